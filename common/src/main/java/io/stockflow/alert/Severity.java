@@ -1,0 +1,3 @@
+package io.stockflow.alert;
+
+public enum Severity { INFO, WARNING, CRITICAL }

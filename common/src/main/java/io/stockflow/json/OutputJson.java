@@ -1,0 +1,125 @@
+package io.stockflow.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.stockflow.alert.Alert;
+import io.stockflow.allocation.AllocatedUnits;
+import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.ledger.AvailabilityUpdate;
+import io.stockflow.model.DeadLetter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/** Writes the output records of the contract ({@code ../shared/CONTRACT.md}) as compact JSON, field names in snake_case. */
+public final class OutputJson {
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private OutputJson() {}
+
+    public static String availability(AvailabilityUpdate u) {
+        return write(g -> {
+            g.writeStringField("sku", u.sku);
+            g.writeStringField("location", u.location);
+            g.writeNumberField("on_hand", u.onHand);
+            g.writeNumberField("reserved", u.reserved);
+            g.writeNumberField("safety_stock", u.safetyStock);
+            g.writeNumberField("available", u.available);
+            g.writeNumberField("version", u.version);
+            g.writeStringField("as_of", iso(u.asOf));
+        });
+    }
+
+    public static String allocation(OrderAllocation a) {
+        return write(g -> {
+            g.writeStringField("order_id", a.orderId);
+            g.writeStringField("decision", a.decision.name());
+            units(g, "allocations", a.allocations, true);
+            units(g, "backordered", a.backordered, false);
+            g.writeStringField("rule_set_version", a.ruleSetVersion);
+            g.writeArrayFieldStart("rule_ids");
+            for (String id : a.ruleIds) g.writeString(id);
+            g.writeEndArray();
+            g.writeStringField("reason", a.reason);
+            g.writeStringField("decided_at", iso(a.decidedAt));
+            if (a.channel != null) g.writeStringField("channel", a.channel);
+            g.writeStringField("event_time", iso(a.eventTime));
+        });
+    }
+
+    public static String alert(Alert a) {
+        return write(g -> {
+            g.writeStringField("alert_id", a.alertId);
+            g.writeStringField("type", a.type);
+            g.writeStringField("severity", a.severity.name());
+            g.writeObjectFieldStart("subject");
+            if (a.orderId != null) g.writeStringField("order_id", a.orderId);
+            if (a.sku != null) g.writeStringField("sku", a.sku);
+            if (a.location != null) g.writeStringField("location", a.location);
+            if (a.channel != null) g.writeStringField("channel", a.channel);
+            g.writeEndObject();
+            g.writeStringField("event_time", iso(a.eventTime));
+            g.writeStringField("detected_at", iso(a.detectedAt));
+            if (a.windowStart != null && a.windowEnd != null) {
+                g.writeObjectFieldStart("window");
+                g.writeStringField("start", iso(a.windowStart));
+                g.writeStringField("end", iso(a.windowEnd));
+                g.writeEndObject();
+            }
+            if (a.observed != null) number(g, "observed", a.observed);
+            if (a.expected != null) number(g, "expected", a.expected);
+            g.writeStringField("message", a.message);
+            g.writeFieldName("evidence");
+            g.writeRawValue(a.evidenceJson != null ? a.evidenceJson : "{}");
+        });
+    }
+
+    public static String deadLetter(DeadLetter d) {
+        return write(g -> {
+            g.writeStringField("source_topic", d.sourceTopic);
+            g.writeStringField("error", d.error);
+            g.writeStringField("raw", d.raw);
+            g.writeStringField("received_at", iso(d.receivedAt));
+        });
+    }
+
+    public static String iso(long epochMillis) {
+        return Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    private static void units(JsonGenerator g, String field, List<AllocatedUnits> units, boolean withLocation)
+            throws IOException {
+        g.writeArrayFieldStart(field);
+        for (AllocatedUnits u : units) {
+            g.writeStartObject();
+            g.writeStringField("sku", u.sku);
+            g.writeNumberField("quantity", u.quantity);
+            if (withLocation) g.writeStringField("location", u.location);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void number(JsonGenerator g, String field, double value) throws IOException {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) g.writeNumberField(field, (long) value);
+        else g.writeNumberField(field, value);
+    }
+
+    private interface Fields {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private static String write(Fields fields) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

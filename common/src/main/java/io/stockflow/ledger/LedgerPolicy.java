@@ -1,0 +1,24 @@
+package io.stockflow.ledger;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/** The ledger's tunables. */
+public final class LedgerPolicy implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static final LedgerPolicy DEFAULTS = new LedgerPolicy(5, 0, Duration.ofDays(7));
+
+    /** LOW_STOCK is raised when available falls below this, at a location or overall. */
+    public final long lowStockThreshold;
+    /** Units kept back at every location until per-location safety stock comes with rule sets. */
+    public final long safetyStock;
+    /** How long a settled order (cancelled or fully shipped) is remembered, for its late and repeated events. */
+    public final Duration settledRetention;
+
+    public LedgerPolicy(long lowStockThreshold, long safetyStock, Duration settledRetention) {
+        this.lowStockThreshold = lowStockThreshold;
+        this.safetyStock = safetyStock;
+        this.settledRetention = settledRetention;
+    }
+}

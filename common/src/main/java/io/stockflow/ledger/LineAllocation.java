@@ -1,0 +1,26 @@
+package io.stockflow.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What one SKU's ledger decided for one line of an order's allocation decision. */
+public class LineAllocation {
+    public String orderId;
+    public String eventId;
+    public String channel;
+    public String sku;
+    public int lineCount;
+    public long requested;
+    public List<Allocation> allocations = new ArrayList<>();
+    public long backordered;
+    /** Why units were not allocated, or null when all were. */
+    public String reason;
+    public long eventTime;
+
+    public LineAllocation() {}
+
+    @Override
+    public String toString() {
+        return orderId + " " + sku + " " + allocations + (backordered > 0 ? " backordered=" + backordered : "");
+    }
+}

@@ -1,0 +1,330 @@
+package io.stockflow.ledger;
+
+import io.stockflow.alert.Alert;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stock ledger of one SKU: positions per location, the reservations each order holds, and what every command
+ * changes. Pure arithmetic over a {@link LedgerStore}; the Flink function around it only loads and stores state.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>RESERVE sets what the order asks for; the ledger reserves the difference to what it already holds (placing
+ *       new units with {@link DefaultAllocator}) or releases the surplus. Units no location has are backordered.</li>
+ *   <li>CANCEL releases everything the order holds and remembers the cancellation, so a RESERVE that arrives after
+ *       its cancel reserves nothing.</li>
+ *   <li>SHIP takes the units from on-hand where they shipped, and consumes the order's reservation, at that location
+ *       first, then wherever else it was held (warehouses do ship from elsewhere).</li>
+ *   <li>REFUND with restock releases units still reserved (the items never left); once nothing is held it returns
+ *       them to on-hand at the refund's location, or where the order last shipped from.</li>
+ * </ul>
+ * A settled order (cancelled or fully shipped) is forgotten {@link LedgerPolicy#settledRetention} after it settled.
+ */
+public final class SkuLedger {
+    public static final String ALL_LOCATIONS = "*";
+
+    private final String sku;
+    private final LedgerStore store;
+    private final LedgerPolicy policy;
+    /** Positions touched by the current command: location → {before, current}. */
+    private final Map<String, Position[]> touched = new LinkedHashMap<>();
+    private LedgerEffects effects;
+
+    public SkuLedger(String sku, LedgerStore store, LedgerPolicy policy) {
+        this.sku = sku;
+        this.store = store;
+        this.policy = policy;
+    }
+
+    /**
+     * Applies one command and returns what it changed. {@code detectedAt} stamps the alerts it raises.
+     */
+    public LedgerEffects apply(LedgerCommand command, long detectedAt) throws Exception {
+        touched.clear();
+        effects = new LedgerEffects();
+        switch (command.kind) {
+            case MOVEMENT:
+                applyMovement(command);
+                break;
+            case RESERVE:
+                reserve(command, detectedAt);
+                break;
+            case CANCEL:
+                cancel(command);
+                break;
+            case SHIP:
+                ship(command);
+                break;
+            case REFUND:
+                refund(command);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown command " + command.kind);
+        }
+        commit(command.eventTime, detectedAt);
+        return effects;
+    }
+
+    /** Forgets the orders that settled at least the retention before {@code watermark}; returns how many. */
+    public int expireSettled(long watermark) throws Exception {
+        long cutoff = watermark - policy.settledRetention.toMillis();
+        List<String> expired = new ArrayList<>();
+        for (Map.Entry<String, OrderHold> e : store.holds()) {
+            if (e.getValue().settledAt > 0 && e.getValue().settledAt <= cutoff) expired.add(e.getKey());
+        }
+        for (String orderId : expired) store.removeHold(orderId);
+        return expired.size();
+    }
+
+    private void applyMovement(LedgerCommand c) throws Exception {
+        Position p = touch(c.location);
+        switch (c.movementType.sign) {
+            case POSITIVE:
+                p.onHand += c.quantity;
+                break;
+            case NEGATIVE:
+                p.onHand -= c.quantity;
+                break;
+            case SIGNED:
+                p.onHand += c.quantity;
+                break;
+            case ABSOLUTE:
+                p.onHand = c.quantity;
+                break;
+            default:
+                throw new IllegalArgumentException("unknown sign " + c.movementType.sign);
+        }
+    }
+
+    private void reserve(LedgerCommand c, long detectedAt) throws Exception {
+        OrderHold hold = holdOf(c.orderId);
+        LineAllocation line = c.decision ? newLine(c) : null;
+        if (hold.cancelled) {
+            if (line != null) line.reason = "the order was cancelled before it was placed";
+            effects.line = line;
+            return;
+        }
+        hold.placed = true;
+        hold.ordered = c.quantity;
+        long outstanding = Math.max(0, hold.ordered - hold.shipped);
+        long held = hold.held();
+        long newlyBackordered = 0;
+        if (outstanding > held) {
+            long wanted = outstanding - held;
+            List<Allocation> placed = DefaultAllocator.allocate(wanted, availableByLocation());
+            long got = 0;
+            for (Allocation a : placed) {
+                touch(a.location).reserved += a.quantity;
+                addHold(hold, a.location, a.quantity);
+                got += a.quantity;
+            }
+            newlyBackordered = wanted - got;
+            hold.backordered = newlyBackordered;
+        } else {
+            release(hold, held - outstanding);
+            hold.backordered = 0;
+        }
+        if (line != null) {
+            for (Allocation a : hold.holds) line.allocations.add(new Allocation(a.location, a.quantity));
+            line.backordered = hold.backordered;
+            if (hold.backordered > 0) line.reason = backorderReason(hold.backordered);
+            effects.line = line;
+        }
+        if (newlyBackordered > 0) effects.alerts.add(StockAlerts.oversell(sku, c, newlyBackordered, totalAvailable(), detectedAt));
+        markSettlement(hold, c.eventTime);
+        store.putHold(c.orderId, hold);
+    }
+
+    private void cancel(LedgerCommand c) throws Exception {
+        OrderHold hold = holdOf(c.orderId);
+        release(hold, hold.held());
+        hold.cancelled = true;
+        hold.backordered = 0;
+        markSettlement(hold, c.eventTime);
+        store.putHold(c.orderId, hold);
+    }
+
+    private void ship(LedgerCommand c) throws Exception {
+        OrderHold hold = holdOf(c.orderId);
+        touch(c.location).onHand -= c.quantity;
+        long toConsume = Math.min(c.quantity, hold.held());
+        toConsume -= consumeAt(hold, c.location, toConsume);
+        for (int i = 0; i < hold.holds.size() && toConsume > 0; ) {
+            Allocation a = hold.holds.get(i);
+            long taken = Math.min(a.quantity, toConsume);
+            touch(a.location).reserved -= taken;
+            a.quantity -= taken;
+            toConsume -= taken;
+            if (a.quantity == 0) hold.holds.remove(i); else i++;
+        }
+        hold.shipped += c.quantity;
+        hold.backordered = Math.max(0, Math.min(hold.backordered, hold.ordered - hold.shipped - hold.held()));
+        hold.lastShipLocation = c.location;
+        markSettlement(hold, c.eventTime);
+        store.putHold(c.orderId, hold);
+    }
+
+    private void refund(LedgerCommand c) throws Exception {
+        if (!c.restock) return;
+        OrderHold hold = holdOf(c.orderId);
+        long released = release(hold, Math.min(c.quantity, hold.held()));
+        hold.ordered = Math.max(0, hold.ordered - released);
+        long returned = c.quantity - released;
+        String location = c.location != null ? c.location : hold.lastShipLocation;
+        if (returned > 0 && location != null) touch(location).onHand += returned;
+        markSettlement(hold, c.eventTime);
+        store.putHold(c.orderId, hold);
+    }
+
+    /** Consumes up to {@code quantity} of the hold at {@code location}; returns how much it took. */
+    private long consumeAt(OrderHold hold, String location, long quantity) throws Exception {
+        for (int i = 0; i < hold.holds.size(); i++) {
+            Allocation a = hold.holds.get(i);
+            if (a.location.equals(location)) {
+                long taken = Math.min(a.quantity, quantity);
+                touch(location).reserved -= taken;
+                a.quantity -= taken;
+                if (a.quantity == 0) hold.holds.remove(i);
+                return taken;
+            }
+        }
+        return 0;
+    }
+
+    /** Releases up to {@code quantity} held units, newest hold first; returns how many. */
+    private long release(OrderHold hold, long quantity) throws Exception {
+        long left = quantity;
+        for (int i = hold.holds.size() - 1; i >= 0 && left > 0; i--) {
+            Allocation a = hold.holds.get(i);
+            long taken = Math.min(a.quantity, left);
+            touch(a.location).reserved -= taken;
+            a.quantity -= taken;
+            left -= taken;
+            if (a.quantity == 0) hold.holds.remove(i);
+        }
+        return quantity - left;
+    }
+
+    private void markSettlement(OrderHold hold, long eventTime) {
+        if (hold.isSettled()) {
+            if (hold.settledAt == 0) {
+                hold.settledAt = Math.max(1, eventTime);
+                effects.settledAt = hold.settledAt;
+            }
+        } else {
+            hold.settledAt = 0;
+        }
+    }
+
+    private static void addHold(OrderHold hold, String location, long quantity) {
+        for (Allocation a : hold.holds) {
+            if (a.location.equals(location)) {
+                a.quantity += quantity;
+                return;
+            }
+        }
+        hold.holds.add(new Allocation(location, quantity));
+    }
+
+    private OrderHold holdOf(String orderId) throws Exception {
+        OrderHold hold = store.hold(orderId);
+        return hold != null ? hold : new OrderHold();
+    }
+
+    private LineAllocation newLine(LedgerCommand c) {
+        LineAllocation line = new LineAllocation();
+        line.orderId = c.orderId;
+        line.eventId = c.eventId;
+        line.channel = c.channel;
+        line.sku = sku;
+        line.lineCount = c.lineCount;
+        line.requested = c.quantity;
+        line.eventTime = c.eventTime;
+        return line;
+    }
+
+    private String backorderReason(long backordered) throws Exception {
+        return totalAvailable() == 0 && !hasAnyPosition()
+                ? "sku " + sku + " has no stock record at any location"
+                : backordered + " of " + sku + " could not be reserved: no location had the stock";
+    }
+
+    /** Available units per location, as they stand inside the current command. */
+    private Map<String, Long> availableByLocation() throws Exception {
+        Map<String, Long> available = new LinkedHashMap<>();
+        for (Map.Entry<String, Position> e : store.positions()) {
+            if (!ALL_LOCATIONS.equals(e.getKey())) available.put(e.getKey(), e.getValue().available());
+        }
+        for (Map.Entry<String, Position[]> e : touched.entrySet()) available.put(e.getKey(), e.getValue()[1].available());
+        return available;
+    }
+
+    private long totalAvailable() throws Exception {
+        long sum = 0;
+        for (long a : availableByLocation().values()) sum += a;
+        return sum;
+    }
+
+    private boolean hasAnyPosition() throws Exception {
+        return store.positions().iterator().hasNext() || !touched.isEmpty();
+    }
+
+    /** The position of a location for change within the current command, created on first use. */
+    private Position touch(String location) throws Exception {
+        Position[] pair = touched.get(location);
+        if (pair == null) {
+            Position stored = store.position(location);
+            Position before = stored != null ? stored : newPosition();
+            pair = new Position[] {before, before.copy()};
+            touched.put(location, pair);
+        }
+        return pair[1];
+    }
+
+    private Position newPosition() {
+        Position p = new Position();
+        p.safetyStock = policy.safetyStock;
+        return p;
+    }
+
+    /** Stores what changed, keeps the "*" total in step, and raises LOW_STOCK where available crossed below. */
+    private void commit(long eventTime, long detectedAt) throws Exception {
+        Position total = null;
+        Position totalBefore = null;
+        for (Map.Entry<String, Position[]> e : touched.entrySet()) {
+            Position before = e.getValue()[0];
+            Position after = e.getValue()[1];
+            if (sameLevels(before, after)) continue;
+            if (total == null) {
+                Position stored = store.position(ALL_LOCATIONS);
+                totalBefore = stored != null ? stored : new Position();
+                total = totalBefore.copy();
+            }
+            total.onHand += after.onHand - before.onHand;
+            total.reserved += after.reserved - before.reserved;
+            total.safetyStock += after.safetyStock - before.safetyStock;
+            publish(e.getKey(), before, after, eventTime, detectedAt);
+        }
+        if (total != null && !sameLevels(totalBefore, total)) publish(ALL_LOCATIONS, totalBefore, total, eventTime, detectedAt);
+    }
+
+    private void publish(String location, Position before, Position after, long eventTime, long detectedAt)
+            throws Exception {
+        after.version = before.version + 1;
+        after.asOf = eventTime;
+        store.putPosition(location, after);
+        effects.availability.add(AvailabilityUpdate.of(sku, location, after));
+        long threshold = policy.lowStockThreshold;
+        if (before.available() >= threshold && after.available() < threshold) {
+            Alert alert = StockAlerts.lowStock(sku, location, before.available(), after, threshold, detectedAt);
+            effects.alerts.add(alert);
+        }
+    }
+
+    private static boolean sameLevels(Position a, Position b) {
+        return a.onHand == b.onHand && a.reserved == b.reserved && a.safetyStock == b.safetyStock;
+    }
+}

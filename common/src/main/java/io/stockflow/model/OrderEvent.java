@@ -1,0 +1,49 @@
+package io.stockflow.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The canonical order event: what every marketplace's payload becomes, published on {@code orders.canonical}.
+ * Times are epoch milliseconds (UTC); absent optional values are null. A Flink POJO: public fields, no-arg constructor.
+ */
+public class OrderEvent {
+    /** Deterministic identity from the payload: the same delivery retried gets the same id. */
+    public String eventId;
+    /** {@code <channel>:<marketplace order id>}. */
+    public String orderId;
+    /** The marketplace: shopify, amazon, ebay, woocommerce. */
+    public String channel;
+    public String marketplaceOrderId;
+    public OrderEventType type;
+    /** The marketplace's own status word, kept for the lifecycle job (e.g. {@code Unshipped}, {@code processing}). */
+    public String status;
+    public long eventTime;
+    public long receivedAt;
+    public String currency;
+    /** Order total as a decimal string, or null. */
+    public String total;
+    public String shipCountry;
+    public String shipRegion;
+    public String shipPostcode;
+    /** Normalized service level: STANDARD, EXPEDITED, PRIORITY, SCHEDULED, or null when unknown. */
+    public String serviceLevel;
+    public Long shipBy;
+    public Long deliverBy;
+    public List<OrderLine> lines = new ArrayList<>();
+    /** For SHIPPED: the location that shipped (when known), the carrier and the tracking code. */
+    public String shipLocation;
+    public String carrier;
+    public String trackingCode;
+    /** SHA-256 of the normalized (trimmed, lower-cased) email, hex; never the address itself. */
+    public String customerEmailHash;
+    /** SHA-256 of the phone's digits, hex; never the number itself. */
+    public String customerPhoneHash;
+
+    public OrderEvent() {}
+
+    @Override
+    public String toString() {
+        return type + " " + orderId + " " + lines + " @" + eventTime + " [" + eventId + "]";
+    }
+}

@@ -1,0 +1,18 @@
+package io.stockflow.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The launcher: {@code ./stockflow COMMAND}. Also the job jar's main class, so a cluster runs jobs by name. */
+@Command(name = "stockflow", mixinStandardHelpOptions = true, version = "stockflow 0.1.0",
+        description = "Real-time order operations for online stores, on Apache Flink.",
+        subcommands = {RunCommand.class})
+public final class Stockflow {
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new Stockflow()).setUsageHelpAutoWidth(true).execute(args);
+    }
+}

@@ -1,0 +1,42 @@
+package io.stockflow.graph;
+
+import io.stockflow.io.OutRecord;
+import io.stockflow.io.RawRecord;
+import io.stockflow.io.TopicBinding;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Wires jobs into one Flink graph: an input topic that an earlier job of the graph produces is read from that job's
+ * output stream directly; every other input comes from the binding, and every output goes to it.
+ */
+public final class JobGraph {
+    private JobGraph() {}
+
+    public static void wire(StreamExecutionEnvironment env, List<StockflowJob> jobs, TopicBinding binding,
+                            JobOptions options) {
+        Map<String, DataStream<RawRecord>> sources = new HashMap<>();
+        Map<String, DataStream<OutRecord>> produced = new LinkedHashMap<>();
+        for (StockflowJob job : jobs) {
+            Map<String, DataStream<RawRecord>> inputs = new LinkedHashMap<>();
+            for (String topic : job.inputTopics()) {
+                DataStream<OutRecord> upstream = produced.get(topic);
+                inputs.put(topic, upstream != null
+                        ? asInput(upstream, job.name(), topic)
+                        : sources.computeIfAbsent(topic, t -> binding.source(env, t)));
+            }
+            produced.putAll(job.build(inputs, options));
+        }
+        produced.forEach(binding::sink);
+    }
+
+    private static DataStream<RawRecord> asInput(DataStream<OutRecord> upstream, String job, String topic) {
+        return upstream.map(r -> new RawRecord(r.value.getBytes(StandardCharsets.UTF_8), System.currentTimeMillis()))
+                .returns(RawRecord.class).name(topic + " into " + job).uid("feed-" + job + "-" + topic);
+    }
+}

@@ -1,0 +1,67 @@
+package io.stockflow.graph;
+
+import io.stockflow.cli.DurationConverter;
+import io.stockflow.ingest.IngestLimits;
+import io.stockflow.inventory.InventorySettings;
+import io.stockflow.ledger.LedgerPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import picocli.CommandLine.Option;
+
+/** The jobs' tunables as command-line options; field values are the defaults. */
+public class JobOptions {
+    /** Set by the launcher for bounded runs over files, not an option. */
+    public boolean replay;
+
+    @Option(names = "--until", paramLabel = "INSTANT",
+            description = "Bounded runs: no timer later than this instant fires (default: the largest event time in the input).")
+    public Instant until;
+
+    @Option(names = "--low-stock-threshold", paramLabel = "UNITS",
+            description = "LOW_STOCK when available falls below this, at a location or overall (default: ${DEFAULT-VALUE}).")
+    public long lowStockThreshold = LedgerPolicy.DEFAULTS.lowStockThreshold;
+
+    @Option(names = "--safety-stock", paramLabel = "UNITS",
+            description = "Units held back at every location (default: ${DEFAULT-VALUE}).")
+    public long safetyStock = LedgerPolicy.DEFAULTS.safetyStock;
+
+    @Option(names = "--settled-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a cancelled or shipped order is remembered per SKU, for late events (default: 7d).")
+    public Duration settledRetention = LedgerPolicy.DEFAULTS.settledRetention;
+
+    @Option(names = "--dedup-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long event ids are remembered to drop repeated deliveries (default: 7d).")
+    public Duration dedupTtl = Duration.ofDays(7);
+
+    @Option(names = "--order-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long an order's progress is kept after its last event (default: 30d).")
+    public Duration orderTtl = Duration.ofDays(30);
+
+    @Option(names = "--max-quantity", paramLabel = "UNITS",
+            description = "Larger quantities are taken as absurd and dead-lettered (default: ${DEFAULT-VALUE}).")
+    public long maxQuantity = IngestLimits.DEFAULTS.maxQuantity;
+
+    @Option(names = "--max-lines", paramLabel = "N",
+            description = "Orders with more lines are dead-lettered (default: ${DEFAULT-VALUE}).")
+    public int maxLines = IngestLimits.DEFAULTS.maxLines;
+
+    @Option(names = "--out-of-orderness", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Live: how late an event may be and still be on time for event-time timers (default: 10s).")
+    public Duration outOfOrderness = Duration.ofSeconds(10);
+
+    @Option(names = "--idleness", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Live: a partition silent this long stops holding event time back (default: 1m).")
+    public Duration idleness = Duration.ofMinutes(1);
+
+    public InventorySettings inventorySettings() {
+        InventorySettings s = new InventorySettings();
+        s.replay = replay;
+        s.ledger = new LedgerPolicy(lowStockThreshold, safetyStock, settledRetention);
+        s.limits = new IngestLimits(maxQuantity, maxLines, IngestLimits.DEFAULTS.maxIdLength);
+        s.dedupTtl = dedupTtl;
+        s.orderTtl = orderTtl;
+        s.outOfOrderness = outOfOrderness;
+        s.idleness = idleness;
+        return s;
+    }
+}

@@ -1,0 +1,157 @@
+package io.stockflow.ingest;
+
+import io.stockflow.allocation.Decision;
+import io.stockflow.allocation.DefaultRules;
+import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.LedgerCommand.Kind;
+import io.stockflow.model.FulfilmentEvent;
+import io.stockflow.model.FulfilmentType;
+import io.stockflow.model.OrderEvent;
+import io.stockflow.model.OrderLine;
+import io.stockflow.time.DecisionClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per order id: drops repeated deliveries (the same event id), publishes each new canonical event once, and turns
+ * order and fulfilment events into per-SKU ledger commands. It decides which event carries the order's allocation
+ * decision (the first placement) and rejects a placement that arrives after the order's cancellation.
+ *
+ * <p>Marketplace SHIPPED events are published but move no stock: the warehouse's {@code fulfilment.events} SHIPPED is
+ * the one source of truth for what left which location, so a shipment reported by both is not taken twice.
+ */
+public final class OrderGate extends KeyedProcessFunction<String, OrderInput, LedgerCommand> {
+    public static final OutputTag<OrderEvent> CANONICAL = new OutputTag<>("canonical-orders") {};
+    public static final OutputTag<OrderAllocation> REJECTED = new OutputTag<>("rejected-orders") {};
+
+    private final Duration seenTtl;
+    private final Duration progressTtl;
+    private final DecisionClock clock;
+    private transient MapState<String, Boolean> seen;
+    private transient ValueState<OrderProgress> progress;
+    private transient Counter duplicates;
+
+    public OrderGate(Duration seenTtl, Duration progressTtl, DecisionClock clock) {
+        this.seenTtl = seenTtl;
+        this.progressTtl = progressTtl;
+        this.clock = clock;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        MapStateDescriptor<String, Boolean> seenDescriptor = new MapStateDescriptor<>("seen-events", Types.STRING, Types.BOOLEAN);
+        seenDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(seenTtl).build());
+        seen = getRuntimeContext().getMapState(seenDescriptor);
+        ValueStateDescriptor<OrderProgress> progressDescriptor =
+                new ValueStateDescriptor<>("progress", TypeInformation.of(OrderProgress.class));
+        progressDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(progressTtl).build());
+        progress = getRuntimeContext().getState(progressDescriptor);
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
+    }
+
+    @Override
+    public void processElement(OrderInput input, Context ctx, Collector<LedgerCommand> out) throws Exception {
+        if (seen.contains(input.eventId())) {
+            duplicates.inc();
+            return;
+        }
+        seen.put(input.eventId(), Boolean.TRUE);
+        if (input.order != null) {
+            ctx.output(CANONICAL, input.order);
+            onOrderEvent(input.order, ctx, out);
+        } else {
+            onFulfilment(input.fulfilment, out);
+        }
+    }
+
+    private void onOrderEvent(OrderEvent e, Context ctx, Collector<LedgerCommand> out) throws Exception {
+        OrderProgress state = progress.value();
+        if (state == null) state = new OrderProgress();
+        switch (e.type) {
+            case PLACED:
+            case UPDATED:
+                if (state.cancelled) {
+                    if (!state.decided) ctx.output(REJECTED, rejected(e));
+                    state.decided = true;
+                    break;
+                }
+                boolean decision = !state.decided;
+                Set<String> removed = new LinkedHashSet<>(state.skus);
+                List<String> skus = new ArrayList<>();
+                for (OrderLine line : e.lines) {
+                    LedgerCommand c = command(Kind.RESERVE, e, line.sku, line.quantity);
+                    c.decision = decision;
+                    c.lineCount = e.lines.size();
+                    out.collect(c);
+                    skus.add(line.sku);
+                    removed.remove(line.sku);
+                }
+                for (String sku : removed) out.collect(command(Kind.RESERVE, e, sku, 0));
+                state.decided = true;
+                state.skus = skus;
+                break;
+            case CANCELLED:
+                Set<String> toRelease = new LinkedHashSet<>(state.skus);
+                for (OrderLine line : e.lines) toRelease.add(line.sku);
+                for (String sku : toRelease) out.collect(command(Kind.CANCEL, e, sku, 0));
+                state.cancelled = true;
+                state.skus = new ArrayList<>(toRelease);
+                break;
+            case REFUNDED:
+                for (OrderLine line : e.lines) {
+                    LedgerCommand c = command(Kind.REFUND, e, line.sku, line.quantity);
+                    c.restock = line.restock;
+                    c.location = line.location;
+                    out.collect(c);
+                }
+                break;
+            case SHIPPED:
+                break;
+            default:
+                throw new IllegalStateException("unhandled order event type " + e.type);
+        }
+        progress.update(state);
+    }
+
+    private void onFulfilment(FulfilmentEvent f, Collector<LedgerCommand> out) {
+        if (f.type != FulfilmentType.SHIPPED) return;
+        for (OrderLine line : f.lines) {
+            LedgerCommand c = LedgerCommand.forOrder(Kind.SHIP, f.eventId, f.orderId, null, line.sku, line.quantity,
+                    f.occurredAt);
+            c.location = f.location;
+            out.collect(c);
+        }
+    }
+
+    private static LedgerCommand command(Kind kind, OrderEvent e, String sku, long quantity) {
+        return LedgerCommand.forOrder(kind, e.eventId, e.orderId, e.channel, sku, quantity, e.eventTime);
+    }
+
+    private OrderAllocation rejected(OrderEvent e) {
+        OrderAllocation a = new OrderAllocation();
+        a.orderId = e.orderId;
+        a.channel = e.channel;
+        a.decision = Decision.REJECTED;
+        a.ruleSetVersion = DefaultRules.RULE_SET_VERSION;
+        a.reason = "the order was cancelled before it was placed; nothing was reserved";
+        a.eventTime = e.eventTime;
+        a.decidedAt = clock.now(e.eventTime);
+        return a;
+    }
+}

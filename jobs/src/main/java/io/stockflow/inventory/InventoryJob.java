@@ -1,0 +1,28 @@
+package io.stockflow.inventory;
+
+import io.stockflow.graph.JobOptions;
+import io.stockflow.graph.StockflowJob;
+import io.stockflow.io.OutRecord;
+import io.stockflow.io.RawRecord;
+import io.stockflow.io.Topics;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/** The inventory job: every channel's orders into a live stock ledger (see {@link InventoryTopology}). */
+public final class InventoryJob implements StockflowJob {
+    @Override
+    public String name() {
+        return "inventory";
+    }
+
+    @Override
+    public List<String> inputTopics() {
+        return List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT);
+    }
+
+    @Override
+    public Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs, JobOptions options) {
+        return InventoryTopology.build(inputs, options.inventorySettings());
+    }
+}

@@ -1,0 +1,141 @@
+package io.stockflow.inventory;
+
+import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.alert.Alert;
+import io.stockflow.ingest.FulfilmentParser;
+import io.stockflow.ingest.MovementParser;
+import io.stockflow.ingest.OrderEnvelopeParser;
+import io.stockflow.ingest.OrderGate;
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.ingest.ParseRecords;
+import io.stockflow.ingest.RecordParser;
+import io.stockflow.io.OutRecord;
+import io.stockflow.io.RawRecord;
+import io.stockflow.io.Topics;
+import io.stockflow.json.OrderEventJson;
+import io.stockflow.json.OutputJson;
+import io.stockflow.ledger.AllocationAssembler;
+import io.stockflow.ledger.AvailabilityUpdate;
+import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.LineAllocation;
+import io.stockflow.ledger.StockLedgerFunction;
+import io.stockflow.model.DeadLetter;
+import io.stockflow.model.FulfilmentEvent;
+import io.stockflow.model.Movement;
+import io.stockflow.model.OrderEvent;
+import io.stockflow.time.DecisionClock;
+import io.stockflow.time.EventTimeSorter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.function.SerializableFunction;
+
+/**
+ * The hot path as a function from streams to streams: raw orders, movements and fulfilment events in; canonical
+ * orders, availability, allocations, stock alerts and dead letters out. It knows nothing of Kafka or files.
+ *
+ * <pre>
+ * orders.raw ──parse──┐                                   ┌─► orders.canonical
+ * fulfilment.events ──┴─► keyBy order: OrderGate (dedup) ─┤
+ *                                                         └─► ledger commands ─┐
+ * inventory.movements ──parse──────────────────────────────────────────────────┴─► keyBy sku: StockLedgerFunction
+ *     ─► inventory.availability, alerts; line decisions ─► keyBy order: AllocationAssembler ─► orders.allocations
+ * </pre>
+ */
+public final class InventoryTopology {
+    private InventoryTopology() {}
+
+    public static Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs,
+                                                           InventorySettings settings) {
+        DecisionClock clock = new DecisionClock(settings.replay);
+        var limits = settings.limits;
+
+        SingleOutputStreamOperator<OrderEvent> orders = parse(inputs.get(Topics.ORDERS_RAW), Topics.ORDERS_RAW,
+                () -> new OrderEnvelopeParser(limits)::parse, OrderEvent.class);
+        SingleOutputStreamOperator<Movement> movements = parse(inputs.get(Topics.MOVEMENTS), Topics.MOVEMENTS,
+                () -> new MovementParser(limits)::parse, Movement.class);
+        SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(inputs.get(Topics.FULFILMENT),
+                Topics.FULFILMENT, () -> new FulfilmentParser(limits)::parse, FulfilmentEvent.class);
+
+        DataStream<OrderInput> orderInputs = withEventTime(
+                orders.map(OrderInput::of).returns(OrderInput.class).name("order events").uid("wrap-orders")
+                        .union(fulfilments.map(OrderInput::of).returns(OrderInput.class)
+                                .name("fulfilment events").uid("wrap-fulfilments")),
+                OrderInput::eventTime, settings, "order-inputs");
+        KeyedStream<OrderInput, String> byOrder = orderInputs.keyBy(OrderInput::orderId);
+        if (settings.replay) {
+            byOrder = EventTimeSorter.sort(byOrder, TypeInformation.of(OrderInput.class), OrderInput::sequenceKey,
+                    "order-inputs");
+        }
+        SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder
+                .process(new OrderGate(settings.dedupTtl, settings.orderTtl, clock))
+                .name("order gate: dedup, canonical, commands").uid("order-gate");
+
+        DataStream<LedgerCommand> movementCommands = withEventTime(movements
+                .map(m -> LedgerCommand.movement(m.movementId, m.sku, m.location, m.type, m.quantity, m.occurredAt))
+                .returns(LedgerCommand.class).name("movement commands").uid("movement-commands"),
+                c -> c.eventTime, settings, "movements");
+
+        KeyedStream<LedgerCommand, String> bySku = orderCommands.union(movementCommands).keyBy(c -> c.sku);
+        if (settings.replay) {
+            bySku = EventTimeSorter.sort(bySku, TypeInformation.of(LedgerCommand.class), LedgerCommand::sequenceKey,
+                    "ledger-commands");
+        }
+        SingleOutputStreamOperator<AvailabilityUpdate> availability = bySku
+                .process(new StockLedgerFunction(settings.ledger, settings.dedupTtl, clock))
+                .name("stock ledger").uid("stock-ledger");
+
+        DataStream<OrderAllocation> allocations = availability.getSideOutput(StockLedgerFunction.LINES)
+                .keyBy(l -> l.orderId)
+                .process(new AllocationAssembler(clock, settings.orderTtl))
+                .name("allocation assembly").uid("allocation-assembler")
+                .union(orderCommands.getSideOutput(OrderGate.REJECTED));
+
+        DataStream<DeadLetter> deadLetters = orders.getSideOutput(ParseRecords.DEAD_LETTERS)
+                .union(movements.getSideOutput(ParseRecords.DEAD_LETTERS),
+                        fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS));
+
+        Map<String, DataStream<OutRecord>> outputs = new LinkedHashMap<>();
+        outputs.put(Topics.ORDERS_CANONICAL, orderCommands.getSideOutput(OrderGate.CANONICAL)
+                .map(e -> new OutRecord(e.orderId, OrderEventJson.write(e)))
+                .name("orders.canonical json").uid("json-orders-canonical"));
+        outputs.put(Topics.AVAILABILITY, availability
+                .map(u -> new OutRecord(u.sku + "|" + u.location, OutputJson.availability(u)))
+                .name("availability json").uid("json-availability"));
+        outputs.put(Topics.ALLOCATIONS, allocations
+                .map(a -> new OutRecord(a.orderId, OutputJson.allocation(a)))
+                .name("allocations json").uid("json-allocations"));
+        outputs.put(Topics.ALERTS, availability.getSideOutput(StockLedgerFunction.ALERTS)
+                .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
+                .name("alerts json").uid("json-alerts"));
+        outputs.put(Topics.DEADLETTER, deadLetters
+                .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
+                .name("deadletter json").uid("json-deadletter"));
+        return outputs;
+    }
+
+    private static <T> SingleOutputStreamOperator<T> parse(DataStream<RawRecord> raw, String topic,
+                                                           RecordParser.Factory<T> parsers, Class<T> type) {
+        return raw.process(new ParseRecords<>(topic, parsers)).returns(type)
+                .name("parse " + topic).uid("parse-" + topic);
+    }
+
+    /**
+     * Event time from the parsed record. Live: watermarks that tolerate some disorder and skip idle partitions.
+     * Replay: no watermark until the input ends, so the sorters see every event before ordering any.
+     */
+    private static <T> DataStream<T> withEventTime(DataStream<T> stream, SerializableFunction<T, Long> time,
+                                                   InventorySettings settings, String uid) {
+        WatermarkStrategy<T> strategy = settings.replay
+                ? WatermarkStrategy.noWatermarks()
+                : WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.outOfOrderness).withIdleness(settings.idleness);
+        SerializableTimestampAssigner<T> assigner = (element, previous) -> time.apply(element);
+        return stream.assignTimestampsAndWatermarks(strategy.withTimestampAssigner(assigner))
+                .name("event time: " + uid).uid("event-time-" + uid);
+    }
+}

@@ -1,0 +1,15 @@
+package io.stockflow.io;
+
+/** The logical topic names of the contract; each maps to a configurable actual name. */
+public final class Topics {
+    public static final String ORDERS_RAW = "orders.raw";
+    public static final String MOVEMENTS = "inventory.movements";
+    public static final String FULFILMENT = "fulfilment.events";
+    public static final String ORDERS_CANONICAL = "orders.canonical";
+    public static final String AVAILABILITY = "inventory.availability";
+    public static final String ALLOCATIONS = "orders.allocations";
+    public static final String ALERTS = "alerts";
+    public static final String DEADLETTER = "deadletter";
+
+    private Topics() {}
+}

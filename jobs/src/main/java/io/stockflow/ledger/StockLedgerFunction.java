@@ -1,0 +1,87 @@
+package io.stockflow.ledger;
+
+import io.stockflow.alert.Alert;
+import io.stockflow.time.DecisionClock;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The live stock ledger, keyed by SKU: applies each command through {@link SkuLedger}, publishes the changed
+ * availability, sends line decisions and stock alerts to side outputs, and forgets settled orders with event-time
+ * timers. Movements retried by their sender (same movement id) are applied once.
+ */
+public final class StockLedgerFunction extends KeyedProcessFunction<String, LedgerCommand, AvailabilityUpdate> {
+    public static final OutputTag<LineAllocation> LINES = new OutputTag<>("line-allocations") {};
+    public static final OutputTag<Alert> ALERTS = new OutputTag<>("stock-alerts") {};
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
+    private final LedgerPolicy policy;
+    private final Duration movementIdTtl;
+    private final DecisionClock clock;
+    private transient MapState<String, Position> positions;
+    private transient MapState<String, OrderHold> holds;
+    private transient MapState<String, Boolean> appliedMovements;
+    private transient Counter duplicateMovements;
+    private transient Counter oversells;
+
+    public StockLedgerFunction(LedgerPolicy policy, Duration movementIdTtl, DecisionClock clock) {
+        this.policy = policy;
+        this.movementIdTtl = movementIdTtl;
+        this.clock = clock;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        positions = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("positions", Types.STRING, TypeInformation.of(Position.class)));
+        holds = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("order-holds", Types.STRING, TypeInformation.of(OrderHold.class)));
+        MapStateDescriptor<String, Boolean> applied =
+                new MapStateDescriptor<>("applied-movements", Types.STRING, Types.BOOLEAN);
+        applied.enableTimeToLive(StateTtlConfig.newBuilder(movementIdTtl).build());
+        appliedMovements = getRuntimeContext().getMapState(applied);
+        duplicateMovements = getRuntimeContext().getMetricGroup().counter("duplicateMovementsDropped");
+        oversells = getRuntimeContext().getMetricGroup().counter("oversells");
+    }
+
+    @Override
+    public void processElement(LedgerCommand command, Context ctx, Collector<AvailabilityUpdate> out) throws Exception {
+        if (command.kind == LedgerCommand.Kind.MOVEMENT) {
+            if (appliedMovements.contains(command.eventId)) {
+                duplicateMovements.inc();
+                return;
+            }
+            appliedMovements.put(command.eventId, Boolean.TRUE);
+        }
+        LedgerEffects effects = ledger(ctx.getCurrentKey()).apply(command, clock.now(command.eventTime));
+        for (AvailabilityUpdate update : effects.availability) out.collect(update);
+        if (effects.line != null) ctx.output(LINES, effects.line);
+        for (Alert alert : effects.alerts) {
+            if ("OVERSELL".equals(alert.type)) oversells.inc();
+            ctx.output(ALERTS, alert);
+        }
+        if (effects.settledAt > 0) {
+            long expiry = effects.settledAt + policy.settledRetention.toMillis();
+            // Rounded up to the hour so that one timer per SKU and hour forgets all orders settled in it.
+            ctx.timerService().registerEventTimeTimer((expiry / HOUR + 1) * HOUR);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<AvailabilityUpdate> out) throws Exception {
+        ledger(ctx.getCurrentKey()).expireSettled(timestamp);
+    }
+
+    private SkuLedger ledger(String sku) {
+        return new SkuLedger(sku, new MapStateLedgerStore(positions, holds), policy);
+    }
+}
