@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li>SHIP takes the units from on-hand where they shipped, and consumes the order's reservation, at that location
  *       first, then wherever else it was held (warehouses do ship from elsewhere).</li>
  *   <li>REFUND with restock releases units still reserved (the items never left); once nothing is held it returns
- *       them to on-hand at the refund's location, or where the order last shipped from.</li>
+ *       them to on-hand at the refund's location, or where the order last shipped from. Units that were never held
+ *       nor shipped (backordered, or released by a cancel) are not returned.</li>
  * </ul>
  * A settled order (cancelled or fully shipped) is forgotten {@link LedgerPolicy#settledRetention} after it settled.
  */
@@ -169,14 +170,21 @@ public final class SkuLedger {
 
     private void refund(LedgerCommand c) throws Exception {
         if (!c.restock) return;
-        OrderHold hold = holdOf(c.orderId);
+        OrderHold known = store.hold(c.orderId);
+        OrderHold hold = known != null ? known : new OrderHold();
+        // Units the order asked for that were neither held nor shipped (backordered, or released by a cancel)
+        // never left a shelf: refunding them releases nothing and returns nothing.
+        long neverHeld = Math.max(0, hold.ordered - hold.shipped - hold.held());
         long released = release(hold, Math.min(c.quantity, hold.held()));
-        hold.ordered = Math.max(0, hold.ordered - released);
-        long returned = c.quantity - released;
+        long unfilled = Math.min(c.quantity - released, neverHeld);
+        hold.ordered = Math.max(0, hold.ordered - released - unfilled);
+        hold.backordered = Math.max(0, Math.min(hold.backordered, hold.ordered - hold.shipped - hold.held()));
+        long returned = c.quantity - released - unfilled;
         String location = c.location != null ? c.location : hold.lastShipLocation;
         if (returned > 0 && location != null) touch(location).onHand += returned;
         markSettlement(hold, c.eventTime);
-        store.putHold(c.orderId, hold);
+        // An order the ledger does not know (forgotten after settling) is not remembered again: it would never settle.
+        if (known != null) store.putHold(c.orderId, hold);
     }
 
     /** Consumes up to {@code quantity} of the hold at {@code location}; returns how much it took. */
@@ -277,8 +285,9 @@ public final class SkuLedger {
         Position[] pair = touched.get(location);
         if (pair == null) {
             Position stored = store.position(location);
-            Position before = stored != null ? stored : newPosition();
-            pair = new Position[] {before, before.copy()};
+            // A new location starts from nothing, so its safety stock counts as a change and reaches the "*" total.
+            Position before = stored != null ? stored : new Position();
+            pair = new Position[] {before, stored != null ? stored.copy() : newPosition()};
             touched.put(location, pair);
         }
         return pair[1];

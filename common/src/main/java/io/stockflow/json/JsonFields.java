@@ -1,0 +1,232 @@
+package io.stockflow.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stockflow.ingest.InvalidRecordException;
+import java.math.BigDecimal;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Read access to one JSON object that knows its own path in the record, so every error names the exact field:
+ * {@code missing field 'payload.line_items[2].sku'}, {@code field 'payload.line_items[0].quantity' must be an
+ * integer, got "three"}. A field that is absent and one that is JSON {@code null} are treated alike.
+ */
+public final class JsonFields {
+    private static final int MAX_SHOWN_CHARS = 60;
+
+    private final JsonNode node;
+    private final String path;
+
+    private JsonFields(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    /** The top-level object of a record; its fields' paths are their bare names. */
+    public static JsonFields root(JsonNode node) throws InvalidRecordException {
+        if (node == null || !node.isObject()) {
+            throw new InvalidRecordException("record is not a JSON object, got " + show(node));
+        }
+        return new JsonFields(node, "");
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public JsonNode node() {
+        return node;
+    }
+
+    public String pathOf(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    public boolean has(String name) {
+        JsonNode value = node.get(name);
+        return value != null && !value.isNull();
+    }
+
+    public JsonFields object(String name) throws InvalidRecordException {
+        JsonFields child = optObject(name);
+        if (child == null) throw missing(name);
+        return child;
+    }
+
+    /** The child object, or null when absent. */
+    public JsonFields optObject(String name) throws InvalidRecordException {
+        JsonNode value = value(name);
+        if (value == null) return null;
+        if (!value.isObject()) throw wrongType(name, "an object", value);
+        return new JsonFields(value, pathOf(name));
+    }
+
+    public List<JsonFields> array(String name) throws InvalidRecordException {
+        if (!has(name)) throw missing(name);
+        return optArray(name);
+    }
+
+    /** The objects of an array, empty when the array is absent. */
+    public List<JsonFields> optArray(String name) throws InvalidRecordException {
+        JsonNode value = value(name);
+        if (value == null) return List.of();
+        if (!value.isArray()) throw wrongType(name, "an array", value);
+        List<JsonFields> elements = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            String elementPath = pathOf(name) + "[" + i + "]";
+            if (!element.isObject()) {
+                throw new InvalidRecordException("field '" + elementPath + "' must be an object, got " + show(element));
+            }
+            elements.add(new JsonFields(element, elementPath));
+        }
+        return elements;
+    }
+
+    /** The number of elements of an array field, 0 when absent: lets a caller refuse a huge array before reading it. */
+    public int arraySize(String name) throws InvalidRecordException {
+        JsonNode value = value(name);
+        if (value == null) return 0;
+        if (!value.isArray()) throw wrongType(name, "an array", value);
+        return value.size();
+    }
+
+    public String text(String name) throws InvalidRecordException {
+        String text = optText(name);
+        if (text == null) throw missing(name);
+        return text;
+    }
+
+    public String optText(String name) throws InvalidRecordException {
+        JsonNode value = value(name);
+        if (value == null) return null;
+        if (!value.isTextual()) throw wrongType(name, "a string", value);
+        return value.textValue();
+    }
+
+    /** An identifier sent as a string or as an integer (then its decimal text); never empty. */
+    public String id(String name) throws InvalidRecordException {
+        String id = optId(name);
+        if (id == null) throw missing(name);
+        return id;
+    }
+
+    public String optId(String name) throws InvalidRecordException {
+        JsonNode value = value(name);
+        if (value == null) return null;
+        String id;
+        if (value.isTextual()) id = value.textValue().trim();
+        else if (value.isIntegralNumber()) id = value.bigIntegerValue().toString();
+        else throw wrongType(name, "a string or an integer", value);
+        if (id.isEmpty()) throw new InvalidRecordException("field '" + pathOf(name) + "' must not be empty");
+        return id;
+    }
+
+    public long integer(String name) throws InvalidRecordException {
+        Long value = optInteger(name);
+        if (value == null) throw missing(name);
+        return value;
+    }
+
+    public Long optInteger(String name) throws InvalidRecordException {
+        JsonNode value = value(name);
+        if (value == null) return null;
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) throw wrongType(name, "an integer", value);
+        return value.longValue();
+    }
+
+    public boolean bool(String name) throws InvalidRecordException {
+        JsonNode value = value(name);
+        if (value == null) throw missing(name);
+        if (!value.isBoolean()) throw wrongType(name, "true or false", value);
+        return value.booleanValue();
+    }
+
+    /** A decimal sent as a JSON number or as a numeric string ({@code "49.50"}); null when absent. */
+    public BigDecimal optDecimal(String name) throws InvalidRecordException {
+        JsonNode value = value(name);
+        if (value == null) return null;
+        if (value.isNumber()) return value.decimalValue();
+        if (value.isTextual()) {
+            try {
+                return new BigDecimal(value.textValue().trim());
+            } catch (NumberFormatException e) {
+                // falls through to the error below
+            }
+        }
+        throw wrongType(name, "a decimal number", value);
+    }
+
+    public BigDecimal decimal(String name) throws InvalidRecordException {
+        BigDecimal value = optDecimal(name);
+        if (value == null) throw missing(name);
+        return value;
+    }
+
+    /** An ISO-8601 time with offset, as UTC epoch millis. */
+    public long time(String name) throws InvalidRecordException {
+        Long time = optTime(name);
+        if (time == null) throw missing(name);
+        return time;
+    }
+
+    public Long optTime(String name) throws InvalidRecordException {
+        String text = optText(name);
+        if (text == null) return null;
+        try {
+            return Instants.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRecordException("field '" + pathOf(name)
+                    + "' must be an ISO-8601 time with offset, got " + show(node.get(name)));
+        }
+    }
+
+    /** An ISO-8601 time that may lack an offset, which then means UTC. */
+    public long utcTime(String name) throws InvalidRecordException {
+        String text = text(name);
+        try {
+            return Instants.parseAssumingUtc(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRecordException("field '" + pathOf(name)
+                    + "' must be an ISO-8601 time, got " + show(node.get(name)));
+        }
+    }
+
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) throws InvalidRecordException {
+        String text = text(name);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) return constant;
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        throw new InvalidRecordException("field '" + pathOf(name) + "' must be one of " + allowed + ", got "
+                + show(node.get(name)));
+    }
+
+    public InvalidRecordException missing(String name) {
+        return new InvalidRecordException("missing field '" + pathOf(name) + "'");
+    }
+
+    /** An error about a field's value: {@code field '<path>' <problem>, got <value>}. */
+    public InvalidRecordException invalid(String name, String problem) {
+        return new InvalidRecordException("field '" + pathOf(name) + "' " + problem + ", got " + show(node.get(name)));
+    }
+
+    private InvalidRecordException wrongType(String name, String expected, JsonNode value) {
+        return new InvalidRecordException("field '" + pathOf(name) + "' must be " + expected + ", got " + show(value));
+    }
+
+    private JsonNode value(String name) {
+        JsonNode value = node.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    /** A value as JSON text, cut to a readable length. */
+    public static String show(JsonNode value) {
+        if (value == null || value.isMissingNode()) return "nothing";
+        String text = value.toString();
+        return text.length() <= MAX_SHOWN_CHARS ? text : text.substring(0, MAX_SHOWN_CHARS) + "…";
+    }
+}

@@ -1,0 +1,127 @@
+package io.stockflow.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockflow.alert.Alert;
+import io.stockflow.ledger.LedgerCommand.Kind;
+import io.stockflow.model.MovementType;
+import io.stockflow.time.DecisionClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class StockLedgerFunctionTest {
+    private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final LedgerPolicy POLICY = new LedgerPolicy(3, 0, Duration.ofDays(2));
+
+    private KeyedOneInputStreamOperatorTestHarness<String, LedgerCommand, AvailabilityUpdate> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = newHarness();
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, LedgerCommand, AvailabilityUpdate> newHarness()
+            throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new StockLedgerFunction(POLICY, Duration.ofDays(7), new DecisionClock(true)), c -> c.sku, Types.STRING);
+    }
+
+    @Test
+    void publishesTheChangedLocationAndTheTotalForEveryMovement() throws Exception {
+        send(receipt("m1", "SKU-1", "WH-A", 10, 1000));
+        send(receipt("m2", "SKU-1", "WH-B", 4, 2000));
+
+        assertThat(updates()).extracting(u -> u.location + ":" + u.onHand + ":v" + u.version)
+                .containsExactly("WH-A:10:v1", "*:10:v1", "WH-B:4:v1", "*:14:v2");
+    }
+
+    @Test
+    void appliesARepeatedMovementOnce() throws Exception {
+        send(receipt("m1", "SKU-1", "WH-A", 10, 1000));
+        send(receipt("m1", "SKU-1", "WH-A", 10, 1000));
+
+        assertThat(updates()).extracting(u -> u.location + ":" + u.onHand).containsExactly("WH-A:10", "*:10");
+    }
+
+    @Test
+    void sendsTheLineDecisionAndTheOversellAlertToSideOutputs() throws Exception {
+        send(receipt("m1", "SKU-1", "WH-A", 10, 1000));
+        send(reserve("shopify:1", "SKU-1", 12, 2000));
+
+        List<LineAllocation> lines = values(harness.getSideOutput(StockLedgerFunction.LINES));
+        assertThat(lines).singleElement().satisfies(l -> {
+            assertThat(l.allocations).containsExactly(new Allocation("WH-A", 10));
+            assertThat(l.backordered).isEqualTo(2);
+        });
+        List<Alert> alerts = values(harness.getSideOutput(StockLedgerFunction.ALERTS));
+        assertThat(alerts).extracting(a -> a.type).containsExactlyInAnyOrder("OVERSELL", "LOW_STOCK", "LOW_STOCK");
+    }
+
+    @Test
+    void forgetsASettledOrderAfterTheRetentionAndKeepsOpenOnes() throws Exception {
+        send(receipt("m1", "SKU-1", "WH-A", 10, 0));
+        send(reserve("shopify:1", "SKU-1", 1, 1000));
+        send(reserve("shopify:2", "SKU-1", 1, 1000));
+        send(LedgerCommand.forOrder(Kind.CANCEL, "e-cancel", "shopify:1", "shopify", "SKU-1", 0, 2000));
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(5); // positions WH-A and *, two holds, one movement id
+
+        harness.processWatermark(2000 + 2 * DAY + 2 * 3600_000L);
+
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(4);
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void restoresItsLedgerFromASnapshot() throws Exception {
+        send(receipt("m1", "SKU-1", "WH-A", 10, 1000));
+        send(reserve("shopify:1", "SKU-1", 4, 2000));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 3000);
+        harness.close();
+
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+        send(LedgerCommand.forOrder(Kind.CANCEL, "e-cancel", "shopify:1", "shopify", "SKU-1", 0, 4000));
+
+        assertThat(updates()).extracting(u -> u.location + ":" + u.reserved + ":" + u.available + ":v" + u.version)
+                .containsExactly("WH-A:0:10:v3", "*:0:10:v3");
+    }
+
+    private void send(LedgerCommand c) throws Exception {
+        harness.processElement(new StreamRecord<>(c, c.eventTime));
+    }
+
+    private List<AvailabilityUpdate> updates() {
+        return harness.extractOutputValues();
+    }
+
+    private static <T> List<T> values(java.util.Collection<StreamRecord<T>> records) {
+        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+    }
+
+    private static LedgerCommand receipt(String id, String sku, String location, long quantity, long time) {
+        return LedgerCommand.movement(id, sku, location, MovementType.RECEIPT, quantity, time);
+    }
+
+    private static LedgerCommand reserve(String orderId, String sku, long quantity, long time) {
+        LedgerCommand c = LedgerCommand.forOrder(Kind.RESERVE, orderId + ":placed", orderId, "shopify", sku, quantity, time);
+        c.decision = true;
+        c.lineCount = 1;
+        return c;
+    }
+}
