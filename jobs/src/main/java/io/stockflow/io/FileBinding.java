@@ -13,6 +13,7 @@ import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 
 /**
  * Bounded runs over files: input topic {@code T} is read from {@code <input>/T.jsonl} (absent file: no records), output
@@ -52,6 +53,7 @@ public final class FileBinding implements TopicBinding {
         };
         FileSink<OutRecord> sink = FileSink
                 .forRowFormat(new org.apache.flink.core.fs.Path(output.resolve(topic).toUri()), jsonLines)
+                .withBucketAssigner(new BasePathBucketAssigner<>())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
                 .build();
         records.sinkTo(sink).name(topic + " files").uid("sink-" + topic);
