@@ -3,6 +3,7 @@ package io.stockflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.io.Topics;
+import io.stockflow.testing.ContractSchemas;
 import io.stockflow.testing.Fixtures;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,18 @@ class RunInventoryBoundedITCase {
             assertThat(Fixtures.json(l).get("type").asText()).isEqualTo("OVERSELL");
             assertThat(Fixtures.json(l).at("/subject/order_id").asText()).isEqualTo("woocommerce:727");
         });
+    }
+
+    @Test
+    void everyOutputRecordConformsToItsPublishedSchema(@TempDir Path out, @TempDir Path state) {
+        assertThat(run(out, state)).isZero();
+
+        for (String topic : List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS,
+                Topics.DEADLETTER)) {
+            List<String> records = Fixtures.outputLines(out.resolve(topic));
+            assertThat(records).as(topic).isNotEmpty();
+            assertThat(records).as(topic).allSatisfy(r -> assertThat(ContractSchemas.violations(topic, r)).isEmpty());
+        }
     }
 
     @Test
