@@ -19,8 +19,8 @@ import java.util.Map;
  *   <li>SHIP takes the units from on-hand where they shipped, and consumes the order's reservation, at that location
  *       first, then wherever else it was held (warehouses do ship from elsewhere).</li>
  *   <li>REFUND with restock releases units still reserved (the items never left); once nothing is held it returns
- *       them to on-hand at the refund's location, or where the order last shipped from. Units that were never held
- *       nor shipped (backordered, or released by a cancel) are not returned.</li>
+ *       them to on-hand at the refund's location, or where the order last shipped from. Of an order it knows, it
+ *       returns at most what the order shipped.</li>
  * </ul>
  * A settled order (cancelled or fully shipped) is forgotten {@link LedgerPolicy#settledRetention} after it settled.
  */
@@ -172,14 +172,12 @@ public final class SkuLedger {
         if (!c.restock) return;
         OrderHold known = store.hold(c.orderId);
         OrderHold hold = known != null ? known : new OrderHold();
-        // Units the order asked for that were neither held nor shipped (backordered, or released by a cancel)
-        // never left a shelf: refunding them releases nothing and returns nothing.
-        long neverHeld = Math.max(0, hold.ordered - hold.shipped - hold.held());
         long released = release(hold, Math.min(c.quantity, hold.held()));
-        long unfilled = Math.min(c.quantity - released, neverHeld);
-        hold.ordered = Math.max(0, hold.ordered - released - unfilled);
-        hold.backordered = Math.max(0, Math.min(hold.backordered, hold.ordered - hold.shipped - hold.held()));
-        long returned = c.quantity - released - unfilled;
+        hold.ordered = Math.max(0, hold.ordered - released);
+        long returned = c.quantity - released;
+        // Only units that left a shelf come back: of an order the ledger knows, at most what it shipped (units that
+        // were backordered, released by a cancel or by a smaller quantity never left).
+        if (known != null) returned = Math.min(returned, hold.shipped);
         String location = c.location != null ? c.location : hold.lastShipLocation;
         if (returned > 0 && location != null) touch(location).onHand += returned;
         markSettlement(hold, c.eventTime);

@@ -50,9 +50,9 @@ class SkuLedgerPropertyTest {
             Map<String, OrderHold> holdsBefore = holdSnapshot(h);
             LedgerCommand command;
             int roll = random.nextInt(100);
-            if (roll < 22 || orders.isEmpty()) {
+            if (roll < 22) {
                 command = randomMovement(h, random, expectedOnHand);
-            } else if (roll < 50) {
+            } else if (roll < 50 || orders.isEmpty()) {
                 String orderId = random.nextInt(10) == 0 ? "early-" + nextOrder : "o" + nextOrder;
                 nextOrder++;
                 orders.add(orderId);

@@ -138,9 +138,30 @@ class SkuLedgerRefundTest {
 
         assertThat(h.onHand("W1")).isEqualTo(3);
         assertThat(h.reserved("W1")).isZero();
-        assertThat(h.hold("o1").backordered).isZero();
-        assertThat(h.hold("o1").ordered).isZero();
-        assertThat(effects.settledAt).isEqualTo(h.now());
+        assertThat(effects.availability).extracting(u -> u.onHand).containsOnly(3L);
+    }
+
+    @Test
+    void aRestockingRefundOfUnitsRemovedByASmallerQuantityReturnsNothing() {
+        LedgerHarness h = stocked();
+        h.reserve("o1", 2);
+        h.reserve("o1", 0); // the line was edited away
+
+        LedgerEffects effects = h.refund("o1", "W1", 2, true);
+
+        assertThat(effects.availability).isEmpty();
+        assertThat(h.total().onHand).isEqualTo(14);
+    }
+
+    @Test
+    void aRestockingRefundReturnsAtMostWhatTheOrderShipped() {
+        LedgerHarness h = stocked();
+        h.reserve("o1", 3);
+        h.ship("o1", "W2", 3);
+
+        h.refund("o1", "W2", 5, true);
+
+        assertThat(h.onHand("W2")).isEqualTo(8);
     }
 
     @Test
@@ -166,19 +187,6 @@ class SkuLedgerRefundTest {
         assertThat(h.onHand("W1")).isEqualTo(8);
         assertThat(h.hold("o9")).isNull();
         assertThat(h.store.holdCount()).isZero();
-    }
-
-    @Test
-    void aRepeatedRestockingRefundOfACancelledOrderStillReturnsNothing() {
-        LedgerHarness h = stocked();
-        h.reserve("o1", 5);
-        h.cancel("o1");
-        h.refund("o1", "W1", 5, true);
-
-        LedgerEffects again = h.refund("o1", "W1", 5, true);
-
-        assertThat(again.availability).isEmpty();
-        assertThat(h.total().onHand).isEqualTo(14);
     }
 
     @Test
