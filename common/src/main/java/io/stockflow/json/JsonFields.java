@@ -1,7 +1,12 @@
 package io.stockflow.json;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockflow.ingest.InvalidRecordException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,6 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class JsonFields {
     private static final int MAX_SHOWN_CHARS = 60;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonNode node;
     private final String path;
@@ -23,6 +29,24 @@ public final class JsonFields {
     private JsonFields(JsonNode node, String path) {
         this.node = node;
         this.path = path;
+    }
+
+    /** Parses one record, which must be a single JSON object. */
+    public static JsonFields parse(byte[] record) throws InvalidRecordException {
+        if (record == null || record.length == 0) throw new InvalidRecordException("record is empty");
+        JsonNode node;
+        try (JsonParser parser = MAPPER.createParser(record)) {
+            node = MAPPER.readTree(parser);
+            if (node != null && parser.nextToken() != null) {
+                throw new InvalidRecordException("record holds more than one JSON value");
+            }
+        } catch (JacksonException e) {
+            throw new InvalidRecordException("record is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidRecordException("record is not readable: " + e.getMessage());
+        }
+        if (node == null || node.isMissingNode()) throw new InvalidRecordException("record is empty");
+        return root(node);
     }
 
     /** The top-level object of a record; its fields' paths are their bare names. */
@@ -33,12 +57,13 @@ public final class JsonFields {
         return new JsonFields(node, "");
     }
 
-    public String path() {
-        return path;
-    }
-
-    public JsonNode node() {
-        return node;
+    /** This object as Jackson writes it: the same JSON gives the same bytes, whatever its original spacing. */
+    public byte[] canonicalBytes() {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always serializes", e);
+        }
     }
 
     public String pathOf(String name) {
@@ -105,6 +130,12 @@ public final class JsonFields {
         if (value == null) return null;
         if (!value.isTextual()) throw wrongType(name, "a string", value);
         return value.textValue();
+    }
+
+    /** Optional text where an empty or blank string means absent, as WooCommerce sends unset address fields. */
+    public String optNonBlank(String name) throws InvalidRecordException {
+        String text = optText(name);
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     /** An identifier sent as a string or as an integer (then its decimal text); never empty. */

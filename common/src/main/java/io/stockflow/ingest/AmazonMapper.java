@@ -1,0 +1,75 @@
+package io.stockflow.ingest;
+
+import io.stockflow.json.JsonFields;
+import io.stockflow.model.OrderEvent;
+import io.stockflow.model.OrderEventType;
+import io.stockflow.model.OrderLine;
+import java.util.List;
+
+/** Amazon SP-API {@code ORDER_CHANGE} notifications. Their order items carry no prices. */
+final class AmazonMapper implements MarketplaceMapper {
+    static final String ORDER_CHANGE = "ORDER_CHANGE";
+
+    private final LimitChecks checks;
+
+    AmazonMapper(LimitChecks checks) {
+        this.checks = checks;
+    }
+
+    @Override
+    public String source() {
+        return "amazon";
+    }
+
+    @Override
+    public List<String> kinds() {
+        return List.of(ORDER_CHANGE);
+    }
+
+    @Override
+    public OrderEvent map(String kind, JsonFields notification) throws InvalidRecordException {
+        JsonFields change = notification.object("Payload").object("OrderChangeNotification");
+        JsonFields summary = change.object("Summary");
+        OrderEvent e = new OrderEvent();
+        e.marketplaceOrderId = checks.id(change, "AmazonOrderId");
+        e.status = summary.text("OrderStatus");
+        e.type = type(summary, e.status);
+        e.eventTime = eventTime(notification, change);
+        e.shipCountry = AmazonMarketplaces.country(summary.text("MarketplaceId"));
+        e.shipPostcode = summary.optNonBlank("DestinationPostalCode");
+        e.serviceLevel = ServiceLevels.normalize(summary.optText("ShipServiceLevel"));
+        e.shipBy = summary.optTime("LatestShipDate");
+        e.deliverBy = summary.optTime("LatestDeliveryDate");
+        e.lines = checks.orderLines(summary, "OrderItems", e.type,
+                item -> new OrderLine(checks.sku(item, "SellerSKU"), checks.quantity(item, "Quantity"), null));
+        return e;
+    }
+
+    private static OrderEventType type(JsonFields summary, String status) throws InvalidRecordException {
+        switch (status) {
+            case "Pending":
+            case "Unshipped":
+                return OrderEventType.PLACED;
+            case "PartiallyShipped":
+                return OrderEventType.UPDATED;
+            case "Shipped":
+                return OrderEventType.SHIPPED;
+            case "Canceled":
+                return OrderEventType.CANCELLED;
+            default:
+                throw summary.invalid("OrderStatus", "must be one of Pending, Unshipped, PartiallyShipped, Shipped, Canceled");
+        }
+    }
+
+    /** When the order changed; the notification's own EventTime only when the trigger does not say. */
+    private static long eventTime(JsonFields notification, JsonFields change) throws InvalidRecordException {
+        JsonFields trigger = change.optObject("OrderChangeTrigger");
+        Long changedAt = trigger == null ? null : trigger.optTime("TimeOfOrderChange");
+        if (changedAt != null) return changedAt;
+        if (!notification.has("EventTime")) {
+            throw new InvalidRecordException("missing field '" + change.pathOf("OrderChangeTrigger.TimeOfOrderChange")
+                    + "' (and no '" + notification.pathOf("EventTime") + "')");
+        }
+        return notification.time("EventTime");
+    }
+}

@@ -1,0 +1,118 @@
+package io.stockflow.ingest;
+
+import io.stockflow.json.JsonFields;
+import io.stockflow.model.OrderEvent;
+import io.stockflow.model.OrderEventType;
+import io.stockflow.model.OrderLine;
+import java.util.List;
+
+/** eBay Fulfillment API order objects, as {@code getOrder}/{@code getOrders} return them. */
+final class EbayMapper implements MarketplaceMapper {
+    static final String ORDER = "order";
+
+    private final LimitChecks checks;
+
+    EbayMapper(LimitChecks checks) {
+        this.checks = checks;
+    }
+
+    @Override
+    public String source() {
+        return "ebay";
+    }
+
+    @Override
+    public List<String> kinds() {
+        return List.of(ORDER);
+    }
+
+    @Override
+    public OrderEvent map(String kind, JsonFields order) throws InvalidRecordException {
+        OrderEvent e = new OrderEvent();
+        e.marketplaceOrderId = checks.id(order, "orderId");
+        String fulfillmentStatus = order.text("orderFulfillmentStatus");
+        OrderEventType byFulfillment = type(order, fulfillmentStatus);
+        JsonFields cancelStatus = order.optObject("cancelStatus");
+        boolean cancelled = cancelStatus != null && "CANCELED".equals(cancelStatus.optText("cancelState"));
+        e.type = cancelled ? OrderEventType.CANCELLED : byFulfillment;
+        e.status = cancelled ? "CANCELED" : fulfillmentStatus;
+        Long modified = order.optTime("lastModifiedDate");
+        e.eventTime = modified != null ? modified : order.time("creationDate");
+        money(order, e);
+        customer(order, e);
+        shipping(order, e);
+        e.lines = checks.orderLines(order, "lineItems", e.type, this::line);
+        lineDates(order, e);
+        return e;
+    }
+
+    private static OrderEventType type(JsonFields order, String status) throws InvalidRecordException {
+        switch (status) {
+            case "NOT_STARTED":
+                return OrderEventType.PLACED;
+            case "IN_PROGRESS":
+                return OrderEventType.UPDATED;
+            case "FULFILLED":
+                return OrderEventType.SHIPPED;
+            default:
+                throw order.invalid("orderFulfillmentStatus", "must be one of NOT_STARTED, IN_PROGRESS, FULFILLED");
+        }
+    }
+
+    private void money(JsonFields order, OrderEvent e) throws InvalidRecordException {
+        JsonFields summary = order.optObject("pricingSummary");
+        JsonFields total = summary == null ? null : summary.optObject("total");
+        if (total == null) return;
+        e.total = checks.optMoneyText(total, "value");
+        e.currency = checks.optCurrency(total, "currency");
+    }
+
+    private static void customer(JsonFields order, OrderEvent e) throws InvalidRecordException {
+        JsonFields buyer = order.optObject("buyer");
+        JsonFields address = buyer == null ? null : buyer.optObject("buyerRegistrationAddress");
+        if (address == null) return;
+        e.customerEmailHash = Hashes.email(address.optText("email"));
+        JsonFields phone = address.optObject("primaryPhone");
+        e.customerPhoneHash = phone == null ? null : Hashes.phone(phone.optText("phoneNumber"));
+    }
+
+    /** Address, service and delivery estimate from the first fulfillment start instruction (digital orders have none). */
+    private static void shipping(JsonFields order, OrderEvent e) throws InvalidRecordException {
+        e.serviceLevel = ServiceLevels.STANDARD;
+        List<JsonFields> instructions = order.optArray("fulfillmentStartInstructions");
+        if (instructions.isEmpty()) return;
+        JsonFields instruction = instructions.get(0);
+        e.deliverBy = instruction.optTime("maxEstimatedDeliveryDate");
+        JsonFields step = instruction.optObject("shippingStep");
+        if (step == null) return;
+        e.serviceLevel = ServiceLevels.normalize(step.optText("shippingServiceCode"));
+        JsonFields shipTo = step.optObject("shipTo");
+        JsonFields address = shipTo == null ? null : shipTo.optObject("contactAddress");
+        if (address == null) return;
+        e.shipCountry = address.optNonBlank("countryCode");
+        e.shipRegion = address.optNonBlank("stateOrProvince");
+        e.shipPostcode = address.optNonBlank("postalCode");
+    }
+
+    /** eBay gives the line's total cost; the unit price is that divided by the quantity. */
+    private OrderLine line(JsonFields item) throws InvalidRecordException {
+        String sku = checks.sku(item, "sku");
+        long quantity = checks.quantity(item, "quantity");
+        JsonFields cost = item.optObject("lineItemCost");
+        return new OrderLine(sku, quantity, cost == null ? null : Money.perUnit(checks.optMoney(cost, "value"), quantity));
+    }
+
+    /** Ship-by is the earliest line's shipByDate; deliver-by falls back to the latest line estimate. */
+    private static void lineDates(JsonFields order, OrderEvent e) throws InvalidRecordException {
+        Long latestDelivery = null;
+        for (JsonFields item : order.optArray("lineItems")) {
+            JsonFields instructions = item.optObject("lineItemFulfillmentInstructions");
+            if (instructions == null) continue;
+            Long shipBy = instructions.optTime("shipByDate");
+            if (shipBy != null && (e.shipBy == null || shipBy < e.shipBy)) e.shipBy = shipBy;
+            Long delivery = instructions.optTime("maxEstimatedDeliveryDate");
+            if (delivery != null && (latestDelivery == null || delivery > latestDelivery)) latestDelivery = delivery;
+        }
+        if (e.deliverBy == null) e.deliverBy = latestDelivery;
+    }
+}

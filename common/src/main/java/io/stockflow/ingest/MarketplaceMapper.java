@@ -1,0 +1,20 @@
+package io.stockflow.ingest;
+
+import io.stockflow.json.JsonFields;
+import io.stockflow.model.OrderEvent;
+import java.util.List;
+
+/**
+ * Reads one marketplace's native payload into a canonical {@link OrderEvent}. It fills what the payload says
+ * (marketplace order id, type, status, times, money, address, lines, ...); the envelope parser adds channel,
+ * order id, event id and receipt time.
+ */
+interface MarketplaceMapper {
+    /** The envelope {@code source} this mapper reads. */
+    String source();
+
+    /** The envelope {@code kind}s it understands, in documentation order. */
+    List<String> kinds();
+
+    OrderEvent map(String kind, JsonFields payload) throws InvalidRecordException;
+}

@@ -1,0 +1,53 @@
+package io.stockflow.ingest;
+
+import io.stockflow.json.JsonFields;
+import io.stockflow.model.OrderEvent;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses one {@code orders.raw} record, {@code {"source", "kind", "received_at", "payload"}}, into a canonical
+ * {@link OrderEvent}: the payload goes to the mapper of its marketplace; channel, order id, event id and receipt time
+ * are set here, the same way for every marketplace.
+ */
+public final class OrderEnvelopeParser {
+    /** Hex characters of the payload digest kept in the event id. */
+    private static final int FINGERPRINT_CHARS = 16;
+
+    private final Map<String, MarketplaceMapper> mappers = new LinkedHashMap<>();
+
+    public OrderEnvelopeParser(IngestLimits limits) {
+        LimitChecks checks = new LimitChecks(limits);
+        for (MarketplaceMapper mapper : List.of(new ShopifyMapper(checks), new AmazonMapper(checks),
+                new EbayMapper(checks), new WooCommerceMapper(checks))) {
+            mappers.put(mapper.source(), mapper);
+        }
+    }
+
+    public OrderEvent parse(byte[] record) throws InvalidRecordException {
+        JsonFields envelope = JsonFields.parse(record);
+        String source = envelope.text("source");
+        MarketplaceMapper mapper = mappers.get(source);
+        if (mapper == null) {
+            throw new InvalidRecordException("unknown source '" + source + "' (expected one of "
+                    + String.join(", ", mappers.keySet()) + ")");
+        }
+        String kind = envelope.text("kind");
+        if (!mapper.kinds().contains(kind)) {
+            throw new InvalidRecordException("unknown kind '" + kind + "' for source '" + source
+                    + "' (expected one of " + String.join(", ", mapper.kinds()) + ")");
+        }
+        long receivedAt = envelope.time("received_at");
+        JsonFields payload = envelope.object("payload");
+
+        OrderEvent event = mapper.map(kind, payload);
+        event.channel = source;
+        event.orderId = source + ":" + event.marketplaceOrderId;
+        // From the payload only: a retried delivery (another received_at) gets the same id and is dropped downstream.
+        event.eventId = event.orderId + ":" + kind + ":"
+                + Hashes.sha256Hex(payload.canonicalBytes()).substring(0, FINGERPRINT_CHARS);
+        event.receivedAt = receivedAt;
+        return event;
+    }
+}

@@ -1,0 +1,48 @@
+package io.stockflow.ingest;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a marketplace's shipping service words (a Shopify shipping line, an Amazon ShipServiceLevel, an eBay
+ * shippingServiceCode, a WooCommerce method title) to STANDARD, EXPEDITED, PRIORITY or SCHEDULED.
+ * Words it does not recognize mean STANDARD: an odd carrier name must not stop an order.
+ */
+public final class ServiceLevels {
+    public static final String STANDARD = "STANDARD";
+    public static final String EXPEDITED = "EXPEDITED";
+    public static final String PRIORITY = "PRIORITY";
+    public static final String SCHEDULED = "SCHEDULED";
+
+    /** Splits codes such as {@code UPSNextDay}, {@code UPS2ndDay} and {@code UK_RoyalMailNextDay} into words. */
+    private static final Pattern WORD_BREAK = Pattern.compile(
+            "(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])|[_\\-/]+");
+    private static final Pattern SCHEDULED_WORDS = Pattern.compile("\\b(schedul|appointment|time ?slot)");
+    // Tried before the expedited words, so that "express" is not read as "exp".
+    private static final Pattern PRIORITY_WORDS =
+            Pattern.compile("\\b(priority|next|overnight|express|same ?day|(1|one) ?day)");
+    private static final Pattern EXPEDITED_WORDS = Pattern.compile("\\b(exp|second|2 ?nd|(2|two) ?day)");
+
+    private ServiceLevels() {}
+
+    /**
+     * The level the first recognizable candidate names (a code such as {@code INT.TP} says nothing, but the title
+     * next to it may); STANDARD when none does.
+     */
+    public static String normalize(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate == null || candidate.isBlank()) continue;
+            String level = of(candidate);
+            if (!level.equals(STANDARD)) return level;
+        }
+        return STANDARD;
+    }
+
+    static String of(String words) {
+        String text = WORD_BREAK.matcher(words).replaceAll(" ").toLowerCase(Locale.ROOT);
+        if (SCHEDULED_WORDS.matcher(text).find()) return SCHEDULED;
+        if (PRIORITY_WORDS.matcher(text).find()) return PRIORITY;
+        if (EXPEDITED_WORDS.matcher(text).find()) return EXPEDITED;
+        return STANDARD;
+    }
+}
