@@ -4,15 +4,18 @@ import io.stockflow.graph.JobGraph;
 import io.stockflow.graph.JobOptions;
 import io.stockflow.graph.Jobs;
 import io.stockflow.io.FileBinding;
+import io.stockflow.io.InputEventTimes;
 import io.stockflow.io.KafkaBinding;
 import io.stockflow.io.KafkaSettings;
 import io.stockflow.io.TopicBinding;
+import io.stockflow.time.ReplayHorizon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.ArgGroup;
@@ -76,6 +79,7 @@ public final class RunCommand implements Callable<Integer> {
                 return 2;
             }
             binding = new FileBinding(where.files.input.toAbsolutePath(), where.files.output.toAbsolutePath());
+            jobOptions.horizon = horizon(where.files.input);
         } else {
             binding = new KafkaBinding(kafkaSettings(where.kafka), job);
         }
@@ -84,6 +88,12 @@ public final class RunCommand implements Callable<Integer> {
         JobGraph.wire(env, jobs, binding, jobOptions);
         env.execute("stockflow " + job);
         return 0;
+    }
+
+    private ReplayHorizon horizon(Path input) throws java.io.IOException {
+        if (jobOptions.until != null) return new ReplayHorizon(jobOptions.until.toEpochMilli());
+        OptionalLong max = InputEventTimes.max(input);
+        return new ReplayHorizon(max.orElse(Long.MIN_VALUE));
     }
 
     static KafkaSettings kafkaSettings(Kafka kafka) throws java.io.IOException {

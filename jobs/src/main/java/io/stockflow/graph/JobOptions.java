@@ -4,6 +4,7 @@ import io.stockflow.cli.DurationConverter;
 import io.stockflow.ingest.IngestLimits;
 import io.stockflow.inventory.InventorySettings;
 import io.stockflow.ledger.LedgerPolicy;
+import io.stockflow.time.ReplayHorizon;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Option;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Option;
 public class JobOptions {
     /** Set by the launcher for bounded runs over files, not an option. */
     public boolean replay;
+    /** Set by the launcher for bounded runs: {@code --until}, else the largest event time of the input. */
+    public ReplayHorizon horizon = ReplayHorizon.LIVE;
 
     @Option(names = "--until", paramLabel = "INSTANT",
             description = "Bounded runs: no timer later than this instant fires (default: the largest event time in the input).")
