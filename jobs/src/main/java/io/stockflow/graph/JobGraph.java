@@ -30,7 +30,8 @@ public final class JobGraph {
                         ? asInput(upstream, job.name(), topic)
                         : sources.computeIfAbsent(topic, t -> binding.source(env, t)));
             }
-            produced.putAll(job.build(inputs, options));
+            // Several jobs write the same topic (alerts, deadletter): their streams are merged into one sink.
+            job.build(inputs, options).forEach((topic, stream) -> produced.merge(topic, stream, DataStream::union));
         }
         produced.forEach(binding::sink);
     }
