@@ -21,7 +21,7 @@ public final class ServiceLevels {
     // Tried before the expedited words, so that "express" is not read as "exp".
     private static final Pattern PRIORITY_WORDS =
             Pattern.compile("\\b(priority|next|overnight|express|same ?day|(1|one) ?day)");
-    private static final Pattern EXPEDITED_WORDS = Pattern.compile("\\b(exp|second|2 ?nd|(2|two) ?day)");
+    private static final Pattern EXPEDITED_WORDS = Pattern.compile("\\b(exp|second ?day|2 ?nd ?day|(2|two) ?day)");
 
     private ServiceLevels() {}
 

@@ -11,7 +11,7 @@ class ServiceLevelsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "Standard Shipping, STANDARD", "Flat rate, STANDARD", "Free shipping, STANDARD", "UPSGround, STANDARD",
-            "USPSFirstClass, STANDARD", "DE_DHLPaket, STANDARD", "Std US D2D Dom, STANDARD",
+            "USPSFirstClass, STANDARD", "DE_DHLPaket, STANDARD", "UK_RoyalMailSecondClassStandard, STANDARD", "Std US D2D Dom, STANDARD",
             "Expedited, EXPEDITED", "Exp US D2D Dom, EXPEDITED", "UPS2ndDay, EXPEDITED", "SecondDay, EXPEDITED",
             "Two Day Shipping, EXPEDITED", "ExpeditedShippingFromOutsideUS, EXPEDITED",
             "Express, PRIORITY", "NextDay, PRIORITY", "UPSNextDay, PRIORITY", "UK_RoyalMailNextDay, PRIORITY",

@@ -1,0 +1,228 @@
+package io.stockflow.generate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.SplittableRandom;
+
+/**
+ * eBay Fulfillment API orders, as a {@code getOrders} poll returns them: the order when it appears and again when
+ * it is cancelled ({@code cancelStatus.cancelState: CANCELED}). Times are UTC with milliseconds; amounts are
+ * {@code {value, currency}} with string values; a line's {@code lineItemCost} is its whole cost, not the unit price.
+ */
+final class EbayPayloads extends Marketplace {
+    private static final long ORDER_SPACE = 1_000_000_000_000L;
+    private static final long ORDER_MULTIPLIER = 613_651_349_027L;
+    private static final long POLL_MILLIS = 120_000;
+
+    private final long orderOffset;
+    private long orders;
+    private long nextLineId;
+
+    EbayPayloads(SplittableRandom r) {
+        orderOffset = r.nextLong(ORDER_SPACE);
+        nextLineId = 10_052_000_000_000L + r.nextLong(1_000_000_000L);
+    }
+
+    @Override
+    String source() {
+        return "ebay";
+    }
+
+    @Override
+    void assignIds(SimOrder o, SplittableRandom r) {
+        String d = Formats.digits(Formats.scramble(orders++, ORDER_SPACE, ORDER_MULTIPLIER, orderOffset), 12);
+        o.marketplaceId = d.substring(0, 2) + "-" + d.substring(2, 7) + "-" + d.substring(7);
+        o.token = People.ascii(o.customer.firstName).charAt(0) + People.ascii(o.customer.lastName)
+                + (o.customer.number % 97 + 10);
+        o.displayNumber = 1_000 + orders;
+        for (SimOrder.Line line : o.lines) {
+            nextLineId += 1 + r.nextInt(90_000);
+            line.itemId = nextLineId;
+        }
+    }
+
+    /** The order is touched once more when the payment settles, a few seconds after its creation. */
+    @Override
+    long createdDelay(SplittableRandom r) {
+        return 1_000 + r.nextInt(5_000);
+    }
+
+    /** stockflow polls getOrders every two minutes: the change waits for the next poll. */
+    @Override
+    long latency(long eventAt, SplittableRandom r) {
+        long nextPoll = (Math.floorDiv(eventAt, POLL_MILLIS) + 1) * POLL_MILLIS;
+        return nextPoll - eventAt + 300 + r.nextInt(2_500);
+    }
+
+    @Override
+    String createdKind() {
+        return "order";
+    }
+
+    @Override
+    ObjectNode created(SimOrder o) {
+        return order(o, false);
+    }
+
+    @Override
+    String cancelledKind() {
+        return "order";
+    }
+
+    @Override
+    ObjectNode cancelled(SimOrder o) {
+        return order(o, true);
+    }
+
+    @Override
+    String unknownKind(SplittableRandom r) {
+        return r.nextBoolean() ? "ITEM_SOLD" : "return";
+    }
+
+    @Override
+    ArrayNode lineArray(ObjectNode payload) {
+        return (ArrayNode) payload.get("lineItems");
+    }
+
+    static String site(String country) {
+        return "EBAY_" + country;
+    }
+
+    private ObjectNode order(SimOrder o, boolean cancelled) {
+        String currency = o.currency;
+        ObjectNode n = Formats.object();
+        n.put("orderId", o.marketplaceId);
+        n.put("legacyOrderId", o.marketplaceId);
+        n.put("creationDate", Formats.utcMillis(o.placedAt));
+        n.put("lastModifiedDate", Formats.utcMillis(cancelled ? o.cancelAt : o.createdAt));
+        n.put("orderFulfillmentStatus", "NOT_STARTED");
+        n.put("orderPaymentStatus", cancelled ? "FULLY_REFUNDED" : "PAID");
+        n.put("sellerId", "stockflow_demo_store");
+        ObjectNode buyer = n.putObject("buyer");
+        buyer.put("username", o.token);
+        ObjectNode tax = buyer.putObject("taxAddress");
+        if (o.customer.address.region != null) tax.put("stateOrProvince", o.customer.address.region);
+        tax.put("postalCode", o.customer.address.postcode);
+        tax.put("countryCode", o.country());
+        ObjectNode registration = buyer.putObject("buyerRegistrationAddress");
+        registration.put("fullName", o.customer.fullName());
+        registration.set("contactAddress", contactAddress(o));
+        registration.putObject("primaryPhone").put("phoneNumber", o.customer.phone);
+        registration.put("email", o.customer.email);
+        ObjectNode pricing = n.putObject("pricingSummary");
+        pricing.set("priceSubtotal", amount(o.subtotalCents(), currency));
+        pricing.set("deliveryCost", amount(o.shippingCents, currency));
+        pricing.set("total", amount(o.totalCents(), currency));
+        ObjectNode cancel = n.putObject("cancelStatus");
+        ArrayNode requests = Formats.array();
+        if (cancelled) {
+            cancel.put("cancelState", "CANCELED");
+            ObjectNode request = requests.addObject();
+            request.put("cancelCompletedDate", Formats.utcMillis(o.cancelAt));
+            request.put("cancelInitiator", "BUYER");
+            request.put("cancelReason", "BUYER_ASKED_CANCEL");
+            request.put("cancelRequestedDate", Formats.utcMillis(o.cancelAt - 60_000 - o.random.nextInt(600_000)));
+            request.put("cancelRequestId", Long.toString(5_000_000_000L + o.random.nextLong(1_000_000_000L)));
+            request.put("cancelRequestState", "COMPLETED");
+        } else {
+            cancel.put("cancelState", "NONE_REQUESTED");
+        }
+        cancel.set("cancelRequests", requests);
+        ObjectNode payment = n.putObject("paymentSummary");
+        payment.set("totalDueSeller", amount(o.totalCents(), currency));
+        ObjectNode paid = payment.putArray("payments").addObject();
+        paid.put("paymentMethod", "EBAY");
+        paid.put("paymentReferenceId", Formats.upperAlnum(o.random, 12));
+        paid.put("paymentDate", Formats.utcMillis(o.placedAt));
+        paid.set("amount", amount(o.totalCents(), currency));
+        paid.put("paymentStatus", "PAID");
+        ObjectNode instruction = n.putArray("fulfillmentStartInstructions").addObject();
+        instruction.put("fulfillmentInstructionsType", "SHIP_TO");
+        instruction.put("minEstimatedDeliveryDate", Formats.utcMillis(o.deliverFrom));
+        instruction.put("maxEstimatedDeliveryDate", Formats.utcMillis(o.deliverBy));
+        instruction.put("ebaySupportedFulfillment", false);
+        ObjectNode step = instruction.putObject("shippingStep");
+        ObjectNode shipTo = step.putObject("shipTo");
+        shipTo.put("fullName", o.customer.fullName());
+        shipTo.set("contactAddress", contactAddress(o));
+        shipTo.putObject("primaryPhone").put("phoneNumber", o.customer.phone);
+        shipTo.put("email", o.customer.email);
+        step.put("shippingCarrierCode", carrier(o));
+        step.put("shippingServiceCode", service(o.country(), o.level));
+        n.putArray("fulfillmentHrefs");
+        ArrayNode items = n.putArray("lineItems");
+        for (SimOrder.Line line : o.lines) {
+            ObjectNode item = items.addObject();
+            item.put("lineItemId", Long.toString(line.itemId));
+            item.put("legacyItemId", Long.toString(266_000_000_000L + line.skuIndex * 7_919L));
+            item.put("sku", line.sku);
+            item.put("title", line.title + ", " + line.variant);
+            item.set("lineItemCost", amount(line.totalCents(), currency));
+            item.put("quantity", line.quantity);
+            item.put("soldFormat", "FIXED_PRICE");
+            item.put("listingMarketplaceId", site(o.country()));
+            item.put("purchaseMarketplaceId", site(o.country()));
+            item.put("lineItemFulfillmentStatus", "NOT_STARTED");
+            item.set("total", amount(line.totalCents(), currency));
+            item.putObject("deliveryCost").set("shippingCost", amount(0, currency));
+            item.putArray("appliedPromotions");
+            item.putArray("taxes");
+            item.putObject("properties").put("buyerProtection", true);
+            ObjectNode when = item.putObject("lineItemFulfillmentInstructions");
+            when.put("minEstimatedDeliveryDate", Formats.utcMillis(o.deliverFrom));
+            when.put("maxEstimatedDeliveryDate", Formats.utcMillis(o.deliverBy));
+            when.put("shipByDate", Formats.utcMillis(o.shipBy));
+            when.put("guaranteedDelivery", false);
+        }
+        n.put("salesRecordReference", Long.toString(o.displayNumber));
+        return n;
+    }
+
+    private static ObjectNode contactAddress(SimOrder o) {
+        People.Address a = o.customer.address;
+        ObjectNode n = Formats.object();
+        n.put("addressLine1", a.street);
+        n.put("city", a.city);
+        if (a.region != null) n.put("stateOrProvince", a.region);
+        n.put("postalCode", a.postcode);
+        n.put("countryCode", a.country);
+        return n;
+    }
+
+    private static ObjectNode amount(long cents, String currency) {
+        ObjectNode n = Formats.object();
+        n.put("value", Formats.money(cents));
+        n.put("currency", currency);
+        return n;
+    }
+
+    private static String carrier(SimOrder o) {
+        switch (o.country()) {
+            case "US": return o.level == SimOrder.Level.STANDARD ? "USPS" : "UPS";
+            case "CA": return "CANADA_POST";
+            case "GB": return "ROYAL_MAIL";
+            case "DE": return "DHL";
+            default: return "COLISSIMO";
+        }
+    }
+
+    /** eBay's shipping service codes of each site. */
+    static String service(String country, SimOrder.Level level) {
+        switch (country) {
+            case "US":
+                return level == SimOrder.Level.PRIORITY ? "UPSNextDay"
+                        : level == SimOrder.Level.EXPEDITED ? "UPS2ndDay" : "USPSGroundAdvantage";
+            case "CA":
+                return level == SimOrder.Level.PRIORITY ? "CA_PostPriorityCourier"
+                        : level == SimOrder.Level.EXPEDITED ? "CA_PostExpeditedParcel" : "CA_PostRegularParcel";
+            case "GB":
+                return level == SimOrder.Level.PRIORITY ? "UK_RoyalMailSpecialDeliveryNextDay"
+                        : level == SimOrder.Level.EXPEDITED ? "UK_RoyalMailFirstClassStandard"
+                        : "UK_RoyalMailSecondClassStandard";
+            case "DE":
+                return level == SimOrder.Level.STANDARD ? "DE_DHLPaket" : "DE_DHLExpress";
+            default:
+                return level == SimOrder.Level.STANDARD ? "FR_ColiposteColissimo" : "FR_Chronopost";
+        }
+    }
+}

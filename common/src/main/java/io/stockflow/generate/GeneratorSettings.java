@@ -1,0 +1,91 @@
+package io.stockflow.generate;
+
+import io.stockflow.model.MovementType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link TrafficGenerator} produces: a plain settings object, public fields with realistic defaults. The same
+ * settings (seed included) always give the same records.
+ */
+public class GeneratorSettings {
+    /** Seed of every random choice. */
+    public long seed = 42;
+    /** Event time of the first record (the initial stock). */
+    public Instant start = Instant.parse("2026-11-02T00:00:00Z");
+    /** Orders are placed in {@code [start, start + duration)}; so are stock receipts. */
+    public Duration duration = Duration.ofDays(1);
+    /**
+     * When true (the default), the cancellations, shipments and refunds of orders placed before the end still follow
+     * after it, so every order's story is complete; when false, nothing is produced at or after the end.
+     */
+    public boolean completeLifecycles = true;
+
+    /** Average orders per hour over a week; the hour of day and the day of week shape it (see {@link #seasonality}). */
+    public double ordersPerHour = 200;
+    /** Number of SKUs, {@code SKU-00001} (the best seller) to {@code SKU-00050}. */
+    public int skus = 50;
+    /** Zipf exponent of SKU popularity: the SKU of rank k sells in proportion to 1/k^s. */
+    public double skuPopularityExponent = 1.0;
+    /** Stock locations: initial stock and receipts go to each, shipments leave from one of them. */
+    public List<String> locations = new ArrayList<>(List.of("WH-EAST", "WH-WEST", "STORE-NYC"));
+    /** Share of orders per marketplace: shopify, amazon, ebay, woocommerce. Shares are normalized. */
+    public Map<String, Double> channelMix = defaultChannelMix();
+
+    /** Share of {@code orders.raw} envelopes delivered a second time, later (a marketplace retry). Label {@code duplicate}. */
+    public double duplicateRate = 0.03;
+    /** About this share of all records is unusable (broken JSON, bad quantities, ...). Labels {@code bad:*}. */
+    public double badRecordRate = 0.01;
+    /** Share of orders cancelled, minutes to hours after they were placed; a cancelled order never ships. */
+    public double cancelRate = 0.05;
+    /**
+     * Share of Shopify orders that are not cancelled and get a {@code refunds/create}: a return or a refund without
+     * return days after shipping, or a partial refund (restock {@code cancel}) of an order that did not ship.
+     * Only Shopify among the four sends refunds as their own kind.
+     */
+    public double refundRate = 0.03;
+    /** Share of orders not cancelled that get a warehouse {@code SHIPPED} event, within hours. */
+    public double shipRate = 0.9;
+
+    /**
+     * Stock per SKU and location at {@link #start}: at least this many units, more for SKUs that sell faster
+     * (two replenishment intervals of their expected demand).
+     */
+    public long initialStock = 200;
+    /** How the initial stock arrives: {@code COUNT} (a physical count, the default) or {@code RECEIPT}. */
+    public MovementType initialStockType = MovementType.COUNT;
+    /** A truck arrives at each location every interval with {@code RECEIPT}s for the SKUs it needs. */
+    public Duration replenishmentInterval = Duration.ofHours(6);
+    /** Receipts bring in this multiple of the expected demand of one interval (on average, in whole cases). */
+    public double replenishmentCover = 1.0;
+    /** Receipts come in whole cases of this many units. */
+    public int caseSize = 12;
+
+    /** When true, nights are quieter than evenings and weekends busier than weekdays; when false, the rate is flat. */
+    public boolean seasonality = true;
+    /** Order rate of a Saturday or Sunday relative to a weekday. */
+    public double weekendBoost = 1.3;
+    /** Time zone whose clock gives the hour of day and the day of week of the seasonality. */
+    public ZoneId seasonalityZone = ZoneId.of("America/New_York");
+
+    /**
+     * Shopify's numeric location id for a stockflow location, used as the {@code location_id} of refund lines that
+     * restock. Empty by default, and then refund lines carry {@code "location_id": null}: the project's parser takes
+     * that field verbatim as a stockflow location, and a number would name a location the ledger does not know.
+     */
+    public Map<String, Long> shopifyLocationIds = new LinkedHashMap<>();
+
+    public static Map<String, Double> defaultChannelMix() {
+        Map<String, Double> mix = new LinkedHashMap<>();
+        mix.put("shopify", 0.40);
+        mix.put("amazon", 0.30);
+        mix.put("ebay", 0.15);
+        mix.put("woocommerce", 0.15);
+        return mix;
+    }
+}

@@ -1,0 +1,62 @@
+package io.stockflow.generate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.SplittableRandom;
+
+/**
+ * Builds one marketplace's native payloads, in the shape its API documents: the order as placed, the order cancelled
+ * and, for those that send them, refunds. One instance per generator run: it owns the marketplace's id sequences.
+ */
+abstract class Marketplace {
+    /** The envelope {@code source}. */
+    abstract String source();
+
+    /** Gives the order its marketplace id, display number and line ids; unique within the run. */
+    abstract void assignIds(SimOrder o, SplittableRandom r);
+
+    /** Time from the purchase to the marketplace's event about it (Amazon confirms the payment first). */
+    long createdDelay(SplittableRandom r) {
+        return 0;
+    }
+
+    /** Time from the marketplace's event until its delivery reaches stockflow (webhook, queue or poll). */
+    abstract long latency(long eventAt, SplittableRandom r);
+
+    abstract String createdKind();
+
+    abstract ObjectNode created(SimOrder o);
+
+    abstract String cancelledKind();
+
+    abstract ObjectNode cancelled(SimOrder o);
+
+    /** The kind of a refund, or null when this marketplace sends none. */
+    String refundKind() {
+        return null;
+    }
+
+    ObjectNode refunded(SimOrder o) {
+        throw new UnsupportedOperationException(source() + " sends no refunds");
+    }
+
+    /** A kind this marketplace really has but stockflow does not read, for unusable test records. */
+    abstract String unknownKind(SplittableRandom r);
+
+    /** The order lines of a payload made by {@link #created}, and the names of their sku and quantity fields. */
+    abstract ArrayNode lineArray(ObjectNode payload);
+
+    String skuField() {
+        return "sku";
+    }
+
+    /** Every field that carries a line's quantity: a broken record breaks them all alike. */
+    String[] quantityFields() {
+        return new String[] {"quantity"};
+    }
+
+    /** A webhook's delivery time: 0.2 to about 3 seconds. */
+    static long webhookLatency(SplittableRandom r) {
+        return 200 + Formats.exponential(r, 700);
+    }
+}

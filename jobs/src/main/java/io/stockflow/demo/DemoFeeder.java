@@ -1,0 +1,55 @@
+package io.stockflow.demo;
+
+import io.stockflow.generate.GeneratedRecord;
+import io.stockflow.generate.GeneratorSettings;
+import io.stockflow.generate.TrafficGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Feeds generated marketplace traffic to Kafka in real time: each record is sent when the wall clock reaches its
+ * event time, so the demo's stock moves as a live shop's would.
+ */
+final class DemoFeeder implements Runnable {
+    private final String bootstrap;
+    private final GeneratorSettings settings;
+    private volatile boolean running = true;
+
+    DemoFeeder(String bootstrap, int ordersPerSecond, long seed) {
+        this.bootstrap = bootstrap;
+        this.settings = new GeneratorSettings();
+        settings.seed = seed;
+        settings.start = Instant.now();
+        settings.duration = Duration.ofDays(1);
+        settings.ordersPerHour = ordersPerSecond * 3600;
+        settings.seasonality = false;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("linger.ms", "5");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            Iterator<GeneratedRecord> records = new TrafficGenerator(settings).records();
+            while (running && records.hasNext()) {
+                GeneratedRecord r = records.next();
+                long wait = r.eventTime - System.currentTimeMillis();
+                if (wait > 0) TimeUnit.MILLISECONDS.sleep(wait);
+                producer.send(new ProducerRecord<>(r.topic, r.value));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
