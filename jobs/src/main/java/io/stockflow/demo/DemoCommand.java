@@ -77,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
         feederThread.start();
 
         ProcessHandle ourBroker = broker;
-        Thread shutdown = new Thread(() -> stopAll(feeder, job, ourBroker), "demo-shutdown");
+        Thread shutdown = new Thread(() -> stopAll(feederThread, job, ourBroker), "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         String header = "stockflow demo: " + rate + " orders/s from shopify, amazon, ebay and woocommerce"
@@ -101,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         Runtime.getRuntime().removeShutdownHook(shutdown);
-        stopAll(feeder, job, broker);
+        stopAll(feederThread, job, broker);
         return 0;
     }
 
@@ -114,9 +114,14 @@ public final class DemoCommand implements Callable<Integer> {
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
-    private static void stopAll(DemoFeeder feeder, JobClient job, ProcessHandle broker) {
+    private static void stopAll(Thread feeder, JobClient job, ProcessHandle broker) {
         System.out.println("\nStopping the feeder, the jobs and the broker ...");
-        feeder.stop();
+        feeder.interrupt();
+        try {
+            feeder.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             job.cancel().get(20, TimeUnit.SECONDS);
         } catch (Exception e) {

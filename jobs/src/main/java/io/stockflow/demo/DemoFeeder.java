@@ -14,12 +14,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Feeds generated marketplace traffic to Kafka in real time: each record is sent when the wall clock reaches its
- * event time, so the demo's stock moves as a live shop's would.
+ * event time, so the demo's stock moves as a live shop's would. Interrupt the thread to stop it.
  */
 final class DemoFeeder implements Runnable {
     private final String bootstrap;
     private final GeneratorSettings settings;
-    private volatile boolean running = true;
 
     DemoFeeder(String bootstrap, int ordersPerSecond, long seed) {
         this.bootstrap = bootstrap;
@@ -29,10 +28,13 @@ final class DemoFeeder implements Runnable {
         settings.duration = Duration.ofDays(1);
         settings.ordersPerHour = ordersPerSecond * 3600;
         settings.seasonality = false;
-    }
-
-    void stop() {
-        running = false;
+        // Tight stock, so that low stock and oversells show within the first minute, as they would on a busy day.
+        settings.skus = 20;
+        settings.initialStock = 3;
+        settings.caseSize = 1;
+        settings.replenishmentInterval = Duration.ofSeconds(30);
+        settings.replenishmentCover = 0.6;
+        settings.badRecordRate = 0.03;
     }
 
     @Override
@@ -42,7 +44,7 @@ final class DemoFeeder implements Runnable {
         p.put("linger.ms", "5");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             Iterator<GeneratedRecord> records = new TrafficGenerator(settings).records();
-            while (running && records.hasNext()) {
+            while (!Thread.currentThread().isInterrupted() && records.hasNext()) {
                 GeneratedRecord r = records.next();
                 long wait = r.eventTime - System.currentTimeMillis();
                 if (wait > 0) TimeUnit.MILLISECONDS.sleep(wait);
