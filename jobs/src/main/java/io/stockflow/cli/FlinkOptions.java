@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** How a job runs on Flink: the embedded MiniCluster's configuration, or job options on a cluster. */
 public class FlinkOptions {
     @Option(names = "--flink-conf", paramLabel = "DIR",
-            description = "Folder with Flink's config.yaml for embedded runs (default: flink-conf/ when it exists).")
+            description = "Folder with Flink's config.yaml for embedded runs (default: the project's flink-conf/).")
     public Path flinkConf;
 
     @Option(names = {"-p", "--parallelism"}, paramLabel = "N", description = "Parallelism (default: ${DEFAULT-VALUE}).")
@@ -26,8 +26,8 @@ public class FlinkOptions {
     public Duration checkpointInterval = Duration.ofSeconds(2);
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where embedded runs keep checkpoints (default: ${DEFAULT-VALUE}).")
-    public Path stateDir = Path.of(".stockflow", "checkpoints");
+            description = "Where embedded runs keep checkpoints (default: .stockflow/checkpoints in the project).")
+    public Path stateDir = Home.path().resolve(".stockflow").resolve("checkpoints");
 
     @Option(names = "--web-port", paramLabel = "PORT",
             description = "Port of the embedded Flink web UI for live runs; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -36,7 +36,7 @@ public class FlinkOptions {
     /** The execution environment: embedded when run from the launcher, the cluster's when submitted to one. */
     public StreamExecutionEnvironment environment(boolean bounded) {
         Configuration conf = new Configuration();
-        Path confDir = flinkConf != null ? flinkConf : Path.of("flink-conf");
+        Path confDir = flinkConf != null ? flinkConf : Home.path().resolve("flink-conf");
         if (Files.isRegularFile(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
             conf = GlobalConfiguration.loadConfiguration(confDir.toAbsolutePath().toString());
         }

@@ -1,7 +1,6 @@
 package io.stockflow.cli;
 
 import io.stockflow.local.LocalKafka;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,15 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "kafka", mixinStandardHelpOptions = true,
-        description = {"The local Kafka broker the demo uses, on its own: a real KRaft broker on "
-                + LocalKafka.BOOTSTRAP + ",", "running as its own process, data under .stockflow/kafka."})
+        description = {"Starts, stops or checks the local Kafka broker the demo uses.",
+                "A real KRaft broker on " + LocalKafka.BOOTSTRAP + ", its own process, data under .stockflow/kafka."})
 public final class KafkaCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ACTION", description = "start, stop or status.")
     String action;
 
     @Override
     public Integer call() throws Exception {
-        LocalKafka kafka = new LocalKafka(Path.of(System.getProperty("stockflow.home", ".")).toAbsolutePath());
+        LocalKafka kafka = new LocalKafka(Home.path());
         Optional<ProcessHandle> running = kafka.running();
         switch (action) {
             case "start":

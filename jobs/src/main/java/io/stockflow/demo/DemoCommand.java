@@ -1,6 +1,7 @@
 package io.stockflow.demo;
 
 import io.stockflow.cli.FlinkOptions;
+import io.stockflow.cli.Home;
 import io.stockflow.graph.JobGraph;
 import io.stockflow.graph.JobOptions;
 import io.stockflow.graph.Jobs;
@@ -8,7 +9,6 @@ import io.stockflow.io.KafkaBinding;
 import io.stockflow.io.KafkaSettings;
 import io.stockflow.io.Topics;
 import io.stockflow.local.LocalKafka;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -25,9 +25,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from",
-                "all four marketplaces (duplicates and bad records included) and shows live what happens.",
-                "Ctrl-C stops everything."})
+        description = {"Runs everything on this machine and shows it live.",
+                "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four",
+                "marketplaces (duplicates and bad records included) and shows what happens. Ctrl-C stops everything."})
 public final class DemoCommand implements Callable<Integer> {
     private static final List<String> TOPICS = List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT,
             Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER);
@@ -52,8 +52,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path home = Path.of(System.getProperty("stockflow.home", ".")).toAbsolutePath();
-        LocalKafka kafka = new LocalKafka(home);
+        LocalKafka kafka = new LocalKafka(Home.path());
         ProcessHandle broker = null;
         if (LocalKafka.isUp()) {
             System.out.println("Using the Kafka broker already on " + LocalKafka.BOOTSTRAP);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunInventoryBoundedITCase {
     private static final Path INPUT = Fixtures.dir("small");
     private static final Path EXPECTED = Fixtures.dir("small-expected");
+    private static final Path FLINK_CONF = Path.of("..", "flink-conf").toAbsolutePath();
 
     @Test
     void aBoundedRunOverAllFourMarketplacesEndsInTheExpectedLedger(@TempDir Path out, @TempDir Path state) {
@@ -63,8 +64,9 @@ class RunInventoryBoundedITCase {
     }
 
     private static int run(Path out, Path state) {
+        // With the project's Flink configuration: RocksDB state and its serializers, as users run it.
         return Stockflow.execute("run", "inventory", "--input", INPUT.toString(), "--output", out.toString(),
-                "--state-dir", state.toString(), "--parallelism", "2");
+                "--state-dir", state.toString(), "--parallelism", "2", "--flink-conf", FLINK_CONF.toString());
     }
 
     private static List<String> sorted(List<String> lines) {
