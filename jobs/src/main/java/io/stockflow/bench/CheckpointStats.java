@@ -1,0 +1,33 @@
+package io.stockflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Checkpoint durations and state size of a running job, from Flink's REST API. */
+final class CheckpointStats {
+    final long completed;
+    final double p50Millis;
+    final double p99Millis;
+    final long stateBytes;
+    final long lastCheckpointedBytes;
+
+    private CheckpointStats(JsonNode stats) {
+        JsonNode summary = stats.path("summary");
+        completed = stats.path("counts").path("completed").asLong();
+        p50Millis = summary.path("end_to_end_duration").path("p50").asDouble();
+        p99Millis = summary.path("end_to_end_duration").path("p99").asDouble();
+        stateBytes = stats.path("latest").path("completed").path("state_size").asLong();
+        lastCheckpointedBytes = stats.path("latest").path("completed").path("checkpointed_size").asLong();
+    }
+
+    static CheckpointStats fetch(int restPort, String jobId) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/jobs/" + jobId + "/checkpoints")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new CheckpointStats(new ObjectMapper().readTree(response.body()));
+    }
+}

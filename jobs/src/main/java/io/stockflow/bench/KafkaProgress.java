@@ -1,0 +1,47 @@
+package io.stockflow.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads progress from the broker, outside the job under test: how many committed records some topics hold.
+ */
+final class KafkaProgress implements AutoCloseable {
+    private final Admin admin;
+
+    KafkaProgress(String bootstrap) {
+        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+    }
+
+    /** The last stable offsets of the topics, summed: committed records (plus a few transaction markers). */
+    long stableEnd(Collection<String> topics) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (TopicPartition tp : partitions(topics)) request.put(tp, OffsetSpec.latest());
+        long sum = 0;
+        for (var info : admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().values()) {
+            sum += info.offset();
+        }
+        return sum;
+    }
+
+    private List<TopicPartition> partitions(Collection<String> topics) throws ExecutionException, InterruptedException {
+        List<TopicPartition> result = new ArrayList<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((name, d) ->
+                d.partitions().forEach(p -> result.add(new TopicPartition(name, p.partition()))));
+        return result;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

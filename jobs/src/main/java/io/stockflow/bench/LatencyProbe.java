@@ -1,0 +1,98 @@
+package io.stockflow.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Measures the latency from an order's event to its availability update. Sends Amazon order notifications at a fixed
+ * rate, each stamped with the wall clock at sending (Amazon's times carry milliseconds), and reads the availability
+ * topic: an update's {@code as_of} is the event time of the order that caused it, so now − as_of is the latency.
+ */
+final class LatencyProbe {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LatencyProbe() {}
+
+    /** Returns the latencies in microseconds of the location-level updates caused by the probe's orders. */
+    static Histogram measure(String bootstrap, String ordersTopic, String availabilityTopic, List<String> skus,
+                             double ordersPerSecond, Duration length) throws InterruptedException {
+        Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap);
+             KafkaProducer<String, String> producer = producer(bootstrap)) {
+            consumer.subscribe(List.of(availabilityTopic));
+            while (consumer.assignment().isEmpty()) consumer.poll(Duration.ofMillis(100));
+            consumer.seekToEnd(consumer.assignment());
+            consumer.poll(Duration.ofMillis(100));
+            long start = System.currentTimeMillis();
+            long end = start + length.toMillis();
+            Random random = new Random(7);
+            long sent = 0;
+            while (System.currentTimeMillis() < end + 2000) {
+                long now = System.currentTimeMillis();
+                while (now < end && sent < (now - start) * ordersPerSecond / 1000.0) {
+                    String sku = skus.get(random.nextInt(skus.size()));
+                    producer.send(new ProducerRecord<>(ordersTopic, amazonOrder(sent++, sku, now)));
+                }
+                producer.flush();
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(1))) {
+                    record(latencies, r.value(), start, System.currentTimeMillis());
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private static void record(Histogram latencies, String value, long probeStart, long now) {
+        try {
+            JsonNode r = JSON.readTree(value);
+            if ("*".equals(r.path("location").asText())) return;
+            long asOf = Instant.parse(r.path("as_of").asText()).toEpochMilli();
+            if (asOf >= probeStart && asOf <= now) latencies.recordValue(TimeUnit.MILLISECONDS.toMicros(now - asOf));
+        } catch (Exception e) {
+            // not an update of the probe's orders
+        }
+    }
+
+    private static String amazonOrder(long n, String sku, long now) {
+        String id = String.format("903-%07d-%07d", n / 10_000_000, n % 10_000_000);
+        String time = Instant.ofEpochMilli(now).toString();
+        return "{\"source\":\"amazon\",\"kind\":\"ORDER_CHANGE\",\"received_at\":\"" + time + "\",\"payload\":"
+                + "{\"NotificationVersion\":\"1.0\",\"NotificationType\":\"ORDER_CHANGE\",\"PayloadVersion\":\"1.0\","
+                + "\"EventTime\":\"" + time + "\",\"Payload\":{\"OrderChangeNotification\":{\"NotificationLevel\":\"OrderLevel\","
+                + "\"SellerId\":\"A3TH9S8BH6GOGM\",\"AmazonOrderId\":\"" + id + "\",\"OrderChangeType\":\"OrderStatusChange\","
+                + "\"OrderChangeTrigger\":{\"TimeOfOrderChange\":\"" + time + "\",\"ChangeReason\":\"Order status changed\"},"
+                + "\"Summary\":{\"MarketplaceId\":\"ATVPDKIKX0DER\",\"OrderStatus\":\"Unshipped\",\"PurchaseDate\":\"" + time + "\","
+                + "\"DestinationPostalCode\":\"10001\",\"FulfillmentType\":\"MFN\",\"ShipServiceLevel\":\"Std US D2D Dom\","
+                + "\"OrderItems\":[{\"OrderItemId\":\"OI" + n + "\",\"SellerSKU\":\"" + sku + "\",\"Quantity\":1}]}}}}}";
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("group.id", "bench-latency-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "latest");
+        p.put("fetch.max.wait.ms", "5");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("linger.ms", "0");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+}

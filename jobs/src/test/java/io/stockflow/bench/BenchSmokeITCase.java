@@ -1,0 +1,48 @@
+package io.stockflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockflow.cli.Stockflow;
+import io.stockflow.testing.KafkaBroker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark is a program, not a timed test: this small run only checks that it runs and prints its table. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class BenchSmokeITCase {
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @Test
+    void runsBothJobsAndPrintsItsTableAndTheRatioLine(@TempDir Path state) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Stockflow.execute("bench", "--bootstrap", KAFKA.bootstrap(), "--orders", "3000", "--positions", "400",
+                    "--latency-for", "2s", "--state-dir", state.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        System.out.print(out);
+
+        assertThat(exit).isZero();
+        for (String row : List.of("records in/s", "records out/s", "CPU of Flink's JVM", "checkpoint duration p50 / p99 ms",
+                "state size (last checkpoint)", "order -> availability at")) {
+            assertThat(out).contains(row);
+        }
+        List<String> lines = out.strip().lines().toList();
+        assertThat(lines.get(lines.size() - 1))
+                .matches("hot path / passthrough = \\d+\\.\\d\\d \\(\\d+ orders/s vs \\d+ records/s\\)");
+    }
+}
