@@ -203,8 +203,9 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             System.out.println("order -> availability: no update observed");
         }
-        System.out.printf("hot path / passthrough = %.2f (%.0f orders/s vs %.0f records/s)%n",
-                hot.inPerSecond / pass.inPerSecond, hot.inPerSecond, pass.inPerSecond);
+        double ratio = hot.inPerSecond / pass.inPerSecond;
+        System.out.printf("hot path / passthrough = %s (%.0f orders/s vs %.0f records/s)%n",
+                Double.isFinite(ratio) ? String.format("%.2f", ratio) : "n/a", hot.inPerSecond, pass.inPerSecond);
     }
 
     private static void row(String label, String format, double pass, double hot) {

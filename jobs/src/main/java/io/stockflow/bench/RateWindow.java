@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Samples of a growing count over wall time; the rate is the slope between the samples where the count passed 10% and
- * 90% of its total, so start-up, JIT warm-up at the very start and the drain at the end do not count.
+ * Samples of a growing count over wall time; the rate is the slope from the last sample below 10% of the total to the
+ * first that reached 90%, so start-up and the drain at the end barely count. A run shorter than the sampling period
+ * still gets a rate, over the one period in which it happened.
  */
 final class RateWindow {
     private final List<long[]> samples = new ArrayList<>();
@@ -18,16 +19,16 @@ final class RateWindow {
         return samples.isEmpty() ? 0 : samples.get(samples.size() - 1)[1];
     }
 
-    /** Records per second between 10% and 90% of {@code total}, or 0 when the samples do not span that. */
+    /** Records per second from about 10% to 90% of {@code total}, or NaN when the samples never reached 90%. */
     double perSecond(long total) {
-        long[] from = firstReaching(total / 10);
-        long[] to = firstReaching(total * 9 / 10);
-        if (from == null || to == null || to[0] == from[0]) return 0;
-        return (to[1] - from[1]) / ((to[0] - from[0]) / 1e9);
-    }
-
-    private long[] firstReaching(long count) {
-        for (long[] s : samples) if (s[1] >= count) return s;
-        return null;
+        long[] from = null;
+        for (long[] s : samples) {
+            if (s[1] * 10 >= total * 9) {
+                if (from == null || s[0] == from[0]) return Double.NaN;
+                return (s[1] - from[1]) / ((s[0] - from[0]) / 1e9);
+            }
+            if (s[1] * 10 < total || from == null) from = s;
+        }
+        return Double.NaN;
     }
 }

@@ -1,0 +1,41 @@
+package io.stockflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class RateWindowTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void takesTheSlopeFromTheLastSampleBelowTenPercentToTheFirstAtNinetyPercent() {
+        RateWindow w = new RateWindow();
+        w.add(0, 0);
+        w.add(SECOND, 5);      // start-up: slow
+        w.add(2 * SECOND, 50); // last below 10% of 1000
+        w.add(3 * SECOND, 500);
+        w.add(4 * SECOND, 950); // first at 90%
+        w.add(9 * SECOND, 1000); // the drain: slow
+
+        assertThat(w.perSecond(1000)).isCloseTo(450.0, within(1e-9));
+    }
+
+    @Test
+    void aRunWithinOneSamplingPeriodStillGetsARate() {
+        RateWindow w = new RateWindow();
+        w.add(0, 0);
+        w.add(SECOND / 4, 3000);
+
+        assertThat(w.perSecond(3000)).isCloseTo(12_000.0, within(1e-9));
+    }
+
+    @Test
+    void hasNoRateBeforeNinetyPercent() {
+        RateWindow w = new RateWindow();
+        w.add(0, 0);
+        w.add(SECOND, 100);
+
+        assertThat(w.perSecond(1000)).isNaN();
+    }
+}
