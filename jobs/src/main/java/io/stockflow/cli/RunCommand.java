@@ -56,7 +56,9 @@ public final class RunCommand implements Callable<Integer> {
                 description = "Use another Kafka topic for a contract topic, e.g. --topic orders.raw=shop1.orders.")
         Map<String, String> topics = new LinkedHashMap<>();
         @Option(names = "--kafka-properties", paramLabel = "FILE",
-                description = "Kafka client properties (security: SASL_SSL, SCRAM, mTLS); never printed.")
+                description = {"Kafka client properties (security: SASL_SSL, SCRAM, mTLS); never printed.",
+                        "STOCKFLOW_KAFKA_* environment variables add more (STOCKFLOW_KAFKA_SASL_JAAS_CONFIG is",
+                        "sasl.jaas.config) and win over the file."})
         Path properties;
         @Option(names = "--at-least-once", paramLabel = "TOPIC", split = ",",
                 description = "Outputs sent at-least-once for lower latency (safe for inventory.availability).")
@@ -101,6 +103,7 @@ public final class RunCommand implements Callable<Integer> {
         settings.topicNames.putAll(kafka.topics);
         settings.atLeastOnceTopics.addAll(kafka.atLeastOnce);
         if (kafka.properties != null) settings.loadProperties(kafka.properties);
+        settings.loadEnvironment(System.getenv());
         return settings;
     }
 }

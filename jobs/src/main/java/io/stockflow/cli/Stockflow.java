@@ -6,13 +6,18 @@ import picocli.CommandLine.Command;
 /** The launcher: {@code ./stockflow COMMAND}. Also the job jar's main class, so a cluster runs jobs by name. */
 @Command(name = "stockflow", mixinStandardHelpOptions = true, version = "stockflow 0.1.0",
         description = "Real-time order operations for online stores, on Apache Flink.",
-        subcommands = {RunCommand.class, KafkaCommand.class})
+        subcommands = {RunCommand.class, KafkaCommand.class, ClusterCommand.class, SubmitCommand.class,
+                JobsCommand.class, StopCommand.class, TailCommand.class})
 public final class Stockflow {
     public static void main(String[] args) {
         System.exit(execute(args));
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new Stockflow()).setUsageHelpAutoWidth(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Stockflow()).setUsageHelpAutoWidth(true);
     }
 }
