@@ -33,7 +33,9 @@ public final class ClusterCommand implements Callable<Integer> {
                 System.out.printf("Flink cluster up in %.1f s: web UI and REST on http://%s%s%n",
                         (System.nanoTime() - started) / 1e9, flink.restAddress(),
                         pids(flink.running(Role.JOBMANAGER), flink.running(Role.TASKMANAGER)));
-                System.out.println("Metrics for Prometheus: http://127.0.0.1:9249/metrics (JobManager), :9250 (TaskManager)");
+                System.out.println("Metrics for Prometheus: http://127.0.0.1:" + flink.metricsPort(Role.JOBMANAGER)
+                        + "/metrics (JobManager), http://127.0.0.1:" + flink.metricsPort(Role.TASKMANAGER)
+                        + "/metrics (TaskManager: the jobs' metrics)");
                 System.out.println("Logs: " + flink.home().resolve("log"));
                 return 0;
             case "stop":

@@ -18,6 +18,16 @@ public final class Stockflow {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Stockflow()).setUsageHelpAutoWidth(true);
+        return new CommandLine(new Stockflow()).setUsageHelpAutoWidth(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // Operational failures (cluster or broker unreachable, a refused savepoint) as one line;
+                    // the stack trace only with -Dstockflow.debug=true.
+                    if (Boolean.getBoolean("stockflow.debug") || !(e instanceof java.io.IOException
+                            || e instanceof IllegalStateException || e instanceof IllegalArgumentException)) {
+                        throw e;
+                    }
+                    cmd.getErr().println("stockflow " + cmd.getCommandName() + ": " + e.getMessage());
+                    return 1;
+                });
     }
 }

@@ -27,6 +27,9 @@ public final class StopCommand implements Callable<Integer> {
     @Option(names = "--drain", description = "Advance event time to the end first, firing every timer (only for a job that will not be resumed).")
     boolean drain;
 
+    @Option(names = "--cancel", description = "Cancel instead: no savepoint (a later start resumes from committed offsets only).")
+    boolean cancel;
+
     @Option(names = "--rest", paramLabel = "HOST:PORT", description = "The cluster's REST address (default: ${DEFAULT-VALUE}).")
     String rest = "127.0.0.1:8081";
 
@@ -45,6 +48,11 @@ public final class StopCommand implements Callable<Integer> {
             System.err.println(matches.isEmpty() ? "no running job '" + job + "' on " + flink.address()
                     : "several running jobs match '" + job + "': give the job id (see `stockflow jobs`)");
             return 2;
+        }
+        if (cancel) {
+            flink.cancel(matches.get(0).id());
+            System.out.println("Cancelled job " + matches.get(0).id() + " (" + matches.get(0).name() + ")");
+            return 0;
         }
         String target = savepointDir == null ? null
                 : savepointDir.contains("://") ? savepointDir : Path.of(savepointDir).toAbsolutePath().toUri().toString();

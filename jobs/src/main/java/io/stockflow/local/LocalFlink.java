@@ -156,6 +156,7 @@ public final class LocalFlink {
         command.add("--configDir");
         command.add(confDir.toString());
         command.addAll(dynamic);
+        command.addAll(reporterPort(role));
         Process process = new ProcessBuilder(command).directory(home.toFile())
                 .redirectOutput(home.resolve("log").resolve(role.fileName() + ".out").toFile())
                 .redirectErrorStream(true).start();
@@ -254,6 +255,25 @@ public final class LocalFlink {
                 "logger.metricgroup.level = ERROR",
                 ""));
         return confDir;
+    }
+
+    /**
+     * With a port range for the Prometheus reporter, the JobManager takes its first port and the TaskManager the next,
+     * so each has a known address whichever starts first.
+     */
+    private List<String> reporterPort(Role role) {
+        String key = "metrics.reporter.prom.port";
+        String range = config.getString(key, null);
+        if (range == null || !range.matches("\\d+-\\d+")) return List.of();
+        int first = Integer.parseInt(range.substring(0, range.indexOf('-')));
+        return List.of("-D", key + "=" + (role == Role.JOBMANAGER ? first : first + 1));
+    }
+
+    /** The port the role's Prometheus reporter serves on, when configured as above. */
+    public int metricsPort(Role role) {
+        String range = config.getString("metrics.reporter.prom.port", "9249");
+        int first = Integer.parseInt(range.split("-")[0]);
+        return role == Role.JOBMANAGER ? first : first + 1;
     }
 
     private static List<String> tokens(String flags) {
