@@ -62,7 +62,8 @@ public final class TailCommand implements Callable<Integer> {
             description = "Stop after this long (default: until Ctrl-C).")
     Duration duration;
 
-    PrintStream out = System.out;
+    /** Where alerts are printed (tests capture it). */
+    public PrintStream out = System.out;
 
     @Override
     public Integer call() throws Exception {

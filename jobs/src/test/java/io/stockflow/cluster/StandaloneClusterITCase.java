@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stockflow.cli.TailCommand;
 import io.stockflow.io.Topics;
 import io.stockflow.local.LocalFlink;
 import io.stockflow.local.LocalFlink.Role;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaBroker;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * The inventory job on a real standalone Flink cluster (a JobManager and a TaskManager, each its own JVM, started as
@@ -105,6 +110,14 @@ class StandaloneClusterITCase {
                 assertThat(lines).anyMatch(l -> l.contains("_stockflow_endToEndLatencyMs{") && l.contains("quantile=\"0.99\""));
                 assertThat(lines).anyMatch(l -> l.contains("_stockflow_eventTimeLagMs{"));
             });
+
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            CommandLine tail = new CommandLine(new TailCommand());
+            ((TailCommand) tail.getCommand()).out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+            assertThat(tail.execute("alerts", "--bootstrap", KAFKA.bootstrap(), "--topic", topics.get(Topics.ALERTS),
+                    "--from-beginning", "--type", "OVERSELL", "--max", "1", "--for", "30s")).isZero();
+            assertThat(printed.toString(StandardCharsets.UTF_8)).as("`stockflow tail alerts` on the job's alerts")
+                    .contains("OVERSELL", "sku=SKU-B", "order_id=woocommerce:727");
         } finally {
             cancel(job);
         }
