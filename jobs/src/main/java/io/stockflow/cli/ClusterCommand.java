@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
@@ -14,6 +16,9 @@ import picocli.CommandLine.Parameters;
                 "its own process, from the jars the build fetched, configured by flink-conf/config.yaml.",
                 "Everything under .stockflow/flink (conf/, log/, checkpoints/, savepoints/); bound to 127.0.0.1."})
 public final class ClusterCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(paramLabel = "ACTION", description = "start, stop or status.")
     String action;
 
@@ -25,37 +30,37 @@ public final class ClusterCommand implements Callable<Integer> {
         switch (action) {
             case "start":
                 if (flink.restAnswers()) {
-                    System.out.println("A Flink cluster already answers on http://" + flink.restAddress() + pids(jm, tm));
+                    out().println("A Flink cluster already answers on http://" + flink.restAddress() + pids(jm, tm));
                     return 0;
                 }
                 long started = System.nanoTime();
                 flink.start(Duration.ofSeconds(90));
-                System.out.printf("Flink cluster up in %.1f s: web UI and REST on http://%s%s%n",
+                out().printf("Flink cluster up in %.1f s: web UI and REST on http://%s%s%n",
                         (System.nanoTime() - started) / 1e9, flink.restAddress(),
                         pids(flink.running(Role.JOBMANAGER), flink.running(Role.TASKMANAGER)));
-                System.out.println("Metrics for Prometheus: http://127.0.0.1:" + flink.metricsPort(Role.JOBMANAGER)
+                out().println("Metrics for Prometheus: http://127.0.0.1:" + flink.metricsPort(Role.JOBMANAGER)
                         + "/metrics (JobManager), http://127.0.0.1:" + flink.metricsPort(Role.TASKMANAGER)
                         + "/metrics (TaskManager: the jobs' metrics)");
-                System.out.println("Logs: " + flink.home().resolve("log"));
+                out().println("Logs: " + flink.home().resolve("log"));
                 return 0;
             case "stop":
                 if (jm.isEmpty() && tm.isEmpty()) {
-                    System.out.println("No Flink cluster started by stockflow is running.");
+                    out().println("No Flink cluster started by stockflow is running.");
                     return 0;
                 }
                 flink.stopAll(Duration.ofSeconds(20));
-                System.out.println("Flink cluster stopped" + pids(jm, tm));
+                out().println("Flink cluster stopped" + pids(jm, tm));
                 return 0;
             case "status":
                 if (!flink.restAnswers()) {
-                    System.out.println("down" + (jm.isPresent() || tm.isPresent() ? " (processes still running" + pids(jm, tm) + ")" : ""));
+                    out().println("down" + (jm.isPresent() || tm.isPresent() ? " (processes still running" + pids(jm, tm) + ")" : ""));
                     return 3;
                 }
-                System.out.println("up on http://" + flink.restAddress() + ", " + flink.registeredTaskManagers()
+                out().println("up on http://" + flink.restAddress() + ", " + flink.registeredTaskManagers()
                         + " TaskManager(s)" + (jm.isPresent() ? pids(jm, tm) : " (not started by stockflow)"));
                 return 0;
             default:
-                System.err.println("unknown action '" + action + "': use start, stop or status");
+                err().println("unknown action '" + action + "': use start, stop or status");
                 return 2;
         }
     }
@@ -63,5 +68,13 @@ public final class ClusterCommand implements Callable<Integer> {
     private static String pids(Optional<ProcessHandle> jm, Optional<ProcessHandle> tm) {
         return " (JobManager pid " + jm.map(p -> Long.toString(p.pid())).orElse("-")
                 + ", TaskManager pid " + tm.map(p -> Long.toString(p.pid())).orElse("-") + ")";
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -17,7 +17,8 @@ public final class Stockflow {
         return commandLine().execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** The launcher's command line, to run commands in-process (tests capture its out and err writers). */
+    public static CommandLine commandLine() {
         return new CommandLine(new Stockflow()).setUsageHelpAutoWidth(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // Operational failures (cluster or broker unreachable, a refused savepoint) as one line;

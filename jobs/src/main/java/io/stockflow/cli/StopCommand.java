@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +17,9 @@ import picocli.CommandLine.Parameters;
                 "savepoint is taken, the exactly-once sinks commit, the job finishes. Prints the savepoint's path;",
                 "start the new version with `stockflow submit JOB --from-savepoint PATH`."})
 public final class StopCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     static final Set<String> TERMINAL = Set.of("FINISHED", "CANCELED", "FAILED");
 
     @Parameters(paramLabel = "JOB", description = "A job name (inventory, all) or a job id from `stockflow jobs`.")
@@ -45,20 +50,28 @@ public final class StopCommand implements Callable<Integer> {
                 .filter(j -> j.id().equals(job) || j.name().equals("stockflow " + job) || j.name().equals(job))
                 .toList();
         if (matches.size() != 1) {
-            System.err.println(matches.isEmpty() ? "no running job '" + job + "' on " + flink.address()
+            err().println(matches.isEmpty() ? "no running job '" + job + "' on " + flink.address()
                     : "several running jobs match '" + job + "': give the job id (see `stockflow jobs`)");
             return 2;
         }
         if (cancel) {
             flink.cancel(matches.get(0).id());
-            System.out.println("Cancelled job " + matches.get(0).id() + " (" + matches.get(0).name() + ")");
+            out().println("Cancelled job " + matches.get(0).id() + " (" + matches.get(0).name() + ")");
             return 0;
         }
         String target = savepointDir == null ? null
                 : savepointDir.contains("://") ? savepointDir : Path.of(savepointDir).toAbsolutePath().toUri().toString();
         String path = flink.stopWithSavepoint(matches.get(0).id(), target, drain, timeout);
-        System.out.println("Stopped job " + matches.get(0).id() + " (" + matches.get(0).name() + ") with savepoint:");
-        System.out.println(path);
+        out().println("Stopped job " + matches.get(0).id() + " (" + matches.get(0).name() + ") with savepoint:");
+        out().println(path);
         return 0;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

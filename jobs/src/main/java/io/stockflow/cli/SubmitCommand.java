@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -20,6 +22,9 @@ import picocli.CommandLine.Unmatched;
                 "backend, checkpoint storage and restarts; every option of `stockflow run` can follow (see run --help).",
                 "Example: ./stockflow submit inventory --bootstrap 127.0.0.1:19092 --from-savepoint /path/savepoint-1a2b"})
 public final class SubmitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     /** The class a cluster runs: it never calls System.exit in the JobManager. */
     static final String ENTRY_CLASS = ClusterMain.class.getName();
 
@@ -54,16 +59,16 @@ public final class SubmitCommand implements Callable<Integer> {
         Path jarFile = jar != null ? jar
                 : Path.of(System.getProperty("stockflow.home", ".")).resolve("jobs/target/stockflow-jobs-0.1.0.jar");
         if (!Files.isRegularFile(jarFile)) {
-            System.err.println("job jar " + jarFile + " not found: build it with `mvn -DskipTests package`");
+            err().println("job jar " + jarFile + " not found: build it with `mvn -DskipTests package`");
             return 2;
         }
         FlinkRest flink = new FlinkRest(rest);
         String jarId = flink.uploadJar(jarFile);
         try {
             String jobId = flink.run(jarId, ENTRY_CLASS, programArgs, fromSavepoint, allowNonRestoredState);
-            System.out.println("Submitted " + job + " as job " + jobId + " to " + flink.address()
+            out().println("Submitted " + job + " as job " + jobId + " to " + flink.address()
                     + (fromSavepoint != null ? ", restored from " + fromSavepoint : ""));
-            System.out.println(jobId);
+            out().println(jobId);
         } finally {
             flink.deleteJar(jarId);
         }
@@ -79,5 +84,13 @@ public final class SubmitCommand implements Callable<Integer> {
             args.add(LocalKafka.BOOTSTRAP);
         }
         return args;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

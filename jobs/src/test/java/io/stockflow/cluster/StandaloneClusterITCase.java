@@ -149,6 +149,74 @@ class StandaloneClusterITCase {
         }
     }
 
+    @Test
+    @Order(3)
+    void anUpgradeStopsWithASavepointAndTheNewJobContinuesFromIt(@TempDir Path savepoints) throws Exception {
+        Map<String, String> topics = createTopics("upgrade");
+        List<String> jobOptions = new ArrayList<>(List.of("--bootstrap", KAFKA.bootstrap(), "--checkpoint-interval", "500ms"));
+        topics.forEach((logical, actual) -> jobOptions.addAll(List.of("--topic", logical + "=" + actual)));
+        List<String> submit = new ArrayList<>(List.of("submit", "inventory", "--rest", flink.restAddress(),
+                "--jar", JOB_JAR.toString()));
+        submit.addAll(jobOptions);
+
+        String oldJob = lastLine(stockflow(submit));
+        await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(oldJob)));
+        KAFKA.produce(topics.get(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
+        awaitRecords(topics.get(Topics.AVAILABILITY), 5);
+        int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, 5}};
+        for (int i = 0; i < batches.length; i++) {
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(batches[i][0], batches[i][1]));
+            awaitRecords(topics.get(Topics.ALLOCATIONS), i + 1);
+        }
+
+        String savepoint = lastLine(stockflow(List.of("stop", "inventory", "--savepoint", savepoints.toString(),
+                "--rest", flink.restAddress())));
+        assertThat(rest.state(oldJob)).isEqualTo("FINISHED");
+        List<String> resubmit = new ArrayList<>(submit);
+        resubmit.addAll(List.of("--from-savepoint", savepoint));
+        String newJob = lastLine(stockflow(resubmit));
+        try {
+            await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(newJob)));
+            List<String> after = new ArrayList<>();
+            after.add(orders().get(0)); // Shopify retries its webhook once more: known from the savepoint
+            after.addAll(orders().subList(5, orders().size())); // eBay cancels a reservation made before; a bad record
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), after);
+            KAFKA.produce(topics.get(Topics.FULFILMENT), Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+
+            Map<String, JsonNode> expected =
+                    Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
+            List<String> availability = KAFKA.readCommitted(topics.get(Topics.AVAILABILITY),
+                    records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+            assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+            assertThat(availability).as("versions continue across the upgrade, none repeated")
+                    .hasSize(Fixtures.keyed(availability, "sku", "location", "version").size());
+            assertThat(KAFKA.readCommitted(topics.get(Topics.ALLOCATIONS), r -> r.size() >= 4, Duration.ofSeconds(3)))
+                    .as("one decision per order over both versions").hasSize(4);
+            assertThat(KAFKA.readCommitted(topics.get(Topics.ORDERS_CANONICAL), r -> r.size() >= 5, WAIT))
+                    .as("four placements before, eBay's cancel after; both retries are dropped").hasSize(5);
+            assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT)).hasSize(2);
+        } finally {
+            cancel(newJob);
+        }
+    }
+
+    /** Runs a launcher command in this JVM, as {@code ./stockflow ...} would; returns what it printed. */
+    private static String stockflow(List<String> args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cli = io.stockflow.cli.Stockflow.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute(args.toArray(new String[0]));
+        assertThat(exit).as("stockflow " + args + " failed: " + err).isZero();
+        System.out.print(out);
+        return out.toString();
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        return lines.get(lines.size() - 1).trim();
+    }
+
     /**
      * Feeds the small fixtures in the order a shop's day runs and checks that the read_committed outputs equal the
      * expected ledger exactly: one decision per order, final availability as expected. {@code sendSecondOrders} runs
