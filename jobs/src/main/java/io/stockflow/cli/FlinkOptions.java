@@ -11,7 +11,9 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * How a job runs on Flink. From the launcher: an embedded MiniCluster configured by {@code flink-conf/config.yaml}.
@@ -19,8 +21,9 @@ import picocli.CommandLine.Option;
  * backend, checkpoint storage, restarts and parallelism; the job adds only job-level settings.
  */
 public class FlinkOptions {
-    static final int EMBEDDED_PARALLELISM = 2;
-    static final Duration EMBEDDED_CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
+    /** The command this mixin belongs to: tells which options were given (on a cluster only those apply). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--flink-conf", paramLabel = "DIR",
             description = "Folder with Flink's config.yaml for embedded runs (default: flink-conf/ when it exists).")
@@ -28,12 +31,12 @@ public class FlinkOptions {
 
     @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
             description = "Parallelism (default: 2 embedded; the cluster's parallelism.default on a cluster).")
-    public Integer parallelism;
+    public int parallelism = 2;
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Checkpoint interval; exactly-once outputs become visible at each checkpoint "
                     + "(default: 2s embedded; the cluster's setting on a cluster).")
-    public Duration checkpointInterval;
+    public Duration checkpointInterval = Duration.ofSeconds(2);
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Where embedded runs keep checkpoints (default: ${DEFAULT-VALUE}; a cluster uses its own).")
@@ -58,8 +61,8 @@ public class FlinkOptions {
 
     StreamExecutionEnvironment clusterEnvironment() {
         Configuration job = jobSettings();
-        if (parallelism != null) job.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
-        if (checkpointInterval != null) job.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        if (given("--parallelism")) job.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        if (given("--checkpoint-interval")) job.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         return StreamExecutionEnvironment.getExecutionEnvironment(job);
     }
 
@@ -70,13 +73,20 @@ public class FlinkOptions {
             conf = GlobalConfiguration.loadConfiguration(confDir.toAbsolutePath().toString());
         }
         conf.addAll(jobSettings());
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism != null ? parallelism : EMBEDDED_PARALLELISM);
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL,
-                checkpointInterval != null ? checkpointInterval : EMBEDDED_CHECKPOINT_INTERVAL);
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, stateDir.toAbsolutePath().toUri().toString());
         conf.set(RestOptions.PORT, bounded ? 0 : webPort);
         if (bounded) conf.removeConfig(org.apache.flink.configuration.MetricOptions.REPORTERS_LIST);
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    }
+
+    /** Whether the option was on the command line (not just its default). */
+    boolean given(String option) {
+        if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
+            return false;
+        }
+        return command.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** Kryo fallback off and explicit uids everywhere: a slow or unevolvable type or a missing uid fails at start. */

@@ -29,6 +29,17 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void onAClusterOnlyTheFlinkOptionsGivenOverrideTheClustersSettings() {
+        CommandLine cli = Stockflow.commandLine();
+        cli.parseArgs("run", "inventory", "--bootstrap", "k:9092", "--checkpoint-interval", "500ms");
+        RunCommand run = cli.getSubcommands().get("run").getCommand();
+
+        assertThat(run.flink.given("--checkpoint-interval")).isTrue();
+        assertThat(run.flink.given("--parallelism")).isFalse();
+        assertThat(run.flink.parallelism).as("still the embedded default").isEqualTo(2);
+    }
+
+    @Test
     void tailPrintsAlertsForPeopleAndFilters() {
         TailCommand tail = new TailCommand();
         new CommandLine(tail).parseArgs("alerts", "--type", "OVERSELL", "--sku", "SKU-B");
