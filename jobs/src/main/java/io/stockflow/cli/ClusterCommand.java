@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "cluster", mixinStandardHelpOptions = true,
+        header = "A local standalone Flink session cluster: start, stop or status.",
         description = {"A real standalone Flink session cluster on this machine: a JobManager and a TaskManager, each",
                 "its own process, from the jars the build fetched, configured by flink-conf/config.yaml.",
                 "Everything under .stockflow/flink (conf/, log/, checkpoints/, savepoints/); bound to 127.0.0.1."})

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true,
+        header = "Lists the jobs of a Flink cluster.",
         description = "Lists the jobs of a Flink cluster: id, state, name, when started and for how long.")
 public final class JobsCommand implements Callable<Integer> {
     @Spec

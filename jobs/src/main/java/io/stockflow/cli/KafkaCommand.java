@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "kafka", mixinStandardHelpOptions = true,
+        header = "The local Kafka broker (KRaft, 127.0.0.1:19092): start, stop or status.",
         description = {"The local Kafka broker the demo uses, on its own: a real KRaft broker on "
                 + LocalKafka.BOOTSTRAP + ",", "running as its own process, data under .stockflow/kafka."})
 public final class KafkaCommand implements Callable<Integer> {

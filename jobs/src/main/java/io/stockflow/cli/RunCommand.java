@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Runs a job: bounded over files, or live on Kafka (here; on a cluster through submit).",
         description = {"Runs a job (or all of them in one graph): bounded over JSON-Lines files, or live on Kafka.",
                 "Bounded: --input DIR holds <topic>.jsonl per input topic; --output DIR gets <topic>/ per output topic.",
                 "The run ends when the input is consumed, and applies each key's events in event-time order."})

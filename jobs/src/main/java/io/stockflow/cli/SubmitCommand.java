@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
 @Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Submits a job to a running Flink cluster (optionally from a savepoint).",
         description = {"Submits a job to a running Flink cluster (this machine's, or any other by its REST address):",
                 "uploads the job jar and runs `run JOB [job options]` there. The cluster's configuration decides state",
                 "backend, checkpoint storage and restarts; every option of `stockflow run` can follow (see run --help).",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "tail", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Prints the alerts as they come, for people, with filters.",
         description = {"Follows the alerts topic and prints each alert for people: time, severity, type, subject and",
                 "its message. Reads committed records only. Ctrl-C stops.",
                 "Example: ./stockflow tail alerts --severity CRITICAL --type OVERSELL --from-beginning"})

@@ -148,7 +148,13 @@ public final class FlinkRest {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.ConnectException e) {
+            throw new IOException("no Flink cluster answers at " + base
+                    + " (start one with `./stockflow cluster start`, or give --rest HOST:PORT)", e);
+        }
         JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         if (response.statusCode() >= 300) {
             JsonNode errors = body.path("errors");
