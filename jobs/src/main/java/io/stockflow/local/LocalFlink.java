@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ConfigurationUtils;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -97,10 +96,6 @@ public final class LocalFlink {
     /** The REST address (and web UI), e.g. {@code 127.0.0.1:8081}. */
     public String restAddress() {
         return config.get(RestOptions.ADDRESS, "127.0.0.1") + ":" + config.get(RestOptions.PORT);
-    }
-
-    public Path checkpointsDir() {
-        return Path.of(URI.create(config.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)));
     }
 
     public Path log(Role role) {
