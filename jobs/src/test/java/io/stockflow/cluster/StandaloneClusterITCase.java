@@ -56,8 +56,8 @@ class StandaloneClusterITCase {
     private static final Path JOB_JAR = Path.of("target", "stockflow-jobs-0.1.0.jar");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path home;
+    /** The cluster's home: configuration, logs (kept after the run for a look when a test fails), checkpoints. */
+    private static final Path HOME = Path.of("target", "standalone-cluster-it").toAbsolutePath();
 
     private static LocalFlink flink;
     private static FlinkRest rest;
@@ -74,7 +74,8 @@ class StandaloneClusterITCase {
         config.setString("jobmanager.memory.process.size", "768m");
         config.setString("taskmanager.memory.process.size", "1280m");
         config.setString("restart-strategy.exponential-delay.initial-backoff", "500ms");
-        flink = new LocalFlink(home, Path.of("..", "local-flink", "target", "lib"), config);
+        deleteRecursively(HOME);
+        flink = new LocalFlink(HOME, Path.of("..", "local-flink", "target", "lib"), config);
         long started = System.nanoTime();
         flink.start(Duration.ofSeconds(90));
         System.out.printf("standalone cluster up in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -305,6 +306,13 @@ class StandaloneClusterITCase {
 
     private static double sample(String line) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private static int freePort() throws IOException {
