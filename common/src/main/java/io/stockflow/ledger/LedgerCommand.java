@@ -35,6 +35,8 @@ public class LedgerCommand {
     /** How many SKU lines the decision has, so the per-order assembly knows when it is complete. */
     public int lineCount;
     public long eventTime;
+    /** When the order event was received from its marketplace (epoch millis), 0 when unknown; for latency metrics. */
+    public long receivedAt;
 
     public LedgerCommand() {}
 

@@ -9,24 +9,37 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** How a job runs on Flink: the embedded MiniCluster's configuration, or job options on a cluster. */
+/**
+ * How a job runs on Flink. From the launcher: an embedded MiniCluster configured by {@code flink-conf/config.yaml}.
+ * Submitted to a cluster ({@code stockflow submit}, {@code flink run}): the cluster's configuration decides state
+ * backend, checkpoint storage, restarts and parallelism; the job adds only job-level settings.
+ */
 public class FlinkOptions {
+    /** The command this mixin belongs to: tells which options were given (on a cluster only those apply). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--flink-conf", paramLabel = "DIR",
             description = "Folder with Flink's config.yaml for embedded runs (default: the project's flink-conf/).")
     public Path flinkConf;
 
-    @Option(names = {"-p", "--parallelism"}, paramLabel = "N", description = "Parallelism (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
+            description = "Parallelism (default: 2 embedded; the cluster's parallelism.default on a cluster).")
     public int parallelism = 2;
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Checkpoint interval; exactly-once outputs become visible at each checkpoint (default: 2s).")
+            description = "Checkpoint interval; exactly-once outputs become visible at each checkpoint "
+                    + "(default: 2s embedded; the cluster's setting on a cluster).")
     public Duration checkpointInterval = Duration.ofSeconds(2);
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where embedded runs keep checkpoints (default: .stockflow/checkpoints in the project).")
+            description = "Where embedded runs keep checkpoints (default: .stockflow/checkpoints in the project; a cluster uses its own).")
     public Path stateDir = Home.path().resolve(".stockflow").resolve("checkpoints");
 
     @Option(names = "--web-port", paramLabel = "PORT",
@@ -35,18 +48,52 @@ public class FlinkOptions {
 
     /** The execution environment: embedded when run from the launcher, the cluster's when submitted to one. */
     public StreamExecutionEnvironment environment(boolean bounded) {
+        return onCluster() ? clusterEnvironment() : embeddedEnvironment(bounded);
+    }
+
+    /**
+     * True when a Flink client runs this program for a cluster (REST jar run, {@code flink run}, tests' MiniCluster):
+     * then the environment Flink provides is not a local one.
+     */
+    static boolean onCluster() {
+        return !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
+    }
+
+    StreamExecutionEnvironment clusterEnvironment() {
+        Configuration job = jobSettings();
+        if (given("--parallelism")) job.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        if (given("--checkpoint-interval")) job.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        return StreamExecutionEnvironment.getExecutionEnvironment(job);
+    }
+
+    StreamExecutionEnvironment embeddedEnvironment(boolean bounded) {
         Configuration conf = new Configuration();
         Path confDir = flinkConf != null ? flinkConf : Home.path().resolve("flink-conf");
         if (Files.isRegularFile(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
             conf = GlobalConfiguration.loadConfiguration(confDir.toAbsolutePath().toString());
         }
-        // Kryo fallback off and explicit uids everywhere: a slow or unevolvable type or a missing uid fails at start.
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        conf.addAll(jobSettings());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, stateDir.toAbsolutePath().toUri().toString());
         conf.set(RestOptions.PORT, bounded ? 0 : webPort);
+        if (bounded) conf.removeConfig(org.apache.flink.configuration.MetricOptions.REPORTERS_LIST);
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    }
+
+    /** Whether the option was on the command line (not just its default). */
+    boolean given(String option) {
+        if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
+            return false;
+        }
+        return command.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** Kryo fallback off and explicit uids everywhere: a slow or unevolvable type or a missing uid fails at start. */
+    static Configuration jobSettings() {
+        Configuration job = new Configuration();
+        job.set(PipelineOptions.GENERIC_TYPES, false);
+        job.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        return job;
     }
 }

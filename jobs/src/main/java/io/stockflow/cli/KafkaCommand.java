@@ -1,7 +1,9 @@
 package io.stockflow.cli;
 
+import io.stockflow.io.Topics;
 import io.stockflow.local.LocalKafka;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,6 +13,10 @@ import picocli.CommandLine.Parameters;
         description = {"Starts, stops or checks the local Kafka broker the demo uses.",
                 "A real KRaft broker on " + LocalKafka.BOOTSTRAP + ", its own process, data under .stockflow/kafka."})
 public final class KafkaCommand implements Callable<Integer> {
+    /** The contract's topics, created at start so that a submitted job finds its inputs. */
+    static final List<String> TOPICS = List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT,
+            Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER);
+
     @Parameters(paramLabel = "ACTION", description = "start, stop or status.")
     String action;
 
@@ -26,7 +32,9 @@ public final class KafkaCommand implements Callable<Integer> {
                     return 0;
                 }
                 Process broker = kafka.start(Duration.ofSeconds(60));
-                System.out.println("Kafka broker up on " + LocalKafka.BOOTSTRAP + " (pid " + broker.pid() + ")");
+                LocalKafka.createTopics(LocalKafka.BOOTSTRAP, TOPICS, 3);
+                System.out.println("Kafka broker up on " + LocalKafka.BOOTSTRAP + " (pid " + broker.pid()
+                        + "), topics: " + String.join(", ", TOPICS));
                 return 0;
             case "stop":
                 if (running.isEmpty()) {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Runs a job: bounded over files, or live on Kafka (here; on a cluster through submit).",
         description = {"Runs a job (or all of them in one graph): bounded over JSON-Lines files, or live on Kafka.",
                 "Bounded: --input DIR holds <topic>.jsonl per input topic; --output DIR gets <topic>/ per output topic.",
                 "The run ends when the input is consumed, and applies each key's events in event-time order."})
@@ -56,7 +57,9 @@ public final class RunCommand implements Callable<Integer> {
                 description = "Use another Kafka topic for a contract topic, e.g. --topic orders.raw=shop1.orders.")
         Map<String, String> topics = new LinkedHashMap<>();
         @Option(names = "--kafka-properties", paramLabel = "FILE",
-                description = "Kafka client properties (security: SASL_SSL, SCRAM, mTLS); never printed.")
+                description = {"Kafka client properties (security: SASL_SSL, SCRAM, mTLS); never printed.",
+                        "STOCKFLOW_KAFKA_* environment variables add more (STOCKFLOW_KAFKA_SASL_JAAS_CONFIG is",
+                        "sasl.jaas.config) and win over the file."})
         Path properties;
         @Option(names = "--at-least-once", paramLabel = "TOPIC", split = ",",
                 description = "Outputs sent at-least-once for lower latency (safe for inventory.availability).")
@@ -101,6 +104,7 @@ public final class RunCommand implements Callable<Integer> {
         settings.topicNames.putAll(kafka.topics);
         settings.atLeastOnceTopics.addAll(kafka.atLeastOnce);
         if (kafka.properties != null) settings.loadProperties(kafka.properties);
+        settings.loadEnvironment(System.getenv());
         return settings;
     }
 }

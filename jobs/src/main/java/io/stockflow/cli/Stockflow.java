@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stockflow", mixinStandardHelpOptions = true, version = "stockflow 0.1.0",
         description = "Real-time order operations for online stores, on Apache Flink.",
         subcommands = {RunCommand.class, KafkaCommand.class, io.stockflow.demo.DemoCommand.class,
+                ClusterCommand.class, SubmitCommand.class, JobsCommand.class, StopCommand.class, TailCommand.class,
                 io.stockflow.bench.BenchCommand.class})
 public final class Stockflow {
     public static void main(String[] args) {
@@ -14,6 +15,21 @@ public final class Stockflow {
     }
 
     public static int execute(String... args) {
-        return new CommandLine(new Stockflow()).setUsageHelpAutoWidth(true).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The launcher's command line, to run commands in-process (tests capture its out and err writers). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Stockflow()).setUsageHelpAutoWidth(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // Operational failures (cluster or broker unreachable, a refused savepoint) as one line;
+                    // the stack trace only with -Dstockflow.debug=true.
+                    if (Boolean.getBoolean("stockflow.debug") || !(e instanceof java.io.IOException
+                            || e instanceof IllegalStateException || e instanceof IllegalArgumentException)) {
+                        throw e;
+                    }
+                    cmd.getErr().println("stockflow " + cmd.getCommandName() + ": " + e.getMessage());
+                    return 1;
+                });
     }
 }

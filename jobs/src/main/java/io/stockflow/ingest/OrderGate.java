@@ -5,9 +5,11 @@ import io.stockflow.allocation.DefaultRules;
 import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.ledger.LedgerCommand;
 import io.stockflow.ledger.LedgerCommand.Kind;
+import io.stockflow.metrics.StockflowMetrics;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.OrderEvent;
+import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
 import io.stockflow.time.DecisionClock;
 import java.time.Duration;
@@ -46,6 +48,7 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     private transient MapState<String, Boolean> seen;
     private transient ValueState<OrderProgress> progress;
     private transient Counter duplicates;
+    private transient StockflowMetrics.PerKey<Counter> ordersIn;
 
     public OrderGate(Duration seenTtl, Duration progressTtl, DecisionClock clock) {
         this.seenTtl = seenTtl;
@@ -63,6 +66,8 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         progressDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(progressTtl).build());
         progress = getRuntimeContext().getState(progressDescriptor);
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
+        ordersIn = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.CHANNEL,
+                StockflowMetrics.ORDERS_IN);
     }
 
     @Override
@@ -74,6 +79,7 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         seen.put(input.eventId(), Boolean.TRUE);
         if (input.order != null) {
             ctx.output(CANONICAL, input.order);
+            if (input.order.type == OrderEventType.PLACED) ordersIn.get(input.order.channel).inc();
             onOrderEvent(input.order, ctx, out);
         } else {
             onFulfilment(input.fulfilment, out);
@@ -140,7 +146,9 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     }
 
     private static LedgerCommand command(Kind kind, OrderEvent e, String sku, long quantity) {
-        return LedgerCommand.forOrder(kind, e.eventId, e.orderId, e.channel, sku, quantity, e.eventTime);
+        LedgerCommand c = LedgerCommand.forOrder(kind, e.eventId, e.orderId, e.channel, sku, quantity, e.eventTime);
+        c.receivedAt = e.receivedAt;
+        return c;
     }
 
     private OrderAllocation rejected(OrderEvent e) {

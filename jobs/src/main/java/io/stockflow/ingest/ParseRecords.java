@@ -1,6 +1,7 @@
 package io.stockflow.ingest;
 
 import io.stockflow.io.RawRecord;
+import io.stockflow.metrics.StockflowMetrics;
 import io.stockflow.model.DeadLetter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -22,6 +23,7 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
     private transient RecordParser<T> parser;
     private transient Counter parsed;
     private transient Counter rejected;
+    private transient StockflowMetrics.PerKey<Counter> deadLetters;
 
     public ParseRecords(String topic, RecordParser.Factory<T> parsers) {
         this.topic = topic;
@@ -33,6 +35,8 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
         parser = parsers.create();
         parsed = getRuntimeContext().getMetricGroup().counter("recordsParsed");
         rejected = getRuntimeContext().getMetricGroup().counter("recordsDeadLettered");
+        deadLetters = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.REASON,
+                StockflowMetrics.DEAD_LETTERS);
     }
 
     @Override
@@ -54,6 +58,7 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
             return;
         }
         rejected.inc();
+        deadLetters.get(DeadLetterReasons.category(reason)).inc();
         ctx.output(DEAD_LETTERS, new DeadLetter(topic, reason, rawText(record), record.receivedAt));
     }
 

@@ -9,7 +9,11 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import io.stockflow.metrics.StockflowMetrics;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -32,6 +36,12 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
     private transient MapState<String, Boolean> appliedMovements;
     private transient Counter duplicateMovements;
     private transient Counter oversells;
+    private transient Counter reservations;
+    private transient Counter reservedUnits;
+    private transient Counter backorderedUnits;
+    private transient StockflowMetrics.PerKey<Counter> alertsByType;
+    private transient Histogram latency;
+    private transient volatile long eventTimeLag;
 
     public StockLedgerFunction(LedgerPolicy policy, Duration movementIdTtl, DecisionClock clock) {
         this.policy = policy;
@@ -51,6 +61,14 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
         appliedMovements = getRuntimeContext().getMapState(applied);
         duplicateMovements = getRuntimeContext().getMetricGroup().counter("duplicateMovementsDropped");
         oversells = getRuntimeContext().getMetricGroup().counter("oversells");
+        MetricGroup metrics = StockflowMetrics.group(getRuntimeContext().getMetricGroup());
+        reservations = metrics.counter(StockflowMetrics.RESERVATIONS);
+        reservedUnits = metrics.counter(StockflowMetrics.RESERVED_UNITS);
+        backorderedUnits = metrics.counter(StockflowMetrics.BACKORDERED_UNITS);
+        alertsByType = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.ALERT_TYPE,
+                StockflowMetrics.ALERTS);
+        latency = metrics.histogram(StockflowMetrics.END_TO_END_LATENCY, StockflowMetrics.latencyHistogram());
+        metrics.gauge(StockflowMetrics.EVENT_TIME_LAG, (Gauge<Long>) () -> eventTimeLag);
     }
 
     @Override
@@ -64,11 +82,23 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
         }
         LedgerEffects effects = ledger(ctx.getCurrentKey()).apply(command, clock.now(command.eventTime));
         for (AvailabilityUpdate update : effects.availability) out.collect(update);
-        if (effects.line != null) ctx.output(LINES, effects.line);
+        if (effects.line != null) {
+            ctx.output(LINES, effects.line);
+            long reserved = effects.line.requested - effects.line.backordered;
+            if (reserved > 0) {
+                reservations.inc();
+                reservedUnits.inc(reserved);
+            }
+            backorderedUnits.inc(effects.line.backordered);
+        }
         for (Alert alert : effects.alerts) {
             if ("OVERSELL".equals(alert.type)) oversells.inc();
+            alertsByType.get(alert.type).inc();
             ctx.output(ALERTS, alert);
         }
+        long now = ctx.timerService().currentProcessingTime();
+        eventTimeLag = now - command.eventTime;
+        if (command.receivedAt > 0 && command.kind == LedgerCommand.Kind.RESERVE) latency.update(now - command.receivedAt);
         if (effects.settledAt > 0) {
             long expiry = effects.settledAt + policy.settledRetention.toMillis();
             // Rounded up to the hour so that one timer per SKU and hour forgets all orders settled in it.

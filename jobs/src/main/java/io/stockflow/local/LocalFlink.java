@@ -1,0 +1,284 @@
+package io.stockflow.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ConfigurationUtils;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
+import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
+import org.apache.flink.runtime.jobmanager.JobManagerProcessSpec;
+import org.apache.flink.runtime.jobmanager.JobManagerProcessUtils;
+import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
+
+/**
+ * A real standalone Flink session cluster: a JobManager and a TaskManager, each its own JVM, started from the jars the
+ * build collected in {@code local-flink/target/lib} (no flink-dist). Configured by {@code flink-conf/config.yaml} plus
+ * the cluster's own folders (checkpoints, savepoints, uploads, temp) under its home, {@code .stockflow/flink}, where the
+ * generated {@code conf/}, the logs and the pid files also live. Memory flags are derived from the configuration the
+ * way Flink's scripts do it (process sizes in, JVM flags and memory options out).
+ */
+public final class LocalFlink {
+    public enum Role {
+        JOBMANAGER("org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"),
+        TASKMANAGER("org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
+
+        final String mainClass;
+
+        Role(String mainClass) {
+            this.mainClass = mainClass;
+        }
+
+        String fileName() {
+            return name().toLowerCase();
+        }
+    }
+
+    private final Path home;
+    private final Path libs;
+    private final Configuration config;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * @param home   where the cluster keeps its configuration, logs, pid files, checkpoints and savepoints
+     * @param libs   the cluster's jars
+     * @param config the cluster configuration (folders default to ones under {@code home})
+     */
+    public LocalFlink(Path home, Path libs, Configuration config) {
+        this.home = home.toAbsolutePath();
+        this.libs = libs.toAbsolutePath();
+        this.config = new Configuration(config);
+        setIfAbsent("state.checkpoints.dir", this.home.resolve("checkpoints").toUri().toString());
+        setIfAbsent("state.savepoints.dir", this.home.resolve("savepoints").toUri().toString());
+        setIfAbsent("web.upload.dir", this.home.resolve("uploads").toString());
+        setIfAbsent("web.tmpdir", this.home.resolve("tmp").resolve("web").toString());
+        setIfAbsent("io.tmp.dirs", this.home.resolve("tmp").toString());
+        setIfAbsent("blob.storage.directory", this.home.resolve("tmp").resolve("blobs").toString());
+        setIfAbsent("taskmanager.resource-id", "taskmanager-1");
+    }
+
+    /** The project's cluster: {@code flink-conf/config.yaml} of the project, home {@code .stockflow/flink}. */
+    public static LocalFlink forProject(Path projectHome) {
+        Path confDir = projectHome.resolve("flink-conf");
+        Configuration config = Files.isRegularFile(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))
+                ? GlobalConfiguration.loadConfiguration(confDir.toAbsolutePath().toString())
+                : new Configuration();
+        return new LocalFlink(projectHome.resolve(".stockflow").resolve("flink"),
+                projectHome.resolve("local-flink").resolve("target").resolve("lib"), config);
+    }
+
+    private void setIfAbsent(String key, String value) {
+        if (!config.containsKey(key)) config.setString(key, value);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Configuration config() {
+        return new Configuration(config);
+    }
+
+    /** The REST address (and web UI), e.g. {@code 127.0.0.1:8081}. */
+    public String restAddress() {
+        return config.get(RestOptions.ADDRESS, "127.0.0.1") + ":" + config.get(RestOptions.PORT);
+    }
+
+    public Path log(Role role) {
+        return home.resolve("log").resolve(role.fileName() + ".log");
+    }
+
+    /** Starts a JobManager and a TaskManager and waits until the TaskManager has registered. */
+    public void start(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (restAnswers()) throw new IllegalStateException("something already answers on " + restAddress());
+        Process jm = start(Role.JOBMANAGER);
+        Process tm = start(Role.TASKMANAGER);
+        while (registeredTaskManagers() < 1) {
+            for (Process p : List.of(jm, tm)) {
+                if (!p.isAlive()) {
+                    stopAll(Duration.ofSeconds(10));
+                    throw new IllegalStateException("a cluster process exited at start: see the logs in " + home.resolve("log"));
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                stopAll(Duration.ofSeconds(10));
+                throw new IllegalStateException("the cluster was not ready within " + timeout + ": see " + home.resolve("log"));
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    /** Starts one process of the cluster (also a TaskManager again after it was killed) and records its pid. */
+    public Process start(Role role) throws IOException {
+        if (!Files.isDirectory(libs)) {
+            throw new IllegalStateException("Flink jars missing in " + libs + ": run `mvn -DskipTests package`");
+        }
+        Path confDir = writeConf();
+        Files.createDirectories(home.resolve("log"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> dynamic;
+        if (role == Role.JOBMANAGER) {
+            JobManagerProcessSpec spec = JobManagerProcessUtils.processSpecFromConfig(config);
+            command.addAll(tokens(JobManagerProcessUtils.generateJvmParametersStr(spec, config)));
+            dynamic = tokens(JobManagerProcessUtils.generateDynamicConfigsStr(spec));
+        } else {
+            TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(config);
+            command.addAll(tokens(ProcessMemoryUtils.generateJvmParametersStr(spec)));
+            dynamic = tokens(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec));
+        }
+        command.addAll(JavaModules.OPENS);
+        command.add("-Dlog.file=" + log(role));
+        command.add("-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri());
+        command.add("-cp");
+        command.add(libs + "/*");
+        command.add(role.mainClass);
+        command.add("--configDir");
+        command.add(confDir.toString());
+        command.addAll(dynamic);
+        command.addAll(reporterPort(role));
+        Process process = new ProcessBuilder(command).directory(home.toFile())
+                .redirectOutput(home.resolve("log").resolve(role.fileName() + ".out").toFile())
+                .redirectErrorStream(true).start();
+        Files.writeString(pidFile(role), Long.toString(process.pid()));
+        return process;
+    }
+
+    /** The process of this role that this cluster's home recorded, if it still runs. */
+    public Optional<ProcessHandle> running(Role role) throws IOException {
+        Path pidFile = pidFile(role);
+        if (!Files.isRegularFile(pidFile)) return Optional.empty();
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    }
+
+    /** Stops the TaskManager, then the JobManager: SIGTERM, then SIGKILL after the grace period. */
+    public void stopAll(Duration grace) throws IOException, InterruptedException {
+        for (Role role : List.of(Role.TASKMANAGER, Role.JOBMANAGER)) {
+            Optional<ProcessHandle> process = running(role);
+            if (process.isPresent()) stop(process.get(), grace);
+            Files.deleteIfExists(pidFile(role));
+        }
+    }
+
+    /** SIGKILL: the process gets no chance to clean up, as when a machine dies. */
+    public void kill(Role role) throws IOException, InterruptedException, ExecutionException, TimeoutException {
+        Optional<ProcessHandle> process = running(role);
+        if (process.isEmpty()) throw new IllegalStateException(role + " is not running");
+        process.get().destroyForcibly();
+        process.get().onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    public static void stop(ProcessHandle process, Duration grace) throws InterruptedException {
+        process.destroy();
+        try {
+            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Whether the REST endpoint answers. */
+    public boolean restAnswers() {
+        return overview().isPresent();
+    }
+
+    /** TaskManagers registered with the JobManager; 0 when it does not answer. */
+    public int registeredTaskManagers() {
+        return overview().map(body -> {
+            int i = body.indexOf("\"taskmanagers\":");
+            if (i < 0) return 0;
+            int start = i + "\"taskmanagers\":".length();
+            int end = start;
+            while (end < body.length() && Character.isDigit(body.charAt(end))) end++;
+            return end == start ? 0 : Integer.parseInt(body.substring(start, end));
+        }).orElse(0);
+    }
+
+    private Optional<String> overview() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://" + restAddress() + "/overview")).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private Path pidFile(Role role) {
+        return home.resolve(role.fileName() + ".pid");
+    }
+
+    private Path writeConf() throws IOException {
+        Path confDir = home.resolve("conf");
+        Files.createDirectories(confDir);
+        Files.write(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME),
+                ConfigurationUtils.convertConfigToWritableLines(config, true));
+        Files.writeString(confDir.resolve("log4j.properties"), String.join("\n",
+                "rootLogger.level = INFO",
+                "rootLogger.appenderRef.file.ref = File",
+                "appender.file.name = File",
+                "appender.file.type = File",
+                "appender.file.append = true",
+                "appender.file.fileName = ${sys:log.file}",
+                "appender.file.layout.type = PatternLayout",
+                "appender.file.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %t %c - %m%n",
+                "logger.kafka.name = org.apache.kafka",
+                "logger.kafka.level = WARN",
+                "logger.zookeeper.name = org.apache.flink.shaded.zookeeper3",
+                "logger.zookeeper.level = WARN",
+                "logger.metricgroup.name = org.apache.flink.metrics.MetricGroup",
+                "logger.metricgroup.level = ERROR",
+                ""));
+        return confDir;
+    }
+
+    /**
+     * With a port range for the Prometheus reporter, the JobManager takes its first port and the TaskManager the next,
+     * so each has a known address whichever starts first.
+     */
+    private List<String> reporterPort(Role role) {
+        String key = "metrics.reporter.prom.port";
+        String range = config.getString(key, null);
+        if (range == null || !range.matches("\\d+-\\d+")) return List.of();
+        int first = Integer.parseInt(range.substring(0, range.indexOf('-')));
+        return List.of("-D", key + "=" + (role == Role.JOBMANAGER ? first : first + 1));
+    }
+
+    /** The port the role's Prometheus reporter serves on, when configured as above. */
+    public int metricsPort(Role role) {
+        String range = config.getString("metrics.reporter.prom.port", "9249");
+        int first = Integer.parseInt(range.split("-")[0]);
+        return role == Role.JOBMANAGER ? first : first + 1;
+    }
+
+    private static List<String> tokens(String flags) {
+        List<String> out = new ArrayList<>();
+        for (String t : flags.trim().split("\\s+")) if (!t.isEmpty()) out.add(t);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "LocalFlink" + Arrays.asList(home, restAddress());
+    }
+}

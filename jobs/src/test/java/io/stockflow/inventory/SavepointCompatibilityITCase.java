@@ -1,0 +1,190 @@
+package io.stockflow.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stockflow.graph.JobGraph;
+import io.stockflow.graph.JobOptions;
+import io.stockflow.graph.Jobs;
+import io.stockflow.io.KafkaBinding;
+import io.stockflow.io.KafkaSettings;
+import io.stockflow.io.Topics;
+import io.stockflow.testing.Fixtures;
+import io.stockflow.testing.KafkaBroker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * State compatibility across versions: a savepoint of the inventory job made by an earlier build is kept in
+ * {@code src/test/resources/savepoints/inventory-v1} and must restore into the current job, whose ledger must then
+ * continue where it stopped. A change that breaks state compatibility (a renamed uid, a state type that no longer
+ * reads its old bytes) fails this test, and so the build.
+ *
+ * <p>The savepoint holds the state after the movements and the first five order records of the small fixtures
+ * (Shopify, its retried webhook, Amazon, WooCommerce, eBay: every order placed and reserved). After the restore, the
+ * Shopify webhook arrives once more (it must be recognised as a repeat), eBay cancels (releasing a reservation made
+ * before the savepoint), and the warehouse ships the Shopify order (consuming one): the ledger must end as the expected
+ * one of the full fixtures.
+ *
+ * <p>To regenerate it after a deliberate, documented state change:
+ * {@code mvn -B verify -pl jobs -am -Dit.test=SavepointCompatibilityITCase -Dstockflow.savepoint.regenerate=true},
+ * then commit the new files (and say in the change why old savepoints no longer restore).
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class SavepointCompatibilityITCase {
+    @RegisterExtension
+    @Order(1)
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @RegisterExtension
+    @Order(2)
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    static final String SAVEPOINT_RESOURCE = "savepoints/inventory-v1";
+    private static final Path INPUT = Fixtures.dir("small");
+    private static final Path EXPECTED = Fixtures.dir("small-expected");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    /** The topic names the savepoint's Kafka sources remember; the restore must use the same ones. */
+    private static final String PREFIX = "sp";
+    /** Raw order records before the savepoint. */
+    private static final int ORDERS_BEFORE = 5;
+
+    @Test
+    void theKeptSavepointRestoresAndTheLedgerContinues() throws Exception {
+        Path savepoint = Path.of(SavepointCompatibilityITCase.class.getResource("/" + SAVEPOINT_RESOURCE + "/_metadata")
+                .toURI()).getParent();
+        KafkaSettings settings = settings();
+        // The records before the savepoint, again: the restored sources resume at the offsets after them.
+        KAFKA.produce(settings.topicName(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
+        KAFKA.produce(settings.topicName(Topics.ORDERS_RAW), orders().subList(0, ORDERS_BEFORE));
+
+        JobClient job = start(settings, savepoint.toUri().toString());
+        long t0 = System.nanoTime();
+        try {
+            List<String> after = new ArrayList<>();
+            after.add(orders().get(0)); // Shopify retries its webhook once more
+            after.addAll(orders().subList(ORDERS_BEFORE, orders().size())); // eBay cancels; a bad record
+            KAFKA.produce(settings.topicName(Topics.ORDERS_RAW), after);
+            KAFKA.produce(settings.topicName(Topics.FULFILMENT), Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+
+            Map<String, JsonNode> expected =
+                    Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
+            List<String> availability = KAFKA.readCommitted(settings.topicName(Topics.AVAILABILITY),
+                    records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+            System.out.printf("restored ledger reached the expected state after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+            assertThat(availability).as("versions continue from the restored ones")
+                    .allSatisfy(r -> assertThat(Fixtures.json(r).get("version").asLong()).isGreaterThan(1));
+
+            List<String> canonical = KAFKA.readCommitted(settings.topicName(Topics.ORDERS_CANONICAL), r -> r.size() >= 1, WAIT);
+            assertThat(canonical).as("the retried webhook is known from the restored state; only eBay's cancel is new")
+                    .extracting(r -> Fixtures.json(r).get("order_id").asText()).containsExactly("ebay:12-03456-78901");
+            assertThat(KAFKA.readCommitted(settings.topicName(Topics.DEADLETTER), r -> r.size() >= 1, WAIT)).hasSize(1);
+            System.out.printf("all checks done after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Not a test: writes the savepoint this class restores, with the current code. See the class comment. */
+    @Test
+    @EnabledIfSystemProperty(named = "stockflow.savepoint.regenerate", matches = "true")
+    void regenerateTheKeptSavepoint(@TempDir Path scratch) throws Exception {
+        KafkaSettings settings = settings();
+        JobClient job = start(settings, null);
+        KAFKA.produce(settings.topicName(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
+        awaitRecords(settings, Topics.AVAILABILITY, 5);
+        int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, ORDERS_BEFORE}};
+        for (int i = 0; i < batches.length; i++) {
+            KAFKA.produce(settings.topicName(Topics.ORDERS_RAW), orders().subList(batches[i][0], batches[i][1]));
+            awaitRecords(settings, Topics.ALLOCATIONS, i + 1);
+        }
+        String written = job.stopWithSavepoint(false, scratch.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(60, TimeUnit.SECONDS);
+        Path target = Path.of("src", "test", "resources").resolve(SAVEPOINT_RESOURCE);
+        replace(Path.of(java.net.URI.create(written)), target);
+        System.out.println("savepoint written to " + target.toAbsolutePath());
+    }
+
+    private static KafkaSettings settings() throws Exception {
+        KafkaSettings settings = new KafkaSettings(KAFKA.bootstrap());
+        List<String> topics = new ArrayList<>();
+        for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ORDERS_CANONICAL,
+                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER)) {
+            settings.topicNames.put(t, PREFIX + "." + t);
+            topics.add(PREFIX + "." + t);
+        }
+        // At-least-once outputs: a savepoint then holds no open Kafka transaction that a later restore, on another
+        // broker, would have to commit. What this test guards is the jobs' own state.
+        settings.atLeastOnceTopics.addAll(List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS,
+                Topics.ALERTS, Topics.DEADLETTER));
+        KAFKA.createTopics(1, topics);
+        return settings;
+    }
+
+    private static JobClient start(KafkaSettings settings, String savepoint) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        if (savepoint != null) conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        JobGraph.wire(env, Jobs.resolve("inventory"), new KafkaBinding(settings, PREFIX), new JobOptions());
+        return env.executeAsync("inventory savepoint " + (savepoint == null ? "make" : "restore"));
+    }
+
+    private static List<String> orders() {
+        return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
+    }
+
+    private static void awaitRecords(KafkaSettings settings, String topic, int count) {
+        assertThat(KAFKA.readCommitted(settings.topicName(topic), r -> r.size() >= count, WAIT))
+                .as("records on " + topic).hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    private static void replace(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            try (Stream<Path> old = Files.list(to)) {
+                old.forEach(f -> {
+                    try {
+                        Files.delete(f);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        }
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.stockflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalFlinkTest {
+    @Test
+    void theProjectsClusterBindsToLoopbackAndKeepsItsFilesUnderItsHome(@TempDir Path project) throws Exception {
+        java.nio.file.Files.createDirectories(project.resolve("flink-conf"));
+        java.nio.file.Files.copy(Path.of("..", "flink-conf", "config.yaml"), project.resolve("flink-conf/config.yaml"));
+
+        LocalFlink flink = LocalFlink.forProject(project);
+        Configuration c = flink.config();
+
+        assertThat(c.getString("jobmanager.bind-host", null)).isEqualTo("127.0.0.1");
+        assertThat(c.getString("taskmanager.bind-host", null)).isEqualTo("127.0.0.1");
+        assertThat(c.getString("rest.bind-address", null)).isEqualTo("127.0.0.1");
+        assertThat(c.getString("metrics.reporter.prom.host", null)).isEqualTo("127.0.0.1");
+        assertThat(flink.restAddress()).isEqualTo("127.0.0.1:8081");
+        Path home = project.resolve(".stockflow").resolve("flink").toAbsolutePath();
+        assertThat(c.getString("state.checkpoints.dir", null)).isEqualTo(home.resolve("checkpoints").toUri().toString());
+        assertThat(c.getString("state.savepoints.dir", null)).isEqualTo(home.resolve("savepoints").toUri().toString());
+        assertThat(c.getString("web.upload.dir", null)).startsWith(home.toString());
+        assertThat(c.getString("state.backend.type", null)).isEqualTo("rocksdb");
+        assertThat(flink.metricsPort(LocalFlink.Role.JOBMANAGER)).isEqualTo(9249);
+        assertThat(flink.metricsPort(LocalFlink.Role.TASKMANAGER)).isEqualTo(9250);
+    }
+
+    @Test
+    void settingsGivenByTheCallerWinOverTheDefaultFolders(@TempDir Path home) {
+        Configuration given = new Configuration();
+        given.setString("state.checkpoints.dir", "s3://bucket/checkpoints");
+
+        LocalFlink flink = new LocalFlink(home, home.resolve("lib"), given);
+
+        assertThat(flink.config().getString("state.checkpoints.dir", null)).isEqualTo("s3://bucket/checkpoints");
+    }
+}
