@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
                 "Bounded: --input DIR holds <topic>.jsonl per input topic; --output DIR gets <topic>/ per output topic.",
                 "The run ends when the input is consumed, and applies each key's events in event-time order."})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "JOB", description = "inventory, or all (every job in one graph).")
+    @Parameters(index = "0", paramLabel = "JOB", description = "inventory, lifecycle, or all (every job in one graph).")
     String job;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
