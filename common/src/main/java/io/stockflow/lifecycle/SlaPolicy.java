@@ -46,6 +46,10 @@ public final class SlaPolicy implements Serializable {
         if (!calendars.containsKey(DEFAULT)) throw new IllegalArgumentException("locations must have a 'default'");
         if (!promises.containsKey(DEFAULT)) throw new IllegalArgumentException("channels must have a 'default'");
         if (deliveryDays.isEmpty()) throw new IllegalArgumentException("delivery_days must not be empty");
+        ServicePromise fallback = promises.get(DEFAULT);
+        if (!fallback.handlingDays.containsKey(STANDARD) || !fallback.transitDays.containsKey(STANDARD)) {
+            throw new IllegalArgumentException("channels.default needs STANDARD handling_days and transit_days");
+        }
         this.version = version;
         this.calendars = Map.copyOf(calendars);
         this.promises = Map.copyOf(promises);
@@ -77,14 +81,16 @@ public final class SlaPolicy implements Serializable {
         return days(channel, serviceLevel, false);
     }
 
+    /** The channel's days for the level, else the default channel's; a level named nowhere takes STANDARD's. */
     private int days(String channel, String serviceLevel, boolean handling) {
         String level = serviceLevel == null ? STANDARD : serviceLevel;
-        for (String key : new String[] {channel, DEFAULT}) {
-            ServicePromise p = key == null ? null : promises.get(key);
-            if (p == null) continue;
-            Map<String, Integer> days = handling ? p.handlingDays : p.transitDays;
-            Integer n = days.containsKey(level) ? days.get(level) : days.get(STANDARD);
-            if (n != null) return n;
+        for (String l : new String[] {level, STANDARD}) {
+            for (String key : new String[] {channel, DEFAULT}) {
+                ServicePromise p = key == null ? null : promises.get(key);
+                if (p == null) continue;
+                Integer n = (handling ? p.handlingDays : p.transitDays).get(l);
+                if (n != null) return n;
+            }
         }
         throw new IllegalStateException("no " + (handling ? "handling" : "transit") + " days for " + level);
     }

@@ -2,6 +2,9 @@ package io.stockflow.tracking;
 
 import io.stockflow.ingest.InvalidRecordException;
 import io.stockflow.json.JsonFields;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,7 +47,8 @@ final class AfterShipMapper implements ProviderMapper {
             u.status = TrackingStatus.RETURN_TO_SENDER;
         }
         String expected = msg.optNonBlank("expected_delivery");
-        if (expected != null) u.estimatedDelivery = msg.utcTime("expected_delivery");
+        if (expected != null) u.estimatedDelivery = expected.length() == 10 ? dateAtUtcMidnight(msg, expected)
+                : msg.utcTime("expected_delivery");
         JsonFields latest = Providers.latest(msg.optArray("checkpoints"), c -> c.utcTime("checkpoint_time"));
         if (latest != null) {
             u.occurredAt = latest.utcTime("checkpoint_time");
@@ -55,5 +59,14 @@ final class AfterShipMapper implements ProviderMapper {
         }
         if (u.detail == null) u.detail = subtagMessage;
         return u;
+    }
+
+    /** AfterShip often gives the expected delivery as a date only. */
+    private static long dateAtUtcMidnight(JsonFields msg, String date) throws InvalidRecordException {
+        try {
+            return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw msg.invalid("expected_delivery", "must be an ISO-8601 date or time");
+        }
     }
 }
