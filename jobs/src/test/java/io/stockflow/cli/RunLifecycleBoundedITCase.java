@@ -1,0 +1,89 @@
+package io.stockflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stockflow.io.Topics;
+import io.stockflow.testing.ContractSchemas;
+import io.stockflow.testing.Fixtures;
+import io.stockflow.testing.LifecycleOutputs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code stockflow run lifecycle --input DIR --output DIR} end to end over a week of orders (23 to 29 November 2026):
+ * one shipped and delivered on time, one shipped late, one never shipped, one whose delivery fails and returns, one
+ * cancelled, one backordered, one placed on the last day; bad records of every input. The alerts and notifications
+ * equal the expected files (ids, types, subjects, templates), none past the input's last event time, and every record
+ * conforms to its published schema.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class RunLifecycleBoundedITCase {
+    private static final Path FIXTURE = Fixtures.dir("lifecycle");
+    private static final Path EXPECTED = FIXTURE.resolve("expected");
+
+    @Test
+    void aBoundedRunRaisesTheExpectedAlertsAndNotificationsAndNothingElse(@TempDir Path out, @TempDir Path state)
+            throws IOException {
+        assertThat(run(out, state)).isZero();
+
+        List<String> alerts = Fixtures.outputLines(out.resolve(Topics.ALERTS));
+        List<String> notifications = Fixtures.outputLines(out.resolve(Topics.NOTIFICATIONS));
+        List<String> deadLetters = Fixtures.outputLines(out.resolve(Topics.DEADLETTER));
+        if (System.getProperty("lifecycle.dump") != null) {
+            Files.write(Path.of(System.getProperty("lifecycle.dump"), "alerts.jsonl"), alerts);
+            Files.write(Path.of(System.getProperty("lifecycle.dump"), "notifications.jsonl"), notifications);
+            Files.write(Path.of(System.getProperty("lifecycle.dump"), "deadletter.jsonl"), deadLetters);
+        }
+
+        assertThat(LifecycleOutputs.alerts(alerts))
+                .isEqualTo(LifecycleOutputs.alerts(Fixtures.lines(EXPECTED.resolve("alerts.jsonl"))));
+        assertThat(LifecycleOutputs.notifications(notifications))
+                .isEqualTo(LifecycleOutputs.notifications(Fixtures.lines(EXPECTED.resolve("notifications.jsonl"))));
+        assertThat(deadLetters).extracting(l -> Fixtures.json(l).get("source_topic").asText() + ": "
+                        + Fixtures.json(l).get("error").asText())
+                .containsExactlyInAnyOrderElementsOf(Fixtures.lines(EXPECTED.resolve("deadletter.txt")));
+        long horizon = java.time.Instant.parse("2026-11-29T12:00:00Z").toEpochMilli();
+        assertThat(alerts).as("no alert about a time after the input's last event").allSatisfy(a ->
+                assertThat(java.time.Instant.parse(Fixtures.json(a).get("event_time").asText()).toEpochMilli())
+                        .isLessThanOrEqualTo(horizon));
+    }
+
+    @Test
+    void everyOutputRecordConformsToItsPublishedSchema(@TempDir Path out, @TempDir Path state) {
+        assertThat(run(out, state)).isZero();
+
+        for (String topic : List.of(Topics.ALERTS, Topics.NOTIFICATIONS, Topics.DEADLETTER)) {
+            List<String> records = Fixtures.outputLines(out.resolve(topic));
+            assertThat(records).as(topic).isNotEmpty();
+            assertThat(records).as(topic).allSatisfy(r -> assertThat(ContractSchemas.violations(topic, r)).isEmpty());
+        }
+    }
+
+    @Test
+    void anEarlierUntilJudgesOnlyTheDeadlinesDueByThen(@TempDir Path out, @TempDir Path state) {
+        assertThat(Stockflow.execute("run", "lifecycle", "--input", FIXTURE.resolve("input").toString(),
+                "--output", out.toString(), "--state-dir", state.toString(), "--parallelism", "2",
+                "--sla-policy", FIXTURE.resolve("sla-policy.json").toString(), "--until", "2026-11-24T20:00:00Z"))
+                .isZero();
+
+        assertThat(Fixtures.outputLines(out.resolve(Topics.ALERTS))).extracting(a -> {
+            JsonNode j = Fixtures.json(a);
+            return j.get("type").asText() + " " + j.at("/subject/order_id").asText();
+        }).as("deadlines up to --until; what the carrier reports is news whenever it is in the input")
+                .containsExactlyInAnyOrder("SHIP_SLA_AT_RISK amazon:902-1", "SHIP_SLA_BREACH amazon:902-1",
+                        "DELIVERY_EXCEPTION woocommerce:501", "DELIVERY_EXCEPTION woocommerce:501");
+    }
+
+    private static int run(Path out, Path state) {
+        return Stockflow.execute("run", "lifecycle", "--input", FIXTURE.resolve("input").toString(),
+                "--output", out.toString(), "--state-dir", state.toString(), "--parallelism", "2",
+                "--sla-policy", FIXTURE.resolve("sla-policy.json").toString());
+    }
+}
