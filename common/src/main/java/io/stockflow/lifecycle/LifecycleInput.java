@@ -14,6 +14,8 @@ public class LifecycleInput {
     public AllocationNotice allocation;
     public FulfilmentEvent fulfilment;
     public TrackingUpdate tracking;
+    /** For a carrier update: the location of the shipment that named its tracking code, when known. */
+    public String shippedFrom;
 
     public LifecycleInput() {}
 
@@ -39,9 +41,14 @@ public class LifecycleInput {
     }
 
     public static LifecycleInput of(String orderId, TrackingUpdate tracking) {
+        return of(orderId, tracking, null);
+    }
+
+    public static LifecycleInput of(String orderId, TrackingUpdate tracking, String shippedFrom) {
         LifecycleInput in = new LifecycleInput();
         in.orderId = orderId;
         in.tracking = tracking;
+        in.shippedFrom = shippedFrom;
         return in;
     }
 

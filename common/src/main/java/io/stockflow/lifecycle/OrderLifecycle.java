@@ -56,6 +56,7 @@ public final class OrderLifecycle implements Serializable {
         } else if (in.fulfilment != null) {
             onFulfilment(t, in.fulfilment);
         } else {
+            if (t.location == null) t.location = in.shippedFrom;
             onTracking(t, in.tracking, now, fx);
         }
         notifyProgress(t, time, now, fx);
@@ -217,12 +218,16 @@ public final class OrderLifecycle implements Serializable {
         Stage stage = t.stage();
         if (stage == null || !t.known) return;
         NotificationKind kind = progressKind(stage);
+        // About the moment the stage was reached, whichever event made it known.
         if (kind != null && kind.rank > t.notifiedRank) {
-            add(fx, notices.build(t, kind, null, stage.name(), progressVariables(t, kind, stage), time, now));
+            long about = kind == NotificationKind.ORDER_CONFIRMED ? t.placedAt : t.enteredAt(stage);
+            add(fx, notices.build(t, kind, null, stage.name(), progressVariables(t, kind, stage),
+                    about != 0 ? about : time, now));
         }
         if (t.reached(Stage.BACKORDERED) != 0 && !stage.isShipped() && !stage.isFinal()) {
             Evidence vars = Evidence.of("backordered_units", t.backorderedUnits);
-            add(fx, notices.build(t, NotificationKind.BACKORDER_NOTICE, null, null, vars, time, now));
+            add(fx, notices.build(t, NotificationKind.BACKORDER_NOTICE, null, null, vars, t.reached(Stage.BACKORDERED),
+                    now));
         }
     }
 
@@ -347,7 +352,8 @@ public final class OrderLifecycle implements Serializable {
         fx.outcomes.add(new SlaOutcome(t.orderId, t.channel, t.location, SHIP, shipBy.time, late));
         if (!late) return;
         fx.alerts.add(LifecycleAlerts.shipBreach(t, shipBy, now));
-        if (t.stage() != Stage.CANCELLED && t.notifiedRank < NotificationKind.DELIVERED.rank) {
+        // Also when the parcel has arrived since: the promise was broken, and events may have overtaken the timer.
+        if (t.stage() != Stage.CANCELLED) {
             add(fx, notices.build(t, NotificationKind.SLA_APOLOGY, SHIP, SHIP,
                     Evidence.of("sla", SHIP).and("promised_by", Instants.format(shipBy.time)), shipBy.time, now));
         }

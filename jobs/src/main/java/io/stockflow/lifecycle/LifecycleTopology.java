@@ -75,13 +75,13 @@ public final class LifecycleTopology {
                 .flatMap((FulfilmentEvent f, Collector<TrackingInput> out) -> {
                     String code = TrackingCodes.normalize(f.trackingCode);
                     if (f.type == FulfilmentType.SHIPPED && code != null) {
-                        out.collect(TrackingInput.link(code, f.orderId, f.occurredAt));
+                        out.collect(TrackingInput.link(code, f.orderId, f.location, f.occurredAt));
                     }
                 }).returns(TrackingInput.class).name("warehouse shipment links").uid("lifecycle-links-fulfilment")
                 .union(timedOrders.flatMap((OrderEvent e, Collector<TrackingInput> out) -> {
                     String code = TrackingCodes.normalize(e.trackingCode);
                     if (e.type == OrderEventType.SHIPPED && code != null) {
-                        out.collect(TrackingInput.link(code, e.orderId, e.eventTime));
+                        out.collect(TrackingInput.link(code, e.orderId, e.shipLocation, e.eventTime));
                     }
                 }).returns(TrackingInput.class).name("marketplace shipment links").uid("lifecycle-links-orders"),
                         timedTracking.map(TrackingInput::of).returns(TrackingInput.class)

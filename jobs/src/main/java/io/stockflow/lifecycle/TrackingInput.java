@@ -9,15 +9,18 @@ import io.stockflow.tracking.TrackingUpdate;
 public class TrackingInput {
     public String trackingCode;
     public String orderId;
+    /** The location the shipment left from, when its event says. */
+    public String location;
     public long time;
     public TrackingUpdate update;
 
     public TrackingInput() {}
 
-    public static TrackingInput link(String trackingCode, String orderId, long time) {
+    public static TrackingInput link(String trackingCode, String orderId, String location, long time) {
         TrackingInput in = new TrackingInput();
         in.trackingCode = trackingCode;
         in.orderId = orderId;
+        in.location = location;
         in.time = time;
         return in;
     }

@@ -34,6 +34,7 @@ public final class TrackingLinker extends KeyedProcessFunction<String, TrackingI
     private final Duration retention;
     private final ReplayHorizon horizon;
     private transient ValueState<String> orderId;
+    private transient ValueState<String> location;
     private transient ListState<TrackingUpdate> pending;
     private transient ValueState<Long> pendingSince;
     private transient ValueState<Long> lastSeen;
@@ -50,6 +51,7 @@ public final class TrackingLinker extends KeyedProcessFunction<String, TrackingI
     @Override
     public void open(OpenContext context) {
         orderId = getRuntimeContext().getState(new ValueStateDescriptor<>("order-id", Types.STRING));
+        location = getRuntimeContext().getState(new ValueStateDescriptor<>("shipped-from", Types.STRING));
         pending = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("pending-updates", TypeInformation.of(TrackingUpdate.class)));
         pendingSince = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-since", Types.LONG));
@@ -67,14 +69,15 @@ public final class TrackingLinker extends KeyedProcessFunction<String, TrackingI
         if (in.update == null) {
             if (linked == null) {
                 orderId.update(in.orderId);
-                for (TrackingUpdate u : pending.get()) out.collect(LifecycleInput.of(in.orderId, u));
+                if (in.location != null) location.update(in.location);
+                for (TrackingUpdate u : pending.get()) out.collect(LifecycleInput.of(in.orderId, u, in.location));
                 pending.clear();
                 pendingSince.clear();
             } else if (!linked.equals(in.orderId)) {
                 conflicts.inc();
             }
         } else if (linked != null) {
-            out.collect(LifecycleInput.of(linked, in.update));
+            out.collect(LifecycleInput.of(linked, in.update, location.value()));
         } else {
             pending.add(in.update);
             Long since = pendingSince.value();
@@ -108,6 +111,7 @@ public final class TrackingLinker extends KeyedProcessFunction<String, TrackingI
             }
         }
         orderId.clear();
+        location.clear();
         pending.clear();
         pendingSince.clear();
         lastSeen.clear();

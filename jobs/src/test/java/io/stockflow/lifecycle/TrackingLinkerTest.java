@@ -43,17 +43,17 @@ class TrackingLinkerTest {
         send(TrackingInput.of(update("1Z1", TrackingStatus.IN_TRANSIT, "2026-11-25T08:00:00Z")));
         assertThat(outputs()).isEmpty();
 
-        send(TrackingInput.link("1Z1", "shopify:1", at("2026-11-25T09:00:00Z")));
+        send(TrackingInput.link("1Z1", "shopify:1", "WH-EAST", at("2026-11-25T09:00:00Z")));
         send(TrackingInput.of(update("1Z1", TrackingStatus.DELIVERED, "2026-11-26T08:00:00Z")));
 
-        assertThat(outputs()).extracting(in -> in.orderId + " " + in.tracking.status)
-                .containsExactly("shopify:1 IN_TRANSIT", "shopify:1 DELIVERED");
+        assertThat(outputs()).extracting(in -> in.orderId + " " + in.tracking.status + " from " + in.shippedFrom)
+                .containsExactly("shopify:1 IN_TRANSIT from WH-EAST", "shopify:1 DELIVERED from WH-EAST");
     }
 
     @Test
     void theFirstOrderToNameACodeKeepsIt() throws Exception {
-        send(TrackingInput.link("1Z1", "shopify:1", at("2026-11-25T09:00:00Z")));
-        send(TrackingInput.link("1Z1", "shopify:2", at("2026-11-25T10:00:00Z")));
+        send(TrackingInput.link("1Z1", "shopify:1", "WH-EAST", at("2026-11-25T09:00:00Z")));
+        send(TrackingInput.link("1Z1", "shopify:2", null, at("2026-11-25T10:00:00Z")));
         send(TrackingInput.of(update("1Z1", TrackingStatus.DELIVERED, "2026-11-26T08:00:00Z")));
 
         assertThat(outputs()).extracting(in -> in.orderId).containsExactly("shopify:1");
@@ -80,7 +80,7 @@ class TrackingLinkerTest {
 
     @Test
     void aLinkedCodeIsForgottenAfterItsRetention() throws Exception {
-        send(TrackingInput.link("1Z1", "shopify:1", at("2026-11-25T09:00:00Z")));
+        send(TrackingInput.link("1Z1", "shopify:1", "WH-EAST", at("2026-11-25T09:00:00Z")));
         send(TrackingInput.of(update("1Z1", TrackingStatus.DELIVERED, "2026-11-26T08:00:00Z")));
         harness.processWatermark(at("2026-12-26T08:00:00Z"));
 
