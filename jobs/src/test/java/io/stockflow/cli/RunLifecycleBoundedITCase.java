@@ -81,6 +81,37 @@ class RunLifecycleBoundedITCase {
                         "DELIVERY_EXCEPTION woocommerce:501", "DELIVERY_EXCEPTION woocommerce:501");
     }
 
+    @Test
+    void runAllFeedsTheLifecycleFromTheInventoryJobInOneGraph(@TempDir Path in, @TempDir Path out, @TempDir Path state)
+            throws IOException {
+        Path small = Fixtures.dir("small");
+        for (String topic : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT)) {
+            Files.copy(small.resolve(topic + ".jsonl"), in.resolve(topic + ".jsonl"));
+        }
+        Files.writeString(in.resolve(Topics.FULFILMENT + ".jsonl"), "{\"event_id\":\"ful-bad\"}\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(in.resolve(Topics.CARRIER_TRACKING + ".jsonl"), "{\"source\":\"easypost\","
+                + "\"received_at\":\"2026-11-26T16:00:00Z\",\"payload\":{\"description\":\"tracker.updated\","
+                + "\"result\":{\"object\":\"Tracker\",\"tracking_code\":\"1Z999AA10123456784\",\"status\":\"delivered\","
+                + "\"carrier\":\"UPS\",\"updated_at\":\"2026-11-26T15:59:00Z\"}}}\n");
+
+        assertThat(Stockflow.execute("run", "all", "--input", in.toString(), "--output", out.toString(),
+                "--state-dir", state.toString(), "--parallelism", "2")).isZero();
+
+        List<String> notifications = Fixtures.outputLines(out.resolve(Topics.NOTIFICATIONS));
+        assertThat(notifications).filteredOn(n -> Fixtures.json(n).get("order_id").asText().equals("shopify:450789469"))
+                .extracting(n -> Fixtures.json(n).get("type").asText())
+                .as("from the inventory's canonical orders and allocations, the warehouse and the carrier")
+                .containsExactlyInAnyOrder("ORDER_CONFIRMED", "SHIPPED", "DELIVERED");
+        assertThat(Fixtures.outputLines(out.resolve(Topics.DEADLETTER)))
+                .filteredOn(d -> Fixtures.json(d).get("source_topic").asText().equals(Topics.FULFILMENT))
+                .as("a bad record read by both jobs is dead-lettered once").hasSize(1);
+        for (String topic : List.of(Topics.ALERTS, Topics.NOTIFICATIONS, Topics.DEADLETTER, Topics.ALLOCATIONS)) {
+            assertThat(Fixtures.outputLines(out.resolve(topic))).as(topic)
+                    .allSatisfy(r -> assertThat(ContractSchemas.violations(topic, r)).isEmpty());
+        }
+    }
+
     private static int run(Path out, Path state) {
         return Stockflow.execute("run", "lifecycle", "--input", FIXTURE.resolve("input").toString(),
                 "--output", out.toString(), "--state-dir", state.toString(), "--parallelism", "2",
