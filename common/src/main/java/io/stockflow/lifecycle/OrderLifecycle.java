@@ -306,7 +306,7 @@ public final class OrderLifecycle implements Serializable {
             checks.add(new Check("check:AT_RISK", shipBy.time - policy.atRiskBeforeShipBy.toMillis(), 0));
             checks.add(new Check("check:" + SHIP, shipBy.time, 1));
         }
-        Deadline deliverBy = policy.deliverBy(t);
+        Deadline deliverBy = policy.deliverBy(t, shipBy);
         if (deliverBy != null) checks.add(new Check("check:" + DELIVERY, deliverBy.time, 2));
         Stage stage = t.stage();
         Duration limit = stage == null ? null : policy.stuckAfter(stage);
@@ -390,6 +390,10 @@ public final class OrderLifecycle implements Serializable {
 
     /** When the order's state may be dropped: a while after its final stage, or after a long silence. */
     public long cleanupAt(OrderTrack t) {
+        return cleanupAt(t, pendingChecks(t));
+    }
+
+    private long cleanupAt(OrderTrack t, List<Check> pending) {
         Stage stage = t.stage();
         long base;
         if (stage != null && stage.isFinal()) {
@@ -397,15 +401,16 @@ public final class OrderLifecycle implements Serializable {
         } else {
             base = t.lastEventAt + policy.idleRetention.toMillis();
         }
-        for (Check c : pendingChecks(t)) base = Math.max(base, c.time + 1);
+        for (Check c : pending) base = Math.max(base, c.time + 1);
         return base;
     }
 
     /** Every time the order needs a timer for: its pending deadlines and its cleanup. */
     public TreeSet<Long> timers(OrderTrack t) {
         TreeSet<Long> times = new TreeSet<>();
-        for (Check c : pendingChecks(t)) times.add(c.time);
-        times.add(cleanupAt(t));
+        List<Check> pending = pendingChecks(t);
+        for (Check c : pending) times.add(c.time);
+        times.add(cleanupAt(t, pending));
         return times;
     }
 

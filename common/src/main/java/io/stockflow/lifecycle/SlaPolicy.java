@@ -109,8 +109,12 @@ public final class SlaPolicy implements Serializable {
 
     /** The deliver-by: the marketplace's, else the transit days on delivery days after the ship-by's day. */
     public Deadline deliverBy(OrderTrack t) {
+        return t.marketDeliverBy != null ? new Deadline(t.marketDeliverBy, "marketplace") : deliverBy(t, shipBy(t));
+    }
+
+    /** The deliver-by, given the order's ship-by (null when unknown). */
+    public Deadline deliverBy(OrderTrack t, Deadline shipBy) {
         if (t.marketDeliverBy != null) return new Deadline(t.marketDeliverBy, "marketplace");
-        Deadline shipBy = shipBy(t);
         if (shipBy == null) return null;
         WorkingCalendar cal = calendar(t.location);
         int transit = transitDays(t.channel, t.serviceLevel);
