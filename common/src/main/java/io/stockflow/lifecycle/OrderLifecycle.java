@@ -224,6 +224,13 @@ public final class OrderLifecycle implements Serializable {
             add(fx, notices.build(t, kind, null, stage.name(), progressVariables(t, kind, stage),
                     about != 0 ? about : time, now));
         }
+        // A delivery problem reported before the order itself was known is told once it is (the latest one only).
+        if (t.exceptionStatus != null && (stage == Stage.DELIVERY_EXCEPTION || stage == Stage.RETURNED)) {
+            Evidence vars = new Evidence().andIfSet("carrier", t.carrier).andIfSet("tracking_code", t.trackingCode)
+                    .andIfSet("carrier_message", t.exceptionDetail).and("reported_at", Instants.format(t.exceptionAt));
+            add(fx, notices.build(t, NotificationKind.DELIVERY_FAILED, t.exceptionStatus + ":" + t.exceptionAt,
+                    t.exceptionStatus, vars, t.exceptionAt, now));
+        }
         if (t.reached(Stage.BACKORDERED) != 0 && !stage.isShipped() && !stage.isFinal()) {
             Evidence vars = Evidence.of("backordered_units", t.backorderedUnits);
             add(fx, notices.build(t, NotificationKind.BACKORDER_NOTICE, null, null, vars, t.reached(Stage.BACKORDERED),

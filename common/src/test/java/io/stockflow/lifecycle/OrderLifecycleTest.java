@@ -168,6 +168,32 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void aDeliveryProblemReportedBeforeTheOrderIsKnownIsToldOnceItIs() {
+        send(carrier(TrackingStatus.ATTEMPT_FAILED, "2026-11-26T15:00:00Z"));
+        assertThat(notices).isEmpty();
+        assertThat(alerts).extracting(a -> a.type).containsExactly("DELIVERY_EXCEPTION");
+
+        placedAtWarehouse();
+
+        assertThat(notices).extracting(n -> n.kind + "/" + n.branch).containsExactly("DELIVERY_FAILED/attempt_failed");
+        send(carrier(TrackingStatus.ATTEMPT_FAILED, "2026-11-26T15:00:00Z"));
+        assertThat(notices).as("the same carrier event is told once").hasSize(1);
+    }
+
+    @Test
+    void aCarrierEstimatePastTheDeliverByWarnsTheCustomerBeforeThePromiseBreaks() {
+        placedAtWarehouse();
+        LifecycleInput late = carrier(TrackingStatus.IN_TRANSIT, "2026-11-26T08:00:00Z");
+        late.tracking.estimatedDelivery = at("2026-12-01T18:00:00Z");
+        send(warehouse(FulfilmentType.SHIPPED, "2026-11-24T16:00:00Z"), late);
+
+        Notification delay = notices.get(notices.size() - 1);
+        assertThat(delay.kind).isEqualTo(NotificationKind.DELAY_NOTICE);
+        assertThat(vars(delay)).containsEntry("promised_by", "2026-11-28T19:00:00Z")
+                .containsEntry("new_estimate", "2026-12-01T18:00:00Z");
+    }
+
+    @Test
     void notificationIdsAreDeterministic() {
         placedAtWarehouse();
         OrderLifecycleTest other = new OrderLifecycleTest();
