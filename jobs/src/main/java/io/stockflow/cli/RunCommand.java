@@ -85,7 +85,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         jobOptions.replay = binding.bounded();
         StreamExecutionEnvironment env = flink.environment(binding.bounded());
-        JobGraph.wire(env, jobs, binding, jobOptions);
+        try {
+            JobGraph.wire(env, jobs, binding, jobOptions);
+        } catch (IllegalArgumentException badConfiguration) {
+            // A policy or template file that does not read: say which and why, before anything runs.
+            System.err.println("stockflow: " + badConfiguration.getMessage());
+            return 2;
+        }
         env.execute("stockflow " + job);
         return 0;
     }

@@ -43,7 +43,7 @@ public final class LifecycleSettings implements Serializable {
         try {
             return SlaPolicyReader.read(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read SLA policy " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read SLA policy " + file + ": " + why(e));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("SLA policy " + file + ": " + e.getMessage());
         }
@@ -53,10 +53,14 @@ public final class LifecycleSettings implements Serializable {
         try {
             return NotificationTemplatesReader.read(Files.readAllBytes(file));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read notification templates " + file + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot read notification templates " + file + ": " + why(e));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("notification templates " + file + ": " + e.getMessage());
         }
+    }
+
+    private static String why(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString();
     }
 
     private static byte[] resource(String name) {

@@ -112,6 +112,14 @@ class RunLifecycleBoundedITCase {
         }
     }
 
+    @Test
+    void aPolicyThatDoesNotReadStopsTheLaunch(@TempDir Path dir) throws IOException {
+        Path policy = Files.writeString(dir.resolve("policy.json"), "{\"version\": \"broken\"}");
+        assertThat(Stockflow.execute("run", "lifecycle", "--input", FIXTURE.resolve("input").toString(),
+                "--output", dir.resolve("out").toString(), "--sla-policy", policy.toString())).isEqualTo(2);
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
     private static int run(Path out, Path state) {
         return Stockflow.execute("run", "lifecycle", "--input", FIXTURE.resolve("input").toString(),
                 "--output", out.toString(), "--state-dir", state.toString(), "--parallelism", "2",
