@@ -11,17 +11,14 @@ import io.stockflow.notify.NotificationTemplates;
 import io.stockflow.tracking.TrackingStatus;
 import io.stockflow.tracking.TrackingUpdate;
 import java.io.Serializable;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.TreeSet;
 import java.util.function.LongUnaryOperator;
 
 /**
- * The lifecycle of one order, without Flink: {@link #apply} records what an event says and tells the customer about
- * new progress; {@link #evaluate} judges the deadlines that are due (ship-by warning and breach, deliver-by breach, a
- * stage held too long) as of each deadline; {@link #timers} says when the next judgements and the cleanup are due.
+ * The lifecycle of one order, without Flink: {@link #apply} records what an event says (carrier problems raise their
+ * alert here) and tells the customer about new progress ({@link ProgressNotices}); {@link #evaluate} judges the
+ * deadlines that are due as of each deadline and {@link #timers} says when the next judgements and the cleanup are due
+ * ({@link DeadlineChecks}).
  * {@code clock} turns an event time into the time stamped on alerts and notifications.
  */
 public final class OrderLifecycle implements Serializable {
@@ -31,10 +28,14 @@ public final class OrderLifecycle implements Serializable {
 
     private final SlaPolicy policy;
     private final CustomerNotices notices;
+    private final ProgressNotices progress;
+    private final DeadlineChecks deadlines;
 
     public OrderLifecycle(SlaPolicy policy, NotificationTemplates templates) {
         this.policy = policy;
         this.notices = new CustomerNotices(templates);
+        this.progress = new ProgressNotices(policy, notices);
+        this.deadlines = new DeadlineChecks(policy, notices);
     }
 
     public SlaPolicy policy() {
@@ -59,7 +60,7 @@ public final class OrderLifecycle implements Serializable {
             if (t.location == null) t.location = in.shippedFrom;
             onTracking(t, in.tracking, now, fx);
         }
-        notifyProgress(t, time, now, fx);
+        progress.notifyProgress(t, time, now, fx);
     }
 
     private void onOrder(OrderTrack t, OrderEvent e, long now, LifecycleEffects fx) {
@@ -213,212 +214,21 @@ public final class OrderLifecycle implements Serializable {
         add(fx, notices.build(t, NotificationKind.DELAY_NOTICE, "estimate", "LATE_ESTIMATE", vars, u.occurredAt, now));
     }
 
-    /** Tells the customer of the order's latest stage, if it is news: never of a stage behind one already told. */
-    private void notifyProgress(OrderTrack t, long time, long now, LifecycleEffects fx) {
-        Stage stage = t.stage();
-        if (stage == null || !t.known) return;
-        NotificationKind kind = progressKind(stage);
-        // About the moment the stage was reached, whichever event made it known.
-        if (kind != null && kind.rank > t.notifiedRank) {
-            long about = kind == NotificationKind.ORDER_CONFIRMED ? t.placedAt : t.enteredAt(stage);
-            add(fx, notices.build(t, kind, null, stage.name(), progressVariables(t, kind, stage),
-                    about != 0 ? about : time, now));
-        }
-        // A delivery problem reported before the order itself was known is told once it is (the latest one only).
-        if (t.exceptionStatus != null && (stage == Stage.DELIVERY_EXCEPTION || stage == Stage.RETURNED)) {
-            Evidence vars = new Evidence().andIfSet("carrier", t.carrier).andIfSet("tracking_code", t.trackingCode)
-                    .andIfSet("carrier_message", t.exceptionDetail).and("reported_at", Instants.format(t.exceptionAt));
-            add(fx, notices.build(t, NotificationKind.DELIVERY_FAILED, t.exceptionStatus + ":" + t.exceptionAt,
-                    t.exceptionStatus, vars, t.exceptionAt, now));
-        }
-        if (t.reached(Stage.BACKORDERED) != 0 && !stage.isShipped() && !stage.isFinal()) {
-            Evidence vars = Evidence.of("backordered_units", t.backorderedUnits);
-            add(fx, notices.build(t, NotificationKind.BACKORDER_NOTICE, null, null, vars, t.reached(Stage.BACKORDERED),
-                    now));
-        }
-    }
-
-    private static NotificationKind progressKind(Stage stage) {
-        switch (stage) {
-            case PLACED:
-            case ALLOCATED:
-            case BACKORDERED:
-            case PICKED:
-            case PACKED:
-                return NotificationKind.ORDER_CONFIRMED;
-            case SHIPPED:
-            case IN_TRANSIT:
-                return NotificationKind.SHIPPED;
-            case OUT_FOR_DELIVERY:
-            case AWAITING_PICKUP:
-                return NotificationKind.OUT_FOR_DELIVERY;
-            case DELIVERED:
-                return NotificationKind.DELIVERED;
-            case CANCELLED:
-                return NotificationKind.CANCELLED;
-            default:
-                return null;
-        }
-    }
-
-    private Evidence progressVariables(OrderTrack t, NotificationKind kind, Stage stage) {
-        Evidence vars = new Evidence();
-        switch (kind) {
-            case ORDER_CONFIRMED:
-                Deadline shipBy = policy.shipBy(t);
-                Deadline deliverBy = policy.deliverBy(t);
-                vars.andIfSet("total", t.total).andIfSet("currency", t.currency)
-                        .andIfSet("ship_by", shipBy == null ? null : Instants.format(shipBy.time))
-                        .andIfSet("deliver_by", deliverBy == null ? null : Instants.format(deliverBy.time));
-                break;
-            case SHIPPED:
-            case OUT_FOR_DELIVERY:
-                Deadline promised = policy.deliverBy(t);
-                Long estimate = t.estimatedDelivery != null ? t.estimatedDelivery : promised == null ? null : promised.time;
-                vars.andIfSet("carrier", t.carrier).andIfSet("tracking_code", t.trackingCode)
-                        .andIfSet("estimated_delivery", estimate == null ? null : Instants.format(estimate));
-                break;
-            case DELIVERED:
-                vars.and("delivered_at", Instants.format(t.reached(Stage.DELIVERED)));
-                break;
-            case CANCELLED:
-                vars.and("cancelled_at", Instants.format(t.reached(Stage.CANCELLED)));
-                break;
-            default:
-                break;
-        }
-        return vars;
-    }
-
-    // ---- deadlines ---------------------------------------------------------------------------------------------
-
-    /** A judgement due at a time; {@code key} marks it done in the track. */
-    private static final class Check {
-        final String key;
-        final long time;
-        final int order;
-
-        Check(String key, long time, int order) {
-            this.key = key;
-            this.time = time;
-            this.order = order;
-        }
-    }
-
-    private List<Check> pendingChecks(OrderTrack t) {
-        List<Check> checks = new ArrayList<>();
-        if (!t.known) return checks;
-        Deadline shipBy = policy.shipBy(t);
-        if (shipBy != null) {
-            checks.add(new Check("check:AT_RISK", shipBy.time - policy.atRiskBeforeShipBy.toMillis(), 0));
-            checks.add(new Check("check:" + SHIP, shipBy.time, 1));
-        }
-        Deadline deliverBy = policy.deliverBy(t, shipBy);
-        if (deliverBy != null) checks.add(new Check("check:" + DELIVERY, deliverBy.time, 2));
-        Stage stage = t.stage();
-        Duration limit = stage == null ? null : policy.stuckAfter(stage);
-        if (limit != null && !stage.isFinal() && t.enteredAt(stage) != 0) {
-            checks.add(new Check("check:STUCK:" + stage, t.enteredAt(stage) + limit.toMillis(), 3));
-        }
-        checks.removeIf(c -> t.isDone(c.key));
-        checks.sort(Comparator.comparingLong((Check c) -> c.time).thenComparingInt(c -> c.order));
-        return checks;
-    }
+    // ---- deadlines and timers ----------------------------------------------------------------------------------
 
     /** Judges, in time order, every pending deadline at or before {@code upTo}, each as of its own time. */
     public void evaluate(OrderTrack t, long upTo, LongUnaryOperator clock, LifecycleEffects fx) {
-        while (true) {
-            List<Check> due = pendingChecks(t);
-            if (due.isEmpty() || due.get(0).time > upTo) return;
-            Check c = due.get(0);
-            t.markDone(c.key);
-            long now = clock.applyAsLong(c.time);
-            if (c.key.equals("check:AT_RISK")) {
-                atRisk(t, c.time, now, fx);
-            } else if (c.key.equals("check:" + SHIP)) {
-                shipDeadline(t, now, fx);
-            } else if (c.key.equals("check:" + DELIVERY)) {
-                deliveryDeadline(t, now, fx);
-            } else {
-                stuck(t, Stage.valueOf(c.key.substring("check:STUCK:".length())), c.time, now, fx);
-            }
-        }
+        deadlines.evaluate(t, upTo, clock, fx);
     }
-
-    private void atRisk(OrderTrack t, long at, long now, LifecycleEffects fx) {
-        if (t.cancelledBy(at) || t.reachedBy(Stage.PICKED.rank, at)) return;
-        Stage stage = t.stageAt(at);
-        if (stage != null && stage.isFinal()) return;
-        fx.alerts.add(LifecycleAlerts.atRisk(t, policy.shipBy(t), at, now));
-    }
-
-    private void shipDeadline(OrderTrack t, long now, LifecycleEffects fx) {
-        Deadline shipBy = policy.shipBy(t);
-        if (t.cancelledBy(shipBy.time)) return;
-        boolean late = !t.reachedBy(Stage.SHIPPED.rank, shipBy.time);
-        fx.outcomes.add(new SlaOutcome(t.orderId, t.channel, t.location, SHIP, shipBy.time, late));
-        if (!late) return;
-        fx.alerts.add(LifecycleAlerts.shipBreach(t, shipBy, now));
-        // Also when the parcel has arrived since: the promise was broken, and events may have overtaken the timer.
-        if (t.stage() != Stage.CANCELLED) {
-            add(fx, notices.build(t, NotificationKind.SLA_APOLOGY, SHIP, SHIP,
-                    Evidence.of("sla", SHIP).and("promised_by", Instants.format(shipBy.time)), shipBy.time, now));
-        }
-    }
-
-    private void deliveryDeadline(OrderTrack t, long now, LifecycleEffects fx) {
-        Deadline deliverBy = policy.deliverBy(t);
-        long at = deliverBy.time;
-        if (t.cancelledBy(at) || (t.reached(Stage.RETURNED) != 0 && t.reached(Stage.RETURNED) <= at)) return;
-        boolean late = !t.reachedBy(Stage.DELIVERED.rank, at);
-        fx.outcomes.add(new SlaOutcome(t.orderId, t.channel, t.location, DELIVERY, at, late));
-        if (!late) return;
-        fx.alerts.add(LifecycleAlerts.deliveryBreach(t, deliverBy, now));
-        if (t.stage() != Stage.CANCELLED) {
-            Evidence vars = Evidence.of("sla", DELIVERY).and("promised_by", Instants.format(at))
-                    .andIfSet("carrier", t.carrier).andIfSet("tracking_code", t.trackingCode)
-                    .andIfSet("new_estimate", t.estimatedDelivery == null ? null : Instants.format(t.estimatedDelivery));
-            add(fx, notices.build(t, NotificationKind.SLA_APOLOGY, DELIVERY, DELIVERY, vars, at, now));
-        }
-    }
-
-    private void stuck(OrderTrack t, Stage stage, long at, long now, LifecycleEffects fx) {
-        if (t.stageAt(at) != stage) return;
-        long entered = t.enteredAt(stage);
-        fx.alerts.add(LifecycleAlerts.stuck(t, stage, entered, policy.stuckAfter(stage), at, now));
-        if (stage.isShipped() || stage == Stage.DELIVERY_EXCEPTION) {
-            Evidence vars = Evidence.of("reason", "NO_CARRIER_PROGRESS").and("since", Instants.format(entered))
-                    .andIfSet("carrier", t.carrier).andIfSet("tracking_code", t.trackingCode);
-            add(fx, notices.build(t, NotificationKind.DELAY_NOTICE, "stuck:" + stage, stage.name(), vars, at, now));
-        }
-    }
-
-    // ---- timers and cleanup ------------------------------------------------------------------------------------
 
     /** When the order's state may be dropped: a while after its final stage, or after a long silence. */
     public long cleanupAt(OrderTrack t) {
-        return cleanupAt(t, pendingChecks(t));
-    }
-
-    private long cleanupAt(OrderTrack t, List<Check> pending) {
-        Stage stage = t.stage();
-        long base;
-        if (stage != null && stage.isFinal()) {
-            base = Math.max(t.enteredAt(stage), t.lastEventAt) + policy.retentionAfterFinal.toMillis();
-        } else {
-            base = t.lastEventAt + policy.idleRetention.toMillis();
-        }
-        for (Check c : pending) base = Math.max(base, c.time + 1);
-        return base;
+        return deadlines.cleanupAt(t);
     }
 
     /** Every time the order needs a timer for: its pending deadlines and its cleanup. */
     public TreeSet<Long> timers(OrderTrack t) {
-        TreeSet<Long> times = new TreeSet<>();
-        List<Check> pending = pendingChecks(t);
-        for (Check c : pending) times.add(c.time);
-        times.add(cleanupAt(t, pending));
-        return times;
+        return deadlines.timers(t);
     }
 
     private static void add(LifecycleEffects fx, Notification n) {
