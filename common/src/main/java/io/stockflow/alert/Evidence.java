@@ -19,6 +19,20 @@ public final class Evidence {
         return this;
     }
 
+    /** Adds the entry only when the value is not null: for optional variables. */
+    public Evidence andIfSet(String key, Object value) {
+        if (value != null) values.put(key, value);
+        return this;
+    }
+
+    /** A copy with {@code first}'s entries before this one's. */
+    public Evidence prefixedBy(Evidence first) {
+        Evidence merged = new Evidence();
+        merged.values.putAll(first.values);
+        merged.values.putAll(values);
+        return merged;
+    }
+
     public String toJson() {
         try {
             return MAPPER.writeValueAsString(values);

@@ -7,6 +7,7 @@ import io.stockflow.allocation.AllocatedUnits;
 import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.model.DeadLetter;
+import io.stockflow.notify.Notification;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -73,6 +74,27 @@ public final class OutputJson {
             g.writeStringField("message", a.message);
             g.writeFieldName("evidence");
             g.writeRawValue(a.evidenceJson != null ? a.evidenceJson : "{}");
+        });
+    }
+
+    /** A record of {@code notifications.customer} (schema: {@code docs/schemas/notifications.customer.schema.json}). */
+    public static String notification(Notification n) {
+        return write(g -> {
+            g.writeStringField("notification_id", n.notificationId);
+            g.writeStringField("type", n.kind.name());
+            g.writeStringField("order_id", n.orderId);
+            g.writeStringField("channel", n.channel);
+            g.writeStringField("template", n.template);
+            g.writeStringField("branch", n.branch);
+            g.writeStringField("locale", n.locale);
+            g.writeObjectFieldStart("recipient");
+            if (n.emailHash != null) g.writeStringField("email_hash", n.emailHash);
+            if (n.phoneHash != null) g.writeStringField("phone_hash", n.phoneHash);
+            g.writeEndObject();
+            g.writeFieldName("variables");
+            g.writeRawValue(n.variablesJson != null ? n.variablesJson : "{}");
+            g.writeStringField("event_time", iso(n.eventTime));
+            g.writeStringField("created_at", iso(n.createdAt));
         });
     }
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
                 "Bounded: --input DIR holds <topic>.jsonl per input topic; --output DIR gets <topic>/ per output topic.",
                 "The run ends when the input is consumed, and applies each key's events in event-time order."})
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "JOB", description = "inventory, or all (every job in one graph).")
+    @Parameters(index = "0", paramLabel = "JOB", description = "inventory, lifecycle, or all (every job in one graph).")
     String job;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -88,7 +88,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         jobOptions.replay = binding.bounded();
         StreamExecutionEnvironment env = flink.environment(binding.bounded());
-        JobGraph.wire(env, jobs, binding, jobOptions);
+        try {
+            JobGraph.wire(env, jobs, binding, jobOptions);
+        } catch (IllegalArgumentException badConfiguration) {
+            // A policy or template file that does not read: say which and why, before anything runs.
+            System.err.println("stockflow: " + badConfiguration.getMessage());
+            return 2;
+        }
         env.execute("stockflow " + job);
         return 0;
     }

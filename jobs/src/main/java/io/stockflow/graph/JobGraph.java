@@ -5,6 +5,7 @@ import io.stockflow.io.RawRecord;
 import io.stockflow.io.TopicBinding;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Wires jobs into one Flink graph: an input topic that an earlier job of the graph produces is read from that job's
- * output stream directly; every other input comes from the binding, and every output goes to it.
+ * output stream directly; every other input comes from the binding, and every output goes to it. A job learns which of
+ * its inputs an earlier job already reads from the binding ({@link JobOptions#inputsReadBefore}), so that a bad record
+ * is dead-lettered once, not once per job.
  */
 public final class JobGraph {
     private JobGraph() {}
@@ -23,6 +26,7 @@ public final class JobGraph {
         Map<String, DataStream<RawRecord>> sources = new HashMap<>();
         Map<String, DataStream<OutRecord>> produced = new LinkedHashMap<>();
         for (StockflowJob job : jobs) {
+            options.inputsReadBefore = new HashSet<>(sources.keySet());
             Map<String, DataStream<RawRecord>> inputs = new LinkedHashMap<>();
             for (String topic : job.inputTopics()) {
                 DataStream<OutRecord> upstream = produced.get(topic);

@@ -4,9 +4,13 @@ import io.stockflow.cli.DurationConverter;
 import io.stockflow.ingest.IngestLimits;
 import io.stockflow.inventory.InventorySettings;
 import io.stockflow.ledger.LedgerPolicy;
+import io.stockflow.lifecycle.LifecycleSettings;
 import io.stockflow.time.ReplayHorizon;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The jobs' tunables as command-line options; field values are the defaults. */
@@ -15,6 +19,9 @@ public class JobOptions {
     public boolean replay;
     /** Set by the launcher for bounded runs: {@code --until}, else the largest event time of the input. */
     public ReplayHorizon horizon = ReplayHorizon.LIVE;
+
+    /** Set by {@link JobGraph} for each job: inputs an earlier job of the same graph reads (and dead-letters). */
+    public Set<String> inputsReadBefore = new HashSet<>();
 
     @Option(names = "--until", paramLabel = "INSTANT",
             description = "Bounded runs: no timer later than this instant fires (default: the largest event time in the input).")
@@ -55,6 +62,30 @@ public class JobOptions {
     @Option(names = "--idleness", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Live: a partition silent this long stops holding event time back (default: 1m).")
     public Duration idleness = Duration.ofMinutes(1);
+
+    @Option(names = "--sla-policy", paramLabel = "FILE",
+            description = "Lifecycle: SLA policy (JSON: calendars per location, handling and transit days per channel and "
+                    + "service level, stuck limits, retention, breach-rate windows; default: the built-in "
+                    + "lifecycle/sla-policy.json).")
+    public Path slaPolicy;
+
+    @Option(names = "--notification-templates", paramLabel = "FILE",
+            description = "Lifecycle: customer notification templates and their branches (JSON; default: the built-in "
+                    + "lifecycle/notification-templates.json).")
+    public Path notificationTemplates;
+
+    public LifecycleSettings lifecycleSettings() {
+        LifecycleSettings s = new LifecycleSettings();
+        s.replay = replay;
+        s.horizon = horizon;
+        if (slaPolicy != null) s.policy = LifecycleSettings.policy(slaPolicy);
+        if (notificationTemplates != null) s.templates = LifecycleSettings.templates(notificationTemplates);
+        s.limits = new IngestLimits(maxQuantity, maxLines, IngestLimits.DEFAULTS.maxIdLength);
+        s.outOfOrderness = outOfOrderness;
+        s.idleness = idleness;
+        s.deadLetteredElsewhere = new HashSet<>(inputsReadBefore);
+        return s;
+    }
 
     public InventorySettings inventorySettings() {
         InventorySettings s = new InventorySettings();

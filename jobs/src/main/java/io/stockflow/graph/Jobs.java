@@ -1,6 +1,7 @@
 package io.stockflow.graph;
 
 import io.stockflow.inventory.InventoryJob;
+import io.stockflow.lifecycle.LifecycleJob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class Jobs {
 
     static {
         register(new InventoryJob());
+        register(new LifecycleJob());
     }
 
     private Jobs() {}

@@ -25,15 +25,13 @@ import io.stockflow.model.Movement;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.time.DecisionClock;
 import io.stockflow.time.EventTimeSorter;
+import io.stockflow.time.EventTimes;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * The hot path as a function from streams to streams: raw orders, movements and fulfilment events in; canonical
@@ -53,6 +51,7 @@ public final class InventoryTopology {
     public static Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs,
                                                            InventorySettings settings) {
         DecisionClock clock = new DecisionClock(settings.replay);
+        EventTimes eventTimes = new EventTimes(settings.replay, settings.outOfOrderness, settings.idleness);
         var limits = settings.limits;
 
         SingleOutputStreamOperator<OrderEvent> orders = parse(inputs.get(Topics.ORDERS_RAW), Topics.ORDERS_RAW,
@@ -62,11 +61,11 @@ public final class InventoryTopology {
         SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(inputs.get(Topics.FULFILMENT),
                 Topics.FULFILMENT, () -> new FulfilmentParser(limits)::parse, FulfilmentEvent.class);
 
-        DataStream<OrderInput> orderInputs = withEventTime(
+        DataStream<OrderInput> orderInputs = eventTimes.assign(
                 orders.map(OrderInput::of).returns(OrderInput.class).name("order events").uid("wrap-orders")
                         .union(fulfilments.map(OrderInput::of).returns(OrderInput.class)
                                 .name("fulfilment events").uid("wrap-fulfilments")),
-                OrderInput::eventTime, settings, "order-inputs");
+                OrderInput::eventTime, "order-inputs");
         KeyedStream<OrderInput, String> byOrder = orderInputs.keyBy(OrderInput::orderId);
         if (settings.replay) {
             byOrder = EventTimeSorter.sort(byOrder, TypeInformation.of(OrderInput.class), OrderInput::sequenceKey,
@@ -76,10 +75,10 @@ public final class InventoryTopology {
                 .process(new OrderGate(settings.dedupTtl, settings.orderTtl, clock))
                 .name("order gate: dedup, canonical, commands").uid("order-gate");
 
-        DataStream<LedgerCommand> movementCommands = withEventTime(movements
+        DataStream<LedgerCommand> movementCommands = eventTimes.assign(movements
                 .map(m -> LedgerCommand.movement(m.movementId, m.sku, m.location, m.type, m.quantity, m.occurredAt))
                 .returns(LedgerCommand.class).name("movement commands").uid("movement-commands"),
-                c -> c.eventTime, settings, "movements");
+                c -> c.eventTime, "movements");
 
         KeyedStream<LedgerCommand, String> bySku = orderCommands.union(movementCommands).keyBy(c -> c.sku);
         if (settings.replay) {
@@ -123,19 +122,5 @@ public final class InventoryTopology {
                                                            RecordParser.Factory<T> parsers, Class<T> type) {
         return raw.process(new ParseRecords<>(topic, parsers)).returns(type)
                 .name("parse " + topic).uid("parse-" + topic);
-    }
-
-    /**
-     * Event time from the parsed record. Live: watermarks that tolerate some disorder and skip idle partitions.
-     * Replay: no watermark until the input ends, so the sorters see every event before ordering any.
-     */
-    private static <T> DataStream<T> withEventTime(DataStream<T> stream, SerializableFunction<T, Long> time,
-                                                   InventorySettings settings, String uid) {
-        WatermarkStrategy<T> strategy = settings.replay
-                ? WatermarkStrategy.noWatermarks()
-                : WatermarkStrategy.<T>forBoundedOutOfOrderness(settings.outOfOrderness).withIdleness(settings.idleness);
-        SerializableTimestampAssigner<T> assigner = (element, previous) -> time.apply(element);
-        return stream.assignTimestampsAndWatermarks(strategy.withTimestampAssigner(assigner))
-                .name("event time: " + uid).uid("event-time-" + uid);
     }
 }

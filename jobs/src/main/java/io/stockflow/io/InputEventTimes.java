@@ -6,6 +6,8 @@ import io.stockflow.ingest.InvalidRecordException;
 import io.stockflow.ingest.MovementParser;
 import io.stockflow.ingest.OrderEnvelopeParser;
 import io.stockflow.json.OrderEventJson;
+import io.stockflow.lifecycle.AllocationNoticeParser;
+import io.stockflow.tracking.TrackingEnvelopeParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +40,10 @@ public final class InputEventTimes {
         register(Topics.MOVEMENTS, r -> movements.parse(r).occurredAt);
         register(Topics.FULFILMENT, r -> fulfilments.parse(r).occurredAt);
         register(Topics.ORDERS_CANONICAL, r -> OrderEventJson.read(r).eventTime);
+        TrackingEnvelopeParser tracking = new TrackingEnvelopeParser();
+        AllocationNoticeParser allocations = new AllocationNoticeParser();
+        register(Topics.CARRIER_TRACKING, r -> tracking.parse(r).occurredAt);
+        register(Topics.ALLOCATIONS, r -> allocations.parse(r).eventTime);
     }
 
     private InputEventTimes() {}

@@ -94,7 +94,17 @@ public final class KafkaBinding implements TopicBinding {
         @Override
         public ProducerRecord<byte[], byte[]> serialize(OutRecord r, KafkaSinkContext context, Long timestamp) {
             byte[] key = r.key == null ? null : r.key.getBytes(StandardCharsets.UTF_8);
-            return new ProducerRecord<>(topic, null, timestamp, key, r.value.getBytes(StandardCharsets.UTF_8));
+            return new ProducerRecord<>(topic, null, recordTime(timestamp, System.currentTimeMillis()), key,
+                    r.value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * The event time, but never later than now: brokers refuse timestamps more than an hour ahead
+         * ({@code log.message.timestamp.after.max.ms}), and one record from a sender with a wrong clock must not fail
+         * the sink and restart the job again and again.
+         */
+        static Long recordTime(Long eventTime, long now) {
+            return eventTime == null ? null : Math.min(eventTime, now);
         }
     }
 }

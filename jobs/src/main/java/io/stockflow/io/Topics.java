@@ -5,10 +5,12 @@ public final class Topics {
     public static final String ORDERS_RAW = "orders.raw";
     public static final String MOVEMENTS = "inventory.movements";
     public static final String FULFILMENT = "fulfilment.events";
+    public static final String CARRIER_TRACKING = "carrier.tracking";
     public static final String ORDERS_CANONICAL = "orders.canonical";
     public static final String AVAILABILITY = "inventory.availability";
     public static final String ALLOCATIONS = "orders.allocations";
     public static final String ALERTS = "alerts";
+    public static final String NOTIFICATIONS = "notifications.customer";
     public static final String DEADLETTER = "deadletter";
 
     private Topics() {}

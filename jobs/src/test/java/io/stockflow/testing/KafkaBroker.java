@@ -74,6 +74,18 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Sends the lines to one partition of the topic, keyless, in order, and waits until the broker has them all. */
+    public void produce(String topic, int partition, List<String> lines) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap());
+        p.put("acks", "all");
+        try (KafkaProducer<String, String> producer =
+                     new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (String line : lines) producer.send(new ProducerRecord<>(topic, partition, null, line));
+            producer.flush();
+        }
+    }
+
     /**
      * Reads the topic from the beginning as a {@code read_committed} consumer until {@code done} holds for the values
      * read so far, or the timeout passes; returns the values read either way, in partition order.
