@@ -3,7 +3,6 @@ package io.stockflow.cli;
 import io.stockflow.io.Topics;
 import io.stockflow.local.LocalKafka;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,10 +12,6 @@ import picocli.CommandLine.Parameters;
         description = {"Starts, stops or checks the local Kafka broker the demo uses.",
                 "A real KRaft broker on " + LocalKafka.BOOTSTRAP + ", its own process, data under .stockflow/kafka."})
 public final class KafkaCommand implements Callable<Integer> {
-    /** The contract's topics, created at start so that a submitted job finds its inputs. */
-    static final List<String> TOPICS = List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT,
-            Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER);
-
     @Parameters(paramLabel = "ACTION", description = "start, stop or status.")
     String action;
 
@@ -32,9 +27,9 @@ public final class KafkaCommand implements Callable<Integer> {
                     return 0;
                 }
                 Process broker = kafka.start(Duration.ofSeconds(60));
-                LocalKafka.createTopics(LocalKafka.BOOTSTRAP, TOPICS, 3);
+                LocalKafka.createTopics(LocalKafka.BOOTSTRAP, Topics.ALL, 3);
                 System.out.println("Kafka broker up on " + LocalKafka.BOOTSTRAP + " (pid " + broker.pid()
-                        + "), topics: " + String.join(", ", TOPICS));
+                        + "), topics: " + String.join(", ", Topics.ALL));
                 return 0;
             case "stop":
                 if (running.isEmpty()) {

@@ -29,10 +29,8 @@ import picocli.CommandLine.Option;
                 "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four",
                 "marketplaces (duplicates and bad records included) and shows what happens. Ctrl-C stops everything."})
 public final class DemoCommand implements Callable<Integer> {
-    private static final List<String> TOPICS = List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT,
-            Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER);
     private static final List<String> SHOWN = List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY,
-            Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER);
+            Topics.ALLOCATIONS, Topics.ALERTS, Topics.NOTIFICATIONS, Topics.DEADLETTER);
 
     @Option(names = "--rate", paramLabel = "ORDERS_PER_SECOND", description = "Orders per second (default: ${DEFAULT-VALUE}).")
     int rate = 5;
@@ -60,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Starting a local Kafka broker on " + LocalKafka.BOOTSTRAP + " ...");
             broker = kafka.start(Duration.ofSeconds(60)).toHandle();
         }
-        LocalKafka.createTopics(LocalKafka.BOOTSTRAP, TOPICS, 3);
+        LocalKafka.createTopics(LocalKafka.BOOTSTRAP, Topics.ALL, 3);
 
         KafkaSettings settings = new KafkaSettings(LocalKafka.BOOTSTRAP);
         // Availability carries absolute levels and versions: at-least-once is safe and shows stock move at once.

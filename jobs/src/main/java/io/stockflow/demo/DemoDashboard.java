@@ -27,6 +27,7 @@ final class DemoDashboard {
     private final Map<String, Long> deadLetterReasons = new HashMap<>();
     private final Deque<String> latestAlerts = new ArrayDeque<>();
     private final Map<String, Long> alertsByType = new TreeMap<>();
+    private final Map<String, Long> notificationsByTemplate = new TreeMap<>();
     private long orders;
     private long deadLetters;
 
@@ -73,6 +74,9 @@ final class DemoDashboard {
                         + r.path("message").asText());
                 while (latestAlerts.size() > 6) latestAlerts.removeLast();
                 break;
+            case Topics.NOTIFICATIONS:
+                notificationsByTemplate.merge(r.path("template").asText(), 1L, Long::sum);
+                break;
             case Topics.DEADLETTER:
                 deadLetters++;
                 deadLetterReasons.merge(shorten(r.path("error").asText(), 60), 1L, Long::sum);
@@ -100,7 +104,8 @@ final class DemoDashboard {
                 .limit(8)
                 .forEach(e -> s.append(String.format("%29s %-12s %8d %8d %9d %7d%n", "", e.getKey(),
                         e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])));
-        s.append("\nAlerts by type: ").append(alertsByType).append('\n');
+        s.append("\nCustomer notifications: ").append(notificationsByTemplate).append('\n');
+        s.append("Alerts by type: ").append(alertsByType).append('\n');
         for (String a : latestAlerts) s.append("  ").append(shorten(a, 150)).append('\n');
         s.append("\nDead letters by reason:\n");
         deadLetterReasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)

@@ -1,5 +1,7 @@
 package io.stockflow.io;
 
+import java.util.List;
+
 /** The logical topic names of the contract; each maps to a configurable actual name. */
 public final class Topics {
     public static final String ORDERS_RAW = "orders.raw";
@@ -12,6 +14,10 @@ public final class Topics {
     public static final String ALERTS = "alerts";
     public static final String NOTIFICATIONS = "notifications.customer";
     public static final String DEADLETTER = "deadletter";
+
+    /** Every topic of the contract, inputs first: what a local broker creates for the jobs. */
+    public static final List<String> ALL = List.of(ORDERS_RAW, MOVEMENTS, FULFILMENT, CARRIER_TRACKING,
+            ORDERS_CANONICAL, AVAILABILITY, ALLOCATIONS, ALERTS, NOTIFICATIONS, DEADLETTER);
 
     private Topics() {}
 }
