@@ -161,6 +161,13 @@ public final class BenchCommand implements Callable<Integer> {
             phase.inPerSecond = progressRate.perSecond(progressTotal) * inputRecords / progressTotal;
             phase.outPerSecond = outRate.perSecond(outRate.last());
             phase.checkpoints = CheckpointStats.fetch(flink.webPort, job.getJobID().toString());
+            // Stages after the progress topic may still have a backlog: let the outputs settle first.
+            long settled = -1;
+            while (outRate.last() != settled && System.nanoTime() < deadline) {
+                settled = outRate.last();
+                TimeUnit.SECONDS.sleep(3);
+                outRate.add(System.nanoTime(), progress.stableEnd(out));
+            }
             if (whileRunning != null) whileRunning.accept(phase);
         } finally {
             job.cancel().get(60, TimeUnit.SECONDS);
