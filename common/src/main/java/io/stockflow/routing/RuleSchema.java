@@ -30,8 +30,9 @@ final class RuleSchema {
 
     private static String describe(Error e) {
         String where = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        if (where.isEmpty()) where = "/";
         String message = e.getMessage();
-        return message.startsWith(where) ? message : where + ": " + message;
+        return message.startsWith(where + ":") ? message : where + ": " + message;
     }
 
     private static Schema schema() {
