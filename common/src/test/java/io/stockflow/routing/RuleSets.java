@@ -105,10 +105,11 @@ final class RuleSets {
 
     /** An order to US-EAST at STANDARD, at noon in New York, of the given SKU/quantity pairs. */
     static RoutingRequest order(String id, Object... skuQuantity) {
-        return order(id, "shopify", "US", "PA", "19103", "STANDARD", "100.00", NOON_NEW_YORK, skuQuantity);
+        return orderTo(id, "shopify", "US", "PA", "19103", "STANDARD", "100.00", NOON_NEW_YORK, skuQuantity);
     }
 
-    static RoutingRequest order(String id, String channel, String country, String region, String postcode,
+    /** An order with every attribute given; {@code value} null means the order has no total. */
+    static RoutingRequest orderTo(String id, String channel, String country, String region, String postcode,
             String level, String value, long eventTime, Object... skuQuantity) {
         Map<String, Long> lines = new LinkedHashMap<>();
         for (int i = 0; i < skuQuantity.length; i += 2) {
