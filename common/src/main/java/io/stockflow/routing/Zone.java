@@ -2,7 +2,6 @@ package io.stockflow.routing;
 
 import java.io.Serializable;
 import java.util.List;
-import java.util.Locale;
 
 /** A destination zone: a country, optionally narrowed to regions and postcode prefixes; {@code center} may be null. */
 public record Zone(String id, String country, List<String> regions, List<String> postcodePrefixes, Coordinates center)
@@ -40,6 +39,11 @@ public record Zone(String id, String country, List<String> regions, List<String>
     /** Upper case, without spaces or dashes: {@code "sw1a 1aa"} → {@code "SW1A1AA"}. */
     static String normalizePostcode(String postcode) {
         if (postcode == null) return null;
-        return postcode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        StringBuilder normalized = new StringBuilder(postcode.length());
+        for (int i = 0; i < postcode.length(); i++) {
+            char c = postcode.charAt(i);
+            if (c != '-' && !Character.isWhitespace(c)) normalized.append(Character.toUpperCase(c));
+        }
+        return normalized.toString();
     }
 }
