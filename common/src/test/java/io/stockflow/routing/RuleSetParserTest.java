@@ -197,6 +197,11 @@ class RuleSetParserTest {
     }
 
     @Test
+    void enforcesThePublishedSchemaFile() {
+        assertThat(RuleSchema.text()).isEqualTo(RuleSets.text(RuleSets.find("docs/schemas/routing.rules.schema.json")));
+    }
+
+    @Test
     void decimalsMayBeNumbersOrStrings() {
         RuleSet rules = RuleSets.smallSet(doc -> ((ObjectNode) location(doc, 0).get("rates").get(0)).put("cost", 5.25));
         assertThat(rules.location("A").rate("STANDARD", "US-EAST").cost()).isEqualTo(new BigDecimal("5.25"));
