@@ -153,6 +153,19 @@ class RuleEvaluatorTest {
         assertThat(e.candidate("B").afterCutoff()).as("no cut-off").isFalse();
     }
 
+    @Test
+    void theShipDayIsTheLocationsLocalDayNotTheUtcDay() {
+        RuleSet rules = RuleSets.smallSet(doc -> {});
+        long lateEveningInTheUs = Instant.parse("2026-11-27T03:00:00Z").toEpochMilli();
+
+        Evaluation e = RuleEvaluator.evaluate(rules, orderTo("shopify:1", "shopify", "US", "PA", "19103", null, "10",
+                lateEveningInTheUs, "MUG-1", 1), NO_SHIPMENTS_YET);
+
+        assertThat(e.candidate("A").shipDay()).as("22:00 in New York, after the cut-off").isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(e.candidate("B").shipDay()).as("19:00 in Los Angeles").isEqualTo(LocalDate.of(2026, 11, 26));
+        assertThat(e.candidate("C").shipDay()).as("UTC").isEqualTo(LocalDate.of(2026, 11, 27));
+    }
+
     // ------------------------------------------------------------------ ranking
 
     @Test

@@ -86,6 +86,12 @@ class RuleSetParserTest {
     }
 
     @Test
+    void refusesAYamlDocumentThatDoesNotParse() {
+        assertThatThrownBy(() -> RuleSetParser.parseYaml("version: [1, 2\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidRecordException.class).hasMessageStartingWith("rule set is not YAML");
+    }
+
+    @Test
     void refusesADocumentWithoutAFallback() {
         assertRefused(doc -> doc.remove("fallback"), "does not match routing.rules.schema.json", "fallback");
     }
