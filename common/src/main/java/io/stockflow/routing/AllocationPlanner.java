@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Plans an order over the ranked candidates of an {@link Evaluation} and the units a {@link Stock} says are free:
@@ -38,8 +37,7 @@ public final class AllocationPlanner {
                     List<PlannedUnits> units = new ArrayList<>();
                     wanted.forEach((sku, q) -> units.add(new PlannedUnits(sku, q, c.location())));
                     return decision(order, Decision.ALLOCATED, units, List.of(), evaluation, List.of(c.location()),
-                            List.of(), "ships complete from " + c.location() + " (rank " + c.rank() + " of " + ranking.size()
-                                    + "), the best-ranked candidate with every line, under rule " + evaluation.ruleId());
+                            List.of(), Reasons.shipsComplete(c, evaluation));
                 }
             }
         }
@@ -65,26 +63,18 @@ public final class AllocationPlanner {
             if (q > 0) shortfall.add(new PlannedUnits(sku, q, null));
         });
 
-        if (shortfall.isEmpty() && shipFrom.size() == 1) {
-            return decision(order, Decision.ALLOCATED, allocations, List.of(), evaluation, shipFrom, shortfall,
-                    "ships complete from " + shipFrom.get(0) + ", the best-ranked location for each line, under rule "
-                            + evaluation.ruleId());
-        }
         if (shortfall.isEmpty()) {
-            return decision(order, Decision.ALLOCATED, allocations, List.of(), evaluation, shipFrom, shortfall,
-                    "split into " + shipFrom.size() + " shipments from " + String.join(", ", shipFrom) + ": "
-                            + noSingleLocation(evaluation, wanted, stock) + "; rule " + evaluation.ruleId()
-                            + " allows up to " + policy.maxShipments());
+            String reason = shipFrom.size() == 1 ? Reasons.shipsCompleteLineByLine(shipFrom.get(0), evaluation)
+                    : Reasons.split(shipFrom, evaluation, wanted, stock);
+            return decision(order, Decision.ALLOCATED, allocations, List.of(), evaluation, shipFrom, shortfall, reason);
         }
-        String lacking = why(evaluation, shortfall, policy);
         if (!policy.allowBackorder()) {
             return decision(order, Decision.REJECTED, List.of(), List.of(), evaluation, List.of(), shortfall,
-                    "rejected: " + lacking + ", and rule " + evaluation.ruleId() + " does not allow backorders");
+                    Reasons.rejected(shortfall, evaluation));
         }
         Decision decision = allocations.isEmpty() ? Decision.BACKORDERED : Decision.PARTIAL;
-        String head = allocations.isEmpty() ? "backordered in full: "
-                : "partly shipped from " + String.join(", ", shipFrom) + ", " + units(shortfall) + " backordered: ";
-        return decision(order, decision, allocations, shortfall, evaluation, shipFrom, shortfall, head + lacking);
+        return decision(order, decision, allocations, shortfall, evaluation, shipFrom, shortfall,
+                Reasons.backordered(shipFrom, shortfall, evaluation));
     }
 
     /** Picks, up to {@code max} times, the candidate that covers most missing units; ties to the better rank. */
@@ -137,35 +127,6 @@ public final class AllocationPlanner {
         }
     }
 
-    /** Why the best-ranked candidate could not ship everything: {@code "no location has every line (US-EWR lacks …)"}. */
-    private static String noSingleLocation(Evaluation evaluation, Map<String, Long> wanted, Stock stock) {
-        if (evaluation.ranking().isEmpty()) return "no candidate location";
-        String best = evaluation.ranking().get(0).location();
-        List<String> lacks = new ArrayList<>();
-        wanted.forEach((sku, q) -> {
-            long have = stock.available(best, sku);
-            if (have < q) lacks.add((q - have) + " of " + sku);
-        });
-        String prefix = evaluation.split().shipCompletePreferred() ? "no single location has every line"
-                : "rule " + evaluation.ruleId() + " takes each line from its best-ranked location";
-        return lacks.isEmpty() ? prefix : prefix + " (best-ranked " + best + " lacks " + String.join(", ", lacks) + ")";
-    }
-
-    private static String why(Evaluation evaluation, List<PlannedUnits> shortfall, SplitPolicy policy) {
-        if (evaluation.ranking().isEmpty()) {
-            String reasons = evaluation.excluded().stream().map(e -> e.location() + " " + e.why())
-                    .collect(Collectors.joining("; "));
-            return "no location can ship it under rule " + evaluation.ruleId()
-                    + (reasons.isEmpty() ? "" : " (" + reasons + ")");
-        }
-        return units(shortfall) + " not available at the " + evaluation.ranking().size() + " candidates within "
-                + policy.maxShipments() + (policy.maxShipments() == 1 ? " shipment" : " shipments");
-    }
-
-    private static String units(List<PlannedUnits> units) {
-        return units.stream().map(u -> u.quantity() + " of " + u.sku()).collect(Collectors.joining(", "));
-    }
-
     private static long total(Map<String, Long> missing) {
         long sum = 0;
         for (long q : missing.values()) sum += q;
@@ -175,12 +136,8 @@ public final class AllocationPlanner {
     private static RoutingDecision decision(RoutingRequest order, Decision decision, List<PlannedUnits> allocations,
             List<PlannedUnits> backordered, Evaluation evaluation, List<String> shipFrom, List<PlannedUnits> shortfall,
             String reason) {
-        return new RoutingDecision(order.orderId(), decision, allocations, backordered, capitalized(reason), evaluation,
-                shipFrom, shortfall);
-    }
-
-    private static String capitalized(String sentence) {
-        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
+        return new RoutingDecision(order.orderId(), decision, allocations, backordered, Reasons.sentence(reason),
+                evaluation, shipFrom, shortfall);
     }
 
     /** Free units as the plan consumes them, read from the stock on first use. */
