@@ -15,6 +15,8 @@ public class OrderAllocation {
     public String reason;
     public long eventTime;
     public long decidedAt;
+    /** Why routing decided so, as a JSON object (rule, ranking with figures, exclusions), or null for the built-in rules. */
+    public String explanationJson;
 
     public OrderAllocation() {}
 

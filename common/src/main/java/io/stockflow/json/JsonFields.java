@@ -119,6 +119,23 @@ public final class JsonFields {
         return value.size();
     }
 
+    /** The strings of an array field, empty when the array is absent. */
+    public List<String> optTextArray(String name) throws InvalidRecordException {
+        JsonNode value = value(name);
+        if (value == null) return List.of();
+        if (!value.isArray()) throw wrongType(name, "an array", value);
+        List<String> texts = new ArrayList<>(value.size());
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode element = value.get(i);
+            if (!element.isTextual()) {
+                throw new InvalidRecordException("field '" + pathOf(name) + "[" + i + "]' must be a string, got "
+                        + show(element));
+            }
+            texts.add(element.textValue());
+        }
+        return texts;
+    }
+
     public String text(String name) throws InvalidRecordException {
         String text = optText(name);
         if (text == null) throw missing(name);

@@ -47,6 +47,10 @@ public final class OutputJson {
             g.writeStringField("decided_at", iso(a.decidedAt));
             if (a.channel != null) g.writeStringField("channel", a.channel);
             g.writeStringField("event_time", iso(a.eventTime));
+            if (a.explanationJson != null) {
+                g.writeFieldName("explanation");
+                g.writeRawValue(a.explanationJson);
+            }
         });
     }
 

@@ -23,6 +23,15 @@ class JsonFieldsTest {
     }
 
     @Test
+    void readsAnArrayOfStringsAndNamesTheElementThatIsNot() throws Exception {
+        JsonFields f = parse("{\"rules\": {\"only\": [\"A\", \"B\"], \"never\": [\"C\", 7]}}").object("rules");
+
+        assertThat(f.optTextArray("only")).containsExactly("A", "B");
+        assertThat(f.optTextArray("prefer")).isEmpty();
+        assertThatThrownBy(() -> f.optTextArray("never")).hasMessage("field 'rules.never[1]' must be a string, got 7");
+    }
+
+    @Test
     void treatsNullLikeAbsent() throws Exception {
         JsonFields f = parse("{\"email\": null}");
 
