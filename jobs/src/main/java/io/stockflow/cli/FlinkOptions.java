@@ -9,6 +9,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +78,11 @@ public class FlinkOptions {
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, stateDir.toAbsolutePath().toUri().toString());
         conf.set(RestOptions.PORT, bounded ? 0 : webPort);
-        if (bounded) conf.removeConfig(org.apache.flink.configuration.MetricOptions.REPORTERS_LIST);
+        if (bounded) {
+            conf.removeConfig(org.apache.flink.configuration.MetricOptions.REPORTERS_LIST);
+            // A replay that fails fails with its error; restarting would only replay the same failure.
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
 
@@ -90,7 +95,7 @@ public class FlinkOptions {
     }
 
     /** Kryo fallback off and explicit uids everywhere: a slow or unevolvable type or a missing uid fails at start. */
-    static Configuration jobSettings() {
+    public static Configuration jobSettings() {
         Configuration job = new Configuration();
         job.set(PipelineOptions.GENERIC_TYPES, false);
         job.set(PipelineOptions.AUTO_GENERATE_UIDS, false);

@@ -53,6 +53,20 @@ class RunInventoryBoundedITCase {
     }
 
     @Test
+    void anAbsentInputFileIsAnInputWithoutRecords(@TempDir Path in, @TempDir Path out, @TempDir Path state)
+            throws Exception {
+        java.nio.file.Files.copy(INPUT.resolve("orders.raw.jsonl"), in.resolve("orders.raw.jsonl"));
+
+        int exit = Stockflow.execute("run", "all", "--input", in.toString(), "--output", out.toString(),
+                "--state-dir", state.toString(), "--flink-conf", FLINK_CONF.toString());
+
+        assertThat(exit).isZero();
+        assertThat(Fixtures.outputLines(out.resolve(Topics.ORDERS_CANONICAL))).hasSize(5);
+        assertThat(Fixtures.outputLines(out.resolve(Topics.ALLOCATIONS))).extracting(l -> Fixtures.json(l).get("decision").asText())
+                .as("no stock was ever received").containsOnly("BACKORDERED");
+    }
+
+    @Test
     void theSameInputAlwaysGivesTheSameOutputs(@TempDir Path first, @TempDir Path second, @TempDir Path state) {
         assertThat(run(first, state)).isZero();
         assertThat(run(second, state)).isZero();

@@ -12,6 +12,7 @@ import io.stockflow.io.Topics;
 import io.stockflow.testing.FailOnceAfterCheckpoint;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaBroker;
+import io.stockflow.testing.TestFlink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,12 +21,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Order;
@@ -45,8 +42,7 @@ class InventoryKafkaITCase {
 
     @RegisterExtension
     @Order(2)
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = TestFlink.miniCluster();
 
     private static final Path INPUT = Fixtures.dir("small");
     private static final Path EXPECTED = Fixtures.dir("small-expected");
@@ -74,13 +70,7 @@ class InventoryKafkaITCase {
         // One partition per topic keeps each input's order, as one marketplace feed would.
         KAFKA.createTopics(1, topics);
 
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, restarts == 0 ? "none" : "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, restarts);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
+        Configuration conf = TestFlink.jobConfiguration(restarts);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         JobGraph.wire(env, Jobs.resolve("inventory"), wrap.apply(new KafkaBinding(settings, prefix)), new JobOptions());

@@ -11,6 +11,7 @@ import io.stockflow.io.KafkaSettings;
 import io.stockflow.io.Topics;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaBroker;
+import io.stockflow.testing.TestFlink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,14 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Order;
@@ -63,8 +60,7 @@ class SavepointCompatibilityITCase {
 
     @RegisterExtension
     @Order(2)
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = TestFlink.miniCluster();
 
     static final String SAVEPOINT_RESOURCE = "savepoints/inventory-v1";
     private static final Path INPUT = Fixtures.dir("small");
@@ -149,11 +145,7 @@ class SavepointCompatibilityITCase {
     }
 
     private static JobClient start(KafkaSettings settings, String savepoint) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        Configuration conf = TestFlink.jobConfiguration(0);
         if (savepoint != null) conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);

@@ -10,6 +10,7 @@ import io.stockflow.io.KafkaSettings;
 import io.stockflow.io.Topics;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaBroker;
+import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.LifecycleOutputs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,12 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Order;
@@ -46,8 +43,7 @@ class LifecycleKafkaITCase {
 
     @RegisterExtension
     @Order(2)
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = TestFlink.miniCluster();
 
     private static final Path FIXTURE = Fixtures.dir("lifecycle");
     private static final Path EXPECTED = FIXTURE.resolve("expected");
@@ -66,11 +62,7 @@ class LifecycleKafkaITCase {
         }
         KAFKA.createTopics(2, topics);
 
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(300));
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        Configuration conf = TestFlink.jobConfiguration(0);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         JobOptions options = new JobOptions();
