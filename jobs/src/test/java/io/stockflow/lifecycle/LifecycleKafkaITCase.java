@@ -77,6 +77,14 @@ class LifecycleKafkaITCase {
             assertThat(KAFKA.readCommitted(settings.topicName(Topics.NOTIFICATIONS), r -> r.size() >= 8, WAIT))
                     .as("confirmations, a cancellation and a backorder notice").hasSizeGreaterThanOrEqualTo(8);
             feed(settings, Topics.FULFILMENT);
+            // Carriers scan a parcel after the warehouse shipped it: wait until the shipments are linked, or a carrier
+            // update could race its own shipment and the customer hear only its latest news.
+            long shipped = LifecycleOutputs.notifications(Fixtures.lines(EXPECTED.resolve("notifications.jsonl")))
+                    .values().stream().filter(n -> n.contains(" SHIPPED ")).count();
+            assertThat(LifecycleOutputs.notifications(KAFKA.readCommitted(settings.topicName(Topics.NOTIFICATIONS),
+                    r -> LifecycleOutputs.notifications(r).values().stream().filter(n -> n.contains(" SHIPPED ")).count()
+                            >= shipped, WAIT)).values()).as("shipped notices before the carriers report")
+                    .filteredOn(n -> n.contains(" SHIPPED ")).hasSize((int) shipped);
             feed(settings, Topics.CARRIER_TRACKING);
 
             Map<String, String> expectedAlerts =
