@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /** SHA-256 digests: customer contact details are kept only as hashes, and event ids derive from payload bytes. */
-final class Hashes {
+public final class Hashes {
     private Hashes() {}
 
     /** Hash of the trimmed, lower-cased address; null for a blank or absent one. */
@@ -28,7 +28,8 @@ final class Hashes {
         return sha256Hex(digits.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
-    static String sha256Hex(byte[] bytes) {
+    /** Lower-case hex SHA-256 of the bytes: event ids, alert ids and customer hashes all use it. */
+    public static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

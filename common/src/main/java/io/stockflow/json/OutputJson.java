@@ -11,7 +11,6 @@ import io.stockflow.notify.Notification;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
 
 /** Writes the output records of the contract ({@code ../shared/CONTRACT.md}) as compact JSON, field names in snake_case. */
@@ -29,7 +28,7 @@ public final class OutputJson {
             g.writeNumberField("safety_stock", u.safetyStock);
             g.writeNumberField("available", u.available);
             g.writeNumberField("version", u.version);
-            g.writeStringField("as_of", iso(u.asOf));
+            g.writeStringField("as_of", Instants.format(u.asOf));
         });
     }
 
@@ -44,9 +43,9 @@ public final class OutputJson {
             for (String id : a.ruleIds) g.writeString(id);
             g.writeEndArray();
             g.writeStringField("reason", a.reason);
-            g.writeStringField("decided_at", iso(a.decidedAt));
+            g.writeStringField("decided_at", Instants.format(a.decidedAt));
             if (a.channel != null) g.writeStringField("channel", a.channel);
-            g.writeStringField("event_time", iso(a.eventTime));
+            g.writeStringField("event_time", Instants.format(a.eventTime));
             if (a.explanationJson != null) {
                 g.writeFieldName("explanation");
                 g.writeRawValue(a.explanationJson);
@@ -65,12 +64,12 @@ public final class OutputJson {
             if (a.location != null) g.writeStringField("location", a.location);
             if (a.channel != null) g.writeStringField("channel", a.channel);
             g.writeEndObject();
-            g.writeStringField("event_time", iso(a.eventTime));
-            g.writeStringField("detected_at", iso(a.detectedAt));
+            g.writeStringField("event_time", Instants.format(a.eventTime));
+            g.writeStringField("detected_at", Instants.format(a.detectedAt));
             if (a.windowStart != null && a.windowEnd != null) {
                 g.writeObjectFieldStart("window");
-                g.writeStringField("start", iso(a.windowStart));
-                g.writeStringField("end", iso(a.windowEnd));
+                g.writeStringField("start", Instants.format(a.windowStart));
+                g.writeStringField("end", Instants.format(a.windowEnd));
                 g.writeEndObject();
             }
             if (a.observed != null) number(g, "observed", a.observed);
@@ -97,8 +96,8 @@ public final class OutputJson {
             g.writeEndObject();
             g.writeFieldName("variables");
             g.writeRawValue(n.variablesJson != null ? n.variablesJson : "{}");
-            g.writeStringField("event_time", iso(n.eventTime));
-            g.writeStringField("created_at", iso(n.createdAt));
+            g.writeStringField("event_time", Instants.format(n.eventTime));
+            g.writeStringField("created_at", Instants.format(n.createdAt));
         });
     }
 
@@ -107,13 +106,10 @@ public final class OutputJson {
             g.writeStringField("source_topic", d.sourceTopic);
             g.writeStringField("error", d.error);
             g.writeStringField("raw", d.raw);
-            g.writeStringField("received_at", iso(d.receivedAt));
+            g.writeStringField("received_at", Instants.format(d.receivedAt));
         });
     }
 
-    public static String iso(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
-    }
 
     private static void units(JsonGenerator g, String field, List<AllocatedUnits> units, boolean withLocation)
             throws IOException {

@@ -1,11 +1,10 @@
 package io.stockflow.tracking;
 
+import io.stockflow.ingest.Hashes;
+
 import io.stockflow.ingest.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +39,8 @@ public final class TrackingEnvelopeParser {
         u.receivedAt = receivedAt;
         if (u.occurredAt == Providers.UNSET) u.occurredAt = receivedAt;
         u.eventId = source + ":" + u.trackingCode + ":" + u.status + ":"
-                + sha256Hex(payload.canonicalBytes()).substring(0, FINGERPRINT_CHARS);
+                + Hashes.sha256Hex(payload.canonicalBytes()).substring(0, FINGERPRINT_CHARS);
         return u;
     }
 
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
 }

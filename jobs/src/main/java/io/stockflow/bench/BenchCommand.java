@@ -68,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Progress is read from the offsets the sources commit at each checkpoint: checkpoint often, unless told.
-        if (flink.checkpointInterval.equals(new FlinkOptions().checkpointInterval)) flink.checkpointInterval = Duration.ofSeconds(1);
+        if (!flink.given("--checkpoint-interval")) flink.checkpointInterval = Duration.ofSeconds(1);
         ProcessHandle started = null;
         ProcessHandle broker = null;
         if (bootstrap == null) {

@@ -2,7 +2,6 @@ package io.stockflow.cli;
 
 import io.stockflow.local.LocalFlink;
 import io.stockflow.local.LocalFlink.Role;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,7 +24,7 @@ public final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalFlink flink = LocalFlink.forProject(Path.of(System.getProperty("stockflow.home", ".")).toAbsolutePath());
+        LocalFlink flink = LocalFlink.forProject(Home.path());
         Optional<ProcessHandle> jm = flink.running(Role.JOBMANAGER);
         Optional<ProcessHandle> tm = flink.running(Role.TASKMANAGER);
         switch (action) {

@@ -86,8 +86,8 @@ public class FlinkOptions {
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
 
-    /** Whether the option was on the command line (not just its default). */
-    boolean given(String option) {
+    /** Whether the option was given on the command line (not just left at its default). */
+    public boolean given(String option) {
         if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
             return false;
         }

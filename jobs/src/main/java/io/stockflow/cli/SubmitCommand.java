@@ -58,7 +58,7 @@ public final class SubmitCommand implements Callable<Integer> {
         check.parseArgs(programArgs.subList(1, programArgs.size()).toArray(new String[0]));
 
         Path jarFile = jar != null ? jar
-                : Path.of(System.getProperty("stockflow.home", ".")).resolve("jobs/target/stockflow-jobs-0.1.0.jar");
+                : Home.path().resolve("jobs/target/stockflow-jobs-0.1.0.jar");
         if (!Files.isRegularFile(jarFile)) {
             err().println("job jar " + jarFile + " not found: build it with `mvn -DskipTests package`");
             return 2;
