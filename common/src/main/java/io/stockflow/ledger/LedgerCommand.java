@@ -37,6 +37,8 @@ public class LedgerCommand {
     public long eventTime;
     /** When the order event was received from its marketplace (epoch millis), 0 when unknown; for latency metrics. */
     public long receivedAt;
+    /** RESERVE under a rule set: the ranked candidates and policy; null while no rule set is in force. */
+    public RoutePlan route;
 
     public LedgerCommand() {}
 

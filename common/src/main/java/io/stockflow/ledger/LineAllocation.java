@@ -16,6 +16,8 @@ public class LineAllocation {
     /** Why units were not allocated, or null when all were. */
     public String reason;
     public long eventTime;
+    /** The rule set's plan the line was decided under; null for the built-in allocator. */
+    public RoutePlan route;
 
     public LineAllocation() {}
 

@@ -115,7 +115,8 @@ public final class SkuLedger {
         long newlyBackordered = 0;
         if (outstanding > held) {
             long wanted = outstanding - held;
-            List<Allocation> placed = DefaultAllocator.allocate(wanted, availableByLocation());
+            List<Allocation> placed = c.route == null ? DefaultAllocator.allocate(wanted, availableByLocation())
+                    : RankedAllocator.allocate(sku, wanted, c.route, availableByLocation());
             long got = 0;
             for (Allocation a : placed) {
                 touch(a.location).reserved += a.quantity;
@@ -249,6 +250,7 @@ public final class SkuLedger {
         line.lineCount = c.lineCount;
         line.requested = c.quantity;
         line.eventTime = c.eventTime;
+        line.route = c.route;
         return line;
     }
 

@@ -5,11 +5,14 @@ import io.stockflow.ingest.IngestLimits;
 import io.stockflow.inventory.InventorySettings;
 import io.stockflow.ledger.LedgerPolicy;
 import io.stockflow.lifecycle.LifecycleSettings;
+import io.stockflow.routing.RuleSetDocuments;
 import io.stockflow.time.ReplayHorizon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -74,6 +77,12 @@ public class JobOptions {
                     + "lifecycle/notification-templates.json).")
     public Path notificationTemplates;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = {"Inventory: a routing rule set (JSON, or YAML by extension), validated against "
+                    + "routing.rules.schema.json; refused at start if invalid. Repeat for several versions.",
+                    "More versions arrive on the routing.rules topic at run time."})
+    public List<Path> rules = new ArrayList<>();
+
     public LifecycleSettings lifecycleSettings() {
         LifecycleSettings s = new LifecycleSettings();
         s.replay = replay;
@@ -96,6 +105,7 @@ public class JobOptions {
         s.orderTtl = orderTtl;
         s.outOfOrderness = outOfOrderness;
         s.idleness = idleness;
+        for (Path file : rules) s.ruleSets.add(RuleSetDocuments.read(file));
         return s;
     }
 }

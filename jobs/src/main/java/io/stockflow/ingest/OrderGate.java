@@ -4,6 +4,7 @@ import io.stockflow.allocation.Decision;
 import io.stockflow.allocation.DefaultRules;
 import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.RoutePlan;
 import io.stockflow.ledger.LedgerCommand.Kind;
 import io.stockflow.metrics.StockflowMetrics;
 import io.stockflow.model.FulfilmentEvent;
@@ -80,13 +81,13 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         if (input.order != null) {
             ctx.output(CANONICAL, input.order);
             if (input.order.type == OrderEventType.PLACED) ordersIn.get(input.order.channel).inc();
-            onOrderEvent(input.order, ctx, out);
+            onOrderEvent(input.order, input.route, ctx, out);
         } else {
             onFulfilment(input.fulfilment, out);
         }
     }
 
-    private void onOrderEvent(OrderEvent e, Context ctx, Collector<LedgerCommand> out) throws Exception {
+    private void onOrderEvent(OrderEvent e, RoutePlan route, Context ctx, Collector<LedgerCommand> out) throws Exception {
         OrderProgress state = progress.value();
         if (state == null) state = new OrderProgress();
         switch (e.type) {
@@ -104,6 +105,7 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
                     LedgerCommand c = command(Kind.RESERVE, e, line.sku, line.quantity);
                     c.decision = decision;
                     c.lineCount = e.lines.size();
+                    c.route = route;
                     out.collect(c);
                     skus.add(line.sku);
                     removed.remove(line.sku);

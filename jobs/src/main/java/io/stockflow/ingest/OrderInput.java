@@ -1,5 +1,6 @@
 package io.stockflow.ingest;
 
+import io.stockflow.ledger.RoutePlan;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.OrderEvent;
 
@@ -7,6 +8,8 @@ import io.stockflow.model.OrderEvent;
 public class OrderInput {
     public OrderEvent order;
     public FulfilmentEvent fulfilment;
+    /** Set by the router on placements and updates while a rule set is in force; null otherwise. */
+    public RoutePlan route;
 
     public OrderInput() {}
 

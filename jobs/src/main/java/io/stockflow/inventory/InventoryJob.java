@@ -18,7 +18,7 @@ public final class InventoryJob implements StockflowJob {
 
     @Override
     public List<String> inputTopics() {
-        return List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT);
+        return List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ROUTING_RULES);
     }
 
     @Override

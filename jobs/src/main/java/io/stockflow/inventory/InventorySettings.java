@@ -4,6 +4,8 @@ import io.stockflow.ingest.IngestLimits;
 import io.stockflow.ledger.LedgerPolicy;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The inventory job's tunables, with the defaults the launcher prints in {@code --help}. */
 public final class InventorySettings implements Serializable {
@@ -21,6 +23,8 @@ public final class InventorySettings implements Serializable {
     public Duration outOfOrderness = Duration.ofSeconds(10);
     /** After this long without records, a source partition no longer holds the watermark back. */
     public Duration idleness = Duration.ofMinutes(1);
+    /** Rule sets of {@code --rules} files, as canonical JSON: in force from the start, before the topic's. */
+    public List<String> ruleSets = new ArrayList<>();
 
     public InventorySettings() {}
 

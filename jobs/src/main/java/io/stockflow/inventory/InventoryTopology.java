@@ -23,6 +23,7 @@ import io.stockflow.model.DeadLetter;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.Movement;
 import io.stockflow.model.OrderEvent;
+import io.stockflow.routing.RuleSetRouting;
 import io.stockflow.time.DecisionClock;
 import io.stockflow.time.EventTimeSorter;
 import io.stockflow.time.EventTimes;
@@ -71,6 +72,8 @@ public final class InventoryTopology {
             byOrder = EventTimeSorter.sort(byOrder, TypeInformation.of(OrderInput.class), OrderInput::sequenceKey,
                     "order-inputs");
         }
+        RuleSetRouting.Wired routing = RuleSetRouting.wire(inputs.get(Topics.ROUTING_RULES), byOrder, settings, clock);
+        byOrder = routing.orders;
         SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder
                 .process(new OrderGate(settings.dedupTtl, settings.orderTtl, clock))
                 .name("order gate: dedup, canonical, commands").uid("order-gate");
@@ -98,6 +101,9 @@ public final class InventoryTopology {
         DataStream<DeadLetter> deadLetters = orders.getSideOutput(ParseRecords.DEAD_LETTERS)
                 .union(movements.getSideOutput(ParseRecords.DEAD_LETTERS),
                         fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS));
+        if (routing.deadLetters != null) deadLetters = deadLetters.union(routing.deadLetters);
+        DataStream<Alert> alerts = availability.getSideOutput(StockLedgerFunction.ALERTS);
+        if (routing.alerts != null) alerts = alerts.union(routing.alerts);
 
         Map<String, DataStream<OutRecord>> outputs = new LinkedHashMap<>();
         outputs.put(Topics.ORDERS_CANONICAL, orderCommands.getSideOutput(OrderGate.CANONICAL)
@@ -109,7 +115,7 @@ public final class InventoryTopology {
         outputs.put(Topics.ALLOCATIONS, allocations
                 .map(a -> new OutRecord(a.orderId, OutputJson.allocation(a)))
                 .name("allocations json").uid("json-allocations"));
-        outputs.put(Topics.ALERTS, availability.getSideOutput(StockLedgerFunction.ALERTS)
+        outputs.put(Topics.ALERTS, alerts
                 .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
                 .name("alerts json").uid("json-alerts"));
         outputs.put(Topics.DEADLETTER, deadLetters

@@ -8,6 +8,7 @@ public final class Topics {
     public static final String MOVEMENTS = "inventory.movements";
     public static final String FULFILMENT = "fulfilment.events";
     public static final String CARRIER_TRACKING = "carrier.tracking";
+    public static final String ROUTING_RULES = "routing.rules";
     public static final String ORDERS_CANONICAL = "orders.canonical";
     public static final String AVAILABILITY = "inventory.availability";
     public static final String ALLOCATIONS = "orders.allocations";
@@ -16,7 +17,7 @@ public final class Topics {
     public static final String DEADLETTER = "deadletter";
 
     /** Every topic of the contract, inputs first: what a local broker creates for the jobs. */
-    public static final List<String> ALL = List.of(ORDERS_RAW, MOVEMENTS, FULFILMENT, CARRIER_TRACKING,
+    public static final List<String> ALL = List.of(ORDERS_RAW, MOVEMENTS, FULFILMENT, CARRIER_TRACKING, ROUTING_RULES,
             ORDERS_CANONICAL, AVAILABILITY, ALLOCATIONS, ALERTS, NOTIFICATIONS, DEADLETTER);
 
     private Topics() {}

@@ -57,6 +57,7 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
 
     private OrderAllocation assemble(List<LineAllocation> received) {
         LineAllocation first = received.get(0);
+        if (first.route != null) return RoutedAllocations.assemble(received, clock);
         OrderAllocation a = new OrderAllocation();
         a.orderId = first.orderId;
         a.channel = first.channel;

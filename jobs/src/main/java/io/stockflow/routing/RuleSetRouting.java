@@ -1,0 +1,72 @@
+package io.stockflow.routing;
+
+import io.stockflow.alert.Alert;
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.inventory.InventorySettings;
+import io.stockflow.io.RawRecord;
+import io.stockflow.model.DeadLetter;
+import io.stockflow.time.DecisionClock;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * Wires rule sets into the inventory job: {@code routing.rules} → {@link RuleSetIntake} (uid {@code rule-sets}) →
+ * broadcast → {@link OrderRouter} (uid {@code order-router}) in front of the order gate, on the stream keyed by order.
+ */
+public final class RuleSetRouting {
+    /** The routed orders (keyed as before) and the intake's dead letters and alerts (null without a topic). */
+    public static final class Wired {
+        public KeyedStream<OrderInput, String> orders;
+        public DataStream<DeadLetter> deadLetters;
+        public DataStream<Alert> alerts;
+    }
+
+    private RuleSetRouting() {}
+
+    public static Wired wire(DataStream<RawRecord> rulesTopic, KeyedStream<OrderInput, String> byOrder,
+                             InventorySettings settings, DecisionClock clock) {
+        Wired wired = new Wired();
+        DataStream<String> documents;
+        if (rulesTopic != null) {
+            SingleOutputStreamOperator<String> accepted = rulesTopic.keyBy(r -> "routing.rules", Types.STRING)
+                    .process(new RuleSetIntake(settings.ruleSets, clock)).returns(Types.STRING)
+                    .name("rule sets: validate, version").uid("rule-sets").setParallelism(1);
+            wired.deadLetters = accepted.getSideOutput(RuleSetIntake.DEAD_LETTERS);
+            wired.alerts = accepted.getSideOutput(RuleSetIntake.ALERTS);
+            documents = accepted;
+        } else {
+            documents = byOrder.getExecutionEnvironment().fromData(Types.STRING, "{}").filter(d -> false)
+                    .name("no rule-set topic").uid("no-rule-sets");
+        }
+        // Live, rule sets must not hold event time back; in a replay the end of their input releases the orders.
+        WatermarkStrategy<String> strategy = settings.replay ? WatermarkStrategy.noWatermarks()
+                : WatermarkStrategy.forGenerator(c -> new EndOfTime());
+        BroadcastStream<String> broadcast = documents.assignTimestampsAndWatermarks(strategy)
+                .name("rule sets: event time").uid("event-time-rule-sets").broadcast(OrderRouter.RULE_SETS);
+        DataStream<OrderInput> routed = byOrder.connect(broadcast)
+                .process(new OrderRouter(settings.ruleSets, settings.replay), TypeInformation.of(OrderInput.class))
+                .name("order router: rule set in force").uid("order-router");
+        wired.orders = DataStreamUtils.reinterpretAsKeyedStream(routed, byOrder.getKeySelector(), byOrder.getKeyType());
+        return wired;
+    }
+
+    /** A watermark at the end of time: the stream never holds back the operators it feeds. */
+    private static final class EndOfTime implements WatermarkGenerator<String> {
+        @Override
+        public void onEvent(String event, long eventTimestamp, WatermarkOutput output) {}
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+        }
+    }
+}
