@@ -55,6 +55,13 @@ public final class RuleSetRouting {
         DataStream<OrderInput> routed = byOrder.connect(broadcast)
                 .process(new OrderRouter(settings.ruleSets, settings.replay), TypeInformation.of(OrderInput.class))
                 .name("order router: rule set in force").uid("order-router");
+        if (settings.replay) {
+            // Orders leave the router from its end-of-input timer, stamped with that timer's time: give each its own
+            // event time back, so the ledger's sorter orders them as before.
+            routed = routed.assignTimestampsAndWatermarks(WatermarkStrategy.<OrderInput>noWatermarks()
+                    .withTimestampAssigner((input, previous) -> input.eventTime()))
+                    .name("event time: routed orders").uid("event-time-routed-orders");
+        }
         wired.orders = DataStreamUtils.reinterpretAsKeyedStream(routed, byOrder.getKeySelector(), byOrder.getKeyType());
         return wired;
     }

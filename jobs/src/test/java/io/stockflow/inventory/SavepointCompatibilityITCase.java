@@ -132,7 +132,7 @@ class SavepointCompatibilityITCase {
         KafkaSettings settings = new KafkaSettings(KAFKA.bootstrap());
         List<String> topics = new ArrayList<>();
         for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ORDERS_CANONICAL,
-                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER)) {
+                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES)) {
             settings.topicNames.put(t, PREFIX + "." + t);
             topics.add(PREFIX + "." + t);
         }
