@@ -12,14 +12,18 @@ public final class RuleSetAlerts {
 
     private RuleSetAlerts() {}
 
-    /** {@code version} may be null when the document did not say; the id hashes the bytes, so repeats share it. */
-    public static Alert rejected(String version, byte[] document, String reason, String inForce, long detectedAt) {
+    /**
+     * {@code version} may be null when the document did not say; the id hashes the bytes, so repeats share it.
+     * {@code eventTime} is the document's {@code effective_from} when it can be read.
+     */
+    public static Alert rejected(String version, byte[] document, String reason, String inForce, long eventTime,
+                                 long detectedAt) {
         Alert a = new Alert();
         String hash = Hashes.sha256Hex(document).substring(0, 16);
         a.alertId = AlertIds.of(RULE_SET_REJECTED, version, hash);
         a.type = RULE_SET_REJECTED;
         a.severity = Severity.WARNING;
-        a.eventTime = detectedAt;
+        a.eventTime = eventTime;
         a.detectedAt = detectedAt;
         a.message = "Rule set " + (version == null ? "without a version" : "version " + version)
                 + " was refused and routing goes on with " + (inForce == null ? "the built-in allocator"

@@ -60,12 +60,23 @@ public final class RuleSetIntake extends KeyedProcessFunction<String, RawRecord,
                 out.collect(canonical);
             }
         } catch (InvalidRecordException e) {
-            long now = clock.now(record.receivedAt);
+            // A replay stamps the alert with the document's effective time, so it gives the same alert every time.
+            long eventTime = effectiveFrom(record);
             String inForce = history.latest().map(RuleSet::version).orElse(null);
             ctx.output(DEAD_LETTERS, new DeadLetter(Topics.ROUTING_RULES, e.getMessage(), record.text(),
                     record.receivedAt));
             ctx.output(ALERTS, RuleSetAlerts.rejected(version != null ? version : versionOf(record), record.value,
-                    e.getMessage(), inForce, now));
+                    e.getMessage(), inForce, eventTime, clock.now(eventTime)));
+        }
+    }
+
+    /** The effective time a refused document claims, else 0. */
+    private static long effectiveFrom(RawRecord record) {
+        try {
+            Long time = io.stockflow.json.JsonFields.parse(record.value).optTime("effective_from");
+            return time == null ? 0 : time;
+        } catch (InvalidRecordException | RuntimeException e) {
+            return 0;
         }
     }
 

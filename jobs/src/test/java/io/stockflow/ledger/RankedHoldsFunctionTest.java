@@ -39,7 +39,7 @@ class RankedHoldsFunctionTest {
         send(reserve("o2", 3, "WH-B", "WH-A"));
 
         assertThat(lines()).extracting(LineAllocation::toString)
-                .containsExactly("o1 SKU [WH-B:3]", "o2 SKU [WH-A:3]");
+                .containsExactly("o1 SKU [3@WH-B]", "o2 SKU [3@WH-A]");
         assertThat(lines()).allSatisfy(l -> assertThat(l.route.ruleSetVersion).isEqualTo("v1"));
     }
 
@@ -49,7 +49,7 @@ class RankedHoldsFunctionTest {
         c.route = null;
         send(c);
 
-        assertThat(lines()).extracting(LineAllocation::toString).containsExactly("o1 SKU [WH-A:3]");
+        assertThat(lines()).extracting(LineAllocation::toString).containsExactly("o1 SKU [3@WH-A]");
     }
 
     @Test
