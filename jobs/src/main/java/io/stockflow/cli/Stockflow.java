@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The launcher: {@code ./stockflow COMMAND}. Also the job jar's main class, so a cluster runs jobs by name. */
 @Command(name = "stockflow", mixinStandardHelpOptions = true, version = "stockflow 0.1.0",
         description = "Real-time order operations for online stores, on Apache Flink.",
-        subcommands = {RunCommand.class, KafkaCommand.class, io.stockflow.demo.DemoCommand.class,
+        subcommands = {RunCommand.class, BacktestCommand.class, KafkaCommand.class, io.stockflow.demo.DemoCommand.class,
                 ClusterCommand.class, SubmitCommand.class, JobsCommand.class, StopCommand.class, TailCommand.class,
                 io.stockflow.bench.BenchCommand.class})
 public final class Stockflow {
