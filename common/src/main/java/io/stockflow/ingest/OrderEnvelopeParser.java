@@ -46,7 +46,7 @@ public final class OrderEnvelopeParser {
         event.orderId = source + ":" + event.marketplaceOrderId;
         // From the payload only: a retried delivery (another received_at) gets the same id and is dropped downstream.
         event.eventId = event.orderId + ":" + kind + ":"
-                + Hashes.sha256Hex(payload.canonicalBytes()).substring(0, FINGERPRINT_CHARS);
+                + Hashes.sha256Hex(payload.compactBytes()).substring(0, FINGERPRINT_CHARS);
         event.receivedAt = receivedAt;
         return event;
     }

@@ -39,7 +39,7 @@ public final class TrackingEnvelopeParser {
         u.receivedAt = receivedAt;
         if (u.occurredAt == Providers.UNSET) u.occurredAt = receivedAt;
         u.eventId = source + ":" + u.trackingCode + ":" + u.status + ":"
-                + Hashes.sha256Hex(payload.canonicalBytes()).substring(0, FINGERPRINT_CHARS);
+                + Hashes.sha256Hex(payload.compactBytes()).substring(0, FINGERPRINT_CHARS);
         return u;
     }
 
