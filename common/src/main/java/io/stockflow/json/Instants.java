@@ -1,6 +1,5 @@
 package io.stockflow.json;
 
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,7 +13,7 @@ public final class Instants {
 
     /** {@code 2026-11-26T10:15:00Z}, with milliseconds only when there are some. */
     public static String format(long epochMillis) {
-        return Instant.ofEpochMilli(epochMillis).toString();
+        return IsoTimes.format(epochMillis);
     }
 
     /** A time with a zone offset ({@code Z} or {@code +01:00}); the offset is honoured. */

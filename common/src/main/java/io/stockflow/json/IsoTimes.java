@@ -1,12 +1,14 @@
 package io.stockflow.json;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * The common shape of marketplace times, {@code 2026-11-26T10:15:00[.fff…](Z|+01:00)}, read without
  * {@code DateTimeFormatter}, which costs more than parsing the rest of an order's JSON. Anything else, valid or not,
  * is left to the formatter ({@link #NOT_READ}), so results and error messages stay exactly the formatter's.
+ * Writing is the same trade: years 0 to 9999 by hand, as {@link java.time.Instant#toString()} writes them.
  */
 final class IsoTimes {
     /** Returned when the text is not in the common shape or holds an impossible date: ask the formatter. */
@@ -14,6 +16,43 @@ final class IsoTimes {
     private static final int DATE_TIME_CHARS = 19;
 
     private IsoTimes() {}
+
+    private static final long MIN_MILLIS = -62_167_219_200_000L; // 0000-01-01T00:00:00Z
+    private static final long MAX_MILLIS = 253_402_300_800_000L; // 10000-01-01T00:00:00Z
+
+    /** {@code 2026-11-26T10:15:00Z}, or {@code 2026-11-26T10:15:00.250Z} when there are milliseconds. */
+    static String format(long epochMillis) {
+        if (epochMillis < MIN_MILLIS || epochMillis >= MAX_MILLIS) return Instant.ofEpochMilli(epochMillis).toString();
+        long epochDay = Math.floorDiv(epochMillis, 86_400_000L);
+        int millisOfDay = (int) Math.floorMod(epochMillis, 86_400_000L);
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        int millis = millisOfDay % 1_000;
+        char[] out = new char[millis == 0 ? 20 : 24];
+        put(out, 0, date.getYear(), 4);
+        out[4] = '-';
+        put(out, 5, date.getMonthValue(), 2);
+        out[7] = '-';
+        put(out, 8, date.getDayOfMonth(), 2);
+        out[10] = 'T';
+        put(out, 11, millisOfDay / 3_600_000, 2);
+        out[13] = ':';
+        put(out, 14, millisOfDay / 60_000 % 60, 2);
+        out[16] = ':';
+        put(out, 17, millisOfDay / 1_000 % 60, 2);
+        if (millis != 0) {
+            out[19] = '.';
+            put(out, 20, millis, 3);
+        }
+        out[out.length - 1] = 'Z';
+        return new String(out);
+    }
+
+    private static void put(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
 
     /** UTC epoch millis of the text; without an offset only if {@code assumeUtc}; else {@link #NOT_READ}. */
     static long epochMillis(String text, boolean assumeUtc) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.ingest.InvalidRecordException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,6 +92,12 @@ public final class JsonFields {
      */
     public byte[] compactBytes() {
         return span == null ? canonicalBytes() : CompactJson.withoutSpacing(record, span[0], span[1]);
+    }
+
+    /** Feeds the digest {@link #compactBytes()}, without copying them. */
+    public void digestCompact(MessageDigest digest) {
+        if (span == null) digest.update(canonicalBytes());
+        else CompactJson.digest(digest, record, span[0], span[1]);
     }
 
     /** This object as Jackson writes it: the same JSON gives the same bytes, whatever its original spacing. */

@@ -3,6 +3,7 @@ package io.stockflow.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
 
 class CompactJsonTest {
@@ -24,6 +25,17 @@ class CompactJsonTest {
         assertThat(a.object("payload").compactBytes()).isEqualTo(b.object("payload").compactBytes())
                 .isEqualTo("{\"id\":7,\"note\":\"gift wrap\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(c.object("payload").compactBytes()).isNotEqualTo(a.object("payload").compactBytes());
+    }
+
+    @Test
+    void digestsExactlyTheCompactBytes() throws Exception {
+        JsonFields payload = JsonFields.parse(("{\"payload\": {\n \"note\" : \"a \\\" b\" ,\"n\": [1, 2]\n}}")
+                .getBytes(StandardCharsets.UTF_8)).object("payload");
+        MessageDigest streamed = MessageDigest.getInstance("SHA-256");
+        payload.digestCompact(streamed);
+
+        assertThat(streamed.digest())
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(payload.compactBytes()));
     }
 
     private static String compact(String json) {

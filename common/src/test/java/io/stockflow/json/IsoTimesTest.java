@@ -34,6 +34,21 @@ class IsoTimesTest {
     }
 
     @Test
+    void writesWhatInstantWrites() {
+        Random random = new Random(11);
+        long[] edges = {0, -1, 1, 999, 1_000, -62_167_219_200_000L, -62_167_219_200_001L, 253_402_300_799_999L,
+                253_402_300_800_000L, Long.MAX_VALUE / 1_000, Long.MIN_VALUE / 1_000};
+        for (long millis : edges) {
+            assertThat(Instants.format(millis)).isEqualTo(Instant.ofEpochMilli(millis).toString());
+        }
+        for (int i = 0; i < 20_000; i++) {
+            long millis = random.nextLong(-70_000_000_000_000L, 260_000_000_000_000L);
+            if (random.nextBoolean()) millis -= Math.floorMod(millis, 1_000);
+            assertThat(Instants.format(millis)).isEqualTo(Instant.ofEpochMilli(millis).toString());
+        }
+    }
+
+    @Test
     void readsATimeWithoutOffsetAsUtcOnlyWhenAsked() {
         String text = "2026-02-28T23:59:59.5";
         long utc = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
