@@ -21,6 +21,8 @@ public class OrderHold {
     public String lastShipLocation;
     /** Event time at which nothing more was owed (cancelled or fully shipped); 0 while open. */
     public long settledAt;
+    /** The order event whose RESERVE set the holds: a correction for an older decision is stale. */
+    public String decisionId;
 
     public OrderHold() {}
 

@@ -69,6 +69,68 @@ public final class SkuLedger {
         return effects;
     }
 
+    /**
+     * Moves an order's holds of this SKU to {@code targets}, all or nothing: applied only when {@code decisionId} is
+     * still the order's decision and every target location has the units (free for this order: what it holds there
+     * plus what is available, less the rule set's {@code ruleSafety} per location); otherwise nothing changes.
+     */
+    public HoldCorrection correct(String orderId, String decisionId, List<Allocation> targets,
+                                  Map<String, Long> ruleSafety, long eventTime, long detectedAt) throws Exception {
+        touched.clear();
+        effects = new LedgerEffects();
+        OrderHold hold = store.hold(orderId);
+        if (hold == null || hold.cancelled || !decisionId.equals(hold.decisionId)) {
+            return new HoldCorrection(HoldCorrection.Outcome.STALE, hold == null ? List.of() : copy(hold.holds), effects);
+        }
+        for (Allocation t : targets) {
+            if (t.quantity > freeFor(hold, t.location, ruleSafety.getOrDefault(t.location, 0L))) {
+                return new HoldCorrection(HoldCorrection.Outcome.KEPT, copy(hold.holds), effects);
+            }
+        }
+        release(hold, hold.held());
+        long placed = 0;
+        for (Allocation t : targets) {
+            if (t.quantity <= 0) continue;
+            touch(t.location).reserved += t.quantity;
+            addHold(hold, t.location, t.quantity);
+            placed += t.quantity;
+        }
+        long outstanding = Math.max(0, hold.ordered - hold.shipped);
+        hold.backordered = targets.isEmpty() ? 0 : Math.max(0, outstanding - placed);
+        markSettlement(hold, eventTime);
+        store.putHold(orderId, hold);
+        commit(eventTime, detectedAt);
+        return new HoldCorrection(HoldCorrection.Outcome.APPLIED, copy(hold.holds), effects);
+    }
+
+    /** Units of this SKU at {@code location} that {@code orderId} could hold: its own hold there plus what is free. */
+    public long freeFor(String orderId, String location, long ruleSafety) throws Exception {
+        OrderHold hold = store.hold(orderId);
+        return freeFor(hold != null ? hold : new OrderHold(), location, ruleSafety);
+    }
+
+    private long freeFor(OrderHold hold, String location, long ruleSafety) throws Exception {
+        Position p = store.position(location);
+        if (p == null) return 0;
+        long own = 0;
+        for (Allocation a : hold.holds) {
+            if (a.location.equals(location)) own += a.quantity;
+        }
+        return Math.max(0, p.onHand - (p.reserved - own) - p.safetyStock - ruleSafety);
+    }
+
+    /** What {@code orderId} holds of this SKU now. */
+    public List<Allocation> holdsOf(String orderId) throws Exception {
+        OrderHold hold = store.hold(orderId);
+        return hold == null ? List.of() : copy(hold.holds);
+    }
+
+    private static List<Allocation> copy(List<Allocation> holds) {
+        List<Allocation> result = new ArrayList<>();
+        for (Allocation a : holds) result.add(new Allocation(a.location, a.quantity));
+        return result;
+    }
+
     /** Forgets the orders that settled at least the retention before {@code watermark}; returns how many. */
     public int expireSettled(long watermark) throws Exception {
         long cutoff = watermark - policy.settledRetention.toMillis();
@@ -110,6 +172,7 @@ public final class SkuLedger {
         }
         hold.placed = true;
         hold.ordered = c.quantity;
+        hold.decisionId = c.eventId;
         long outstanding = Math.max(0, hold.ordered - hold.shipped);
         long held = hold.held();
         long newlyBackordered = 0;

@@ -91,6 +91,7 @@ final class InMemoryLedgerStore implements LedgerStore {
         for (Allocation a : h.holds) c.holds.add(new Allocation(a.location, a.quantity));
         c.lastShipLocation = h.lastShipLocation;
         c.settledAt = h.settledAt;
+        c.decisionId = h.decisionId;
         return c;
     }
 }
