@@ -1,0 +1,121 @@
+package io.stockflow.anomaly;
+
+import io.stockflow.alert.Alert;
+import java.io.Serializable;
+
+/**
+ * Judges counted series bin by bin against a baseline learned online: DEMAND_SPIKE and DEMAND_DROP on a SKU's order
+ * lines in the last hour (expected: the SKU's level times the shop's seasonal profile), REFUND_SPIKE on its refunds
+ * and returns (expected: its level, no season), FEED_SILENT when a channel has sent nothing for longer than its
+ * rate makes plausible. Pure arithmetic; the Flink function keeps the state and the clock.
+ */
+public final class RhythmModel implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final long BIN_MILLIS = 15 * 60_000L;
+    public static final int BINS_PER_WINDOW = 4;
+    public static final long WINDOW_MILLIS = BIN_MILLIS * BINS_PER_WINDOW;
+
+    /** Hours of shop history before any demand is judged. */
+    public double profileWarmUpHours = 24;
+    /** Bins of a series' own history before it is judged (a day). */
+    public long seriesWarmUpBins = 96;
+    /** Bins of a refund series' history before it is judged: refunds are rare, so the level starts from a prior. */
+    public long refundWarmUpBins = 96;
+    /** A channel is silent when no order came for longer than a gap this improbable at its rate. */
+    public double silenceProbability = 1e-4;
+    public long minSilenceMillis = 20 * 60_000L;
+    public long maxSilenceMillis = 6 * 3_600_000L;
+    /** Channels expected to send fewer orders per hour than this are not judged. */
+    public double minChannelRatePerHour = 3;
+    public CountTest demand = CountTest.DEMAND;
+    public CountTest refunds = CountTest.REFUNDS;
+
+    /**
+     * Closes the bin {@code [binStart, binStart + BIN_MILLIS)} of a series with its count: judges, then learns.
+     * Returns an alert or null.
+     */
+    public Alert close(RhythmSeries s, SeasonalProfile profile, long binStart, long detectedAt) {
+        double count = s.pending;
+        s.pending = 0;
+        System.arraycopy(s.recent, 1, s.recent, 0, s.recent.length - 1);
+        s.recent[s.recent.length - 1] = count;
+        long binEnd = binStart + BIN_MILLIS;
+        Alert alert;
+        boolean anomalous;
+        switch (s.kind) {
+            case RhythmSeries.CHANNEL: {
+                if (count > 0) s.alerting = false;
+                alert = silence(s, profile, binEnd, detectedAt);
+                anomalous = s.alerting;
+                break;
+            }
+            default: {
+                boolean refund = RhythmSeries.REFUNDS.equals(s.kind);
+                CountTest test = refund ? refunds : demand;
+                double expected = expectedInWindow(s, profile, binEnd, refund);
+                double observed = s.windowCount();
+                boolean warm = s.binsSeen >= (refund ? refundWarmUpBins : seriesWarmUpBins)
+                        && (refund || profile.warm(profileWarmUpHours));
+                boolean spike = warm && test.spike(observed, expected);
+                boolean drop = warm && !refund && test.drop(observed, expected);
+                anomalous = spike || drop;
+                alert = null;
+                if (anomalous && !s.alerting) {
+                    String type = refund ? AnomalyAlerts.REFUND_SPIKE
+                            : spike ? AnomalyAlerts.DEMAND_SPIKE : AnomalyAlerts.DEMAND_DROP;
+                    alert = AnomalyAlerts.countAlert(type, s.subject, binEnd - WINDOW_MILLIS, binEnd, observed,
+                            expected, test.score(observed, expected), s.level, test, detectedAt);
+                }
+                s.alerting = anomalous;
+                break;
+            }
+        }
+        if (!anomalous) learn(s, profile, binStart, count);
+        s.binsSeen++;
+        return alert;
+    }
+
+    /** Expected count in the window that ends at {@code windowEnd}. */
+    public double expectedInWindow(RhythmSeries s, SeasonalProfile profile, long windowEnd, boolean flat) {
+        double binHours = BIN_MILLIS / 3_600_000.0;
+        double sum = 0;
+        for (int i = 0; i < BINS_PER_WINDOW; i++) {
+            long binStart = windowEnd - (long) (BINS_PER_WINDOW - i) * BIN_MILLIS;
+            sum += s.level * (flat ? 1.0 : profile.factor(binStart)) * binHours;
+        }
+        return sum;
+    }
+
+    /** The longest plausible gap between two orders of the channel at the moment {@code at}. */
+    public long allowedSilence(RhythmSeries s, SeasonalProfile profile, long at) {
+        double perHour = s.level * profile.factor(at);
+        if (perHour <= 0) return maxSilenceMillis;
+        long gap = (long) (Math.log(1 / silenceProbability) / perHour * 3_600_000.0);
+        return Math.max(minSilenceMillis, Math.min(maxSilenceMillis, gap));
+    }
+
+    private Alert silence(RhythmSeries s, SeasonalProfile profile, long now, long detectedAt) {
+        if (s.alerting || s.lastEventTime == Long.MIN_VALUE) return null;
+        if (s.binsSeen < seriesWarmUpBins || !profile.warm(profileWarmUpHours)) return null;
+        double perHour = s.level * profile.factor(now);
+        if (perHour < minChannelRatePerHour) return null;
+        long allowed = allowedSilence(s, profile, now);
+        long silentFor = now - s.lastEventTime;
+        if (silentFor <= allowed) return null;
+        s.alerting = true;
+        return AnomalyAlerts.feedSilent(s.subject, s.lastEventTime, now, silentFor, allowed, perHour,
+                silenceProbability, detectedAt);
+    }
+
+    private void learn(RhythmSeries s, SeasonalProfile profile, long binStart, double count) {
+        boolean flat = !RhythmSeries.DEMAND.equals(s.kind) && !RhythmSeries.CHANNEL.equals(s.kind);
+        double binHours = BIN_MILLIS / 3_600_000.0;
+        double factor = flat ? 1.0 : Math.max(0.05, profile.factor(binStart));
+        double rate = count / (factor * binHours);
+        // A running mean over the first day, then an exponential memory of about three days; clipped, so that one
+        // odd bin moves the level little.
+        double alpha = s.binsSeen < 96 ? 1.0 / (s.binsSeen + 1) : 1.0 / 288;
+        if (s.binsSeen >= 96 && s.level > 0) rate = Math.min(rate, 4 * s.level + 4);
+        s.level += alpha * (rate - s.level);
+    }
+}
