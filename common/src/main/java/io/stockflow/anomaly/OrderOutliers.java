@@ -90,8 +90,8 @@ public class OrderOutliers {
         List<String> reasons = new ArrayList<>();
         if (orders < warmUpOrders) return reasons;
         double qValue = Math.pow(10, quantileOf(value, quantile) * VALUE_BIN_WIDTH + VALUE_BIN_WIDTH);
-        double qQuantity = quantileOf(quantity, quantile) + 1;
-        double qDistinct = quantileOf(distinct, quantile) + 1;
+        double qQuantity = quantileOf(quantity, quantile);
+        double qDistinct = quantileOf(distinct, quantile);
         figures.and("value_usd", Math.round(f.valueUsd * 100) / 100.0).and("value_p999_usd", Math.round(qValue))
                 .and("max_quantity", f.maxQuantity).and("quantity_p999", qQuantity)
                 .and("distinct_skus", f.distinctSkus).and("distinct_skus_p999", qDistinct)

@@ -5,8 +5,8 @@ import java.io.Serializable;
 
 /**
  * Judges counted series bin by bin against a baseline learned online: DEMAND_SPIKE and DEMAND_DROP on a SKU's order
- * lines in the last hour (expected: the SKU's level times the shop's seasonal profile), REFUND_SPIKE on its refunds
- * and returns (expected: its level, no season), FEED_SILENT when a channel has sent nothing for longer than its
+ * lines in the last hour (expected: the SKU's share of the shop's lines times the shop's seasonal rate), REFUND_SPIKE
+ * on its refunds and returns (expected: its level, no season), FEED_SILENT when a channel has sent nothing for longer than its
  * rate makes plausible. Pure arithmetic; the Flink function keeps the state and the clock.
  */
 public final class RhythmModel implements Serializable {
@@ -34,7 +34,7 @@ public final class RhythmModel implements Serializable {
      * Closes the bin {@code [binStart, binStart + BIN_MILLIS)} of a series with its count: judges, then learns.
      * Returns an alert or null.
      */
-    public Alert close(RhythmSeries s, SeasonalProfile profile, long binStart, long detectedAt) {
+    public Alert close(RhythmSeries s, SeasonalProfile profile, long binStart, double shopTotal, long detectedAt) {
         double count = s.pending;
         s.pending = 0;
         System.arraycopy(s.recent, 1, s.recent, 0, s.recent.length - 1);
@@ -63,14 +63,15 @@ public final class RhythmModel implements Serializable {
                 if (anomalous && !s.alerting) {
                     String type = refund ? AnomalyAlerts.REFUND_SPIKE
                             : spike ? AnomalyAlerts.DEMAND_SPIKE : AnomalyAlerts.DEMAND_DROP;
+                    double baseline = refund ? s.level : s.share() * profile.expectedRate(binStart);
                     alert = AnomalyAlerts.countAlert(type, s.subject, binEnd - WINDOW_MILLIS, binEnd, observed,
-                            expected, test.score(observed, expected), s.level, test, detectedAt);
+                            expected, test.score(observed, expected), baseline, test, detectedAt);
                 }
                 s.alerting = anomalous;
                 break;
             }
         }
-        if (!anomalous) learn(s, profile, binStart, count);
+        if (!anomalous) learn(s, profile, binStart, count, shopTotal);
         s.binsSeen++;
         return alert;
     }
@@ -81,14 +82,14 @@ public final class RhythmModel implements Serializable {
         double sum = 0;
         for (int i = 0; i < BINS_PER_WINDOW; i++) {
             long binStart = windowEnd - (long) (BINS_PER_WINDOW - i) * BIN_MILLIS;
-            sum += s.level * (flat ? 1.0 : profile.factor(binStart)) * binHours;
+            sum += (flat ? s.level : s.share() * profile.expectedRate(binStart)) * binHours;
         }
         return sum;
     }
 
     /** The longest plausible gap between two orders of the channel at the moment {@code at}. */
     public long allowedSilence(RhythmSeries s, SeasonalProfile profile, long at) {
-        double perHour = s.level * profile.factor(at);
+        double perHour = s.share() * profile.expectedRate(at);
         if (perHour <= 0) return maxSilenceMillis;
         long gap = (long) (Math.log(1 / silenceProbability) / perHour * 3_600_000.0);
         return Math.max(minSilenceMillis, Math.min(maxSilenceMillis, gap));
@@ -97,7 +98,7 @@ public final class RhythmModel implements Serializable {
     private Alert silence(RhythmSeries s, SeasonalProfile profile, long now, long detectedAt) {
         if (s.alerting || s.lastEventTime == Long.MIN_VALUE) return null;
         if (s.binsSeen < seriesWarmUpBins || !profile.warm(profileWarmUpHours)) return null;
-        double perHour = s.level * profile.factor(now);
+        double perHour = s.share() * profile.expectedRate(now);
         if (perHour < minChannelRatePerHour) return null;
         long allowed = allowedSilence(s, profile, now);
         long silentFor = now - s.lastEventTime;
@@ -107,15 +108,22 @@ public final class RhythmModel implements Serializable {
                 silenceProbability, detectedAt);
     }
 
-    private void learn(RhythmSeries s, SeasonalProfile profile, long binStart, double count) {
-        boolean flat = !RhythmSeries.DEMAND.equals(s.kind) && !RhythmSeries.CHANNEL.equals(s.kind);
-        double binHours = BIN_MILLIS / 3_600_000.0;
-        double factor = flat ? 1.0 : Math.max(0.05, profile.factor(binStart));
-        double rate = count / (factor * binHours);
-        // A running mean over the first day, then an exponential memory of about three days; clipped, so that one
-        // odd bin moves the level little.
-        double alpha = s.binsSeen < 96 ? 1.0 / (s.binsSeen + 1) : 1.0 / 288;
-        if (s.binsSeen >= 96 && s.level > 0) rate = Math.min(rate, 4 * s.level + 4);
-        s.level += alpha * (rate - s.level);
+    private void learn(RhythmSeries s, SeasonalProfile profile, long binStart, double count, double shopTotal) {
+        if (RhythmSeries.REFUNDS.equals(s.kind)) {
+            // A running mean over the first day, then an exponential memory of about three days; clipped, so that
+            // one odd bin moves the level little.
+            double rate = count / (BIN_MILLIS / 3_600_000.0);
+            double alpha = s.binsSeen < 96 ? 1.0 / (s.binsSeen + 1) : 1.0 / 288;
+            if (s.binsSeen >= 96) rate = Math.min(rate, 4 * s.level + 4);
+            s.level += alpha * (rate - s.level);
+            return;
+        }
+        // The share of the shop over the same bins, with a memory of about three days; a bin far above the share
+        // counts only up to four times it (plus a few), so one odd bin moves the share little.
+        double keep = 1 - 1.0 / 288;
+        double expected = s.share() * shopTotal;
+        double c = s.binsSeen >= 96 ? Math.min(count, 4 * expected + 4) : count;
+        s.shareCount = s.shareCount * keep + c;
+        s.shareTotal = s.shareTotal * keep + shopTotal;
     }
 }

@@ -12,8 +12,14 @@ public class RhythmSeries {
 
     public String kind;
     public String subject;
-    /** Events per hour at seasonal factor 1 (for refunds: per hour, no season). */
+    /** Refunds: events per hour (no season). */
     public double level;
+    /**
+     * Demand and channels: decayed sums of the series' count and of the shop's total lines over the same bins; their
+     * ratio is the series' share of the shop, and the shop's rhythm gives the rest.
+     */
+    public double shareCount;
+    public double shareTotal;
     public long binsSeen;
     /** Counts of the last bins, oldest first. */
     public double[] recent = new double[RhythmModel.BINS_PER_WINDOW];
@@ -29,6 +35,10 @@ public class RhythmSeries {
     public RhythmSeries(String kind, String subject) {
         this.kind = kind;
         this.subject = subject;
+    }
+
+    public double share() {
+        return shareTotal > 0 ? shareCount / shareTotal : 0;
     }
 
     public double windowCount() {

@@ -6,33 +6,57 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * The shared rhythm of the shop, learned online from the total of placed order lines per bin: a level (lines per
- * hour), a factor per hour of day and a factor per day of week (each averaging 1, UTC clock). Every SKU and channel
- * shares it: a best seller and a long-tail SKU follow the same day, and only the shop's total has the volume to learn
- * 168 hours of a week. Updates are clipped, so one burst moves the profile little. A Flink POJO.
+ * The shared rhythm of the shop, learned online from the total of placed order lines per bin: a decaying mean rate
+ * per hour of day and per day of week (UTC clock), each turned into a factor around 1. Every SKU and channel shares
+ * it: a best seller and a long-tail SKU follow the same day, and only the shop's total has the volume to learn the
+ * hours of a week. A slot's mean is exact after its first observations and forgets slowly (a memory of about
+ * {@link #HOUR_MEMORY_DAYS} days for hours, {@link #DAY_MEMORY_WEEKS} weeks for days), so a few odd hours move it
+ * little. A day of week not seen yet has factor 1. A Flink POJO.
  */
 public class SeasonalProfile {
-    public double level;
-    public double[] hourly = ones(24);
-    public double[] daily = ones(7);
+    public static final double HOUR_MEMORY_DAYS = 7;
+    public static final double DAY_MEMORY_WEEKS = 4;
+
+    /** Decayed sums of rates (lines per hour) and of weights, per hour of day and per day of week. */
+    public double[] hourRate = new double[24];
+    public double[] hourWeight = new double[24];
+    public double[] dayRate = new double[7];
+    public double[] dayWeight = new double[7];
     public double hoursSeen;
 
     public SeasonalProfile() {}
 
-    private static double[] ones(int n) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, 1.0);
-        return a;
+    public boolean warm(double minHours) {
+        return hoursSeen >= minHours && mean(hourRate, hourWeight) > 0;
     }
 
-    /** The multiplier of the moment: hour-of-day factor times day-of-week factor. */
+    /** The multiplier of the moment: hour-of-day factor times day-of-week factor, 1 where nothing is known yet. */
     public double factor(long millis) {
         ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC);
-        return hourly[t.getHour()] * daily[dayIndex(t.getDayOfWeek())];
+        return hourFactor(t.getHour()) * dayFactor(dayIndex(t.getDayOfWeek()));
     }
 
-    public boolean warm(double minHours) {
-        return hoursSeen >= minHours && level > 0;
+    public double hourFactor(int hour) {
+        double mean = mean(hourRate, hourWeight);
+        if (hourWeight[hour] <= 0 || mean <= 0) return 1.0;
+        return (hourRate[hour] / hourWeight[hour]) / mean;
+    }
+
+    public double dayFactor(int day) {
+        double mean = mean(dayRate, dayWeight);
+        if (dayWeight[day] <= 0 || mean <= 0) return 1.0;
+        return (dayRate[day] / dayWeight[day]) / mean;
+    }
+
+    /**
+     * The shop's expected rate at a moment, in lines per hour: the mean of its hour of day, times its day-of-week
+     * factor; the mean of the hours seen where this hour has not been seen yet.
+     */
+    public double expectedRate(long millis) {
+        ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC);
+        int h = t.getHour();
+        double hourMean = hourWeight[h] > 0 ? hourRate[h] / hourWeight[h] : mean(hourRate, hourWeight);
+        return hourMean * dayFactor(dayIndex(t.getDayOfWeek()));
     }
 
     /** Learns from one bin: {@code total} lines placed in {@code [binStart, binStart + binMillis)}. */
@@ -43,30 +67,27 @@ public class SeasonalProfile {
         int h = t.getHour();
         int d = dayIndex(t.getDayOfWeek());
         hoursSeen += binHours;
-        if (level <= 0) {
-            level = Math.max(rate, 1e-6);
-            return;
+        // An hour slot sees 1/binHours bins a day; a day slot 24/binHours bins a week.
+        double hourKeep = 1 - binHours / HOUR_MEMORY_DAYS;
+        hourRate[h] = hourRate[h] * hourKeep + rate;
+        hourWeight[h] = hourWeight[h] * hourKeep + 1;
+        // The day's level is judged against the hour's, so the day factor is free of the hour of day.
+        double hourMean = hourWeight[h] > 0 ? hourRate[h] / hourWeight[h] : rate;
+        double relative = hourMean > 0 ? Math.min(5, rate / hourMean) : 1;
+        double dayKeep = 1 - binHours / (24 * 7 * DAY_MEMORY_WEEKS) * 7;
+        dayRate[d] = dayRate[d] * dayKeep + relative;
+        dayWeight[d] = dayWeight[d] * dayKeep + 1;
+    }
+
+    private static double mean(double[] sums, double[] weights) {
+        double total = 0;
+        int n = 0;
+        for (int i = 0; i < sums.length; i++) {
+            if (weights[i] <= 0) continue;
+            total += sums[i] / weights[i];
+            n++;
         }
-        // A level with a memory of about a day, hour factors of a few days, day factors of a few weeks.
-        double deseasonal = clip(rate / (hourly[h] * daily[d]), level / 3, level * 3);
-        level += Math.min(1, binHours / 24) * (deseasonal - level);
-        double hourRatio = clip(rate / (level * daily[d]), 0.05, 10);
-        hourly[h] += Math.min(1, 0.35 * binHours * 4) * (hourRatio - hourly[h]) / 4;
-        double dayRatio = clip(rate / (level * hourly[h]), 0.2, 5);
-        daily[d] += Math.min(1, binHours / 24) * (dayRatio - daily[d]) / 3;
-        normalize(hourly);
-        normalize(daily);
-    }
-
-    private static void normalize(double[] a) {
-        double mean = 0;
-        for (double v : a) mean += v / a.length;
-        if (mean <= 0) return;
-        for (int i = 0; i < a.length; i++) a[i] /= mean;
-    }
-
-    static double clip(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
+        return n == 0 ? 0 : total / n;
     }
 
     private static int dayIndex(DayOfWeek d) {

@@ -141,47 +141,48 @@ final class Injections {
         double days = Math.max(1, (end - start) / (double) DAY);
         int n = catalog.size();
         // Subjects of their own per type (by popularity rank), so episodes of one type do not mask another's.
-        planEpisodes(start, end, (int) Math.round(3 * days), 3 * HOUR, false, (at, i) -> spike(at, pick(n, 7, 20, i), 3 * HOUR));
-        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, true, (at, i) -> drop(at, i % Math.min(2, n), 2 * HOUR));
-        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, true, (at, i) -> silence(at, channel(i), 2 * HOUR));
-        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, false, (at, i) -> refunds(at, pick(n, 3, 6, i), 2 * HOUR));
-        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, true, (at, i) -> shrinkage(at, pick(n, 2, 6, i)));
-        planEpisodes(start, end, (int) Math.round(4 * days), HOUR, false, (at, i) -> miscount(at, pick(n, 25, n - 1, i), i));
-        planEpisodes(start, end, (int) Math.round(8 * days), 0, false, (at, i) -> suspicious(at, i));
+        planEpisodes(start, end, (int) Math.round(3 * days), 3 * HOUR, -1, (at, i) -> spike(at, pick(n, 7, 20, i), 3 * HOUR));
+        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 0, (at, i) -> drop(at, i % Math.min(2, n), 2 * HOUR));
+        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 1, (at, i) -> silence(at, channel(i), 2 * HOUR));
+        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, -1, (at, i) -> refunds(at, pick(n, 3, 6, i), 2 * HOUR));
+        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 2, (at, i) -> shrinkage(at, pick(n, 2, 6, i)));
+        planEpisodes(start, end, (int) Math.round(4 * days), HOUR, -1, (at, i) -> miscount(at, pick(n, 25, n - 1, i), i));
+        planEpisodes(start, end, (int) Math.round(8 * days), 0, -1, (at, i) -> suspicious(at, i));
     }
 
     private interface Episode {
         void plan(long at, int index);
     }
 
-    /** {@code count} episodes spread evenly with jitter; {@code daytime} moves each into the busy hours. */
-    private void planEpisodes(long start, long end, int count, long length, boolean daytime, Episode episode) {
+    /**
+     * {@code count} episodes spread evenly with jitter. With a {@code daytimeSlot} of 0 or more, each goes into the
+     * busy hours of its day instead (10:00 to 18:00 on the shop's clock), into one of three slots, so that episodes
+     * of different types on the same day take turns rather than overlap.
+     */
+    private void planEpisodes(long start, long end, int count, long length, int daytimeSlot, Episode episode) {
         if (count <= 0) return;
         long span = end - start - length;
         if (span <= 0) return;
         long step = span / count;
         for (int i = 0; i < count; i++) {
             long at = start + i * step + random.nextLong(Math.max(1, step / 2));
-            if (daytime) at = busyHour(at, end - length);
-            episode.plan(at, i);
+            if (daytimeSlot >= 0) at = busyHours(at, (daytimeSlot + i) % 3, length, end);
+            if (at + length <= end + 3 * HOUR) episode.plan(at, i);
         }
     }
 
-    /** The next moment from {@code at} on at which the shop is busy (10:00 to 19:00 on its clock), if before the end. */
-    private long busyHour(long at, long latest) {
-        long t = at;
-        while (t < latest) {
-            ZonedDateTime local = Instant.ofEpochMilli(t).atZone(s.seasonalityZone);
-            if (local.getHour() >= 10 && local.getHour() < 19 && seasonality.multiplier(t) >= 1.0) return t;
-            t += 15 * MINUTE;
-        }
-        return at;
+    /** 10:00, 12:30 or 15:00 on the shop's clock (slot 0, 1, 2), plus up to 45 minutes, on the day of {@code at}. */
+    private long busyHours(long at, int slot, long length, long end) {
+        ZonedDateTime day = Instant.ofEpochMilli(at).atZone(s.seasonalityZone).toLocalDate().atStartOfDay(s.seasonalityZone);
+        long t = day.plusMinutes(600 + 150L * slot).toInstant().toEpochMilli() + random.nextLong(45 * MINUTE);
+        if (t < at - 12 * HOUR || t + length > end) t = day.plusDays(1).plusMinutes(600 + 150L * slot).toInstant().toEpochMilli();
+        return t;
     }
 
     private static int pick(int n, int fromRank, int toRank, int i) {
         int lo = Math.min(fromRank, n - 1);
         int hi = Math.max(lo, Math.min(toRank, n - 1));
-        return lo + (i * 5) % (hi - lo + 1);
+        return lo + i % (hi - lo + 1);
     }
 
     private String channel(int i) {
@@ -216,11 +217,11 @@ final class Injections {
         labels.add(new AnomalyLabel("FEED_SILENT", null, null, channel, null, start, start + length));
     }
 
-    /** About 14 returns of a SKU within the episode, of its Shopify orders shipped in the two days before. */
+    /** About 24 returns of a SKU within the episode, of its Shopify orders shipped in the two days before. */
     private void refunds(long start, int sku, long length) {
         double shopify = s.channelMix.getOrDefault("shopify", 0.0) / totalMix();
         double ordersOfSku = s.ordersPerHour * 40 * shopify * 1.48 * catalog.share(sku) * s.shipRate;
-        double chance = Math.min(1.0, 14 / Math.max(1.0, ordersOfSku));
+        double chance = Math.min(1.0, 24 / Math.max(1.0, ordersOfSku));
         refundWaves.add(new RefundWave(sku, start - 42 * HOUR, start - 2 * HOUR, start, start + length, chance));
         labels.add(new AnomalyLabel("REFUND_SPIKE", catalog.sku(sku), null, null, null, start, start + length));
     }

@@ -98,7 +98,10 @@ final class Schedule implements Iterator<GeneratedRecord> {
         channelCumulative = cumulative.stream().mapToDouble(Double::doubleValue).toArray();
         channelCumulative[channelCumulative.length - 1] = 1.0;
 
-        factory = new OrderFactory(catalog, new People(), marketplaces);
+        People people = new People();
+        // A scenario that measures burst detection must not start with bursts of its own making (see People).
+        if (settings.injectAnomalies) people.returningAfter = 512;
+        factory = new OrderFactory(catalog, people, marketplaces);
         movements = new Movements(settings, catalog);
         bad = new BadRecords(factory, marketplaces, channels, movements, shipments, settings.locations, catalog);
         Seasonality seasonality = new Seasonality(settings);

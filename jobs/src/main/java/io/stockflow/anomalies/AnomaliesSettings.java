@@ -21,7 +21,7 @@ public final class AnomaliesSettings implements Serializable {
     public RhythmModel rhythm = new RhythmModel();
     /** Replenishment lead time per SKU; others take {@link #defaultLeadTime}. */
     public Map<String, Duration> leadTimes = new LinkedHashMap<>();
-    public Duration defaultLeadTime = Duration.ofHours(2);
+    public Duration defaultLeadTime = Duration.ofHours(1);
     /** SKUs selling fewer units per hour than this are not forecast (a slow seller's forecast is noise). */
     public double stockoutMinUnitsPerHour = 2;
     /** Bins of sales before a SKU's velocity is trusted. */

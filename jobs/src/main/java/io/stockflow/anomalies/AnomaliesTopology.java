@@ -43,7 +43,7 @@ import org.apache.flink.util.Collector;
  * SKU sales bins, inventory.availability ("*") ─► keyBy SKU: StockoutFunction ─► STOCKOUT_PREDICTED
  * inventory.movements (COUNT), inventory.availability (per location) ─► keyBy SKU|location: LedgerCheckFunction
  *     ─► LEDGER_MISMATCH
- * orders.canonical (PLACED) ─► keyBy channel: SuspiciousOrderFunction; keyBy customer: CustomerBurstFunction
+ * orders.canonical (PLACED) ─► keyBy channel: SuspiciousOrderFunction; keyBy customer, address: OrderBurstFunction
  *     ─► SUSPICIOUS_ORDER
  * every unusable record ─► deadletter
  * </pre>
@@ -114,11 +114,13 @@ public final class AnomaliesTopology {
         DataStream<Alert> outliers = sorted(placed.keyBy(e -> e.channel), OrderEvent.class, e -> e.eventId,
                 "anomalies-outliers", settings)
                 .process(new SuspiciousOrderFunction(clock)).name("order outliers per channel").uid("anomalies-outliers");
-        DataStream<Alert> bursts = sorted(placed.filter(e -> customer(e) != null).name("orders with a customer")
-                        .uid("anomalies-with-customer").keyBy(AnomaliesTopology::customer), OrderEvent.class,
-                e -> e.eventId, "anomalies-bursts", settings)
-                .process(new CustomerBurstFunction(settings.burstWindow, settings.burstOrders, clock))
-                .name("order bursts per customer").uid("anomalies-bursts");
+        DataStream<BurstInput> buyers = placed
+                .flatMap((OrderEvent e, Collector<BurstInput> out) -> BurstInput.of(e, out))
+                .returns(BurstInput.class).name("buyer identities").uid("anomalies-buyer-identities");
+        DataStream<Alert> bursts = sorted(buyers.keyBy(b -> b.identity), BurstInput.class, BurstInput::sequenceKey,
+                "anomalies-bursts", settings)
+                .process(new OrderBurstFunction(settings.burstWindow, settings.burstOrders, clock))
+                .name("order bursts per customer and address").uid("anomalies-bursts");
 
         DataStream<DeadLetter> deadLetters = null;
         List<String> topics = List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.MOVEMENTS);
@@ -138,11 +140,6 @@ public final class AnomaliesTopology {
                     .name("anomalies deadletter json").uid("anomalies-json-deadletter"));
         }
         return outputs;
-    }
-
-    /** Who placed the order, as far as the marketplace tells: the email hash, else the phone hash. */
-    static String customer(OrderEvent e) {
-        return e.customerEmailHash != null ? e.customerEmailHash : e.customerPhoneHash;
     }
 
     private static <K, T> KeyedStream<T, K> sorted(KeyedStream<T, K> keyed, Class<T> type,

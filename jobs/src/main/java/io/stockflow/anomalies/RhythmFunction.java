@@ -125,7 +125,7 @@ public final class RhythmFunction extends KeyedProcessFunction<String, BinCount,
                 series.remove(e.getKey());
                 continue;
             }
-            Alert alert = model.close(s, p, binStart, clock.now(binEnd));
+            Alert alert = model.close(s, p, binStart, total, clock.now(binEnd));
             if (alert != null) out.collect(alert);
             series.put(e.getKey(), s);
         }

@@ -16,17 +16,18 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * SUSPICIOUS_ORDER for bursts, keyed by the customer's email hash (else phone hash): the order that makes
- * {@code threshold} or more orders of the same customer within {@code window}, and every one after it in the burst.
- * State per customer: its orders of the last window, cleared by a timer one window after its latest order.
+ * SUSPICIOUS_ORDER for bursts, keyed by an identity of the buyer (the customer's email or phone hash, or the ship-to
+ * address hash): the order that makes {@code threshold} or more orders of the same identity within {@code window},
+ * and every one after it in the burst. State per identity: its orders of the last window, cleared by a timer one
+ * window after its latest order.
  */
-public final class CustomerBurstFunction extends KeyedProcessFunction<String, OrderEvent, Alert> {
+public final class OrderBurstFunction extends KeyedProcessFunction<String, BurstInput, Alert> {
     private final Duration window;
     private final int threshold;
     private final DecisionClock clock;
     private transient ValueState<RecentOrders> recent;
 
-    public CustomerBurstFunction(Duration window, int threshold, DecisionClock clock) {
+    public OrderBurstFunction(Duration window, int threshold, DecisionClock clock) {
         this.window = window;
         this.threshold = threshold;
         this.clock = clock;
@@ -39,7 +40,8 @@ public final class CustomerBurstFunction extends KeyedProcessFunction<String, Or
     }
 
     @Override
-    public void processElement(OrderEvent e, Context ctx, Collector<Alert> out) throws Exception {
+    public void processElement(BurstInput in, Context ctx, Collector<Alert> out) throws Exception {
+        OrderEvent e = in.order;
         RecentOrders r = recent.value();
         if (r == null) r = new RecentOrders();
         r.add(e.eventTime - window.toMillis(), e.eventTime, e.orderId);
@@ -49,11 +51,11 @@ public final class CustomerBurstFunction extends KeyedProcessFunction<String, Or
         if (r.size() < threshold || !r.orderIds[r.size() - 1].equals(e.orderId)) return;
         List<String> ids = Arrays.asList(r.orderIds);
         long minutes = window.toMinutes();
-        List<String> reasons = List.of(r.size() + " orders from the same customer within " + minutes + " min");
-        Evidence figures = Evidence.of("model", "customer-burst").and("orders_in_window", r.size())
+        List<String> reasons = List.of(r.size() + " orders from the same " + in.kind + " within " + minutes + " min");
+        Evidence figures = Evidence.of("model", in.kind + "-burst").and("orders_in_window", r.size())
                 .and("threshold", threshold).and("window_minutes", minutes).and("order_ids", ids);
         out.collect(AnomalyAlerts.suspiciousOrder(e.orderId, e.channel, e.eventTime, reasons, r.size() / (double) threshold,
-                figures, clock.now(e.eventTime), "burst"));
+                figures, clock.now(e.eventTime), "burst-" + in.kind));
     }
 
     @Override
