@@ -60,21 +60,22 @@ public final class AnomalyAlerts {
         return a;
     }
 
-    static Alert feedSilent(String channel, long lastOrder, long now, long silentFor, long allowed, double perHour,
-                            double probability, long detectedAt) {
+    static Alert feedSilent(String channel, long lastOrder, long now, long silentFor, double expectedOrders,
+                            double neededOrders, double perHour, double probability, long detectedAt) {
         Alert a = base(FEED_SILENT, Severity.CRITICAL, now, detectedAt, AlertIds.of(FEED_SILENT, channel, lastOrder));
         a.channel = channel;
         a.windowStart = lastOrder;
         a.windowEnd = now;
-        a.observed = (double) (silentFor / 60_000);
-        a.expected = (double) (allowed / 60_000);
+        a.observed = 0.0;
+        a.expected = round(expectedOrders);
         a.message = channel + " has sent no order for " + silentFor / 60_000 + " min (since "
-                + Instants.format(lastOrder) + "); at its usual " + fmt(perHour) + " orders/h a gap over "
-                + allowed / 60_000 + " min is implausible: is the integration down?";
-        a.evidenceJson = Evidence.of("score", round((double) silentFor / allowed))
-                .and("model", "poisson-gap").and("expected_orders_per_hour", round(perHour))
-                .and("silence_probability", probability).and("last_order_at", Instants.format(lastOrder))
-                .and("silent_minutes", silentFor / 60_000).and("allowed_minutes", allowed / 60_000).toJson();
+                + Instants.format(lastOrder) + ") where about " + fmt(expectedOrders) + " were expected (usually "
+                + fmt(perHour) + " an hour at this time): is the integration down?";
+        a.evidenceJson = Evidence.of("score", round(expectedOrders / neededOrders))
+                .and("model", "poisson-gap").and("expected_orders", round(expectedOrders))
+                .and("expected_orders_per_hour", round(perHour)).and("silence_probability", probability)
+                .and("threshold_expected_orders", round(neededOrders))
+                .and("last_order_at", Instants.format(lastOrder)).and("silent_minutes", silentFor / 60_000).toJson();
         return a;
     }
 

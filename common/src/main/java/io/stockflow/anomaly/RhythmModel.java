@@ -87,24 +87,38 @@ public final class RhythmModel implements Serializable {
         return sum;
     }
 
-    /** The longest plausible gap between two orders of the channel at the moment {@code at}. */
-    public long allowedSilence(RhythmSeries s, SeasonalProfile profile, long at) {
-        double perHour = s.share() * profile.expectedRate(at);
-        if (perHour <= 0) return maxSilenceMillis;
-        long gap = (long) (Math.log(1 / silenceProbability) / perHour * 3_600_000.0);
-        return Math.max(minSilenceMillis, Math.min(maxSilenceMillis, gap));
+    /**
+     * Orders the channel was expected to send in {@code (from, to]}: its share of the shop's expected rate, bin by
+     * bin, so that a gap reaching from a quiet hour into a busy one is weighed hour by hour.
+     */
+    public double expectedOrders(RhythmSeries s, SeasonalProfile profile, long from, long to) {
+        double sum = 0;
+        for (long t = from; t < to; ) {
+            long next = Math.min(to, (t / BIN_MILLIS + 1) * BIN_MILLIS);
+            sum += s.share() * profile.expectedRate(t) * (next - t) / 3_600_000.0;
+            t = next;
+        }
+        return sum;
     }
 
+    /**
+     * A channel is silent when no order came while it was expected to send so many that getting none has a
+     * probability below {@link #silenceProbability} (Poisson: {@code exp(-expected)}), and for at least
+     * {@link #minSilenceMillis}.
+     */
     private Alert silence(RhythmSeries s, SeasonalProfile profile, long now, long detectedAt) {
         if (s.alerting || s.lastEventTime == Long.MIN_VALUE) return null;
         if (s.binsSeen < seriesWarmUpBins || !profile.warm(profileWarmUpHours)) return null;
-        double perHour = s.share() * profile.expectedRate(now);
-        if (perHour < minChannelRatePerHour) return null;
-        long allowed = allowedSilence(s, profile, now);
         long silentFor = now - s.lastEventTime;
-        if (silentFor <= allowed) return null;
+        if (silentFor < minSilenceMillis) return null;
+        long from = Math.max(s.lastEventTime, now - maxSilenceMillis);
+        double expected = expectedOrders(s, profile, from, now);
+        double perHour = expected / ((now - from) / 3_600_000.0);
+        if (perHour < minChannelRatePerHour) return null;
+        double needed = Math.log(1 / silenceProbability);
+        if (expected < needed && silentFor < maxSilenceMillis) return null;
         s.alerting = true;
-        return AnomalyAlerts.feedSilent(s.subject, s.lastEventTime, now, silentFor, allowed, perHour,
+        return AnomalyAlerts.feedSilent(s.subject, s.lastEventTime, now, silentFor, expected, needed, perHour,
                 silenceProbability, detectedAt);
     }
 

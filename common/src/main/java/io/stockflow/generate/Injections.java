@@ -171,11 +171,15 @@ final class Injections {
         }
     }
 
-    /** 10:00, 12:30 or 15:00 on the shop's clock (slot 0, 1, 2), plus up to 45 minutes, on the day of {@code at}. */
+    /**
+     * 10:00, 12:30 or 15:00 on the shop's clock (slot 0, 1, 2), plus up to 45 minutes, on the day of {@code at}, or
+     * the next day when that is already past.
+     */
     private long busyHours(long at, int slot, long length, long end) {
         ZonedDateTime day = Instant.ofEpochMilli(at).atZone(s.seasonalityZone).toLocalDate().atStartOfDay(s.seasonalityZone);
-        long t = day.plusMinutes(600 + 150L * slot).toInstant().toEpochMilli() + random.nextLong(45 * MINUTE);
-        if (t < at - 12 * HOUR || t + length > end) t = day.plusDays(1).plusMinutes(600 + 150L * slot).toInstant().toEpochMilli();
+        long jitter = random.nextLong(45 * MINUTE);
+        long t = day.plusMinutes(600 + 150L * slot).toInstant().toEpochMilli() + jitter;
+        if (t < at) t = day.plusDays(1).plusMinutes(600 + 150L * slot).toInstant().toEpochMilli() + jitter;
         return t;
     }
 
@@ -271,14 +275,12 @@ final class Injections {
                 int orders = 5;
                 People.Customer[] buyer = new People.Customer[1];
                 for (int k = 0; k < orders; k++) {
-                    int index = k;
                     long at = start + k * (60_000L + random.nextLong(90_000L));
                     at(at, (schedule, now) -> {
                         if (buyer[0] == null) buyer[0] = schedule.newCustomer(channel, random);
                         SimOrder o = schedule.injectOrder(channel, now, buyer[0],
                                 new int[][] {{random.nextInt(Math.min(n, 20)), 1}});
-                        // A burst shows from its third order on; the first two are ordinary orders when they arrive.
-                        if (index >= 2) record(o, now);
+                        record(o, now);
                     });
                 }
             }

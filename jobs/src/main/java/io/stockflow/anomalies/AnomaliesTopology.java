@@ -119,7 +119,8 @@ public final class AnomaliesTopology {
                 .returns(BurstInput.class).name("buyer identities").uid("anomalies-buyer-identities");
         DataStream<Alert> bursts = sorted(buyers.keyBy(b -> b.identity), BurstInput.class, BurstInput::sequenceKey,
                 "anomalies-bursts", settings)
-                .process(new OrderBurstFunction(settings.burstWindow, settings.burstOrders, clock))
+                .process(new OrderBurstFunction(settings.burstWindow, settings.burstOrdersByCustomer,
+                        settings.burstOrdersByAddress, clock))
                 .name("order bursts per customer and address").uid("anomalies-bursts");
 
         DataStream<DeadLetter> deadLetters = null;

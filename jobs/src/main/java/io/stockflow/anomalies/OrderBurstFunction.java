@@ -17,19 +17,22 @@ import org.apache.flink.util.Collector;
 
 /**
  * SUSPICIOUS_ORDER for bursts, keyed by an identity of the buyer (the customer's email or phone hash, or the ship-to
- * address hash): the order that makes {@code threshold} or more orders of the same identity within {@code window},
- * and every one after it in the burst. State per identity: its orders of the last window, cleared by a timer one
+ * address hash). When an order makes the threshold of orders of one identity within the window, every order of the
+ * burst not yet reported is reported (the earlier ones looked ordinary when they came; now they do not), and every
+ * later one of the burst as it comes. State per identity: its orders of the last window, cleared by a timer one
  * window after its latest order.
  */
 public final class OrderBurstFunction extends KeyedProcessFunction<String, BurstInput, Alert> {
     private final Duration window;
-    private final int threshold;
+    private final int byCustomer;
+    private final int byAddress;
     private final DecisionClock clock;
     private transient ValueState<RecentOrders> recent;
 
-    public OrderBurstFunction(Duration window, int threshold, DecisionClock clock) {
+    public OrderBurstFunction(Duration window, int byCustomer, int byAddress, DecisionClock clock) {
         this.window = window;
-        this.threshold = threshold;
+        this.byCustomer = byCustomer;
+        this.byAddress = byAddress;
         this.clock = clock;
     }
 
@@ -44,25 +47,30 @@ public final class OrderBurstFunction extends KeyedProcessFunction<String, Burst
         OrderEvent e = in.order;
         RecentOrders r = recent.value();
         if (r == null) r = new RecentOrders();
-        r.add(e.eventTime - window.toMillis(), e.eventTime, e.orderId);
-        recent.update(r);
+        if (!r.add(e.eventTime - window.toMillis(), e.eventTime, e.orderId, e.channel)) return;
         ctx.timerService().registerEventTimeTimer(e.eventTime + window.toMillis());
-        // A repeated delivery of an order already counted adds nothing and raises nothing.
-        if (r.size() < threshold || !r.orderIds[r.size() - 1].equals(e.orderId)) return;
-        List<String> ids = Arrays.asList(r.orderIds);
-        long minutes = window.toMinutes();
-        List<String> reasons = List.of(r.size() + " orders from the same " + in.kind + " within " + minutes + " min");
-        Evidence figures = Evidence.of("model", in.kind + "-burst").and("orders_in_window", r.size())
-                .and("threshold", threshold).and("window_minutes", minutes).and("order_ids", ids);
-        out.collect(AnomalyAlerts.suspiciousOrder(e.orderId, e.channel, e.eventTime, reasons, r.size() / (double) threshold,
-                figures, clock.now(e.eventTime), "burst-" + in.kind));
+        int threshold = BurstInput.ADDRESS.equals(in.kind) ? byAddress : byCustomer;
+        if (r.size() >= threshold) {
+            long minutes = window.toMinutes();
+            List<String> ids = Arrays.asList(r.orderIds.clone());
+            for (int i = 0; i < r.size(); i++) {
+                if (r.reported[i]) continue;
+                r.reported[i] = true;
+                List<String> reasons = List.of("one of " + r.size() + " orders from the same " + in.kind + " within "
+                        + minutes + " min (recognised at " + e.orderId + ")");
+                Evidence figures = Evidence.of("model", in.kind + "-burst").and("orders_in_window", r.size())
+                        .and("threshold", threshold).and("window_minutes", minutes).and("order_ids", ids);
+                out.collect(AnomalyAlerts.suspiciousOrder(r.orderIds[i], r.channels[i], e.eventTime, reasons,
+                        r.size() / (double) threshold, figures, clock.now(e.eventTime), "burst-" + in.kind));
+            }
+        }
+        recent.update(r);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         RecentOrders r = recent.value();
-        if (r == null) return;
         // The latest order's timer clears the state; earlier timers find a newer order and leave it.
-        if (r.times[r.size() - 1] + window.toMillis() <= timestamp) recent.clear();
+        if (r != null && r.latest() + window.toMillis() <= timestamp) recent.clear();
     }
 }

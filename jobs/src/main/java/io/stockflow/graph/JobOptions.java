@@ -79,8 +79,8 @@ public class JobOptions {
     public java.util.Map<String, String> leadTimes = new java.util.LinkedHashMap<>();
 
     @Option(names = "--default-lead-time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Anomalies: STOCKOUT_PREDICTED when a SKU runs out sooner than its lead time (default: 1h).")
-    public Duration defaultLeadTime = Duration.ofHours(1);
+            description = "Anomalies: STOCKOUT_PREDICTED when a SKU runs out sooner than its lead time (default: 2h).")
+    public Duration defaultLeadTime = Duration.ofHours(2);
 
     public io.stockflow.anomalies.AnomaliesSettings anomaliesSettings() {
         io.stockflow.anomalies.AnomaliesSettings s = new io.stockflow.anomalies.AnomaliesSettings();
