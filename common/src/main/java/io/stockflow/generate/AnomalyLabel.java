@@ -22,7 +22,9 @@ public final class AnomalyLabel {
         this.location = location;
         this.channel = channel;
         this.orderId = orderId;
-        this.start = start;
+        // To the second: Shopify and WooCommerce give order times to the second, so an order injected at 12:00:00.700
+        // is an order of 12:00:00 in the canonical stream.
+        this.start = Math.floorDiv(start, 1000) * 1000;
         this.end = end;
     }
 
