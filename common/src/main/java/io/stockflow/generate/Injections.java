@@ -232,18 +232,23 @@ final class Injections {
 
     /**
      * A count finds most of a fast seller gone at every location (theft, damage nobody booked): the ledger is wrong
-     * at each location, and what is left will not last until the next truck.
+     * at each location, and what is left will not last until the next truck. Three hours later an emergency delivery
+     * brings a day of demand to each location, which ends the episode.
      */
     private void shrinkage(long start, int sku) {
         double perHourPerLocation = s.ordersPerHour * 1.48 * 1.5 * catalog.share(sku) / s.locations.size();
         long left = Math.max(1, Math.round(perHourPerLocation * 0.5));
+        long refill = (long) Math.ceil(perHourPerLocation * 24 / s.caseSize) * s.caseSize;
+        long restocked = start + 3 * HOUR;
         for (int l = 0; l < s.locations.size(); l++) {
             String location = s.locations.get(l);
             long at = start + l * 20_000L;
             at(at, (schedule, now) -> schedule.injectMovement(MovementType.COUNT, sku, location, left, now));
+            at(restocked + l * 20_000L, (schedule, now) -> schedule.injectMovement(MovementType.RECEIPT, sku, location,
+                    refill, now));
             labels.add(new AnomalyLabel("LEDGER_MISMATCH", catalog.sku(sku), location, null, null, at, at + HOUR));
         }
-        labels.add(new AnomalyLabel("STOCKOUT_PREDICTED", catalog.sku(sku), null, null, null, start, start + 2 * HOUR));
+        labels.add(new AnomalyLabel("STOCKOUT_PREDICTED", catalog.sku(sku), null, null, null, start, restocked));
     }
 
     /** A count of a slow seller at one location that finds far fewer units than the books (at most a tenth). */
