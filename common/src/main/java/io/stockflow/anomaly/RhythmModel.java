@@ -76,6 +76,18 @@ public final class RhythmModel implements Serializable {
         return alert;
     }
 
+    /**
+     * The shop's lines of a closed bin for the profile to learn: those of the SKUs not in an anomaly, so that a
+     * spike, once recognised, does not teach the shop a new rhythm.
+     */
+    public static double normalTotal(Iterable<RhythmSeries> closed) {
+        double total = 0;
+        for (RhythmSeries s : closed) {
+            if (RhythmSeries.DEMAND.equals(s.kind) && !s.alerting) total += s.recent[s.recent.length - 1];
+        }
+        return total;
+    }
+
     /** Expected count in the window that ends at {@code windowEnd}. */
     public double expectedInWindow(RhythmSeries s, SeasonalProfile profile, long windowEnd, boolean flat) {
         double binHours = BIN_MILLIS / 3_600_000.0;

@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 public class SeasonalProfile {
     public static final double HOUR_MEMORY_DAYS = 7;
     public static final double DAY_MEMORY_WEEKS = 4;
+    public static final double DAY_PRIOR_BINS = 24;
 
     /** Decayed sums of rates (lines per hour) and of weights, per hour of day and per day of week. */
     public double[] hourRate = new double[24];
@@ -42,10 +43,24 @@ public class SeasonalProfile {
         return (hourRate[hour] / hourWeight[hour]) / mean;
     }
 
+    /**
+     * A day's factor, its mean shrunk towards 1 by a prior of {@link #DAY_PRIOR_BINS} bins: the first hours of a day
+     * of the week not seen before say little about the whole day.
+     */
     public double dayFactor(int day) {
-        double mean = mean(dayRate, dayWeight);
-        if (dayWeight[day] <= 0 || mean <= 0) return 1.0;
-        return (dayRate[day] / dayWeight[day]) / mean;
+        if (dayWeight[day] <= 0) return 1.0;
+        double total = 0;
+        int n = 0;
+        for (int d = 0; d < 7; d++) {
+            if (dayWeight[d] <= 0) continue;
+            total += dayMean(d);
+            n++;
+        }
+        return dayMean(day) / (total / n);
+    }
+
+    private double dayMean(int d) {
+        return (dayRate[d] + DAY_PRIOR_BINS) / (dayWeight[d] + DAY_PRIOR_BINS);
     }
 
     /**
@@ -59,7 +74,9 @@ public class SeasonalProfile {
         return hourMean * dayFactor(dayIndex(t.getDayOfWeek()));
     }
 
-    /** Learns from one bin: {@code total} lines placed in {@code [binStart, binStart + binMillis)}. */
+    /**
+     * Learns from one bin: {@code total} lines placed in {@code [binStart, binStart + binMillis)}; the caller leaves out series in an anomaly.
+     */
     public void observe(long binStart, long binMillis, double total) {
         double binHours = binMillis / 3_600_000.0;
         double rate = total / binHours;
@@ -67,6 +84,8 @@ public class SeasonalProfile {
         int h = t.getHour();
         int d = dayIndex(t.getDayOfWeek());
         hoursSeen += binHours;
+        // Once a slot knows its level, a bin counts at most three times it: one odd bin moves the slot little.
+        if (hourWeight[h] >= 4) rate = Math.min(rate, 3 * hourRate[h] / hourWeight[h]);
         // An hour slot sees 1/binHours bins a day; a day slot 24/binHours bins a week.
         double hourKeep = 1 - binHours / HOUR_MEMORY_DAYS;
         hourRate[h] = hourRate[h] * hourKeep + rate;

@@ -119,6 +119,7 @@ public final class RhythmFunction extends KeyedProcessFunction<String, BinCount,
         // Judge against the profile as it was, then learn this bin into it.
         long binEnd = binStart + RhythmModel.BIN_MILLIS;
         all.sort(Map.Entry.comparingByKey());
+        List<RhythmSeries> closed = new ArrayList<>();
         for (Map.Entry<String, RhythmSeries> e : all) {
             RhythmSeries s = e.getValue();
             if (s.lastEventTime != Long.MIN_VALUE && s.lastEventTime < binEnd - RETENTION_MILLIS) {
@@ -128,8 +129,9 @@ public final class RhythmFunction extends KeyedProcessFunction<String, BinCount,
             Alert alert = model.close(s, p, binStart, total, clock.now(binEnd));
             if (alert != null) out.collect(alert);
             series.put(e.getKey(), s);
+            closed.add(s);
         }
-        p.observe(binStart, RhythmModel.BIN_MILLIS, total);
+        p.observe(binStart, RhythmModel.BIN_MILLIS, RhythmModel.normalTotal(closed));
         profile.update(p);
     }
 }
