@@ -142,7 +142,7 @@ final class Injections {
         int n = catalog.size();
         // Subjects of their own per type (by popularity rank), so episodes of one type do not mask another's.
         planEpisodes(start, end, (int) Math.round(3 * days), 3 * HOUR, -1, (at, i) -> spike(at, pick(n, 7, 20, i), 3 * HOUR));
-        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 0, (at, i) -> drop(at, i % Math.min(2, n), 2 * HOUR));
+        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 0, (at, i) -> drop(at, dropCandidate(i), 2 * HOUR));
         planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 1, (at, i) -> silence(at, channel(i), 2 * HOUR));
         planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, -1, (at, i) -> refunds(at, pick(n, 3, 6, i), 2 * HOUR));
         planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 2, (at, i) -> shrinkage(at, pick(n, 2, 6, i)));
@@ -181,6 +181,16 @@ final class Injections {
         long t = day.plusMinutes(600 + 150L * slot).toInstant().toEpochMilli() + jitter;
         if (t < at) t = day.plusDays(1).plusMinutes(600 + 150L * slot).toInstant().toEpochMilli() + jitter;
         return t;
+    }
+
+    /**
+     * A SKU for a demand drop: one that sells at least 25 lines an hour on average, so that an hour without it is
+     * news (the best seller when none does). A drop of a SKU that sells three a day cannot be told from chance.
+     */
+    private int dropCandidate(int i) {
+        int eligible = 0;
+        while (eligible < catalog.size() && s.ordersPerHour * 1.48 * catalog.share(eligible) >= 25) eligible++;
+        return i % Math.max(1, eligible);
     }
 
     private static int pick(int n, int fromRank, int toRank, int i) {
