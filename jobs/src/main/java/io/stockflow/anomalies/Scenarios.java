@@ -40,9 +40,6 @@ public final class Scenarios {
         s.injectAnomalies = true;
         // Nothing after the end: a scenario's last hour is not the start of a silence of every channel.
         s.completeLifecycles = false;
-        // Trucks bring twice the expected demand: normal traffic then has no stock-outs the labels do not know of
-        // (with the generator's default cover of 1.0, best sellers do run low, and the forecast rightly says so).
-        s.replenishmentCover = 2.0;
         return s;
     }
 

@@ -45,6 +45,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--orders-per-hour", description = "Orders per hour of the generated scenario (default: ${DEFAULT-VALUE}).")
     double ordersPerHour = 200;
 
+    @Option(names = "--replenishment-cover", description = "Replenishment of the generated scenario, a multiple of "
+            + "the expected demand (default: ${DEFAULT-VALUE}).")
+    double replenishmentCover = new io.stockflow.generate.GeneratorSettings().replenishmentCover;
+
     @Option(names = "--tolerance", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long after a label's end an alert still matches it (default: 1h, one window).")
     Duration tolerance = Duration.ofHours(1);
@@ -65,6 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             g.seed = seed;
             g.days = days;
             g.ordersPerHour = ordersPerHour;
+            g.replenishmentCover = replenishmentCover;
             Scenarios.write(g.settings(), input);
         }
         Path output = dir.resolve("output");

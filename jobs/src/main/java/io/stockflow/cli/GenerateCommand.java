@@ -56,6 +56,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--skus", description = "Number of SKUs (default: ${DEFAULT-VALUE}).")
     int skus = 50;
 
+    @Option(names = "--replenishment-cover", description = "Trucks bring this multiple of the expected demand "
+            + "(default: ${DEFAULT-VALUE}).")
+    double replenishmentCover = new io.stockflow.generate.GeneratorSettings().replenishmentCover;
+
     @Option(names = "--no-anomalies", description = "Normal traffic only.")
     boolean noAnomalies;
 
@@ -66,6 +70,7 @@ public final class GenerateCommand implements Callable<Integer> {
         s.ordersPerHour = ordersPerHour;
         s.skus = skus;
         s.injectAnomalies = !noAnomalies;
+        s.replenishmentCover = replenishmentCover;
         return s;
     }
 
