@@ -1,5 +1,6 @@
 package io.stockflow.ingest;
 
+import io.stockflow.json.JsonFields;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,10 +29,27 @@ public final class Hashes {
         return sha256Hex(digits.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Bytes of the payload digest kept in an event id (16 hex characters). */
+    private static final int FINGERPRINT_BYTES = 8;
+
     /** Lower-case hex SHA-256 of the bytes: event ids, alert ids and customer hashes all use it. */
     public static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    /**
+     * The first 16 hex characters of the SHA-256 of a marketplace payload as sent, spacing between tokens ignored:
+     * what makes a retried delivery (another {@code received_at}, maybe re-indented) recognisable as a repeat.
+     */
+    public static String payloadFingerprint(JsonFields payload) {
+        MessageDigest digest = sha256();
+        payload.digestCompact(digest);
+        return HexFormat.of().formatHex(digest.digest(), 0, FINGERPRINT_BYTES);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

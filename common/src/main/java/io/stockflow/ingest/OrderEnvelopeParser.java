@@ -12,9 +12,6 @@ import java.util.Map;
  * are set here, the same way for every marketplace.
  */
 public final class OrderEnvelopeParser {
-    /** Hex characters of the payload digest kept in the event id. */
-    private static final int FINGERPRINT_CHARS = 16;
-
     private final Map<String, MarketplaceMapper> mappers = new LinkedHashMap<>();
 
     public OrderEnvelopeParser(IngestLimits limits) {
@@ -46,7 +43,7 @@ public final class OrderEnvelopeParser {
         event.orderId = source + ":" + event.marketplaceOrderId;
         // From the payload only: a retried delivery (another received_at) gets the same id and is dropped downstream.
         event.eventId = event.orderId + ":" + kind + ":"
-                + Hashes.sha256Hex(payload.canonicalBytes()).substring(0, FINGERPRINT_CHARS);
+                + Hashes.payloadFingerprint(payload);
         event.receivedAt = receivedAt;
         return event;
     }

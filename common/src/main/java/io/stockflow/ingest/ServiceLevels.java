@@ -1,6 +1,8 @@
 package io.stockflow.ingest;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +25,13 @@ public final class ServiceLevels {
             Pattern.compile("\\b(priority|next|overnight|express|same ?day|(1|one) ?day)");
     private static final Pattern EXPEDITED_WORDS = Pattern.compile("\\b(exp|second ?day|2 ?nd ?day|(2|two) ?day)");
 
+    /**
+     * Levels of service words seen before: shops use a few dozen shipping titles, and the regular expressions cost
+     * more than the rest of an order's mapping. Bounded, so odd titles cannot grow it without end.
+     */
+    private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+    private static final int MAX_KNOWN = 4_096;
+
     private ServiceLevels() {}
 
     /**
@@ -39,6 +48,14 @@ public final class ServiceLevels {
     }
 
     static String of(String words) {
+        String level = KNOWN.get(words);
+        if (level != null) return level;
+        level = read(words);
+        if (KNOWN.size() < MAX_KNOWN) KNOWN.put(words, level);
+        return level;
+    }
+
+    private static String read(String words) {
         String text = WORD_BREAK.matcher(words).replaceAll(" ").toLowerCase(Locale.ROOT);
         if (SCHEDULED_WORDS.matcher(text).find()) return SCHEDULED;
         if (PRIORITY_WORDS.matcher(text).find()) return PRIORITY;

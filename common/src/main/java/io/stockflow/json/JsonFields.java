@@ -3,15 +3,20 @@ package io.stockflow.json;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.ingest.InvalidRecordException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +30,11 @@ public final class JsonFields {
 
     private final JsonNode node;
     private final String path;
+    /** Of a record's top-level object: the record, and where its object and array fields lie in it. */
+    private byte[] record;
+    private Map<String, int[]> spans;
+    /** Of a top-level field: where it lies in {@link #record}. */
+    private int[] span;
 
     private JsonFields(JsonNode node, String path) {
         this.node = node;
@@ -35,8 +45,9 @@ public final class JsonFields {
     public static JsonFields parse(byte[] record) throws InvalidRecordException {
         if (record == null || record.length == 0) throw new InvalidRecordException("record is empty");
         JsonNode node;
+        Map<String, int[]> spans = new HashMap<>();
         try (JsonParser parser = MAPPER.createParser(record)) {
-            node = MAPPER.readTree(parser);
+            node = parser.nextToken() == JsonToken.START_OBJECT ? readObject(parser, spans) : MAPPER.readTree(parser);
             if (node != null && parser.nextToken() != null) {
                 throw new InvalidRecordException("record holds more than one JSON value");
             }
@@ -46,7 +57,25 @@ public final class JsonFields {
             throw new InvalidRecordException("record is not readable: " + e.getMessage());
         }
         if (node == null || node.isMissingNode()) throw new InvalidRecordException("record is empty");
-        return root(node);
+        JsonFields root = root(node);
+        root.record = record;
+        root.spans = spans;
+        return root;
+    }
+
+    /** The top-level object, noting where each object or array value lies in the record's bytes. */
+    private static ObjectNode readObject(JsonParser parser, Map<String, int[]> spans) throws IOException {
+        ObjectNode object = MAPPER.createObjectNode();
+        String name;
+        while ((name = parser.nextFieldName()) != null) {
+            JsonToken first = parser.nextToken();
+            int from = (int) parser.currentTokenLocation().getByteOffset();
+            object.set(name, MAPPER.readTree(parser));
+            if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
+                spans.put(name, new int[] {from, (int) parser.currentTokenLocation().getByteOffset() + 1});
+            }
+        }
+        return object;
     }
 
     /** The top-level object of a record; its fields' paths are their bare names. */
@@ -55,6 +84,20 @@ public final class JsonFields {
             throw new InvalidRecordException("record is not a JSON object, got " + show(node));
         }
         return new JsonFields(node, "");
+    }
+
+    /**
+     * This object's text as it was sent, without the spaces between tokens: a re-indented copy gives the same bytes.
+     * Much cheaper than {@link #canonicalBytes()} (no serialization); it is that for objects not read by {@link #parse}.
+     */
+    public byte[] compactBytes() {
+        return span == null ? canonicalBytes() : CompactJson.withoutSpacing(record, span[0], span[1]);
+    }
+
+    /** Feeds the digest {@link #compactBytes()}, without copying them. */
+    public void digestCompact(MessageDigest digest) {
+        if (span == null) digest.update(canonicalBytes());
+        else CompactJson.digest(digest, record, span[0], span[1]);
     }
 
     /** This object as Jackson writes it: the same JSON gives the same bytes, whatever its original spacing. */
@@ -86,7 +129,12 @@ public final class JsonFields {
         JsonNode value = value(name);
         if (value == null) return null;
         if (!value.isObject()) throw wrongType(name, "an object", value);
-        return new JsonFields(value, pathOf(name));
+        JsonFields child = new JsonFields(value, pathOf(name));
+        if (spans != null) {
+            child.record = record;
+            child.span = spans.get(name);
+        }
+        return child;
     }
 
     public List<JsonFields> array(String name) throws InvalidRecordException {

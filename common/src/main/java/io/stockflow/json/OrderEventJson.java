@@ -1,14 +1,11 @@
 package io.stockflow.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.stockflow.ingest.InvalidRecordException;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 
 /**
@@ -17,14 +14,10 @@ import java.util.ArrayList;
  * {@code customer}) left out when all their fields are null.
  */
 public final class OrderEventJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private OrderEventJson() {}
 
     public static String write(OrderEvent e) {
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
+        return JsonText.object(g -> {
             g.writeStringField("event_id", e.eventId);
             g.writeStringField("order_id", e.orderId);
             g.writeStringField("channel", e.channel);
@@ -69,11 +62,7 @@ public final class OrderEventJson {
                 optional(g, "phone_hash", e.customerPhoneHash);
                 g.writeEndObject();
             }
-            g.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return out.toString();
+        });
     }
 
     public static OrderEvent read(byte[] record) throws InvalidRecordException {

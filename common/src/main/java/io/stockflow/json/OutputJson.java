@@ -1,6 +1,5 @@
 package io.stockflow.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.stockflow.alert.Alert;
 import io.stockflow.allocation.AllocatedUnits;
@@ -9,18 +8,14 @@ import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.notify.Notification;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Writes the output records of the contract ({@code ../shared/CONTRACT.md}) as compact JSON, field names in snake_case. */
 public final class OutputJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private OutputJson() {}
 
     public static String availability(AvailabilityUpdate u) {
-        return write(g -> {
+        return JsonText.object(g -> {
             g.writeStringField("sku", u.sku);
             g.writeStringField("location", u.location);
             g.writeNumberField("on_hand", u.onHand);
@@ -33,7 +28,7 @@ public final class OutputJson {
     }
 
     public static String allocation(OrderAllocation a) {
-        return write(g -> {
+        return JsonText.object(g -> {
             g.writeStringField("order_id", a.orderId);
             g.writeStringField("decision", a.decision.name());
             units(g, "allocations", a.allocations, true);
@@ -54,7 +49,7 @@ public final class OutputJson {
     }
 
     public static String alert(Alert a) {
-        return write(g -> {
+        return JsonText.object(g -> {
             g.writeStringField("alert_id", a.alertId);
             g.writeStringField("type", a.type);
             g.writeStringField("severity", a.severity.name());
@@ -82,7 +77,7 @@ public final class OutputJson {
 
     /** A record of {@code notifications.customer} (schema: {@code docs/schemas/notifications.customer.schema.json}). */
     public static String notification(Notification n) {
-        return write(g -> {
+        return JsonText.object(g -> {
             g.writeStringField("notification_id", n.notificationId);
             g.writeStringField("type", n.kind.name());
             g.writeStringField("order_id", n.orderId);
@@ -102,7 +97,7 @@ public final class OutputJson {
     }
 
     public static String deadLetter(DeadLetter d) {
-        return write(g -> {
+        return JsonText.object(g -> {
             g.writeStringField("source_topic", d.sourceTopic);
             g.writeStringField("error", d.error);
             g.writeStringField("raw", d.raw);
@@ -127,21 +122,5 @@ public final class OutputJson {
     private static void number(JsonGenerator g, String field, double value) throws IOException {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) g.writeNumberField(field, (long) value);
         else g.writeNumberField(field, value);
-    }
-
-    private interface Fields {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static String write(Fields fields) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
-            fields.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }

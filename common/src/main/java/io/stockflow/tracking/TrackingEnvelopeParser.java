@@ -15,7 +15,6 @@ import java.util.Map;
  * are set here. An update whose payload names no event time takes {@code received_at}.
  */
 public final class TrackingEnvelopeParser {
-    private static final int FINGERPRINT_CHARS = 16;
     private final Map<String, ProviderMapper> mappers = new LinkedHashMap<>();
 
     public TrackingEnvelopeParser() {
@@ -39,7 +38,7 @@ public final class TrackingEnvelopeParser {
         u.receivedAt = receivedAt;
         if (u.occurredAt == Providers.UNSET) u.occurredAt = receivedAt;
         u.eventId = source + ":" + u.trackingCode + ":" + u.status + ":"
-                + Hashes.sha256Hex(payload.canonicalBytes()).substring(0, FINGERPRINT_CHARS);
+                + Hashes.payloadFingerprint(payload);
         return u;
     }
 

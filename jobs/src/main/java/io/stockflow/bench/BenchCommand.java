@@ -123,6 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
         CheckpointStats checkpoints;
         Histogram latency;
         double latencyRate;
+        List<VertexLoad.Task> load = List.of();
     }
 
     /**
@@ -154,6 +155,9 @@ public final class BenchCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 progressRate.add(now, progress.stableEnd(progressTopics));
                 outRate.add(now, progress.stableEnd(out));
+                if (phase.load.isEmpty() && progressRate.last() >= progressTotal / 2) {
+                    phase.load = VertexLoad.fetch(flink.webPort, job.getJobID().toString());
+                }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             phase.flinkCores = (processCpuNanos() - cpu0) / 1e9 / seconds;
@@ -210,6 +214,10 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             System.out.println("order -> availability: no update observed");
         }
+        System.out.println("where the time goes, half way through the passthrough:");
+        VertexLoad.print(pass.load);
+        System.out.println("and through the hot path:");
+        VertexLoad.print(hot.load);
         double ratio = hot.inPerSecond / pass.inPerSecond;
         System.out.printf("hot path / passthrough = %s (%.0f orders/s vs %.0f records/s)%n",
                 Double.isFinite(ratio) ? String.format("%.2f", ratio) : "n/a", hot.inPerSecond, pass.inPerSecond);

@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
@@ -31,29 +32,41 @@ final class LatencyProbe {
     static Histogram measure(String bootstrap, String ordersTopic, String availabilityTopic, List<String> skus,
                              double ordersPerSecond, Duration length) throws InterruptedException {
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrap);
-             KafkaProducer<String, String> producer = producer(bootstrap)) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
             consumer.subscribe(List.of(availabilityTopic));
             while (consumer.assignment().isEmpty()) consumer.poll(Duration.ofMillis(100));
             consumer.seekToEnd(consumer.assignment());
             consumer.poll(Duration.ofMillis(100));
             long start = System.currentTimeMillis();
             long end = start + length.toMillis();
-            Random random = new Random(7);
-            long sent = 0;
+            // Sending on its own thread: a reader that also sends would see updates late by its own sending time.
+            Thread sender = new Thread(() -> send(bootstrap, ordersTopic, skus, ordersPerSecond, start, end),
+                    "latency-probe-sender");
+            sender.start();
             while (System.currentTimeMillis() < end + 2000) {
-                long now = System.currentTimeMillis();
-                while (now < end && sent < (now - start) * ordersPerSecond / 1000.0) {
-                    String sku = skus.get(random.nextInt(skus.size()));
-                    producer.send(new ProducerRecord<>(ordersTopic, amazonOrder(sent++, sku, now)));
-                }
-                producer.flush();
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(1))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(5))) {
                     record(latencies, r.value(), start, System.currentTimeMillis());
                 }
             }
+            sender.join();
         }
         return latencies;
+    }
+
+    /** Sends orders at the given rate from {@code start} until {@code end}, each stamped with its sending time. */
+    private static void send(String bootstrap, String topic, List<String> skus, double ordersPerSecond, long start,
+                             long end) {
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            Random random = new Random(7);
+            long sent = 0;
+            for (long now = start; now < end; now = System.currentTimeMillis()) {
+                while (sent < (now - start) * ordersPerSecond / 1000.0) {
+                    String sku = skus.get(random.nextInt(skus.size()));
+                    producer.send(new ProducerRecord<>(topic, amazonOrder(sent++, sku, now)));
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
+        }
     }
 
     private static void record(Histogram latencies, String value, long probeStart, long now) {

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Samples of a growing count over wall time; the rate is the slope from the last sample below 10% of the total to the
- * first that reached 90%, so start-up and the drain at the end barely count. A run shorter than the sampling period
- * still gets a rate, over the one period in which it happened.
+ * Samples of a growing count over wall time; the rate is the slope from the last sample below half of the total to
+ * the first that reached 90%: the warm half of the run, after the JIT compiler has done its work and state has
+ * grown, and before the drain at the end. A run shorter than the sampling period still gets a rate, over the one
+ * period in which it happened.
  */
 final class RateWindow {
     private final List<long[]> samples = new ArrayList<>();
@@ -19,7 +20,7 @@ final class RateWindow {
         return samples.isEmpty() ? 0 : samples.get(samples.size() - 1)[1];
     }
 
-    /** Records per second from about 10% to 90% of {@code total}, or NaN when the samples never reached 90%. */
+    /** Records per second from about 50% to 90% of {@code total}, or NaN when the samples never reached 90%. */
     double perSecond(long total) {
         long[] from = null;
         for (long[] s : samples) {
@@ -27,7 +28,7 @@ final class RateWindow {
                 if (from == null || s[0] == from[0]) return Double.NaN;
                 return (s[1] - from[1]) / ((s[0] - from[0]) / 1e9);
             }
-            if (s[1] * 10 < total || from == null) from = s;
+            if (s[1] * 2 < total || from == null) from = s;
         }
         return Double.NaN;
     }

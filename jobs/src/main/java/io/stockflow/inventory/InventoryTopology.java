@@ -61,11 +61,13 @@ public final class InventoryTopology {
         SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(inputs.get(Topics.FULFILMENT),
                 Topics.FULFILMENT, () -> new FulfilmentParser(limits)::parse, FulfilmentEvent.class);
 
+        // Event time is assigned on each input before the union, so it chains into the parsing task: assigned after
+        // the union, it was a task of its own and every order crossed one more network hop.
         DataStream<OrderInput> orderInputs = eventTimes.assign(
-                orders.map(OrderInput::of).returns(OrderInput.class).name("order events").uid("wrap-orders")
-                        .union(fulfilments.map(OrderInput::of).returns(OrderInput.class)
-                                .name("fulfilment events").uid("wrap-fulfilments")),
-                OrderInput::eventTime, "order-inputs");
+                orders.map(OrderInput::of).returns(OrderInput.class).name("order events").uid("wrap-orders"),
+                OrderInput::eventTime, "orders")
+                .union(eventTimes.assign(fulfilments.map(OrderInput::of).returns(OrderInput.class)
+                        .name("fulfilment events").uid("wrap-fulfilments"), OrderInput::eventTime, "fulfilments"));
         KeyedStream<OrderInput, String> byOrder = orderInputs.keyBy(OrderInput::orderId);
         if (settings.replay) {
             byOrder = EventTimeSorter.sort(byOrder, TypeInformation.of(OrderInput.class), OrderInput::sequenceKey,

@@ -3,10 +3,13 @@ package io.stockflow.ledger;
 import io.stockflow.alert.Alert;
 import io.stockflow.time.DecisionClock;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import io.stockflow.metrics.StockflowMetrics;
@@ -31,7 +34,9 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
     private final LedgerPolicy policy;
     private final Duration movementIdTtl;
     private final DecisionClock clock;
-    private transient MapState<String, Position> positions;
+    private transient ValueState<Map<String, Position>> positions;
+    /** Where 0.1 kept positions; read only to move a restored SKU's positions into {@link #positions}. */
+    private transient MapState<String, Position> positionsPerLocation;
     private transient MapState<String, OrderHold> holds;
     private transient MapState<String, Boolean> appliedMovements;
     private transient Counter duplicateMovements;
@@ -51,7 +56,9 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
 
     @Override
     public void open(OpenContext context) {
-        positions = getRuntimeContext().getMapState(
+        positions = getRuntimeContext().getState(new ValueStateDescriptor<>("sku-positions",
+                Types.MAP(Types.STRING, TypeInformation.of(Position.class))));
+        positionsPerLocation = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("positions", Types.STRING, TypeInformation.of(Position.class)));
         holds = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("order-holds", Types.STRING, TypeInformation.of(OrderHold.class)));
@@ -80,7 +87,10 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
             }
             appliedMovements.put(command.eventId, Boolean.TRUE);
         }
-        LedgerEffects effects = ledger(ctx.getCurrentKey()).apply(command, clock.now(command.eventTime));
+        KeyedLedgerStore store = store();
+        LedgerEffects effects = new SkuLedger(ctx.getCurrentKey(), store, policy)
+                .apply(command, clock.now(command.eventTime));
+        store.flush();
         for (AvailabilityUpdate update : effects.availability) out.collect(update);
         if (effects.line != null) {
             ctx.output(LINES, effects.line);
@@ -108,10 +118,12 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AvailabilityUpdate> out) throws Exception {
-        ledger(ctx.getCurrentKey()).expireSettled(timestamp);
+        KeyedLedgerStore store = store();
+        new SkuLedger(ctx.getCurrentKey(), store, policy).expireSettled(timestamp);
+        store.flush();
     }
 
-    private SkuLedger ledger(String sku) {
-        return new SkuLedger(sku, new MapStateLedgerStore(positions, holds), policy);
+    private KeyedLedgerStore store() {
+        return new KeyedLedgerStore(positions, positionsPerLocation, holds);
     }
 }

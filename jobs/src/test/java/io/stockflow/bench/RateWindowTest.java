@@ -9,16 +9,17 @@ class RateWindowTest {
     private static final long SECOND = 1_000_000_000L;
 
     @Test
-    void takesTheSlopeFromTheLastSampleBelowTenPercentToTheFirstAtNinetyPercent() {
+    void takesTheSlopeOfTheWarmHalfFromTheLastSampleBelowFiftyPercentToTheFirstAtNinetyPercent() {
         RateWindow w = new RateWindow();
         w.add(0, 0);
-        w.add(SECOND, 5);      // start-up: slow
-        w.add(2 * SECOND, 50); // last below 10% of 1000
-        w.add(3 * SECOND, 500);
-        w.add(4 * SECOND, 950); // first at 90%
+        w.add(SECOND, 5);       // start-up: slow
+        w.add(3 * SECOND, 200); // still warming up
+        w.add(4 * SECOND, 450); // last below 50% of 1000
+        w.add(5 * SECOND, 700);
+        w.add(6 * SECOND, 950); // first at 90%
         w.add(9 * SECOND, 1000); // the drain: slow
 
-        assertThat(w.perSecond(1000)).isCloseTo(450.0, within(1e-9));
+        assertThat(w.perSecond(1000)).isCloseTo(250.0, within(1e-9));
     }
 
     @Test

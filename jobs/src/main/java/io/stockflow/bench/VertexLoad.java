@@ -1,0 +1,61 @@
+package io.stockflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a running job's time goes: per task (a chain of operators), the share of each second its subtasks spend busy,
+ * back-pressured (waiting for buffers downstream) and idle (waiting for input), from Flink's REST API. A busy task
+ * with idle ones after it is the bottleneck; back-pressure points downstream of itself.
+ */
+final class VertexLoad {
+    private static final String METRICS = "busyTimeMsPerSecond,backPressuredTimeMsPerSecond,idleTimeMsPerSecond";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One task's load, in milliseconds per second, the maximum over its subtasks. */
+    record Task(String name, double busy, double backPressured, double idle) {}
+
+    static List<Task> fetch(int restPort, String jobId) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + restPort + "/jobs/" + jobId;
+        List<Task> tasks = new ArrayList<>();
+        for (JsonNode vertex : get(http, base).path("vertices")) {
+            JsonNode metrics = get(http, base + "/vertices/" + vertex.path("id").asText()
+                    + "/subtasks/metrics?agg=max&get=" + URLEncoder.encode(METRICS, StandardCharsets.UTF_8));
+            double busy = Double.NaN, backPressured = Double.NaN, idle = Double.NaN;
+            for (JsonNode m : metrics) {
+                double max = m.path("max").asDouble(Double.NaN);
+                switch (m.path("id").asText()) {
+                    case "busyTimeMsPerSecond" -> busy = max;
+                    case "backPressuredTimeMsPerSecond" -> backPressured = max;
+                    case "idleTimeMsPerSecond" -> idle = max;
+                    default -> { }
+                }
+            }
+            tasks.add(new Task(vertex.path("name").asText(), busy, backPressured, idle));
+        }
+        return tasks;
+    }
+
+    static void print(List<Task> tasks) {
+        System.out.printf("  %6s %6s %6s  %s%n", "busy", "bp", "idle", "task (ms per second, max over subtasks)");
+        for (Task t : tasks) {
+            String name = t.name().length() > 110 ? t.name().substring(0, 107) + "..." : t.name();
+            System.out.printf("  %6.0f %6.0f %6.0f  %s%n", t.busy(), t.backPressured(), t.idle(), name);
+        }
+    }
+
+    private static JsonNode get(HttpClient http, String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+}
