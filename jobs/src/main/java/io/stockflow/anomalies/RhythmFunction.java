@@ -68,17 +68,15 @@ public final class RhythmFunction extends KeyedProcessFunction<String, BinCount,
         }
         String key = bin.seriesKey();
         RhythmSeries s = series.get(key);
-        if (s == null) {
-            s = new RhythmSeries(bin.kind, bin.subject);
-            if (RhythmSeries.DEMAND.equals(bin.kind)) {
-                // A SKU's refunds are judged from its first sale on: a quiet refund history is a history too.
-                String refundKey = RhythmSeries.key(RhythmSeries.REFUNDS, bin.subject);
-                if (!series.contains(refundKey)) {
-                    RhythmSeries refunds = new RhythmSeries(RhythmSeries.REFUNDS, bin.subject);
-                    refunds.lastEventTime = bin.lastEventTime;
-                    series.put(refundKey, refunds);
-                }
-            }
+        if (s == null) s = new RhythmSeries(bin.kind, bin.subject);
+        if (RhythmSeries.DEMAND.equals(bin.kind)) {
+            // A SKU's refunds are judged from its first sale on, and kept as long as it sells: a quiet refund
+            // history is a history too.
+            String refundKey = RhythmSeries.key(RhythmSeries.REFUNDS, bin.subject);
+            RhythmSeries refunds = series.get(refundKey);
+            if (refunds == null) refunds = new RhythmSeries(RhythmSeries.REFUNDS, bin.subject);
+            refunds.lastEventTime = Math.max(refunds.lastEventTime, bin.lastEventTime);
+            series.put(refundKey, refunds);
         }
         s.pending += bin.count;
         s.lastEventTime = Math.max(s.lastEventTime, bin.lastEventTime);

@@ -132,6 +132,34 @@ class RhythmFunctionTest {
     }
 
     @Test
+    void seriesQuietForTwoWeeksAreForgotten() throws Exception {
+        open(ReplayHorizon.LIVE, null);
+        live(START, START + TWO_DAYS, true);
+        assertThat(seriesKeys()).containsExactlyInAnyOrder("DEMAND|SKU-1", "REFUNDS|SKU-1", "DEMAND|SKU-2",
+                "REFUNDS|SKU-2", "CHANNEL|amazon", "CHANNEL|ebay");
+        // SKU-1 and ebay stop; SKU-2 and amazon go on for fifteen days.
+        long from = START + TWO_DAYS;
+        for (long t = from; t < from + 15 * 24 * 3_600_000L; t += BIN) {
+            send(bin(RhythmSeries.DEMAND, "SKU-2", t, 30), bin(RhythmSeries.CHANNEL, "amazon", t, 20));
+            harness.processWatermark(t + BIN - 1);
+        }
+        assertThat(seriesKeys()).containsExactlyInAnyOrder("DEMAND|SKU-2", "REFUNDS|SKU-2", "CHANNEL|amazon");
+    }
+
+    private List<String> seriesKeys() throws Exception {
+        org.apache.flink.runtime.state.KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey("shop");
+        org.apache.flink.api.common.state.MapState<String, RhythmSeries> series = backend.getPartitionedState(
+                org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                new org.apache.flink.api.common.state.MapStateDescriptor<>("series", Types.STRING,
+                        org.apache.flink.api.common.typeinfo.TypeInformation.of(RhythmSeries.class)));
+        List<String> keys = new java.util.ArrayList<>();
+        for (String k : series.keys()) keys.add(k);
+        return keys;
+    }
+
+    @Test
     void aBinOfATimeAlreadyJudgedIsIgnored() throws Exception {
         open(ReplayHorizon.LIVE, null);
         live(START, START + TWO_DAYS, true);
