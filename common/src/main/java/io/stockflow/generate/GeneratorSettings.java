@@ -80,6 +80,15 @@ public class GeneratorSettings {
      */
     public Map<String, Long> shopifyLocationIds = new LinkedHashMap<>();
 
+    /**
+     * When true, anomalies of every type the anomalies job detects are injected after {@link #anomalyWarmUp} (demand
+     * spikes and drops, silent channels, suspicious orders, refund waves, shrinkage found by counts), and the run
+     * reports them as {@link AnomalyLabel}s. Off by default: the traffic is then as it always was.
+     */
+    public boolean injectAnomalies = false;
+    /** Normal traffic before the first injected anomaly, for the detectors to learn what normal is. */
+    public Duration anomalyWarmUp = Duration.ofDays(1);
+
     public static Map<String, Double> defaultChannelMix() {
         Map<String, Double> mix = new LinkedHashMap<>();
         mix.put("shopify", 0.40);

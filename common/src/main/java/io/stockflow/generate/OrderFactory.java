@@ -30,13 +30,32 @@ final class OrderFactory {
     }
 
     SimOrder create(String channel, long placedAt, SplittableRandom r) {
+        return create(channel, placedAt, r, null, null);
+    }
+
+    /** A new customer of the channel's countries, for injected traffic that reuses one buyer. */
+    People.Customer newCustomer(String channel, SplittableRandom r) {
+        return people.newCustomer(country(channel, r), r);
+    }
+
+    /**
+     * An order with a given buyer and/or given lines ({@code {skuIndex, quantity}} pairs), for injected anomalies;
+     * null takes the usual random choice.
+     */
+    SimOrder create(String channel, long placedAt, SplittableRandom r, People.Customer buyer, int[][] givenLines) {
         Marketplace marketplace = marketplaces.get(channel);
-        People.Customer customer = people.customer(country(channel, r), RETURNING, r);
+        People.Customer customer = buyer != null ? buyer : people.customer(country(channel, r), RETURNING, r);
         double l = r.nextDouble();
         SimOrder.Level level = l < 0.80 ? SimOrder.Level.STANDARD
                 : l < 0.94 ? SimOrder.Level.EXPEDITED : SimOrder.Level.PRIORITY;
         SimOrder o = new SimOrder(channel, r, customer, level, placedAt);
-        int wanted = lineCount(r);
+        int wanted = givenLines != null ? 0 : lineCount(r);
+        if (givenLines != null) {
+            for (int[] line : givenLines) {
+                o.lines.add(new SimOrder.Line(line[0], catalog.sku(line[0]), catalog.title(line[0]),
+                        catalog.variant(line[0]), line[1], catalog.priceCents(line[0], o.currency)));
+            }
+        }
         boolean[] taken = new boolean[catalog.size()];
         for (int attempt = 0; attempt < 20 && o.lines.size() < wanted; attempt++) {
             int sku = catalog.sample(r);

@@ -169,12 +169,17 @@ final class People {
     private static final String CA_LETTERS = "ABCEGHJKLMNPRSTVWXYZ";
 
     private final Customer[] pool = new Customer[4096];
+    /**
+     * Returning customers are drawn only once this many have bought. With 1 (the default) a run's first minutes draw
+     * the same few customers again and again, which looks like bursts of orders from one buyer.
+     */
+    int returningAfter = 1;
     private int pooled;
     private long customers;
 
     /** A new customer in the country, or (with the given probability) one who ordered before. */
     Customer customer(String country, double returning, SplittableRandom r) {
-        if (pooled > 0 && r.nextDouble() < returning) return pool[r.nextInt(Math.min(pooled, pool.length))];
+        if (pooled >= returningAfter && r.nextDouble() < returning) return pool[r.nextInt(Math.min(pooled, pool.length))];
         Customer c = newCustomer(country, r);
         pool[pooled++ % pool.length] = c;
         if (pooled >= 2 * pool.length) pooled -= pool.length;

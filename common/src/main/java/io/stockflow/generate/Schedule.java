@@ -58,6 +58,8 @@ final class Schedule implements Iterator<GeneratedRecord> {
     /** Replenishment. */
     private final SplittableRandom stock;
     private final double badChance;
+    /** Null unless the settings ask for injected anomalies. */
+    private final Injections injections;
 
     private final PriorityQueue<Pending> queue = new PriorityQueue<>(
             Comparator.<Pending>comparingLong(p -> p.time).thenComparingLong(p -> p.seq));
@@ -96,14 +98,19 @@ final class Schedule implements Iterator<GeneratedRecord> {
         channelCumulative = cumulative.stream().mapToDouble(Double::doubleValue).toArray();
         channelCumulative[channelCumulative.length - 1] = 1.0;
 
-        factory = new OrderFactory(catalog, new People(), marketplaces);
+        People people = new People();
+        // A scenario that measures burst detection must not start with bursts of its own making (see People).
+        if (settings.injectAnomalies) people.returningAfter = 512;
+        factory = new OrderFactory(catalog, people, marketplaces);
         movements = new Movements(settings, catalog);
         bad = new BadRecords(factory, marketplaces, channels, movements, shipments, settings.locations, catalog);
-        arrivals = new Seasonality(settings).new Arrivals(start, root.split());
+        Seasonality seasonality = new Seasonality(settings);
+        arrivals = seasonality.new Arrivals(start, root.split());
         choices = root.split();
         noise = root.split();
         stock = root.split();
         badChance = settings.badRecordRate / (1 - settings.badRecordRate);
+        injections = settings.injectAnomalies ? new Injections(settings, catalog, seasonality, settings.seed) : null;
 
         initialStock();
         nextOrderAt = arrivals.next(end);
@@ -127,11 +134,14 @@ final class Schedule implements Iterator<GeneratedRecord> {
     /** Draws arrivals until the earliest pending record cannot be preceded by anything not yet drawn. */
     private void fill() {
         while (true) {
-            long arrival = Math.min(nextOrderAt, nextTickAt);
+            long injectAt = injections == null ? Long.MAX_VALUE : injections.nextAt();
+            long arrival = Math.min(Math.min(nextOrderAt, nextTickAt), injectAt);
             if (arrival == Long.MAX_VALUE) return;
             Pending head = queue.peek();
             if (head != null && head.time <= arrival) return;
-            if (nextOrderAt <= nextTickAt) {
+            if (injectAt < Math.min(nextOrderAt, nextTickAt)) {
+                injections.applyNext(this);
+            } else if (nextOrderAt <= nextTickAt) {
                 place(nextOrderAt);
                 nextOrderAt = arrivals.next(end);
             } else {
@@ -178,9 +188,40 @@ final class Schedule implements Iterator<GeneratedRecord> {
     private void place(long at) {
         String channel = pickChannel();
         SplittableRandom r = choices.split();
-        Marketplace m = marketplaces.get(channel);
         SimOrder o = factory.create(channel, at, r);
+        if (injections != null && injections.suppressed(o)) return;
+        fate(o, r);
+        if (injections != null) injections.maybeRefund(o, r);
+        pushOrder(o);
+    }
 
+    /** The anomalies injected into this run so far (all of them once the stream has ended); empty without injection. */
+    List<AnomalyLabel> labels() {
+        return injections == null ? List.of() : injections.labels();
+    }
+
+    /** An injected order: placed now with the given buyer and lines, then the usual fate; null when withheld. */
+    SimOrder injectOrder(String channel, long at, People.Customer buyer, int[][] lines) {
+        SplittableRandom r = new SplittableRandom(at * 31 + seq);
+        SimOrder o = factory.create(channel, at, r, buyer, lines);
+        if (injections.suppressed(o)) return null;
+        fate(o, r);
+        pushOrder(o);
+        return o;
+    }
+
+    People.Customer newCustomer(String channel, SplittableRandom r) {
+        return factory.newCustomer(channel, r);
+    }
+
+    void injectMovement(MovementType type, int sku, String location, long quantity, long at) {
+        push(at, () -> good(movements.record(movements.movement(type, catalog.sku(sku), location, quantity, at), at, null)));
+    }
+
+    /** Decides when the order is cancelled, shipped or refunded. */
+    private void fate(SimOrder o, SplittableRandom r) {
+        Marketplace m = marketplaces.get(o.channel);
+        long at = o.placedAt;
         if (r.nextDouble() < s.cancelRate) {
             long after = Math.max(o.createdAt, o.createdReceivedAt);
             o.cancelAt = after + 10 * MINUTE + Math.min(Formats.exponential(r, 2 * HOUR), 2 * DAY);
@@ -195,7 +236,10 @@ final class Schedule implements Iterator<GeneratedRecord> {
             }
             if (m.refundKind() != null && r.nextDouble() < s.refundRate) refundPlan(o, r);
         }
+    }
 
+    private void pushOrder(SimOrder o) {
+        Marketplace m = marketplaces.get(o.channel);
         push(o.createdReceivedAt, () -> original(m.source(), m.createdKind(), o.createdReceivedAt, m.created(o)));
         if (o.cancelled()) {
             push(o.cancelReceivedAt, () -> original(m.source(), m.cancelledKind(), o.cancelReceivedAt, m.cancelled(o)));

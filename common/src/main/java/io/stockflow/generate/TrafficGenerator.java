@@ -29,6 +29,37 @@ public final class TrafficGenerator {
         return new Schedule(settings);
     }
 
+    /** A new pass over the stream that also tells, once consumed, which anomalies it injected. */
+    public Scenario scenario() {
+        return new Scenario(new Schedule(settings));
+    }
+
+    /** The records of one run, and the labels of its injected anomalies (complete when the records are exhausted). */
+    public static final class Scenario implements Iterator<GeneratedRecord> {
+        private final Schedule schedule;
+
+        Scenario(Schedule schedule) {
+            this.schedule = schedule;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return schedule.hasNext();
+        }
+
+        @Override
+        public GeneratedRecord next() {
+            return schedule.next();
+        }
+
+        public List<AnomalyLabel> labels() {
+            List<AnomalyLabel> labels = new ArrayList<>(schedule.labels());
+            labels.sort(java.util.Comparator.comparingLong((AnomalyLabel l) -> l.start).thenComparing(AnomalyLabel::subject)
+                    .thenComparing(l -> l.type));
+            return labels;
+        }
+    }
+
     /** The first {@code n} records (fewer when the stream is shorter). */
     public static List<GeneratedRecord> take(GeneratorSettings settings, int n) {
         List<GeneratedRecord> out = new ArrayList<>(Math.max(0, Math.min(n, 1 << 16)));

@@ -83,6 +83,26 @@ public class JobOptions {
                     "More versions arrive on the routing.rules topic at run time."})
     public List<Path> rules = new ArrayList<>();
 
+    @Option(names = "--lead-time", paramLabel = "SKU=DURATION",
+            description = "Anomalies: replenishment lead time of a SKU, e.g. --lead-time SKU-00001=4h (repeatable).")
+    public java.util.Map<String, String> leadTimes = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--default-lead-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Anomalies: STOCKOUT_PREDICTED when a SKU runs out sooner than its lead time (default: 2h).")
+    public Duration defaultLeadTime = Duration.ofHours(2);
+
+    public io.stockflow.anomalies.AnomaliesSettings anomaliesSettings() {
+        io.stockflow.anomalies.AnomaliesSettings s = new io.stockflow.anomalies.AnomaliesSettings();
+        s.replay = replay;
+        s.horizon = horizon;
+        s.outOfOrderness = outOfOrderness;
+        s.idleness = idleness;
+        leadTimes.forEach((sku, duration) -> s.leadTimes.put(sku, new DurationConverter().convert(duration)));
+        s.defaultLeadTime = defaultLeadTime;
+        s.deadLetteredElsewhere = new HashSet<>(inputsReadBefore);
+        return s;
+    }
+
     public LifecycleSettings lifecycleSettings() {
         LifecycleSettings s = new LifecycleSettings();
         s.replay = replay;

@@ -15,6 +15,7 @@ public final class Jobs {
     static {
         register(new InventoryJob());
         register(new LifecycleJob());
+        register(new io.stockflow.anomalies.AnomaliesJob());
     }
 
     private Jobs() {}

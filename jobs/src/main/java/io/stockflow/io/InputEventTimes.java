@@ -44,6 +44,8 @@ public final class InputEventTimes {
         AllocationNoticeParser allocations = new AllocationNoticeParser();
         register(Topics.CARRIER_TRACKING, r -> tracking.parse(r).occurredAt);
         register(Topics.ALLOCATIONS, r -> allocations.parse(r).eventTime);
+        io.stockflow.anomaly.AvailabilityParser availability = new io.stockflow.anomaly.AvailabilityParser();
+        register(Topics.AVAILABILITY, r -> availability.parse(r).asOf);
     }
 
     private InputEventTimes() {}
