@@ -157,7 +157,8 @@ public final class BenchCommand implements Callable<Integer> {
                 long now = System.nanoTime();
                 progressRate.add(now, progress.stableEnd(progressTopics));
                 outRate.add(now, progress.stableEnd(out));
-                if (phase.load.isEmpty() && progressRate.last() >= progressTotal / 2) {
+                // Flink's metric fetcher may not have the task metrics yet: ask again until it has.
+                if (!VertexLoad.known(phase.load) && progressRate.last() >= progressTotal / 2) {
                     phase.load = VertexLoad.fetch(flink.webPort, job.getJobID().toString());
                 }
             }

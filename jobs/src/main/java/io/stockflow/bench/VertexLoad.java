@@ -45,6 +45,11 @@ final class VertexLoad {
         return tasks;
     }
 
+    /** Whether any task's figures are known. */
+    static boolean known(List<Task> tasks) {
+        return tasks.stream().anyMatch(t -> !Double.isNaN(t.busy()));
+    }
+
     static void print(List<Task> tasks) {
         System.out.printf("  %6s %6s %6s  %s%n", "busy", "bp", "idle", "task (ms per second, max over subtasks)");
         for (Task t : tasks) {
