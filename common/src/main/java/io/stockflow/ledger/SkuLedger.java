@@ -192,13 +192,16 @@ public final class SkuLedger {
             release(hold, held - outstanding);
             hold.backordered = 0;
         }
+        // Units a rule set's policy left unreserved while some location had them are not oversold.
+        long stillAvailable = hold.backordered > 0 ? totalAvailable() : 0;
         if (line != null) {
             for (Allocation a : hold.holds) line.allocations.add(new Allocation(a.location, a.quantity));
             line.backordered = hold.backordered;
-            if (hold.backordered > 0) line.reason = backorderReason(hold.backordered);
+            if (hold.backordered > 0) line.reason = backorderReason(hold.backordered, stillAvailable, c.route != null);
             effects.line = line;
         }
-        if (newlyBackordered > 0) effects.alerts.add(StockAlerts.oversell(sku, c, newlyBackordered, totalAvailable(), detectedAt));
+        long oversold = Math.max(0, newlyBackordered - stillAvailable);
+        if (oversold > 0) effects.alerts.add(StockAlerts.oversell(sku, c, oversold, stillAvailable, detectedAt));
         markSettlement(hold, c.eventTime);
         store.putHold(c.orderId, hold);
     }
@@ -317,8 +320,12 @@ public final class SkuLedger {
         return line;
     }
 
-    private String backorderReason(long backordered) throws Exception {
-        return totalAvailable() == 0 && !hasAnyPosition()
+    private String backorderReason(long backordered, long stillAvailable, boolean routed) throws Exception {
+        if (routed && stillAvailable >= backordered) {
+            return backordered + " of " + sku + " were not reserved: the rule set's locations, split or backorder policy"
+                    + " did not allow the " + stillAvailable + " available";
+        }
+        return stillAvailable == 0 && !hasAnyPosition()
                 ? "sku " + sku + " has no stock record at any location"
                 : backordered + " of " + sku + " could not be reserved: no location had the stock";
     }

@@ -412,4 +412,47 @@ class SkuLedgerReserveTest {
         assertThat(h.hold("o2").held()).isEqualTo(3);
         assertThat(h.reserved("W1")).isEqualTo(4);
     }
+
+    @Test
+    void unitsARuleSetRefusesWhileStockIsThereAreBackorderedWithTheReasonButNotOversold() {
+        LedgerHarness h = new LedgerHarness();
+        h.receive("W1", 3);
+        h.receive("W2", 4);
+        h.receive("W3", 1);
+        LedgerCommand command = h.reserveCommand("o1", 6);
+        command.route = route(1, false, "W1", "W2");
+
+        LedgerEffects effects = h.apply(command);
+
+        assertThat(effects.line.allocations).isEmpty();
+        assertThat(effects.line.backordered).isEqualTo(6);
+        assertThat(effects.line.reason).isEqualTo("6 of " + SKU + " were not reserved: the rule set's locations, split"
+                + " or backorder policy did not allow the 8 available");
+        assertThat(alertsOfType(effects, "OVERSELL")).isEmpty();
+    }
+
+    @Test
+    void aRoutedLineIsOversoldOnlyByWhatNoLocationHad() {
+        LedgerHarness h = new LedgerHarness();
+        h.receive("W1", 2);
+        h.receive("W3", 3);
+        LedgerCommand command = h.reserveCommand("o1", 9);
+        command.route = route(2, true, "W1");
+
+        LedgerEffects effects = h.apply(command);
+
+        assertThat(effects.line.allocations).containsExactly(new Allocation("W1", 2));
+        assertThat(effects.line.backordered).isEqualTo(7);
+        assertThat(alertsOfType(effects, "OVERSELL")).singleElement()
+                .satisfies(a -> assertThat(a.expected).isEqualTo(5.0)); // 9 asked, 4 oversold: 3 were at W3
+    }
+
+    private static RoutePlan route(int maxShipments, boolean backorder, String... ranked) {
+        RoutePlan plan = new RoutePlan();
+        plan.ruleSetVersion = "v1";
+        plan.candidates.addAll(List.of(ranked));
+        plan.maxShipments = maxShipments;
+        plan.allowBackorder = backorder;
+        return plan;
+    }
 }
