@@ -33,6 +33,15 @@ final class KafkaProgress implements AutoCloseable {
         return sum;
     }
 
+    /** The offsets a consumer group has committed on a topic, summed: how far a job has read it (0 before any). */
+    long committed(String group, String topic) throws ExecutionException, InterruptedException {
+        long sum = 0;
+        for (var e : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()) {
+            if (e.getKey().topic().equals(topic) && e.getValue() != null) sum += e.getValue().offset();
+        }
+        return sum;
+    }
+
     private List<TopicPartition> partitions(Collection<String> topics) throws ExecutionException, InterruptedException {
         List<TopicPartition> result = new ArrayList<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, d) ->

@@ -39,4 +39,17 @@ class RateWindowTest {
 
         assertThat(w.perSecond(1000)).isNaN();
     }
+
+    @Test
+    void startsNoEarlierThanTheMarkedCount() {
+        RateWindow w = new RateWindow();
+        w.add(0, 0);
+        w.add(SECOND, 500);
+        w.add(2 * SECOND, 600); // still loading state: slow
+        w.startHere();
+        w.add(3 * SECOND, 750);
+        w.add(4 * SECOND, 950);
+
+        assertThat(w.perSecond(1000)).isCloseTo(175.0, within(1e-9));
+    }
 }
