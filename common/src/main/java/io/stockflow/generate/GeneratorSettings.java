@@ -86,6 +86,11 @@ public class GeneratorSettings {
      * reports them as {@link AnomalyLabel}s. Off by default: the traffic is then as it always was.
      */
     public boolean injectAnomalies = false;
+    /**
+     * Share of orders placed by a customer who ordered before, drawn from the last 4096 customers. At high rates keep
+     * it small: a real shop's customer base is far larger, and otherwise one buyer's orders bunch up into "bursts".
+     */
+    public double returningCustomerShare = 0.2;
     /** Normal traffic before the first injected anomaly, for the detectors to learn what normal is. */
     public Duration anomalyWarmUp = Duration.ofDays(1);
 

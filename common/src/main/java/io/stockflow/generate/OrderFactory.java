@@ -15,18 +15,19 @@ final class OrderFactory {
     /** Mean units per order of the line and quantity mixes below, for planning stock. */
     static final double MEAN_UNITS_PER_ORDER = 2.1;
     /** Share of orders from a customer who bought before. */
-    private static final double RETURNING = 0.2;
     /** Orders placed after this local hour count from the next day for the ship-by date. */
     private static final int CUT_OFF_HOUR = 14;
 
     private final Catalog catalog;
     private final People people;
     private final Map<String, Marketplace> marketplaces;
+    private final double returning;
 
-    OrderFactory(Catalog catalog, People people, Map<String, Marketplace> marketplaces) {
+    OrderFactory(Catalog catalog, People people, Map<String, Marketplace> marketplaces, double returning) {
         this.catalog = catalog;
         this.people = people;
         this.marketplaces = marketplaces;
+        this.returning = returning;
     }
 
     SimOrder create(String channel, long placedAt, SplittableRandom r) {
@@ -44,7 +45,7 @@ final class OrderFactory {
      */
     SimOrder create(String channel, long placedAt, SplittableRandom r, People.Customer buyer, int[][] givenLines) {
         Marketplace marketplace = marketplaces.get(channel);
-        People.Customer customer = buyer != null ? buyer : people.customer(country(channel, r), RETURNING, r);
+        People.Customer customer = buyer != null ? buyer : people.customer(country(channel, r), returning, r);
         double l = r.nextDouble();
         SimOrder.Level level = l < 0.80 ? SimOrder.Level.STANDARD
                 : l < 0.94 ? SimOrder.Level.EXPEDITED : SimOrder.Level.PRIORITY;

@@ -101,7 +101,7 @@ final class Schedule implements Iterator<GeneratedRecord> {
         People people = new People();
         // A scenario that measures burst detection must not start with bursts of its own making (see People).
         if (settings.injectAnomalies) people.returningAfter = 512;
-        factory = new OrderFactory(catalog, people, marketplaces);
+        factory = new OrderFactory(catalog, people, marketplaces, settings.returningCustomerShare);
         movements = new Movements(settings, catalog);
         bad = new BadRecords(factory, marketplaces, channels, movements, shipments, settings.locations, catalog);
         Seasonality seasonality = new Seasonality(settings);

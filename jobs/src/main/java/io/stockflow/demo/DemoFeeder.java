@@ -28,6 +28,9 @@ final class DemoFeeder implements Runnable {
         settings.duration = Duration.ofDays(1);
         settings.ordersPerHour = ordersPerSecond * 3600;
         settings.seasonality = false;
+        // Five orders a second from a pool of a few thousand customers would make one buyer's repeat orders look
+        // like bursts (SUSPICIOUS_ORDER) within minutes; a shop at that rate has a far larger customer base.
+        settings.returningCustomerShare = 0.01;
         // Tight stock, so that low stock and oversells show within the first minute, as they would on a busy day.
         settings.skus = 20;
         settings.initialStock = 3;
