@@ -96,6 +96,8 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, Long> sent = BenchTraffic.preload(bootstrap, traffic, orders, names);
             long canonicalEvents = sent.remove(BenchTraffic.CANONICAL_EVENTS);
             long inputRecords = sent.values().stream().mapToLong(Long::longValue).sum();
+            // Of the input records, the order envelopes: what a shop counts (the rest are stock movements and shipments).
+            double orderShare = (double) orders / inputRecords;
             System.out.println("Pre-loaded " + sent);
 
             Phase passthrough = runPhase(run + "-passthrough", inputRecords, List.of(PassthroughJob.OUTPUT),
@@ -111,8 +113,8 @@ public final class BenchCommand implements Callable<Integer> {
                     env -> JobGraph.wire(env, Jobs.resolve("inventory"), new KafkaBinding(kafka, run + "-inventory"),
                             new JobOptions()),
                     phase -> phase.latency = latency(kafka, BenchTraffic.skus(traffic),
-                            phase.inPerSecond * orders / inputRecords * rate));
-            print(inputRecords, traffic, passthrough, hotPath);
+                            phase.inPerSecond * orderShare * rate));
+            print(inputRecords, orderShare, traffic, passthrough, hotPath);
         } finally {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 admin.deleteTopics(kafka.topicNames.values()).all().get(30, TimeUnit.SECONDS);
@@ -210,15 +212,13 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void print(long inputRecords, GeneratorSettings traffic, Phase pass, Phase hot) {
+    private void print(long inputRecords, double share, GeneratorSettings traffic, Phase pass, Phase hot) {
         System.out.printf("%nstockflow bench: %d orders (%d input records), %d positions (%d skus x %d locations), "
                         + "parallelism %d, checkpoints every %s%n",
                 orders, inputRecords, traffic.skus * locations, traffic.skus, locations, flink.parallelism,
                 flink.checkpointInterval);
         System.out.printf("%-34s %18s %22s%n", "", "passthrough", "inventory (hot path)");
         row("records in/s", "%.0f", pass.inPerSecond, hot.inPerSecond);
-        // Of the input records, the order envelopes: what a shop counts (the rest are stock movements and shipments).
-        double share = (double) orders / inputRecords;
         row("of them order envelopes/s", "%.0f", pass.inPerSecond * share, hot.inPerSecond * share);
         row("records out/s", "%.0f", pass.outPerSecond, hot.outPerSecond);
         row("CPU of Flink's JVM (cores)", "%.2f", pass.flinkCores, hot.flinkCores);
