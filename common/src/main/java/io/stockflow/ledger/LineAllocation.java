@@ -2,6 +2,7 @@ package io.stockflow.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What one SKU's ledger decided for one line of an order's allocation decision. */
 public class LineAllocation {
@@ -18,11 +19,19 @@ public class LineAllocation {
     public long eventTime;
     /** The rule set's plan the line was decided under; null for the built-in allocator. */
     public RoutePlan route;
+    /**
+     * The offer of a routed line of a multi-line order: units every candidate has free for this order after its hold
+     * (its own hold there plus what is available, less the rule set's safety stock); null otherwise.
+     */
+    public Map<String, Long> free;
+    /** Set when this answers a {@link LineCorrection}: what the ledger did; the allocations are the holds it left. */
+    public HoldCorrection.Outcome correction;
 
     public LineAllocation() {}
 
     @Override
     public String toString() {
-        return orderId + " " + sku + " " + allocations + (backordered > 0 ? " backordered=" + backordered : "");
+        return orderId + " " + sku + " " + allocations + (backordered > 0 ? " backordered=" + backordered : "")
+                + (correction != null ? " " + correction : "");
     }
 }

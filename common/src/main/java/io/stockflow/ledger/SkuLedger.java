@@ -66,7 +66,50 @@ public final class SkuLedger {
                 throw new IllegalArgumentException("unknown command " + command.kind);
         }
         commit(command.eventTime, detectedAt);
+        if (effects.line != null && command.route != null && command.lineCount > 1) offer(effects.line, command.route);
         return effects;
+    }
+
+    /** What every candidate has free for the line's order after its hold: the assembler plans the order on it. */
+    private void offer(LineAllocation line, RoutePlan route) throws Exception {
+        OrderHold hold = holdOf(line.orderId);
+        line.free = new LinkedHashMap<>();
+        for (String location : route.candidates) {
+            line.free.put(location, freeFor(hold, location, route.safetyStock(location, sku)));
+        }
+    }
+
+    /**
+     * Applies a correction of the assembler ({@link #correct}) and answers it: {@link LedgerEffects#line} carries the
+     * outcome, the holds it left and, when they did not move, why.
+     */
+    public LedgerEffects apply(LineCorrection c, long detectedAt) throws Exception {
+        HoldCorrection result = correct(c.orderId, c.decisionId, c.targets, c.ruleSafety, c.eventTime, detectedAt);
+        LineAllocation answer = new LineAllocation();
+        answer.orderId = c.orderId;
+        answer.eventId = c.decisionId;
+        answer.sku = sku;
+        answer.eventTime = c.eventTime;
+        answer.correction = result.outcome();
+        answer.allocations.addAll(result.holds());
+        answer.backordered = backorderedOf(c.orderId);
+        if (result.outcome() == HoldCorrection.Outcome.KEPT) {
+            answer.reason = sku + " stayed " + where(result.holds()) + ": " + shortTarget(c.orderId, c.targets, c.ruleSafety);
+        } else if (result.outcome() == HoldCorrection.Outcome.STALE) {
+            OrderHold hold = store.hold(c.orderId);
+            String why = hold == null ? "the ledger no longer knows the order"
+                    : hold.cancelled ? "the order was cancelled first" : "the order was updated first";
+            answer.reason = sku + " was not moved: " + why;
+        }
+        result.effects().line = answer;
+        return result.effects();
+    }
+
+    private static String where(List<Allocation> holds) {
+        if (holds.isEmpty()) return "unreserved";
+        List<String> at = new ArrayList<>();
+        for (Allocation a : holds) at.add(a.location);
+        return "at " + String.join(", ", at);
     }
 
     /**
@@ -117,6 +160,25 @@ public final class SkuLedger {
             if (a.location.equals(location)) own += a.quantity;
         }
         return Math.max(0, p.onHand - (p.reserved - own) - p.safetyStock - ruleSafety);
+    }
+
+    /** Units of this SKU {@code orderId} has backordered now. */
+    public long backorderedOf(String orderId) throws Exception {
+        OrderHold hold = store.hold(orderId);
+        return hold == null ? 0 : hold.backordered;
+    }
+
+    /**
+     * The first target of a correction this order could not hold now, as {@code "WH-B had 1 of 3 free"}, or null when
+     * every target has the units.
+     */
+    public String shortTarget(String orderId, List<Allocation> targets, Map<String, Long> ruleSafety) throws Exception {
+        OrderHold hold = holdOf(orderId);
+        for (Allocation t : targets) {
+            long free = freeFor(hold, t.location, ruleSafety.getOrDefault(t.location, 0L));
+            if (t.quantity > free) return t.location + " had " + free + " of " + t.quantity + " free";
+        }
+        return null;
     }
 
     /** What {@code orderId} holds of this SKU now. */

@@ -83,6 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
         for (String t : OUTPUTS) kafka.topicNames.put(t, run + "." + t);
         // The inventory job reads rule sets too; the bench publishes none (the built-in allocator decides).
         kafka.topicNames.put(Topics.ROUTING_RULES, run + "." + Topics.ROUTING_RULES);
+        kafka.topicNames.put(Topics.ROUTING_CORRECTIONS, run + "." + Topics.ROUTING_CORRECTIONS);
         kafka.topicNames.put(PassthroughJob.OUTPUT, run + "." + PassthroughJob.OUTPUT);
         // Availability carries absolute levels and versions: sent at-least-once, the way latency-minded users run it.
         kafka.atLeastOnceTopics.add(Topics.AVAILABILITY);

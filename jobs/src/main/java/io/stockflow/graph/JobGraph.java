@@ -28,7 +28,7 @@ public final class JobGraph {
         for (StockflowJob job : jobs) {
             options.inputsReadBefore = new HashSet<>(sources.keySet());
             Map<String, DataStream<RawRecord>> inputs = new LinkedHashMap<>();
-            for (String topic : job.inputTopics()) {
+            for (String topic : job.inputTopics(options)) {
                 DataStream<OutRecord> upstream = produced.get(topic);
                 inputs.put(topic, upstream != null
                         ? asInput(upstream, job.name(), topic)

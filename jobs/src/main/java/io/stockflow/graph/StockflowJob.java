@@ -12,5 +12,10 @@ public interface StockflowJob {
 
     List<String> inputTopics();
 
+    /** The inputs of a run with these options: by default {@link #inputTopics()}. */
+    default List<String> inputTopics(JobOptions options) {
+        return inputTopics();
+    }
+
     Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs, JobOptions options);
 }

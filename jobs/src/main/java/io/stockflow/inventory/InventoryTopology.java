@@ -12,12 +12,13 @@ import io.stockflow.ingest.RecordParser;
 import io.stockflow.io.OutRecord;
 import io.stockflow.io.RawRecord;
 import io.stockflow.io.Topics;
+import io.stockflow.json.LineCorrectionJson;
 import io.stockflow.json.OrderEventJson;
 import io.stockflow.json.OutputJson;
 import io.stockflow.ledger.AllocationAssembler;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.ledger.LedgerCommand;
-import io.stockflow.ledger.LineAllocation;
+import io.stockflow.ledger.LineCorrection;
 import io.stockflow.ledger.StockLedgerFunction;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.model.FulfilmentEvent;
@@ -25,6 +26,7 @@ import io.stockflow.model.Movement;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.routing.RuleSetRouting;
 import io.stockflow.time.DecisionClock;
+import io.stockflow.time.EndOfTime;
 import io.stockflow.time.EventTimeSorter;
 import io.stockflow.time.EventTimes;
 import java.util.LinkedHashMap;
@@ -44,6 +46,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                                         └─► ledger commands ─┐
  * inventory.movements ──parse──────────────────────────────────────────────────┴─► keyBy sku: StockLedgerFunction
  *     ─► inventory.availability, alerts; line decisions ─► keyBy order: AllocationAssembler ─► orders.allocations
+ * routing.corrections (live) ──parse──► keyBy sku: StockLedgerFunction's 2nd input  ◄── AllocationAssembler's
+ *     corrections, through Kafka (the one-round correction loop of docs/design/routing.md)
  * </pre>
  */
 public final class InventoryTopology {
@@ -90,19 +94,33 @@ public final class InventoryTopology {
             bySku = EventTimeSorter.sort(bySku, TypeInformation.of(LedgerCommand.class), LedgerCommand::sequenceKey,
                     "ledger-commands");
         }
+        // Live, the assembler's corrections come back over routing.corrections; a bounded run has no such loop and
+        // keeps the line-by-line holds (the ledger's second input is then empty).
+        DataStream<RawRecord> correctionRecords = inputs.get(Topics.ROUTING_CORRECTIONS);
+        boolean correcting = correctionRecords != null;
+        SingleOutputStreamOperator<LineCorrection> corrections = correcting
+                ? parse(correctionRecords, Topics.ROUTING_CORRECTIONS, () -> LineCorrectionJson::read, LineCorrection.class)
+                : null;
+        DataStream<LineCorrection> correctionInput = correcting
+                ? corrections.assignTimestampsAndWatermarks(EndOfTime.strategy())
+                        .name("corrections: event time").uid("event-time-corrections")
+                : orderCommands.getExecutionEnvironment().fromData(TypeInformation.of(LineCorrection.class),
+                        new LineCorrection()).filter(c -> false).name("no corrections").uid("no-corrections");
         SingleOutputStreamOperator<AvailabilityUpdate> availability = bySku
+                .connect(correctionInput.keyBy(c -> c.sku))
                 .process(new StockLedgerFunction(settings.ledger, settings.dedupTtl, clock))
                 .name("stock ledger").uid("stock-ledger");
 
-        DataStream<OrderAllocation> allocations = availability.getSideOutput(StockLedgerFunction.LINES)
+        SingleOutputStreamOperator<OrderAllocation> assembled = availability.getSideOutput(StockLedgerFunction.LINES)
                 .keyBy(l -> l.orderId)
-                .process(new AllocationAssembler(clock, settings.orderTtl))
-                .name("allocation assembly").uid("allocation-assembler")
-                .union(orderCommands.getSideOutput(OrderGate.REJECTED));
+                .process(new AllocationAssembler(clock, settings.orderTtl, correcting))
+                .name("allocation assembly").uid("allocation-assembler");
+        DataStream<OrderAllocation> allocations = assembled.union(orderCommands.getSideOutput(OrderGate.REJECTED));
 
         DataStream<DeadLetter> deadLetters = orders.getSideOutput(ParseRecords.DEAD_LETTERS)
                 .union(movements.getSideOutput(ParseRecords.DEAD_LETTERS),
                         fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS));
+        if (correcting) deadLetters = deadLetters.union(corrections.getSideOutput(ParseRecords.DEAD_LETTERS));
         if (routing.deadLetters != null) deadLetters = deadLetters.union(routing.deadLetters);
         DataStream<Alert> alerts = availability.getSideOutput(StockLedgerFunction.ALERTS);
         if (routing.alerts != null) alerts = alerts.union(routing.alerts);
@@ -123,6 +141,11 @@ public final class InventoryTopology {
         outputs.put(Topics.DEADLETTER, deadLetters
                 .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
                 .name("deadletter json").uid("json-deadletter"));
+        if (correcting) {
+            outputs.put(Topics.ROUTING_CORRECTIONS, assembled.getSideOutput(AllocationAssembler.CORRECTIONS)
+                    .map(c -> new OutRecord(c.sku, LineCorrectionJson.write(c)))
+                    .name("routing.corrections json").uid("json-routing-corrections"));
+        }
         return outputs;
     }
 

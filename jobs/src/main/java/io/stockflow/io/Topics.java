@@ -15,10 +15,12 @@ public final class Topics {
     public static final String ALERTS = "alerts";
     public static final String NOTIFICATIONS = "notifications.customer";
     public static final String DEADLETTER = "deadletter";
+    /** Internal: the inventory job's cross-SKU hold corrections, written and read back by the job itself (live only). */
+    public static final String ROUTING_CORRECTIONS = "routing.corrections";
 
-    /** Every topic of the contract, inputs first: what a local broker creates for the jobs. */
+    /** Every topic of the contract, inputs first, then the internal ones: what a local broker creates for the jobs. */
     public static final List<String> ALL = List.of(ORDERS_RAW, MOVEMENTS, FULFILMENT, CARRIER_TRACKING, ROUTING_RULES,
-            ORDERS_CANONICAL, AVAILABILITY, ALLOCATIONS, ALERTS, NOTIFICATIONS, DEADLETTER);
+            ORDERS_CANONICAL, AVAILABILITY, ALLOCATIONS, ALERTS, NOTIFICATIONS, DEADLETTER, ROUTING_CORRECTIONS);
 
     private Topics() {}
 }

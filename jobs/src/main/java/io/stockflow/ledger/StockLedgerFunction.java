@@ -17,7 +17,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -25,8 +25,12 @@ import org.apache.flink.util.OutputTag;
  * The live stock ledger, keyed by SKU: applies each command through {@link SkuLedger}, publishes the changed
  * availability, sends line decisions and stock alerts to side outputs, and forgets settled orders with event-time
  * timers. Movements retried by their sender (same movement id) are applied once.
+ *
+ * <p>Its second input are the assembler's corrections of routed holds ({@code routing.corrections}): each is applied
+ * all or nothing and answered on {@link #LINES}, like a line decision (see docs/design/routing.md).
  */
-public final class StockLedgerFunction extends KeyedProcessFunction<String, LedgerCommand, AvailabilityUpdate> {
+public final class StockLedgerFunction
+        extends KeyedCoProcessFunction<String, LedgerCommand, LineCorrection, AvailabilityUpdate> {
     public static final OutputTag<LineAllocation> LINES = new OutputTag<>("line-allocations") {};
     public static final OutputTag<Alert> ALERTS = new OutputTag<>("stock-alerts") {};
     private static final long HOUR = Duration.ofHours(1).toMillis();
@@ -45,6 +49,7 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
     private transient Counter reservedUnits;
     private transient Counter backorderedUnits;
     private transient StockflowMetrics.PerKey<Counter> alertsByType;
+    private transient StockflowMetrics.PerKey<Counter> correctionsByOutcome;
     private transient Histogram latency;
     private transient volatile long eventTimeLag;
 
@@ -74,12 +79,14 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
         backorderedUnits = metrics.counter(StockflowMetrics.BACKORDERED_UNITS);
         alertsByType = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.ALERT_TYPE,
                 StockflowMetrics.ALERTS);
+        correctionsByOutcome = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), "outcome",
+                "holdCorrections");
         latency = metrics.histogram(StockflowMetrics.END_TO_END_LATENCY, StockflowMetrics.latencyHistogram());
         metrics.gauge(StockflowMetrics.EVENT_TIME_LAG, (Gauge<Long>) () -> eventTimeLag);
     }
 
     @Override
-    public void processElement(LedgerCommand command, Context ctx, Collector<AvailabilityUpdate> out) throws Exception {
+    public void processElement1(LedgerCommand command, Context ctx, Collector<AvailabilityUpdate> out) throws Exception {
         if (command.kind == LedgerCommand.Kind.MOVEMENT) {
             if (appliedMovements.contains(command.eventId)) {
                 duplicateMovements.inc();
@@ -91,9 +98,7 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
         LedgerEffects effects = new SkuLedger(ctx.getCurrentKey(), store, policy)
                 .apply(command, clock.now(command.eventTime));
         store.flush();
-        for (AvailabilityUpdate update : effects.availability) out.collect(update);
         if (effects.line != null) {
-            ctx.output(LINES, effects.line);
             long reserved = effects.line.requested - effects.line.backordered;
             if (reserved > 0) {
                 reservations.inc();
@@ -101,14 +106,31 @@ public final class StockLedgerFunction extends KeyedProcessFunction<String, Ledg
             }
             backorderedUnits.inc(effects.line.backordered);
         }
+        publish(effects, ctx, out);
+        long now = ctx.timerService().currentProcessingTime();
+        eventTimeLag = now - command.eventTime;
+        if (command.receivedAt > 0 && command.kind == LedgerCommand.Kind.RESERVE) latency.update(now - command.receivedAt);
+    }
+
+    @Override
+    public void processElement2(LineCorrection correction, Context ctx, Collector<AvailabilityUpdate> out)
+            throws Exception {
+        KeyedLedgerStore store = store();
+        LedgerEffects effects = new SkuLedger(ctx.getCurrentKey(), store, policy)
+                .apply(correction, clock.now(correction.eventTime));
+        store.flush();
+        correctionsByOutcome.get(effects.line.correction.name()).inc();
+        publish(effects, ctx, out);
+    }
+
+    private void publish(LedgerEffects effects, Context ctx, Collector<AvailabilityUpdate> out) {
+        for (AvailabilityUpdate update : effects.availability) out.collect(update);
+        if (effects.line != null) ctx.output(LINES, effects.line);
         for (Alert alert : effects.alerts) {
             if ("OVERSELL".equals(alert.type)) oversells.inc();
             alertsByType.get(alert.type).inc();
             ctx.output(ALERTS, alert);
         }
-        long now = ctx.timerService().currentProcessingTime();
-        eventTimeLag = now - command.eventTime;
-        if (command.receivedAt > 0 && command.kind == LedgerCommand.Kind.RESERVE) latency.update(now - command.receivedAt);
         if (effects.settledAt > 0) {
             long expiry = effects.settledAt + policy.settledRetention.toMillis();
             // Rounded up to the hour so that one timer per SKU and hour forgets all orders settled in it.

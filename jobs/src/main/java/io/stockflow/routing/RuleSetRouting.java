@@ -6,9 +6,7 @@ import io.stockflow.inventory.InventorySettings;
 import io.stockflow.io.RawRecord;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.time.DecisionClock;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import io.stockflow.time.EndOfTime;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -49,7 +47,7 @@ public final class RuleSetRouting {
         }
         // Live, rule sets must not hold event time back; in a replay the end of their input releases the orders.
         WatermarkStrategy<String> strategy = settings.replay ? WatermarkStrategy.noWatermarks()
-                : WatermarkStrategy.forGenerator(c -> new EndOfTime());
+                : EndOfTime.<String>strategy();
         BroadcastStream<String> broadcast = documents.assignTimestampsAndWatermarks(strategy)
                 .name("rule sets: event time").uid("event-time-rule-sets").broadcast(OrderRouter.RULE_SETS);
         DataStream<OrderInput> routed = byOrder.connect(broadcast)
@@ -64,16 +62,5 @@ public final class RuleSetRouting {
         }
         wired.orders = DataStreamUtils.reinterpretAsKeyedStream(routed, byOrder.getKeySelector(), byOrder.getKeyType());
         return wired;
-    }
-
-    /** A watermark at the end of time: the stream never holds back the operators it feeds. */
-    private static final class EndOfTime implements WatermarkGenerator<String> {
-        @Override
-        public void onEvent(String event, long eventTimestamp, WatermarkOutput output) {}
-
-        @Override
-        public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(new Watermark(Long.MAX_VALUE));
-        }
     }
 }

@@ -274,7 +274,8 @@ class StandaloneClusterITCase {
     private static Map<String, String> createTopics(String prefix) throws Exception {
         Map<String, String> topics = new java.util.LinkedHashMap<>();
         for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ORDERS_CANONICAL,
-                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES)) {
+                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES,
+                Topics.ROUTING_CORRECTIONS)) {
             topics.put(t, prefix + "." + t);
         }
         KAFKA.createTopics(1, topics.values());

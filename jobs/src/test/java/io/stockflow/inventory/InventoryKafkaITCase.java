@@ -63,7 +63,8 @@ class InventoryKafkaITCase {
         KafkaSettings settings = new KafkaSettings(KAFKA.bootstrap());
         List<String> topics = new ArrayList<>();
         for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ORDERS_CANONICAL,
-                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES)) {
+                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES,
+                Topics.ROUTING_CORRECTIONS)) {
             settings.topicNames.put(t, prefix + "." + t);
             topics.add(prefix + "." + t);
         }

@@ -132,14 +132,15 @@ class SavepointCompatibilityITCase {
         KafkaSettings settings = new KafkaSettings(KAFKA.bootstrap());
         List<String> topics = new ArrayList<>();
         for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ORDERS_CANONICAL,
-                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES)) {
+                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES,
+                Topics.ROUTING_CORRECTIONS)) {
             settings.topicNames.put(t, PREFIX + "." + t);
             topics.add(PREFIX + "." + t);
         }
         // At-least-once outputs: a savepoint then holds no open Kafka transaction that a later restore, on another
         // broker, would have to commit. What this test guards is the jobs' own state.
         settings.atLeastOnceTopics.addAll(List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS,
-                Topics.ALERTS, Topics.DEADLETTER));
+                Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_CORRECTIONS));
         KAFKA.createTopics(1, topics);
         return settings;
     }

@@ -8,21 +8,19 @@ import io.stockflow.time.DecisionClock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ledger function deciding lines under a rule set's ranking: its holds, the line it reports, its availability. */
 class RankedHoldsFunctionTest {
-    private KeyedOneInputStreamOperatorTestHarness<String, LedgerCommand, AvailabilityUpdate> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, LedgerCommand, LineCorrection, AvailabilityUpdate> harness;
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new StockLedgerFunction(
-                LedgerPolicy.DEFAULTS, Duration.ofDays(7), new DecisionClock(true))), c -> c.sku, Types.STRING);
+        harness = LedgerHarness.of(LedgerPolicy.DEFAULTS);
         harness.open();
         send(LedgerCommand.movement("m1", "SKU", "WH-A", MovementType.RECEIPT, 10, 1000));
         send(LedgerCommand.movement("m2", "SKU", "WH-B", MovementType.RECEIPT, 4, 1000));
@@ -64,7 +62,7 @@ class RankedHoldsFunctionTest {
     }
 
     private void send(LedgerCommand c) throws Exception {
-        harness.processElement(new StreamRecord<>(c, c.eventTime));
+        harness.processElement1(new StreamRecord<>(c, c.eventTime));
     }
 
     private List<LineAllocation> lines() {

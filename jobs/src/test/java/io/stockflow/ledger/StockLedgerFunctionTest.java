@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class StockLedgerFunctionTest {
     private static final long DAY = Duration.ofDays(1).toMillis();
     private static final LedgerPolicy POLICY = new LedgerPolicy(3, 0, Duration.ofDays(2));
 
-    private KeyedOneInputStreamOperatorTestHarness<String, LedgerCommand, AvailabilityUpdate> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, LedgerCommand, LineCorrection, AvailabilityUpdate> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -35,10 +35,9 @@ class StockLedgerFunctionTest {
         harness.close();
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, LedgerCommand, AvailabilityUpdate> newHarness()
+    private static KeyedTwoInputStreamOperatorTestHarness<String, LedgerCommand, LineCorrection, AvailabilityUpdate> newHarness()
             throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new StockLedgerFunction(POLICY, Duration.ofDays(7), new DecisionClock(true))), c -> c.sku, Types.STRING);
+        return LedgerHarness.of(POLICY);
     }
 
     @Test
@@ -81,7 +80,7 @@ class StockLedgerFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(1);
 
         long afterRetention = 2000 + 2 * DAY + 2 * 3600_000L;
-        harness.processWatermark(afterRetention);
+        harness.processBothWatermarks(new Watermark(afterRetention));
         assertThat(harness.numEventTimeTimers()).isZero();
         harness.getOutput().clear();
 
@@ -109,7 +108,7 @@ class StockLedgerFunctionTest {
     }
 
     private void send(LedgerCommand c) throws Exception {
-        harness.processElement(new StreamRecord<>(c, c.eventTime));
+        harness.processElement1(new StreamRecord<>(c, c.eventTime));
     }
 
     private List<AvailabilityUpdate> updates() {

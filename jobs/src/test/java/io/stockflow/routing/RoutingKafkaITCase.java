@@ -151,7 +151,8 @@ class RoutingKafkaITCase {
         KafkaSettings settings = new KafkaSettings(KAFKA.bootstrap());
         List<String> topics = new ArrayList<>();
         for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ROUTING_RULES,
-                Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER)) {
+                Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER,
+                Topics.ROUTING_CORRECTIONS)) {
             settings.topicNames.put(t, prefix + "." + t);
             topics.add(prefix + "." + t);
         }
