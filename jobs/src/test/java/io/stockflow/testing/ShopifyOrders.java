@@ -3,8 +3,9 @@ package io.stockflow.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
-/** Shopify {@code orders/create} envelopes for {@code orders.raw}, built for a test: one SKU, a US ship-to. */
+/** Shopify {@code orders/create} envelopes for {@code orders.raw}, built for a test: a US ship-to. */
 public final class ShopifyOrders {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -13,14 +14,24 @@ public final class ShopifyOrders {
     /** Canonical order id {@code shopify:<id>}; ships STANDARD to {@code region}/{@code zip} in the US. */
     public static String placed(long id, String time, String region, String zip, String sku, long quantity,
                                 String total) {
+        return placed(id, time, region, zip, Map.of(sku, quantity), total);
+    }
+
+    /** As above, with one line per SKU of {@code lines}, in their order. */
+    public static String placed(long id, String time, String region, String zip, Map<String, Long> lines,
+                                String total) {
         ObjectNode payload = JSON.createObjectNode();
         payload.put("id", id).put("name", "#" + id).put("email", "buyer" + id + "@example.com")
                 .put("created_at", time).put("updated_at", time).putNull("cancelled_at").put("currency", "USD")
                 .put("total_price", total).put("financial_status", "paid").putNull("fulfillment_status");
         payload.putObject("shipping_address").put("country_code", "US").put("province_code", region).put("zip", zip);
         payload.putArray("shipping_lines").addObject().put("code", "standard").put("title", "Standard Shipping");
-        ArrayNode lines = payload.putArray("line_items");
-        lines.addObject().put("id", id * 10).put("sku", sku).put("quantity", quantity).put("price", "10.00");
+        ArrayNode items = payload.putArray("line_items");
+        long lineId = id * 10;
+        for (Map.Entry<String, Long> line : lines.entrySet()) {
+            items.addObject().put("id", lineId++).put("sku", line.getKey()).put("quantity", line.getValue())
+                    .put("price", "10.00");
+        }
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("source", "shopify").put("kind", "orders/create").put("received_at", time);
         envelope.set("payload", payload);
