@@ -35,7 +35,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * correction per SKU, the ledgers apply each all-or-nothing. Holds, plans and corrections of all orders interleave in
  * a seeded random order (a failure names its seed). After every step: no location reserves more than on hand less
  * safety stock, and the orders' holds add up to what each position says is reserved. At the end: every order was
- * decided after at most one round, and what it was told (its holds after the round) is what the ledgers hold.
+ * decided after at most one round, and what it was told (its holds after the round) is what the ledgers hold. Some
+ * orders are updated or cancelled at each SKU some time after the hold: a correction that comes later is STALE and
+ * changes nothing (only such orders see one), and a cancelled order ends holding nothing.
  */
 class CorrectionLoopPropertyTest {
     private static final List<String> SKUS = List.of("S1", "S2", "S3");
@@ -43,6 +45,7 @@ class CorrectionLoopPropertyTest {
     private static final LedgerPolicy POLICY = new LedgerPolicy(0, 0, Duration.ofDays(7));
     private static final AtomicInteger APPLIED = new AtomicInteger();
     private static final AtomicInteger KEPT = new AtomicInteger();
+    private static final AtomicInteger STALE = new AtomicInteger();
 
     static Stream<Long> seeds() {
         return LongStream.range(1, 301).boxed();
@@ -71,7 +74,7 @@ class CorrectionLoopPropertyTest {
         for (int i = 0; i < 8; i++) {
             Order order = randomOrder("o" + i, random, safety);
             orders.add(order);
-            for (String sku : order.request.lines().keySet()) pending.add(() -> hold(order, sku, stores));
+            for (String sku : order.request.lines().keySet()) pending.add(() -> hold(order, sku, stores, pending));
         }
         Supplier<String> where = () -> "seed " + seed;
         while (!pending.isEmpty()) {
@@ -89,8 +92,13 @@ class CorrectionLoopPropertyTest {
         for (Order o : orders) {
             assertThat(o.decided).as(where.get() + " " + o.id + " decided").isTrue();
             for (String sku : o.request.lines().keySet()) {
-                assertThat(sorted(ledger(sku, stores.get(sku)).holdsOf(o.id)))
-                        .as(where.get() + " " + o.id + " " + sku + ": published = held").isEqualTo(o.published.get(sku));
+                Map<String, Long> held = sorted(ledger(sku, stores.get(sku)).holdsOf(o.id));
+                if (o.disturbance == null) {
+                    assertThat(held).as(where.get() + " " + o.id + " " + sku + ": published = held")
+                            .isEqualTo(o.published.get(sku));
+                } else if (o.disturbance == Kind.CANCEL) {
+                    assertThat(held).as(where.get() + " " + o.id + " " + sku + ": cancelled, holds nothing").isEmpty();
+                }
             }
         }
     }
@@ -99,9 +107,10 @@ class CorrectionLoopPropertyTest {
     static void theLoopWasExercised() {
         assertThat(APPLIED.get()).as("corrections applied over all seeds").isPositive();
         assertThat(KEPT.get()).as("corrections kept (a competitor took the units first)").isPositive();
+        assertThat(STALE.get()).as("corrections stale (an update or cancel came first)").isPositive();
     }
 
-    private static void hold(Order order, String sku, Map<String, InMemoryLedgerStore> stores) {
+    private static void hold(Order order, String sku, Map<String, InMemoryLedgerStore> stores, List<Runnable> pending) {
         try {
             SkuLedger ledger = ledger(sku, stores.get(sku));
             LedgerCommand c = LedgerCommand.forOrder(Kind.RESERVE, order.decisionId, order.id, "shop", sku,
@@ -116,6 +125,21 @@ class CorrectionLoopPropertyTest {
                 free.put(location, ledger.freeFor(order.id, location, order.route.safetyStock(location, sku)));
             }
             order.offers.add(new CorrectionPlanner.LineOffer(sku, held, free));
+            // The order's update or cancel reaches this SKU's ledger after the hold (the gate sends them in order),
+            // at any time relative to the assembly and the correction.
+            if (order.disturbance != null) pending.add(() -> disturb(order, sku, stores));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An UPDATED order (one unit more, not a new allocation decision) or its cancellation, at one SKU. */
+    private static void disturb(Order order, String sku, Map<String, InMemoryLedgerStore> stores) {
+        try {
+            LedgerCommand c = LedgerCommand.forOrder(order.disturbance, order.id + ":" + order.disturbance, order.id,
+                    "shop", sku, order.disturbance == Kind.CANCEL ? 0 : order.request.lines().get(sku) + 1, 4);
+            c.route = order.disturbance == Kind.RESERVE ? order.route : null;
+            ledger(sku, stores.get(sku)).apply(c, 4);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -140,8 +164,12 @@ class CorrectionLoopPropertyTest {
             for (String location : order.route.candidates) ruleSafety.put(location, order.route.safetyStock(location, sku));
             HoldCorrection result = ledger(sku, stores.get(sku)).correct(order.id, order.decisionId, allocations,
                     ruleSafety, 3, 3);
-            assertThat(result.outcome()).isNotEqualTo(HoldCorrection.Outcome.STALE);
-            (result.outcome() == HoldCorrection.Outcome.APPLIED ? APPLIED : KEPT).incrementAndGet();
+            if (result.outcome() == HoldCorrection.Outcome.STALE) {
+                assertThat(order.disturbance).as(order.id + ": stale only after an update or cancel").isNotNull();
+                STALE.incrementAndGet();
+            } else {
+                (result.outcome() == HoldCorrection.Outcome.APPLIED ? APPLIED : KEPT).incrementAndGet();
+            }
             Map<String, Long> held = new TreeMap<>();
             for (Allocation a : result.holds()) held.merge(a.location, a.quantity, Long::sum);
             order.published.put(sku, sorted(held));
@@ -185,6 +213,8 @@ class CorrectionLoopPropertyTest {
         Order o = new Order();
         o.id = id;
         o.decisionId = id + ":placed";
+        int disturb = random.nextInt(6);
+        o.disturbance = disturb == 0 ? Kind.RESERVE : disturb == 1 ? Kind.CANCEL : null;
         o.request = new RoutingRequest(id, "shop", "US", null, null, null, null, null, lines, 2);
         o.evaluation = new Evaluation("v1", "r", false, List.of("r"), List.of(Criterion.COST), "STANDARD", "Z",
                 candidates, List.of(), split);
@@ -224,6 +254,8 @@ class CorrectionLoopPropertyTest {
         RoutePlan route;
         final List<CorrectionPlanner.LineOffer> offers = new ArrayList<>();
         final Map<String, Map<String, Long>> published = new HashMap<>();
+        /** RESERVE (an update) or CANCEL arriving at each SKU some time after its hold; null for none. */
+        Kind disturbance;
         boolean assembled;
         boolean decided;
         int waiting;
