@@ -105,7 +105,8 @@ public final class InventoryTopology {
                 ? corrections.assignTimestampsAndWatermarks(EndOfTime.strategy())
                         .name("corrections: event time").uid("event-time-corrections")
                 : orderCommands.getExecutionEnvironment().fromData(TypeInformation.of(LineCorrection.class),
-                        new LineCorrection()).filter(c -> false).name("no corrections").uid("no-corrections");
+                        new LineCorrection()).name("no corrections").uid("no-corrections")
+                        .filter(c -> false).name("none").uid("no-corrections-filter");
         SingleOutputStreamOperator<AvailabilityUpdate> availability = bySku
                 .connect(correctionInput.keyBy(c -> c.sku))
                 .process(new StockLedgerFunction(settings.ledger, settings.dedupTtl, clock))
