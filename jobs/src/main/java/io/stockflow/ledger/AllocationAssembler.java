@@ -83,9 +83,10 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
             return;
         }
         received.sort(Comparator.comparing(l -> l.sku));
-        if (corrections && round.value() == null) {
+        if (corrections) {
+            // Planned first: one-line and built-in orders then never read the round's state.
             List<LineCorrection> planned = OrderCorrections.plan(received);
-            if (!planned.isEmpty()) {
+            if (!planned.isEmpty() && round.value() == null) {
                 List<String> skus = new ArrayList<>();
                 for (LineCorrection c : planned) {
                     ctx.output(CORRECTIONS, c);
