@@ -34,6 +34,11 @@ public final class JobGraph {
                         ? asInput(upstream, job.name(), topic)
                         : sources.computeIfAbsent(topic, t -> binding.source(env, t)));
             }
+            if (!binding.bounded()) {
+                for (String topic : job.loopTopics()) {
+                    inputs.put(topic, sources.computeIfAbsent(topic, t -> binding.source(env, t)));
+                }
+            }
             // Several jobs write the same topic (alerts, deadletter): their streams are merged into one sink.
             job.build(inputs, options).forEach((topic, stream) -> produced.merge(topic, stream, DataStream::union));
         }

@@ -22,6 +22,11 @@ public final class InventoryJob implements StockflowJob {
     }
 
     @Override
+    public List<String> loopTopics() {
+        return List.of(Topics.ROUTING_CAPACITY);
+    }
+
+    @Override
     public Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs, JobOptions options) {
         return InventoryTopology.build(inputs, options.inventorySettings());
     }

@@ -1,5 +1,6 @@
 package io.stockflow.local;
 
+import io.stockflow.io.Topics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -96,12 +97,14 @@ public final class LocalKafka {
         }
     }
 
-    /** Creates the topics that do not exist yet. */
+    /** Creates the topics that do not exist yet ({@code routing.capacity} compacted). */
     public static void createTopics(String bootstrap, Collection<String> topics, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
-            for (String t : topics) if (!existing.contains(t)) missing.add(new NewTopic(t, partitions, (short) 1));
+            for (String t : topics) {
+                if (!existing.contains(t)) missing.add(new NewTopic(t, partitions, (short) 1).configs(Topics.config(t)));
+            }
             if (!missing.isEmpty()) admin.createTopics(missing).all().get();
         }
     }
