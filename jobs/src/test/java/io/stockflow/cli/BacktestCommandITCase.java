@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.io.Topics;
+import io.stockflow.testing.ContractSchemas;
 import io.stockflow.testing.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,7 +91,10 @@ class BacktestCommandITCase {
         assertThat(alerts).filteredOn(a -> a.contains("CAPACITY_EXCEEDED")).singleElement()
                 .satisfies(a -> assertThat(Fixtures.json(a).get("message").asText())
                         .contains("WH-WEST has 4 shipments planned for its day 2026-11-26")
-                        .contains("daily capacity of 3"));
+                        .contains("daily capacity of 3"))
+                .satisfies(a -> assertThat(ContractSchemas.violations(Topics.ALERTS, a)).isEmpty());
+        assertThat(Fixtures.outputLines(work.resolve("r2-limited").resolve("output").resolve(Topics.ROUTING_CAPACITY)))
+                .isNotEmpty().allSatisfy(l -> assertThat(ContractSchemas.violations(Topics.ROUTING_CAPACITY, l)).isEmpty());
     }
 
     @Test

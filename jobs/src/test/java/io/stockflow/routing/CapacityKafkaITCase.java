@@ -10,6 +10,7 @@ import io.stockflow.graph.Jobs;
 import io.stockflow.io.KafkaBinding;
 import io.stockflow.io.KafkaSettings;
 import io.stockflow.io.Topics;
+import io.stockflow.testing.ContractSchemas;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaBroker;
 import io.stockflow.testing.ShopifyOrders;
@@ -94,6 +95,8 @@ class CapacityKafkaITCase {
                     && levelOf(l, "WH-WEST") == west);
             assertThat(levels.get("WH-EAST|2026-11-26").get("daily_capacity").asLong()).isEqualTo(2);
             assertThat(levels.get("WH-WEST|2026-11-26").has("daily_capacity")).as("unlimited").isFalse();
+            assertThat(levels.values()).allSatisfy(l -> assertThat(
+                    ContractSchemas.violations(Topics.ROUTING_CAPACITY, l.toString())).isEmpty());
 
             List<JsonNode> alerts = capacityAlerts(settings, east > 2);
             if (east > 2) {
@@ -103,6 +106,7 @@ class CapacityKafkaITCase {
                     assertThat(a.get("observed").asLong()).isEqualTo(3);
                     assertThat(a.get("expected").asLong()).isEqualTo(2);
                     assertThat(a.get("message").asText()).contains("daily capacity of 2");
+                    assertThat(ContractSchemas.violations(Topics.ALERTS, a.toString())).isEmpty();
                 });
             } else {
                 assertThat(alerts).as("no overshoot, no alert").isEmpty();
