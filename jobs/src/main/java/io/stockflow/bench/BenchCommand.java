@@ -1,6 +1,8 @@
 package io.stockflow.bench;
 
 import io.stockflow.cli.FlinkOptions;
+import io.stockflow.cli.Home;
+import io.stockflow.cluster.FlinkRest;
 import io.stockflow.generate.GeneratorSettings;
 import io.stockflow.graph.JobGraph;
 import io.stockflow.graph.JobOptions;
@@ -9,7 +11,6 @@ import io.stockflow.io.KafkaBinding;
 import io.stockflow.io.KafkaSettings;
 import io.stockflow.io.Topics;
 import io.stockflow.local.LocalKafka;
-import io.stockflow.cli.Home;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
@@ -141,6 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
         Histogram latency;
         double latencyRate;
         List<VertexLoad.Task> load = List.of();
+        List<CheckpointPhases.Task> checkpointPhases = List.of();
     }
 
     /**
@@ -162,6 +164,8 @@ public final class BenchCommand implements Callable<Integer> {
         RateWindow progressRate = new RateWindow();
         RateWindow outRate = new RateWindow();
         JobClient job = env.executeAsync(name);
+        FlinkRest rest = new FlinkRest("127.0.0.1:" + flink.webPort);
+        String jobId = job.getJobID().toString();
         try (KafkaProgress progress = new KafkaProgress(kafka.bootstrap)) {
             long cpu0 = processCpuNanos();
             long brokerCpu0 = brokerCpuNanos(broker);
@@ -180,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 // Flink's metric fetcher may not have the task metrics yet: ask again until it has.
                 if (!VertexLoad.known(phase.load) && progressRate.last() >= progressTotal / 2) {
-                    phase.load = VertexLoad.fetch(flink.webPort, job.getJobID().toString());
+                    phase.load = VertexLoad.fetch(rest, jobId);
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -188,7 +192,8 @@ public final class BenchCommand implements Callable<Integer> {
             if (broker != null) phase.brokerCores = (brokerCpuNanos(broker) - brokerCpu0) / 1e9 / seconds;
             phase.inPerSecond = progressRate.perSecond(progressTotal) * inputRecords / progressTotal;
             phase.outPerSecond = outRate.perSecond(outRate.last());
-            phase.checkpoints = CheckpointStats.fetch(flink.webPort, job.getJobID().toString());
+            phase.checkpoints = CheckpointStats.fetch(rest, jobId);
+            phase.checkpointPhases = CheckpointPhases.fetch(rest, jobId);
             // Stages after the progress topic may still have a backlog: let the outputs settle first.
             long settled = -1;
             while (outRate.last() != settled && System.nanoTime() < deadline) {
@@ -243,6 +248,8 @@ public final class BenchCommand implements Callable<Integer> {
         VertexLoad.print(pass.load);
         System.out.println("and through the hot path:");
         VertexLoad.print(hot.load);
+        System.out.println("checkpoints of the hot path, per task:");
+        CheckpointPhases.print(hot.checkpointPhases);
         double ratio = hot.inPerSecond / pass.inPerSecond;
         System.out.printf("hot path / passthrough = %s (%.0f orders/s vs %.0f records/s)%n",
                 Double.isFinite(ratio) ? String.format("%.2f", ratio) : "n/a", hot.inPerSecond * share,

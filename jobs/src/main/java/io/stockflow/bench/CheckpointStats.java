@@ -1,11 +1,7 @@
 package io.stockflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.stockflow.cluster.FlinkRest;
 
 /** Checkpoint durations and state size of a running job, from Flink's REST API. */
 final class CheckpointStats {
@@ -24,10 +20,7 @@ final class CheckpointStats {
         lastCheckpointedBytes = stats.path("latest").path("completed").path("checkpointed_size").asLong();
     }
 
-    static CheckpointStats fetch(int restPort, String jobId) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/jobs/" + jobId + "/checkpoints")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new CheckpointStats(new ObjectMapper().readTree(response.body()));
+    static CheckpointStats fetch(FlinkRest rest, String jobId) throws Exception {
+        return new CheckpointStats(rest.get("/jobs/" + jobId + "/checkpoints"));
     }
 }

@@ -1,12 +1,8 @@
 package io.stockflow.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
+import io.stockflow.cluster.FlinkRest;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +14,15 @@ import java.util.List;
  */
 final class VertexLoad {
     private static final String METRICS = "busyTimeMsPerSecond,backPressuredTimeMsPerSecond,idleTimeMsPerSecond";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One task's load, in milliseconds per second, the maximum over its subtasks. */
     record Task(String name, double busy, double backPressured, double idle) {}
 
-    static List<Task> fetch(int restPort, String jobId) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String base = "http://127.0.0.1:" + restPort + "/jobs/" + jobId;
+    static List<Task> fetch(FlinkRest rest, String jobId) throws Exception {
+        String base = "/jobs/" + jobId;
         List<Task> tasks = new ArrayList<>();
-        for (JsonNode vertex : get(http, base).path("vertices")) {
-            JsonNode metrics = get(http, base + "/vertices/" + vertex.path("id").asText()
+        for (JsonNode vertex : rest.get(base).path("vertices")) {
+            JsonNode metrics = rest.get(base + "/vertices/" + vertex.path("id").asText()
                     + "/subtasks/metrics?agg=max&get=" + URLEncoder.encode(METRICS, StandardCharsets.UTF_8));
             double busy = Double.NaN, backPressured = Double.NaN, idle = Double.NaN;
             for (JsonNode m : metrics) {
@@ -56,11 +50,5 @@ final class VertexLoad {
             String name = t.name().length() > 110 ? t.name().substring(0, 107) + "..." : t.name();
             System.out.printf("  %6.0f %6.0f %6.0f  %s%n", t.busy(), t.backPressured(), t.idle(), name);
         }
-    }
-
-    private static JsonNode get(HttpClient http, String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body());
     }
 }

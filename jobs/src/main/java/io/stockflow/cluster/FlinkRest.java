@@ -138,7 +138,8 @@ public final class FlinkRest {
                 .method("PATCH", HttpRequest.BodyPublishers.noBody()));
     }
 
-    private JsonNode get(String path) throws IOException, InterruptedException {
+    /** Any GET of the REST API, e.g. {@code /jobs/<id>/checkpoints}, as JSON. */
+    public JsonNode get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET());
     }
 

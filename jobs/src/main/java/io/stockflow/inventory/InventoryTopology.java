@@ -29,9 +29,9 @@ import io.stockflow.routing.RuleSetRouting;
 import io.stockflow.time.DecisionClock;
 import io.stockflow.time.EventTimeSorter;
 import io.stockflow.time.EventTimes;
+import io.stockflow.types.CompactTypeInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -69,30 +69,30 @@ public final class InventoryTopology {
         // Event time is assigned on each input before the union, so it chains into the parsing task: assigned after
         // the union, it was a task of its own and every order crossed one more network hop.
         DataStream<OrderInput> orderInputs = eventTimes.assign(
-                orders.map(OrderInput::of).returns(OrderInput.class).name("order events").uid("wrap-orders"),
+                orders.map(OrderInput::of).returns(CompactTypeInfo.ORDER_INPUT).name("order events").uid("wrap-orders"),
                 OrderInput::eventTime, "orders")
-                .union(eventTimes.assign(fulfilments.map(OrderInput::of).returns(OrderInput.class)
+                .union(eventTimes.assign(fulfilments.map(OrderInput::of).returns(CompactTypeInfo.ORDER_INPUT)
                         .name("fulfilment events").uid("wrap-fulfilments"), OrderInput::eventTime, "fulfilments"));
         KeyedStream<OrderInput, String> byOrder = orderInputs.keyBy(OrderInput::orderId);
         if (settings.replay) {
-            byOrder = EventTimeSorter.sort(byOrder, TypeInformation.of(OrderInput.class), OrderInput::sequenceKey,
+            byOrder = EventTimeSorter.sort(byOrder, CompactTypeInfo.ORDER_INPUT, OrderInput::sequenceKey,
                     "order-inputs");
         }
         RuleSetRouting.Wired routing = RuleSetRouting.wire(inputs.get(Topics.ROUTING_RULES),
                 inputs.get(Topics.ROUTING_CAPACITY), byOrder, settings, clock);
         byOrder = routing.orders;
         SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder
-                .process(new OrderGate(settings.dedupTtl, settings.orderTtl, clock))
+                .process(new OrderGate(settings.dedupTtl, settings.orderTtl, clock), CompactTypeInfo.LEDGER_COMMAND)
                 .name("order gate: dedup, canonical, commands").uid("order-gate");
 
         DataStream<LedgerCommand> movementCommands = eventTimes.assign(movements
                 .map(m -> LedgerCommand.movement(m.movementId, m.sku, m.location, m.type, m.quantity, m.occurredAt))
-                .returns(LedgerCommand.class).name("movement commands").uid("movement-commands"),
+                .returns(CompactTypeInfo.LEDGER_COMMAND).name("movement commands").uid("movement-commands"),
                 c -> c.eventTime, "movements");
 
         KeyedStream<LedgerCommand, String> bySku = orderCommands.union(movementCommands).keyBy(c -> c.sku);
         if (settings.replay) {
-            bySku = EventTimeSorter.sort(bySku, TypeInformation.of(LedgerCommand.class), LedgerCommand::sequenceKey,
+            bySku = EventTimeSorter.sort(bySku, CompactTypeInfo.LEDGER_COMMAND, LedgerCommand::sequenceKey,
                     "ledger-commands");
         }
         SingleOutputStreamOperator<AvailabilityUpdate> availability = bySku

@@ -12,7 +12,7 @@ import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
+import io.stockflow.types.CompactTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -71,7 +71,7 @@ public final class RuleSetRouting {
                 .name("rule sets: event time").uid("event-time-rule-sets")
                 .broadcast(OrderRouter.RULE_SETS, OrderRouter.PLANNED_SHIPMENTS);
         DataStream<OrderInput> routed = byOrder.connect(broadcast)
-                .process(new OrderRouter(settings.ruleSets, settings.replay), TypeInformation.of(OrderInput.class))
+                .process(new OrderRouter(settings.ruleSets, settings.replay), CompactTypeInfo.ORDER_INPUT)
                 .name("order router: rule set in force").uid("order-router");
         if (settings.replay) {
             // Orders leave the router from its end-of-input timer, stamped with that timer's time: give each its own

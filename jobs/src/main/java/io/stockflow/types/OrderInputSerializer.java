@@ -1,0 +1,130 @@
+package io.stockflow.types;
+
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.model.FulfilmentEvent;
+import io.stockflow.model.FulfilmentType;
+import io.stockflow.model.OrderEvent;
+import io.stockflow.model.OrderEventType;
+import java.io.IOException;
+import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/** {@link OrderInput}s (a canonical order event or a fulfilment event, and a route) between parsing and the gate. */
+public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
+    public static final OrderInputSerializer INSTANCE = new OrderInputSerializer();
+    private static final OrderEventType[] ORDER_EVENT_TYPES = OrderEventType.values();
+    private static final FulfilmentType[] FULFILMENT_TYPES = FulfilmentType.values();
+
+    @Override
+    public OrderInput createInstance() {
+        return new OrderInput();
+    }
+
+    @Override
+    public void serialize(OrderInput input, DataOutputView out) throws IOException {
+        out.writeBoolean(input.order != null);
+        if (input.order != null) writeOrder(input.order, out);
+        out.writeBoolean(input.fulfilment != null);
+        if (input.fulfilment != null) writeFulfilment(input.fulfilment, out);
+        RoutePlanFields.write(input.route, out);
+    }
+
+    @Override
+    public OrderInput deserialize(DataInputView in) throws IOException {
+        OrderInput input = new OrderInput();
+        if (in.readBoolean()) input.order = readOrder(in);
+        if (in.readBoolean()) input.fulfilment = readFulfilment(in);
+        input.route = RoutePlanFields.read(in);
+        return input;
+    }
+
+    private static void writeOrder(OrderEvent e, DataOutputView out) throws IOException {
+        BinaryFields.writeString(e.eventId, out);
+        BinaryFields.writeString(e.orderId, out);
+        BinaryFields.writeString(e.channel, out);
+        BinaryFields.writeString(e.marketplaceOrderId, out);
+        BinaryFields.writeEnum(e.type, out);
+        BinaryFields.writeString(e.status, out);
+        out.writeLong(e.eventTime);
+        out.writeLong(e.receivedAt);
+        BinaryFields.writeString(e.currency, out);
+        BinaryFields.writeString(e.total, out);
+        BinaryFields.writeString(e.shipCountry, out);
+        BinaryFields.writeString(e.shipRegion, out);
+        BinaryFields.writeString(e.shipPostcode, out);
+        BinaryFields.writeString(e.serviceLevel, out);
+        BinaryFields.writeOptionalLong(e.shipBy, out);
+        BinaryFields.writeOptionalLong(e.deliverBy, out);
+        OrderLineFields.write(e.lines, out);
+        BinaryFields.writeString(e.shipLocation, out);
+        BinaryFields.writeString(e.carrier, out);
+        BinaryFields.writeString(e.trackingCode, out);
+        BinaryFields.writeString(e.customerEmailHash, out);
+        BinaryFields.writeString(e.customerPhoneHash, out);
+    }
+
+    private static OrderEvent readOrder(DataInputView in) throws IOException {
+        OrderEvent e = new OrderEvent();
+        e.eventId = BinaryFields.readString(in);
+        e.orderId = BinaryFields.readString(in);
+        e.channel = BinaryFields.readString(in);
+        e.marketplaceOrderId = BinaryFields.readString(in);
+        e.type = BinaryFields.readEnum(ORDER_EVENT_TYPES, in);
+        e.status = BinaryFields.readString(in);
+        e.eventTime = in.readLong();
+        e.receivedAt = in.readLong();
+        e.currency = BinaryFields.readString(in);
+        e.total = BinaryFields.readString(in);
+        e.shipCountry = BinaryFields.readString(in);
+        e.shipRegion = BinaryFields.readString(in);
+        e.shipPostcode = BinaryFields.readString(in);
+        e.serviceLevel = BinaryFields.readString(in);
+        e.shipBy = BinaryFields.readOptionalLong(in);
+        e.deliverBy = BinaryFields.readOptionalLong(in);
+        e.lines = OrderLineFields.read(in);
+        e.shipLocation = BinaryFields.readString(in);
+        e.carrier = BinaryFields.readString(in);
+        e.trackingCode = BinaryFields.readString(in);
+        e.customerEmailHash = BinaryFields.readString(in);
+        e.customerPhoneHash = BinaryFields.readString(in);
+        return e;
+    }
+
+    private static void writeFulfilment(FulfilmentEvent e, DataOutputView out) throws IOException {
+        BinaryFields.writeString(e.eventId, out);
+        BinaryFields.writeString(e.orderId, out);
+        BinaryFields.writeString(e.location, out);
+        BinaryFields.writeEnum(e.type, out);
+        OrderLineFields.write(e.lines, out);
+        BinaryFields.writeString(e.carrier, out);
+        BinaryFields.writeString(e.trackingCode, out);
+        out.writeLong(e.occurredAt);
+    }
+
+    private static FulfilmentEvent readFulfilment(DataInputView in) throws IOException {
+        FulfilmentEvent e = new FulfilmentEvent();
+        e.eventId = BinaryFields.readString(in);
+        e.orderId = BinaryFields.readString(in);
+        e.location = BinaryFields.readString(in);
+        e.type = BinaryFields.readEnum(FULFILMENT_TYPES, in);
+        e.lines = OrderLineFields.read(in);
+        e.carrier = BinaryFields.readString(in);
+        e.trackingCode = BinaryFields.readString(in);
+        e.occurredAt = in.readLong();
+        return e;
+    }
+
+    @Override
+    public TypeSerializerSnapshot<OrderInput> snapshotConfiguration() {
+        return new Snapshot();
+    }
+
+    /** Format version 1: the fields above, in that order. */
+    public static final class Snapshot extends SimpleTypeSerializerSnapshot<OrderInput> {
+        public Snapshot() {
+            super(() -> INSTANCE);
+        }
+    }
+}
