@@ -1,5 +1,7 @@
 package io.stockflow.routing;
 
+import java.time.LocalDate;
+
 /**
  * One shipment a final routed decision plans from one location on that location's local day ({@code day}, as an epoch
  * day): what the capacity counter counts. {@code dailyCapacity} is the location's capacity in the rule set that
@@ -32,7 +34,7 @@ public class ShipmentClaim {
 
     @Override
     public String toString() {
-        return location + " " + java.time.LocalDate.ofEpochDay(day) + " " + orderId
+        return location + " " + LocalDate.ofEpochDay(day) + " " + orderId
                 + (dailyCapacity == null ? "" : " (capacity " + dailyCapacity + ")");
     }
 }

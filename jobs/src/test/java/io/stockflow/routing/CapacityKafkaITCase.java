@@ -21,8 +21,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -122,7 +124,7 @@ class CapacityKafkaITCase {
 
     /** The latest level per location and day on {@code routing.capacity}, once {@code done} holds for them. */
     private static Map<String, JsonNode> latestLevels(KafkaSettings settings,
-            java.util.function.Predicate<Map<String, JsonNode>> done) {
+            Predicate<Map<String, JsonNode>> done) {
         List<String> records = KAFKA.readCommitted(settings.topicName(Topics.ROUTING_CAPACITY),
                 r -> done.test(latest(r)), WAIT);
         Map<String, JsonNode> levels = latest(records);
@@ -131,7 +133,7 @@ class CapacityKafkaITCase {
     }
 
     private static Map<String, JsonNode> latest(List<String> records) {
-        Map<String, JsonNode> levels = new java.util.TreeMap<>();
+        Map<String, JsonNode> levels = new TreeMap<>();
         for (String r : records) {
             JsonNode level = Fixtures.json(r);
             levels.merge(level.get("location").asText() + "|" + level.get("day").asText(), level,

@@ -1,6 +1,7 @@
 package io.stockflow.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.stockflow.ingest.OrderInput;
 import io.stockflow.model.OrderEvent;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -77,7 +79,7 @@ class OrderRouterTest {
                     .containsExactly("o1:WH-WEST", "o2:WH-EAST", "o3:WH-WEST");
             Evaluation full = RoutePlans.evaluation(out.get(1).route);
             assertThat(full.excluded()).extracting(Exclusion::location, Exclusion::why)
-                    .contains(org.assertj.core.groups.Tuple.tuple("WH-WEST",
+                    .contains(tuple("WH-WEST",
                             "daily capacity of 5 used up on 2026-11-26"));
             assertThat(RoutePlans.evaluation(out.get(0).route).candidate("WH-WEST").capacityLeft()).isEqualTo(1);
         }
@@ -91,7 +93,7 @@ class OrderRouterTest {
             harness.processBroadcastElement(level("WH-WEST", "2026-11-26", 2), 3);
 
             var planned = harness.getBroadcastState(OrderRouter.PLANNED_SHIPMENTS);
-            assertThat(planned.immutableEntries()).extracting(java.util.Map.Entry::getKey)
+            assertThat(planned.immutableEntries()).extracting(Map.Entry::getKey)
                     .containsExactlyInAnyOrder("WH-EAST|2026-11-24", "WH-WEST|2026-11-26");
         }
     }
