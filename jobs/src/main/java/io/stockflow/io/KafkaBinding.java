@@ -63,6 +63,8 @@ public final class KafkaBinding implements TopicBinding {
         producer.setProperty("transaction.timeout.ms", String.valueOf(settings.transactionTimeoutMs));
         // Batching measured on this kind of machine (../shared/STACK.md): +60% over the defaults. The user's
         // --kafka-properties and STOCKFLOW_KAFKA_* settings win.
+        // Capacity levels are few (at most ten a second per location) and routing waits for them: no lingering.
+        if (Topics.ROUTING_CAPACITY.equals(topic)) producer.putIfAbsent("linger.ms", "0");
         producer.putIfAbsent("batch.size", "262144");
         producer.putIfAbsent("linger.ms", "20");
         producer.putIfAbsent("compression.type", "lz4");
