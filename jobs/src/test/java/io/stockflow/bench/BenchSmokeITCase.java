@@ -41,6 +41,9 @@ class BenchSmokeITCase {
                 "state size (last checkpoint)", "order -> availability at")) {
             assertThat(out).contains(row);
         }
+        // Per task, the synchronous and asynchronous parts of its checkpoints (a short run may complete none).
+        assertThat(out).contains("checkpoints of the hot path, per task:");
+        assertThat(out).containsPattern("(\\d+ / \\d+ +){4} stock ledger|no completed checkpoint");
         List<String> lines = out.strip().lines().toList();
         assertThat(lines.get(lines.size() - 1))
                 .matches("hot path / passthrough = \\d+\\.\\d\\d \\(\\d+ orders/s vs \\d+ records/s\\)");
