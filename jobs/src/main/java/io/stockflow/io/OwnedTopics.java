@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the input topics the jobs own ({@link Topics#OWNED_INPUTS}) when they are missing, with the broker's default
@@ -48,7 +49,26 @@ public final class OwnedTopics {
                     if (!(e.getCause() instanceof TopicExistsException)) throw e;
                 }
             }
+            awaitMetadata(admin, created);
             return created;
+        }
+    }
+
+    /**
+     * Waits until the broker describes the new topics: a Kafka source that asks before then gets "unknown topic" and
+     * fails the job (seen on a KRaft test broker right after creation).
+     */
+    private static void awaitMetadata(Admin admin, List<String> topics) throws Exception {
+        if (topics.isEmpty()) return;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) throw e;
+                Thread.sleep(50);
+            }
         }
     }
 }

@@ -73,6 +73,8 @@ class StandaloneClusterITCase {
         // Smaller than the defaults: the build machine runs other builds too.
         config.setString("jobmanager.memory.process.size", "768m");
         config.setString("taskmanager.memory.process.size", "1280m");
+        // flink-conf fixes RocksDB's managed memory at 512m, more than a 1280m TaskManager's Flink memory leaves room for.
+        config.setString("taskmanager.memory.managed.size", "256m");
         config.setString("restart-strategy.exponential-delay.initial-backoff", "500ms");
         deleteRecursively(HOME);
         flink = new LocalFlink(HOME, Path.of("..", "local-flink", "target", "lib"), config);
