@@ -1,12 +1,6 @@
 package io.stockflow.routing;
 
 import io.stockflow.ledger.RoutePlan;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 
 /** Turns an {@link Evaluation} into the {@link RoutePlan} the SKU ledgers act on, and reads the evaluation back. */
 public final class RoutePlans {
@@ -26,27 +20,26 @@ public final class RoutePlans {
         }
         plan.maxShipments = evaluation.split().maxShipments();
         plan.allowBackorder = evaluation.split().allowBackorder();
-        plan.evaluation = write(evaluation);
+        plan.evaluation = EvaluationCodec.write(evaluation);
         return plan;
     }
 
+    /** The evaluation a plan carries, or null when the plan travels without it (see {@link #withoutEvaluation}). */
     public static Evaluation evaluation(RoutePlan plan) {
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(plan.evaluation))) {
-            return (Evaluation) in.readObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        return plan.evaluation == null ? null : EvaluationCodec.read(plan.evaluation);
     }
 
-    private static byte[] write(Evaluation evaluation) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(evaluation);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+    /**
+     * The same plan without the evaluation's bytes: the ledgers do not read them and the assembler needs them once per
+     * order, so only one line of an order carries them across the keyed exchanges.
+     */
+    public static RoutePlan withoutEvaluation(RoutePlan plan) {
+        RoutePlan copy = new RoutePlan();
+        copy.ruleSetVersion = plan.ruleSetVersion;
+        copy.candidates = plan.candidates;
+        copy.safetyStock = plan.safetyStock;
+        copy.maxShipments = plan.maxShipments;
+        copy.allowBackorder = plan.allowBackorder;
+        return copy;
     }
 }

@@ -70,6 +70,7 @@ public final class RoutingJson {
         g.writeNumberField("transit_days", c.transitDays());
         if (c.distanceKm() != null) g.writeNumberField("distance_km", c.distanceKm());
         if (c.capacityLeft() != null) g.writeNumberField("capacity_left", c.capacityLeft());
+        if (c.dailyCapacity() != null) g.writeNumberField("daily_capacity", c.dailyCapacity());
         g.writeStringField("ship_day", c.shipDay().toString());
         g.writeBooleanField("after_cutoff", c.afterCutoff());
         g.writeEndObject();

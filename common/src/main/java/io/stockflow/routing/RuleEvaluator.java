@@ -79,7 +79,8 @@ public final class RuleEvaluator {
                 : BigDecimal.valueOf(l.coordinates().distanceKm(zone.center())).setScale(1, RoundingMode.HALF_UP)
                         .doubleValue();
         return new Candidate(l.id(), 0, actions.prefer().indexOf(l.id()), rate.cost(),
-                rate.transitDays() + (afterCutoff ? 1 : 0), distance, capacityLeft, shipDay, afterCutoff);
+                rate.transitDays() + (afterCutoff ? 1 : 0), distance, capacityLeft, shipDay, afterCutoff,
+                l.dailyCapacity());
     }
 
     /** Prefer-listed first in list order, then each criterion in priority, then location id. */

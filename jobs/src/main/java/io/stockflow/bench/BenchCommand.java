@@ -82,8 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
         KafkaSettings kafka = new KafkaSettings(bootstrap);
         for (String t : INPUTS) kafka.topicNames.put(t, run + "." + t);
         for (String t : OUTPUTS) kafka.topicNames.put(t, run + "." + t);
-        // The inventory job reads rule sets too; the bench publishes none (the built-in allocator decides).
+        // The inventory job reads rule sets and capacity levels too; the bench publishes no rule set (the built-in
+        // allocator decides), so no capacity is counted.
         kafka.topicNames.put(Topics.ROUTING_RULES, run + "." + Topics.ROUTING_RULES);
+        kafka.topicNames.put(Topics.ROUTING_CAPACITY, run + "." + Topics.ROUTING_CAPACITY);
         kafka.topicNames.put(Topics.ROUTING_CORRECTIONS, run + "." + Topics.ROUTING_CORRECTIONS);
         kafka.topicNames.put(PassthroughJob.OUTPUT, run + "." + PassthroughJob.OUTPUT);
         // Availability carries absolute levels and versions: sent at-least-once, the way latency-minded users run it.

@@ -75,7 +75,8 @@ public final class BacktestCommand implements Callable<Integer> {
         List<BacktestSummary> runs = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Path output = replay(rules.get(i), versions.get(i));
-            runs.add(BacktestSummary.of(versions.get(i), lines(output.resolve(Topics.ALLOCATIONS))));
+            runs.add(BacktestSummary.of(versions.get(i), lines(output.resolve(Topics.ALLOCATIONS)),
+                    lines(output.resolve(Topics.ROUTING_CAPACITY))));
         }
         spec.commandLine().getOut().print(BacktestTable.render(runs));
         spec.commandLine().getOut().flush();

@@ -28,11 +28,16 @@ public final class JobGraph {
         for (StockflowJob job : jobs) {
             options.inputsReadBefore = new HashSet<>(sources.keySet());
             Map<String, DataStream<RawRecord>> inputs = new LinkedHashMap<>();
-            for (String topic : job.inputTopics(options)) {
+            for (String topic : job.inputTopics()) {
                 DataStream<OutRecord> upstream = produced.get(topic);
                 inputs.put(topic, upstream != null
                         ? asInput(upstream, job.name(), topic)
                         : sources.computeIfAbsent(topic, t -> binding.source(env, t)));
+            }
+            if (!binding.bounded()) {
+                for (String topic : job.loopTopics()) {
+                    inputs.put(topic, sources.computeIfAbsent(topic, t -> binding.source(env, t)));
+                }
             }
             // Several jobs write the same topic (alerts, deadletter): their streams are merged into one sink.
             job.build(inputs, options).forEach((topic, stream) -> produced.merge(topic, stream, DataStream::union));

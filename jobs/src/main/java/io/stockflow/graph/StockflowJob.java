@@ -12,9 +12,12 @@ public interface StockflowJob {
 
     List<String> inputTopics();
 
-    /** The inputs of a run with these options: by default {@link #inputTopics()}. */
-    default List<String> inputTopics(JobOptions options) {
-        return inputTopics();
+    /**
+     * Topics the job writes and reads back itself, on Kafka only: a bounded run over files has no such loop and does
+     * not read them.
+     */
+    default List<String> loopTopics() {
+        return List.of();
     }
 
     Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs, JobOptions options);

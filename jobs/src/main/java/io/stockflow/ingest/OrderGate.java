@@ -12,6 +12,7 @@ import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
+import io.stockflow.routing.RoutePlans;
 import io.stockflow.time.DecisionClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,11 +102,13 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
                 boolean decision = !state.decided;
                 Set<String> removed = new LinkedHashSet<>(state.skus);
                 List<String> skus = new ArrayList<>();
+                // The assembler needs the evaluation once per decision: only the first line carries it.
+                RoutePlan lean = route == null ? null : RoutePlans.withoutEvaluation(route);
                 for (OrderLine line : e.lines) {
                     LedgerCommand c = command(Kind.RESERVE, e, line.sku, line.quantity);
                     c.decision = decision;
                     c.lineCount = e.lines.size();
-                    c.route = route;
+                    c.route = decision && skus.isEmpty() ? route : lean; // skus: the lines sent so far
                     out.collect(c);
                     skus.add(line.sku);
                     removed.remove(line.sku);

@@ -5,7 +5,6 @@ import io.stockflow.graph.StockflowJob;
 import io.stockflow.io.OutRecord;
 import io.stockflow.io.RawRecord;
 import io.stockflow.io.Topics;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -22,13 +21,9 @@ public final class InventoryJob implements StockflowJob {
         return List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ROUTING_RULES);
     }
 
-    /** Live, the job also reads back its own hold corrections; a bounded run has no such loop. */
     @Override
-    public List<String> inputTopics(JobOptions options) {
-        if (options.replay) return inputTopics();
-        List<String> topics = new ArrayList<>(inputTopics());
-        topics.add(Topics.ROUTING_CORRECTIONS);
-        return topics;
+    public List<String> loopTopics() {
+        return List.of(Topics.ROUTING_CAPACITY, Topics.ROUTING_CORRECTIONS);
     }
 
     @Override

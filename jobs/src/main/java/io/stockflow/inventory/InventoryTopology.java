@@ -24,6 +24,8 @@ import io.stockflow.model.DeadLetter;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.Movement;
 import io.stockflow.model.OrderEvent;
+import io.stockflow.routing.CapacityCounting;
+import io.stockflow.routing.CapacityJson;
 import io.stockflow.routing.RuleSetRouting;
 import io.stockflow.time.DecisionClock;
 import io.stockflow.time.EndOfTime;
@@ -47,8 +49,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *                                                         └─► ledger commands ─┐
  * inventory.movements ──parse──────────────────────────────────────────────────┴─► keyBy sku: StockLedgerFunction
  *     ─► inventory.availability, alerts; line decisions ─► keyBy order: AllocationAssembler ─► orders.allocations
- * routing.corrections (live) ──parse──► keyBy sku: StockLedgerFunction's 2nd input  ◄── AllocationAssembler's
- *     corrections, through Kafka (the one-round correction loop of docs/design/routing.md)
+ * orders.allocations ─► shipment claims ─► keyBy location: CapacityCounter ─► routing.capacity, alerts
+ * routing.rules, routing.capacity (live: read back) ─► broadcast to the order router, in front of the gate
+ * routing.corrections (live: read back) ──parse──► keyBy sku: StockLedgerFunction's 2nd input ◄── the
+ *     AllocationAssembler's corrections, through Kafka (the one-round correction loop of docs/design/routing.md)
  * </pre>
  */
 public final class InventoryTopology {
@@ -79,7 +83,8 @@ public final class InventoryTopology {
             byOrder = EventTimeSorter.sort(byOrder, CompactTypeInfo.ORDER_INPUT, OrderInput::sequenceKey,
                     "order-inputs");
         }
-        RuleSetRouting.Wired routing = RuleSetRouting.wire(inputs.get(Topics.ROUTING_RULES), byOrder, settings, clock);
+        RuleSetRouting.Wired routing = RuleSetRouting.wire(inputs.get(Topics.ROUTING_RULES),
+                inputs.get(Topics.ROUTING_CAPACITY), byOrder, settings, clock);
         byOrder = routing.orders;
         SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder
                 .process(new OrderGate(settings.dedupTtl, settings.orderTtl, clock), CompactTypeInfo.LEDGER_COMMAND)
@@ -118,6 +123,7 @@ public final class InventoryTopology {
                 .process(new AllocationAssembler(clock, settings.orderTtl, correcting))
                 .name("allocation assembly").uid("allocation-assembler");
         DataStream<OrderAllocation> allocations = assembled.union(orderCommands.getSideOutput(OrderGate.REJECTED));
+        CapacityCounting.Counted capacity = CapacityCounting.wire(allocations, settings.replay, clock);
 
         DataStream<DeadLetter> deadLetters = orders.getSideOutput(ParseRecords.DEAD_LETTERS)
                 .union(movements.getSideOutput(ParseRecords.DEAD_LETTERS),
@@ -126,6 +132,7 @@ public final class InventoryTopology {
         if (routing.deadLetters != null) deadLetters = deadLetters.union(routing.deadLetters);
         DataStream<Alert> alerts = availability.getSideOutput(StockLedgerFunction.ALERTS);
         if (routing.alerts != null) alerts = alerts.union(routing.alerts);
+        alerts = alerts.union(capacity.alerts);
 
         Map<String, DataStream<OutRecord>> outputs = new LinkedHashMap<>();
         outputs.put(Topics.ORDERS_CANONICAL, orderCommands.getSideOutput(OrderGate.CANONICAL)
@@ -137,6 +144,9 @@ public final class InventoryTopology {
         outputs.put(Topics.ALLOCATIONS, allocations
                 .map(a -> new OutRecord(a.orderId, OutputJson.allocation(a)))
                 .name("allocations json").uid("json-allocations"));
+        outputs.put(Topics.ROUTING_CAPACITY, capacity.levels
+                .map(l -> new OutRecord(l.key(), CapacityJson.write(l)))
+                .name("routing.capacity json").uid("json-routing-capacity"));
         outputs.put(Topics.ALERTS, alerts
                 .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
                 .name("alerts json").uid("json-alerts"));

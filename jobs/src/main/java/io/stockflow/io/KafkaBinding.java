@@ -1,6 +1,7 @@
 package io.stockflow.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -19,7 +20,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Live runs on Kafka. Sources start from the job's committed offsets (earliest on first start) and read only committed
- * records; sinks are transactional (exactly-once) unless a topic is listed as at-least-once.
+ * records; the input topics the jobs own are created when missing ({@link OwnedTopics}). Sinks are transactional
+ * (exactly-once) unless a topic is listed as at-least-once; {@code routing.capacity} always is.
  */
 public final class KafkaBinding implements TopicBinding {
     private final KafkaSettings settings;
@@ -32,6 +34,11 @@ public final class KafkaBinding implements TopicBinding {
 
     @Override
     public DataStream<RawRecord> source(StreamExecutionEnvironment env, String topic) {
+        try {
+            OwnedTopics.ensure(settings, List.of(topic));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create the missing topic " + settings.topicName(topic), e);
+        }
         KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(settings.bootstrap)
                 .setTopics(settings.topicName(topic))
@@ -48,13 +55,16 @@ public final class KafkaBinding implements TopicBinding {
     @Override
     public void sink(String topic, DataStream<OutRecord> records) {
         String target = settings.topicName(topic);
-        DeliveryGuarantee guarantee = settings.atLeastOnceTopics.contains(topic)
+        // Capacity levels are absolute and read back by the job itself: sent at once, not at the next checkpoint.
+        DeliveryGuarantee guarantee = settings.atLeastOnceTopics.contains(topic) || Topics.ROUTING_CAPACITY.equals(topic)
                 ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE;
         Properties producer = settings.clientProperties();
         // Must exceed checkpoint interval plus restart time, and stay within the broker's transaction.max.timeout.ms.
         producer.setProperty("transaction.timeout.ms", String.valueOf(settings.transactionTimeoutMs));
         // Batching measured on this kind of machine (../shared/STACK.md): +60% over the defaults. The user's
         // --kafka-properties and STOCKFLOW_KAFKA_* settings win.
+        // Capacity levels are few (at most ten a second per location) and routing waits for them: no lingering.
+        if (Topics.ROUTING_CAPACITY.equals(topic)) producer.putIfAbsent("linger.ms", "0");
         producer.putIfAbsent("batch.size", "262144");
         producer.putIfAbsent("linger.ms", "20");
         producer.putIfAbsent("compression.type", "lz4");

@@ -3,7 +3,6 @@ package io.stockflow.ledger;
 import io.stockflow.routing.CorrectionPlanner;
 import io.stockflow.routing.Evaluation;
 import io.stockflow.routing.PlannedUnits;
-import io.stockflow.routing.RoutePlans;
 import io.stockflow.routing.RoutingRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ final class OrderCorrections {
             offers.add(new CorrectionPlanner.LineOffer(l.sku, held, l.free));
             eventTime = Math.max(eventTime, l.eventTime);
         }
-        Evaluation evaluation = RoutePlans.evaluation(first.route);
+        Evaluation evaluation = RoutedAllocations.evaluation(lines);
         RoutingRequest request = new RoutingRequest(first.orderId, first.channel, null, null, null, null, null, null,
                 wanted, eventTime);
         CorrectionPlanner.Plan plan = CorrectionPlanner.plan(request, evaluation, offers);

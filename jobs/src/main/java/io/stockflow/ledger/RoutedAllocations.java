@@ -1,6 +1,7 @@
 package io.stockflow.ledger;
 
 import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.routing.Evaluation;
 import io.stockflow.routing.HeldDecision;
 import io.stockflow.routing.PlannedUnits;
 import io.stockflow.routing.RoutePlans;
@@ -31,8 +32,15 @@ final class RoutedAllocations {
             if (l.backordered > 0) backordered.add(new PlannedUnits(l.sku, l.backordered, null));
             eventTime = Math.max(eventTime, l.eventTime);
         }
-        RoutingDecision decision = HeldDecision.of(first.orderId, RoutePlans.evaluation(first.route), wanted, held,
-                backordered);
+        RoutingDecision decision = HeldDecision.of(first.orderId, evaluation(lines), wanted, held, backordered);
         return decision.toOrderAllocation(first.channel, eventTime, clock.now(eventTime));
+    }
+
+    /** One line of the order carries the rule set's evaluation (the gate attaches it to the first line only). */
+    static Evaluation evaluation(List<LineAllocation> lines) {
+        for (LineAllocation l : lines) {
+            if (l.route != null && l.route.evaluation != null) return RoutePlans.evaluation(l.route);
+        }
+        throw new IllegalStateException("no line of order " + lines.get(0).orderId + " carries the evaluation");
     }
 }

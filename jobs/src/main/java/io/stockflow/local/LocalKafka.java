@@ -1,5 +1,6 @@
 package io.stockflow.local;
 
+import io.stockflow.io.Topics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import io.stockflow.io.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
@@ -97,26 +97,16 @@ public final class LocalKafka {
         }
     }
 
-    /** Creates the topics that do not exist yet. */
+    /** Creates the topics that do not exist yet ({@code routing.capacity} compacted). */
     public static void createTopics(String bootstrap, Collection<String> topics, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
-            for (String t : topics) if (!existing.contains(t)) missing.add(newTopic(t, partitions));
+            for (String t : topics) {
+                if (!existing.contains(t)) missing.add(new NewTopic(t, partitions, (short) 1).configs(Topics.config(t)));
+            }
             if (!missing.isEmpty()) admin.createTopics(missing).all().get();
         }
-    }
-
-    /**
-     * The correction loop's internal topic holds what the job reads back within a checkpoint interval: a day's
-     * retention covers a restore from a recent savepoint. Also under a bench's or a test's prefixed name.
-     */
-    private static NewTopic newTopic(String name, int partitions) {
-        NewTopic topic = new NewTopic(name, partitions, (short) 1);
-        if (name.equals(Topics.ROUTING_CORRECTIONS) || name.endsWith("." + Topics.ROUTING_CORRECTIONS)) {
-            topic.configs(Map.of("retention.ms", String.valueOf(Duration.ofDays(1).toMillis())));
-        }
-        return topic;
     }
 
     private ProcessBuilder java(String... args) {

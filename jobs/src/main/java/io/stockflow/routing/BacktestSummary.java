@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.TreeMap;
  * What one rule set did to a history of orders, read from the {@code orders.allocations} records of its bounded run:
  * decisions by kind, orders shipped complete (one location) or split, units ordered and allocated, and per shipment
  * (one location of one order) the cost and transit days of that location's candidate in the decision's explanation.
+ * From its {@code routing.capacity} records: shipments planned per location and local day, against the daily capacity.
  */
 public final class BacktestSummary {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,15 +37,49 @@ public final class BacktestSummary {
     public long transitDays;
     /** Shipments per location, by location id. */
     public final Map<String, Long> load = new TreeMap<>();
+    /** Shipments planned per location and local day, with the daily capacity (null: unlimited). */
+    public final Map<String, Map<LocalDate, DayLoad>> days = new TreeMap<>();
+
+    /** The final count of one location's day. */
+    public record DayLoad(long planned, Long capacity) {
+        public boolean over() {
+            return capacity != null && planned > capacity;
+        }
+
+        @Override
+        public String toString() {
+            return capacity == null ? String.valueOf(planned) : planned + "/" + capacity;
+        }
+    }
 
     private BacktestSummary(String version) {
         this.version = version;
     }
 
-    public static BacktestSummary of(String version, Collection<String> allocations) {
+    /** {@code capacityLevels}: the run's {@code routing.capacity} records; the latest version of each day counts. */
+    public static BacktestSummary of(String version, Collection<String> allocations, Collection<String> capacityLevels) {
         BacktestSummary s = new BacktestSummary(version);
         for (String line : allocations) s.add(read(line));
+        Map<String, Long> versions = new HashMap<>();
+        for (String line : capacityLevels) s.addLevel(read(line), versions);
         return s;
+    }
+
+    private void addLevel(JsonNode level, Map<String, Long> versions) {
+        String location = level.path("location").asText();
+        LocalDate day = LocalDate.parse(level.path("day").asText());
+        long version = level.path("version").asLong();
+        Long seen = versions.get(location + "|" + day);
+        if (seen != null && seen >= version) return;
+        versions.put(location + "|" + day, version);
+        Long capacity = level.hasNonNull("daily_capacity") ? level.get("daily_capacity").asLong() : null;
+        days.computeIfAbsent(location, l -> new TreeMap<>())
+                .put(day, new DayLoad(level.path("shipments_planned").asLong(), capacity));
+    }
+
+    /** Location-days whose planned shipments went over the daily capacity. */
+    public long daysOverCapacity() {
+        return days.values().stream().flatMap(d -> d.values().stream()).filter(DayLoad::over).count();
     }
 
     private void add(JsonNode a) {

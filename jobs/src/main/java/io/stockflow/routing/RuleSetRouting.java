@@ -2,8 +2,10 @@ package io.stockflow.routing;
 
 import io.stockflow.alert.Alert;
 import io.stockflow.ingest.OrderInput;
+import io.stockflow.ingest.ParseRecords;
 import io.stockflow.inventory.InventorySettings;
 import io.stockflow.io.RawRecord;
+import io.stockflow.io.Topics;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.time.DecisionClock;
 import io.stockflow.time.EndOfTime;
@@ -18,7 +20,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * Wires rule sets into the inventory job: {@code routing.rules} → {@link RuleSetIntake} (uid {@code rule-sets}) →
- * broadcast → {@link OrderRouter} (uid {@code order-router}) in front of the order gate, on the stream keyed by order.
+ * broadcast, with the {@code routing.capacity} levels read back (live) → {@link OrderRouter} (uid
+ * {@code order-router}) in front of the order gate, on the stream keyed by order.
  */
 public final class RuleSetRouting {
     /** The routed orders (keyed as before) and the intake's dead letters and alerts (null without a topic). */
@@ -30,8 +33,9 @@ public final class RuleSetRouting {
 
     private RuleSetRouting() {}
 
-    public static Wired wire(DataStream<RawRecord> rulesTopic, KeyedStream<OrderInput, String> byOrder,
-                             InventorySettings settings, DecisionClock clock) {
+    /** {@code capacityTopic}: the {@code routing.capacity} levels read back, live; null in a replay. */
+    public static Wired wire(DataStream<RawRecord> rulesTopic, DataStream<RawRecord> capacityTopic,
+                             KeyedStream<OrderInput, String> byOrder, InventorySettings settings, DecisionClock clock) {
         Wired wired = new Wired();
         DataStream<String> documents;
         if (rulesTopic != null) {
@@ -45,11 +49,25 @@ public final class RuleSetRouting {
             documents = byOrder.getExecutionEnvironment().fromData(Types.STRING, "{}").filter(d -> false)
                     .name("no rule-set topic").uid("no-rule-sets");
         }
-        // Live, rule sets must not hold event time back; in a replay the end of their input releases the orders.
-        WatermarkStrategy<String> strategy = settings.replay ? WatermarkStrategy.noWatermarks()
-                : EndOfTime.<String>strategy();
-        BroadcastStream<String> broadcast = documents.assignTimestampsAndWatermarks(strategy)
-                .name("rule sets: event time").uid("event-time-rule-sets").broadcast(OrderRouter.RULE_SETS);
+        DataStream<RoutingUpdate> updates = documents.map(RoutingUpdate::ruleSet).returns(RoutingUpdate.class)
+                .name("rule sets for routing").uid("rule-set-updates");
+        if (capacityTopic != null) {
+            SingleOutputStreamOperator<CapacityLevel> levels = capacityTopic
+                    .process(new ParseRecords<>(Topics.ROUTING_CAPACITY, () -> CapacityJson::parse))
+                    .returns(CapacityLevel.class).name("parse " + Topics.ROUTING_CAPACITY)
+                    .uid("parse-" + Topics.ROUTING_CAPACITY);
+            DataStream<DeadLetter> badLevels = levels.getSideOutput(ParseRecords.DEAD_LETTERS);
+            wired.deadLetters = wired.deadLetters == null ? badLevels : wired.deadLetters.union(badLevels);
+            updates = updates.union(levels.map(RoutingUpdate::capacity).returns(RoutingUpdate.class)
+                    .name("capacity levels for routing").uid("capacity-updates"));
+        }
+        // Live, rule sets and capacity levels must not hold event time back; in a replay the end of the rule sets'
+        // input releases the orders.
+        WatermarkStrategy<RoutingUpdate> strategy = settings.replay ? WatermarkStrategy.noWatermarks()
+                : EndOfTime.<RoutingUpdate>strategy();
+        BroadcastStream<RoutingUpdate> broadcast = updates.assignTimestampsAndWatermarks(strategy)
+                .name("rule sets: event time").uid("event-time-rule-sets")
+                .broadcast(OrderRouter.RULE_SETS, OrderRouter.PLANNED_SHIPMENTS);
         DataStream<OrderInput> routed = byOrder.connect(broadcast)
                 .process(new OrderRouter(settings.ruleSets, settings.replay), CompactTypeInfo.ORDER_INPUT)
                 .name("order router: rule set in force").uid("order-router");

@@ -2,9 +2,14 @@ package io.stockflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.io.Topics;
+import io.stockflow.testing.ContractSchemas;
 import io.stockflow.testing.Fixtures;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +56,45 @@ class BacktestCommandITCase {
         assertThat(row(table, "shipments from WH-WEST")).containsExactly("2", "5");
         assertThat(row(table, "shipments from WH-EAST")).containsExactly("2", "2");
         assertThat(row(table, "shipments from STORE-NYC")).containsExactly("1", "0");
+        assertThat(row(table, "on 2026-11-26")).as("the first location's day: STORE-NYC").containsExactly("1", "0");
+        assertThat(row(table, "days over capacity")).containsExactly("0", "0");
         assertThat(work.resolve("r1").resolve("output").resolve("orders.allocations")).isDirectory();
+    }
+
+    @Test
+    void countsShipmentsPerLocationAndDayAgainstTheDailyCapacity(@TempDir Path work, @TempDir Path state)
+            throws Exception {
+        ObjectNode limited = (ObjectNode) Fixtures.json(Files.readString(ROUTING.resolve("rules-v2.json")));
+        limited.put("version", "r2-limited");
+        for (JsonNode location : limited.withArray("locations")) {
+            if (location.get("id").asText().equals("WH-WEST")) ((ObjectNode) location).put("daily_capacity", 3);
+        }
+        Path rules = work.resolve("r2-limited.json");
+        Files.writeString(rules, limited.toString());
+        StringWriter out = new StringWriter();
+        CommandLine cli = Stockflow.commandLine();
+        cli.setOut(new PrintWriter(out));
+
+        int exit = cli.execute("backtest", "--orders", ROUTING.resolve("orders.raw.jsonl").toString(),
+                "--movements", ROUTING.resolve("inventory.movements.jsonl").toString(),
+                "--rules", rules.toString(), "--work", work.toString(), "--state-dir", state.toString(), "-p", "2",
+                "--flink-conf", FLINK_CONF.toString());
+
+        assertThat(exit).isZero();
+        List<String> table = out.toString().lines().toList();
+        // A replay routes without the live capacity loop: WH-WEST ships its 5 and the day shows 5 of 3.
+        assertThat(row(table, "shipments from WH-WEST")).containsExactly("5");
+        int west = table.indexOf(table.stream().filter(l -> l.startsWith("shipments from WH-WEST")).findFirst().get());
+        assertThat(table.get(west + 1).strip().split("\\s+")).containsExactly("on", "2026-11-26", "5/3");
+        assertThat(row(table, "days over capacity")).containsExactly("1");
+        List<String> alerts = Fixtures.outputLines(work.resolve("r2-limited").resolve("output").resolve(Topics.ALERTS));
+        assertThat(alerts).filteredOn(a -> a.contains("CAPACITY_EXCEEDED")).singleElement()
+                .satisfies(a -> assertThat(Fixtures.json(a).get("message").asText())
+                        .contains("WH-WEST has 4 shipments planned for its day 2026-11-26")
+                        .contains("daily capacity of 3"))
+                .satisfies(a -> assertThat(ContractSchemas.violations(Topics.ALERTS, a)).isEmpty());
+        assertThat(Fixtures.outputLines(work.resolve("r2-limited").resolve("output").resolve(Topics.ROUTING_CAPACITY)))
+                .isNotEmpty().allSatisfy(l -> assertThat(ContractSchemas.violations(Topics.ROUTING_CAPACITY, l)).isEmpty());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stockflow.allocation.Decision;
 import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.RoutePlan;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.OrderEvent;
@@ -87,6 +88,27 @@ class OrderGateTest {
 
         assertThat(commands()).extracting(c -> c.kind + " " + c.sku + " " + c.quantity + "@" + c.location)
                 .containsExactly("SHIP SKU-A 2@WH-EAST");
+    }
+
+    @Test
+    void onlyTheFirstLineOfARoutedDecisionCarriesTheEvaluation() throws Exception {
+        RoutePlan route = new RoutePlan();
+        route.ruleSetVersion = "v1";
+        route.candidates.addAll(List.of("WH-B", "WH-A"));
+        route.evaluation = new byte[] {1, 2, 3};
+        OrderInput placed = OrderInput.of(order("e1", OrderEventType.PLACED, line("SKU-B", 1), line("SKU-A", 2)));
+        placed.route = route;
+        send(placed);
+        OrderInput updated = OrderInput.of(order("e2", OrderEventType.UPDATED, line("SKU-B", 2), line("SKU-A", 2)));
+        updated.route = route;
+        send(updated);
+
+        assertThat(commands()).extracting(c -> c.sku + " decision=" + c.decision + " " + c.route.candidates
+                        + " evaluation=" + (c.route.evaluation != null))
+                .containsExactly("SKU-B decision=true [WH-B, WH-A] evaluation=true",
+                        "SKU-A decision=true [WH-B, WH-A] evaluation=false",
+                        "SKU-B decision=false [WH-B, WH-A] evaluation=false",
+                        "SKU-A decision=false [WH-B, WH-A] evaluation=false");
     }
 
     private void send(OrderInput input) throws Exception {
