@@ -183,8 +183,9 @@ public final class BenchCommand implements Callable<Integer> {
                     progressRate.startHere();
                     outRate.startHere();
                 }
-                // Flink's metric fetcher may not have the task metrics yet: ask again until it has.
-                if (!VertexLoad.known(phase.load) && progressRate.last() >= progressTotal / 2) {
+                // Flink's metric fetcher may not have the task metrics yet: ask again until it has (up to 3/4 of the run).
+                long progressed = progressRate.last();
+                if (!VertexLoad.known(phase.load) && progressed >= progressTotal / 2 && progressed < progressTotal / 4 * 3) {
                     phase.load = VertexLoad.fetch(rest, jobId);
                 }
             }

@@ -39,9 +39,14 @@ final class VertexLoad {
         return tasks;
     }
 
-    /** Whether any task's figures are known. */
+    /**
+     * Whether the figures are known: Flink's metric fetcher fills them in task by task, so every task but the sources
+     * (whose busy time Flink does not measure) must have its own.
+     */
     static boolean known(List<Task> tasks) {
-        return tasks.stream().anyMatch(t -> !Double.isNaN(t.busy()));
+        return !tasks.isEmpty() && tasks.stream()
+                .filter(t -> !t.name().startsWith("Source:"))
+                .noneMatch(t -> Double.isNaN(t.busy()));
     }
 
     static void print(List<Task> tasks) {
