@@ -51,40 +51,40 @@ class CapacityKafkaITCase {
     static final MiniClusterExtension FLINK = TestFlink.miniCluster();
 
     private static final Path RULES = Fixtures.dir("routing");
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = InventoryOnKafka.WAIT;
     private static final String SKU = "SKU-C";
     private static final AtomicLong ORDER_IDS = new AtomicLong(80_000);
 
     @Test
     void aFullLocationFallsToTheNextInRankAndAnOvershootIsReportedOnce() throws Exception {
-        KafkaSettings settings = topics("capacity");
-        JobClient job = start(settings);
+        InventoryOnKafka inventory = InventoryOnKafka.withTopics(KAFKA, "capacity");
+        JobClient job = inventory.start("capacity");
         try {
-            KAFKA.produce(settings.topicName(Topics.MOVEMENTS), List.of(receipt("WH-EAST"), receipt("WH-WEST")));
-            awaitRecords(settings, Topics.AVAILABILITY, 4);
-            publishAndAwaitVersion(settings, eastCapacity(2), "r1");
+            KAFKA.produce(inventory.topic(Topics.MOVEMENTS), List.of(receipt("WH-EAST"), receipt("WH-WEST")));
+            inventory.awaitRecords(Topics.AVAILABILITY, 4);
+            inventory.publishAndAwaitVersion(eastCapacity(2), "r1", ORDER_IDS::incrementAndGet);
 
-            JsonNode first = decide(settings, order());
+            JsonNode first = inventory.decide(order());
             assertThat(shipFrom(first)).isEqualTo("WH-EAST");
             assertThat(first.at("/explanation/ranking/1/daily_capacity").asLong()).isEqualTo(2);
 
             // A burst: orders decided before WH-EAST's level comes back may still go there (the design's overshoot).
             List<String> burst = new ArrayList<>();
             for (int i = 0; i < 10; i++) burst.add(order());
-            KAFKA.produce(settings.topicName(Topics.ORDERS_RAW), burst);
+            KAFKA.produce(inventory.topic(Topics.ORDERS_RAW), burst);
             List<JsonNode> decided = new ArrayList<>(List.of(first));
-            decided.addAll(decisions(settings, burst));
+            decided.addAll(inventory.decisions(burst));
 
             // Once the full level is back, every later order goes to the next location in rank.
             Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-                JsonNode next = decide(settings, order());
+                JsonNode next = inventory.decide(order());
                 decided.add(next);
                 return shipFrom(next).equals("WH-WEST");
             });
             JsonNode fellOver = decided.get(decided.size() - 1);
             assertThat(fellOver.at("/explanation/excluded").toString())
                     .contains("WH-EAST").contains("daily capacity of 2 used up on 2026-11-26");
-            JsonNode after = decide(settings, order());
+            JsonNode after = inventory.decide(order());
             decided.add(after);
             assertThat(shipFrom(after)).as("full stays full").isEqualTo("WH-WEST");
 
@@ -93,14 +93,14 @@ class CapacityKafkaITCase {
             assertThat(east).as("WH-EAST shipments").isGreaterThanOrEqualTo(2);
             System.out.printf("capacity 2 at WH-EAST: %d decisions there, %d at WH-WEST%n", east, west);
 
-            Map<String, JsonNode> levels = latestLevels(settings, l -> levelOf(l, "WH-EAST") == east
+            Map<String, JsonNode> levels = latestLevels(inventory, l -> levelOf(l, "WH-EAST") == east
                     && levelOf(l, "WH-WEST") == west);
             assertThat(levels.get("WH-EAST|2026-11-26").get("daily_capacity").asLong()).isEqualTo(2);
             assertThat(levels.get("WH-WEST|2026-11-26").has("daily_capacity")).as("unlimited").isFalse();
             assertThat(levels.values()).allSatisfy(l -> assertThat(
                     ContractSchemas.violations(Topics.ROUTING_CAPACITY, l.toString())).isEmpty());
 
-            List<JsonNode> alerts = capacityAlerts(settings, east > 2);
+            List<JsonNode> alerts = capacityAlerts(inventory, east > 2);
             if (east > 2) {
                 assertThat(alerts).singleElement().satisfies(a -> {
                     assertThat(a.get("severity").asText()).isEqualTo("INFO");
@@ -123,9 +123,9 @@ class CapacityKafkaITCase {
     }
 
     /** The latest level per location and day on {@code routing.capacity}, once {@code done} holds for them. */
-    private static Map<String, JsonNode> latestLevels(KafkaSettings settings,
+    private static Map<String, JsonNode> latestLevels(InventoryOnKafka inventory,
             Predicate<Map<String, JsonNode>> done) {
-        List<String> records = KAFKA.readCommitted(settings.topicName(Topics.ROUTING_CAPACITY),
+        List<String> records = KAFKA.readCommitted(inventory.topic(Topics.ROUTING_CAPACITY),
                 r -> done.test(latest(r)), WAIT);
         Map<String, JsonNode> levels = latest(records);
         assertThat(done.test(levels)).as("levels %s", levels).isTrue();
@@ -151,8 +151,8 @@ class CapacityKafkaITCase {
      * The CAPACITY_EXCEEDED alerts: when one is expected, once it is there; else what a few seconds of reading find
      * (a burst of ten orders all but always overshoots, so this branch is rare).
      */
-    private static List<JsonNode> capacityAlerts(KafkaSettings settings, boolean expected) {
-        List<String> alerts = KAFKA.readCommitted(settings.topicName(Topics.ALERTS),
+    private static List<JsonNode> capacityAlerts(InventoryOnKafka inventory, boolean expected) {
+        List<String> alerts = KAFKA.readCommitted(inventory.topic(Topics.ALERTS),
                 r -> expected && r.stream().anyMatch(a -> a.contains(CapacityAlerts.CAPACITY_EXCEEDED)),
                 expected ? WAIT : Duration.ofSeconds(5));
         return alerts.stream().map(Fixtures::json)
@@ -176,55 +176,5 @@ class CapacityKafkaITCase {
             if (location.get("id").asText().equals("WH-EAST")) ((ObjectNode) location).put("daily_capacity", capacity);
         }
         return doc.toString();
-    }
-
-    /** Publishes a rule set, then sends probe orders (a SKU without stock: nothing shipped, nothing counted). */
-    private static void publishAndAwaitVersion(KafkaSettings settings, String ruleSet, String version) {
-        KAFKA.produce(settings.topicName(Topics.ROUTING_RULES), List.of(ruleSet));
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode probe = decide(settings, ShopifyOrders.placed(ORDER_IDS.incrementAndGet(),
-                    "2026-11-26T13:59:00Z", "NY", "10001", "PROBE", 1, "10.00"));
-            return version.equals(probe.get("rule_set_version").asText());
-        });
-    }
-
-    private static JsonNode decide(KafkaSettings settings, String order) {
-        KAFKA.produce(settings.topicName(Topics.ORDERS_RAW), List.of(order));
-        return decisions(settings, List.of(order)).get(0);
-    }
-
-    /** The decisions of the orders, in their order, once all are published. */
-    private static List<JsonNode> decisions(KafkaSettings settings, List<String> orders) {
-        List<String> ids = orders.stream().map(o -> "shopify:" + Fixtures.json(o).at("/payload/id").asText()).toList();
-        List<String> all = KAFKA.readCommitted(settings.topicName(Topics.ALLOCATIONS),
-                r -> Fixtures.keyed(r, "order_id").keySet().containsAll(ids), WAIT);
-        Map<String, JsonNode> byOrder = Fixtures.keyed(all, "order_id");
-        assertThat(byOrder).containsKeys(ids.toArray(String[]::new));
-        return ids.stream().map(byOrder::get).toList();
-    }
-
-    /** Per-test topic names; {@code routing.capacity} and {@code routing.rules} are left for the job to create. */
-    private static KafkaSettings topics(String prefix) throws Exception {
-        KafkaSettings settings = new KafkaSettings(KAFKA.bootstrap());
-        List<String> created = new ArrayList<>();
-        for (String t : Topics.ALL) settings.topicNames.put(t, prefix + "." + t);
-        for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ORDERS_CANONICAL,
-                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER)) {
-            created.add(prefix + "." + t);
-        }
-        KAFKA.createTopics(1, created);
-        return settings;
-    }
-
-    private static JobClient start(KafkaSettings settings) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.jobConfiguration(0));
-        env.setParallelism(2);
-        JobGraph.wire(env, Jobs.resolve("inventory"), new KafkaBinding(settings, "capacity"), new JobOptions());
-        return env.executeAsync("inventory capacity");
-    }
-
-    private static void awaitRecords(KafkaSettings settings, String topic, int count) {
-        assertThat(KAFKA.readCommitted(settings.topicName(topic), r -> r.size() >= count, WAIT))
-                .hasSizeGreaterThanOrEqualTo(count);
     }
 }

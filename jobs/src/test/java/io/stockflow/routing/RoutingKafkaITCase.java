@@ -45,40 +45,40 @@ class RoutingKafkaITCase {
     static final MiniClusterExtension FLINK = TestFlink.miniCluster();
 
     private static final Path RULES = Fixtures.dir("routing");
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = InventoryOnKafka.WAIT;
     private static final AtomicLong PROBE_IDS = new AtomicLong(70_000);
 
     @Test
     void aNewRuleSetRoutesLaterOrdersAndAnInvalidOneChangesNothing() throws Exception {
-        KafkaSettings settings = topics("change");
-        JobClient job = start(settings);
+        InventoryOnKafka inventory = InventoryOnKafka.withTopics(KAFKA, "change");
+        JobClient job = inventory.start("routing");
         try {
-            KAFKA.produce(settings.topicName(Topics.MOVEMENTS), Fixtures.lines(RULES.resolve("inventory.movements.jsonl")));
-            awaitRecords(settings, Topics.AVAILABILITY, 5);
+            KAFKA.produce(inventory.topic(Topics.MOVEMENTS), Fixtures.lines(RULES.resolve("inventory.movements.jsonl")));
+            inventory.awaitRecords(Topics.AVAILABILITY, 5);
             List<String> ruleSets = Fixtures.lines(RULES.resolve("routing.rules.jsonl"));
 
-            publishAndAwaitVersion(settings, ruleSets.get(0), "r1");
-            JsonNode east = decide(settings, ShopifyOrders.placed(1, "2026-11-26T14:00:00Z", "NY", "10001", "SKU-R", 4, "40.00"));
+            inventory.publishAndAwaitVersion(ruleSets.get(0), "r1", PROBE_IDS::incrementAndGet);
+            JsonNode east = inventory.decide(ShopifyOrders.placed(1, "2026-11-26T14:00:00Z", "NY", "10001", "SKU-R", 4, "40.00"));
             assertThat(east.get("rule_set_version").asText()).isEqualTo("r1");
             assertThat(east.at("/allocations/0/location").asText()).as("STORE-NYC has 3 after safety stock")
                     .isEqualTo("WH-EAST");
 
-            KAFKA.produce(settings.topicName(Topics.ROUTING_RULES), List.of(ruleSets.get(1)));
-            List<String> dead = KAFKA.readCommitted(settings.topicName(Topics.DEADLETTER), r -> !r.isEmpty(), WAIT);
+            KAFKA.produce(inventory.topic(Topics.ROUTING_RULES), List.of(ruleSets.get(1)));
+            List<String> dead = KAFKA.readCommitted(inventory.topic(Topics.DEADLETTER), r -> !r.isEmpty(), WAIT);
             assertThat(dead).singleElement().satisfies(d -> {
                 assertThat(Fixtures.json(d).get("source_topic").asText()).isEqualTo(Topics.ROUTING_RULES);
                 assertThat(Fixtures.json(d).get("error").asText()).contains("locations");
             });
-            List<String> alerts = KAFKA.readCommitted(settings.topicName(Topics.ALERTS),
+            List<String> alerts = KAFKA.readCommitted(inventory.topic(Topics.ALERTS),
                     r -> r.stream().anyMatch(a -> a.contains("RULE_SET_REJECTED")), WAIT);
             assertThat(alerts).anySatisfy(a -> assertThat(Fixtures.json(a).get("message").asText())
                     .contains("r-bad").contains("goes on with version r1"));
-            JsonNode stillEast = decide(settings, ShopifyOrders.placed(2, "2026-11-26T14:05:00Z", "NY", "10001", "SKU-R", 1, "10.00"));
+            JsonNode stillEast = inventory.decide(ShopifyOrders.placed(2, "2026-11-26T14:05:00Z", "NY", "10001", "SKU-R", 1, "10.00"));
             assertThat(stillEast.get("rule_set_version").asText()).isEqualTo("r1");
             assertThat(stillEast.at("/allocations/0/location").asText()).isEqualTo("STORE-NYC");
 
-            publishAndAwaitVersion(settings, ruleSets.get(2), "r2");
-            JsonNode west = decide(settings, ShopifyOrders.placed(3, "2026-11-26T14:10:00Z", "NY", "10001", "SKU-R", 1, "10.00"));
+            inventory.publishAndAwaitVersion(ruleSets.get(2), "r2", PROBE_IDS::incrementAndGet);
+            JsonNode west = inventory.decide(ShopifyOrders.placed(3, "2026-11-26T14:10:00Z", "NY", "10001", "SKU-R", 1, "10.00"));
             assertThat(west.get("rule_set_version").asText()).isEqualTo("r2");
             assertThat(west.at("/allocations/0/location").asText()).as("r2 prefers the west warehouse")
                     .isEqualTo("WH-WEST");
@@ -90,12 +90,12 @@ class RoutingKafkaITCase {
 
     @Test
     void ordersRacingForTheLastUnitsNeverReserveMoreThanThereIs() throws Exception {
-        KafkaSettings settings = topics("race");
-        JobClient job = start(settings);
+        InventoryOnKafka inventory = InventoryOnKafka.withTopics(KAFKA, "race");
+        JobClient job = inventory.start("routing");
         try {
-            KAFKA.produce(settings.topicName(Topics.MOVEMENTS), Fixtures.lines(RULES.resolve("inventory.movements.jsonl")));
-            awaitRecords(settings, Topics.AVAILABILITY, 5);
-            publishAndAwaitVersion(settings, Fixtures.lines(RULES.resolve("routing.rules.jsonl")).get(0), "r1");
+            KAFKA.produce(inventory.topic(Topics.MOVEMENTS), Fixtures.lines(RULES.resolve("inventory.movements.jsonl")));
+            inventory.awaitRecords(Topics.AVAILABILITY, 5);
+            inventory.publishAndAwaitVersion(Fixtures.lines(RULES.resolve("routing.rules.jsonl")).get(0), "r1", PROBE_IDS::incrementAndGet);
 
             // 30 orders of 1 unit for SKU-S at once; WH-EAST has 2 and WH-WEST 6: 8 units in all.
             List<String> orders = new ArrayList<>();
@@ -103,14 +103,14 @@ class RoutingKafkaITCase {
                 orders.add(ShopifyOrders.placed(100 + i, "2026-11-26T15:00:00Z", i % 2 == 0 ? "NY" : "CA",
                         i % 2 == 0 ? "10001" : "94105", "SKU-S", 1, "10.00"));
             }
-            KAFKA.produce(settings.topicName(Topics.ORDERS_RAW), orders);
-            List<String> decided = KAFKA.readCommitted(settings.topicName(Topics.ALLOCATIONS),
+            KAFKA.produce(inventory.topic(Topics.ORDERS_RAW), orders);
+            List<String> decided = KAFKA.readCommitted(inventory.topic(Topics.ALLOCATIONS),
                     r -> r.stream().filter(a -> a.contains("SKU-S")).count() >= 30, WAIT);
             long reserved = decided.stream().map(Fixtures::json).filter(a -> a.toString().contains("SKU-S"))
                     .flatMap(a -> stream(a.get("allocations"))).mapToLong(u -> u.get("quantity").asLong()).sum();
             assertThat(reserved).as("units reserved over all decisions").isEqualTo(8);
 
-            List<String> availability = KAFKA.readCommitted(settings.topicName(Topics.AVAILABILITY),
+            List<String> availability = KAFKA.readCommitted(inventory.topic(Topics.AVAILABILITY),
                     r -> r.stream().map(Fixtures::json).anyMatch(a -> a.get("sku").asText().equals("SKU-S")
                             && a.get("location").asText().equals("*") && a.get("reserved").asLong() == 8), WAIT);
             assertThat(availability).map(Fixtures::json).allSatisfy(a ->
@@ -120,55 +120,9 @@ class RoutingKafkaITCase {
         }
     }
 
-    /** Publishes a rule set, then sends probe orders (a SKU without stock) until one is decided under it. */
-    private static void publishAndAwaitVersion(KafkaSettings settings, String ruleSet, String version) {
-        KAFKA.produce(settings.topicName(Topics.ROUTING_RULES), List.of(ruleSet));
-        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode probe = decide(settings, ShopifyOrders.placed(PROBE_IDS.incrementAndGet(), "2026-11-26T13:59:00Z",
-                    "NY", "10001", "PROBE", 1, "10.00"));
-            return version.equals(probe.get("rule_set_version").asText());
-        });
-    }
-
-    /** Sends one order and returns its decision. */
-    private static JsonNode decide(KafkaSettings settings, String order) {
-        String orderId = "shopify:" + Fixtures.json(order).at("/payload/id").asText();
-        KAFKA.produce(settings.topicName(Topics.ORDERS_RAW), List.of(order));
-        List<String> all = KAFKA.readCommitted(settings.topicName(Topics.ALLOCATIONS),
-                r -> r.stream().anyMatch(a -> Fixtures.json(a).get("order_id").asText().equals(orderId)), WAIT);
-        Map<String, JsonNode> byOrder = Fixtures.keyed(all, "order_id");
-        assertThat(byOrder).containsKey(orderId);
-        return byOrder.get(orderId);
-    }
-
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items.stream();
-    }
-
-    private static KafkaSettings topics(String prefix) throws Exception {
-        KafkaSettings settings = new KafkaSettings(KAFKA.bootstrap());
-        List<String> topics = new ArrayList<>();
-        for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ROUTING_RULES,
-                Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER,
-                Topics.ROUTING_CORRECTIONS)) {
-            settings.topicNames.put(t, prefix + "." + t);
-            topics.add(prefix + "." + t);
-        }
-        KAFKA.createTopics(1, topics);
-        return settings;
-    }
-
-    private static JobClient start(KafkaSettings settings) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.jobConfiguration(0));
-        env.setParallelism(2);
-        JobGraph.wire(env, Jobs.resolve("inventory"), new KafkaBinding(settings, "routing"), new JobOptions());
-        return env.executeAsync("inventory routing");
-    }
-
-    private static void awaitRecords(KafkaSettings settings, String topic, int count) {
-        assertThat(KAFKA.readCommitted(settings.topicName(topic), r -> r.size() >= count, WAIT))
-                .hasSizeGreaterThanOrEqualTo(count);
     }
 }
