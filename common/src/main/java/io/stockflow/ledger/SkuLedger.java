@@ -92,11 +92,11 @@ public final class SkuLedger {
         answer.eventTime = c.eventTime;
         answer.correction = result.outcome();
         answer.allocations.addAll(result.holds());
-        answer.backordered = backorderedOf(c.orderId);
+        OrderHold hold = store.hold(c.orderId);
+        answer.backordered = hold == null ? 0 : hold.backordered;
         if (result.outcome() == HoldCorrection.Outcome.KEPT) {
-            answer.reason = sku + " stayed " + where(result.holds()) + ": " + shortTarget(c.orderId, c.targets, c.ruleSafety);
+            answer.reason = sku + " stayed " + where(result.holds()) + ": " + shortTarget(hold, c.targets, c.ruleSafety);
         } else if (result.outcome() == HoldCorrection.Outcome.STALE) {
-            OrderHold hold = store.hold(c.orderId);
             String why = hold == null ? "the ledger no longer knows the order"
                     : hold.cancelled ? "the order was cancelled first" : "the order was updated first";
             answer.reason = sku + " was not moved: " + why;
@@ -162,18 +162,11 @@ public final class SkuLedger {
         return Math.max(0, p.onHand - (p.reserved - own) - p.safetyStock - ruleSafety);
     }
 
-    /** Units of this SKU {@code orderId} has backordered now. */
-    public long backorderedOf(String orderId) throws Exception {
-        OrderHold hold = store.hold(orderId);
-        return hold == null ? 0 : hold.backordered;
-    }
-
     /**
-     * The first target of a correction this order could not hold now, as {@code "WH-B had 1 of 3 free"}, or null when
-     * every target has the units.
+     * The first target of a correction the order's {@code hold} could not take now, as {@code "WH-B had 1 of 3 free"},
+     * or null when every target has the units.
      */
-    public String shortTarget(String orderId, List<Allocation> targets, Map<String, Long> ruleSafety) throws Exception {
-        OrderHold hold = holdOf(orderId);
+    private String shortTarget(OrderHold hold, List<Allocation> targets, Map<String, Long> ruleSafety) throws Exception {
         for (Allocation t : targets) {
             long free = freeFor(hold, t.location, ruleSafety.getOrDefault(t.location, 0L));
             if (t.quantity > free) return t.location + " had " + free + " of " + t.quantity + " free";
