@@ -68,8 +68,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Progress is read from the offsets the sources commit at each checkpoint: checkpoint often, unless told.
-        if (!flink.given("--checkpoint-interval")) flink.checkpointInterval = Duration.ofSeconds(1);
         ProcessHandle started = null;
         ProcessHandle broker = null;
         if (bootstrap == null) {
@@ -92,7 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
         kafka.atLeastOnceTopics.add(Topics.AVAILABILITY);
         LocalKafka.createTopics(bootstrap, kafka.topicNames.values(), flink.parallelism * 2);
         try {
-            GeneratorSettings traffic = BenchTraffic.settings(seed, Math.max(1, positions / locations), locations);
+            GeneratorSettings traffic = BenchTraffic.settings(seed, Math.max(1, positions / locations), locations, orders);
             System.out.printf("Pre-loading %d orders with %d positions (%d skus x %d locations) ...%n",
                     orders, traffic.skus * locations, traffic.skus, locations);
             Map<String, String> names = new LinkedHashMap<>();
@@ -140,16 +138,16 @@ public final class BenchCommand implements Callable<Integer> {
         double flinkCores;
         double brokerCores = Double.NaN;
         CheckpointStats checkpoints;
-        Histogram latency;
-        double latencyRate;
+        LatencyProbe.Latencies latency;
+        List<ProbeCheckpoints.Taken> probeCheckpoints = List.of();
         List<VertexLoad.Task> load = List.of();
         List<CheckpointPhases.Task> checkpointPhases = List.of();
     }
 
     /**
      * Runs one job over the pre-loaded input. Its progress is read off one output topic whose final count is known
-     * ({@code progressTotal} records once all input is processed), scaled to input records; outputs become visible at
-     * each checkpoint, so the rate is taken from half way (or once the state is loaded, if later) to 90% of the run.
+     * ({@code progressTotal} records once all input is processed), scaled to input records, as they are written (not
+     * only once committed at a checkpoint), from half way (or once the state is loaded, if later) to 90% of the run.
      */
     private Phase runPhase(String name, long inputRecords, List<String> outputs, String progressTopic,
                            long progressTotal, KafkaSettings kafka, ProcessHandle broker, StateLoaded stateLoaded,
@@ -176,8 +174,8 @@ public final class BenchCommand implements Callable<Integer> {
             while (progressRate.last() < progressTotal && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(250);
                 long now = System.nanoTime();
-                progressRate.add(now, progress.stableEnd(progressTopics));
-                outRate.add(now, progress.stableEnd(out));
+                progressRate.add(now, progress.writtenEnd(progressTopics));
+                outRate.add(now, progress.writtenEnd(out));
                 if (!loaded && stateLoaded.test(progress)) {
                     loaded = true;
                     progressRate.startHere();
@@ -201,16 +199,20 @@ public final class BenchCommand implements Callable<Integer> {
             while (outRate.last() != settled && System.nanoTime() < deadline) {
                 settled = outRate.last();
                 TimeUnit.SECONDS.sleep(3);
-                outRate.add(System.nanoTime(), progress.stableEnd(out));
+                outRate.add(System.nanoTime(), progress.writtenEnd(out));
             }
             if (whileRunning != null) whileRunning.accept(phase);
+            if (phase.latency != null) {
+                phase.probeCheckpoints = ProbeCheckpoints.fetch(rest, jobId, phase.latency.startMillis(),
+                        phase.latency.endMillis());
+            }
         } finally {
             job.cancel().get(60, TimeUnit.SECONDS);
         }
         return phase;
     }
 
-    private Histogram latency(KafkaSettings kafka, List<String> skus, double ordersPerSecond) {
+    private LatencyProbe.Latencies latency(KafkaSettings kafka, List<String> skus, double ordersPerSecond) {
         System.out.printf("Measuring latency at %.0f orders/s for %s ...%n", ordersPerSecond, latencyFor);
         try {
             return LatencyProbe.measure(kafka.bootstrap, kafka.topicName(Topics.ORDERS_RAW),
@@ -237,12 +239,17 @@ public final class BenchCommand implements Callable<Integer> {
                 String.format("%.0f / %.0f", hot.checkpoints.p50Millis, hot.checkpoints.p99Millis));
         System.out.printf("%-34s %18s %22s%n", "state size (last checkpoint)",
                 megabytes(pass.checkpoints.stateBytes), megabytes(hot.checkpoints.stateBytes));
-        if (hot.latency != null && hot.latency.getTotalCount() > 0) {
-            Histogram h = hot.latency;
+        if (hot.latency != null && hot.latency.all().getTotalCount() > 0) {
+            Histogram h = hot.latency.all();
             System.out.printf("order -> availability at %.0f orders/s (%.0f%% of max): p50 %.1f ms, p99 %.1f ms, "
                             + "p99.9 %.1f ms (%d updates)%n", hot.inPerSecond * share * rate, rate * 100,
                     h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
                     h.getValueAtPercentile(99.9) / 1000.0, h.getTotalCount());
+            StringBuilder worst = new StringBuilder();
+            for (long ms : hot.latency.worstBySecond()) worst.append(' ').append(ms);
+            System.out.println("    worst of each second of the probe, ms:" + worst);
+            System.out.println("    checkpoints during the probe (second it started: end-to-end ms):"
+                    + ProbeCheckpoints.describe(hot.probeCheckpoints));
         } else {
             System.out.println("order -> availability: no update observed");
         }

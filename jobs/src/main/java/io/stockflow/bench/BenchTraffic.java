@@ -4,6 +4,8 @@ import io.stockflow.generate.GeneratedRecord;
 import io.stockflow.generate.GeneratorSettings;
 import io.stockflow.generate.TrafficGenerator;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,7 +22,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class BenchTraffic {
     private BenchTraffic() {}
 
-    static GeneratorSettings settings(long seed, int skus, int locations) {
+    /**
+     * The traffic of {@code orders} orders, timed so that it ends about now: the latency probe's orders, stamped with
+     * the wall clock, then continue its event time instead of jumping weeks ahead of it (a jump fires every pending
+     * event-time timer at once: a stall of seconds that no steady stream of orders causes).
+     */
+    static GeneratorSettings settings(long seed, int skus, int locations, long orders) {
         GeneratorSettings s = new GeneratorSettings();
         s.seed = seed;
         s.skus = skus;
@@ -29,6 +36,8 @@ final class BenchTraffic {
         s.seasonality = false;
         s.ordersPerHour = 360_000;
         s.duration = Duration.ofDays(30);
+        long spanMillis = (long) (orders / s.ordersPerHour * Duration.ofHours(1).toMillis());
+        s.start = Instant.now().minusMillis(spanMillis).truncatedTo(ChronoUnit.SECONDS);
         return s;
     }
 

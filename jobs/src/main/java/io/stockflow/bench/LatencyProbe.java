@@ -28,10 +28,16 @@ final class LatencyProbe {
 
     private LatencyProbe() {}
 
-    /** Returns the latencies in microseconds of the location-level updates caused by the probe's orders. */
-    static Histogram measure(String bootstrap, String ordersTopic, String availabilityTopic, List<String> skus,
+    /**
+     * The latencies in microseconds of the location-level updates caused by the probe's orders, and the worst of each
+     * second of sending: a pause (a checkpoint's synchronous part, a collection) shows as one bad second.
+     */
+    record Latencies(Histogram all, long[] worstBySecond, long startMillis, long endMillis) {}
+
+    static Latencies measure(String bootstrap, String ordersTopic, String availabilityTopic, List<String> skus,
                              double ordersPerSecond, Duration length) throws InterruptedException {
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        long[] worstBySecond = new long[(int) Math.max(1, length.toSeconds())];
         try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
             consumer.subscribe(List.of(availabilityTopic));
             while (consumer.assignment().isEmpty()) consumer.poll(Duration.ofMillis(100));
@@ -45,12 +51,12 @@ final class LatencyProbe {
             sender.start();
             while (System.currentTimeMillis() < end + 2000) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(5))) {
-                    record(latencies, r.value(), start, System.currentTimeMillis());
+                    record(latencies, worstBySecond, r.value(), start, System.currentTimeMillis());
                 }
             }
             sender.join();
+            return new Latencies(latencies, worstBySecond, start, end);
         }
-        return latencies;
     }
 
     /** Sends orders at the given rate from {@code start} until {@code end}, each stamped with its sending time. */
@@ -62,26 +68,30 @@ final class LatencyProbe {
             for (long now = start; now < end; now = System.currentTimeMillis()) {
                 while (sent < (now - start) * ordersPerSecond / 1000.0) {
                     String sku = skus.get(random.nextInt(skus.size()));
-                    producer.send(new ProducerRecord<>(topic, amazonOrder(sent++, sku, now)));
+                    producer.send(new ProducerRecord<>(topic, amazonOrder(start, sent++, sku, now)));
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             }
         }
     }
 
-    private static void record(Histogram latencies, String value, long probeStart, long now) {
+    private static void record(Histogram latencies, long[] worstBySecond, String value, long probeStart, long now) {
         try {
             JsonNode r = JSON.readTree(value);
             if ("*".equals(r.path("location").asText())) return;
             long asOf = Instant.parse(r.path("as_of").asText()).toEpochMilli();
-            if (asOf >= probeStart && asOf <= now) latencies.recordValue(TimeUnit.MILLISECONDS.toMicros(now - asOf));
+            if (asOf < probeStart || asOf > now) return;
+            latencies.recordValue(TimeUnit.MILLISECONDS.toMicros(now - asOf));
+            int second = (int) ((asOf - probeStart) / 1000);
+            if (second < worstBySecond.length) worstBySecond[second] = Math.max(worstBySecond[second], now - asOf);
         } catch (Exception e) {
             // not an update of the probe's orders
         }
     }
 
-    private static String amazonOrder(long n, String sku, long now) {
-        String id = String.format("903-%07d-%07d", n / 10_000_000, n % 10_000_000);
+    /** A new order, its id unique to this probe (probes started at different seconds never share one). */
+    private static String amazonOrder(long probeStart, long n, String sku, long now) {
+        String id = String.format("9%02d-%07d-%07d", probeStart / 1000 % 100, n / 10_000_000, n % 10_000_000);
         String time = Instant.ofEpochMilli(now).toString();
         return "{\"source\":\"amazon\",\"kind\":\"ORDER_CHANGE\",\"received_at\":\"" + time + "\",\"payload\":"
                 + "{\"NotificationVersion\":\"1.0\",\"NotificationType\":\"ORDER_CHANGE\",\"PayloadVersion\":\"1.0\","

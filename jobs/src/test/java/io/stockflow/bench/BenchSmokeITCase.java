@@ -41,6 +41,9 @@ class BenchSmokeITCase {
                 "state size (last checkpoint)", "order -> availability at")) {
             assertThat(out).contains(row);
         }
+        // The probe's worst latency of each of its 2 seconds, to set beside the checkpoints taken meanwhile.
+        assertThat(out).containsPattern("worst of each second of the probe, ms:( \\d+){2}\n");
+        assertThat(out).contains("checkpoints during the probe");
         // Per task, the synchronous and asynchronous parts of its checkpoints (a short run may complete none).
         assertThat(out).contains("checkpoints of the hot path, per task:");
         assertThat(out).containsPattern("(\\d+ / \\d+ +){4} stock ledger|no completed checkpoint");
