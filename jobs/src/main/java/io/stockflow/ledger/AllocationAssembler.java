@@ -73,6 +73,12 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
             onAnswer(line, out);
             return;
         }
+        if (line.lineCount == 1) {
+            // Most orders have one line, and one line needs no correction: decided as it comes, without reading or
+            // clearing state (a RocksDB get and a delete per order; the delete is flushed at the next checkpoint).
+            out.collect(assemble(List.of(line)));
+            return;
+        }
         List<LineAllocation> received = new ArrayList<>();
         for (LineAllocation l : lines.get()) {
             if (l.eventId.equals(line.eventId)) received.add(l);
