@@ -56,6 +56,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * </pre>
  */
 public final class InventoryTopology {
+    /**
+     * How long the two exchanges between an order and its availability update (parsed orders to the gate, the gate's
+     * commands to the ledger) hold a part-filled network buffer. Every other exchange takes the configured
+     * {@code execution.buffer-timeout.interval}: each exchange's flusher thread wakes that often, and at 10 ms the
+     * job's 40-odd flushers took 0.14–0.18 of the two cores.
+     */
+    static final long LATENCY_PATH_FLUSH_MILLIS = 10;
+
     private InventoryTopology() {}
 
     public static Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs,
@@ -75,7 +83,7 @@ public final class InventoryTopology {
         // the union, it was a task of its own and every order crossed one more network hop.
         DataStream<OrderInput> orderInputs = eventTimes.assign(
                 orders.map(OrderInput::of).returns(CompactTypeInfo.ORDER_INPUT).name("order events").uid("wrap-orders"),
-                OrderInput::eventTime, "orders")
+                OrderInput::eventTime, "orders").setBufferTimeout(LATENCY_PATH_FLUSH_MILLIS)
                 .union(eventTimes.assign(fulfilments.map(OrderInput::of).returns(CompactTypeInfo.ORDER_INPUT)
                         .name("fulfilment events").uid("wrap-fulfilments"), OrderInput::eventTime, "fulfilments"));
         KeyedStream<OrderInput, String> byOrder = orderInputs.keyBy(OrderInput::orderId);
@@ -88,7 +96,8 @@ public final class InventoryTopology {
         byOrder = routing.orders;
         SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder
                 .process(new OrderGate(settings.dedupTtl, settings.orderTtl, clock), CompactTypeInfo.LEDGER_COMMAND)
-                .name("order gate: dedup, canonical, commands").uid("order-gate");
+                .name("order gate: dedup, canonical, commands").uid("order-gate")
+                .setBufferTimeout(LATENCY_PATH_FLUSH_MILLIS);
 
         DataStream<LedgerCommand> movementCommands = eventTimes.assign(movements
                 .map(m -> LedgerCommand.movement(m.movementId, m.sku, m.location, m.type, m.quantity, m.occurredAt))

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.util.function.SerializableFunction;
 
 /**
@@ -24,7 +25,7 @@ public final class EventTimes implements Serializable {
         this.idleness = idleness;
     }
 
-    public <T> DataStream<T> assign(DataStream<T> stream, SerializableFunction<T, Long> time, String uid) {
+    public <T> SingleOutputStreamOperator<T> assign(DataStream<T> stream, SerializableFunction<T, Long> time, String uid) {
         WatermarkStrategy<T> strategy = replay
                 ? WatermarkStrategy.noWatermarks()
                 : WatermarkStrategy.<T>forBoundedOutOfOrderness(outOfOrderness).withIdleness(idleness);
