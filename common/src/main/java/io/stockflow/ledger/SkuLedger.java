@@ -188,13 +188,28 @@ public final class SkuLedger {
 
     /** Forgets the orders that settled at least the retention before {@code watermark}; returns how many. */
     public int expireSettled(long watermark) throws Exception {
+        return expire(watermark).forgotten();
+    }
+
+    /**
+     * What one pass over the holds did: how many settled orders it forgot, and when the earliest settled order it
+     * kept settled (0 if none), which is when the next pass is due, plus the retention.
+     */
+    public record Expiry(int forgotten, long earliestKeptSettlement) {}
+
+    /** Forgets the orders that settled at least the retention before {@code watermark}, in one pass over the holds. */
+    public Expiry expire(long watermark) throws Exception {
         long cutoff = watermark - policy.settledRetention.toMillis();
         List<String> expired = new ArrayList<>();
+        long earliestKept = 0;
         for (Map.Entry<String, OrderHold> e : store.holds()) {
-            if (e.getValue().settledAt > 0 && e.getValue().settledAt <= cutoff) expired.add(e.getKey());
+            long settledAt = e.getValue().settledAt;
+            if (settledAt <= 0) continue;
+            if (settledAt <= cutoff) expired.add(e.getKey());
+            else if (earliestKept == 0 || settledAt < earliestKept) earliestKept = settledAt;
         }
         for (String orderId : expired) store.removeHold(orderId);
-        return expired.size();
+        return new Expiry(expired.size(), earliestKept);
     }
 
     private void applyMovement(LedgerCommand c) throws Exception {

@@ -2,6 +2,7 @@ package io.stockflow.ledger;
 
 import io.stockflow.alert.Alert;
 import io.stockflow.time.DecisionClock;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -17,6 +18,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -43,6 +45,8 @@ public final class StockLedgerFunction
     private transient MapState<String, Position> positionsPerLocation;
     private transient MapState<String, OrderHold> holds;
     private transient MapState<String, Boolean> appliedMovements;
+    /** The SKU's one pending expiry timer (absent in state from before it existed: those timers still fire). */
+    private transient ValueState<Long> expiryTimer;
     private transient Counter duplicateMovements;
     private transient Counter oversells;
     private transient Counter reservations;
@@ -71,6 +75,7 @@ public final class StockLedgerFunction
                 new MapStateDescriptor<>("applied-movements", Types.STRING, Types.BOOLEAN);
         applied.enableTimeToLive(StateTtlConfig.newBuilder(movementIdTtl).build());
         appliedMovements = getRuntimeContext().getMapState(applied);
+        expiryTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("settled-expiry-timer", Types.LONG));
         duplicateMovements = getRuntimeContext().getMetricGroup().counter("duplicateMovementsDropped");
         oversells = getRuntimeContext().getMetricGroup().counter("oversells");
         MetricGroup metrics = StockflowMetrics.group(getRuntimeContext().getMetricGroup());
@@ -123,7 +128,7 @@ public final class StockLedgerFunction
         publish(effects, ctx, out);
     }
 
-    private void publish(LedgerEffects effects, Context ctx, Collector<AvailabilityUpdate> out) {
+    private void publish(LedgerEffects effects, Context ctx, Collector<AvailabilityUpdate> out) throws IOException {
         for (AvailabilityUpdate update : effects.availability) out.collect(update);
         if (effects.line != null) ctx.output(LINES, effects.line);
         for (Alert alert : effects.alerts) {
@@ -131,18 +136,39 @@ public final class StockLedgerFunction
             alertsByType.get(alert.type).inc();
             ctx.output(ALERTS, alert);
         }
-        if (effects.settledAt > 0) {
-            long expiry = effects.settledAt + policy.settledRetention.toMillis();
-            // Rounded up to the hour so that one timer per SKU and hour forgets all orders settled in it.
-            ctx.timerService().registerEventTimeTimer((expiry / HOUR + 1) * HOUR);
-        }
+        if (effects.settledAt > 0) scheduleExpiry(ctx.timerService(), ctx.getCurrentKey(), effects.settledAt);
+    }
+
+    /**
+     * One expiry timer per SKU, for its earliest settled order; each pass schedules the next. With a timer per SKU and
+     * hour instead, a jump of event time (the first order after a quiet night, a catch-up) fired all of a SKU's
+     * timers at once, and each went over all its holds: a stall of seconds.
+     */
+    private void scheduleExpiry(TimerService timers, String sku, long settledAt) throws IOException {
+        // At most one pass an hour per SKU, each SKU at its own minute of the hour: rounded to the hour for every SKU
+        // alike, all of them went over their holds together when event time crossed the hour, a stall that grows
+        // with the number of SKUs.
+        // Similar ids have close String hashes ("SKU-1", "SKU-2" differ by one): mixed, they spread over the hour.
+        long offset = Math.floorMod(((sku.hashCode() & 0xffffffffL) * 0x9E3779B97F4A7C15L) >>> 32, HOUR);
+        long due = (Math.floorDiv(settledAt + policy.settledRetention.toMillis() - offset, HOUR) + 1) * HOUR + offset;
+        Long pending = expiryTimer.value();
+        if (pending != null && pending <= due) return;
+        if (pending != null) timers.deleteEventTimeTimer(pending);
+        timers.registerEventTimeTimer(due);
+        expiryTimer.update(due);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<AvailabilityUpdate> out) throws Exception {
+        if (Long.valueOf(timestamp).equals(expiryTimer.value())) expiryTimer.clear();
         KeyedLedgerStore store = store();
-        new SkuLedger(ctx.getCurrentKey(), store, policy).expireSettled(timestamp);
+        // Up to the watermark, not the timer's hour: after a jump, this pass does the work of every hour jumped.
+        SkuLedger.Expiry expiry = new SkuLedger(ctx.getCurrentKey(), store, policy)
+                .expire(ctx.timerService().currentWatermark());
         store.flush();
+        if (expiry.earliestKeptSettlement() > 0) {
+            scheduleExpiry(ctx.timerService(), ctx.getCurrentKey(), expiry.earliestKeptSettlement());
+        }
     }
 
     private KeyedLedgerStore store() {

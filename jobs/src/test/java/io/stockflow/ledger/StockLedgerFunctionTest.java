@@ -92,6 +92,54 @@ class StockLedgerFunctionTest {
     }
 
     @Test
+    void keepsOneExpiryTimerPerSkuAndForgetsEveryOrderDueInOnePassWhenEventTimeJumps() throws Exception {
+        long hour = Duration.ofHours(1).toMillis();
+        send(receipt("m1", "SKU-1", "WH-A", 10, 0));
+        for (int i = 1; i <= 3; i++) send(reserve("shopify:" + i, "SKU-1", 1, 1000));
+        // Settled in three different hours: one timer, for the earliest.
+        for (int i = 1; i <= 3; i++) send(cancel("shopify:" + i, i * 3 * hour));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        // Event time jumps past the first two expiries at once: both orders forgotten, one timer left for the third.
+        harness.processBothWatermarks(new Watermark(6 * hour + 2 * DAY + 1));
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        harness.getOutput().clear();
+
+        // Forgotten cancellations no longer block a (very late) placement; the remembered one still does.
+        long late = 6 * hour + 2 * DAY + 2;
+        for (int i = 1; i <= 3; i++) send(reserve("shopify:" + i, "SKU-1", 1, late));
+        assertThat(updates()).filteredOn(u -> u.location.equals("WH-A")).extracting(u -> u.reserved)
+                .containsExactly(1L, 2L);
+
+        harness.processBothWatermarks(new Watermark(9 * hour + 2 * DAY + hour));
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void skusSettledInTheSameHourAreGoneOverAtDifferentMinutesNotAllAtTheHour() throws Exception {
+        long minute = Duration.ofMinutes(1).toMillis();
+        for (String sku : List.of("SKU-1", "SKU-2")) {
+            send(receipt("m-" + sku, sku, "WH-A", 10, 0));
+            send(reserve("shopify:" + sku, sku, 1, 1000));
+            send(LedgerCommand.forOrder(Kind.CANCEL, "cancel-" + sku, "shopify:" + sku, "shopify", sku, 0, 2000));
+        }
+        assertThat(harness.numEventTimeTimers()).isEqualTo(2);
+
+        // Minute by minute through the hour after the retention: each SKU's pass comes at a minute of its own.
+        List<Integer> passesPerMinute = new java.util.ArrayList<>();
+        for (long t = 2000 + 2 * DAY; t <= 2000 + 2 * DAY + 61 * minute; t += minute) {
+            int before = harness.numEventTimeTimers();
+            harness.processBothWatermarks(new Watermark(t));
+            passesPerMinute.add(before - harness.numEventTimeTimers());
+        }
+        assertThat(passesPerMinute).containsOnly(0, 1).filteredOn(n -> n == 1).hasSize(2);
+    }
+
+    private static LedgerCommand cancel(String orderId, long time) {
+        return LedgerCommand.forOrder(Kind.CANCEL, "cancel-" + orderId, orderId, "shopify", "SKU-1", 0, time);
+    }
+
+    @Test
     void restoresItsLedgerFromASnapshot() throws Exception {
         send(receipt("m1", "SKU-1", "WH-A", 10, 1000));
         send(reserve("shopify:1", "SKU-1", 4, 2000));
