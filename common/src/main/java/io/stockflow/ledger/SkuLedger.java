@@ -186,11 +186,6 @@ public final class SkuLedger {
         return result;
     }
 
-    /** Forgets the orders that settled at least the retention before {@code watermark}; returns how many. */
-    public int expireSettled(long watermark) throws Exception {
-        return expire(watermark).forgotten();
-    }
-
     /**
      * What one pass over the holds did: how many settled orders it forgot, and when the earliest settled order it
      * kept settled (0 if none), which is when the next pass is due, plus the retention.

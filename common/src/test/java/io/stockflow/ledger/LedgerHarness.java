@@ -91,7 +91,7 @@ final class LedgerHarness {
 
     int expireSettled(long watermark) {
         try {
-            return ledger.expireSettled(watermark);
+            return ledger.expire(watermark).forgotten();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -90,7 +90,7 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
         }
         received.sort(Comparator.comparing(l -> l.sku));
         if (corrections) {
-            // Planned first: one-line and built-in orders then never read the round's state.
+            // Planned first: orders of the built-in allocator then never read the round's state.
             List<LineCorrection> planned = OrderCorrections.plan(received);
             if (!planned.isEmpty() && round.value() == null) {
                 List<String> skus = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.stockflow.ledger.LedgerCommand.Kind;
 import io.stockflow.model.MovementType;
 import io.stockflow.time.DecisionClock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -126,7 +127,7 @@ class StockLedgerFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(2);
 
         // Minute by minute through the hour after the retention: each SKU's pass comes at a minute of its own.
-        List<Integer> passesPerMinute = new java.util.ArrayList<>();
+        List<Integer> passesPerMinute = new ArrayList<>();
         for (long t = 2000 + 2 * DAY; t <= 2000 + 2 * DAY + 61 * minute; t += minute) {
             int before = harness.numEventTimeTimers();
             harness.processBothWatermarks(new Watermark(t));
