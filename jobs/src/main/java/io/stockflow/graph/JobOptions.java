@@ -43,7 +43,8 @@ public class JobOptions {
     public Duration settledRetention = LedgerPolicy.DEFAULTS.settledRetention;
 
     @Option(names = "--dedup-ttl", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long event ids are remembered to drop repeated deliveries (default: 7d).")
+            description = "How long stock movement ids are remembered to drop repeated deliveries (default: 7d). "
+                    + "An order's event ids are kept with its progress (--order-ttl).")
     public Duration dedupTtl = Duration.ofDays(7);
 
     @Option(names = "--order-ttl", paramLabel = "DURATION", converter = DurationConverter.class,

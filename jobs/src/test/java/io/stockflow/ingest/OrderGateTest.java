@@ -15,6 +15,7 @@ import io.stockflow.time.DecisionClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -109,6 +110,44 @@ class OrderGateTest {
                         "SKU-A decision=true [WH-B, WH-A] evaluation=false",
                         "SKU-B decision=false [WH-B, WH-A] evaluation=false",
                         "SKU-A decision=false [WH-B, WH-A] evaluation=false");
+    }
+
+    @Test
+    void remembersTheLatestEventsOfAnOrderUpToItsBound() throws Exception {
+        send(OrderInput.of(order("e0", OrderEventType.PLACED, line("SKU-A", 1))));
+        for (int i = 1; i <= OrderProgress.MAX_EVENTS; i++) {
+            send(OrderInput.of(order("e" + i, OrderEventType.UPDATED, line("SKU-A", 1 + i % 2))));
+        }
+        harness.getSideOutput(OrderGate.CANONICAL).clear();
+
+        send(OrderInput.of(order("e" + OrderProgress.MAX_EVENTS, OrderEventType.UPDATED, line("SKU-A", 1))));
+        send(OrderInput.of(order("e1", OrderEventType.UPDATED, line("SKU-A", 2))));
+        assertThat(canonical()).as("the newest id is remembered, e1 is still among the last MAX_EVENTS")
+                .isEmpty();
+
+        send(OrderInput.of(order("e0", OrderEventType.PLACED, line("SKU-A", 1))));
+        assertThat(canonical()).as("the oldest id was forgotten to keep the progress bounded")
+                .extracting(e -> e.eventId).containsExactly("e0");
+    }
+
+    @Test
+    void recognisesRepeatsOfEventsTakenBeforeIdsMovedIntoTheProgress() throws Exception {
+        OrderEvent placed = order("e1", OrderEventType.PLACED, line("SKU-A", 2));
+        harness.getOperator().setCurrentKey(placed.orderId);
+        KeyedStateStore store = harness.getOperator().getKeyedStateStore();
+        store.getMapState(OrderGate.seenBeforeDescriptor(Duration.ofDays(7))).put("e1", Boolean.TRUE);
+        OrderProgress restored = new OrderProgress();
+        restored.decided = true;
+        restored.skus.add("SKU-A");
+        store.getState(OrderGate.progressDescriptor(Duration.ofDays(30))).update(restored);
+
+        send(OrderInput.of(placed));
+        send(OrderInput.of(order("e2", OrderEventType.UPDATED, line("SKU-A", 3))));
+        send(OrderInput.of(order("e2", OrderEventType.UPDATED, line("SKU-A", 3))));
+
+        assertThat(canonical()).extracting(e -> e.eventId).containsExactly("e2");
+        assertThat(commands()).extracting(c -> c.kind + " " + c.sku + " " + c.quantity + " decision=" + c.decision)
+                .containsExactly("RESERVE SKU-A 3 decision=false");
     }
 
     private void send(OrderInput input) throws Exception {
