@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
                 "Pre-loads realistic traffic, then runs a Kafka -> Kafka passthrough job and the inventory job over the",
                 "same input with the same parallelism and sink settings, and prints what each achieved."})
 public final class BenchCommand implements Callable<Integer> {
+    /** Threads below this share of a core are summed up as one line. */
+    private static final double MIN_CORES_SHOWN = 0.01;
     private static final List<String> INPUTS = List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT);
     private static final List<String> OUTPUTS = List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY,
             Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER);
@@ -142,6 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<ProbeCheckpoints.Taken> probeCheckpoints = List.of();
         List<VertexLoad.Task> load = List.of();
         List<CheckpointPhases.Task> checkpointPhases = List.of();
+        List<Map.Entry<String, Double>> threadCores = List.of();
     }
 
     /**
@@ -171,6 +174,8 @@ public final class BenchCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             long deadline = t0 + TimeUnit.MINUTES.toNanos(15);
             boolean loaded = false;
+            Map<String, Long> threadsHalfWay = null;
+            long halfWay = 0;
             while (progressRate.last() < progressTotal && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(250);
                 long now = System.nanoTime();
@@ -183,11 +188,19 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 // Flink's metric fetcher may not have the task metrics yet: ask again until it has (up to 3/4 of the run).
                 long progressed = progressRate.last();
+                if (threadsHalfWay == null && progressed >= progressTotal / 2) {
+                    threadsHalfWay = ThreadCpu.sample();
+                    halfWay = now;
+                }
                 if (!VertexLoad.known(phase.load) && progressed >= progressTotal / 2 && progressed < progressTotal / 4 * 3) {
                     phase.load = VertexLoad.fetch(rest, jobId);
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            if (threadsHalfWay != null) {
+                phase.threadCores = ThreadCpu.cores(threadsHalfWay, ThreadCpu.sample(),
+                        (System.nanoTime() - halfWay) / 1e9, MIN_CORES_SHOWN);
+            }
             phase.flinkCores = (processCpuNanos() - cpu0) / 1e9 / seconds;
             if (broker != null) phase.brokerCores = (brokerCpuNanos(broker) - brokerCpu0) / 1e9 / seconds;
             phase.inPerSecond = progressRate.perSecond(progressTotal) * inputRecords / progressTotal;
@@ -257,6 +270,10 @@ public final class BenchCommand implements Callable<Integer> {
         VertexLoad.print(pass.load);
         System.out.println("and through the hot path:");
         VertexLoad.print(hot.load);
+        System.out.println("CPU by thread through the hot path, from half way to the end (cores):");
+        for (Map.Entry<String, Double> e : hot.threadCores) {
+            System.out.printf("    %5.2f  %s%n", e.getValue(), BenchText.shorten(e.getKey(), 100));
+        }
         System.out.println("checkpoints of the hot path, per task:");
         CheckpointPhases.print(hot.checkpointPhases);
         double ratio = hot.inPerSecond / pass.inPerSecond;

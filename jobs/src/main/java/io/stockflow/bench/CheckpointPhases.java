@@ -51,7 +51,7 @@ final class CheckpointPhases {
         System.out.printf("  %11s %11s %11s %11s  %s%n", "sync", "async", "alignment", "start delay",
                 "task (ms, median / worst of the last " + tasks.get(0).sync().length + " checkpoints)");
         for (Task t : tasks) {
-            String name = t.name().length() > 80 ? t.name().substring(0, 77) + "..." : t.name();
+            String name = BenchText.shorten(t.name(), 80);
             System.out.printf("  %11s %11s %11s %11s  %s%n", medianAndWorst(t.sync()), medianAndWorst(t.async()),
                     medianAndWorst(t.alignment()), medianAndWorst(t.startDelay()), name);
         }

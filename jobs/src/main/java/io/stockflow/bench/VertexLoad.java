@@ -52,7 +52,7 @@ final class VertexLoad {
     static void print(List<Task> tasks) {
         System.out.printf("  %6s %6s %6s  %s%n", "busy", "bp", "idle", "task (ms per second, max over subtasks)");
         for (Task t : tasks) {
-            String name = t.name().length() > 110 ? t.name().substring(0, 107) + "..." : t.name();
+            String name = BenchText.shorten(t.name(), 110);
             System.out.printf("  %6.0f %6.0f %6.0f  %s%n", t.busy(), t.backPressured(), t.idle(), name);
         }
     }
