@@ -2,6 +2,7 @@ package io.stockflow.ledger;
 
 import io.stockflow.alert.Alert;
 import io.stockflow.time.DecisionClock;
+import io.stockflow.types.CompactTypeInfo;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +34,8 @@ import org.apache.flink.util.OutputTag;
  */
 public final class StockLedgerFunction
         extends KeyedCoProcessFunction<String, LedgerCommand, LineCorrection, AvailabilityUpdate> {
-    public static final OutputTag<LineAllocation> LINES = new OutputTag<>("line-allocations") {};
+    public static final OutputTag<LineAllocation> LINES =
+            new OutputTag<>("line-allocations", CompactTypeInfo.LINE_ALLOCATION);
     public static final OutputTag<Alert> ALERTS = new OutputTag<>("stock-alerts") {};
     private static final long HOUR = Duration.ofHours(1).toMillis();
 

@@ -2,6 +2,7 @@ package io.stockflow.types;
 
 import io.stockflow.ingest.OrderInput;
 import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.LineAllocation;
 import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -15,6 +16,8 @@ public final class CompactTypeInfo<T> extends TypeInformation<T> {
             new CompactTypeInfo<>(LedgerCommand.class, LedgerCommandSerializer.INSTANCE);
     public static final CompactTypeInfo<OrderInput> ORDER_INPUT =
             new CompactTypeInfo<>(OrderInput.class, OrderInputSerializer.INSTANCE);
+    public static final CompactTypeInfo<LineAllocation> LINE_ALLOCATION =
+            new CompactTypeInfo<>(LineAllocation.class, LineAllocationSerializer.INSTANCE);
 
     private final Class<T> type;
     private final TypeSerializer<T> serializer;

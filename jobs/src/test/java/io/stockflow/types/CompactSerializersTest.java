@@ -3,7 +3,9 @@ package io.stockflow.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.ingest.OrderInput;
+import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.LineAllocation;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderLine;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every field of the records survives the compact serializers. The records are filled by reflection, so a field added
- * to {@link LedgerCommand}, {@link OrderInput} or what they carry, and not to its serializer, fails here.
+ * to {@link LedgerCommand}, {@link OrderInput}, {@link LineAllocation} or what they carry, and not to its serializer, fails here.
  */
 class CompactSerializersTest {
     private final Random random = new Random(7);
@@ -47,9 +49,20 @@ class CompactSerializersTest {
     }
 
     @Test
+    void everyFieldOfALineAllocationSurvives() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            LineAllocation line = filled(LineAllocation.class, i % 5 == 0);
+            assertThat(roundTrip(LineAllocationSerializer.INSTANCE, line)).usingRecursiveComparison().isEqualTo(line);
+        }
+    }
+
+    @Test
     void emptyRecordsSurvive() throws Exception {
         assertThat(roundTrip(LedgerCommandSerializer.INSTANCE, new LedgerCommand()))
                 .usingRecursiveComparison().isEqualTo(new LedgerCommand());
+        LineAllocation line = new LineAllocation();
+        line.allocations = null;
+        assertThat(roundTrip(LineAllocationSerializer.INSTANCE, line)).usingRecursiveComparison().isEqualTo(line);
         OrderInput input = new OrderInput();
         input.order = new OrderEvent();
         input.order.lines = null;
@@ -70,7 +83,8 @@ class CompactSerializersTest {
 
     @Test
     void aRestoredSnapshotGivesTheSameSerializer() throws Exception {
-        for (TypeSerializer<?> serializer : List.of(LedgerCommandSerializer.INSTANCE, OrderInputSerializer.INSTANCE)) {
+        for (TypeSerializer<?> serializer : List.of(LedgerCommandSerializer.INSTANCE, OrderInputSerializer.INSTANCE,
+                LineAllocationSerializer.INSTANCE)) {
             assertSnapshotRestores(serializer);
         }
     }
@@ -140,7 +154,7 @@ class CompactSerializersTest {
             for (int i = 0; i < random.nextInt(4); i++) map.put("k" + i, random.nextLong());
             return map;
         }
-        if (t == RoutePlan.class || t == OrderEvent.class || t == FulfilmentEvent.class || t == OrderLine.class) {
+        if (t == RoutePlan.class || t == Allocation.class || t == OrderEvent.class || t == FulfilmentEvent.class || t == OrderLine.class) {
             return filled(t, false);
         }
         throw new AssertionError("no test value for " + f + ": teach this test and the serializer the new field");
