@@ -197,9 +197,9 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            if (threadsHalfWay != null) {
-                phase.threadCores = ThreadCpu.cores(threadsHalfWay, ThreadCpu.sample(),
-                        (System.nanoTime() - halfWay) / 1e9, MIN_CORES_SHOWN);
+            double secondHalf = (System.nanoTime() - halfWay) / 1e9;
+            if (threadsHalfWay != null && secondHalf >= 1) {
+                phase.threadCores = ThreadCpu.cores(threadsHalfWay, ThreadCpu.sample(), secondHalf, MIN_CORES_SHOWN);
             }
             phase.flinkCores = (processCpuNanos() - cpu0) / 1e9 / seconds;
             if (broker != null) phase.brokerCores = (brokerCpuNanos(broker) - brokerCpu0) / 1e9 / seconds;
@@ -271,6 +271,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("and through the hot path:");
         VertexLoad.print(hot.load);
         System.out.println("CPU by thread through the hot path, from half way to the end (cores):");
+        if (hot.threadCores.isEmpty()) System.out.println("    (the second half of the run was too short to tell)");
         for (Map.Entry<String, Double> e : hot.threadCores) {
             System.out.printf("    %5.2f  %s%n", e.getValue(), BenchText.shorten(e.getKey(), 100));
         }

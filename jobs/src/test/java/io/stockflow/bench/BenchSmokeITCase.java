@@ -45,10 +45,12 @@ class BenchSmokeITCase {
         assertThat(out).containsPattern("worst of each second of the probe, ms:( \\d+){2}\n");
         assertThat(out).contains("checkpoints during the probe");
         // Per task, the synchronous and asynchronous parts of its checkpoints (a short run may complete none).
-        // CPU by thread, the ledger's task among them (RocksDB's threads are too idle in so short a run to show).
-        assertThat(out).containsPattern("CPU by thread through the hot path.*\\n(    +\\d\\.\\d\\d  .*\\n)*    +\\d\\.\\d\\d  stock ledger");
         assertThat(out).contains("checkpoints of the hot path, per task:");
         assertThat(out).containsPattern("(\\d+ / \\d+ +){4} stock ledger|no completed checkpoint");
+        // CPU by thread, from half way to the end: in so short a run that is about a second or less, in which the
+        // ledger may not run at all; which threads show is for real runs (ThreadCpuTest checks the grouping).
+        assertThat(out).containsPattern(
+                "CPU by thread through the hot path.*\\n(    +\\d\\.\\d\\d  \\S|    \\(the second half of the run was too short)");
         List<String> lines = out.strip().lines().toList();
         assertThat(lines.get(lines.size() - 1))
                 .matches("hot path / passthrough = \\d+\\.\\d\\d \\(\\d+ orders/s vs \\d+ records/s\\)");
