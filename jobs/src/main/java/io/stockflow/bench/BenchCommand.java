@@ -197,9 +197,9 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double secondHalf = (System.nanoTime() - halfWay) / 1e9;
-            if (threadsHalfWay != null && secondHalf >= 1) {
-                phase.threadCores = ThreadCpu.cores(threadsHalfWay, ThreadCpu.sample(), secondHalf, MIN_CORES_SHOWN);
+            if (threadsHalfWay != null && System.nanoTime() - halfWay >= TimeUnit.SECONDS.toNanos(1)) {
+                phase.threadCores = ThreadCpu.cores(threadsHalfWay, ThreadCpu.sample(),
+                        (System.nanoTime() - halfWay) / 1e9, MIN_CORES_SHOWN);
             }
             phase.flinkCores = (processCpuNanos() - cpu0) / 1e9 / seconds;
             if (broker != null) phase.brokerCores = (brokerCpuNanos(broker) - brokerCpu0) / 1e9 / seconds;

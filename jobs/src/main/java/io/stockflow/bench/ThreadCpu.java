@@ -97,8 +97,8 @@ final class ThreadCpu {
                 long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 byGroup.merge(group, ticks * NANOS_PER_TICK, Long::sum);
             }
-        } catch (IOException e) {
-            return byGroup;
+        } catch (IOException unreadable) {
+            // /proc could not be listed: the Java threads alone
         }
         return byGroup;
     }

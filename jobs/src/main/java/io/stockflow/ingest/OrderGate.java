@@ -37,9 +37,9 @@ import org.apache.flink.util.OutputTag;
  * order and fulfilment events into per-SKU ledger commands. It decides which event carries the order's allocation
  * decision (the first placement) and rejects a placement that arrives after the order's cancellation.
  *
- * <p>An event's id is remembered in the order's progress, so that an event costs one state read and one write. Before,
- * ids had a map state of their own ({@code seen-events}); it is still read, for orders whose progress was restored
- * without ids, until its entries expire.
+ * <p>An event's id is remembered in the order's progress, so that an event costs one state write. Before, ids had a map
+ * state of their own ({@code seen-events}); it is still read, for orders whose progress was restored without ids and
+ * for an order's first event (a miss its Bloom filter answers), until its entries expire.
  *
  * <p>Marketplace SHIPPED events are published but move no stock: the warehouse's {@code fulfilment.events} SHIPPED is
  * the one source of truth for what left which location, so a shipment reported by both is not taken twice.
@@ -48,7 +48,7 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     public static final OutputTag<OrderEvent> CANONICAL = new OutputTag<>("canonical-orders") {};
     public static final OutputTag<OrderAllocation> REJECTED = new OutputTag<>("rejected-orders") {};
 
-    private final Duration seenTtl;
+    private final Duration seenBeforeTtl;
     private final Duration progressTtl;
     private final DecisionClock clock;
     private transient MapState<String, Boolean> seenBefore;
@@ -56,15 +56,15 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     private transient Counter duplicates;
     private transient StockflowMetrics.PerKey<Counter> ordersIn;
 
-    public OrderGate(Duration seenTtl, Duration progressTtl, DecisionClock clock) {
-        this.seenTtl = seenTtl;
+    public OrderGate(Duration seenBeforeTtl, Duration progressTtl, DecisionClock clock) {
+        this.seenBeforeTtl = seenBeforeTtl;
         this.progressTtl = progressTtl;
         this.clock = clock;
     }
 
     @Override
     public void open(OpenContext context) {
-        seenBefore = getRuntimeContext().getMapState(seenBeforeDescriptor(seenTtl));
+        seenBefore = getRuntimeContext().getMapState(seenBeforeDescriptor(seenBeforeTtl));
         progress = getRuntimeContext().getState(progressDescriptor(progressTtl));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         ordersIn = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.CHANNEL,

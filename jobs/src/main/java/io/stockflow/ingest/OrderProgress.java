@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What the per-order gate remembers of an order: whether its allocation was decided, its cancellation, its SKUs, and
- * the events already taken. Kept in one state value so that an event costs the gate one read and one write.
+ * the events already taken. Kept in one state value so that an event costs the gate one write.
  */
 public class OrderProgress {
     /** The most event ids an order remembers; beyond it the oldest is forgotten (an order has a handful). */
