@@ -1,6 +1,6 @@
 package io.stockflow.alert;
 
-import io.stockflow.ingest.Hashes;
+import io.stockflow.json.Sha256;
 import java.nio.charset.StandardCharsets;
 
 /** Deterministic alert ids: a hash of the alert type and the parts that identify one breach. */
@@ -10,7 +10,7 @@ public final class AlertIds {
     public static String of(String type, Object... parts) {
         StringBuilder identity = new StringBuilder(type);
         for (Object part : parts) identity.append('|').append(part);
-        return type.toLowerCase() + "-" + Hashes.sha256Hex(identity.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 20);
+        return type.toLowerCase() + "-" + Sha256.hex(identity.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 20);
     }
 
 }

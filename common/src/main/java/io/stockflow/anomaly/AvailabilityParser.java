@@ -1,6 +1,6 @@
 package io.stockflow.anomaly;
 
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import io.stockflow.ledger.AvailabilityUpdate;
 

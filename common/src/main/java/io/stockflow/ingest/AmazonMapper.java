@@ -1,5 +1,6 @@
 package io.stockflow.ingest;
 
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;

@@ -1,5 +1,6 @@
 package io.stockflow.ingest;
 
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.FulfilmentType;

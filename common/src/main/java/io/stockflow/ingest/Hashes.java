@@ -1,9 +1,9 @@
 package io.stockflow.ingest;
 
 import io.stockflow.json.JsonFields;
+import io.stockflow.json.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -14,7 +14,7 @@ public final class Hashes {
     /** Hash of the trimmed, lower-cased address; null for a blank or absent one. */
     static String email(String address) {
         if (address == null || address.isBlank()) return null;
-        return sha256Hex(address.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(address.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Hash of the number's digits only, so "+1 (555) 010-0199" and "15550100199" agree; null without digits. */
@@ -26,32 +26,19 @@ public final class Hashes {
             if (c >= '0' && c <= '9') digits.append(c);
         }
         if (digits.length() == 0) return null;
-        return sha256Hex(digits.toString().getBytes(StandardCharsets.US_ASCII));
+        return Sha256.hex(digits.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Bytes of the payload digest kept in an event id (16 hex characters). */
     private static final int FINGERPRINT_BYTES = 8;
-
-    /** Lower-case hex SHA-256 of the bytes: event ids, alert ids and customer hashes all use it. */
-    public static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
 
     /**
      * The first 16 hex characters of the SHA-256 of a marketplace payload as sent, spacing between tokens ignored:
      * what makes a retried delivery (another {@code received_at}, maybe re-indented) recognisable as a repeat.
      */
     public static String payloadFingerprint(JsonFields payload) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         payload.digestCompact(digest);
         return HexFormat.of().formatHex(digest.digest(), 0, FINGERPRINT_BYTES);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stockflow.ingest.InvalidRecordException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.MessageDigest;

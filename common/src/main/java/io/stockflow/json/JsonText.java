@@ -11,16 +11,16 @@ import java.io.UncheckedIOException;
  * One JSON object written to a String, the way Jackson's own {@code writeValueAsString} does it: into pooled buffers,
  * not a {@code StringWriter}, whose synchronized appends cost more than the writing on the hot path.
  */
-final class JsonText {
+public final class JsonText {
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    interface Fields {
+    public interface Fields {
         void write(JsonGenerator g) throws IOException;
     }
 
     private JsonText() {}
 
-    static String object(Fields fields) {
+    public static String object(Fields fields) {
         BufferRecycler buffers = FACTORY._getBufferRecycler();
         try (SegmentedStringWriter out = new SegmentedStringWriter(buffers)) {
             try (JsonGenerator g = FACTORY.createGenerator(out)) {

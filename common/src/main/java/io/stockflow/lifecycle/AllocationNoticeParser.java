@@ -1,7 +1,7 @@
 package io.stockflow.lifecycle;
 
 import io.stockflow.allocation.Decision;
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import java.util.Map;
 import java.util.TreeMap;

@@ -2,7 +2,7 @@ package io.stockflow.routing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.Instants;
 import io.stockflow.json.JsonFields;
 import java.io.IOException;

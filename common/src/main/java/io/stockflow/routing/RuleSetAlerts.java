@@ -4,7 +4,7 @@ import io.stockflow.alert.Alert;
 import io.stockflow.alert.AlertIds;
 import io.stockflow.alert.Evidence;
 import io.stockflow.alert.Severity;
-import io.stockflow.ingest.Hashes;
+import io.stockflow.json.Sha256;
 
 /** The alert raised when a rule set published on {@code routing.rules} is refused. */
 public final class RuleSetAlerts {
@@ -19,7 +19,7 @@ public final class RuleSetAlerts {
     public static Alert rejected(String version, byte[] document, String reason, String inForce, long eventTime,
                                  long detectedAt) {
         Alert a = new Alert();
-        String hash = Hashes.sha256Hex(document).substring(0, 16);
+        String hash = Sha256.hex(document).substring(0, 16);
         a.alertId = AlertIds.of(RULE_SET_REJECTED, version, hash);
         a.type = RULE_SET_REJECTED;
         a.severity = Severity.WARNING;

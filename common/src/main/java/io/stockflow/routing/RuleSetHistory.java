@@ -1,6 +1,6 @@
 package io.stockflow.routing;
 
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;

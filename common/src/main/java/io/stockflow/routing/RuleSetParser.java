@@ -1,6 +1,6 @@
 package io.stockflow.routing;
 
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,6 +1,6 @@
 package io.stockflow.tracking;
 
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -2,7 +2,7 @@ package io.stockflow.tracking;
 
 import io.stockflow.ingest.Hashes;
 
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

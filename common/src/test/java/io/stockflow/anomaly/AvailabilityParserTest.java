@@ -3,7 +3,7 @@ package io.stockflow.anomaly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.ledger.AvailabilityUpdate;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.stockflow.ingest;
 
+import io.stockflow.json.InvalidRecordException;
 import static io.stockflow.ingest.Fixtures.envelope;
 import static io.stockflow.ingest.Fixtures.millis;
 import static io.stockflow.ingest.Fixtures.payload;

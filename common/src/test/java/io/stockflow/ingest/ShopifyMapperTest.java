@@ -1,5 +1,6 @@
 package io.stockflow.ingest;
 
+import io.stockflow.json.InvalidRecordException;
 import static io.stockflow.ingest.Fixtures.envelope;
 import static io.stockflow.ingest.Fixtures.millis;
 import static io.stockflow.ingest.Fixtures.payload;
@@ -8,7 +9,7 @@ import static io.stockflow.ingest.Fixtures.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stockflow.json.OrderEventJson;
+import io.stockflow.codec.OrderEventJson;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;

@@ -3,7 +3,7 @@ package io.stockflow.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockflow.allocation.Decision;
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.stockflow.allocation.Decision;
 import io.stockflow.allocation.OrderAllocation;
-import io.stockflow.json.OutputJson;
+import io.stockflow.codec.OutputJson;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.stockflow.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.stockflow.routing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stockflow.ingest.InvalidRecordException;
+import io.stockflow.json.InvalidRecordException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;

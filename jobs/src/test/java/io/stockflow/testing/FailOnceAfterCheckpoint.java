@@ -1,8 +1,8 @@
 package io.stockflow.testing;
 
-import io.stockflow.io.OutRecord;
-import io.stockflow.io.RawRecord;
-import io.stockflow.io.TopicBinding;
+import io.stockflow.flink.io.OutRecord;
+import io.stockflow.flink.io.RawRecord;
+import io.stockflow.flink.io.TopicBinding;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.state.CheckpointListener;

@@ -22,12 +22,34 @@ public final class Fixtures {
 
     private Fixtures() {}
 
-    public static Path dir(String name) {
+    /**
+     * A fixture folder as a real folder: in this module's tests it is on disk already; read from the test jar by other
+     * modules' tests, it is copied out once per test JVM, since the bounded runs read their input from files.
+     */
+    public static synchronized Path dir(String name) {
         try {
-            return Path.of(Fixtures.class.getResource("/fixtures/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            java.net.URI uri = Fixtures.class.getResource("/fixtures/" + name).toURI();
+            if (!"jar".equals(uri.getScheme())) return Path.of(uri);
+            if (extracted == null) extracted = extract(uri);
+            return extracted.resolve(name);
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("fixture " + name + " cannot be read", e);
         }
+    }
+
+    private static Path extracted;
+
+    private static Path extract(java.net.URI inJar) throws IOException {
+        Path target = Files.createTempDirectory("stockflow-fixtures");
+        try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(inJar, Map.of());
+             Stream<Path> files = Files.walk(jar.getPath("/fixtures"))) {
+            for (Path f : files.toList()) {
+                Path to = target.resolve(jar.getPath("/fixtures").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(to);
+                else Files.copy(f, to);
+            }
+        }
+        return target;
     }
 
     public static List<String> lines(Path file) {

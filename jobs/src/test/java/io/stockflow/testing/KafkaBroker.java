@@ -20,18 +20,41 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real single-node KRaft Kafka broker (broker and controller in one node) on 127.0.0.1, in the test JVM, for one test
- * class. Helpers produce JSON lines and read topics as a {@code read_committed} consumer sees them.
+ * A real single-node KRaft Kafka broker (broker and controller in one node) on 127.0.0.1, in the test JVM: for one test
+ * class when registered on a static field, for each test when registered on an instance field. Helpers produce JSON
+ * lines and read topics as a {@code read_committed} consumer sees them.
  */
-public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
+public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private KafkaClusterTestKit cluster;
+    private boolean startedForOneTest;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        if (cluster != null) return;
+        start();
+        startedForOneTest = true;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        if (!startedForOneTest) return;
+        cluster.close();
+        cluster = null;
+        startedForOneTest = false;
+    }
+
+    private void start() throws Exception {
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")

@@ -1,6 +1,6 @@
 package io.stockflow.testing;
 
-import io.stockflow.cli.FlinkOptions;
+import io.stockflow.flink.main.FlinkOptions;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;

@@ -1,0 +1,132 @@
+package io.stockflow.generate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockflow.anomaly.Evaluation;
+import io.stockflow.json.Instants;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Scenarios for measuring the anomaly detectors: generated traffic with injected anomalies written as the input
+ * files of a bounded run ({@code <topic>.jsonl}) plus {@value #LABELS} (one JSON object per injected anomaly: type,
+ * subject, start, end); and the reading back of labels and of the alerts a run wrote.
+ */
+public final class Scenarios {
+    public static final String LABELS = "labels.jsonl";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Scenarios() {}
+
+    /** The settings of a default scenario: four days of traffic, anomalies injected after the first day. */
+    public static GeneratorSettings defaults(long seed) {
+        GeneratorSettings s = new GeneratorSettings();
+        s.seed = seed;
+        s.duration = Duration.ofDays(4);
+        s.injectAnomalies = true;
+        // Nothing after the end: a scenario's last hour is not the start of a silence of every channel.
+        s.completeLifecycles = false;
+        return s;
+    }
+
+    /** Writes the scenario's records per topic and its labels; returns how many records per topic. */
+    public static Map<String, Integer> write(GeneratorSettings settings, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, BufferedWriter> writers = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        TrafficGenerator.Scenario scenario = new TrafficGenerator(settings).scenario();
+        try {
+            while (scenario.hasNext()) {
+                GeneratedRecord r = scenario.next();
+                BufferedWriter w = writers.computeIfAbsent(r.topic, t -> open(dir.resolve(t + ".jsonl")));
+                w.write(r.value);
+                w.write('\n');
+                counts.merge(r.topic, 1, Integer::sum);
+            }
+        } finally {
+            for (BufferedWriter w : writers.values()) w.close();
+        }
+        List<String> labels = new ArrayList<>();
+        for (AnomalyLabel l : scenario.labels()) labels.add(l.toJson());
+        Files.write(dir.resolve(LABELS), labels, StandardCharsets.UTF_8);
+        counts.put(LABELS, labels.size());
+        return counts;
+    }
+
+    private static BufferedWriter open(Path file) {
+        try {
+            return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The labels file of a scenario folder, as items to match. */
+    public static List<Evaluation.Item> labels(Path scenarioDir) throws IOException {
+        List<Evaluation.Item> items = new ArrayList<>();
+        for (String line : Files.readAllLines(scenarioDir.resolve(LABELS), StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            JsonNode n = JSON.readTree(line);
+            String type = n.path("type").asText();
+            items.add(new Evaluation.Item(type, subject(type, n.path("subject")),
+                    Instants.parse(n.path("start").asText()), Instants.parse(n.path("end").asText())));
+        }
+        return items;
+    }
+
+    /** Every alert line of an output folder ({@code <output>/alerts/*}), as items to match. */
+    public static List<Evaluation.Item> alerts(Path alertsDir) throws IOException {
+        List<Evaluation.Item> items = new ArrayList<>();
+        for (String line : alertLines(alertsDir)) {
+            JsonNode n = JSON.readTree(line);
+            String type = n.path("type").asText();
+            long at = Instants.parse(n.path("event_time").asText());
+            items.add(new Evaluation.Item(type, subject(type, n.path("subject")), at, at));
+        }
+        return items;
+    }
+
+    public static List<String> alertLines(Path alertsDir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        if (!Files.isDirectory(alertsDir)) return lines;
+        try (Stream<Path> files = Files.walk(alertsDir)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString()
+                    .startsWith("."))::iterator) {
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) if (!line.isBlank()) lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static String subject(String type, JsonNode s) {
+        return Evaluation.subject(type, text(s, "sku"), text(s, "location"), text(s, "channel"), text(s, "order_id"));
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** The scores as a table for people: one row per type. */
+    public static String table(Map<String, Evaluation.Score> scores) {
+        StringBuilder b = new StringBuilder(String.format("%-20s %7s %7s %9s %7s %9s %14s%n", "type", "labels",
+                "alerts", "precision", "recall", "matched", "median delay"));
+        for (Evaluation.Score s : scores.values()) {
+            long d = s.medianDelay();
+            b.append(String.format(java.util.Locale.ROOT, "%-20s %7d %7d %9.2f %7.2f %9s %14s%n", s.type, s.labels,
+                    s.alerts, s.precision(), s.recall(), s.matchedLabels + "/" + s.labels,
+                    d < 0 ? "-" : (d / 60_000) + " min"));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,188 @@
+package io.stockflow.flink.ingest;
+
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.ingest.OrderProgress;
+
+import io.stockflow.allocation.Decision;
+import io.stockflow.allocation.DefaultRules;
+import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.RoutePlan;
+import io.stockflow.ledger.LedgerCommand.Kind;
+import io.stockflow.flink.metrics.StockflowMetrics;
+import io.stockflow.model.FulfilmentEvent;
+import io.stockflow.model.FulfilmentType;
+import io.stockflow.model.OrderEvent;
+import io.stockflow.model.OrderEventType;
+import io.stockflow.model.OrderLine;
+import io.stockflow.routing.RoutePlans;
+import io.stockflow.flink.time.DecisionClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Per order id: drops repeated deliveries (the same event id), publishes each new canonical event once, and turns
+ * order and fulfilment events into per-SKU ledger commands. It decides which event carries the order's allocation
+ * decision (the first placement) and rejects a placement that arrives after the order's cancellation.
+ *
+ * <p>An event's id is remembered in the order's progress, so that an event costs one state write. Before, ids had a map
+ * state of their own ({@code seen-events}); it is still read, for orders whose progress was restored without ids and
+ * for an order's first event (a miss its Bloom filter answers), until its entries expire.
+ *
+ * <p>Marketplace SHIPPED events are published but move no stock: the warehouse's {@code fulfilment.events} SHIPPED is
+ * the one source of truth for what left which location, so a shipment reported by both is not taken twice.
+ */
+public final class OrderGate extends KeyedProcessFunction<String, OrderInput, LedgerCommand> {
+    public static final OutputTag<OrderEvent> CANONICAL = new OutputTag<>("canonical-orders") {};
+    public static final OutputTag<OrderAllocation> REJECTED = new OutputTag<>("rejected-orders") {};
+
+    private final Duration seenBeforeTtl;
+    private final Duration progressTtl;
+    private final DecisionClock clock;
+    private transient MapState<String, Boolean> seenBefore;
+    private transient ValueState<OrderProgress> progress;
+    private transient Counter duplicates;
+    private transient StockflowMetrics.PerKey<Counter> ordersIn;
+
+    public OrderGate(Duration seenBeforeTtl, Duration progressTtl, DecisionClock clock) {
+        this.seenBeforeTtl = seenBeforeTtl;
+        this.progressTtl = progressTtl;
+        this.clock = clock;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        seenBefore = getRuntimeContext().getMapState(seenBeforeDescriptor(seenBeforeTtl));
+        progress = getRuntimeContext().getState(progressDescriptor(progressTtl));
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
+        ordersIn = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.CHANNEL,
+                StockflowMetrics.ORDERS_IN);
+    }
+
+    /** Event ids as they were kept before they moved into the order's progress; read only. */
+    static MapStateDescriptor<String, Boolean> seenBeforeDescriptor(Duration ttl) {
+        MapStateDescriptor<String, Boolean> d = new MapStateDescriptor<>("seen-events", Types.STRING, Types.BOOLEAN);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
+        return d;
+    }
+
+    static ValueStateDescriptor<OrderProgress> progressDescriptor(Duration ttl) {
+        ValueStateDescriptor<OrderProgress> d = new ValueStateDescriptor<>("progress", TypeInformation.of(OrderProgress.class));
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
+        return d;
+    }
+
+    @Override
+    public void processElement(OrderInput input, Context ctx, Collector<LedgerCommand> out) throws Exception {
+        OrderProgress state = progress.value();
+        long eventHash = OrderProgress.hash(input.eventId());
+        if (state != null && state.took(eventHash)
+                || (state == null || state.events == null) && seenBefore.contains(input.eventId())) {
+            duplicates.inc();
+            return;
+        }
+        if (state == null) state = new OrderProgress();
+        state.take(eventHash);
+        if (input.order != null) {
+            ctx.output(CANONICAL, input.order);
+            if (input.order.type == OrderEventType.PLACED) ordersIn.get(input.order.channel).inc();
+            onOrderEvent(input.order, input.route, state, ctx, out);
+        } else {
+            onFulfilment(input.fulfilment, out);
+        }
+        progress.update(state);
+    }
+
+    private void onOrderEvent(OrderEvent e, RoutePlan route, OrderProgress state, Context ctx,
+                              Collector<LedgerCommand> out) {
+        switch (e.type) {
+            case PLACED:
+            case UPDATED:
+                if (state.cancelled) {
+                    if (!state.decided) ctx.output(REJECTED, rejected(e));
+                    state.decided = true;
+                    break;
+                }
+                boolean decision = !state.decided;
+                Set<String> removed = new LinkedHashSet<>(state.skus);
+                List<String> skus = new ArrayList<>();
+                // The assembler needs the evaluation once per decision: only the first line carries it.
+                RoutePlan lean = route == null ? null : RoutePlans.withoutEvaluation(route);
+                for (OrderLine line : e.lines) {
+                    LedgerCommand c = command(Kind.RESERVE, e, line.sku, line.quantity);
+                    c.decision = decision;
+                    c.lineCount = e.lines.size();
+                    c.route = decision && skus.isEmpty() ? route : lean; // skus: the lines sent so far
+                    out.collect(c);
+                    skus.add(line.sku);
+                    removed.remove(line.sku);
+                }
+                for (String sku : removed) out.collect(command(Kind.RESERVE, e, sku, 0));
+                state.decided = true;
+                state.skus = skus;
+                break;
+            case CANCELLED:
+                Set<String> toRelease = new LinkedHashSet<>(state.skus);
+                for (OrderLine line : e.lines) toRelease.add(line.sku);
+                for (String sku : toRelease) out.collect(command(Kind.CANCEL, e, sku, 0));
+                state.cancelled = true;
+                state.skus = new ArrayList<>(toRelease);
+                break;
+            case REFUNDED:
+                for (OrderLine line : e.lines) {
+                    LedgerCommand c = command(Kind.REFUND, e, line.sku, line.quantity);
+                    c.restock = line.restock;
+                    c.location = line.location;
+                    out.collect(c);
+                }
+                break;
+            case SHIPPED:
+                break;
+            default:
+                throw new IllegalStateException("unhandled order event type " + e.type);
+        }
+    }
+
+    private void onFulfilment(FulfilmentEvent f, Collector<LedgerCommand> out) {
+        if (f.type != FulfilmentType.SHIPPED) return;
+        for (OrderLine line : f.lines) {
+            LedgerCommand c = LedgerCommand.forOrder(Kind.SHIP, f.eventId, f.orderId, null, line.sku, line.quantity,
+                    f.occurredAt);
+            c.location = f.location;
+            out.collect(c);
+        }
+    }
+
+    private static LedgerCommand command(Kind kind, OrderEvent e, String sku, long quantity) {
+        LedgerCommand c = LedgerCommand.forOrder(kind, e.eventId, e.orderId, e.channel, sku, quantity, e.eventTime);
+        c.receivedAt = e.receivedAt;
+        return c;
+    }
+
+    private OrderAllocation rejected(OrderEvent e) {
+        OrderAllocation a = new OrderAllocation();
+        a.orderId = e.orderId;
+        a.channel = e.channel;
+        a.decision = Decision.REJECTED;
+        a.ruleSetVersion = DefaultRules.RULE_SET_VERSION;
+        a.reason = "the order was cancelled before it was placed; nothing was reserved";
+        a.eventTime = e.eventTime;
+        a.decidedAt = clock.now(e.eventTime);
+        return a;
+    }
+}

@@ -1,0 +1,73 @@
+package io.stockflow.flink.ingest;
+
+import io.stockflow.ingest.DeadLetterReasons;
+import io.stockflow.json.InvalidRecordException;
+
+import io.stockflow.flink.io.RawRecord;
+import io.stockflow.flink.metrics.StockflowMetrics;
+import io.stockflow.model.DeadLetter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Parses each raw record of one input topic once, at the source, into a compact value. A record that cannot be used
+ * goes to the dead-letter side output with the reason; nothing here throws, so one poison record never restarts the job.
+ */
+public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+    /** Longest raw text copied into a dead letter; longer records are cut, with a note. */
+    static final int MAX_RAW_CHARS = 64 * 1024;
+
+    private final String topic;
+    private final RecordParser.Factory<T> parsers;
+    private transient RecordParser<T> parser;
+    private transient Counter parsed;
+    private transient Counter rejected;
+    private transient StockflowMetrics.PerKey<Counter> deadLetters;
+
+    public ParseRecords(String topic, RecordParser.Factory<T> parsers) {
+        this.topic = topic;
+        this.parsers = parsers;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        parser = parsers.create();
+        parsed = getRuntimeContext().getMetricGroup().counter("recordsParsed");
+        rejected = getRuntimeContext().getMetricGroup().counter("recordsDeadLettered");
+        deadLetters = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.REASON,
+                StockflowMetrics.DEAD_LETTERS);
+    }
+
+    @Override
+    public void processElement(RawRecord record, Context ctx, Collector<T> out) {
+        T value = null;
+        String reason;
+        try {
+            value = parser.parse(record.value);
+            reason = value == null ? "the parser produced nothing" : null;
+        } catch (InvalidRecordException e) {
+            reason = e.getMessage();
+        } catch (RuntimeException e) {
+            // A mapper bug must not take the job down; the record and the error go to the dead letters for a fix.
+            reason = "unexpected " + e.getClass().getSimpleName() + " while parsing: " + e.getMessage();
+        }
+        if (reason == null) {
+            parsed.inc();
+            out.collect(value);
+            return;
+        }
+        rejected.inc();
+        deadLetters.get(DeadLetterReasons.category(reason)).inc();
+        ctx.output(DEAD_LETTERS, new DeadLetter(topic, reason, rawText(record), record.receivedAt));
+    }
+
+    static String rawText(RawRecord record) {
+        String text = record.text();
+        if (text.length() <= MAX_RAW_CHARS) return text;
+        return text.substring(0, MAX_RAW_CHARS) + "…[cut: " + text.length() + " chars in all]";
+    }
+}

@@ -1,0 +1,47 @@
+package io.stockflow.flink.io;
+
+import java.util.List;
+import java.util.Map;
+
+/** The logical topic names of the contract; each maps to a configurable actual name. */
+public final class Topics {
+    public static final String ORDERS_RAW = "orders.raw";
+    public static final String MOVEMENTS = "inventory.movements";
+    public static final String FULFILMENT = "fulfilment.events";
+    public static final String CARRIER_TRACKING = "carrier.tracking";
+    public static final String ROUTING_RULES = "routing.rules";
+    /** Shipments planned per location and local day: written and read back by the inventory job (compacted). */
+    public static final String ROUTING_CAPACITY = "routing.capacity";
+    public static final String ORDERS_CANONICAL = "orders.canonical";
+    public static final String AVAILABILITY = "inventory.availability";
+    public static final String ALLOCATIONS = "orders.allocations";
+    public static final String ALERTS = "alerts";
+    public static final String NOTIFICATIONS = "notifications.customer";
+    public static final String DEADLETTER = "deadletter";
+    /** Internal: the inventory job's cross-SKU hold corrections, written and read back by the job itself (live only). */
+    public static final String ROUTING_CORRECTIONS = "routing.corrections";
+
+    /** Every topic the jobs use, inputs first: what a local broker creates for them. */
+    public static final List<String> ALL = List.of(ORDERS_RAW, MOVEMENTS, FULFILMENT, CARRIER_TRACKING, ROUTING_RULES,
+            ROUTING_CAPACITY, ORDERS_CANONICAL, AVAILABILITY, ALLOCATIONS, ALERTS, NOTIFICATIONS, DEADLETTER,
+            ROUTING_CORRECTIONS);
+
+    /**
+     * Inputs the jobs themselves own, which the Kafka binding creates when missing: the Kafka source fails on a
+     * topic that does not exist, and nobody else would create these before an upgraded job starts.
+     */
+    public static final List<String> OWNED_INPUTS = List.of(ROUTING_RULES, ROUTING_CAPACITY, ROUTING_CORRECTIONS);
+
+    /**
+     * Topic configuration to create a topic with: {@code routing.capacity} keeps the latest level per key;
+     * {@code routing.corrections} is read back within a checkpoint interval, a day covers a restore from a recent
+     * savepoint.
+     */
+    public static Map<String, String> config(String topic) {
+        if (ROUTING_CAPACITY.equals(topic)) return Map.of("cleanup.policy", "compact");
+        if (ROUTING_CORRECTIONS.equals(topic)) return Map.of("retention.ms", String.valueOf(24 * 3600 * 1000L));
+        return Map.of();
+    }
+
+    private Topics() {}
+}

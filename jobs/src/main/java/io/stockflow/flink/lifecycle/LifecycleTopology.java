@@ -1,0 +1,182 @@
+package io.stockflow.flink.lifecycle;
+
+import io.stockflow.lifecycle.BreachRatePolicy;
+import io.stockflow.lifecycle.OrderLifecycle;
+import io.stockflow.lifecycle.BreachRateAlerts;
+import io.stockflow.lifecycle.LifecycleInput;
+import io.stockflow.lifecycle.SlaOutcome;
+import io.stockflow.lifecycle.AllocationNotice;
+import io.stockflow.lifecycle.AllocationNoticeParser;
+import io.stockflow.lifecycle.SlaPolicy;
+
+import io.stockflow.alert.Alert;
+import io.stockflow.ingest.FulfilmentParser;
+import io.stockflow.flink.ingest.ParseRecords;
+import io.stockflow.flink.ingest.RecordParser;
+import io.stockflow.flink.io.OutRecord;
+import io.stockflow.flink.io.RawRecord;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.codec.OrderEventJson;
+import io.stockflow.codec.OutputJson;
+import io.stockflow.model.DeadLetter;
+import io.stockflow.model.FulfilmentEvent;
+import io.stockflow.model.FulfilmentType;
+import io.stockflow.model.OrderEvent;
+import io.stockflow.model.OrderEventType;
+import io.stockflow.notify.Notification;
+import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.flink.time.EventTimeSorter;
+import io.stockflow.flink.time.EventTimes;
+import io.stockflow.tracking.TrackingCodes;
+import io.stockflow.tracking.TrackingEnvelopeParser;
+import io.stockflow.tracking.TrackingUpdate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.util.Collector;
+
+/**
+ * The lifecycle job as a function from streams to streams.
+ *
+ * <pre>
+ * fulfilment.events, orders.canonical (SHIPPED) ─► links ─┐
+ * carrier.tracking ──parse (EasyPost, AfterShip, Shippo)──┴─► keyBy tracking code: TrackingLinker ─┐
+ * orders.canonical, orders.allocations, fulfilment.events ──────────────────────────────────────────┴─►
+ *     keyBy order: OrderLifecycleFunction ─► alerts; notifications.customer; SLA outcomes ─►
+ *     keyBy location / channel: sliding windows ─► alerts (SLA_BREACH_RATE)
+ * every unusable record, and carrier updates no shipment claims ─► deadletter
+ * </pre>
+ */
+public final class LifecycleTopology {
+    private LifecycleTopology() {}
+
+    public static Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs,
+                                                           LifecycleSettings settings) {
+        DecisionClock clock = new DecisionClock(settings.replay);
+        EventTimes times = new EventTimes(settings.replay, settings.outOfOrderness, settings.idleness);
+        SlaPolicy policy = settings.policy;
+        var limits = settings.limits;
+
+        SingleOutputStreamOperator<OrderEvent> orders = parse(inputs, Topics.ORDERS_CANONICAL,
+                () -> OrderEventJson::read, OrderEvent.class);
+        SingleOutputStreamOperator<AllocationNotice> allocations = parse(inputs, Topics.ALLOCATIONS,
+                () -> new AllocationNoticeParser()::parse, AllocationNotice.class);
+        SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(inputs, Topics.FULFILMENT,
+                () -> new FulfilmentParser(limits)::parse, FulfilmentEvent.class);
+        SingleOutputStreamOperator<TrackingUpdate> tracking = parse(inputs, Topics.CARRIER_TRACKING,
+                () -> new TrackingEnvelopeParser()::parse, TrackingUpdate.class);
+
+        DataStream<OrderEvent> timedOrders = times.assign(orders, e -> e.eventTime, "lifecycle-orders");
+        DataStream<AllocationNotice> timedAllocations =
+                times.assign(allocations, a -> a.eventTime, "lifecycle-allocations");
+        DataStream<FulfilmentEvent> timedFulfilments =
+                times.assign(fulfilments, f -> f.occurredAt, "lifecycle-fulfilments");
+        DataStream<TrackingUpdate> timedTracking = times.assign(tracking, u -> u.occurredAt, "lifecycle-tracking");
+
+        // Carrier updates find their order through the tracking code of its SHIPPED event, whichever comes first.
+        DataStream<TrackingInput> trackingInputs = timedFulfilments
+                .flatMap((FulfilmentEvent f, Collector<TrackingInput> out) -> {
+                    String code = TrackingCodes.normalize(f.trackingCode);
+                    if (f.type == FulfilmentType.SHIPPED && code != null) {
+                        out.collect(TrackingInput.link(code, f.orderId, f.location, f.occurredAt));
+                    }
+                }).returns(TrackingInput.class).name("warehouse shipment links").uid("lifecycle-links-fulfilment")
+                .union(timedOrders.flatMap((OrderEvent e, Collector<TrackingInput> out) -> {
+                    String code = TrackingCodes.normalize(e.trackingCode);
+                    if (e.type == OrderEventType.SHIPPED && code != null) {
+                        out.collect(TrackingInput.link(code, e.orderId, e.shipLocation, e.eventTime));
+                    }
+                }).returns(TrackingInput.class).name("marketplace shipment links").uid("lifecycle-links-orders"),
+                        timedTracking.map(TrackingInput::of).returns(TrackingInput.class)
+                                .name("carrier updates").uid("lifecycle-wrap-tracking"));
+        KeyedStream<TrackingInput, String> byCode = trackingInputs.keyBy(in -> in.trackingCode);
+        if (settings.replay) {
+            byCode = EventTimeSorter.sort(byCode, TypeInformation.of(TrackingInput.class), TrackingInput::sequenceKey,
+                    "lifecycle-tracking-codes");
+        }
+        SingleOutputStreamOperator<LifecycleInput> linked = byCode
+                .process(new TrackingLinker(policy.trackingLinkWait, policy.idleRetention, settings.horizon))
+                .name("link carrier updates to orders").uid("lifecycle-tracking-linker");
+
+        DataStream<LifecycleInput> lifecycleInputs = timedOrders.map(LifecycleInput::of).returns(LifecycleInput.class)
+                .name("order events").uid("lifecycle-wrap-orders")
+                .union(timedAllocations.map(LifecycleInput::of).returns(LifecycleInput.class)
+                                .name("allocation decisions").uid("lifecycle-wrap-allocations"),
+                        timedFulfilments.map(LifecycleInput::of).returns(LifecycleInput.class)
+                                .name("warehouse events").uid("lifecycle-wrap-fulfilments"),
+                        linked);
+        if (settings.replay) {
+            // The linker releases waiting updates with the time of the shipment that claimed them: re-stamp.
+            lifecycleInputs = times.assign(lifecycleInputs, LifecycleInput::eventTime, "lifecycle-inputs");
+        }
+        KeyedStream<LifecycleInput, String> byOrder = lifecycleInputs.keyBy(in -> in.orderId);
+        if (settings.replay) {
+            byOrder = EventTimeSorter.sort(byOrder, TypeInformation.of(LifecycleInput.class),
+                    LifecycleInput::sequenceKey, "lifecycle-orders");
+        }
+        SingleOutputStreamOperator<Alert> orderAlerts = byOrder
+                .process(new OrderLifecycleFunction(new OrderLifecycle(policy, settings.templates), clock,
+                        settings.horizon, settings.replay))
+                .name("order lifecycle: stages, SLA timers, notifications").uid("lifecycle-order-lifecycle");
+
+        DataStream<Alert> rateAlerts = breachRates(orderAlerts.getSideOutput(OrderLifecycleFunction.OUTCOMES),
+                settings, times, clock);
+
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        for (SingleOutputStreamOperator<?> parsed : List.of(orders, allocations, fulfilments, tracking)) {
+            deadLetters.add(parsed.getSideOutput(ParseRecords.DEAD_LETTERS));
+        }
+        List<String> topics = List.of(Topics.ORDERS_CANONICAL, Topics.ALLOCATIONS, Topics.FULFILMENT,
+                Topics.CARRIER_TRACKING);
+        DataStream<DeadLetter> allDeadLetters = linked.getSideOutput(TrackingLinker.UNLINKED);
+        for (int i = 0; i < topics.size(); i++) {
+            // In one graph with a job that reads the same topic, that job already dead-letters its bad records.
+            if (!settings.deadLetteredElsewhere.contains(topics.get(i))) {
+                allDeadLetters = allDeadLetters.union(deadLetters.get(i));
+            }
+        }
+
+        Map<String, DataStream<OutRecord>> outputs = new LinkedHashMap<>();
+        outputs.put(Topics.ALERTS, orderAlerts.union(rateAlerts)
+                .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
+                .name("lifecycle alerts json").uid("lifecycle-json-alerts"));
+        outputs.put(Topics.NOTIFICATIONS, orderAlerts.getSideOutput(OrderLifecycleFunction.NOTIFICATIONS)
+                .map((Notification n) -> new OutRecord(n.orderId, OutputJson.notification(n)))
+                .name("notifications json").uid("lifecycle-json-notifications"));
+        outputs.put(Topics.DEADLETTER, allDeadLetters
+                .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
+                .name("lifecycle deadletter json").uid("lifecycle-json-deadletter"));
+        return outputs;
+    }
+
+    /** SLA outcomes per location and per channel in sliding event-time windows: the share of late orders. */
+    private static DataStream<Alert> breachRates(DataStream<SlaOutcome> outcomes, LifecycleSettings settings,
+                                                 EventTimes times, DecisionClock clock) {
+        BreachRatePolicy rate = settings.policy.breachRate;
+        if (settings.replay) {
+            // Replay judges deadlines before the event that follows them, so outcomes are stamped with their deadline.
+            outcomes = times.assign(outcomes, o -> o.deadline, "lifecycle-sla-outcomes");
+        }
+        return outcomes
+                .flatMap((SlaOutcome o, Collector<RateSample> out) -> {
+                    if (o.location != null) out.collect(new RateSample(BreachRateAlerts.LOCATION, o.location, o));
+                    if (o.channel != null) out.collect(new RateSample(BreachRateAlerts.CHANNEL, o.channel, o));
+                }).returns(RateSample.class).name("SLA outcomes by location and channel").uid("lifecycle-rate-samples")
+                .keyBy(RateSample::key)
+                .window(SlidingEventTimeWindows.of(rate.window, rate.slide))
+                .aggregate(new OutcomeCounting.Count(), new BreachRateWindow(rate, settings.horizon, clock))
+                .name("SLA breach rate").uid("lifecycle-breach-rate");
+    }
+
+    private static <T> SingleOutputStreamOperator<T> parse(Map<String, DataStream<RawRecord>> inputs, String topic,
+                                                           RecordParser.Factory<T> parsers, Class<T> type) {
+        return inputs.get(topic).process(new ParseRecords<>(topic, parsers)).returns(type)
+                .name("parse " + topic).uid("lifecycle-parse-" + topic);
+    }
+}

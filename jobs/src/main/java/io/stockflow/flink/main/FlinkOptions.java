@@ -1,0 +1,106 @@
+package io.stockflow.flink.main;
+
+import io.stockflow.flink.job.DurationConverter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * How a job runs on Flink. From the launcher: an embedded MiniCluster configured by {@code flink-conf/config.yaml}.
+ * Submitted to a cluster ({@code stockflow submit}, {@code flink run}): the cluster's configuration decides state
+ * backend, checkpoint storage, restarts and parallelism; the job adds only job-level settings.
+ */
+public class FlinkOptions {
+    /** The command this mixin belongs to: tells which options were given (on a cluster only those apply). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--flink-conf", paramLabel = "DIR",
+            description = "Folder with Flink's config.yaml for embedded runs (default: the project's flink-conf/).")
+    public Path flinkConf;
+
+    @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
+            description = "Parallelism (default: 2 embedded; the cluster's parallelism.default on a cluster).")
+    public int parallelism = 2;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Checkpoint interval; exactly-once outputs become visible at each checkpoint "
+                    + "(default: 2s embedded; the cluster's setting on a cluster).")
+    public Duration checkpointInterval = Duration.ofSeconds(2);
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where embedded runs keep checkpoints (default: .stockflow/checkpoints in the project; a cluster uses its own).")
+    public Path stateDir = Home.path().resolve(".stockflow").resolve("checkpoints");
+
+    @Option(names = "--web-port", paramLabel = "PORT",
+            description = "Port of the embedded Flink web UI for live runs; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    public int webPort = 8081;
+
+    /** The execution environment: embedded when run from the launcher, the cluster's when submitted to one. */
+    public StreamExecutionEnvironment environment(boolean bounded) {
+        return onCluster() ? clusterEnvironment() : embeddedEnvironment(bounded);
+    }
+
+    /**
+     * True when a Flink client runs this program for a cluster (REST jar run, {@code flink run}, tests' MiniCluster):
+     * then the environment Flink provides is not a local one.
+     */
+    static boolean onCluster() {
+        return !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
+    }
+
+    StreamExecutionEnvironment clusterEnvironment() {
+        Configuration job = jobSettings();
+        if (given("--parallelism")) job.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        if (given("--checkpoint-interval")) job.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        return StreamExecutionEnvironment.getExecutionEnvironment(job);
+    }
+
+    StreamExecutionEnvironment embeddedEnvironment(boolean bounded) {
+        Configuration conf = new Configuration();
+        Path confDir = flinkConf != null ? flinkConf : Home.path().resolve("flink-conf");
+        if (Files.isRegularFile(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
+            conf = GlobalConfiguration.loadConfiguration(confDir.toAbsolutePath().toString());
+        }
+        conf.addAll(jobSettings());
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, stateDir.toAbsolutePath().toUri().toString());
+        conf.set(RestOptions.PORT, bounded ? 0 : webPort);
+        if (bounded) {
+            conf.removeConfig(org.apache.flink.configuration.MetricOptions.REPORTERS_LIST);
+            // A replay that fails fails with its error; restarting would only replay the same failure.
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        }
+        return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    }
+
+    /** Whether the option was given on the command line (not just left at its default). */
+    public boolean given(String option) {
+        if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
+            return false;
+        }
+        return command.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** Kryo fallback off and explicit uids everywhere: a slow or unevolvable type or a missing uid fails at start. */
+    public static Configuration jobSettings() {
+        Configuration job = new Configuration();
+        job.set(PipelineOptions.GENERIC_TYPES, false);
+        job.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        return job;
+    }
+}

@@ -1,0 +1,88 @@
+package io.stockflow.flink.routing;
+
+import io.stockflow.routing.CapacityJson;
+import io.stockflow.routing.CapacityLevel;
+
+import io.stockflow.alert.Alert;
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.flink.ingest.ParseRecords;
+import io.stockflow.flink.io.RawRecord;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.model.DeadLetter;
+import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.flink.time.EndOfTime;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import io.stockflow.types.CompactTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * Wires rule sets into the inventory job: {@code routing.rules} → {@link RuleSetIntake} (uid {@code rule-sets}) →
+ * broadcast, with the {@code routing.capacity} levels read back (live) → {@link OrderRouter} (uid
+ * {@code order-router}) in front of the order gate, on the stream keyed by order.
+ */
+public final class RuleSetRouting {
+    /** The routed orders (keyed as before) and the intake's dead letters and alerts (null without a topic). */
+    public static final class Wired {
+        public KeyedStream<OrderInput, String> orders;
+        public DataStream<DeadLetter> deadLetters;
+        public DataStream<Alert> alerts;
+    }
+
+    private RuleSetRouting() {}
+
+    /** {@code capacityTopic}: the {@code routing.capacity} levels read back, live; null in a replay. */
+    public static Wired wire(DataStream<RawRecord> rulesTopic, DataStream<RawRecord> capacityTopic,
+                             KeyedStream<OrderInput, String> byOrder, List<String> ruleSets, boolean replay,
+                             DecisionClock clock) {
+        Wired wired = new Wired();
+        DataStream<String> documents;
+        if (rulesTopic != null) {
+            SingleOutputStreamOperator<String> accepted = rulesTopic.keyBy(r -> "routing.rules", Types.STRING)
+                    .process(new RuleSetIntake(ruleSets, clock)).returns(Types.STRING)
+                    .name("rule sets: validate, version").uid("rule-sets").setParallelism(1);
+            wired.deadLetters = accepted.getSideOutput(RuleSetIntake.DEAD_LETTERS);
+            wired.alerts = accepted.getSideOutput(RuleSetIntake.ALERTS);
+            documents = accepted;
+        } else {
+            documents = byOrder.getExecutionEnvironment().fromData(Types.STRING, "{}").filter(d -> false)
+                    .name("no rule-set topic").uid("no-rule-sets");
+        }
+        DataStream<RoutingUpdate> updates = documents.map(RoutingUpdate::ruleSet).returns(RoutingUpdate.class)
+                .name("rule sets for routing").uid("rule-set-updates");
+        if (capacityTopic != null) {
+            SingleOutputStreamOperator<CapacityLevel> levels = capacityTopic
+                    .process(new ParseRecords<>(Topics.ROUTING_CAPACITY, () -> CapacityJson::parse))
+                    .returns(CapacityLevel.class).name("parse " + Topics.ROUTING_CAPACITY)
+                    .uid("parse-" + Topics.ROUTING_CAPACITY);
+            DataStream<DeadLetter> badLevels = levels.getSideOutput(ParseRecords.DEAD_LETTERS);
+            wired.deadLetters = wired.deadLetters == null ? badLevels : wired.deadLetters.union(badLevels);
+            updates = updates.union(levels.map(RoutingUpdate::capacity).returns(RoutingUpdate.class)
+                    .name("capacity levels for routing").uid("capacity-updates"));
+        }
+        // Live, rule sets and capacity levels must not hold event time back; in a replay the end of the rule sets'
+        // input releases the orders.
+        WatermarkStrategy<RoutingUpdate> strategy = replay ? WatermarkStrategy.noWatermarks()
+                : EndOfTime.<RoutingUpdate>strategy();
+        BroadcastStream<RoutingUpdate> broadcast = updates.assignTimestampsAndWatermarks(strategy)
+                .name("rule sets: event time").uid("event-time-rule-sets")
+                .broadcast(OrderRouter.RULE_SETS, OrderRouter.PLANNED_SHIPMENTS);
+        DataStream<OrderInput> routed = byOrder.connect(broadcast)
+                .process(new OrderRouter(ruleSets, replay), CompactTypeInfo.ORDER_INPUT)
+                .name("order router: rule set in force").uid("order-router");
+        if (replay) {
+            // Orders leave the router from its end-of-input timer, stamped with that timer's time: give each its own
+            // event time back, so the ledger's sorter orders them as before.
+            routed = routed.assignTimestampsAndWatermarks(WatermarkStrategy.<OrderInput>noWatermarks()
+                    .withTimestampAssigner((input, previous) -> input.eventTime()))
+                    .name("event time: routed orders").uid("event-time-routed-orders");
+        }
+        wired.orders = DataStreamUtils.reinterpretAsKeyedStream(routed, byOrder.getKeySelector(), byOrder.getKeyType());
+        return wired;
+    }
+}

@@ -1,0 +1,81 @@
+package io.stockflow.flink.anomalies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockflow.alert.Alert;
+import io.stockflow.model.OrderEvent;
+import io.stockflow.model.OrderEventType;
+import io.stockflow.flink.time.DecisionClock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OrderBurstFunctionTest {
+    static final long MIN = 60_000L;
+    private KeyedOneInputStreamOperatorTestHarness<String, BurstInput, Alert> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
+                new OrderBurstFunction(Duration.ofMinutes(15), 3, 5, new DecisionClock(true))),
+                in -> in.identity, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    static BurstInput order(String id, long at) {
+        OrderEvent e = new OrderEvent();
+        e.orderId = id;
+        e.eventId = id + ":create";
+        e.channel = "shopify";
+        e.type = OrderEventType.PLACED;
+        e.eventTime = at;
+        return new BurstInput(BurstInput.CUSTOMER, "customer:abc", e);
+    }
+
+    private void send(BurstInput in) throws Exception {
+        harness.processElement(new StreamRecord<>(in, in.order.eventTime));
+    }
+
+    private List<String> flagged() {
+        return harness.extractOutputValues().stream().map(a -> a.orderId).collect(Collectors.toList());
+    }
+
+    @Test
+    void theThirdOrderWithinTheWindowFlagsTheWholeBurstThenEachLaterOne() throws Exception {
+        send(order("o1", 0));
+        send(order("o2", 4 * MIN));
+        assertThat(flagged()).isEmpty();
+        send(order("o3", 9 * MIN));
+        assertThat(flagged()).containsExactly("o1", "o2", "o3");
+        assertThat(harness.extractOutputValues()).allSatisfy(a -> {
+            assertThat(a.eventTime).as("known when the third came").isEqualTo(9 * MIN);
+            assertThat(a.message).contains("one of 3 orders from the same customer within 15 min");
+            assertThat(a.evidenceJson).contains("\"order_ids\":[\"o1\",\"o2\",\"o3\"]");
+        });
+        send(order("o3", 10 * MIN));
+        send(order("o4", 12 * MIN));
+        assertThat(flagged()).as("a retried delivery adds nothing").containsExactly("o1", "o2", "o3", "o4");
+    }
+
+    @Test
+    void ordersFurtherApartAreNoBurstAndTheStateEndsAWindowAfterTheLast() throws Exception {
+        send(order("o1", 0));
+        send(order("o2", 10 * MIN));
+        send(order("o3", 20 * MIN));
+        assertThat(flagged()).isEmpty();
+        harness.processWatermark(35 * MIN);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+}

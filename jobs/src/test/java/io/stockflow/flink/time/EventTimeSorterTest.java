@@ -1,0 +1,45 @@
+package io.stockflow.flink.time;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class EventTimeSorterTest {
+    @Test
+    void emitsEachKeysElementsInEventTimeOrderWithTiesBrokenBySequenceKey() throws Exception {
+        try (var harness = newHarness()) {
+            harness.processElement(new StreamRecord<>("k:c", 30));
+            harness.processElement(new StreamRecord<>("k:b", 10));
+            harness.processElement(new StreamRecord<>("k:a", 10));
+            harness.processElement(new StreamRecord<>("k:d", 20));
+            assertThat(harness.extractOutputValues()).as("nothing before the watermark passes").isEmpty();
+
+            harness.processWatermark(Long.MAX_VALUE);
+
+            assertThat(harness.extractOutputValues()).containsExactly("k:a", "k:b", "k:d", "k:c");
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void passesElementsAlreadyBehindTheWatermarkStraightThrough() throws Exception {
+        try (var harness = newHarness()) {
+            harness.processWatermark(100);
+            harness.processElement(new StreamRecord<>("k:late", 50));
+
+            assertThat(harness.extractOutputValues()).containsExactly("k:late");
+        }
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, String, String> newHarness() throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new EventTimeSorter<String, String>(Types.STRING, s -> s)),
+                s -> s.substring(0, 1), Types.STRING);
+        harness.open();
+        return harness;
+    }
+}

@@ -1,0 +1,82 @@
+package io.stockflow.cli;
+
+import io.stockflow.flink.main.Home;
+
+import io.stockflow.local.LocalFlink;
+import io.stockflow.local.LocalFlink.Role;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        header = "A local standalone Flink session cluster: start, stop or status.",
+        description = {"A real standalone Flink session cluster on this machine: a JobManager and a TaskManager, each",
+                "its own process, from the jars the build fetched, configured by flink-conf/config.yaml.",
+                "Everything under .stockflow/flink (conf/, log/, checkpoints/, savepoints/); bound to 127.0.0.1."})
+public final class ClusterCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ACTION", description = "start, stop or status.")
+    String action;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalFlink flink = LocalFlink.forProject(Home.path());
+        Optional<ProcessHandle> jm = flink.running(Role.JOBMANAGER);
+        Optional<ProcessHandle> tm = flink.running(Role.TASKMANAGER);
+        switch (action) {
+            case "start":
+                if (flink.restAnswers()) {
+                    out().println("A Flink cluster already answers on http://" + flink.restAddress() + pids(jm, tm));
+                    return 0;
+                }
+                long started = System.nanoTime();
+                flink.start(Duration.ofSeconds(90));
+                out().printf("Flink cluster up in %.1f s: web UI and REST on http://%s%s%n",
+                        (System.nanoTime() - started) / 1e9, flink.restAddress(),
+                        pids(flink.running(Role.JOBMANAGER), flink.running(Role.TASKMANAGER)));
+                out().println("Metrics for Prometheus: http://127.0.0.1:" + flink.metricsPort(Role.JOBMANAGER)
+                        + "/metrics (JobManager), http://127.0.0.1:" + flink.metricsPort(Role.TASKMANAGER)
+                        + "/metrics (TaskManager: the jobs' metrics)");
+                out().println("Logs: " + flink.home().resolve("log"));
+                return 0;
+            case "stop":
+                if (jm.isEmpty() && tm.isEmpty()) {
+                    out().println("No Flink cluster started by stockflow is running.");
+                    return 0;
+                }
+                flink.stopAll(Duration.ofSeconds(20));
+                out().println("Flink cluster stopped" + pids(jm, tm));
+                return 0;
+            case "status":
+                if (!flink.restAnswers()) {
+                    out().println("down" + (jm.isPresent() || tm.isPresent() ? " (processes still running" + pids(jm, tm) + ")" : ""));
+                    return 3;
+                }
+                out().println("up on http://" + flink.restAddress() + ", " + flink.registeredTaskManagers()
+                        + " TaskManager(s)" + (jm.isPresent() ? pids(jm, tm) : " (not started by stockflow)"));
+                return 0;
+            default:
+                err().println("unknown action '" + action + "': use start, stop or status");
+                return 2;
+        }
+    }
+
+    private static String pids(Optional<ProcessHandle> jm, Optional<ProcessHandle> tm) {
+        return " (JobManager pid " + jm.map(p -> Long.toString(p.pid())).orElse("-")
+                + ", TaskManager pid " + tm.map(p -> Long.toString(p.pid())).orElse("-") + ")";
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,101 @@
+package io.stockflow.cli;
+
+import io.stockflow.flink.main.Home;
+import io.stockflow.flink.main.RunCommand;
+import io.stockflow.flink.main.JobMain;
+
+import io.stockflow.cluster.FlinkRest;
+import io.stockflow.flink.graph.Jobs;
+import io.stockflow.local.LocalKafka;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
+
+@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Submits a job to a running Flink cluster (optionally from a savepoint).",
+        description = {"Submits a job to a running Flink cluster (this machine's, or any other by its REST address):",
+                "uploads the job jar and runs `JOB [job options]` there, as `stockflow run` takes them. The cluster's configuration decides state",
+                "backend, checkpoint storage and restarts; every option of `stockflow run` can follow (see run --help).",
+                "Example: ./stockflow submit inventory --bootstrap 127.0.0.1:19092 --from-savepoint /path/savepoint-1a2b"})
+public final class SubmitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** The class a cluster runs: it never calls System.exit in the JobManager. */
+    static final String ENTRY_CLASS = JobMain.class.getName();
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "inventory, or all (every job in one graph).")
+    String job;
+
+    @Option(names = "--rest", paramLabel = "HOST:PORT", description = "The cluster's REST address (default: ${DEFAULT-VALUE}).")
+    String rest = "127.0.0.1:8081";
+
+    @Option(names = "--jar", paramLabel = "FILE", description = "The job jar (default: jobs/target/stockflow-jobs-0.1.0.jar).")
+    Path jar;
+
+    @Option(names = "--from-savepoint", paramLabel = "PATH",
+            description = "Restore the job's state from this savepoint (or retained checkpoint), e.g. after `stockflow stop --savepoint`.")
+    String fromSavepoint;
+
+    @Option(names = "--allow-non-restored-state",
+            description = "Start even if the savepoint holds state of an operator the job no longer has (it is dropped).")
+    boolean allowNonRestoredState;
+
+    @Unmatched
+    List<String> jobArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Jobs.resolve(job);
+        List<String> programArgs = programArgs(job, jobArgs);
+        // Refuse a typo here rather than as a stack trace from the JobManager.
+        CommandLine check = new CommandLine(new RunCommand());
+        check.parseArgs(programArgs.toArray(new String[0]));
+
+        Path jarFile = jar != null ? jar
+                : Home.path().resolve("jobs/target/stockflow-jobs-0.1.0.jar");
+        if (!Files.isRegularFile(jarFile)) {
+            err().println("job jar " + jarFile + " not found: build it with `mvn -DskipTests package`");
+            return 2;
+        }
+        FlinkRest flink = new FlinkRest(rest);
+        String jarId = flink.uploadJar(jarFile);
+        try {
+            String jobId = flink.run(jarId, ENTRY_CLASS, programArgs, fromSavepoint, allowNonRestoredState);
+            out().println("Submitted " + job + " as job " + jobId + " to " + flink.address()
+                    + (fromSavepoint != null ? ", restored from " + fromSavepoint : ""));
+            out().println(jobId);
+        } finally {
+            flink.deleteJar(jarId);
+        }
+        return 0;
+    }
+
+    /** {@code JOB ...}: what the job jar's entry point runs; live on the local broker unless told where. */
+    static List<String> programArgs(String job, List<String> jobArgs) {
+        List<String> args = new ArrayList<>(List.of(job));
+        args.addAll(jobArgs);
+        if (!jobArgs.contains("--bootstrap") && !jobArgs.contains("--input")) {
+            args.add("--bootstrap");
+            args.add(LocalKafka.BOOTSTRAP);
+        }
+        return args;
+    }
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

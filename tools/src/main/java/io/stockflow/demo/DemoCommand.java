@@ -1,0 +1,135 @@
+package io.stockflow.demo;
+
+import io.stockflow.flink.main.FlinkOptions;
+import io.stockflow.flink.main.Home;
+import io.stockflow.flink.graph.JobGraph;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.graph.Jobs;
+import io.stockflow.flink.io.KafkaBinding;
+import io.stockflow.flink.io.KafkaSettings;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.local.LocalKafka;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs everything on this machine and shows it live.",
+                "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four",
+                "marketplaces (duplicates and bad records included) and shows what happens. Ctrl-C stops everything."})
+public final class DemoCommand implements Callable<Integer> {
+    private static final List<String> SHOWN = List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY,
+            Topics.ALLOCATIONS, Topics.ALERTS, Topics.NOTIFICATIONS, Topics.DEADLETTER);
+
+    @Option(names = "--rate", paramLabel = "ORDERS_PER_SECOND", description = "Orders per second (default: ${DEFAULT-VALUE}).")
+    int rate = 5;
+
+    @Option(names = "--seed", description = "Seed of the generated traffic (default: ${DEFAULT-VALUE}).")
+    long seed = 42;
+
+    @Option(names = "--for", paramLabel = "DURATION", converter = io.stockflow.flink.job.DurationConverter.class,
+            description = "Stop by itself after this long (default: run until Ctrl-C).")
+    Duration runFor;
+
+    @Mixin
+    JobOptions jobOptions;
+
+    @Mixin
+    FlinkOptions flink;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalKafka kafka = new LocalKafka(Home.path());
+        ProcessHandle broker = null;
+        if (LocalKafka.isUp()) {
+            System.out.println("Using the Kafka broker already on " + LocalKafka.BOOTSTRAP);
+        } else {
+            System.out.println("Starting a local Kafka broker on " + LocalKafka.BOOTSTRAP + " ...");
+            broker = kafka.start(Duration.ofSeconds(60)).toHandle();
+        }
+        LocalKafka.createTopics(LocalKafka.BOOTSTRAP, Topics.ALL, 3);
+
+        KafkaSettings settings = new KafkaSettings(LocalKafka.BOOTSTRAP);
+        // Availability carries absolute levels and versions: at-least-once is safe and shows stock move at once.
+        settings.atLeastOnceTopics.add(Topics.AVAILABILITY);
+        StreamExecutionEnvironment env = flink.environment(false);
+        JobGraph.wire(env, Jobs.resolve(Jobs.ALL), new KafkaBinding(settings, "demo"), jobOptions);
+        System.out.println("Starting the jobs on an embedded Flink ...");
+        JobClient job = env.executeAsync("stockflow demo");
+
+        DemoFeeder feeder = new DemoFeeder(LocalKafka.BOOTSTRAP, rate, seed);
+        Thread feederThread = new Thread(feeder, "demo-feeder");
+        feederThread.setDaemon(true);
+        feederThread.start();
+
+        ProcessHandle ourBroker = broker;
+        Thread shutdown = new Thread(() -> stopAll(feederThread, job, ourBroker), "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+
+        String header = "stockflow demo: " + rate + " orders/s from shopify, amazon, ebay and woocommerce"
+                + " (Ctrl-C stops everything)\n"
+                + "Flink web UI: http://127.0.0.1:" + flink.webPort + "   Kafka: " + LocalKafka.BOOTSTRAP
+                + "   outputs: " + String.join(", ", SHOWN) + "\n"
+                + "Read any topic yourself, e.g. kcat -C -b " + LocalKafka.BOOTSTRAP + " -t alerts";
+        long stopAt = runFor == null ? Long.MAX_VALUE : System.currentTimeMillis() + runFor.toMillis();
+        DemoDashboard dashboard = new DemoDashboard();
+        try (KafkaConsumer<String, String> consumer = outputConsumer()) {
+            consumer.subscribe(SHOWN);
+            long nextRender = 0;
+            while (System.currentTimeMillis() < stopAt) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    dashboard.accept(r.topic(), r.value(), System.currentTimeMillis());
+                }
+                if (System.currentTimeMillis() >= nextRender) {
+                    dashboard.render(System.out, System.currentTimeMillis(), header);
+                    nextRender = System.currentTimeMillis() + 1000;
+                }
+            }
+        }
+        Runtime.getRuntime().removeShutdownHook(shutdown);
+        stopAll(feederThread, job, broker);
+        return 0;
+    }
+
+    private static KafkaConsumer<String, String> outputConsumer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", LocalKafka.BOOTSTRAP);
+        p.put("group.id", "stockflow-demo-view-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "latest");
+        p.put("isolation.level", "read_committed");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static void stopAll(Thread feeder, JobClient job, ProcessHandle broker) {
+        System.out.println("\nStopping the feeder, the jobs and the broker ...");
+        feeder.interrupt();
+        try {
+            feeder.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            job.cancel().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("the job did not cancel cleanly: " + e.getMessage());
+        }
+        if (broker != null) {
+            try {
+                LocalKafka.stop(broker, Duration.ofSeconds(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.stockflow.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockflow.flink.io.Topics;
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the demo shows in the terminal, built from the output topics as a consumer sees them: orders per second by
+ * channel, the stock of the busiest SKUs, decisions, dead letters and the latest alerts.
+ */
+final class DemoDashboard {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long RATE_WINDOW_MS = 10_000;
+
+    private final Deque<long[]> orderArrivals = new ArrayDeque<>();
+    private final Map<String, Integer> channelIndex = new LinkedHashMap<>();
+    private final Map<String, long[]> stockBySku = new HashMap<>();
+    private final Map<String, Long> decisions = new TreeMap<>();
+    private final Map<String, Long> deadLetterReasons = new HashMap<>();
+    private final Deque<String> latestAlerts = new ArrayDeque<>();
+    private final Map<String, Long> alertsByType = new TreeMap<>();
+    private final Map<String, Long> notificationsByTemplate = new TreeMap<>();
+    private long orders;
+    private long deadLetters;
+
+    DemoDashboard() {
+        for (String channel : new String[] {"shopify", "amazon", "ebay", "woocommerce"}) {
+            channelIndex.put(channel, channelIndex.size());
+        }
+    }
+
+    /** Takes one output record; unknown or unreadable records are ignored (they are the job's output, not input). */
+    void accept(String topic, String value, long nowMs) {
+        JsonNode r;
+        try {
+            r = JSON.readTree(value);
+        } catch (Exception e) {
+            return;
+        }
+        switch (topic) {
+            case Topics.ORDERS_CANONICAL:
+                if ("PLACED".equals(r.path("type").asText())) {
+                    orders++;
+                    Integer channel = channelIndex.get(r.path("channel").asText());
+                    if (channel != null) orderArrivals.addLast(new long[] {nowMs, channel});
+                }
+                break;
+            case Topics.AVAILABILITY:
+                if ("*".equals(r.path("location").asText())) {
+                    long[] s = stockBySku.computeIfAbsent(r.path("sku").asText(), k -> new long[5]);
+                    if (r.path("version").asLong() >= s[3]) {
+                        s[0] = r.path("on_hand").asLong();
+                        s[1] = r.path("reserved").asLong();
+                        s[2] = r.path("available").asLong();
+                        s[3] = r.path("version").asLong();
+                    }
+                    s[4]++;
+                }
+                break;
+            case Topics.ALLOCATIONS:
+                decisions.merge(r.path("decision").asText(), 1L, Long::sum);
+                break;
+            case Topics.ALERTS:
+                alertsByType.merge(r.path("type").asText(), 1L, Long::sum);
+                latestAlerts.addFirst(r.path("severity").asText() + " " + r.path("type").asText() + ": "
+                        + r.path("message").asText());
+                while (latestAlerts.size() > 6) latestAlerts.removeLast();
+                break;
+            case Topics.NOTIFICATIONS:
+                notificationsByTemplate.merge(r.path("template").asText(), 1L, Long::sum);
+                break;
+            case Topics.DEADLETTER:
+                deadLetters++;
+                deadLetterReasons.merge(shorten(r.path("error").asText(), 60), 1L, Long::sum);
+                break;
+            default:
+                break;
+        }
+    }
+
+    void render(PrintStream out, long nowMs, String header) {
+        while (!orderArrivals.isEmpty() && orderArrivals.peekFirst()[0] < nowMs - RATE_WINDOW_MS) orderArrivals.removeFirst();
+        long[] perChannel = new long[channelIndex.size()];
+        for (long[] a : orderArrivals) perChannel[(int) a[1]]++;
+        StringBuilder s = new StringBuilder("\033[H\033[2J");
+        s.append(header).append("\n\n");
+        s.append("Orders per second by channel (last 10 s):");
+        for (Map.Entry<String, Integer> c : channelIndex.entrySet()) {
+            s.append(String.format("  %s %.1f", c.getKey(), perChannel[c.getValue()] / (RATE_WINDOW_MS / 1000.0)));
+        }
+        s.append(String.format("%nOrders placed: %d   decisions: %s   dead letters: %d%n%n", orders, decisions, deadLetters));
+        s.append(String.format("Busiest SKUs, all locations  %-12s %8s %8s %9s %7s%n", "sku", "on_hand", "reserved", "available", "version"));
+        stockBySku.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[4]).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .limit(8)
+                .forEach(e -> s.append(String.format("%29s %-12s %8d %8d %9d %7d%n", "", e.getKey(),
+                        e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])));
+        s.append("\nCustomer notifications: ").append(notificationsByTemplate).append('\n');
+        s.append("Alerts by type: ").append(alertsByType).append('\n');
+        for (String a : latestAlerts) s.append("  ").append(shorten(a, 150)).append('\n');
+        s.append("\nDead letters by reason:\n");
+        deadLetterReasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+                .forEach(e -> s.append(String.format("  %5d  %s%n", e.getValue(), e.getKey())));
+        out.print(s);
+        out.flush();
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

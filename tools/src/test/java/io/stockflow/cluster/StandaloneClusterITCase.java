@@ -1,0 +1,342 @@
+package io.stockflow.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stockflow.cli.TailCommand;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.local.LocalFlink;
+import io.stockflow.local.LocalFlink.Role;
+import io.stockflow.testing.Fixtures;
+import io.stockflow.testing.KafkaBroker;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The inventory job on a real standalone Flink cluster (a JobManager and a TaskManager, each its own JVM, started as
+ * {@code ./stockflow cluster start} starts them) and a real Kafka broker, submitted through the REST API as
+ * {@code ./stockflow submit} does. Checks the metrics endpoint of a running job, and that a TaskManager killed with
+ * SIGKILL mid-stream and started again loses no reservation and applies none twice ({@code read_committed} outputs).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class StandaloneClusterITCase {
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    private static final Path INPUT = Fixtures.dir("small");
+    private static final Path EXPECTED = Fixtures.dir("small-expected");
+    private static final Path JOB_JAR = Path.of("..", "jobs", "target", "stockflow-jobs-0.1.0.jar");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** The cluster's home: configuration, logs (kept after the run for a look when a test fails), checkpoints. */
+    private static final Path HOME = Path.of("target", "standalone-cluster-it").toAbsolutePath();
+
+    private static LocalFlink flink;
+    private static FlinkRest rest;
+    private static String jarId;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        Configuration config = GlobalConfiguration.loadConfiguration(Path.of("..", "flink-conf").toAbsolutePath().toString());
+        config.setString("rest.port", Integer.toString(freePort()));
+        config.setString("jobmanager.rpc.port", Integer.toString(freePort()));
+        int metrics = freePortPair();
+        config.setString("metrics.reporter.prom.port", metrics + "-" + (metrics + 1));
+        // Smaller than the defaults: the build machine runs other builds too.
+        config.setString("jobmanager.memory.process.size", "768m");
+        config.setString("taskmanager.memory.process.size", "1280m");
+        // flink-conf fixes RocksDB's managed memory at 512m, more than a 1280m TaskManager's Flink memory leaves room for.
+        config.setString("taskmanager.memory.managed.size", "256m");
+        config.setString("restart-strategy.exponential-delay.initial-backoff", "500ms");
+        deleteRecursively(HOME);
+        flink = new LocalFlink(HOME, Path.of("..", "local-flink", "target", "lib"), config);
+        long started = System.nanoTime();
+        flink.start(Duration.ofSeconds(90));
+        System.out.printf("standalone cluster up in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        rest = new FlinkRest(flink.restAddress());
+        assertThat(JOB_JAR).as("the job jar (built in the package phase)").isRegularFile();
+        jarId = rest.uploadJar(JOB_JAR);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (flink != null) flink.stopAll(Duration.ofSeconds(15));
+    }
+
+    @Test
+    @Order(1)
+    void aRunningJobReportsItsBusinessMetricsForPrometheus() throws Exception {
+        Map<String, String> topics = createTopics("metrics");
+        String job = submit("metrics", topics);
+        try {
+            feedAndCheck(topics, () -> KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3)));
+            String url = "http://127.0.0.1:" + flink.metricsPort(Role.TASKMANAGER) + "/metrics";
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                List<String> lines = scrape(url);
+                assertThat(value(lines, "_stockflow_channel_ordersIn", "channel=\"shopify\"")).isEqualTo(1.0);
+                assertThat(value(lines, "_stockflow_channel_ordersIn", "channel=\"amazon\"")).isEqualTo(1.0);
+                assertThat(value(lines, "_stockflow_reason_deadLetters", "reason=\"invalid_field\"")).isGreaterThanOrEqualTo(1.0);
+                assertThat(value(lines, "_stockflow_alert_type_alerts", "alert_type=\"OVERSELL\"")).isEqualTo(1.0);
+                // Lines that reserved stock: Shopify's two, Amazon's, WooCommerce's partial one, eBay's.
+                assertThat(sum(lines, "_stockflow_reservations")).isEqualTo(5.0);
+                assertThat(sum(lines, "_stockflow_backorderedUnits")).isEqualTo(3.0);
+                assertThat(sum(lines, "_operator_oversells")).isEqualTo(1.0);
+                assertThat(sum(lines, "_stockflow_endToEndLatencyMs_count")).isGreaterThanOrEqualTo(4.0);
+                assertThat(lines).anyMatch(l -> l.contains("_stockflow_endToEndLatencyMs{") && l.contains("quantile=\"0.99\""));
+                assertThat(lines).anyMatch(l -> l.contains("_stockflow_eventTimeLagMs{"));
+            });
+
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            CommandLine tail = new CommandLine(new TailCommand());
+            ((TailCommand) tail.getCommand()).out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+            assertThat(tail.execute("alerts", "--bootstrap", KAFKA.bootstrap(), "--topic", topics.get(Topics.ALERTS),
+                    "--from-beginning", "--type", "OVERSELL", "--max", "1", "--for", "30s")).isZero();
+            assertThat(printed.toString(StandardCharsets.UTF_8)).as("`stockflow tail alerts` on the job's alerts")
+                    .contains("OVERSELL", "sku=SKU-B", "order_id=woocommerce:727");
+        } finally {
+            cancel(job);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aTaskManagerKilledMidStreamLosesNoReservationAndAppliesNoneTwice() throws Exception {
+        Map<String, String> topics = createTopics("failover");
+        String job = submit("failover", topics);
+        try {
+            feedAndCheck(topics, () -> {
+                // After the first decision is in a completed checkpoint: SIGKILL, then the next orders arrive while
+                // the TaskManager is dead, then it comes back.
+                long checkpoints = rest.completedCheckpoints(job);
+                await().atMost(WAIT).until(() -> rest.completedCheckpoints(job) >= checkpoints + 1);
+                long killed = System.nanoTime();
+                flink.kill(Role.TASKMANAGER);
+                KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3));
+                flink.start(Role.TASKMANAGER);
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "RUNNING".equals(rest.state(job))
+                        && rest.restoredCheckpoints(job) >= 1);
+                System.out.printf("TaskManager killed; job running again, restored from a checkpoint, after %.1f s%n",
+                        (System.nanoTime() - killed) / 1e9);
+            });
+            assertThat(rest.restoredCheckpoints(job)).as("the job recovered from a checkpoint").isGreaterThanOrEqualTo(1);
+        } finally {
+            cancel(job);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void anUpgradeStopsWithASavepointAndTheNewJobContinuesFromIt(@TempDir Path savepoints) throws Exception {
+        Map<String, String> topics = createTopics("upgrade");
+        List<String> jobOptions = new ArrayList<>(List.of("--bootstrap", KAFKA.bootstrap(), "--checkpoint-interval", "500ms"));
+        topics.forEach((logical, actual) -> jobOptions.addAll(List.of("--topic", logical + "=" + actual)));
+        List<String> submit = new ArrayList<>(List.of("submit", "inventory", "--rest", flink.restAddress(),
+                "--jar", JOB_JAR.toString()));
+        submit.addAll(jobOptions);
+
+        String oldJob = lastLine(stockflow(submit));
+        await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(oldJob)));
+        KAFKA.produce(topics.get(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
+        awaitRecords(topics.get(Topics.AVAILABILITY), 5);
+        int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, 5}};
+        for (int i = 0; i < batches.length; i++) {
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(batches[i][0], batches[i][1]));
+            awaitRecords(topics.get(Topics.ALLOCATIONS), i + 1);
+        }
+
+        String savepoint = lastLine(stockflow(List.of("stop", "inventory", "--savepoint", savepoints.toString(),
+                "--rest", flink.restAddress())));
+        assertThat(rest.state(oldJob)).isEqualTo("FINISHED");
+        List<String> resubmit = new ArrayList<>(submit);
+        resubmit.addAll(List.of("--from-savepoint", savepoint));
+        String newJob = lastLine(stockflow(resubmit));
+        try {
+            await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(newJob)));
+            List<String> after = new ArrayList<>();
+            after.add(orders().get(0)); // Shopify retries its webhook once more: known from the savepoint
+            after.addAll(orders().subList(5, orders().size())); // eBay cancels a reservation made before; a bad record
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), after);
+            KAFKA.produce(topics.get(Topics.FULFILMENT), Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+
+            Map<String, JsonNode> expected =
+                    Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
+            List<String> availability = KAFKA.readCommitted(topics.get(Topics.AVAILABILITY),
+                    records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+            assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+            assertThat(availability).as("versions continue across the upgrade, none repeated")
+                    .hasSize(Fixtures.keyed(availability, "sku", "location", "version").size());
+            assertThat(KAFKA.readCommitted(topics.get(Topics.ALLOCATIONS), r -> r.size() >= 4, Duration.ofSeconds(3)))
+                    .as("one decision per order over both versions").hasSize(4);
+            assertThat(KAFKA.readCommitted(topics.get(Topics.ORDERS_CANONICAL), r -> r.size() >= 5, WAIT))
+                    .as("four placements before, eBay's cancel after; both retries are dropped").hasSize(5);
+            assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT)).hasSize(2);
+        } finally {
+            cancel(newJob);
+        }
+    }
+
+    /** Runs a launcher command in this JVM, as {@code ./stockflow ...} would; returns what it printed. */
+    private static String stockflow(List<String> args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cli = io.stockflow.cli.Stockflow.commandLine();
+        cli.setOut(new java.io.PrintWriter(out, true)).setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute(args.toArray(new String[0]));
+        assertThat(exit).as("stockflow " + args + " failed: " + err).isZero();
+        System.out.print(out);
+        return out.toString();
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
+        return lines.get(lines.size() - 1).trim();
+    }
+
+    /**
+     * Feeds the small fixtures in the order a shop's day runs and checks that the read_committed outputs equal the
+     * expected ledger exactly: one decision per order, final availability as expected. {@code sendSecondOrders} runs
+     * once the first order is decided and committed, and sends the second batch of orders (the third raw record).
+     */
+    private void feedAndCheck(Map<String, String> topics, ThrowingRunnable sendSecondOrders) throws Exception {
+        KAFKA.produce(topics.get(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
+        awaitRecords(topics.get(Topics.AVAILABILITY), 5);
+        List<String> orders = orders();
+        KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders.subList(0, 2));
+        awaitRecords(topics.get(Topics.ALLOCATIONS), 1);
+        sendSecondOrders.run();
+        awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
+        KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders.subList(3, 4));
+        awaitRecords(topics.get(Topics.ALLOCATIONS), 3);
+        KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders.subList(4, orders.size()));
+        awaitRecords(topics.get(Topics.ALLOCATIONS), 4);
+        KAFKA.produce(topics.get(Topics.FULFILMENT), Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+
+        Map<String, JsonNode> expected =
+                Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
+        List<String> availability = KAFKA.readCommitted(topics.get(Topics.AVAILABILITY),
+                records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+        assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+        assertThat(availability).as("availability versions rise by one, none repeated or skipped")
+                .hasSize(Fixtures.keyed(availability, "sku", "location", "version").size());
+
+        List<String> allocations = KAFKA.readCommitted(topics.get(Topics.ALLOCATIONS), r -> r.size() >= 4, WAIT);
+        assertThat(allocations).as("one decision per order, none repeated").hasSize(4);
+        assertThat(Fixtures.allocationDecisions(allocations))
+                .isEqualTo(Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("allocations.jsonl")), "order_id"));
+        assertThat(KAFKA.readCommitted(topics.get(Topics.ORDERS_CANONICAL), r -> r.size() >= 5, WAIT)).hasSize(5);
+        assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT)).hasSize(2);
+    }
+
+    private static List<String> orders() {
+        return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
+    }
+
+    private String submit(String prefix, Map<String, String> topics) throws Exception {
+        List<String> args = new ArrayList<>(List.of("inventory", "--bootstrap", KAFKA.bootstrap(),
+                "--checkpoint-interval", "500ms"));
+        topics.forEach((logical, actual) -> args.addAll(List.of("--topic", logical + "=" + actual)));
+        String job = rest.run(jarId, "io.stockflow.flink.main.JobMain", args, null, false);
+        await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(job)));
+        return job;
+    }
+
+    private static void cancel(String job) throws Exception {
+        rest.cancel(job);
+        await().atMost(WAIT).until(() -> "CANCELED".equals(rest.state(job)));
+    }
+
+    private static Map<String, String> createTopics(String prefix) throws Exception {
+        Map<String, String> topics = new java.util.LinkedHashMap<>();
+        for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ORDERS_CANONICAL,
+                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES)) {
+            topics.put(t, prefix + "." + t);
+        }
+        KAFKA.createTopics(1, topics.values());
+        return topics;
+    }
+
+    private static void awaitRecords(String topic, int count) {
+        assertThat(KAFKA.readCommitted(topic, r -> r.size() >= count, WAIT)).as("records on " + topic)
+                .hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    private static List<String> scrape(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body().lines().filter(l -> !l.startsWith("#")).toList();
+    }
+
+    /** The sum of the series whose name ends with {@code suffix} and that have the label (0 when absent). */
+    private static double value(List<String> lines, String suffix, String label) {
+        return lines.stream().filter(l -> l.contains(suffix + "{") && l.contains(label))
+                .mapToDouble(StandaloneClusterITCase::sample).sum();
+    }
+
+    /** The sum over all series (subtasks) of a metric whose name ends with {@code suffix}. */
+    private static double sum(List<String> lines, String suffix) {
+        return lines.stream().filter(l -> l.contains(suffix + "{")).mapToDouble(StandaloneClusterITCase::sample).sum();
+    }
+
+    private static double sample(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static int freePortPair() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            int p = freePort();
+            try (ServerSocket next = new ServerSocket(p + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return p;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no two adjacent free ports");
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
