@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /** A rule-set file ({@code --rules FILE}) as JSON bytes: YAML files (by extension) converted, JSON as it is. */
 public final class RuleSetFiles {

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
-import tools.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads a rule-set document into a {@link RuleSet}: first against the published JSON Schema, then the checks a schema
@@ -49,6 +49,8 @@ public final class RuleSetParser {
             json = YAML.readTree(yaml).toString();
         } catch (JacksonException e) {
             throw new InvalidRecordException("rule set is not YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidRecordException("rule set is not YAML: " + e.getMessage());
         }
         return parse(json.getBytes(StandardCharsets.UTF_8));
     }

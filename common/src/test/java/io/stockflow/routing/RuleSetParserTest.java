@@ -61,7 +61,7 @@ class RuleSetParserTest {
     @Test
     void readsTheSameRuleSetFromYaml(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("rules.yaml");
-        tools.jackson.dataformat.yaml.YAMLMapper mapper = new tools.jackson.dataformat.yaml.YAMLMapper();
+        com.fasterxml.jackson.dataformat.yaml.YAMLMapper mapper = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
         Files.writeString(yaml, mapper.writeValueAsString(mapper.readTree(RuleSets.example().toString())));
 
         assertThat(RuleSetParser.parseFile(yaml)).isEqualTo(RuleSets.exampleSet());
