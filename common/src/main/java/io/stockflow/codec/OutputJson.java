@@ -12,7 +12,7 @@ import io.stockflow.notify.Notification;
 import java.io.IOException;
 import java.util.List;
 
-/** Writes the output records of the contract ({@code ../shared/CONTRACT.md}) as compact JSON, field names in snake_case. */
+/** Writes the output records of the contract ({@code docs/contract.md}) as compact JSON, field names in snake_case. */
 public final class OutputJson {
     private OutputJson() {}
 

@@ -16,8 +16,8 @@ public class OrderProgress {
     public boolean cancelled;
     public List<String> skus = new ArrayList<>();
     /**
-     * 64-bit hashes of the ids of the events taken, oldest first. Null in progress restored from a savepoint made
-     * before the ids were kept here (they were in a map state of their own then).
+     * 64-bit hashes of the ids of the events taken, oldest first. Null in progress restored from a savepoint of the
+     * older layout, which keeps the ids in a map state of their own.
      */
     public long[] events;
 

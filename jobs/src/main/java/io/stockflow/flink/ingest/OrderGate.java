@@ -40,9 +40,9 @@ import org.apache.flink.util.OutputTag;
  * order and fulfilment events into per-SKU ledger commands. It decides which event carries the order's allocation
  * decision (the first placement) and rejects a placement that arrives after the order's cancellation.
  *
- * <p>An event's id is remembered in the order's progress, so that an event costs one state write. Before, ids had a map
- * state of their own ({@code seen-events}); it is still read, for orders whose progress was restored without ids and
- * for an order's first event (a miss its Bloom filter answers), until its entries expire.
+ * <p>An event's id is remembered in the order's progress, so that an event costs one state write. Savepoints of the
+ * older layout keep ids in a map state of their own ({@code seen-events}); it is still read, for orders whose progress
+ * was restored without ids and for an order's first event (a miss its Bloom filter answers), until its entries expire.
  *
  * <p>Marketplace SHIPPED events are published but move no stock: the warehouse's {@code fulfilment.events} SHIPPED is
  * the one source of truth for what left which location, so a shipment reported by both is not taken twice.
@@ -74,7 +74,7 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
                 StockflowMetrics.ORDERS_IN);
     }
 
-    /** Event ids as they were kept before they moved into the order's progress; read only. */
+    /** Event ids kept apart from the order's progress, as savepoints of the older layout hold them; read only. */
     static MapStateDescriptor<String, Boolean> seenBeforeDescriptor(Duration ttl) {
         MapStateDescriptor<String, Boolean> d = new MapStateDescriptor<>("seen-events", Types.STRING, Types.BOOLEAN);
         d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());

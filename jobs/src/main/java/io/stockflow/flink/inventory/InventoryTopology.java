@@ -59,8 +59,8 @@ public final class InventoryTopology {
     /**
      * How long the two exchanges between an order and its availability update (parsed orders to the gate, the gate's
      * commands to the ledger) hold a part-filled network buffer. Every other exchange takes the configured
-     * {@code execution.buffer-timeout.interval}: each exchange's flusher thread wakes that often, and at 10 ms the
-     * job's 40-odd flushers took 0.14–0.18 of the two cores.
+     * {@code execution.buffer-timeout.interval}: each exchange's flusher thread wakes that often, and the job's
+     * 40-odd flushers all waking every 10 ms would cost a noticeable share of a small machine's CPU.
      */
     static final long LATENCY_PATH_FLUSH_MILLIS = 10;
 
@@ -80,7 +80,7 @@ public final class InventoryTopology {
                 Topics.FULFILMENT, () -> new FulfilmentParser(limits)::parse, FulfilmentEvent.class);
 
         // Event time is assigned on each input before the union, so it chains into the parsing task: assigned after
-        // the union, it was a task of its own and every order crossed one more network hop.
+        // the union, it would be a task of its own, one more network hop for every order.
         DataStream<OrderInput> orderInputs = eventTimes.assign(
                 orders.map(OrderInput::of).returns(CompactTypeInfo.ORDER_INPUT).name("order events").uid("wrap-orders"),
                 OrderInput::eventTime, "orders").setBufferTimeout(LATENCY_PATH_FLUSH_MILLIS)

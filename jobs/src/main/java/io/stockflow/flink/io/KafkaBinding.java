@@ -61,8 +61,8 @@ public final class KafkaBinding implements TopicBinding {
         Properties producer = settings.clientProperties();
         // Must exceed checkpoint interval plus restart time, and stay within the broker's transaction.max.timeout.ms.
         producer.setProperty("transaction.timeout.ms", String.valueOf(settings.transactionTimeoutMs));
-        // Batching measured on this kind of machine (../shared/STACK.md): +60% over the defaults. The user's
-        // --kafka-properties and STOCKFLOW_KAFKA_* settings win.
+        // Large batches, a short linger and lz4 let the sinks keep up with the hot path, where the producer's defaults
+        // send many small requests. The user's --kafka-properties and STOCKFLOW_KAFKA_* settings win.
         // Capacity levels are few (at most ten a second per location) and routing waits for them: no lingering.
         if (Topics.ROUTING_CAPACITY.equals(topic)) producer.putIfAbsent("linger.ms", "0");
         producer.putIfAbsent("batch.size", "262144");
