@@ -2,6 +2,7 @@ package io.stockflow.routing;
 
 import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
+import io.stockflow.json.YamlDocuments;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Reads a rule-set document into a {@link RuleSet}: first against the published JSON Schema, then the checks a schema
@@ -29,7 +28,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class RuleSetParser {
     static final int MAX_PROBLEMS = 5;
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private RuleSetParser() {}
 
@@ -44,23 +42,14 @@ public final class RuleSetParser {
 
     /** A rule set from a YAML document with the same structure. */
     public static RuleSet parseYaml(byte[] yaml) throws InvalidRecordException {
-        String json;
-        try {
-            json = YAML.readTree(yaml).toString();
-        } catch (JacksonException e) {
-            throw new InvalidRecordException("rule set is not YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new InvalidRecordException("rule set is not YAML: " + e.getMessage());
-        }
-        return parse(json.getBytes(StandardCharsets.UTF_8));
+        return parse(YamlDocuments.toJson(yaml, "rule set"));
     }
 
     /** A rule set from a file ({@code --rules FILE}): YAML when it ends in {@code .yaml} or {@code .yml}, else JSON. */
     public static RuleSet parseFile(Path file) throws IOException, InvalidRecordException {
         byte[] bytes = Files.readAllBytes(file);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            return name.endsWith(".yaml") || name.endsWith(".yml") ? parseYaml(bytes) : parse(bytes);
+            return YamlDocuments.isYaml(file) ? parseYaml(bytes) : parse(bytes);
         } catch (InvalidRecordException e) {
             throw new InvalidRecordException(file + ": " + e.getMessage());
         }
