@@ -2,12 +2,13 @@ package io.stockflow.cli;
 
 import io.stockflow.backtest.BacktestCommand;
 import io.stockflow.flink.main.RunCommand;
+import io.stockflow.flink.main.Version;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The launcher: {@code ./stockflow COMMAND}. Also the job jar's main class, so a cluster runs jobs by name. */
-@Command(name = "stockflow", mixinStandardHelpOptions = true, version = "stockflow 0.1.0",
+@Command(name = "stockflow", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class,
         description = "Real-time order operations for online stores, on Apache Flink.",
         subcommands = {RunCommand.class, BacktestCommand.class, KafkaCommand.class, io.stockflow.demo.DemoCommand.class,
                 ClusterCommand.class, SubmitCommand.class, JobsCommand.class, StopCommand.class, TailCommand.class,

@@ -3,6 +3,7 @@ package io.stockflow.cli;
 import io.stockflow.flink.main.Home;
 import io.stockflow.flink.main.RunCommand;
 import io.stockflow.flink.main.JobMain;
+import io.stockflow.flink.main.Version;
 
 import io.stockflow.cluster.FlinkRest;
 import io.stockflow.flink.graph.Jobs;
@@ -39,8 +40,8 @@ public final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--rest", paramLabel = "HOST:PORT", description = "The cluster's REST address (default: ${DEFAULT-VALUE}).")
     String rest = "127.0.0.1:8081";
 
-    @Option(names = "--jar", paramLabel = "FILE", description = "The job jar (default: jobs/target/stockflow-jobs-0.1.0.jar).")
-    Path jar;
+    @Option(names = "--jar", paramLabel = "FILE", description = "The job jar (default: ${DEFAULT-VALUE}).")
+    Path jar = Home.path().resolve("jobs").resolve("target").resolve(Version.jobJar());
 
     @Option(names = "--from-savepoint", paramLabel = "PATH",
             description = "Restore the job's state from this savepoint (or retained checkpoint), e.g. after `stockflow stop --savepoint`.")
@@ -61,14 +62,12 @@ public final class SubmitCommand implements Callable<Integer> {
         CommandLine check = new CommandLine(new RunCommand());
         check.parseArgs(programArgs.toArray(new String[0]));
 
-        Path jarFile = jar != null ? jar
-                : Home.path().resolve("jobs/target/stockflow-jobs-0.1.0.jar");
-        if (!Files.isRegularFile(jarFile)) {
-            err().println("job jar " + jarFile + " not found: build it with `mvn -DskipTests package`");
+        if (!Files.isRegularFile(jar)) {
+            err().println("job jar " + jar + " not found: build it with `mvn -DskipTests package`");
             return 2;
         }
         FlinkRest flink = new FlinkRest(rest);
-        String jarId = flink.uploadJar(jarFile);
+        String jarId = flink.uploadJar(jar);
         try {
             String jobId = flink.run(jarId, ENTRY_CLASS, programArgs, fromSavepoint, allowNonRestoredState);
             out().println("Submitted " + job + " as job " + jobId + " to " + flink.address()

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.cli.TailCommand;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.main.Version;
 import io.stockflow.local.LocalFlink;
 import io.stockflow.local.LocalFlink.Role;
 import io.stockflow.testing.Fixtures;
@@ -53,7 +54,7 @@ class StandaloneClusterITCase {
 
     private static final Path INPUT = Fixtures.dir("small");
     private static final Path EXPECTED = Fixtures.dir("small-expected");
-    private static final Path JOB_JAR = Path.of("..", "jobs", "target", "stockflow-jobs-0.1.0.jar");
+    private static final Path JOB_JAR = Path.of("..", "jobs", "target", Version.jobJar());
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     /** The cluster's home: configuration, logs (kept after the run for a look when a test fails), checkpoints. */

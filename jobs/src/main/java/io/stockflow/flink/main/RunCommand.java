@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, sortOptions = false,
         header = "Runs a job: bounded over files, or live on Kafka (here; on a cluster through submit).",
         description = {"Runs a job (or all of them in one graph): bounded over JSON-Lines files, or live on Kafka.",
                 "Bounded: --input DIR holds <topic>.jsonl per input topic; --output DIR gets <topic>/ per output topic.",
