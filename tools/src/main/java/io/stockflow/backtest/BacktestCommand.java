@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.flink.graph.JobGraph;
 import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.graph.Jobs;
 import io.stockflow.json.InvalidRecordException;
 import io.stockflow.flink.io.FileBinding;
@@ -99,7 +100,7 @@ public final class BacktestCommand implements Callable<Integer> {
         JobOptions options = new JobOptions();
         options.replay = true;
         options.horizon = new ReplayHorizon(InputEventTimes.max(input).orElse(Long.MIN_VALUE));
-        options.rules = List.of(fromStart);
+        options.set(StockflowOptions.RULES, List.of(fromStart.toString()));
         StreamExecutionEnvironment env = flink.environment(true);
         JobGraph.wire(env, Jobs.resolve("inventory"), new FileBinding(input, output), options);
         env.execute("stockflow backtest " + version);

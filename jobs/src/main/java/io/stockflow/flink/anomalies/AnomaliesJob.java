@@ -1,6 +1,5 @@
 package io.stockflow.flink.anomalies;
 
-import io.stockflow.flink.job.DurationConverter;
 import java.util.HashSet;
 
 import io.stockflow.flink.job.JobOptions;
@@ -29,15 +28,11 @@ public final class AnomaliesJob implements StockflowJob {
         return AnomaliesTopology.build(inputs, settings(options));
     }
 
-    /** The anomalies job's settings from the job options. */
+    /** The anomalies job's settings from the run's options. */
     public static AnomaliesSettings settings(JobOptions options) {
-        AnomaliesSettings s = new AnomaliesSettings();
+        AnomaliesSettings s = AnomaliesSettings.from(options.settings());
         s.replay = options.replay;
         s.horizon = options.horizon;
-        s.outOfOrderness = options.outOfOrderness;
-        s.idleness = options.idleness;
-        options.leadTimes.forEach((sku, duration) -> s.leadTimes.put(sku, new DurationConverter().convert(duration)));
-        s.defaultLeadTime = options.defaultLeadTime;
         s.deadLetteredElsewhere = new HashSet<>(options.inputsReadBefore);
         return s;
     }

@@ -19,7 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Wires jobs into one Flink graph: an input topic that an earlier job of the graph produces is read from that job's
  * output stream directly; every other input comes from the binding, and every output goes to it. A job learns which of
  * its inputs an earlier job already reads from the binding ({@link JobOptions#inputsReadBefore}), so that a bad record
- * is dead-lettered once, not once per job.
+ * is dead-lettered once, not once per job. The jobs' settings are laid over the environment's configuration, so that
+ * {@code stockflow.*} keys of {@code config.yaml} reach them ({@link JobOptions#settings()}).
  */
 public final class JobGraph {
     private JobGraph() {}
@@ -28,6 +29,7 @@ public final class JobGraph {
                             JobOptions options) {
         Map<String, DataStream<RawRecord>> sources = new HashMap<>();
         Map<String, DataStream<OutRecord>> produced = new LinkedHashMap<>();
+        options.flinkConfiguration(env.getConfiguration());
         for (StockflowJob job : jobs) {
             options.inputsReadBefore = new HashSet<>(sources.keySet());
             Map<String, DataStream<RawRecord>> inputs = new LinkedHashMap<>();

@@ -1,10 +1,5 @@
 package io.stockflow.flink.inventory;
 
-import io.stockflow.flink.routing.RuleSetDocuments;
-import io.stockflow.ingest.IngestLimits;
-import io.stockflow.ledger.LedgerPolicy;
-import java.nio.file.Path;
-
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowJob;
 import io.stockflow.flink.io.OutRecord;
@@ -36,17 +31,10 @@ public final class InventoryJob implements StockflowJob {
         return InventoryTopology.build(inputs, settings(options));
     }
 
-    /** The inventory job's settings from the job options; reads and validates the {@code --rules} files. */
+    /** The inventory job's settings from the run's options; reads and validates the rule set files. */
     public static InventorySettings settings(JobOptions options) {
-        InventorySettings s = new InventorySettings();
+        InventorySettings s = InventorySettings.from(options.settings());
         s.replay = options.replay;
-        s.ledger = new LedgerPolicy(options.lowStockThreshold, options.safetyStock, options.settledRetention);
-        s.limits = new IngestLimits(options.maxQuantity, options.maxLines, IngestLimits.DEFAULTS.maxIdLength);
-        s.dedupTtl = options.dedupTtl;
-        s.orderTtl = options.orderTtl;
-        s.outOfOrderness = options.outOfOrderness;
-        s.idleness = options.idleness;
-        for (Path file : options.rules) s.ruleSets.add(RuleSetDocuments.read(file));
         return s;
     }
 }

@@ -1,6 +1,5 @@
 package io.stockflow.flink.lifecycle;
 
-import io.stockflow.ingest.IngestLimits;
 import java.util.HashSet;
 
 import io.stockflow.flink.job.JobOptions;
@@ -29,18 +28,11 @@ public final class LifecycleJob implements StockflowJob {
         return LifecycleTopology.build(inputs, settings(options));
     }
 
-    /** The lifecycle job's settings from the job options. */
+    /** The lifecycle job's settings from the run's options; reads the policy and template files they name. */
     public static LifecycleSettings settings(JobOptions options) {
-        LifecycleSettings s = new LifecycleSettings();
+        LifecycleSettings s = LifecycleSettings.from(options.settings());
         s.replay = options.replay;
         s.horizon = options.horizon;
-        if (options.slaPolicy != null) s.policy = LifecycleSettings.policy(options.slaPolicy);
-        if (options.notificationTemplates != null) {
-            s.templates = LifecycleSettings.templates(options.notificationTemplates);
-        }
-        s.limits = new IngestLimits(options.maxQuantity, options.maxLines, IngestLimits.DEFAULTS.maxIdLength);
-        s.outOfOrderness = options.outOfOrderness;
-        s.idleness = options.idleness;
         s.deadLetteredElsewhere = new HashSet<>(options.inputsReadBefore);
         return s;
     }

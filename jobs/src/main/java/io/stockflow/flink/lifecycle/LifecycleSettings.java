@@ -6,6 +6,7 @@ import io.stockflow.lifecycle.SlaPolicyReader;
 import io.stockflow.ingest.IngestLimits;
 import io.stockflow.notify.NotificationTemplates;
 import io.stockflow.notify.NotificationTemplatesReader;
+import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.time.ReplayHorizon;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.flink.configuration.ReadableConfig;
 
-/** The lifecycle job's settings: the SLA policy and templates (from files or the built-in defaults), and time. */
+/**
+ * The lifecycle job's settings: the SLA policy and templates (from files or the built-in defaults), and time; read from
+ * the keys of {@link StockflowOptions}. A new instance holds their defaults.
+ */
 public final class LifecycleSettings implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final String DEFAULT_POLICY = "/lifecycle/sla-policy.json";
@@ -28,10 +33,22 @@ public final class LifecycleSettings implements Serializable {
     public SlaPolicy policy = defaultPolicy();
     public NotificationTemplates templates = defaultTemplates();
     public IngestLimits limits = IngestLimits.DEFAULTS;
-    public Duration outOfOrderness = Duration.ofSeconds(10);
-    public Duration idleness = Duration.ofMinutes(1);
+    public Duration outOfOrderness = StockflowOptions.OUT_OF_ORDERNESS.defaultValue();
+    public Duration idleness = StockflowOptions.IDLENESS.defaultValue();
     /** Inputs an earlier job of the same graph already reads and dead-letters: their bad records are not repeated. */
     public Set<String> deadLetteredElsewhere = new HashSet<>();
+
+    /** The settings a configuration holds; reads the policy and template files it names. */
+    public static LifecycleSettings from(ReadableConfig config) {
+        LifecycleSettings s = new LifecycleSettings();
+        config.getOptional(StockflowOptions.SLA_POLICY).ifPresent(file -> s.policy = policy(Path.of(file)));
+        config.getOptional(StockflowOptions.NOTIFICATION_TEMPLATES)
+                .ifPresent(file -> s.templates = templates(Path.of(file)));
+        s.limits = StockflowOptions.ingestLimits(config);
+        s.outOfOrderness = config.get(StockflowOptions.OUT_OF_ORDERNESS);
+        s.idleness = config.get(StockflowOptions.IDLENESS);
+        return s;
+    }
 
     public static SlaPolicy defaultPolicy() {
         return SlaPolicyReader.read(resource(DEFAULT_POLICY));

@@ -33,13 +33,16 @@ public class FlinkOptions {
     public Path flinkConf;
 
     @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
-            description = "Parallelism (default: 2 embedded; the cluster's parallelism.default on a cluster).")
+            description = "Parallelism (default: ${DEFAULT-VALUE} embedded; the cluster's parallelism.default on a cluster).")
     public int parallelism = 2;
+
+    /** The embedded runs' checkpoint interval, as {@code --help} shows it. */
+    static final String EMBEDDED_CHECKPOINT_INTERVAL = "2s";
 
     @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Checkpoint interval; exactly-once outputs become visible at each checkpoint "
-                    + "(default: 2s embedded; the cluster's setting on a cluster).")
-    public Duration checkpointInterval = Duration.ofSeconds(2);
+                    + "(default: " + EMBEDDED_CHECKPOINT_INTERVAL + " embedded; the cluster's setting on a cluster).")
+    public Duration checkpointInterval = new DurationConverter().convert(EMBEDDED_CHECKPOINT_INTERVAL);
 
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Where embedded runs keep checkpoints (default: .stockflow/checkpoints in the project; a cluster uses its own).")
@@ -70,11 +73,7 @@ public class FlinkOptions {
     }
 
     StreamExecutionEnvironment embeddedEnvironment(boolean bounded) {
-        Configuration conf = new Configuration();
-        Path confDir = flinkConf != null ? flinkConf : Home.path().resolve("flink-conf");
-        if (Files.isRegularFile(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
-            conf = GlobalConfiguration.loadConfiguration(confDir.toAbsolutePath().toString());
-        }
+        Configuration conf = embeddedConfiguration(flinkConf);
         conf.addAll(jobSettings());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
@@ -86,6 +85,16 @@ public class FlinkOptions {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    }
+
+    /**
+     * What embedded runs start from: {@code config.yaml} of the folder ({@code --flink-conf}), or of the project's
+     * {@code flink-conf/} when null; empty when there is none.
+     */
+    public static Configuration embeddedConfiguration(Path flinkConf) {
+        Path confDir = flinkConf != null ? flinkConf : Home.path().resolve("flink-conf");
+        if (!Files.isRegularFile(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) return new Configuration();
+        return GlobalConfiguration.loadConfiguration(confDir.toAbsolutePath().toString());
     }
 
     /** Whether the option was given on the command line (not just left at its default). */

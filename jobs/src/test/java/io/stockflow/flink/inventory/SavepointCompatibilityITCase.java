@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.graph.JobGraph;
 import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.graph.Jobs;
 import io.stockflow.flink.io.KafkaBinding;
 import io.stockflow.flink.io.KafkaSettings;
@@ -161,8 +162,8 @@ class SavepointCompatibilityITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         JobOptions options = new JobOptions();
-        options.dedupTtl = Duration.ofDays(3650);
-        options.orderTtl = Duration.ofDays(3650);
+        options.set(StockflowOptions.DEDUP_TTL, Duration.ofDays(3650));
+        options.set(StockflowOptions.ORDER_TTL, Duration.ofDays(3650));
         JobGraph.wire(env, Jobs.resolve("inventory"), new KafkaBinding(settings, PREFIX), options);
         return env.executeAsync("inventory savepoint " + (savepoint == null ? "make" : "restore"));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.flink.graph.JobGraph;
 import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.graph.Jobs;
 import io.stockflow.flink.io.KafkaBinding;
 import io.stockflow.flink.io.KafkaSettings;
@@ -66,7 +67,7 @@ class LifecycleKafkaITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         JobOptions options = new JobOptions();
-        options.slaPolicy = FIXTURE.resolve("sla-policy.json");
+        options.set(StockflowOptions.SLA_POLICY, FIXTURE.resolve("sla-policy.json").toString());
         JobGraph.wire(env, Jobs.resolve("lifecycle"), new KafkaBinding(settings, "lifecycle-live"), options);
         JobClient job = env.executeAsync("lifecycle live");
         try {

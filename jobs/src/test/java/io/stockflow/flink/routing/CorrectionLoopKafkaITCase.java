@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.graph.JobGraph;
 import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.graph.Jobs;
 import io.stockflow.flink.io.KafkaBinding;
 import io.stockflow.flink.io.KafkaSettings;
@@ -64,7 +65,7 @@ class CorrectionLoopKafkaITCase {
         // One partition: the racing orders are read back to back, long before a correction can come back.
         KAFKA.createTopics(1, topics);
         JobOptions options = new JobOptions();
-        options.rules.add(RULES.resolve("rules-v1.json"));
+        options.set(StockflowOptions.RULES, List.of(RULES.resolve("rules-v1.json").toString()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.jobConfiguration(0));
         env.setParallelism(2);
         JobGraph.wire(env, Jobs.resolve("inventory"), new KafkaBinding(settings, "loop"), options);

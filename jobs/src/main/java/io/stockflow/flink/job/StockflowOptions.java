@@ -1,0 +1,156 @@
+package io.stockflow.flink.job;
+
+import io.stockflow.ingest.IngestLimits;
+import io.stockflow.ledger.LedgerPolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.ReadableConfig;
+
+/**
+ * Every job setting, declared once as a Flink option: its key, type, default and description. The jobs' settings
+ * are read from these keys; the command-line flags, {@code --help}, {@code docs/configuration-reference.md} and
+ * {@code ./stockflow config} are made from {@link #ALL}.
+ *
+ * <p>A setting's value, first to last, each winning over the ones before: the default declared here; the Flink
+ * configuration of the run ({@code config.yaml} of the embedded run or of the cluster, {@code flink run -Dkey=value});
+ * {@code -Dkey=value} among the job's arguments; the setting's flag ({@code --low-stock-threshold 3}).
+ *
+ * <p>The ledger's and the ingest limits' defaults are the domain's own ({@link LedgerPolicy#DEFAULTS},
+ * {@link IngestLimits#DEFAULTS}): the pure domain and its tests run without Flink, so the value lives there and is
+ * declared here as the option's default.
+ */
+public final class StockflowOptions {
+    private StockflowOptions() {}
+
+    // The inventory job's ledger.
+
+    public static final ConfigOption<Long> LOW_STOCK_THRESHOLD = ConfigOptions
+            .key("stockflow.ledger.low-stock-threshold").longType()
+            .defaultValue(LedgerPolicy.DEFAULTS.lowStockThreshold)
+            .withDescription("Inventory: LOW_STOCK when available falls below this, at a location or overall.");
+
+    public static final ConfigOption<Long> SAFETY_STOCK = ConfigOptions
+            .key("stockflow.ledger.safety-stock").longType()
+            .defaultValue(LedgerPolicy.DEFAULTS.safetyStock)
+            .withDescription("Inventory: units held back at every location.");
+
+    public static final ConfigOption<Duration> SETTLED_RETENTION = ConfigOptions
+            .key("stockflow.ledger.settled-retention").durationType()
+            .defaultValue(LedgerPolicy.DEFAULTS.settledRetention)
+            .withDescription("Inventory: how long a cancelled or shipped order is remembered per SKU, for late events.");
+
+    public static final ConfigOption<Duration> DEDUP_TTL = ConfigOptions
+            .key("stockflow.ledger.dedup-ttl").durationType()
+            .defaultValue(Duration.ofDays(7))
+            .withDescription("Inventory: how long stock movement ids are remembered to drop repeated deliveries. "
+                    + "An order's event ids are kept with its progress instead (stockflow.orders.ttl).");
+
+    // The inventory job's orders.
+
+    public static final ConfigOption<Duration> ORDER_TTL = ConfigOptions
+            .key("stockflow.orders.ttl").durationType()
+            .defaultValue(Duration.ofDays(30))
+            .withDescription("Inventory: how long an order's progress is kept after its last event.");
+
+    public static final ConfigOption<List<String>> RULES = ConfigOptions
+            .key("stockflow.routing.rules").stringType().asList()
+            .defaultValues()
+            .withDescription("Inventory: routing rule set files (JSON, or YAML by extension), one per version, "
+                    + "validated against routing.rules.schema.json; an invalid one stops the run at start. More "
+                    + "versions arrive on the routing.rules topic at run time.");
+
+    // Every job's input.
+
+    public static final ConfigOption<Long> MAX_QUANTITY = ConfigOptions
+            .key("stockflow.ingest.max-quantity").longType()
+            .defaultValue(IngestLimits.DEFAULTS.maxQuantity)
+            .withDescription("Larger quantities are taken as absurd and dead-lettered.");
+
+    public static final ConfigOption<Integer> MAX_LINES = ConfigOptions
+            .key("stockflow.ingest.max-lines").intType()
+            .defaultValue(IngestLimits.DEFAULTS.maxLines)
+            .withDescription("Orders with more lines are dead-lettered.");
+
+    // Event time, live (bounded runs apply each key's events in event-time order and need neither).
+
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS = ConfigOptions
+            .key("stockflow.time.out-of-orderness").durationType()
+            .defaultValue(Duration.ofSeconds(10))
+            .withDescription("Live: how late an event may be and still be on time for event-time timers.");
+
+    public static final ConfigOption<Duration> IDLENESS = ConfigOptions
+            .key("stockflow.time.idleness").durationType()
+            .defaultValue(Duration.ofMinutes(1))
+            .withDescription("Live: a partition silent this long stops holding event time back.");
+
+    // The lifecycle job.
+
+    public static final ConfigOption<String> SLA_POLICY = ConfigOptions
+            .key("stockflow.lifecycle.sla-policy").stringType()
+            .noDefaultValue()
+            .withDescription("Lifecycle: SLA policy file (JSON: calendars per location, handling and transit days per "
+                    + "channel and service level, stuck limits, retention, breach-rate windows). Without it, the "
+                    + "built-in lifecycle/sla-policy.json.");
+
+    public static final ConfigOption<String> NOTIFICATION_TEMPLATES = ConfigOptions
+            .key("stockflow.lifecycle.notification-templates").stringType()
+            .noDefaultValue()
+            .withDescription("Lifecycle: customer notification templates and their branches (JSON). Without it, the "
+                    + "built-in lifecycle/notification-templates.json.");
+
+    // The anomalies job.
+
+    public static final ConfigOption<Map<String, String>> LEAD_TIMES = ConfigOptions
+            .key("stockflow.anomalies.lead-time").mapType()
+            .defaultValue(Map.of())
+            .withDescription("Anomalies: replenishment lead time per SKU: SKU-00001=4h on the command line, a "
+                    + "nested SKU-00001: 4h under the key in config.yaml. Other SKUs take the default lead time.");
+
+    public static final ConfigOption<Duration> DEFAULT_LEAD_TIME = ConfigOptions
+            .key("stockflow.anomalies.default-lead-time").durationType()
+            .defaultValue(Duration.ofHours(2))
+            .withDescription("Anomalies: STOCKOUT_PREDICTED when a SKU without a lead time of its own runs out "
+                    + "sooner than this.");
+
+    /** Every setting with its flag, in the order {@code --help} and the reference list them. */
+    public static final List<SettingFlag<?>> ALL = List.of(
+            new SettingFlag<>(LOW_STOCK_THRESHOLD, "--low-stock-threshold", "UNITS", SettingType.LONG),
+            new SettingFlag<>(SAFETY_STOCK, "--safety-stock", "UNITS", SettingType.LONG),
+            new SettingFlag<>(SETTLED_RETENTION, "--settled-retention", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(DEDUP_TTL, "--dedup-ttl", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(ORDER_TTL, "--order-ttl", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(MAX_QUANTITY, "--max-quantity", "UNITS", SettingType.LONG),
+            new SettingFlag<>(MAX_LINES, "--max-lines", "N", SettingType.INT),
+            new SettingFlag<>(OUT_OF_ORDERNESS, "--out-of-orderness", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(IDLENESS, "--idleness", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(SLA_POLICY, "--sla-policy", "FILE", SettingType.FILE),
+            new SettingFlag<>(NOTIFICATION_TEMPLATES, "--notification-templates", "FILE", SettingType.FILE),
+            new SettingFlag<>(RULES, "--rules", "FILE", SettingType.FILES),
+            new SettingFlag<>(LEAD_TIMES, "--lead-time", "SKU=DURATION", SettingType.DURATION_BY_SKU),
+            new SettingFlag<>(DEFAULT_LEAD_TIME, "--default-lead-time", "DURATION", SettingType.DURATION));
+
+    /** The ingest limits a configuration sets; the longest id accepted is not a setting. */
+    public static IngestLimits ingestLimits(ReadableConfig config) {
+        return new IngestLimits(config.get(MAX_QUANTITY), config.get(MAX_LINES), IngestLimits.DEFAULTS.maxIdLength);
+    }
+
+    /** The prefix of every key declared here. */
+    public static final String PREFIX = "stockflow.";
+
+    /**
+     * Whether a configuration key names a setting declared here: its key, or for a map, one entry of it
+     * ({@code stockflow.anomalies.lead-time.SKU-00001}, as config.yaml's nested form arrives).
+     */
+    public static boolean declares(String key) {
+        for (SettingFlag<?> flag : ALL) {
+            String declared = flag.option.key();
+            if (key.equals(declared) || flag.type == SettingType.DURATION_BY_SKU && key.startsWith(declared + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
