@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Real-time order operations for online stores, on Apache Flink.",
         subcommands = {RunCommand.class, BacktestCommand.class, KafkaCommand.class, io.stockflow.demo.DemoCommand.class,
                 ClusterCommand.class, SubmitCommand.class, JobsCommand.class, StopCommand.class, TailCommand.class,
-                io.stockflow.bench.BenchCommand.class, GenerateCommand.class, EvaluateCommand.class})
+                io.stockflow.bench.BenchCommand.class, GenerateCommand.class, EvaluateCommand.class, ConfigCommand.class})
 public final class Stockflow {
     public static void main(String[] args) {
         System.exit(execute(args));
