@@ -58,9 +58,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Latency is measured at this fraction of the hot path's maximum rate (default: ${DEFAULT-VALUE}).")
     double rate = 0.5;
 
+    private static final String LATENCY_FOR = "20s";
+
     @Option(names = "--latency-for", paramLabel = "DURATION", converter = io.stockflow.flink.job.DurationConverter.class,
-            description = "How long the latency probe runs (default: 20s).")
-    Duration latencyFor = Duration.ofSeconds(20);
+            description = "How long the latency probe runs (default: " + LATENCY_FOR + ").")
+    Duration latencyFor = new io.stockflow.flink.job.DurationConverter().convert(LATENCY_FOR);
 
     @Option(names = "--seed", description = "Seed of the traffic (default: ${DEFAULT-VALUE}).")
     long seed = 42;

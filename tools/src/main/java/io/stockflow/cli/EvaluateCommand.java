@@ -52,9 +52,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "the expected demand (default: ${DEFAULT-VALUE}).")
     double replenishmentCover = new io.stockflow.generate.GeneratorSettings().replenishmentCover;
 
+    /** One window of the detectors. */
+    private static final String TOLERANCE = "1h";
+
     @Option(names = "--tolerance", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long after a label's end an alert still matches it (default: 1h, one window).")
-    Duration tolerance = Duration.ofHours(1);
+            description = "How long after a label's end an alert still matches it (default: " + TOLERANCE
+                    + ", one window).")
+    Duration tolerance = new DurationConverter().convert(TOLERANCE);
 
     @Mixin
     JobOptions jobOptions;
