@@ -3,17 +3,11 @@ package io.stockflow.flink.anomalies;
 import io.stockflow.anomalies.BinCount;
 import io.stockflow.anomalies.StockSignal;
 import io.stockflow.alert.Alert;
-import io.stockflow.anomaly.AvailabilityParser;
 import io.stockflow.anomaly.RhythmModel;
 import io.stockflow.anomaly.RhythmSeries;
 import io.stockflow.ingest.MovementParser;
 import io.stockflow.flink.ingest.ParseRecords;
-import io.stockflow.flink.ingest.RecordParser;
-import io.stockflow.flink.io.OutRecord;
-import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
-import io.stockflow.codec.OrderEventJson;
-import io.stockflow.codec.OutputJson;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.model.Movement;
@@ -24,9 +18,7 @@ import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.flink.time.EventTimeSorter;
 import io.stockflow.flink.time.EventTimes;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -36,7 +28,9 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 import org.apache.flink.util.Collector;
 
 /**
- * The anomalies job as a function from streams to streams.
+ * The anomalies job as a function from typed streams to typed streams ({@link AnomaliesInputs} to
+ * {@link AnomaliesOutputs}); {@link AnomaliesJob} binds it to topics. It parses the stock movements itself, as they
+ * enter.
  *
  * <pre>
  * orders.canonical (PLACED, REFUNDED), inventory.movements (RETURN_RESTOCK) ─► samples ─► keyBy series:
@@ -54,21 +48,18 @@ import org.apache.flink.util.Collector;
 public final class AnomaliesTopology {
     private AnomaliesTopology() {}
 
-    public static Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs,
-                                                           AnomaliesSettings settings) {
+    public static AnomaliesOutputs build(AnomaliesInputs inputs, AnomaliesSettings settings) {
         DecisionClock clock = new DecisionClock(settings.replay);
         EventTimes times = new EventTimes(settings.replay, settings.outOfOrderness, settings.idleness);
 
-        SingleOutputStreamOperator<OrderEvent> orders = parse(inputs, Topics.ORDERS_CANONICAL,
-                () -> OrderEventJson::read, OrderEvent.class);
-        SingleOutputStreamOperator<AvailabilityUpdate> availability = parse(inputs, Topics.AVAILABILITY,
-                () -> new AvailabilityParser()::parse, AvailabilityUpdate.class);
-        SingleOutputStreamOperator<Movement> movements = parse(inputs, Topics.MOVEMENTS,
-                () -> new MovementParser(io.stockflow.ingest.IngestLimits.DEFAULTS)::parse, Movement.class);
+        SingleOutputStreamOperator<Movement> movements = ParseRecords.parse(inputs.movements(), Topics.MOVEMENTS,
+                () -> new MovementParser(io.stockflow.ingest.IngestLimits.DEFAULTS)::parse, Movement.class,
+                "anomalies-parse-" + Topics.MOVEMENTS);
 
-        DataStream<OrderEvent> timedOrders = times.assign(orders, e -> e.eventTime, "anomalies-orders");
+        DataStream<OrderEvent> timedOrders =
+                times.assign(inputs.canonicalOrders(), e -> e.eventTime, "anomalies-orders");
         DataStream<AvailabilityUpdate> timedAvailability =
-                times.assign(availability, u -> u.asOf, "anomalies-availability");
+                times.assign(inputs.availability(), u -> u.asOf, "anomalies-availability");
         DataStream<Movement> timedMovements = times.assign(movements, m -> m.occurredAt, "anomalies-movements");
 
         // Demand, refunds and channel volume, binned per series; then judged together under one key.
@@ -125,35 +116,15 @@ public final class AnomaliesTopology {
                         settings.burstOrdersByAddress, clock))
                 .name("order bursts per customer and address").uid("anomalies-bursts");
 
-        DataStream<DeadLetter> deadLetters = null;
-        List<String> topics = List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.MOVEMENTS);
-        List<SingleOutputStreamOperator<?>> parsed = List.of(orders, availability, movements);
-        for (int i = 0; i < topics.size(); i++) {
-            if (settings.deadLetteredElsewhere.contains(topics.get(i))) continue;
-            DataStream<DeadLetter> d = parsed.get(i).getSideOutput(ParseRecords.DEAD_LETTERS);
-            deadLetters = deadLetters == null ? d : deadLetters.union(d);
-        }
-
-        Map<String, DataStream<OutRecord>> outputs = new LinkedHashMap<>();
-        outputs.put(Topics.ALERTS, rhythmAlerts.union(stockouts, mismatches, outliers, bursts)
-                .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
-                .name("anomaly alerts json").uid("anomalies-json-alerts"));
-        if (deadLetters != null) {
-            outputs.put(Topics.DEADLETTER, deadLetters.map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
-                    .name("anomalies deadletter json").uid("anomalies-json-deadletter"));
-        }
-        return outputs;
+        // In one graph with a job that reads the movements, that job already dead-letters their bad records.
+        Optional<DataStream<DeadLetter>> deadLetters = settings.deadLetteredElsewhere.contains(Topics.MOVEMENTS)
+                ? Optional.empty() : Optional.of(movements.getSideOutput(ParseRecords.DEAD_LETTERS));
+        return new AnomaliesOutputs(rhythmAlerts.union(stockouts, mismatches, outliers, bursts), deadLetters);
     }
 
     private static <K, T> KeyedStream<T, K> sorted(KeyedStream<T, K> keyed, Class<T> type,
                                                    EventTimeSorter.SequenceKey<T> sequence, String uid,
                                                    AnomaliesSettings settings) {
         return settings.replay ? EventTimeSorter.sort(keyed, TypeInformation.of(type), sequence, uid) : keyed;
-    }
-
-    private static <T> SingleOutputStreamOperator<T> parse(Map<String, DataStream<RawRecord>> inputs, String topic,
-                                                           RecordParser.Factory<T> parsers, Class<T> type) {
-        return inputs.get(topic).process(new ParseRecords<>(topic, parsers)).returns(type)
-                .name("parse " + topic).uid("anomalies-parse-" + topic);
     }
 }

@@ -8,6 +8,8 @@ import io.stockflow.flink.metrics.StockflowMetrics;
 import io.stockflow.model.DeadLetter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -31,6 +33,15 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
     public ParseRecords(String topic, RecordParser.Factory<T> parsers) {
         this.topic = topic;
         this.parsers = parsers;
+    }
+
+    /**
+     * The records of {@code topic} parsed into {@code type}, named {@code parse <topic>}; its unusable records are on
+     * the {@link #DEAD_LETTERS} side output of the returned stream.
+     */
+    public static <T> SingleOutputStreamOperator<T> parse(DataStream<RawRecord> raw, String topic,
+                                                          RecordParser.Factory<T> parsers, Class<T> type, String uid) {
+        return raw.process(new ParseRecords<>(topic, parsers)).returns(type).name("parse " + topic).uid(uid);
     }
 
     @Override

@@ -9,12 +9,8 @@ import io.stockflow.flink.ingest.OrderGate;
 import io.stockflow.ingest.OrderInput;
 import io.stockflow.flink.ingest.ParseRecords;
 import io.stockflow.flink.ingest.RecordParser;
-import io.stockflow.flink.io.OutRecord;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
-import io.stockflow.codec.LineCorrectionJson;
-import io.stockflow.codec.OrderEventJson;
-import io.stockflow.codec.OutputJson;
 import io.stockflow.flink.ledger.AllocationAssembler;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.ledger.LedgerCommand;
@@ -25,23 +21,24 @@ import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.Movement;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.flink.routing.CapacityCounting;
-import io.stockflow.routing.CapacityJson;
 import io.stockflow.flink.routing.RuleSetRouting;
 import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.flink.time.EndOfTime;
 import io.stockflow.flink.time.EventTimeSorter;
 import io.stockflow.flink.time.EventTimes;
 import io.stockflow.types.CompactTypeInfo;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The hot path as a function from streams to streams: raw orders, movements and fulfilment events in; canonical
- * orders, availability, allocations, stock alerts and dead letters out. It knows nothing of Kafka or files.
+ * The hot path as a function from typed streams to typed streams ({@link InventoryInputs} to
+ * {@link InventoryOutputs}): it knows nothing of Kafka, files or JSON output; {@link InventoryJob} binds it to topics.
+ * It parses the marketplace, movement, warehouse and rule-set records itself, once, where they enter (the parsing
+ * chains into the source's task, and a raw payload never crosses a {@code keyBy}); what it cannot use goes to the
+ * dead letters with the reason and the raw text.
  *
  * <pre>
  * orders.raw ──parse──┐                                   ┌─► orders.canonical
@@ -51,7 +48,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *     ─► inventory.availability, alerts; line decisions ─► keyBy order: AllocationAssembler ─► orders.allocations
  * orders.allocations ─► shipment claims ─► keyBy location: CapacityCounter ─► routing.capacity, alerts
  * routing.rules, routing.capacity (live: read back) ─► broadcast to the order router, in front of the gate
- * routing.corrections (live: read back) ──parse──► keyBy sku: StockLedgerFunction's 2nd input ◄── the
+ * routing.corrections (live: read back) ──► keyBy sku: StockLedgerFunction's 2nd input ◄── the
  *     AllocationAssembler's corrections, through Kafka (the one-round correction loop of docs/design/routing.md)
  * </pre>
  */
@@ -66,17 +63,16 @@ public final class InventoryTopology {
 
     private InventoryTopology() {}
 
-    public static Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs,
-                                                           InventorySettings settings) {
+    public static InventoryOutputs build(InventoryInputs inputs, InventorySettings settings) {
         DecisionClock clock = new DecisionClock(settings.replay);
         EventTimes eventTimes = new EventTimes(settings.replay, settings.outOfOrderness, settings.idleness);
         var limits = settings.limits;
 
-        SingleOutputStreamOperator<OrderEvent> orders = parse(inputs.get(Topics.ORDERS_RAW), Topics.ORDERS_RAW,
+        SingleOutputStreamOperator<OrderEvent> orders = parse(inputs.orderEnvelopes(), Topics.ORDERS_RAW,
                 () -> new OrderEnvelopeParser(limits)::parse, OrderEvent.class);
-        SingleOutputStreamOperator<Movement> movements = parse(inputs.get(Topics.MOVEMENTS), Topics.MOVEMENTS,
+        SingleOutputStreamOperator<Movement> movements = parse(inputs.movements(), Topics.MOVEMENTS,
                 () -> new MovementParser(limits)::parse, Movement.class);
-        SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(inputs.get(Topics.FULFILMENT),
+        SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(inputs.fulfilmentEvents(),
                 Topics.FULFILMENT, () -> new FulfilmentParser(limits)::parse, FulfilmentEvent.class);
 
         // Event time is assigned on each input before the union, so it chains into the parsing task: assigned after
@@ -91,8 +87,8 @@ public final class InventoryTopology {
             byOrder = EventTimeSorter.sort(byOrder, CompactTypeInfo.ORDER_INPUT, OrderInput::sequenceKey,
                     "order-inputs");
         }
-        RuleSetRouting.Wired routing = RuleSetRouting.wire(inputs.get(Topics.ROUTING_RULES),
-                inputs.get(Topics.ROUTING_CAPACITY), byOrder, settings.ruleSets, settings.replay, clock);
+        RuleSetRouting.Wired routing = RuleSetRouting.wire(inputs.ruleSetDocuments(),
+                inputs.capacityReadBack().orElse(null), byOrder, settings.ruleSets, settings.replay, clock);
         byOrder = routing.orders;
         SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder
                 .process(new OrderGate(settings.dedupTtl, settings.orderTtl, clock), CompactTypeInfo.LEDGER_COMMAND)
@@ -111,13 +107,9 @@ public final class InventoryTopology {
         }
         // Live, the assembler's corrections come back over routing.corrections; a bounded run has no such loop and
         // keeps the line-by-line holds (the ledger's second input is then empty).
-        DataStream<RawRecord> correctionRecords = inputs.get(Topics.ROUTING_CORRECTIONS);
-        boolean correcting = correctionRecords != null;
-        SingleOutputStreamOperator<LineCorrection> corrections = correcting
-                ? parse(correctionRecords, Topics.ROUTING_CORRECTIONS, () -> LineCorrectionJson::read, LineCorrection.class)
-                : null;
+        boolean correcting = inputs.correctionsReadBack().isPresent();
         DataStream<LineCorrection> correctionInput = correcting
-                ? corrections.assignTimestampsAndWatermarks(EndOfTime.strategy())
+                ? inputs.correctionsReadBack().get().assignTimestampsAndWatermarks(EndOfTime.strategy())
                         .name("corrections: event time").uid("event-time-corrections")
                 : orderCommands.getExecutionEnvironment().fromData(TypeInformation.of(LineCorrection.class),
                         new LineCorrection()).name("no corrections").uid("no-corrections")
@@ -136,43 +128,17 @@ public final class InventoryTopology {
 
         DataStream<DeadLetter> deadLetters = orders.getSideOutput(ParseRecords.DEAD_LETTERS)
                 .union(movements.getSideOutput(ParseRecords.DEAD_LETTERS),
-                        fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS));
-        if (correcting) deadLetters = deadLetters.union(corrections.getSideOutput(ParseRecords.DEAD_LETTERS));
-        if (routing.deadLetters != null) deadLetters = deadLetters.union(routing.deadLetters);
-        DataStream<Alert> alerts = availability.getSideOutput(StockLedgerFunction.ALERTS);
-        if (routing.alerts != null) alerts = alerts.union(routing.alerts);
-        alerts = alerts.union(capacity.alerts);
+                        fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS), routing.deadLetters);
+        DataStream<Alert> alerts = availability.getSideOutput(StockLedgerFunction.ALERTS)
+                .union(routing.alerts, capacity.alerts);
 
-        Map<String, DataStream<OutRecord>> outputs = new LinkedHashMap<>();
-        outputs.put(Topics.ORDERS_CANONICAL, orderCommands.getSideOutput(OrderGate.CANONICAL)
-                .map(e -> new OutRecord(e.orderId, OrderEventJson.write(e)))
-                .name("orders.canonical json").uid("json-orders-canonical"));
-        outputs.put(Topics.AVAILABILITY, availability
-                .map(u -> new OutRecord(u.sku + "|" + u.location, OutputJson.availability(u)))
-                .name("availability json").uid("json-availability"));
-        outputs.put(Topics.ALLOCATIONS, allocations
-                .map(a -> new OutRecord(a.orderId, OutputJson.allocation(a)))
-                .name("allocations json").uid("json-allocations"));
-        outputs.put(Topics.ROUTING_CAPACITY, capacity.levels
-                .map(l -> new OutRecord(l.key(), CapacityJson.write(l)))
-                .name("routing.capacity json").uid("json-routing-capacity"));
-        outputs.put(Topics.ALERTS, alerts
-                .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
-                .name("alerts json").uid("json-alerts"));
-        outputs.put(Topics.DEADLETTER, deadLetters
-                .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
-                .name("deadletter json").uid("json-deadletter"));
-        if (correcting) {
-            outputs.put(Topics.ROUTING_CORRECTIONS, assembled.getSideOutput(AllocationAssembler.CORRECTIONS)
-                    .map(c -> new OutRecord(c.sku, LineCorrectionJson.write(c)))
-                    .name("routing.corrections json").uid("json-routing-corrections"));
-        }
-        return outputs;
+        return new InventoryOutputs(orderCommands.getSideOutput(OrderGate.CANONICAL), availability, allocations,
+                capacity.levels, alerts, deadLetters,
+                correcting ? Optional.of(assembled.getSideOutput(AllocationAssembler.CORRECTIONS)) : Optional.empty());
     }
 
     private static <T> SingleOutputStreamOperator<T> parse(DataStream<RawRecord> raw, String topic,
                                                            RecordParser.Factory<T> parsers, Class<T> type) {
-        return raw.process(new ParseRecords<>(topic, parsers)).returns(type)
-                .name("parse " + topic).uid("parse-" + topic);
+        return ParseRecords.parse(raw, topic, parsers, type, "parse-" + topic);
     }
 }

@@ -6,34 +6,25 @@ import io.stockflow.lifecycle.BreachRateAlerts;
 import io.stockflow.lifecycle.LifecycleInput;
 import io.stockflow.lifecycle.SlaOutcome;
 import io.stockflow.lifecycle.AllocationNotice;
-import io.stockflow.lifecycle.AllocationNoticeParser;
 import io.stockflow.lifecycle.SlaPolicy;
 
 import io.stockflow.alert.Alert;
 import io.stockflow.ingest.FulfilmentParser;
 import io.stockflow.flink.ingest.ParseRecords;
 import io.stockflow.flink.ingest.RecordParser;
-import io.stockflow.flink.io.OutRecord;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
-import io.stockflow.codec.OrderEventJson;
-import io.stockflow.codec.OutputJson;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
-import io.stockflow.notify.Notification;
 import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.flink.time.EventTimeSorter;
 import io.stockflow.flink.time.EventTimes;
 import io.stockflow.tracking.TrackingCodes;
 import io.stockflow.tracking.TrackingEnvelopeParser;
 import io.stockflow.tracking.TrackingUpdate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -42,7 +33,9 @@ import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindow
 import org.apache.flink.util.Collector;
 
 /**
- * The lifecycle job as a function from streams to streams.
+ * The lifecycle job as a function from typed streams to typed streams ({@link LifecycleInputs} to
+ * {@link LifecycleOutputs}); {@link LifecycleJob} binds it to topics. It parses the warehouse and carrier records
+ * itself, as they enter.
  *
  * <pre>
  * fulfilment.events, orders.canonical (SHIPPED) ─► links ─┐
@@ -56,25 +49,21 @@ import org.apache.flink.util.Collector;
 public final class LifecycleTopology {
     private LifecycleTopology() {}
 
-    public static Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> inputs,
-                                                           LifecycleSettings settings) {
+    public static LifecycleOutputs build(LifecycleInputs inputs, LifecycleSettings settings) {
         DecisionClock clock = new DecisionClock(settings.replay);
         EventTimes times = new EventTimes(settings.replay, settings.outOfOrderness, settings.idleness);
         SlaPolicy policy = settings.policy;
         var limits = settings.limits;
 
-        SingleOutputStreamOperator<OrderEvent> orders = parse(inputs, Topics.ORDERS_CANONICAL,
-                () -> OrderEventJson::read, OrderEvent.class);
-        SingleOutputStreamOperator<AllocationNotice> allocations = parse(inputs, Topics.ALLOCATIONS,
-                () -> new AllocationNoticeParser()::parse, AllocationNotice.class);
-        SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(inputs, Topics.FULFILMENT,
+        SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(inputs.fulfilmentEvents(), Topics.FULFILMENT,
                 () -> new FulfilmentParser(limits)::parse, FulfilmentEvent.class);
-        SingleOutputStreamOperator<TrackingUpdate> tracking = parse(inputs, Topics.CARRIER_TRACKING,
+        SingleOutputStreamOperator<TrackingUpdate> tracking = parse(inputs.carrierUpdates(), Topics.CARRIER_TRACKING,
                 () -> new TrackingEnvelopeParser()::parse, TrackingUpdate.class);
 
-        DataStream<OrderEvent> timedOrders = times.assign(orders, e -> e.eventTime, "lifecycle-orders");
+        DataStream<OrderEvent> timedOrders =
+                times.assign(inputs.canonicalOrders(), e -> e.eventTime, "lifecycle-orders");
         DataStream<AllocationNotice> timedAllocations =
-                times.assign(allocations, a -> a.eventTime, "lifecycle-allocations");
+                times.assign(inputs.allocations(), a -> a.eventTime, "lifecycle-allocations");
         DataStream<FulfilmentEvent> timedFulfilments =
                 times.assign(fulfilments, f -> f.occurredAt, "lifecycle-fulfilments");
         DataStream<TrackingUpdate> timedTracking = times.assign(tracking, u -> u.occurredAt, "lifecycle-tracking");
@@ -128,31 +117,16 @@ public final class LifecycleTopology {
         DataStream<Alert> rateAlerts = breachRates(orderAlerts.getSideOutput(OrderLifecycleFunction.OUTCOMES),
                 settings, times, clock);
 
-        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
-        for (SingleOutputStreamOperator<?> parsed : List.of(orders, allocations, fulfilments, tracking)) {
-            deadLetters.add(parsed.getSideOutput(ParseRecords.DEAD_LETTERS));
+        // In one graph with a job that reads the same topic, that job already dead-letters its bad records.
+        DataStream<DeadLetter> deadLetters = linked.getSideOutput(TrackingLinker.UNLINKED);
+        if (!settings.deadLetteredElsewhere.contains(Topics.FULFILMENT)) {
+            deadLetters = deadLetters.union(fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS));
         }
-        List<String> topics = List.of(Topics.ORDERS_CANONICAL, Topics.ALLOCATIONS, Topics.FULFILMENT,
-                Topics.CARRIER_TRACKING);
-        DataStream<DeadLetter> allDeadLetters = linked.getSideOutput(TrackingLinker.UNLINKED);
-        for (int i = 0; i < topics.size(); i++) {
-            // In one graph with a job that reads the same topic, that job already dead-letters its bad records.
-            if (!settings.deadLetteredElsewhere.contains(topics.get(i))) {
-                allDeadLetters = allDeadLetters.union(deadLetters.get(i));
-            }
+        if (!settings.deadLetteredElsewhere.contains(Topics.CARRIER_TRACKING)) {
+            deadLetters = deadLetters.union(tracking.getSideOutput(ParseRecords.DEAD_LETTERS));
         }
-
-        Map<String, DataStream<OutRecord>> outputs = new LinkedHashMap<>();
-        outputs.put(Topics.ALERTS, orderAlerts.union(rateAlerts)
-                .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
-                .name("lifecycle alerts json").uid("lifecycle-json-alerts"));
-        outputs.put(Topics.NOTIFICATIONS, orderAlerts.getSideOutput(OrderLifecycleFunction.NOTIFICATIONS)
-                .map((Notification n) -> new OutRecord(n.orderId, OutputJson.notification(n)))
-                .name("notifications json").uid("lifecycle-json-notifications"));
-        outputs.put(Topics.DEADLETTER, allDeadLetters
-                .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
-                .name("lifecycle deadletter json").uid("lifecycle-json-deadletter"));
-        return outputs;
+        return new LifecycleOutputs(orderAlerts.union(rateAlerts),
+                orderAlerts.getSideOutput(OrderLifecycleFunction.NOTIFICATIONS), deadLetters);
     }
 
     /** SLA outcomes per location and per channel in sliding event-time windows: the share of late orders. */
@@ -174,9 +148,8 @@ public final class LifecycleTopology {
                 .name("SLA breach rate").uid("lifecycle-breach-rate");
     }
 
-    private static <T> SingleOutputStreamOperator<T> parse(Map<String, DataStream<RawRecord>> inputs, String topic,
+    private static <T> SingleOutputStreamOperator<T> parse(DataStream<RawRecord> raw, String topic,
                                                            RecordParser.Factory<T> parsers, Class<T> type) {
-        return inputs.get(topic).process(new ParseRecords<>(topic, parsers)).returns(type)
-                .name("parse " + topic).uid("lifecycle-parse-" + topic);
+        return ParseRecords.parse(raw, topic, parsers, type, "lifecycle-parse-" + topic);
     }
 }

@@ -1,13 +1,10 @@
 package io.stockflow.flink.routing;
 
-import io.stockflow.routing.CapacityJson;
 import io.stockflow.routing.CapacityLevel;
 
 import io.stockflow.alert.Alert;
 import io.stockflow.ingest.OrderInput;
-import io.stockflow.flink.ingest.ParseRecords;
 import io.stockflow.flink.io.RawRecord;
-import io.stockflow.flink.io.Topics;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.flink.time.EndOfTime;
@@ -27,7 +24,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * {@code order-router}) in front of the order gate, on the stream keyed by order.
  */
 public final class RuleSetRouting {
-    /** The routed orders (keyed as before) and the intake's dead letters and alerts (null without a topic). */
+    /** The routed orders (keyed as before) and the intake's dead letters and alerts. */
     public static final class Wired {
         public KeyedStream<OrderInput, String> orders;
         public DataStream<DeadLetter> deadLetters;
@@ -36,33 +33,20 @@ public final class RuleSetRouting {
 
     private RuleSetRouting() {}
 
-    /** {@code capacityTopic}: the {@code routing.capacity} levels read back, live; null in a replay. */
-    public static Wired wire(DataStream<RawRecord> rulesTopic, DataStream<RawRecord> capacityTopic,
+    /** {@code capacityLevels}: the {@code routing.capacity} levels read back, live; null in a replay. */
+    public static Wired wire(DataStream<RawRecord> ruleSetDocuments, DataStream<CapacityLevel> capacityLevels,
                              KeyedStream<OrderInput, String> byOrder, List<String> ruleSets, boolean replay,
                              DecisionClock clock) {
         Wired wired = new Wired();
-        DataStream<String> documents;
-        if (rulesTopic != null) {
-            SingleOutputStreamOperator<String> accepted = rulesTopic.keyBy(r -> "routing.rules", Types.STRING)
-                    .process(new RuleSetIntake(ruleSets, clock)).returns(Types.STRING)
-                    .name("rule sets: validate, version").uid("rule-sets").setParallelism(1);
-            wired.deadLetters = accepted.getSideOutput(RuleSetIntake.DEAD_LETTERS);
-            wired.alerts = accepted.getSideOutput(RuleSetIntake.ALERTS);
-            documents = accepted;
-        } else {
-            documents = byOrder.getExecutionEnvironment().fromData(Types.STRING, "{}").filter(d -> false)
-                    .name("no rule-set topic").uid("no-rule-sets");
-        }
-        DataStream<RoutingUpdate> updates = documents.map(RoutingUpdate::ruleSet).returns(RoutingUpdate.class)
+        SingleOutputStreamOperator<String> accepted = ruleSetDocuments.keyBy(r -> "routing.rules", Types.STRING)
+                .process(new RuleSetIntake(ruleSets, clock)).returns(Types.STRING)
+                .name("rule sets: validate, version").uid("rule-sets").setParallelism(1);
+        wired.deadLetters = accepted.getSideOutput(RuleSetIntake.DEAD_LETTERS);
+        wired.alerts = accepted.getSideOutput(RuleSetIntake.ALERTS);
+        DataStream<RoutingUpdate> updates = accepted.map(RoutingUpdate::ruleSet).returns(RoutingUpdate.class)
                 .name("rule sets for routing").uid("rule-set-updates");
-        if (capacityTopic != null) {
-            SingleOutputStreamOperator<CapacityLevel> levels = capacityTopic
-                    .process(new ParseRecords<>(Topics.ROUTING_CAPACITY, () -> CapacityJson::parse))
-                    .returns(CapacityLevel.class).name("parse " + Topics.ROUTING_CAPACITY)
-                    .uid("parse-" + Topics.ROUTING_CAPACITY);
-            DataStream<DeadLetter> badLevels = levels.getSideOutput(ParseRecords.DEAD_LETTERS);
-            wired.deadLetters = wired.deadLetters == null ? badLevels : wired.deadLetters.union(badLevels);
-            updates = updates.union(levels.map(RoutingUpdate::capacity).returns(RoutingUpdate.class)
+        if (capacityLevels != null) {
+            updates = updates.union(capacityLevels.map(RoutingUpdate::capacity).returns(RoutingUpdate.class)
                     .name("capacity levels for routing").uid("capacity-updates"));
         }
         // Live, rule sets and capacity levels must not hold event time back; in a replay the end of the rule sets'
