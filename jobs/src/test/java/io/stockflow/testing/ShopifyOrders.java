@@ -37,4 +37,21 @@ public final class ShopifyOrders {
         envelope.set("payload", payload);
         return envelope.toString();
     }
+
+    /**
+     * The order {@link #placed(long, String, String, String, String, long, String)} made at {@code placedAt}, cancelled
+     * at {@code cancelledAt} ({@code orders/cancelled}).
+     */
+    public static String cancelled(long id, String placedAt, String cancelledAt, String region, String zip, String sku,
+                                   long quantity, String total) {
+        try {
+            ObjectNode envelope = (ObjectNode) JSON.readTree(placed(id, placedAt, region, zip, sku, quantity, total));
+            envelope.put("kind", "orders/cancelled").put("received_at", cancelledAt);
+            ((ObjectNode) envelope.get("payload")).put("cancelled_at", cancelledAt).put("updated_at", cancelledAt)
+                    .put("financial_status", "voided");
+            return envelope.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

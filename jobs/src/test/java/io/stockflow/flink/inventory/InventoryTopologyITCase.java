@@ -1,0 +1,213 @@
+package io.stockflow.flink.inventory;
+
+import static io.stockflow.flink.inventory.InventoryScenario.movement;
+import static io.stockflow.flink.inventory.InventoryScenario.receipt;
+import static io.stockflow.flink.inventory.InventoryScenario.shipped;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockflow.allocation.AllocatedUnits;
+import io.stockflow.allocation.Decision;
+import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.ledger.AvailabilityUpdate;
+import io.stockflow.model.OrderEventType;
+import io.stockflow.testing.ShopifyOrders;
+import io.stockflow.testing.TestFlink;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The inventory topology on in-memory records, bounded and in replay mode, its typed outputs collected: the ledger
+ * rules of the README, one behaviour per run, without a broker or files.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class InventoryTopologyITCase {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = TestFlink.miniCluster();
+
+    private static final String STOCK_ARRIVES = "2026-11-26T08:00:00Z";
+    private static final String ORDER_PLACED = "2026-11-26T10:00:00Z";
+
+    /** A Shopify order to New York of {@code quantity} units of SKU-A. */
+    private static String placed(long id, long quantity) {
+        return ShopifyOrders.placed(id, ORDER_PLACED, "NY", "10001", "SKU-A", quantity, "10.00");
+    }
+
+    @Test
+    void anOrderIsHeldWholeAtTheLocationWithTheMostAvailable() throws Exception {
+        InventoryScenario.Results out = new InventoryScenario()
+                .movements(receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
+                        receipt("mv-2", "SKU-A", "WH-WEST", 5, STOCK_ARRIVES))
+                .orders(placed(1001, 3))
+                .run();
+
+        assertThat(out.canonicalOrders()).singleElement().satisfies(e -> {
+            assertThat(e.orderId).isEqualTo("shopify:1001");
+            assertThat(e.type).isEqualTo(OrderEventType.PLACED);
+        });
+        OrderAllocation decision = out.allocation("shopify:1001");
+        assertThat(decision.decision).isEqualTo(Decision.ALLOCATED);
+        assertThat(decision.allocations).containsExactly(new AllocatedUnits("SKU-A", 3, "WH-EAST"));
+        assertThat(decision.backordered).isEmpty();
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).containsExactly(10L, 3L, 7L);
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-WEST"))).containsExactly(5L, 0L, 5L);
+        assertThat(levels(out.finalAvailability("SKU-A", "*"))).containsExactly(15L, 3L, 12L);
+        assertThat(out.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aCancelledOrderReleasesItsReservation() throws Exception {
+        InventoryScenario.Results out = new InventoryScenario()
+                .movements(receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES))
+                .orders(placed(1002, 4),
+                        ShopifyOrders.cancelled(1002, ORDER_PLACED, "2026-11-26T11:00:00Z", "NY", "10001", "SKU-A", 4,
+                                "10.00"))
+                .run();
+
+        assertThat(out.canonicalOrders()).extracting(e -> e.type)
+                .containsExactlyInAnyOrder(OrderEventType.PLACED, OrderEventType.CANCELLED);
+        assertThat(out.availability()).as("the order was held before it was cancelled")
+                .anySatisfy(u -> assertThat(levels(u)).containsExactly(10L, 4L, 6L));
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).containsExactly(10L, 0L, 10L);
+    }
+
+    @Test
+    void aWarehouseShipmentTakesItsUnitsFromOnHandAndConsumesTheReservation() throws Exception {
+        InventoryScenario.Results out = new InventoryScenario()
+                .movements(receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES))
+                .orders(placed(1003, 4))
+                .fulfilments(shipped("ful-1003", "shopify:1003", "WH-EAST", "SKU-A", 4, "2026-11-26T12:00:00Z"))
+                .run();
+
+        assertThat(out.allocation("shopify:1003").decision).isEqualTo(Decision.ALLOCATED);
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).containsExactly(6L, 0L, 6L);
+        assertThat(levels(out.finalAvailability("SKU-A", "*"))).containsExactly(6L, 0L, 6L);
+    }
+
+    @Test
+    void aRepeatedDeliveryIsRecognisedAndAppliedOnce() throws Exception {
+        String order = placed(1004, 2);
+        String webhookRetry = order.replace("\"received_at\":\"" + ORDER_PLACED + "\"",
+                "\"received_at\":\"2026-11-26T10:00:30Z\"");
+        String receipt = receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES);
+        InventoryScenario.Results out = new InventoryScenario()
+                .movements(receipt, receipt)
+                .orders(order, webhookRetry)
+                .run();
+
+        assertThat(webhookRetry).isNotEqualTo(order);
+        assertThat(out.canonicalOrders()).as("one canonical event per marketplace event").hasSize(1);
+        assertThat(out.allocations()).as("one decision per order").hasSize(1);
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).as("received once, held once")
+                .containsExactly(10L, 2L, 8L);
+    }
+
+    @Test
+    void anUnusableRecordIsDeadLetteredWithItsReasonAndRawTextAndTheOthersGoOn() throws Exception {
+        String cutOff = "{\"source\":\"shopify\",\"kind\":\"orders/create\",\"payload\":{\"id\":1";
+        String negative = movement("mv-bad", "SKU-A", "WH-EAST", "RECEIPT", -4, STOCK_ARRIVES);
+        InventoryScenario.Results out = new InventoryScenario()
+                .movements(negative, receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES))
+                .orders(cutOff, placed(1005, 1))
+                .run();
+
+        assertThat(out.deadLetters()).hasSize(2);
+        assertThat(out.deadLetters()).anySatisfy(d -> {
+            assertThat(d.sourceTopic).isEqualTo(Topics.ORDERS_RAW);
+            assertThat(d.error).startsWith("record is not JSON: Unexpected end-of-input");
+            assertThat(d.raw).isEqualTo(cutOff);
+            assertThat(d.receivedAt).isEqualTo(InventoryScenario.RECEIVED_AT);
+        });
+        assertThat(out.deadLetters()).anySatisfy(d -> {
+            assertThat(d.sourceTopic).isEqualTo(Topics.MOVEMENTS);
+            assertThat(d.error).isEqualTo("RECEIPT quantity must be positive, got -4");
+            assertThat(d.raw).isEqualTo(negative);
+        });
+        assertThat(out.allocation("shopify:1005").decision).isEqualTo(Decision.ALLOCATED);
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).containsExactly(10L, 1L, 9L);
+    }
+
+    @Test
+    void anOrderBeyondWhatIsAvailableIsPartlyBackorderedAndRaisesOversell() throws Exception {
+        InventoryScenario.Results out = new InventoryScenario()
+                .movements(receipt("mv-1", "SKU-A", "WH-EAST", 2, STOCK_ARRIVES))
+                .orders(placed(1006, 5))
+                .run();
+
+        OrderAllocation decision = out.allocation("shopify:1006");
+        assertThat(decision.decision).isEqualTo(Decision.PARTIAL);
+        assertThat(decision.allocations).containsExactly(new AllocatedUnits("SKU-A", 2, "WH-EAST"));
+        assertThat(decision.backordered).extracting(b -> b.sku + " x" + b.quantity).containsExactly("SKU-A x3");
+        assertThat(out.alerts("OVERSELL")).singleElement().satisfies(a -> {
+            assertThat(a.sku).isEqualTo("SKU-A");
+            assertThat(a.orderId).isEqualTo("shopify:1006");
+        });
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).as("nothing held beyond what is there")
+                .containsExactly(2L, 2L, 0L);
+    }
+
+    @Test
+    void aRuleSetInForceDecidesWhereAnOrderShipsAndTheDecisionNamesIt() throws Exception {
+        InventoryScenario.Results out = new InventoryScenario()
+                .ruleSets(WEST_FIRST)
+                .movements(receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
+                        receipt("mv-2", "SKU-A", "WH-WEST", 5, STOCK_ARRIVES))
+                .orders(placed(1007, 2))
+                .run();
+
+        OrderAllocation decision = out.allocation("shopify:1007");
+        assertThat(decision.allocations).as("the default would take the most available, WH-EAST")
+                .containsExactly(new AllocatedUnits("SKU-A", 2, "WH-WEST"));
+        assertThat(decision.ruleSetVersion).isEqualTo("t1");
+        assertThat(decision.ruleIds).containsExactly("west-first");
+        assertThat(out.capacityLevels()).as("one shipment planned from the west, on its day")
+                .singleElement().satisfies(l -> {
+                    assertThat(l.location).isEqualTo("WH-WEST");
+                    assertThat(l.planned).isEqualTo(1);
+                });
+        assertThat(out.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void anInvalidRuleSetIsDeadLetteredAndRaisesAnAlertAndTheDefaultStaysInForce() throws Exception {
+        String invalid = "{\"version\":\"t2\",\"effective_from\":\"2026-11-26T00:00:00Z\",\"zones\":[],"
+                + "\"locations\":[],\"rules\":[]}";
+        InventoryScenario.Results out = new InventoryScenario()
+                .ruleSets(invalid)
+                .movements(receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
+                        receipt("mv-2", "SKU-A", "WH-WEST", 5, STOCK_ARRIVES))
+                .orders(placed(1008, 2))
+                .run();
+
+        assertThat(out.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.sourceTopic).isEqualTo(Topics.ROUTING_RULES);
+            assertThat(d.error).contains("fallback");
+            assertThat(d.raw).isEqualTo(invalid);
+        });
+        assertThat(out.alerts("RULE_SET_REJECTED")).singleElement()
+                .satisfies(a -> assertThat(a.message).contains("t2"));
+        assertThat(out.allocation("shopify:1008").allocations)
+                .containsExactly(new AllocatedUnits("SKU-A", 2, "WH-EAST"));
+    }
+
+    /** On hand, reserved, available. */
+    private static java.util.List<Long> levels(AvailabilityUpdate u) {
+        return java.util.List.of(u.onHand, u.reserved, u.available);
+    }
+
+    /** Rule set {@code t1}: every order ships from WH-WEST. */
+    private static final String WEST_FIRST = """
+            {"version": "t1", "effective_from": "2026-11-26T00:00:00Z",
+             "zones": [{"id": "US", "country": "US"}],
+             "locations": [
+               {"id": "WH-EAST", "type": "WAREHOUSE", "country": "US", "time_zone": "America/New_York",
+                "rates": [{"service_level": "STANDARD", "zone": "US", "cost": "4.00", "transit_days": 2}]},
+               {"id": "WH-WEST", "type": "WAREHOUSE", "country": "US", "time_zone": "America/Los_Angeles",
+                "rates": [{"service_level": "STANDARD", "zone": "US", "cost": "6.00", "transit_days": 4}]}],
+             "rules": [{"id": "west-first", "actions": {"only": ["WH-WEST"]}}],
+             "fallback": {"id": "cheapest", "actions": {"rank_by": ["COST"]}}}
+            """.replace("\n", " ");
+}
