@@ -29,22 +29,32 @@ final class LifecycleEvents {
     }
 
     static LifecycleInput placed(String time) {
-        OrderEvent e = order(OrderEventType.PLACED, time);
+        return LifecycleInput.of(placedOrder(ORDER, time));
+    }
+
+    /** A STANDARD order of one SKU-A for 30.00 USD to the US, with the buyer's email hash. */
+    static OrderEvent placedOrder(String orderId, String time) {
+        OrderEvent e = order(orderId, OrderEventType.PLACED, time);
         e.currency = "USD";
         e.total = "30.00";
         e.shipCountry = "US";
         e.serviceLevel = "STANDARD";
         e.customerEmailHash = "5d41402abc4b2a76b9719d911017c592";
         e.lines = List.of(new OrderLine("SKU-A", 1, "30.00"));
-        return LifecycleInput.of(e);
+        return e;
     }
 
     static OrderEvent order(OrderEventType type, String time) {
+        return order(ORDER, type, time);
+    }
+
+    /** An event of a Shopify order ({@code orderId} is {@code shopify:<id>}). */
+    static OrderEvent order(String orderId, OrderEventType type, String time) {
         OrderEvent e = new OrderEvent();
-        e.eventId = ORDER + ":" + type + ":" + time;
-        e.orderId = ORDER;
+        e.eventId = orderId + ":" + type + ":" + time;
+        e.orderId = orderId;
         e.channel = "shopify";
-        e.marketplaceOrderId = "7";
+        e.marketplaceOrderId = orderId.substring(orderId.indexOf(':') + 1);
         e.type = type;
         e.eventTime = at(time);
         e.receivedAt = e.eventTime;
@@ -52,12 +62,17 @@ final class LifecycleEvents {
     }
 
     static LifecycleInput allocated(String time) {
+        return LifecycleInput.of(allocation(ORDER, time));
+    }
+
+    /** The order allocated whole at WH-EAST. */
+    static AllocationNotice allocation(String orderId, String time) {
         AllocationNotice a = new AllocationNotice();
-        a.orderId = ORDER;
+        a.orderId = orderId;
         a.decision = Decision.ALLOCATED;
         a.location = "WH-EAST";
         a.eventTime = at(time);
-        return LifecycleInput.of(a);
+        return a;
     }
 
     static LifecycleInput warehouse(FulfilmentType type, String time) {
