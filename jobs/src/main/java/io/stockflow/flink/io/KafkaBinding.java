@@ -54,10 +54,25 @@ public final class KafkaBinding implements TopicBinding {
 
     @Override
     public void sink(String topic, DataStream<OutRecord> records) {
-        String target = settings.topicName(topic);
+        KafkaSink<OutRecord> sink = KafkaSink.<OutRecord>builder()
+                .setBootstrapServers(settings.bootstrap)
+                .setKafkaProducerConfig(producerProperties(topic))
+                .setDeliveryGuarantee(deliveryGuarantee(topic))
+                .setTransactionalIdPrefix("stockflow-" + jobName + "-" + topic)
+                .setRecordSerializer(new OutRecordSerializer(settings.topicName(topic)))
+                .build();
+        records.sinkTo(sink).name(topic + " kafka").uid("sink-" + topic);
+    }
+
+    /** Exactly-once, unless the topic is listed as at-least-once or is {@code routing.capacity}. */
+    DeliveryGuarantee deliveryGuarantee(String topic) {
         // Capacity levels are absolute and read back by the job itself: sent at once, not at the next checkpoint.
-        DeliveryGuarantee guarantee = settings.atLeastOnceTopics.contains(topic) || Topics.ROUTING_CAPACITY.equals(topic)
+        return settings.atLeastOnceTopics.contains(topic) || Topics.ROUTING_CAPACITY.equals(topic)
                 ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE;
+    }
+
+    /** The producer settings of a topic's sink: the user's client settings, then the job's defaults. */
+    Properties producerProperties(String topic) {
         Properties producer = settings.clientProperties();
         // Must exceed checkpoint interval plus restart time, and stay within the broker's transaction.max.timeout.ms.
         producer.setProperty("transaction.timeout.ms", String.valueOf(settings.transactionTimeoutMs));
@@ -68,14 +83,7 @@ public final class KafkaBinding implements TopicBinding {
         producer.putIfAbsent("batch.size", "262144");
         producer.putIfAbsent("linger.ms", "20");
         producer.putIfAbsent("compression.type", "lz4");
-        KafkaSink<OutRecord> sink = KafkaSink.<OutRecord>builder()
-                .setBootstrapServers(settings.bootstrap)
-                .setKafkaProducerConfig(producer)
-                .setDeliveryGuarantee(guarantee)
-                .setTransactionalIdPrefix("stockflow-" + jobName + "-" + topic)
-                .setRecordSerializer(new OutRecordSerializer(target))
-                .build();
-        records.sinkTo(sink).name(topic + " kafka").uid("sink-" + topic);
+        return producer;
     }
 
     @Override
