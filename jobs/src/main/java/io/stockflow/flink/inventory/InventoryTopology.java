@@ -36,9 +36,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 /**
  * The hot path as a function from typed streams to typed streams ({@link InventoryInputs} to
  * {@link InventoryOutputs}): it knows nothing of Kafka, files or JSON output; {@link InventoryJob} binds it to topics.
- * It parses the marketplace, movement, warehouse and rule-set records itself, once, where they enter (the parsing
- * chains into the source's task, and a raw payload never crosses a {@code keyBy}); what it cannot use goes to the
- * dead letters with the reason and the raw text.
+ * It parses marketplace, movement and warehouse records once, as they enter (the parsing chains into the source's task,
+ * so no raw payload crosses a {@code keyBy}), and validates rule-set documents; what it cannot use goes to the dead
+ * letters with the reason and the raw text.
  *
  * <pre>
  * orders.raw ──parse──┐                                   ┌─► orders.canonical

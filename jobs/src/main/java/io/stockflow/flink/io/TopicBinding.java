@@ -5,7 +5,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Binds a job's named topics to the outside world: Kafka topics, JSON-Lines files, or other jobs in the same graph.
- * Topologies never see which; they take and return streams by topic name.
+ * Topologies never see which: they take and return typed streams, and each job's adapter ({@code StockflowJob}) names
+ * them by topic.
  */
 public interface TopicBinding {
     /** The records of an input topic, without timestamps or watermarks (the job assigns event time after parsing). */

@@ -6,7 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-/** A job of the project: a function from its named input streams to its named output streams. */
+/**
+ * A job of the project as the graph and the bindings see it: a function from its named input topics to its named output
+ * topics. Each implementation is a thin adapter around the job's typed topology (its {@code XxxTopology.build}, from
+ * {@code XxxInputs} to {@code XxxOutputs}): it hands the topology its topics' records, reads back the records another
+ * stockflow job wrote, and writes the topology's typed outputs as JSON records keyed as the contract says.
+ */
 public interface StockflowJob {
     String name();
 
