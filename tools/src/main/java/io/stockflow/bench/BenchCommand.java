@@ -77,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (bootstrap == null) {
             bootstrap = LocalKafka.BOOTSTRAP;
             LocalKafka local = new LocalKafka(Home.path());
-            if (!LocalKafka.isUp()) started = local.start(Duration.ofSeconds(60)).toHandle();
+            started = local.ensureUp(Duration.ofSeconds(60)).map(Process::toHandle).orElse(null);
             broker = started != null ? started : local.running().orElse(null);
         }
         String run = "bench" + (System.currentTimeMillis() / 1000 % 1_000_000);

@@ -1,7 +1,6 @@
 package io.stockflow.cli;
 
 import io.stockflow.flink.main.Home;
-
 import io.stockflow.flink.io.Topics;
 import io.stockflow.local.LocalKafka;
 import java.time.Duration;
@@ -23,10 +22,16 @@ public final class KafkaCommand implements Callable<Integer> {
         Optional<ProcessHandle> running = kafka.running();
         switch (action) {
             case "start":
-                if (LocalKafka.isUp()) {
-                    System.out.println("A broker already answers on " + LocalKafka.BOOTSTRAP
-                            + running.map(p -> " (pid " + p.pid() + ")").orElse(""));
-                    return 0;
+                switch (LocalKafka.portHolder()) {
+                    case KAFKA:
+                        System.out.println("A broker already answers on " + LocalKafka.BOOTSTRAP
+                                + running.map(p -> " (pid " + p.pid() + ")").orElse(""));
+                        return 0;
+                    case OTHER:
+                        System.err.println("stockflow kafka: " + LocalKafka.heldByAnotherServer());
+                        return 1;
+                    default:
+                        break;
                 }
                 Process broker = kafka.start(Duration.ofSeconds(60));
                 LocalKafka.createTopics(LocalKafka.BOOTSTRAP, Topics.ALL, 3);
@@ -42,10 +47,18 @@ public final class KafkaCommand implements Callable<Integer> {
                 System.out.println("Kafka broker stopped (pid " + running.get().pid() + ")");
                 return 0;
             case "status":
-                System.out.println(LocalKafka.isUp()
-                        ? "up on " + LocalKafka.BOOTSTRAP + running.map(p -> " (pid " + p.pid() + ")").orElse(" (not started by stockflow)")
-                        : "down");
-                return LocalKafka.isUp() ? 0 : 3;
+                switch (LocalKafka.portHolder()) {
+                    case KAFKA:
+                        System.out.println("up on " + LocalKafka.BOOTSTRAP
+                                + running.map(p -> " (pid " + p.pid() + ")").orElse(" (not started by stockflow)"));
+                        return 0;
+                    case OTHER:
+                        System.out.println("down: " + LocalKafka.heldByAnotherServer());
+                        return 1;
+                    default:
+                        System.out.println("down");
+                        return 3;
+                }
             default:
                 System.err.println("unknown action '" + action + "': use start, stop or status");
                 return 2;

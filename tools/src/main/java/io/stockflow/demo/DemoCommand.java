@@ -9,6 +9,7 @@ import io.stockflow.flink.io.KafkaBinding;
 import io.stockflow.flink.io.KafkaSettings;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.local.LocalKafka;
+import io.stockflow.local.LocalPorts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -50,23 +51,30 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalKafka kafka = new LocalKafka(Home.path());
-        ProcessHandle broker = null;
-        if (LocalKafka.isUp()) {
-            System.out.println("Using the Kafka broker already on " + LocalKafka.BOOTSTRAP);
-        } else {
-            System.out.println("Starting a local Kafka broker on " + LocalKafka.BOOTSTRAP + " ...");
-            broker = kafka.start(Duration.ofSeconds(60)).toHandle();
+        if (flink.webPort != 0 && !LocalPorts.free(flink.webPort)) {
+            System.err.println("stockflow demo: port " + flink.webPort + " (the Flink web UI) is in use: stop what holds"
+                    + " it, or pick another with --web-port N (0 picks a free one)");
+            return 2;
         }
-        LocalKafka.createTopics(LocalKafka.BOOTSTRAP, Topics.ALL, 3);
-
-        KafkaSettings settings = new KafkaSettings(LocalKafka.BOOTSTRAP);
-        // Availability carries absolute levels and versions: at-least-once is safe and shows stock move at once.
-        settings.atLeastOnceTopics.add(Topics.AVAILABILITY);
-        StreamExecutionEnvironment env = flink.environment(false);
-        JobGraph.wire(env, Jobs.resolve(Jobs.ALL), new KafkaBinding(settings, "demo"), jobOptions);
-        System.out.println("Starting the jobs on an embedded Flink ...");
-        JobClient job = env.executeAsync("stockflow demo");
+        LocalKafka kafka = new LocalKafka(Home.path());
+        System.out.println("Kafka broker on " + LocalKafka.BOOTSTRAP + " ...");
+        ProcessHandle broker = kafka.ensureUp(Duration.ofSeconds(60)).map(Process::toHandle).orElse(null);
+        System.out.println(broker == null ? "Using the broker already there." : "Started a local broker.");
+        JobClient job;
+        try {
+            LocalKafka.createTopics(LocalKafka.BOOTSTRAP, Topics.ALL, 3);
+            KafkaSettings settings = new KafkaSettings(LocalKafka.BOOTSTRAP);
+            // Availability carries absolute levels and versions: at-least-once is safe and shows stock move at once.
+            settings.atLeastOnceTopics.add(Topics.AVAILABILITY);
+            StreamExecutionEnvironment env = flink.environment(false);
+            JobGraph.wire(env, Jobs.resolve(Jobs.ALL), new KafkaBinding(settings, "demo"), jobOptions);
+            System.out.println("Starting the jobs on an embedded Flink ...");
+            job = env.executeAsync("stockflow demo");
+        } catch (Exception | Error e) {
+            // Nothing this run started is left behind when it cannot start.
+            if (broker != null) LocalKafka.stop(broker, Duration.ofSeconds(15));
+            throw e;
+        }
 
         DemoFeeder feeder = new DemoFeeder(LocalKafka.BOOTSTRAP, rate, seed);
         Thread feederThread = new Thread(feeder, "demo-feeder");

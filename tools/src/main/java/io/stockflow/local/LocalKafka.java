@@ -2,8 +2,6 @@ package io.stockflow.local;
 
 import io.stockflow.flink.io.Topics;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
@@ -36,14 +35,45 @@ public final class LocalKafka {
         this.libs = projectHome.resolve("local-kafka").resolve("target").resolve("lib");
     }
 
-    /** Whether something answers on the broker port. */
+    /** What holds the broker port. */
+    public enum PortHolder { NOTHING, KAFKA, OTHER }
+
+    /** Whether something accepts connections on the broker port (a broker, or anything else). */
     public static boolean isUp() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", PORT), 500);
+        return LocalPorts.accepts(PORT);
+    }
+
+    /**
+     * Who holds the broker port: nothing, a Kafka broker (it answers a metadata request), or another server, which
+     * the launcher must not take for a broker.
+     */
+    public static PortHolder portHolder() {
+        if (!isUp()) return PortHolder.NOTHING;
+        return answersAsKafka(BOOTSTRAP, Duration.ofSeconds(5)) ? PortHolder.KAFKA : PortHolder.OTHER;
+    }
+
+    /** Whether a Kafka broker answers on the address within the timeout. */
+    static boolean answersAsKafka(String bootstrap, Duration timeout) {
+        int millis = (int) timeout.toMillis();
+        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", millis,
+                "default.api.timeout.ms", millis, "socket.connection.setup.timeout.ms", millis);
+        try (Admin admin = Admin.create(config)) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(millis)).clusterId()
+                    .get(millis + 1000L, TimeUnit.MILLISECONDS);
             return true;
-        } catch (IOException e) {
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | org.apache.kafka.common.KafkaException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The explanation for a broker port held by another server. */
+    public static String heldByAnotherServer() {
+        return "port " + PORT + " is held by a server that does not answer as a Kafka broker: stop it, or run the"
+                + " jobs against your own broker with --bootstrap HOST:PORT";
     }
 
     /** The broker process this launcher started earlier, if it still runs. */
@@ -54,12 +84,33 @@ public final class LocalKafka {
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
     }
 
+    /**
+     * Makes sure a broker answers on {@link #BOOTSTRAP}: starts one when the port is free. Returns the process it
+     * started, or empty when a broker already answered; refuses a port held by a server that is not a broker.
+     */
+    public Optional<Process> ensureUp(Duration timeout) throws IOException, InterruptedException {
+        switch (portHolder()) {
+            case KAFKA:
+                return Optional.empty();
+            case OTHER:
+                throw new IllegalStateException(heldByAnotherServer());
+            default:
+                return Optional.of(start(timeout));
+        }
+    }
+
     /** Starts the broker and waits until it serves requests; returns its process. */
     public Process start(Duration timeout) throws IOException, InterruptedException {
         if (!Files.isDirectory(libs)) {
             throw new IllegalStateException("broker jars missing in " + libs + ": run `mvn -DskipTests package`");
         }
-        if (isUp()) throw new IllegalStateException("port " + PORT + " is already in use");
+        if (isUp()) {
+            throw new IllegalStateException(portHolder() == PortHolder.KAFKA
+                    ? "a Kafka broker already answers on " + BOOTSTRAP : heldByAnotherServer());
+        }
+        if (!LocalPorts.free(CONTROLLER_PORT)) {
+            throw new IllegalStateException("port " + CONTROLLER_PORT + " (the broker's controller) is in use");
+        }
         Files.createDirectories(home);
         Path config = writeConfig();
         if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {

@@ -1,0 +1,32 @@
+package io.stockflow.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+
+/** Ports on 127.0.0.1 that the local broker, cluster and demo bind: whether something already holds one. */
+public final class LocalPorts {
+    private LocalPorts() {}
+
+    /** Whether a server accepts connections on the port. */
+    public static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the port can be bound on 127.0.0.1 now. */
+    public static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
