@@ -3,6 +3,7 @@ package io.stockflow.marketsim.core;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.router.Endpoint;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -33,12 +34,11 @@ public final class SimRoutes {
     }
 
     public void add(HandlerType method, String path, Channel channel, String operation, ChannelErrors errors,
-            Endpoint endpoint) {
-        routes.addEndpoint(new io.javalin.router.Endpoint(method, path,
-                ctx -> answer(ctx, channel, operation, errors, endpoint)));
+            ApiOperation handler) {
+        routes.addEndpoint(new Endpoint(method, path, ctx -> answer(ctx, channel, operation, errors, handler)));
     }
 
-    private void answer(Context ctx, Channel channel, String operation, ChannelErrors errors, Endpoint endpoint)
+    private void answer(Context ctx, Channel channel, String operation, ChannelErrors errors, ApiOperation handler)
             throws Exception {
         Fault fault = faults.current(channel);
         Reply reply;
@@ -48,13 +48,22 @@ public final class SimRoutes {
                     .withHeader("Retry-After", Long.toString(retryAfterSeconds(fault.retryAfter())));
             default -> {
                 if (fault.kind() == Fault.Kind.SLOW) Thread.sleep(fault.delay().toMillis());
-                reply = endpoint.handle(ctx);
+                reply = run(ctx, handler);
             }
         }
         write(ctx, reply);
         String name = ctx.attribute(OPERATION) instanceof String named ? named : operation;
         calls.record(new CallLog.Call(clock.instant(), channel, name, ctx.method().name(), ctx.path(),
                 reply.status()));
+    }
+
+    /** The operation's answer; a failure of the simulator itself is a 500 that still reaches the call log. */
+    private static Reply run(Context ctx, ApiOperation handler) {
+        try {
+            return handler.handle(ctx);
+        } catch (Exception e) {
+            return Reply.json(500, Json.object().put("error", "simulator failure: " + e));
+        }
     }
 
     /** {@code Retry-After} in whole seconds, never 0: a client told "0" would retry at once. */

@@ -47,7 +47,7 @@ final class InventorySetQuantities {
 
     /** The payload ({@code inventoryAdjustmentGroup}, {@code userErrors}); input that breaks its type is thrown. */
     JsonNode run(GraphqlDocument.Field field, JsonNode variables, ApiVersion version, String idempotencyKey)
-            throws InputProblem {
+            throws InputProblem, OperationRefused {
         GraphqlDocument.Value argument = field.arguments().get("input");
         String variable = argument instanceof GraphqlDocument.Variable v ? v.name() : "input";
         JsonNode input = GraphqlDocument.resolve(argument, variables);
@@ -97,8 +97,8 @@ final class InventorySetQuantities {
             }
         }
         if (modern && idempotencyKey == null) {
-            throw reader.problem(root, "The @idempotent(key:) directive is required on " + FIELD
-                    + " as of API version 2026-04");
+            throw new OperationRefused("The @idempotent(key:) directive is required on " + FIELD
+                    + " as of API version 2026-04.");
         }
 
         synchronized (store) {

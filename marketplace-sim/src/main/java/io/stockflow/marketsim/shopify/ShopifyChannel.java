@@ -21,7 +21,7 @@ public final class ShopifyChannel implements SimulatedChannel {
     private final ShopifyGraphqlEndpoint graphql;
 
     /**
-     * @param bucketSize   the throttle bucket's size in cost points (Shopify's standard plans: 1000 for Plus)
+     * @param bucketSize   the throttle bucket's size in cost points (Shopify Plus's is 1000)
      * @param restoreRate  points restored a second
      * @param costPerCall  what every call costs, query or mutation
      */

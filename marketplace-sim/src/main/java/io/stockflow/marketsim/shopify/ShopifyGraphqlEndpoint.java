@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.stockflow.marketsim.core.CostBucket;
-import io.stockflow.marketsim.core.Endpoint;
+import io.stockflow.marketsim.core.ApiOperation;
 import io.stockflow.marketsim.core.Json;
 import io.stockflow.marketsim.core.Reply;
 import io.stockflow.marketsim.core.SimRoutes;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code fulfillmentCreate} or the {@code inventoryItem} query) and shapes the answer to the selection. Every answer
  * that gets as far as the bucket reports it in {@code extensions.cost}.
  */
-final class ShopifyGraphqlEndpoint implements Endpoint {
+final class ShopifyGraphqlEndpoint implements ApiOperation {
     private final String accessToken;
     private final CostBucket bucket;
     private final int costPerCall;
@@ -81,7 +81,7 @@ final class ShopifyGraphqlEndpoint implements Endpoint {
         if (!charge.granted()) {
             answer.putArray("errors").add(ShopifyErrors.throttled());
             answer.set("extensions", cost(charge, false));
-            return Reply.json(200, answer);
+            return Reply.json(200, answer).withHeader("X-Shopify-API-Version", version.name());
         }
         try {
             JsonNode payload = switch (operation) {
@@ -93,6 +93,8 @@ final class ShopifyGraphqlEndpoint implements Endpoint {
             answer.putObject("data").set(field.key(), GraphqlDocument.select(payload, field.selection()));
         } catch (InputProblem problem) {
             answer.putArray("errors").add(problem.toError());
+        } catch (OperationRefused refused) {
+            answer.putArray("errors").add(refused.toError());
         }
         answer.set("extensions", cost(charge, true));
         return Reply.json(200, answer).withHeader("X-Shopify-API-Version", version.name());

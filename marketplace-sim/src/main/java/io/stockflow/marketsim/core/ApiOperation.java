@@ -4,6 +4,6 @@ import io.javalin.http.Context;
 
 /** One API operation: a plain function from the request to the answer. */
 @FunctionalInterface
-public interface Endpoint {
+public interface ApiOperation {
     Reply handle(Context ctx) throws Exception;
 }
