@@ -30,8 +30,8 @@ class ArchitectureTest {
     /** What is built around the pipeline, never inside it. */
     static final String[] AROUND = {"io.stockflow.generate..", "io.stockflow.cli..", "io.stockflow.bench..",
             "io.stockflow.backtest..", "io.stockflow.demo..", "io.stockflow.cluster..", "io.stockflow.local..",
-            "io.stockflow.reporter.."};
-    static final List<String> MODULES = List.of("common", "jobs", "generator", "local-flink", "tools");
+            "io.stockflow.reporter..", "io.stockflow.marketsim.."};
+    static final List<String> MODULES = List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "tools");
 
     static JavaClasses main;
 
