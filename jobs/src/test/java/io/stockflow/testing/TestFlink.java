@@ -10,12 +10,20 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 
 /** The Flink set-up the integration tests share. */
 public final class TestFlink {
+    /** As on the 2-core machines this project runs on. */
+    public static final int PARALLELISM = 2;
+
     private TestFlink() {}
 
-    /** One TaskManager with two slots: parallelism 2, as on the 2-core machines this project runs on. */
+    /** The MiniCluster of a test class that runs jobs without Kafka (Kafka's ITs have theirs in KafkaPipeline). */
     public static MiniClusterExtension miniCluster() {
-        return new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+        return new MiniClusterExtension(miniClusterConfiguration());
+    }
+
+    /** One TaskManager with a slot for each parallel subtask. */
+    public static MiniClusterResourceConfiguration miniClusterConfiguration() {
+        return new MiniClusterResourceConfiguration.Builder()
+                .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARALLELISM).build();
     }
 
     /**

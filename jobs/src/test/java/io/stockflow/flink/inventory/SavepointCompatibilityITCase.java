@@ -3,16 +3,13 @@ package io.stockflow.flink.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stockflow.flink.graph.JobGraph;
+import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
-import io.stockflow.flink.graph.Jobs;
-import io.stockflow.flink.io.KafkaBinding;
-import io.stockflow.flink.io.KafkaSettings;
-import io.stockflow.flink.io.Topics;
 import io.stockflow.testing.Fixtures;
-import io.stockflow.testing.KafkaBroker;
+import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.TestFlink;
+import io.stockflow.testing.TestTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,21 +20,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * State compatibility across versions: savepoints of the inventory job made by earlier builds are kept in
@@ -64,12 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SavepointCompatibilityITCase {
     /** A broker per savepoint: each restores Kafka sources that read the same topic names from their start. */
     @RegisterExtension
-    @Order(1)
-    final KafkaBroker kafka = new KafkaBroker();
-
-    @RegisterExtension
-    @Order(2)
-    static final MiniClusterExtension FLINK = TestFlink.miniCluster();
+    static final KafkaPipeline PIPELINE = KafkaPipeline.withBrokerPerTest();
 
     /** Where {@link #regenerateTheKeptSavepoint} writes. */
     static final String NEWEST = "savepoints/inventory-v2";
@@ -86,51 +76,47 @@ class SavepointCompatibilityITCase {
     void theKeptSavepointRestoresAndTheLedgerContinues(String resource) throws Exception {
         Path savepoint = Path.of(SavepointCompatibilityITCase.class.getResource("/" + resource + "/_metadata")
                 .toURI()).getParent();
-        KafkaSettings settings = settings();
+        TestTopics topics = topics();
         // The records before the savepoint, again: the restored sources resume at the offsets after them.
-        kafka.produce(settings.topicName(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-        kafka.produce(settings.topicName(Topics.ORDERS_RAW), orders().subList(0, ORDERS_BEFORE));
+        topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
+        topics.produce(Topics.ORDERS_RAW, orders().subList(0, ORDERS_BEFORE));
 
-        JobClient job = start(settings, savepoint.toUri().toString());
+        start(topics, savepoint.toUri().toString());
         long t0 = System.nanoTime();
-        try {
-            List<String> after = new ArrayList<>();
-            after.add(orders().get(0)); // Shopify retries its webhook once more
-            after.addAll(orders().subList(ORDERS_BEFORE, orders().size())); // eBay cancels; a bad record
-            kafka.produce(settings.topicName(Topics.ORDERS_RAW), after);
-            kafka.produce(settings.topicName(Topics.FULFILMENT), Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+        List<String> after = new ArrayList<>();
+        after.add(orders().get(0)); // Shopify retries its webhook once more
+        after.addAll(orders().subList(ORDERS_BEFORE, orders().size())); // eBay cancels; a bad record
+        topics.produce(Topics.ORDERS_RAW, after);
+        topics.produce(Topics.FULFILMENT, Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
 
-            Map<String, JsonNode> expected =
-                    Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-            List<String> availability = kafka.readCommitted(settings.topicName(Topics.AVAILABILITY),
-                    records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
-            System.out.printf("restored ledger reached the expected state after %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
-            assertThat(availability).as("versions continue from the restored ones")
-                    .allSatisfy(r -> assertThat(Fixtures.json(r).get("version").asLong()).isGreaterThan(1));
+        Map<String, JsonNode> expected =
+                Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
+        List<String> availability = topics.readCommitted(Topics.AVAILABILITY,
+                records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+        System.out.printf("restored ledger reached the expected state after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+        assertThat(availability).as("versions continue from the restored ones")
+                .allSatisfy(r -> assertThat(Fixtures.json(r).get("version").asLong()).isGreaterThan(1));
 
-            List<String> canonical = kafka.readCommitted(settings.topicName(Topics.ORDERS_CANONICAL), r -> r.size() >= 1, WAIT);
-            assertThat(canonical).as("the retried webhook is known from the restored state; only eBay's cancel is new")
-                    .extracting(r -> Fixtures.json(r).get("order_id").asText()).containsExactly("ebay:12-03456-78901");
-            assertThat(kafka.readCommitted(settings.topicName(Topics.DEADLETTER), r -> r.size() >= 1, WAIT)).hasSize(1);
-            System.out.printf("all checks done after %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        } finally {
-            job.cancel().get(30, TimeUnit.SECONDS);
-        }
+        List<String> canonical = topics.readCommitted(Topics.ORDERS_CANONICAL, r -> r.size() >= 1, WAIT);
+        assertThat(canonical).as("the retried webhook is known from the restored state; only eBay's cancel is new")
+                .extracting(r -> Fixtures.json(r).get("order_id").asText()).containsExactly("ebay:12-03456-78901");
+        assertThat(topics.readCommitted(Topics.DEADLETTER, r -> r.size() >= 1, WAIT)).hasSize(1);
+        System.out.printf("all checks done after %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /** Not a test: writes the savepoint this class restores, with the current code. See the class comment. */
     @Test
     @EnabledIfSystemProperty(named = "stockflow.savepoint.regenerate", matches = "true")
     void regenerateTheKeptSavepoint(@TempDir Path scratch) throws Exception {
-        KafkaSettings settings = settings();
-        JobClient job = start(settings, null);
-        kafka.produce(settings.topicName(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-        awaitRecords(settings, Topics.AVAILABILITY, 5);
+        TestTopics topics = topics();
+        JobClient job = start(topics, null);
+        topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
+        topics.awaitRecords(Topics.AVAILABILITY, 5);
         int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, ORDERS_BEFORE}};
         for (int i = 0; i < batches.length; i++) {
-            kafka.produce(settings.topicName(Topics.ORDERS_RAW), orders().subList(batches[i][0], batches[i][1]));
-            awaitRecords(settings, Topics.ALLOCATIONS, i + 1);
+            topics.produce(Topics.ORDERS_RAW, orders().subList(batches[i][0], batches[i][1]));
+            topics.awaitRecords(Topics.ALLOCATIONS, i + 1);
         }
         String written = job.stopWithSavepoint(false, scratch.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(60, TimeUnit.SECONDS);
@@ -139,42 +125,28 @@ class SavepointCompatibilityITCase {
         System.out.println("savepoint written to " + target.toAbsolutePath());
     }
 
-    private KafkaSettings settings() throws Exception {
-        KafkaSettings settings = new KafkaSettings(kafka.bootstrap());
-        List<String> topics = new ArrayList<>();
-        for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ORDERS_CANONICAL,
-                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES,
-                Topics.ROUTING_CORRECTIONS)) {
-            settings.topicNames.put(t, PREFIX + "." + t);
-            topics.add(PREFIX + "." + t);
-        }
+    private static TestTopics topics() throws Exception {
+        TestTopics topics = PIPELINE.topics(PREFIX, List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT,
+                Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER,
+                Topics.ROUTING_RULES, Topics.ROUTING_CORRECTIONS));
         // At-least-once outputs: a savepoint then holds no open Kafka transaction that a later restore, on another
         // broker, would have to commit. What this test guards is the jobs' own state.
-        settings.atLeastOnceTopics.addAll(List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS,
-                Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_CORRECTIONS));
-        kafka.createTopics(1, topics);
-        return settings;
+        topics.settings().atLeastOnceTopics.addAll(List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY,
+                Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_CORRECTIONS));
+        return topics.createAll(1);
     }
 
-    private JobClient start(KafkaSettings settings, String savepoint) throws Exception {
+    private static JobClient start(TestTopics topics, String savepoint) throws Exception {
         Configuration conf = TestFlink.jobConfiguration(0);
         if (savepoint != null) conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
         JobOptions options = new JobOptions();
         options.set(StockflowOptions.DEDUP_TTL, Duration.ofDays(3650));
         options.set(StockflowOptions.ORDER_TTL, Duration.ofDays(3650));
-        JobGraph.wire(env, Jobs.resolve("inventory"), new KafkaBinding(settings, PREFIX), options);
-        return env.executeAsync("inventory savepoint " + (savepoint == null ? "make" : "restore"));
+        return PIPELINE.start(topics, "inventory", options, conf, UnaryOperator.identity());
     }
 
     private static List<String> orders() {
         return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
-    }
-
-    private void awaitRecords(KafkaSettings settings, String topic, int count) {
-        assertThat(kafka.readCommitted(settings.topicName(topic), r -> r.size() >= count, WAIT))
-                .as("records on " + topic).hasSizeGreaterThanOrEqualTo(count);
     }
 
     private static void replace(Path from, Path to) throws IOException {

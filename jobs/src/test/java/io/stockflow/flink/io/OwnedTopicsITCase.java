@@ -3,6 +3,7 @@ package io.stockflow.flink.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.testing.KafkaBroker;
+import io.stockflow.testing.TestTopics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +22,9 @@ class OwnedTopicsITCase {
 
     @Test
     void createsMissingOwnedInputsCompactingCapacityAndLeavesTheRestAlone() throws Exception {
-        KafkaSettings settings = new KafkaSettings(KAFKA.bootstrap());
-        settings.topicNames.put(Topics.ROUTING_CAPACITY, "run1.routing.capacity");
-        settings.topicNames.put(Topics.ROUTING_RULES, "run1.routing.rules");
-        settings.topicNames.put(Topics.ORDERS_RAW, "run1.orders.raw");
-        KAFKA.createTopics(1, List.of("run1.routing.rules"));
+        KafkaSettings settings = TestTopics.named(KAFKA, "run1",
+                List.of(Topics.ROUTING_CAPACITY, Topics.ROUTING_RULES, Topics.ORDERS_RAW))
+                .create(1, List.of(Topics.ROUTING_RULES)).settings();
 
         List<String> created = OwnedTopics.ensure(settings,
                 List.of(Topics.ORDERS_RAW, Topics.ROUTING_RULES, Topics.ROUTING_CAPACITY));

@@ -2,28 +2,19 @@ package io.stockflow.flink.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stockflow.flink.graph.JobGraph;
+import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
-import io.stockflow.flink.graph.Jobs;
-import io.stockflow.flink.io.KafkaBinding;
-import io.stockflow.flink.io.KafkaSettings;
-import io.stockflow.flink.io.Topics;
 import io.stockflow.testing.Fixtures;
-import io.stockflow.testing.KafkaBroker;
-import io.stockflow.testing.TestFlink;
+import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.LifecycleOutputs;
+import io.stockflow.testing.TestTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,12 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LifecycleKafkaITCase {
     @RegisterExtension
-    @Order(1)
-    static final KafkaBroker KAFKA = new KafkaBroker();
-
-    @RegisterExtension
-    @Order(2)
-    static final MiniClusterExtension FLINK = TestFlink.miniCluster();
+    static final KafkaPipeline PIPELINE = new KafkaPipeline();
 
     private static final Path FIXTURE = Fixtures.dir("lifecycle");
     private static final Path EXPECTED = FIXTURE.resolve("expected");
@@ -54,65 +40,51 @@ class LifecycleKafkaITCase {
 
     @Test
     void deadlinesFireAsEventTimePassesAndTheOutputsMatchTheBoundedRun() throws Exception {
-        KafkaSettings settings = new KafkaSettings(KAFKA.bootstrap());
-        List<String> topics = new ArrayList<>();
-        for (String t : List.of(Topics.ORDERS_CANONICAL, Topics.ALLOCATIONS, Topics.FULFILMENT,
-                Topics.CARRIER_TRACKING, Topics.ALERTS, Topics.NOTIFICATIONS, Topics.DEADLETTER)) {
-            settings.topicNames.put(t, "live." + t);
-            topics.add("live." + t);
-        }
-        KAFKA.createTopics(2, topics);
-
-        Configuration conf = TestFlink.jobConfiguration(0);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
+        TestTopics topics = PIPELINE.topics(List.of(Topics.ORDERS_CANONICAL, Topics.ALLOCATIONS, Topics.FULFILMENT,
+                Topics.CARRIER_TRACKING, Topics.ALERTS, Topics.NOTIFICATIONS, Topics.DEADLETTER)).createAll(2);
         JobOptions options = new JobOptions();
         options.set(StockflowOptions.SLA_POLICY, FIXTURE.resolve("sla-policy.json").toString());
-        JobGraph.wire(env, Jobs.resolve("lifecycle"), new KafkaBinding(settings, "lifecycle-live"), options);
-        JobClient job = env.executeAsync("lifecycle live");
-        try {
-            // As a shop's week runs: the orders are known before the warehouse and the carriers report on them.
-            // Event time stands still until every input has records, so no deadline fires early.
-            feed(settings, Topics.ORDERS_CANONICAL);
-            feed(settings, Topics.ALLOCATIONS);
-            assertThat(KAFKA.readCommitted(settings.topicName(Topics.NOTIFICATIONS), r -> r.size() >= 8, WAIT))
-                    .as("confirmations, a cancellation and a backorder notice").hasSizeGreaterThanOrEqualTo(8);
-            feed(settings, Topics.FULFILMENT);
-            // Carriers scan a parcel after the warehouse shipped it: wait until the shipments are linked, or a carrier
-            // update could race its own shipment and the customer hear only its latest news.
-            long shipped = LifecycleOutputs.notifications(Fixtures.lines(EXPECTED.resolve("notifications.jsonl")))
-                    .values().stream().filter(n -> n.contains(" SHIPPED ")).count();
-            assertThat(LifecycleOutputs.notifications(KAFKA.readCommitted(settings.topicName(Topics.NOTIFICATIONS),
-                    r -> LifecycleOutputs.notifications(r).values().stream().filter(n -> n.contains(" SHIPPED ")).count()
-                            >= shipped, WAIT)).values()).as("shipped notices before the carriers report")
-                    .filteredOn(n -> n.contains(" SHIPPED ")).hasSize((int) shipped);
-            feed(settings, Topics.CARRIER_TRACKING);
+        PIPELINE.start(topics, "lifecycle", options);
 
-            Map<String, String> expectedAlerts =
-                    LifecycleOutputs.alerts(Fixtures.lines(EXPECTED.resolve("alerts.jsonl")));
-            List<String> alerts = KAFKA.readCommitted(settings.topicName(Topics.ALERTS),
-                    r -> r.size() >= expectedAlerts.size(), WAIT);
-            assertThat(LifecycleOutputs.alerts(alerts)).isEqualTo(expectedAlerts);
+        // As a shop's week runs: the orders are known before the warehouse and the carriers report on them.
+        // Event time stands still until every input has records, so no deadline fires early.
+        feed(topics, Topics.ORDERS_CANONICAL);
+        feed(topics, Topics.ALLOCATIONS);
+        assertThat(topics.readCommitted(Topics.NOTIFICATIONS, r -> r.size() >= 8, WAIT))
+                .as("confirmations, a cancellation and a backorder notice").hasSizeGreaterThanOrEqualTo(8);
+        feed(topics, Topics.FULFILMENT);
+        // Carriers scan a parcel after the warehouse shipped it: wait until the shipments are linked, or a carrier
+        // update could race its own shipment and the customer hear only its latest news.
+        long shipped = LifecycleOutputs.notifications(Fixtures.lines(EXPECTED.resolve("notifications.jsonl")))
+                .values().stream().filter(n -> n.contains(" SHIPPED ")).count();
+        assertThat(LifecycleOutputs.notifications(topics.readCommitted(Topics.NOTIFICATIONS,
+                r -> LifecycleOutputs.notifications(r).values().stream().filter(n -> n.contains(" SHIPPED ")).count()
+                        >= shipped, WAIT)).values()).as("shipped notices before the carriers report")
+                .filteredOn(n -> n.contains(" SHIPPED ")).hasSize((int) shipped);
+        feed(topics, Topics.CARRIER_TRACKING);
 
-            List<String> deadLetters = KAFKA.readCommitted(settings.topicName(Topics.DEADLETTER), r -> r.size() >= 6, WAIT);
-            assertThat(deadLetters).extracting(l -> Fixtures.json(l).get("source_topic").asText() + ": "
-                            + Fixtures.json(l).get("error").asText())
-                    .containsExactlyInAnyOrderElementsOf(Fixtures.lines(EXPECTED.resolve("deadletter.txt")));
+        Map<String, String> expectedAlerts =
+                LifecycleOutputs.alerts(Fixtures.lines(EXPECTED.resolve("alerts.jsonl")));
+        List<String> alerts = topics.readCommitted(Topics.ALERTS,
+                r -> r.size() >= expectedAlerts.size(), WAIT);
+        assertThat(LifecycleOutputs.alerts(alerts)).isEqualTo(expectedAlerts);
 
-            Map<String, String> expectedNotices =
-                    LifecycleOutputs.notifications(Fixtures.lines(EXPECTED.resolve("notifications.jsonl")));
-            long mustHave = expectedNotices.values().stream().filter(LifecycleKafkaITCase::neverSkipped).count();
-            Map<String, String> notices = LifecycleOutputs.notifications(KAFKA.readCommitted(
-                    settings.topicName(Topics.NOTIFICATIONS), r -> LifecycleOutputs.notifications(r).values().stream()
-                            .filter(LifecycleKafkaITCase::neverSkipped).count() >= mustHave, WAIT));
-            assertThat(expectedNotices).containsAllEntriesOf(notices);
-            assertThat(notices.values()).as("what deadlines and the carrier cause is never skipped")
-                    .filteredOn(LifecycleKafkaITCase::neverSkipped)
-                    .containsExactlyInAnyOrderElementsOf(
-                            expectedNotices.values().stream().filter(LifecycleKafkaITCase::neverSkipped).toList());
-        } finally {
-            job.cancel().get(30, TimeUnit.SECONDS);
-        }
+        List<String> deadLetters = topics.readCommitted(Topics.DEADLETTER, r -> r.size() >= 6, WAIT);
+        assertThat(deadLetters).extracting(l -> Fixtures.json(l).get("source_topic").asText() + ": "
+                        + Fixtures.json(l).get("error").asText())
+                .containsExactlyInAnyOrderElementsOf(Fixtures.lines(EXPECTED.resolve("deadletter.txt")));
+
+        Map<String, String> expectedNotices =
+                LifecycleOutputs.notifications(Fixtures.lines(EXPECTED.resolve("notifications.jsonl")));
+        long mustHave = expectedNotices.values().stream().filter(LifecycleKafkaITCase::neverSkipped).count();
+        Map<String, String> notices = LifecycleOutputs.notifications(topics.readCommitted(Topics.NOTIFICATIONS,
+                r -> LifecycleOutputs.notifications(r).values().stream()
+                        .filter(LifecycleKafkaITCase::neverSkipped).count() >= mustHave, WAIT));
+        assertThat(expectedNotices).containsAllEntriesOf(notices);
+        assertThat(notices.values()).as("what deadlines and the carrier cause is never skipped")
+                .filteredOn(LifecycleKafkaITCase::neverSkipped)
+                .containsExactlyInAnyOrderElementsOf(
+                        expectedNotices.values().stream().filter(LifecycleKafkaITCase::neverSkipped).toList());
     }
 
     /**
@@ -124,15 +96,12 @@ class LifecycleKafkaITCase {
                 && !notice.contains(" OUT_FOR_DELIVERY ");
     }
 
-    private static void feed(KafkaSettings settings, String topic) {
-        feed(settings.topicName(topic), Fixtures.lines(FIXTURE.resolve("input").resolve(topic + ".jsonl")));
-    }
-
     /**
-     * Spreads a topic's lines, in event-time order, over its two partitions, and sends the week's last event to both,
-     * so that each partition's event time reaches the end of the week.
+     * Spreads a topic's lines of the fixture, in event-time order, over its two partitions, and sends the week's last
+     * event to both, so that each partition's event time reaches the end of the week.
      */
-    private static void feed(String topic, List<String> lines) {
+    private static void feed(TestTopics topics, String topic) {
+        List<String> lines = Fixtures.lines(FIXTURE.resolve("input").resolve(topic + ".jsonl"));
         List<List<String>> partitions = List.of(new ArrayList<>(), new ArrayList<>());
         int i = 0;
         for (String line : lines) {
@@ -143,6 +112,6 @@ class LifecycleKafkaITCase {
                 partitions.get(i++ % 2).add(line);
             }
         }
-        for (int p = 0; p < 2; p++) KAFKA.produce(topic, p, partitions.get(p));
+        for (int p = 0; p < 2; p++) topics.produce(topic, p, partitions.get(p));
     }
 }

@@ -1,21 +1,16 @@
 package io.stockflow.flink.routing;
 
-import io.stockflow.routing.CapacityAlerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stockflow.flink.graph.JobGraph;
-import io.stockflow.flink.job.JobOptions;
-import io.stockflow.flink.graph.Jobs;
-import io.stockflow.flink.io.KafkaBinding;
-import io.stockflow.flink.io.KafkaSettings;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.routing.CapacityAlerts;
 import io.stockflow.testing.ContractSchemas;
 import io.stockflow.testing.Fixtures;
-import io.stockflow.testing.KafkaBroker;
+import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.ShopifyOrders;
-import io.stockflow.testing.TestFlink;
+import io.stockflow.testing.TestTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,78 +35,69 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class CapacityKafkaITCase {
     @RegisterExtension
-    @Order(1)
-    static final KafkaBroker KAFKA = new KafkaBroker();
-
-    @RegisterExtension
-    @Order(2)
-    static final MiniClusterExtension FLINK = TestFlink.miniCluster();
+    static final KafkaPipeline PIPELINE = new KafkaPipeline();
 
     private static final Path RULES = Fixtures.dir("routing");
-    private static final Duration WAIT = InventoryOnKafka.WAIT;
+    private static final Duration WAIT = LiveRouting.WAIT;
     private static final String SKU = "SKU-C";
     private static final AtomicLong ORDER_IDS = new AtomicLong(80_000);
 
     @Test
     void aFullLocationFallsToTheNextInRankAndAnOvershootIsReportedOnce() throws Exception {
-        InventoryOnKafka inventory = InventoryOnKafka.withTopics(KAFKA, "capacity");
-        JobClient job = inventory.start("capacity");
-        try {
-            KAFKA.produce(inventory.topic(Topics.MOVEMENTS), List.of(receipt("WH-EAST"), receipt("WH-WEST")));
-            inventory.awaitRecords(Topics.AVAILABILITY, 4);
-            inventory.publishAndAwaitVersion(eastCapacity(2), "r1", ORDER_IDS::incrementAndGet);
+        LiveRouting routing = LiveRouting.start(PIPELINE);
+        TestTopics topics = routing.topics;
+        topics.produce(Topics.MOVEMENTS, List.of(receipt("WH-EAST"), receipt("WH-WEST")));
+        topics.awaitRecords(Topics.AVAILABILITY, 4);
+        routing.publishAndAwaitVersion(eastCapacity(2), "r1", ORDER_IDS::incrementAndGet);
 
-            JsonNode first = inventory.decide(order());
-            assertThat(shipFrom(first)).isEqualTo("WH-EAST");
-            assertThat(first.at("/explanation/ranking/1/daily_capacity").asLong()).isEqualTo(2);
+        JsonNode first = routing.decide(order());
+        assertThat(shipFrom(first)).isEqualTo("WH-EAST");
+        assertThat(first.at("/explanation/ranking/1/daily_capacity").asLong()).isEqualTo(2);
 
-            // A burst: orders decided before WH-EAST's level comes back may still go there (the design's overshoot).
-            List<String> burst = new ArrayList<>();
-            for (int i = 0; i < 10; i++) burst.add(order());
-            KAFKA.produce(inventory.topic(Topics.ORDERS_RAW), burst);
-            List<JsonNode> decided = new ArrayList<>(List.of(first));
-            decided.addAll(inventory.decisions(burst));
+        // A burst: orders decided before WH-EAST's level comes back may still go there (the design's overshoot).
+        List<String> burst = new ArrayList<>();
+        for (int i = 0; i < 10; i++) burst.add(order());
+        topics.produce(Topics.ORDERS_RAW, burst);
+        List<JsonNode> decided = new ArrayList<>(List.of(first));
+        decided.addAll(routing.decisions(burst));
 
-            // Once the full level is back, every later order goes to the next location in rank.
-            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
-                JsonNode next = inventory.decide(order());
-                decided.add(next);
-                return shipFrom(next).equals("WH-WEST");
+        // Once the full level is back, every later order goes to the next location in rank.
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode next = routing.decide(order());
+            decided.add(next);
+            return shipFrom(next).equals("WH-WEST");
+        });
+        JsonNode fellOver = decided.get(decided.size() - 1);
+        assertThat(fellOver.at("/explanation/excluded").toString())
+                .contains("WH-EAST").contains("daily capacity of 2 used up on 2026-11-26");
+        JsonNode after = routing.decide(order());
+        decided.add(after);
+        assertThat(shipFrom(after)).as("full stays full").isEqualTo("WH-WEST");
+
+        long east = decided.stream().filter(d -> shipFrom(d).equals("WH-EAST")).count();
+        long west = decided.size() - east;
+        assertThat(east).as("WH-EAST shipments").isGreaterThanOrEqualTo(2);
+        System.out.printf("capacity 2 at WH-EAST: %d decisions there, %d at WH-WEST%n", east, west);
+
+        Map<String, JsonNode> levels = latestLevels(topics, l -> levelOf(l, "WH-EAST") == east
+                && levelOf(l, "WH-WEST") == west);
+        assertThat(levels.get("WH-EAST|2026-11-26").get("daily_capacity").asLong()).isEqualTo(2);
+        assertThat(levels.get("WH-WEST|2026-11-26").has("daily_capacity")).as("unlimited").isFalse();
+        assertThat(levels.values()).allSatisfy(l -> assertThat(
+                ContractSchemas.violations(Topics.ROUTING_CAPACITY, l.toString())).isEmpty());
+
+        List<JsonNode> alerts = capacityAlerts(topics, east > 2);
+        if (east > 2) {
+            assertThat(alerts).singleElement().satisfies(a -> {
+                assertThat(a.get("severity").asText()).isEqualTo("INFO");
+                assertThat(a.at("/subject/location").asText()).isEqualTo("WH-EAST");
+                assertThat(a.get("observed").asLong()).isEqualTo(3);
+                assertThat(a.get("expected").asLong()).isEqualTo(2);
+                assertThat(a.get("message").asText()).contains("daily capacity of 2");
+                assertThat(ContractSchemas.violations(Topics.ALERTS, a.toString())).isEmpty();
             });
-            JsonNode fellOver = decided.get(decided.size() - 1);
-            assertThat(fellOver.at("/explanation/excluded").toString())
-                    .contains("WH-EAST").contains("daily capacity of 2 used up on 2026-11-26");
-            JsonNode after = inventory.decide(order());
-            decided.add(after);
-            assertThat(shipFrom(after)).as("full stays full").isEqualTo("WH-WEST");
-
-            long east = decided.stream().filter(d -> shipFrom(d).equals("WH-EAST")).count();
-            long west = decided.size() - east;
-            assertThat(east).as("WH-EAST shipments").isGreaterThanOrEqualTo(2);
-            System.out.printf("capacity 2 at WH-EAST: %d decisions there, %d at WH-WEST%n", east, west);
-
-            Map<String, JsonNode> levels = latestLevels(inventory, l -> levelOf(l, "WH-EAST") == east
-                    && levelOf(l, "WH-WEST") == west);
-            assertThat(levels.get("WH-EAST|2026-11-26").get("daily_capacity").asLong()).isEqualTo(2);
-            assertThat(levels.get("WH-WEST|2026-11-26").has("daily_capacity")).as("unlimited").isFalse();
-            assertThat(levels.values()).allSatisfy(l -> assertThat(
-                    ContractSchemas.violations(Topics.ROUTING_CAPACITY, l.toString())).isEmpty());
-
-            List<JsonNode> alerts = capacityAlerts(inventory, east > 2);
-            if (east > 2) {
-                assertThat(alerts).singleElement().satisfies(a -> {
-                    assertThat(a.get("severity").asText()).isEqualTo("INFO");
-                    assertThat(a.at("/subject/location").asText()).isEqualTo("WH-EAST");
-                    assertThat(a.get("observed").asLong()).isEqualTo(3);
-                    assertThat(a.get("expected").asLong()).isEqualTo(2);
-                    assertThat(a.get("message").asText()).contains("daily capacity of 2");
-                    assertThat(ContractSchemas.violations(Topics.ALERTS, a.toString())).isEmpty();
-                });
-            } else {
-                assertThat(alerts).as("no overshoot, no alert").isEmpty();
-            }
-        } finally {
-            job.cancel().get(30, TimeUnit.SECONDS);
+        } else {
+            assertThat(alerts).as("no overshoot, no alert").isEmpty();
         }
     }
 
@@ -124,9 +106,9 @@ class CapacityKafkaITCase {
     }
 
     /** The latest level per location and day on {@code routing.capacity}, once {@code done} holds for them. */
-    private static Map<String, JsonNode> latestLevels(InventoryOnKafka inventory,
+    private static Map<String, JsonNode> latestLevels(TestTopics topics,
             Predicate<Map<String, JsonNode>> done) {
-        List<String> records = KAFKA.readCommitted(inventory.topic(Topics.ROUTING_CAPACITY),
+        List<String> records = topics.readCommitted(Topics.ROUTING_CAPACITY,
                 r -> done.test(latest(r)), WAIT);
         Map<String, JsonNode> levels = latest(records);
         assertThat(done.test(levels)).as("levels %s", levels).isTrue();
@@ -152,8 +134,8 @@ class CapacityKafkaITCase {
      * The CAPACITY_EXCEEDED alerts: when one is expected, once it is there; else what a few seconds of reading find
      * (a burst of ten orders all but always overshoots, so this branch is rare).
      */
-    private static List<JsonNode> capacityAlerts(InventoryOnKafka inventory, boolean expected) {
-        List<String> alerts = KAFKA.readCommitted(inventory.topic(Topics.ALERTS),
+    private static List<JsonNode> capacityAlerts(TestTopics topics, boolean expected) {
+        List<String> alerts = topics.readCommitted(Topics.ALERTS,
                 r -> expected && r.stream().anyMatch(a -> a.contains(CapacityAlerts.CAPACITY_EXCEEDED)),
                 expected ? WAIT : Duration.ofSeconds(5));
         return alerts.stream().map(Fixtures::json)

@@ -3,17 +3,13 @@ package io.stockflow.flink.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stockflow.flink.graph.JobGraph;
+import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
-import io.stockflow.flink.graph.Jobs;
-import io.stockflow.flink.io.KafkaBinding;
-import io.stockflow.flink.io.KafkaSettings;
-import io.stockflow.flink.io.Topics;
 import io.stockflow.testing.Fixtures;
-import io.stockflow.testing.KafkaBroker;
+import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.ShopifyOrders;
-import io.stockflow.testing.TestFlink;
+import io.stockflow.testing.TestTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,12 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,40 +32,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class CorrectionLoopKafkaITCase {
     @RegisterExtension
-    @Order(1)
-    static final KafkaBroker KAFKA = new KafkaBroker();
-
-    @RegisterExtension
-    @Order(2)
-    static final MiniClusterExtension FLINK = TestFlink.miniCluster();
+    static final KafkaPipeline PIPELINE = new KafkaPipeline();
 
     private static final Path RULES = Fixtures.dir("routing");
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String TIME = "2026-11-26T15:00:00Z";
-    private static KafkaSettings settings;
-    private static JobClient job;
+    /** The topics of the one job both tests share. */
+    private static TestTopics topics;
 
     @BeforeAll
     static void start() throws Exception {
-        settings = new KafkaSettings(KAFKA.bootstrap());
-        List<String> topics = new ArrayList<>();
-        for (String t : Topics.ALL) {
-            settings.topicNames.put(t, "loop." + t);
-            topics.add("loop." + t);
-        }
         // One partition: the racing orders are read back to back, long before a correction can come back.
-        KAFKA.createTopics(1, topics);
+        topics = PIPELINE.topics(Topics.ALL).createAll(1);
         JobOptions options = new JobOptions();
         options.set(StockflowOptions.RULES, List.of(RULES.resolve("rules-v1.json").toString()));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.jobConfiguration(0));
-        env.setParallelism(2);
-        JobGraph.wire(env, Jobs.resolve("inventory"), new KafkaBinding(settings, "loop"), options);
-        job = env.executeAsync("inventory correction loop");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (job != null) job.cancel().get(30, TimeUnit.SECONDS);
+        PIPELINE.start(topics, "inventory", options);
     }
 
     @Test
@@ -140,7 +112,7 @@ class CorrectionLoopKafkaITCase {
                     + skuAt[1] + "\", \"type\": \"RECEIPT\", \"quantity\": " + quantity
                     + ", \"occurred_at\": \"2026-11-26T08:00:00Z\"}");
         });
-        KAFKA.produce(settings.topicName(Topics.MOVEMENTS), movements);
+        topics.produce(Topics.MOVEMENTS, movements);
         Map<String, Long> none = new LinkedHashMap<>();
         units.keySet().forEach(k -> none.put(k, 0L));
         awaitReserved(none);
@@ -156,8 +128,8 @@ class CorrectionLoopKafkaITCase {
     /** Sends the orders in one batch and returns their decisions by order id. */
     private static Map<String, JsonNode> decisions(List<String> orders) {
         List<String> ids = orders.stream().map(o -> "shopify:" + Fixtures.json(o).at("/payload/id").asText()).toList();
-        KAFKA.produce(settings.topicName(Topics.ORDERS_RAW), orders);
-        List<String> all = KAFKA.readCommitted(settings.topicName(Topics.ALLOCATIONS),
+        topics.produce(Topics.ORDERS_RAW, orders);
+        List<String> all = topics.readCommitted(Topics.ALLOCATIONS,
                 r -> Fixtures.keyed(r, "order_id").keySet().containsAll(ids), WAIT);
         Map<String, JsonNode> byOrder = Fixtures.keyed(all, "order_id");
         assertThat(byOrder).containsKeys(ids.toArray(String[]::new));
@@ -177,7 +149,7 @@ class CorrectionLoopKafkaITCase {
     /** Waits until the latest availability of each {@code sku|location} has the reserved units given. */
     private static void awaitReserved(Map<String, Long> expected) {
         Map<String, Long> latest = new LinkedHashMap<>();
-        KAFKA.readCommitted(settings.topicName(Topics.AVAILABILITY), records -> {
+        topics.readCommitted(Topics.AVAILABILITY, records -> {
             latest.clear();
             Fixtures.finalAvailability(records).forEach((k, a) -> latest.put(k, a.get("reserved").asLong()));
             return expected.entrySet().stream().allMatch(e -> e.getValue().equals(latest.get(e.getKey())));
@@ -189,13 +161,13 @@ class CorrectionLoopKafkaITCase {
 
     /** Every availability record as {@code sku|location reserved N}. */
     private static List<String> availability() {
-        List<String> all = KAFKA.readCommitted(settings.topicName(Topics.AVAILABILITY), r -> false, Duration.ofSeconds(2));
+        List<String> all = topics.readCommitted(Topics.AVAILABILITY, r -> false, Duration.ofSeconds(2));
         return all.stream().map(Fixtures::json).map(a -> a.get("sku").asText() + "|" + a.get("location").asText()
                 + " reserved " + a.get("reserved").asLong()).toList();
     }
 
     private static List<JsonNode> corrections() {
-        return KAFKA.readCommitted(settings.topicName(Topics.ROUTING_CORRECTIONS), r -> false, Duration.ofSeconds(2))
+        return topics.readCommitted(Topics.ROUTING_CORRECTIONS, r -> false, Duration.ofSeconds(2))
                 .stream().map(Fixtures::json).toList();
     }
 }
