@@ -1,10 +1,10 @@
 package io.stockflow.tracking;
 
-import static io.stockflow.tracking.TrackingPayloads.bytes;
-import static io.stockflow.tracking.TrackingPayloads.millis;
+import static io.stockflow.ingest.Fixtures.bytes;
+import static io.stockflow.ingest.Fixtures.millis;
+import static io.stockflow.ingest.Fixtures.with;
+import static io.stockflow.ingest.Fixtures.without;
 import static io.stockflow.tracking.TrackingPayloads.record;
-import static io.stockflow.tracking.TrackingPayloads.with;
-import static io.stockflow.tracking.TrackingPayloads.without;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

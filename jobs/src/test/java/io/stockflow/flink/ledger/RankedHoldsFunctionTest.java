@@ -27,7 +27,7 @@ class RankedHoldsFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = LedgerHarness.of(LedgerPolicy.DEFAULTS);
+        harness = StockLedgerFunctionHarness.of(LedgerPolicy.DEFAULTS);
         harness.open();
         send(LedgerCommand.movement("m1", "SKU", "WH-A", MovementType.RECEIPT, 10, 1000));
         send(LedgerCommand.movement("m2", "SKU", "WH-B", MovementType.RECEIPT, 4, 1000));

@@ -45,7 +45,7 @@ class StockLedgerFunctionTest {
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, LedgerCommand, LineCorrection, AvailabilityUpdate> newHarness()
             throws Exception {
-        return LedgerHarness.of(POLICY);
+        return StockLedgerFunctionHarness.of(POLICY);
     }
 
     @Test

@@ -12,8 +12,8 @@ import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
 /** The ledger function in a test harness: commands on the first input, corrections on the second, keyed by SKU. */
-final class LedgerHarness {
-    private LedgerHarness() {}
+final class StockLedgerFunctionHarness {
+    private StockLedgerFunctionHarness() {}
 
     static KeyedTwoInputStreamOperatorTestHarness<String, LedgerCommand, LineCorrection, AvailabilityUpdate> of(
             LedgerPolicy policy) throws Exception {
