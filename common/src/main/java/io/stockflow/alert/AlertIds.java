@@ -10,7 +10,8 @@ public final class AlertIds {
     public static String of(String type, Object... parts) {
         StringBuilder identity = new StringBuilder(type);
         for (Object part : parts) identity.append('|').append(part);
-        return type.toLowerCase() + "-" + Sha256.hex(identity.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 20);
+        return type.toLowerCase() + "-"
+                + Sha256.hex(identity.toString().getBytes(StandardCharsets.UTF_8))
+                        .substring(0, 20);
     }
-
 }

@@ -1,3 +1,7 @@
 package io.stockflow.alert;
 
-public enum Severity { INFO, WARNING, CRITICAL }
+public enum Severity {
+    INFO,
+    WARNING,
+    CRITICAL
+}

@@ -1,4 +1,9 @@
 package io.stockflow.allocation;
 
 /** The order-level outcome on {@code orders.allocations}. */
-public enum Decision { ALLOCATED, PARTIAL, BACKORDERED, REJECTED }
+public enum Decision {
+    ALLOCATED,
+    PARTIAL,
+    BACKORDERED,
+    REJECTED
+}

@@ -22,6 +22,7 @@ public class OrderAllocation {
 
     @Override
     public String toString() {
-        return decision + " " + orderId + " " + allocations + (backordered.isEmpty() ? "" : " backordered " + backordered);
+        return decision + " " + orderId + " " + allocations
+                + (backordered.isEmpty() ? "" : " backordered " + backordered);
     }
 }

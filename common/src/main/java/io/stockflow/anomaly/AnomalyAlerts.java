@@ -17,8 +17,14 @@ public final class AnomalyAlerts {
     public static final String REFUND_SPIKE = "REFUND_SPIKE";
     public static final String STOCKOUT_PREDICTED = "STOCKOUT_PREDICTED";
     public static final String LEDGER_MISMATCH = "LEDGER_MISMATCH";
-    public static final List<String> TYPES = List.of(DEMAND_SPIKE, DEMAND_DROP, FEED_SILENT, SUSPICIOUS_ORDER,
-            REFUND_SPIKE, STOCKOUT_PREDICTED, LEDGER_MISMATCH);
+    public static final List<String> TYPES = List.of(
+            DEMAND_SPIKE,
+            DEMAND_DROP,
+            FEED_SILENT,
+            SUSPICIOUS_ORDER,
+            REFUND_SPIKE,
+            STOCKOUT_PREDICTED,
+            LEDGER_MISMATCH);
 
     private AnomalyAlerts() {}
 
@@ -40,8 +46,17 @@ public final class AnomalyAlerts {
         return a;
     }
 
-    static Alert countAlert(String type, String sku, long windowStart, long windowEnd, double observed, double expected,
-                            double score, double level, CountTest test, long detectedAt) {
+    static Alert countAlert(
+            String type,
+            String sku,
+            long windowStart,
+            long windowEnd,
+            double observed,
+            double expected,
+            double score,
+            double level,
+            CountTest test,
+            long detectedAt) {
         Alert a = base(type, Severity.WARNING, windowEnd, detectedAt, AlertIds.of(type, sku, windowEnd));
         a.sku = sku;
         a.windowStart = windowStart;
@@ -56,12 +71,21 @@ public final class AnomalyAlerts {
                 .and("model", type.equals(REFUND_SPIKE) ? "refund-rate-ewma" : "seasonal-level-ewma")
                 .and("baseline_per_hour", round(level))
                 .and("window_minutes", RhythmModel.WINDOW_MILLIS / 60_000)
-                .and("parameters", test.describe()).toJson();
+                .and("parameters", test.describe())
+                .toJson();
         return a;
     }
 
-    static Alert feedSilent(String channel, long lastOrder, long now, long silentFor, double expectedOrders,
-                            double neededOrders, double perHour, double probability, long detectedAt) {
+    static Alert feedSilent(
+            String channel,
+            long lastOrder,
+            long now,
+            long silentFor,
+            double expectedOrders,
+            double neededOrders,
+            double perHour,
+            double probability,
+            long detectedAt) {
         Alert a = base(FEED_SILENT, Severity.CRITICAL, now, detectedAt, AlertIds.of(FEED_SILENT, channel, lastOrder));
         a.channel = channel;
         a.windowStart = lastOrder;
@@ -72,26 +96,48 @@ public final class AnomalyAlerts {
                 + Instants.format(lastOrder) + ") where about " + fmt(expectedOrders) + " were expected (usually "
                 + fmt(perHour) + " an hour at this time): is the integration down?";
         a.evidenceJson = Evidence.of("score", round(expectedOrders / neededOrders))
-                .and("model", "poisson-gap").and("expected_orders", round(expectedOrders))
-                .and("expected_orders_per_hour", round(perHour)).and("silence_probability", probability)
+                .and("model", "poisson-gap")
+                .and("expected_orders", round(expectedOrders))
+                .and("expected_orders_per_hour", round(perHour))
+                .and("silence_probability", probability)
                 .and("threshold_expected_orders", round(neededOrders))
-                .and("last_order_at", Instants.format(lastOrder)).and("silent_minutes", silentFor / 60_000).toJson();
+                .and("last_order_at", Instants.format(lastOrder))
+                .and("silent_minutes", silentFor / 60_000)
+                .toJson();
         return a;
     }
 
-    public static Alert suspiciousOrder(String orderId, String channel, long eventTime, List<String> reasons,
-                                        double score, Evidence figures, long detectedAt, String reasonKind) {
-        Alert a = base(SUSPICIOUS_ORDER, Severity.WARNING, eventTime, detectedAt,
+    public static Alert suspiciousOrder(
+            String orderId,
+            String channel,
+            long eventTime,
+            List<String> reasons,
+            double score,
+            Evidence figures,
+            long detectedAt,
+            String reasonKind) {
+        Alert a = base(
+                SUSPICIOUS_ORDER,
+                Severity.WARNING,
+                eventTime,
+                detectedAt,
                 AlertIds.of(SUSPICIOUS_ORDER, orderId, reasonKind));
         a.orderId = orderId;
         a.channel = channel;
         a.message = "Order " + orderId + " on " + channel + " looks suspicious: " + String.join("; ", reasons);
-        a.evidenceJson = figures.prefixedBy(Evidence.of("score", round(score)).and("reasons", reasons)).toJson();
+        a.evidenceJson = figures.prefixedBy(Evidence.of("score", round(score)).and("reasons", reasons))
+                .toJson();
         return a;
     }
 
-    public static Alert stockoutPredicted(String sku, long asOf, long available, double perHour, double hoursLeft,
-                                          long leadTimeMillis, long detectedAt) {
+    public static Alert stockoutPredicted(
+            String sku,
+            long asOf,
+            long available,
+            double perHour,
+            double hoursLeft,
+            long leadTimeMillis,
+            long detectedAt) {
         double leadHours = leadTimeMillis / 3_600_000.0;
         Severity severity = hoursLeft < leadHours / 2 ? Severity.CRITICAL : Severity.WARNING;
         long stockoutAt = asOf + (long) (hoursLeft * 3_600_000.0);
@@ -103,17 +149,31 @@ public final class AnomalyAlerts {
                 + Instants.format(stockoutAt) + ", in " + fmt(hoursLeft) + " h, before the " + fmt(leadHours)
                 + " h replenishment lead time";
         a.evidenceJson = Evidence.of("score", round(leadHours / Math.max(hoursLeft, 0.01)))
-                .and("model", "velocity-ewma").and("available", available)
-                .and("units_per_hour", round(perHour)).and("hours_left", round(hoursLeft))
-                .and("lead_time_hours", round(leadHours)).and("expected_stockout_at", Instants.format(stockoutAt))
+                .and("model", "velocity-ewma")
+                .and("available", available)
+                .and("units_per_hour", round(perHour))
+                .and("hours_left", round(hoursLeft))
+                .and("lead_time_hours", round(leadHours))
+                .and("expected_stockout_at", Instants.format(stockoutAt))
                 .toJson();
         return a;
     }
 
-    public static Alert ledgerMismatch(String sku, String location, String movementId, long countedAt, long counted,
-                                       long ledger, long tolerance, long detectedAt) {
+    public static Alert ledgerMismatch(
+            String sku,
+            String location,
+            String movementId,
+            long countedAt,
+            long counted,
+            long ledger,
+            long tolerance,
+            long detectedAt) {
         long diff = counted - ledger;
-        Alert a = base(LEDGER_MISMATCH, Severity.WARNING, countedAt, detectedAt,
+        Alert a = base(
+                LEDGER_MISMATCH,
+                Severity.WARNING,
+                countedAt,
+                detectedAt,
                 AlertIds.of(LEDGER_MISMATCH, sku, location, movementId));
         a.sku = sku;
         a.location = location;
@@ -122,8 +182,11 @@ public final class AnomalyAlerts {
         a.message = sku + " at " + location + ": a count found " + counted + " units where the ledger had " + ledger
                 + " (" + (diff > 0 ? "+" : "") + diff + ", tolerance " + tolerance + "): shrinkage or missed events";
         a.evidenceJson = Evidence.of("score", round(Math.abs(diff) / (double) Math.max(1, tolerance)))
-                .and("model", "count-vs-ledger").and("movement_id", movementId).and("difference", diff)
-                .and("tolerance", tolerance).toJson();
+                .and("model", "count-vs-ledger")
+                .and("movement_id", movementId)
+                .and("difference", diff)
+                .and("tolerance", tolerance)
+                .toJson();
         return a;
     }
 }

@@ -16,8 +16,14 @@ public final class CountTest implements java.io.Serializable {
     public final double dropScore;
     public final double dispersion;
 
-    public CountTest(double minCount, double spikeRatio, double spikeScore, double minExpectedForDrop, double dropRatio,
-                     double dropScore, double dispersion) {
+    public CountTest(
+            double minCount,
+            double spikeRatio,
+            double spikeScore,
+            double minExpectedForDrop,
+            double dropRatio,
+            double dropScore,
+            double dispersion) {
         this.minCount = minCount;
         this.spikeRatio = spikeRatio;
         this.spikeScore = spikeScore;
@@ -41,7 +47,8 @@ public final class CountTest implements java.io.Serializable {
     }
 
     public boolean drop(double observed, double expected) {
-        return expected >= minExpectedForDrop && observed <= dropRatio * expected
+        return expected >= minExpectedForDrop
+                && observed <= dropRatio * expected
                 && score(observed, expected) <= -dropScore;
     }
 

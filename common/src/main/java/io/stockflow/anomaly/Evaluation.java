@@ -62,10 +62,14 @@ public final class Evaluation {
     /** The part of an alert's subject that identifies it for its type. */
     public static String subject(String type, String sku, String location, String channel, String orderId) {
         switch (type) {
-            case AnomalyAlerts.FEED_SILENT: return "channel=" + channel;
-            case AnomalyAlerts.SUSPICIOUS_ORDER: return "order_id=" + orderId;
-            case AnomalyAlerts.LEDGER_MISMATCH: return "sku=" + sku + ",location=" + location;
-            default: return "sku=" + sku;
+            case AnomalyAlerts.FEED_SILENT:
+                return "channel=" + channel;
+            case AnomalyAlerts.SUSPICIOUS_ORDER:
+                return "order_id=" + orderId;
+            case AnomalyAlerts.LEDGER_MISMATCH:
+                return "sku=" + sku + ",location=" + location;
+            default:
+                return "sku=" + sku;
         }
     }
 
@@ -101,7 +105,9 @@ public final class Evaluation {
     }
 
     static boolean matches(Item label, Item alert, long tolerance) {
-        return label.type.equals(alert.type) && label.subject.equals(alert.subject)
-                && alert.start >= label.start && alert.start <= label.end + tolerance;
+        return label.type.equals(alert.type)
+                && label.subject.equals(alert.subject)
+                && alert.start >= label.start
+                && alert.start <= label.end + tolerance;
     }
 }

@@ -27,6 +27,7 @@ public class OrderOutliers {
 
     /** Not state: the rules. */
     public static final double multiplier = 2.0;
+
     public static final double warmUpOrders = 300;
     public static final double quantile = 0.999;
     /** Memory of the histograms: about this many orders. */
@@ -78,10 +79,14 @@ public class OrderOutliers {
     static double usdPer(String currency) {
         if (currency == null) return 1.0;
         switch (currency) {
-            case "CAD": return 0.73;
-            case "GBP": return 1.27;
-            case "EUR": return 1.08;
-            default: return 1.0;
+            case "CAD":
+                return 0.73;
+            case "GBP":
+                return 1.27;
+            case "EUR":
+                return 1.08;
+            default:
+                return 1.0;
         }
     }
 
@@ -92,13 +97,21 @@ public class OrderOutliers {
         double qValue = Math.pow(10, quantileOf(value, quantile) * VALUE_BIN_WIDTH + VALUE_BIN_WIDTH);
         double qQuantity = quantileOf(quantity, quantile);
         double qDistinct = quantileOf(distinct, quantile);
-        figures.and("value_usd", Math.round(f.valueUsd * 100) / 100.0).and("value_p999_usd", Math.round(qValue))
-                .and("max_quantity", f.maxQuantity).and("quantity_p999", qQuantity)
-                .and("distinct_skus", f.distinctSkus).and("distinct_skus_p999", qDistinct)
-                .and("multiplier", multiplier).and("orders_learned", Math.round(orders));
+        figures.and("value_usd", Math.round(f.valueUsd * 100) / 100.0)
+                .and("value_p999_usd", Math.round(qValue))
+                .and("max_quantity", f.maxQuantity)
+                .and("quantity_p999", qQuantity)
+                .and("distinct_skus", f.distinctSkus)
+                .and("distinct_skus_p999", qDistinct)
+                .and("multiplier", multiplier)
+                .and("orders_learned", Math.round(orders));
         if (f.valueUsd > multiplier * qValue && f.valueUsd >= 100) {
-            reasons.add(String.format(java.util.Locale.ROOT, "value %.0f USD is over %.0fx the channel's 99.9th "
-                    + "percentile (%.0f USD)", f.valueUsd, multiplier, qValue));
+            reasons.add(String.format(
+                    java.util.Locale.ROOT,
+                    "value %.0f USD is over %.0fx the channel's 99.9th " + "percentile (%.0f USD)",
+                    f.valueUsd,
+                    multiplier,
+                    qValue));
         }
         if (f.maxQuantity > multiplier * qQuantity && f.maxQuantity >= 10) {
             reasons.add(f.maxQuantity + " units of " + f.maxQuantitySku + " where the channel's 99.9th percentile is "

@@ -23,10 +23,12 @@ public final class RhythmModel implements Serializable {
     public long refundWarmUpBins = 96;
     /** A channel is silent when no order came for longer than a gap this improbable at its rate. */
     public double silenceProbability = 1e-4;
+
     public long minSilenceMillis = 20 * 60_000L;
     public long maxSilenceMillis = 6 * 3_600_000L;
     /** Channels expected to send fewer orders per hour than this are not judged. */
     public double minChannelRatePerHour = 3;
+
     public CountTest demand = CountTest.DEMAND;
     public CountTest refunds = CountTest.REFUNDS;
 
@@ -61,11 +63,21 @@ public final class RhythmModel implements Serializable {
                 anomalous = spike || drop;
                 alert = null;
                 if (anomalous && !s.alerting) {
-                    String type = refund ? AnomalyAlerts.REFUND_SPIKE
+                    String type = refund
+                            ? AnomalyAlerts.REFUND_SPIKE
                             : spike ? AnomalyAlerts.DEMAND_SPIKE : AnomalyAlerts.DEMAND_DROP;
                     double baseline = refund ? s.level : s.share() * profile.expectedRate(binStart);
-                    alert = AnomalyAlerts.countAlert(type, s.subject, binEnd - WINDOW_MILLIS, binEnd, observed,
-                            expected, test.score(observed, expected), baseline, test, detectedAt);
+                    alert = AnomalyAlerts.countAlert(
+                            type,
+                            s.subject,
+                            binEnd - WINDOW_MILLIS,
+                            binEnd,
+                            observed,
+                            expected,
+                            test.score(observed, expected),
+                            baseline,
+                            test,
+                            detectedAt);
                 }
                 s.alerting = anomalous;
                 break;
@@ -130,8 +142,8 @@ public final class RhythmModel implements Serializable {
         double needed = Math.log(1 / silenceProbability);
         if (expected < needed && silentFor < maxSilenceMillis) return null;
         s.alerting = true;
-        return AnomalyAlerts.feedSilent(s.subject, s.lastEventTime, now, silentFor, expected, needed, perHour,
-                silenceProbability, detectedAt);
+        return AnomalyAlerts.feedSilent(
+                s.subject, s.lastEventTime, now, silentFor, expected, needed, perHour, silenceProbability, detectedAt);
     }
 
     private void learn(RhythmSeries s, SeasonalProfile profile, long binStart, double count, double shopTotal) {

@@ -19,6 +19,7 @@ public class RhythmSeries {
      * ratio is the series' share of the shop, and the shop's rhythm gives the rest.
      */
     public double shareCount;
+
     public double shareTotal;
     public long binsSeen;
     /** Counts of the last bins, oldest first. */

@@ -20,6 +20,7 @@ public class SeasonalProfile {
 
     /** Decayed sums of rates (lines per hour) and of weights, per hour of day and per day of week. */
     public double[] hourRate = new double[24];
+
     public double[] hourWeight = new double[24];
     public double[] dayRate = new double[7];
     public double[] dayWeight = new double[7];

@@ -1,9 +1,9 @@
 package io.stockflow.codec;
 
-import io.stockflow.json.JsonText;
-import io.stockflow.json.JsonFields;
 import io.stockflow.json.Instants;
 import io.stockflow.json.InvalidRecordException;
+import io.stockflow.json.JsonFields;
+import io.stockflow.json.JsonText;
 import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.LineCorrection;
 

@@ -1,10 +1,10 @@
 package io.stockflow.codec;
 
-import io.stockflow.json.JsonText;
-import io.stockflow.json.JsonFields;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.stockflow.json.Instants;
 import io.stockflow.json.InvalidRecordException;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.stockflow.json.JsonFields;
+import io.stockflow.json.JsonText;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;

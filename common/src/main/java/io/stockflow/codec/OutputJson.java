@@ -1,11 +1,11 @@
 package io.stockflow.codec;
 
-import io.stockflow.json.Instants;
-import io.stockflow.json.JsonText;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.stockflow.alert.Alert;
 import io.stockflow.allocation.AllocatedUnits;
 import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.json.Instants;
+import io.stockflow.json.JsonText;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.notify.Notification;
@@ -106,7 +106,6 @@ public final class OutputJson {
             g.writeStringField("received_at", Instants.format(d.receivedAt));
         });
     }
-
 
     private static void units(JsonGenerator g, String field, List<AllocatedUnits> units, boolean withLocation)
             throws IOException {

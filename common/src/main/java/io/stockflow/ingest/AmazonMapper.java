@@ -41,7 +41,10 @@ final class AmazonMapper implements MarketplaceMapper {
         e.serviceLevel = ServiceLevels.normalize(summary.optText("ShipServiceLevel"));
         e.shipBy = summary.optTime("LatestShipDate");
         e.deliverBy = summary.optTime("LatestDeliveryDate");
-        e.lines = checks.orderLines(summary, "OrderItems", e.type,
+        e.lines = checks.orderLines(
+                summary,
+                "OrderItems",
+                e.type,
                 item -> new OrderLine(checks.sku(item, "SellerSKU"), checks.quantity(item, "Quantity"), null));
         return e;
     }
@@ -58,7 +61,8 @@ final class AmazonMapper implements MarketplaceMapper {
             case "Canceled":
                 return OrderEventType.CANCELLED;
             default:
-                throw summary.invalid("OrderStatus", "must be one of Pending, Unshipped, PartiallyShipped, Shipped, Canceled");
+                throw summary.invalid(
+                        "OrderStatus", "must be one of Pending, Unshipped, PartiallyShipped, Shipped, Canceled");
         }
     }
 

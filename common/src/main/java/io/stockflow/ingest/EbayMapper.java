@@ -100,7 +100,8 @@ final class EbayMapper implements MarketplaceMapper {
         String sku = checks.sku(item, "sku");
         long quantity = checks.quantity(item, "quantity");
         JsonFields cost = item.optObject("lineItemCost");
-        return new OrderLine(sku, quantity, cost == null ? null : Money.perUnit(checks.optMoney(cost, "value"), quantity));
+        return new OrderLine(
+                sku, quantity, cost == null ? null : Money.perUnit(checks.optMoney(cost, "value"), quantity));
     }
 
     /** Ship-by is the earliest line's shipByDate; deliver-by falls back to the latest line estimate. */

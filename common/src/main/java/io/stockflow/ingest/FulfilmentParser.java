@@ -21,7 +21,11 @@ public final class FulfilmentParser {
         f.orderId = checks.id(fields, "order_id");
         f.location = checks.id(fields, "location");
         f.type = fields.enumValue("type", FulfilmentType.class);
-        f.lines = checks.lines(fields, "lines", true, "a " + f.type + " fulfilment event",
+        f.lines = checks.lines(
+                fields,
+                "lines",
+                true,
+                "a " + f.type + " fulfilment event",
                 line -> new OrderLine(checks.sku(line, "sku"), checks.quantity(line, "quantity"), null));
         f.carrier = fields.optNonBlank("carrier");
         f.trackingCode = checks.optCode(fields, "tracking_code");

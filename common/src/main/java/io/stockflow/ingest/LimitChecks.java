@@ -112,8 +112,8 @@ final class LimitChecks {
             if (read != null) lines.add(read);
         }
         if (required && lines.isEmpty()) {
-            throw new InvalidRecordException("field '" + parent.pathOf(name) + "' has no lines, and " + what
-                    + " needs at least one");
+            throw new InvalidRecordException(
+                    "field '" + parent.pathOf(name) + "' has no lines, and " + what + " needs at least one");
         }
         List<OrderLine> merged = LineMerger.merge(lines);
         for (OrderLine line : merged) {
@@ -127,8 +127,8 @@ final class LimitChecks {
 
     private String length(JsonFields fields, String name, String value) throws InvalidRecordException {
         if (value.length() > limits.maxIdLength) {
-            throw fields.invalid(name, "is " + value.length() + " characters long, more than the limit of "
-                    + limits.maxIdLength);
+            throw fields.invalid(
+                    name, "is " + value.length() + " characters long, more than the limit of " + limits.maxIdLength);
         }
         return value;
     }

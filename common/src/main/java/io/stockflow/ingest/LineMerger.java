@@ -52,6 +52,7 @@ final class LineMerger {
             sum = sum.add(price.multiply(BigDecimal.valueOf(part.quantity)));
             scale = Math.max(scale, price.scale());
         }
-        return sum.divide(BigDecimal.valueOf(quantity), scale, RoundingMode.HALF_UP).toPlainString();
+        return sum.divide(BigDecimal.valueOf(quantity), scale, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

@@ -15,6 +15,7 @@ final class Money {
     /** The price of one unit when a marketplace gives only the line's cost, to two decimals. */
     static String perUnit(BigDecimal lineCost, long quantity) {
         if (lineCost == null) return null;
-        return lineCost.divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP).toPlainString();
+        return lineCost.divide(BigDecimal.valueOf(quantity), 2, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 }

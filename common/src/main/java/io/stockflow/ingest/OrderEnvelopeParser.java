@@ -17,8 +17,11 @@ public final class OrderEnvelopeParser {
 
     public OrderEnvelopeParser(IngestLimits limits) {
         LimitChecks checks = new LimitChecks(limits);
-        for (MarketplaceMapper mapper : List.of(new ShopifyMapper(checks), new AmazonMapper(checks),
-                new EbayMapper(checks), new WooCommerceMapper(checks))) {
+        for (MarketplaceMapper mapper : List.of(
+                new ShopifyMapper(checks),
+                new AmazonMapper(checks),
+                new EbayMapper(checks),
+                new WooCommerceMapper(checks))) {
             mappers.put(mapper.source(), mapper);
         }
     }
@@ -28,13 +31,13 @@ public final class OrderEnvelopeParser {
         String source = envelope.text("source");
         MarketplaceMapper mapper = mappers.get(source);
         if (mapper == null) {
-            throw new InvalidRecordException("unknown source '" + source + "' (expected one of "
-                    + String.join(", ", mappers.keySet()) + ")");
+            throw new InvalidRecordException(
+                    "unknown source '" + source + "' (expected one of " + String.join(", ", mappers.keySet()) + ")");
         }
         String kind = envelope.text("kind");
         if (!mapper.kinds().contains(kind)) {
-            throw new InvalidRecordException("unknown kind '" + kind + "' for source '" + source
-                    + "' (expected one of " + String.join(", ", mapper.kinds()) + ")");
+            throw new InvalidRecordException("unknown kind '" + kind + "' for source '" + source + "' (expected one of "
+                    + String.join(", ", mapper.kinds()) + ")");
         }
         long receivedAt = envelope.time("received_at");
         JsonFields payload = envelope.object("payload");
@@ -43,8 +46,7 @@ public final class OrderEnvelopeParser {
         event.channel = source;
         event.orderId = source + ":" + event.marketplaceOrderId;
         // From the payload only: a retried delivery (another received_at) gets the same id and is dropped downstream.
-        event.eventId = event.orderId + ":" + kind + ":"
-                + Hashes.payloadFingerprint(payload);
+        event.eventId = event.orderId + ":" + kind + ":" + Hashes.payloadFingerprint(payload);
         event.receivedAt = receivedAt;
         return event;
     }

@@ -19,6 +19,7 @@ public final class ServiceLevels {
     /** Splits codes such as {@code UPSNextDay}, {@code UPS2ndDay} and {@code UK_RoyalMailNextDay} into words. */
     private static final Pattern WORD_BREAK = Pattern.compile(
             "(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])|[_\\-/]+");
+
     private static final Pattern SCHEDULED_WORDS = Pattern.compile("\\b(schedul|appointment|time ?slot)");
     // Tried before the expedited words, so that "express" is not read as "exp".
     private static final Pattern PRIORITY_WORDS =
@@ -30,6 +31,7 @@ public final class ServiceLevels {
      * more than the rest of an order's mapping. Bounded, so odd titles cannot grow it without end.
      */
     private static final Map<String, String> KNOWN = new ConcurrentHashMap<>();
+
     private static final int MAX_KNOWN = 4_096;
 
     private ServiceLevels() {}

@@ -71,8 +71,11 @@ final class ShopifyMapper implements MarketplaceMapper {
         }
         e.customerPhoneHash = Hashes.phone(phone);
         List<JsonFields> shippingLines = order.optArray("shipping_lines");
-        e.serviceLevel = shippingLines.isEmpty() ? ServiceLevels.STANDARD
-                : ServiceLevels.normalize(shippingLines.get(0).optText("code"), shippingLines.get(0).optText("title"));
+        e.serviceLevel = shippingLines.isEmpty()
+                ? ServiceLevels.STANDARD
+                : ServiceLevels.normalize(
+                        shippingLines.get(0).optText("code"),
+                        shippingLines.get(0).optText("title"));
         e.lines = checks.orderLines(order, "line_items", e.type, this::orderLine);
         return e;
     }
@@ -85,8 +88,8 @@ final class ShopifyMapper implements MarketplaceMapper {
         Long current = line.optInteger("current_quantity");
         if (current != null && current == 0) return null;
         String quantityField = current != null ? "current_quantity" : "quantity";
-        return new OrderLine(checks.sku(line, "sku"), checks.quantity(line, quantityField),
-                checks.optMoneyText(line, "price"));
+        return new OrderLine(
+                checks.sku(line, "sku"), checks.quantity(line, quantityField), checks.optMoneyText(line, "price"));
     }
 
     /** {@code paid/unfulfilled}, {@code paid/partial}, {@code pending/unfulfilled}: both of Shopify's status words. */
@@ -104,8 +107,11 @@ final class ShopifyMapper implements MarketplaceMapper {
         e.eventTime = refund.time("created_at");
         e.lines = checks.orderLines(refund, "refund_line_items", e.type, line -> {
             JsonFields item = line.object("line_item");
-            OrderLine refunded = OrderLine.refund(checks.sku(item, "sku"), checks.quantity(line, "quantity"),
-                    restocks(line), checks.optId(line, "location_id"));
+            OrderLine refunded = OrderLine.refund(
+                    checks.sku(item, "sku"),
+                    checks.quantity(line, "quantity"),
+                    restocks(line),
+                    checks.optId(line, "location_id"));
             refunded.unitPrice = checks.optMoneyText(item, "price");
             return refunded;
         });
@@ -135,8 +141,14 @@ final class ShopifyMapper implements MarketplaceMapper {
         e.shipLocation = checks.optId(fulfillment, "location_id");
         e.carrier = fulfillment.optNonBlank("tracking_company");
         e.trackingCode = checks.optCode(fulfillment, "tracking_number");
-        e.lines = checks.orderLines(fulfillment, "line_items", e.type, line -> new OrderLine(
-                checks.sku(line, "sku"), checks.quantity(line, "quantity"), checks.optMoneyText(line, "price")));
+        e.lines = checks.orderLines(
+                fulfillment,
+                "line_items",
+                e.type,
+                line -> new OrderLine(
+                        checks.sku(line, "sku"),
+                        checks.quantity(line, "quantity"),
+                        checks.optMoneyText(line, "price")));
         return e;
     }
 }

@@ -54,10 +54,19 @@ final class WooCommerceMapper implements MarketplaceMapper {
             e.shipPostcode = shipping.optNonBlank("postcode");
         }
         List<JsonFields> shippingLines = order.optArray("shipping_lines");
-        e.serviceLevel = shippingLines.isEmpty() ? ServiceLevels.STANDARD : ServiceLevels.normalize(
-                shippingLines.get(0).optText("method_title"), shippingLines.get(0).optText("method_id"));
-        e.lines = checks.orderLines(order, "line_items", e.type, line -> new OrderLine(checks.sku(line, "sku"),
-                checks.quantity(line, "quantity"), Money.twoDecimals(checks.optMoney(line, "price"))));
+        e.serviceLevel = shippingLines.isEmpty()
+                ? ServiceLevels.STANDARD
+                : ServiceLevels.normalize(
+                        shippingLines.get(0).optText("method_title"),
+                        shippingLines.get(0).optText("method_id"));
+        e.lines = checks.orderLines(
+                order,
+                "line_items",
+                e.type,
+                line -> new OrderLine(
+                        checks.sku(line, "sku"),
+                        checks.quantity(line, "quantity"),
+                        Money.twoDecimals(checks.optMoney(line, "price"))));
         return e;
     }
 

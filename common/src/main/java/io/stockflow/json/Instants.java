@@ -20,15 +20,19 @@ public final class Instants {
     public static long parse(String text) throws DateTimeParseException {
         long millis = IsoTimes.epochMillis(text, false);
         if (millis != IsoTimes.NOT_READ) return millis;
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant().toEpochMilli();
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                .toInstant()
+                .toEpochMilli();
     }
 
     /** A time that may lack an offset, in which case it is taken as UTC (WooCommerce's {@code *_gmt} fields). */
     public static long parseAssumingUtc(String text) throws DateTimeParseException {
         long millis = IsoTimes.epochMillis(text, true);
         if (millis != IsoTimes.NOT_READ) return millis;
-        TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
-        if (parsed instanceof OffsetDateTime) return ((OffsetDateTime) parsed).toInstant().toEpochMilli();
+        TemporalAccessor parsed =
+                DateTimeFormatter.ISO_DATE_TIME.parseBest(text, OffsetDateTime::from, LocalDateTime::from);
+        if (parsed instanceof OffsetDateTime)
+            return ((OffsetDateTime) parsed).toInstant().toEpochMilli();
         return ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 final class IsoTimes {
     /** Returned when the text is not in the common shape or holds an impossible date: ask the formatter. */
     static final long NOT_READ = Long.MIN_VALUE;
+
     private static final int DATE_TIME_CHARS = 19;
 
     private IsoTimes() {}
@@ -22,7 +23,8 @@ final class IsoTimes {
 
     /** {@code 2026-11-26T10:15:00Z}, or {@code 2026-11-26T10:15:00.250Z} when there are milliseconds. */
     static String format(long epochMillis) {
-        if (epochMillis < MIN_MILLIS || epochMillis >= MAX_MILLIS) return Instant.ofEpochMilli(epochMillis).toString();
+        if (epochMillis < MIN_MILLIS || epochMillis >= MAX_MILLIS)
+            return Instant.ofEpochMilli(epochMillis).toString();
         long epochDay = Math.floorDiv(epochMillis, 86_400_000L);
         int millisOfDay = (int) Math.floorMod(epochMillis, 86_400_000L);
         LocalDate date = LocalDate.ofEpochDay(epochDay);
@@ -57,8 +59,12 @@ final class IsoTimes {
     /** UTC epoch millis of the text; without an offset only if {@code assumeUtc}; else {@link #NOT_READ}. */
     static long epochMillis(String text, boolean assumeUtc) {
         int n = text.length();
-        if (n < DATE_TIME_CHARS || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if (n < DATE_TIME_CHARS
+                || text.charAt(4) != '-'
+                || text.charAt(7) != '-'
+                || text.charAt(10) != 'T'
+                || text.charAt(13) != ':'
+                || text.charAt(16) != ':') {
             return NOT_READ;
         }
         int year = digits(text, 0, 4);

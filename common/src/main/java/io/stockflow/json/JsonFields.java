@@ -31,6 +31,7 @@ public final class JsonFields {
     private final String path;
     /** Of a record's top-level object: the record, and where its object and array fields lie in it. */
     private byte[] record;
+
     private Map<String, int[]> spans;
     /** Of a top-level field: where it lies in {@link #record}. */
     private int[] span;
@@ -71,7 +72,9 @@ public final class JsonFields {
             int from = (int) parser.currentTokenLocation().getByteOffset();
             object.set(name, MAPPER.readTree(parser));
             if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
-                spans.put(name, new int[] {from, (int) parser.currentTokenLocation().getByteOffset() + 1});
+                spans.put(
+                        name,
+                        new int[] {from, (int) parser.currentTokenLocation().getByteOffset() + 1});
             }
         }
         return object;
@@ -175,8 +178,8 @@ public final class JsonFields {
         for (int i = 0; i < value.size(); i++) {
             JsonNode element = value.get(i);
             if (!element.isTextual()) {
-                throw new InvalidRecordException("field '" + pathOf(name) + "[" + i + "]' must be a string, got "
-                        + show(element));
+                throw new InvalidRecordException(
+                        "field '" + pathOf(name) + "[" + i + "]' must be a string, got " + show(element));
             }
             texts.add(element.textValue());
         }
@@ -274,8 +277,8 @@ public final class JsonFields {
         try {
             return Instants.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidRecordException("field '" + pathOf(name)
-                    + "' must be an ISO-8601 time with offset, got " + show(node.get(name)));
+            throw new InvalidRecordException(
+                    "field '" + pathOf(name) + "' must be an ISO-8601 time with offset, got " + show(node.get(name)));
         }
     }
 
@@ -285,8 +288,8 @@ public final class JsonFields {
         try {
             return Instants.parseAssumingUtc(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidRecordException("field '" + pathOf(name)
-                    + "' must be an ISO-8601 time, got " + show(node.get(name)));
+            throw new InvalidRecordException(
+                    "field '" + pathOf(name) + "' must be an ISO-8601 time, got " + show(node.get(name)));
         }
     }
 
@@ -296,8 +299,8 @@ public final class JsonFields {
             if (constant.name().equals(text)) return constant;
         }
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-        throw new InvalidRecordException("field '" + pathOf(name) + "' must be one of " + allowed + ", got "
-                + show(node.get(name)));
+        throw new InvalidRecordException(
+                "field '" + pathOf(name) + "' must be one of " + allowed + ", got " + show(node.get(name)));
     }
 
     public InvalidRecordException missing(String name) {

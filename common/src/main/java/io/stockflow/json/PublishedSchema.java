@@ -57,7 +57,8 @@ public final class PublishedSchema {
     }
 
     private static String describe(Error e) {
-        String where = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        String where =
+                e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
         if (where.isEmpty()) where = "/";
         String message = e.getMessage();
         return message.startsWith(where + ":") ? message : where + ": " + message;

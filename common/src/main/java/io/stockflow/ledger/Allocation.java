@@ -16,7 +16,8 @@ public class Allocation {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Allocation && ((Allocation) o).quantity == quantity
+        return o instanceof Allocation
+                && ((Allocation) o).quantity == quantity
                 && Objects.equals(((Allocation) o).location, location);
     }
 

@@ -28,6 +28,7 @@ public class AvailabilityUpdate {
 
     @Override
     public String toString() {
-        return sku + "@" + location + " onHand=" + onHand + " reserved=" + reserved + " available=" + available + " v" + version;
+        return sku + "@" + location + " onHand=" + onHand + " reserved=" + reserved + " available=" + available + " v"
+                + version;
     }
 }

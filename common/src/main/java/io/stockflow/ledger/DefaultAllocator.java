@@ -16,7 +16,8 @@ public final class DefaultAllocator {
     public static List<Allocation> allocate(long quantity, Map<String, Long> availableByLocation) {
         List<Map.Entry<String, Long>> ranked = new ArrayList<>(availableByLocation.entrySet());
         ranked.removeIf(e -> e.getValue() <= 0);
-        ranked.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
+        ranked.sort(Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)
+                .reversed()
                 .thenComparing(Map.Entry::getKey));
         List<Allocation> result = new ArrayList<>();
         long left = quantity;

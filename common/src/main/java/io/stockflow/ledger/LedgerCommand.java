@@ -24,6 +24,7 @@ public class LedgerCommand {
     public String sku;
     /** The event that caused the command (movement id, order event id, fulfilment event id). */
     public String eventId;
+
     public String orderId;
     public String channel;
     public String location;
@@ -34,6 +35,7 @@ public class LedgerCommand {
     public boolean decision;
     /** How many SKU lines the decision has, so the per-order assembly knows when it is complete. */
     public int lineCount;
+
     public long eventTime;
     /** When the order event was received from its marketplace (epoch millis), 0 when unknown; for latency metrics. */
     public long receivedAt;
@@ -42,8 +44,8 @@ public class LedgerCommand {
 
     public LedgerCommand() {}
 
-    public static LedgerCommand movement(String eventId, String sku, String location, MovementType type, long quantity,
-                                         long eventTime) {
+    public static LedgerCommand movement(
+            String eventId, String sku, String location, MovementType type, long quantity, long eventTime) {
         LedgerCommand c = new LedgerCommand();
         c.kind = Kind.MOVEMENT;
         c.eventId = eventId;
@@ -55,8 +57,8 @@ public class LedgerCommand {
         return c;
     }
 
-    public static LedgerCommand forOrder(Kind kind, String eventId, String orderId, String channel, String sku,
-                                         long quantity, long eventTime) {
+    public static LedgerCommand forOrder(
+            Kind kind, String eventId, String orderId, String channel, String sku, long quantity, long eventTime) {
         LedgerCommand c = new LedgerCommand();
         c.kind = kind;
         c.eventId = eventId;
@@ -75,7 +77,8 @@ public class LedgerCommand {
 
     @Override
     public String toString() {
-        return kind + " " + sku + " " + (orderId != null ? orderId + " " : "") + (location != null ? "@" + location + " " : "")
-                + (movementType != null ? movementType + " " : "") + quantity + " [" + eventId + "]";
+        return kind + " " + sku + " " + (orderId != null ? orderId + " " : "")
+                + (location != null ? "@" + location + " " : "") + (movementType != null ? movementType + " " : "")
+                + quantity + " [" + eventId + "]";
     }
 }

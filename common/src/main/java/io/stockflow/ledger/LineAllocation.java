@@ -16,6 +16,7 @@ public class LineAllocation {
     public long backordered;
     /** Why units were not allocated, or null when all were. */
     public String reason;
+
     public long eventTime;
     /** The rule set's plan the line was decided under; null for the built-in allocator. */
     public RoutePlan route;

@@ -13,9 +13,11 @@ public class OrderHold {
     public boolean cancelled;
     /** Units of this SKU the order currently asks for. */
     public long ordered;
+
     public long shipped;
     /** Units that could not be reserved anywhere when they were asked for. */
     public long backordered;
+
     public List<Allocation> holds = new ArrayList<>();
     /** Where the last shipment left from: a restock without a location goes back there. */
     public String lastShipLocation;

@@ -32,6 +32,7 @@ public final class SkuLedger {
     private final LedgerPolicy policy;
     /** Positions touched by the current command: location → {before, current}. */
     private final Map<String, Position[]> touched = new LinkedHashMap<>();
+
     private LedgerEffects effects;
 
     public SkuLedger(String sku, LedgerStore store, LedgerPolicy policy) {
@@ -95,9 +96,11 @@ public final class SkuLedger {
         OrderHold hold = store.hold(c.orderId);
         answer.backordered = hold == null ? 0 : hold.backordered;
         if (result.outcome() == HoldCorrection.Outcome.KEPT) {
-            answer.reason = sku + " stayed " + where(result.holds()) + ": " + shortTarget(hold, c.targets, c.ruleSafety);
+            answer.reason =
+                    sku + " stayed " + where(result.holds()) + ": " + shortTarget(hold, c.targets, c.ruleSafety);
         } else if (result.outcome() == HoldCorrection.Outcome.STALE) {
-            String why = hold == null ? "the ledger no longer knows the order"
+            String why = hold == null
+                    ? "the ledger no longer knows the order"
                     : hold.cancelled ? "the order was cancelled first" : "the order was updated first";
             answer.reason = sku + " was not moved: " + why;
         }
@@ -117,13 +120,20 @@ public final class SkuLedger {
      * still the order's decision and every target location has the units (free for this order: what it holds there
      * plus what is available, less the rule set's {@code ruleSafety} per location); otherwise nothing changes.
      */
-    public HoldCorrection correct(String orderId, String decisionId, List<Allocation> targets,
-                                  Map<String, Long> ruleSafety, long eventTime, long detectedAt) throws Exception {
+    public HoldCorrection correct(
+            String orderId,
+            String decisionId,
+            List<Allocation> targets,
+            Map<String, Long> ruleSafety,
+            long eventTime,
+            long detectedAt)
+            throws Exception {
         touched.clear();
         effects = new LedgerEffects();
         OrderHold hold = store.hold(orderId);
         if (hold == null || hold.cancelled || !decisionId.equals(hold.decisionId)) {
-            return new HoldCorrection(HoldCorrection.Outcome.STALE, hold == null ? List.of() : copy(hold.holds), effects);
+            return new HoldCorrection(
+                    HoldCorrection.Outcome.STALE, hold == null ? List.of() : copy(hold.holds), effects);
         }
         for (Allocation t : targets) {
             if (t.quantity > freeFor(hold, t.location, ruleSafety.getOrDefault(t.location, 0L))) {
@@ -166,7 +176,8 @@ public final class SkuLedger {
      * The first target of a correction the order's {@code hold} could not take now, as {@code "WH-B had 1 of 3 free"},
      * or null when every target has the units.
      */
-    private String shortTarget(OrderHold hold, List<Allocation> targets, Map<String, Long> ruleSafety) throws Exception {
+    private String shortTarget(OrderHold hold, List<Allocation> targets, Map<String, Long> ruleSafety)
+            throws Exception {
         for (Allocation t : targets) {
             long free = freeFor(hold, t.location, ruleSafety.getOrDefault(t.location, 0L));
             if (t.quantity > free) return t.location + " had " + free + " of " + t.quantity + " free";
@@ -243,7 +254,8 @@ public final class SkuLedger {
         long newlyBackordered = 0;
         if (outstanding > held) {
             long wanted = outstanding - held;
-            List<Allocation> placed = c.route == null ? DefaultAllocator.allocate(wanted, availableByLocation())
+            List<Allocation> placed = c.route == null
+                    ? DefaultAllocator.allocate(wanted, availableByLocation())
                     : RankedAllocator.allocate(sku, wanted, c.route, availableByLocation());
             long got = 0;
             for (Allocation a : placed) {
@@ -291,7 +303,8 @@ public final class SkuLedger {
             touch(a.location).reserved -= taken;
             a.quantity -= taken;
             toConsume -= taken;
-            if (a.quantity == 0) hold.holds.remove(i); else i++;
+            if (a.quantity == 0) hold.holds.remove(i);
+            else i++;
         }
         hold.shipped += c.quantity;
         hold.backordered = Math.max(0, Math.min(hold.backordered, hold.ordered - hold.shipped - hold.held()));
@@ -387,8 +400,9 @@ public final class SkuLedger {
 
     private String backorderReason(long backordered, long stillAvailable, boolean routed) throws Exception {
         if (routed && stillAvailable >= backordered) {
-            return backordered + " of " + sku + " were not reserved: the rule set's locations, split or backorder policy"
-                    + " did not allow the " + stillAvailable + " available";
+            return backordered + " of " + sku
+                    + " were not reserved: the rule set's locations, split or backorder policy" + " did not allow the "
+                    + stillAvailable + " available";
         }
         return stillAvailable == 0 && !hasAnyPosition()
                 ? "sku " + sku + " has no stock record at any location"
@@ -399,9 +413,11 @@ public final class SkuLedger {
     private Map<String, Long> availableByLocation() throws Exception {
         Map<String, Long> available = new LinkedHashMap<>();
         for (Map.Entry<String, Position> e : store.positions()) {
-            if (!ALL_LOCATIONS.equals(e.getKey())) available.put(e.getKey(), e.getValue().available());
+            if (!ALL_LOCATIONS.equals(e.getKey()))
+                available.put(e.getKey(), e.getValue().available());
         }
-        for (Map.Entry<String, Position[]> e : touched.entrySet()) available.put(e.getKey(), e.getValue()[1].available());
+        for (Map.Entry<String, Position[]> e : touched.entrySet())
+            available.put(e.getKey(), e.getValue()[1].available());
         return available;
     }
 
@@ -452,7 +468,8 @@ public final class SkuLedger {
             total.safetyStock += after.safetyStock - before.safetyStock;
             publish(e.getKey(), before, after, eventTime, detectedAt);
         }
-        if (total != null && !sameLevels(totalBefore, total)) publish(ALL_LOCATIONS, totalBefore, total, eventTime, detectedAt);
+        if (total != null && !sameLevels(totalBefore, total))
+            publish(ALL_LOCATIONS, totalBefore, total, eventTime, detectedAt);
     }
 
     private void publish(String location, Position before, Position after, long eventTime, long detectedAt)

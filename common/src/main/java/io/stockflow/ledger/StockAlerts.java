@@ -27,13 +27,16 @@ final class StockAlerts {
         a.message = "Order " + c.orderId + " asked for " + c.quantity + " of " + sku + " but only "
                 + (c.quantity - backordered) + " could be reserved: " + backordered
                 + " units are oversold because no location had the stock.";
-        a.evidenceJson = Evidence.of("requested", c.quantity).and("backordered", backordered)
-                .and("available_after", totalAvailable).and("event_id", c.eventId).toJson();
+        a.evidenceJson = Evidence.of("requested", c.quantity)
+                .and("backordered", backordered)
+                .and("available_after", totalAvailable)
+                .and("event_id", c.eventId)
+                .toJson();
         return a;
     }
 
-    static Alert lowStock(String sku, String location, long availableBefore, Position after, long threshold,
-                          long detectedAt) {
+    static Alert lowStock(
+            String sku, String location, long availableBefore, Position after, long threshold, long detectedAt) {
         Alert a = new Alert();
         a.alertId = AlertIds.of(LOW_STOCK, sku, location, after.version);
         a.type = LOW_STOCK;
@@ -47,9 +50,14 @@ final class StockAlerts {
         String where = SkuLedger.ALL_LOCATIONS.equals(location) ? "over all locations" : "at " + location;
         a.message = "Available stock of " + sku + " " + where + " fell from " + availableBefore + " to "
                 + after.available() + ", below the low-stock threshold of " + threshold + ".";
-        a.evidenceJson = Evidence.of("available_before", availableBefore).and("available", after.available())
-                .and("on_hand", after.onHand).and("reserved", after.reserved).and("safety_stock", after.safetyStock)
-                .and("threshold", threshold).and("version", after.version).toJson();
+        a.evidenceJson = Evidence.of("available_before", availableBefore)
+                .and("available", after.available())
+                .and("on_hand", after.onHand)
+                .and("reserved", after.reserved)
+                .and("safety_stock", after.safetyStock)
+                .and("threshold", threshold)
+                .and("version", after.version)
+                .toJson();
         return a;
     }
 }

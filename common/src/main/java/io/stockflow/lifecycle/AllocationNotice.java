@@ -9,6 +9,7 @@ public class AllocationNotice {
     public Decision decision;
     /** The location holding most of the allocated units, or null when nothing was allocated. */
     public String location;
+
     public long backorderedUnits;
     public long eventTime;
 

@@ -20,8 +20,16 @@ public final class BreachRateAlerts {
         return total >= policy.minOrders && (double) late / total > policy.threshold;
     }
 
-    public static Alert of(BreachRatePolicy policy, String dimension, String value, String sla, long late, long total,
-                           long windowStart, long windowEnd, long now) {
+    public static Alert of(
+            BreachRatePolicy policy,
+            String dimension,
+            String value,
+            String sla,
+            long late,
+            long total,
+            long windowStart,
+            long windowEnd,
+            long now) {
         double share = (double) late / total;
         Alert a = new Alert();
         a.alertId = AlertIds.of(SLA_BREACH_RATE, dimension, value, sla, windowStart, windowEnd);
@@ -36,13 +44,29 @@ public final class BreachRateAlerts {
         a.observed = Math.round(share * 10_000) / 10_000.0;
         a.expected = policy.threshold;
         String deadline = OrderLifecycle.SHIP.equals(sla) ? "ship-by" : "deliver-by";
-        a.message = String.format(Locale.ROOT, "%d of %d orders (%.0f%%) of %s %s with a %s between %s and %s missed"
-                        + " it, above the %.0f%% threshold.", late, total, share * 100, dimension, value, deadline,
-                Instants.format(windowStart), Instants.format(windowEnd), policy.threshold * 100);
-        a.evidenceJson = Evidence.of("sla", sla).and("dimension", dimension).and("late_orders", late)
-                .and("orders", total).and("late_share", a.observed).and("threshold", policy.threshold)
-                .and("min_orders", policy.minOrders).and("window", policy.window.toString())
-                .and("slide", policy.slide.toString()).toJson();
+        a.message = String.format(
+                Locale.ROOT,
+                "%d of %d orders (%.0f%%) of %s %s with a %s between %s and %s missed"
+                        + " it, above the %.0f%% threshold.",
+                late,
+                total,
+                share * 100,
+                dimension,
+                value,
+                deadline,
+                Instants.format(windowStart),
+                Instants.format(windowEnd),
+                policy.threshold * 100);
+        a.evidenceJson = Evidence.of("sla", sla)
+                .and("dimension", dimension)
+                .and("late_orders", late)
+                .and("orders", total)
+                .and("late_share", a.observed)
+                .and("threshold", policy.threshold)
+                .and("min_orders", policy.minOrders)
+                .and("window", policy.window.toString())
+                .and("slide", policy.slide.toString())
+                .toJson();
         return a;
     }
 }

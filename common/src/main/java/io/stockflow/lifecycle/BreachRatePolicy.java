@@ -17,7 +17,10 @@ public final class BreachRatePolicy implements Serializable {
     public final long minOrders;
 
     public BreachRatePolicy(Duration window, Duration slide, double threshold, long minOrders) {
-        if (window.isNegative() || window.isZero() || slide.isNegative() || slide.isZero()
+        if (window.isNegative()
+                || window.isZero()
+                || slide.isNegative()
+                || slide.isZero()
                 || window.toMillis() % slide.toMillis() != 0) {
             throw new IllegalArgumentException("breach_rate: window must be a positive multiple of slide");
         }

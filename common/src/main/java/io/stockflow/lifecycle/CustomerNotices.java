@@ -28,8 +28,14 @@ public final class CustomerNotices implements Serializable {
      * A notification about {@code about} (null for kinds sent once per order), or null when it was sent before, the
      * order has no recipient, or the templates do not send it.
      */
-    public Notification build(OrderTrack t, NotificationKind kind, String about, String status, Evidence variables,
-                              long eventTime, long now) {
+    public Notification build(
+            OrderTrack t,
+            NotificationKind kind,
+            String about,
+            String status,
+            Evidence variables,
+            long eventTime,
+            long now) {
         if (!t.known || (t.emailHash == null && t.phoneHash == null)) return null;
         String key = "note:" + kind + (about == null ? "" : ":" + about);
         if (t.isDone(key)) return null;
@@ -53,7 +59,8 @@ public final class CustomerNotices implements Serializable {
         n.phoneHash = t.phoneHash;
         Evidence vars = Evidence.of("order_number", t.marketplaceOrderId != null ? t.marketplaceOrderId : t.orderId);
         if (variables != null) vars = variables.prefixedBy(vars);
-        for (Map.Entry<String, String> fixed : choice.from.variables.entrySet()) vars.and(fixed.getKey(), fixed.getValue());
+        for (Map.Entry<String, String> fixed : choice.from.variables.entrySet())
+            vars.and(fixed.getKey(), fixed.getValue());
         n.variablesJson = vars.toJson();
         n.eventTime = eventTime;
         n.createdAt = now;

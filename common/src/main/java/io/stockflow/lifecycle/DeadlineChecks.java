@@ -99,8 +99,16 @@ final class DeadlineChecks implements Serializable {
         fx.alerts.add(LifecycleAlerts.shipBreach(t, shipBy, now));
         // Also when the parcel has arrived since: the promise was broken, and events may have overtaken the timer.
         if (t.stage() != Stage.CANCELLED) {
-            add(fx, notices.build(t, NotificationKind.SLA_APOLOGY, SHIP, SHIP,
-                    Evidence.of("sla", SHIP).and("promised_by", Instants.format(shipBy.time)), shipBy.time, now));
+            add(
+                    fx,
+                    notices.build(
+                            t,
+                            NotificationKind.SLA_APOLOGY,
+                            SHIP,
+                            SHIP,
+                            Evidence.of("sla", SHIP).and("promised_by", Instants.format(shipBy.time)),
+                            shipBy.time,
+                            now));
         }
     }
 
@@ -113,9 +121,12 @@ final class DeadlineChecks implements Serializable {
         if (!late) return;
         fx.alerts.add(LifecycleAlerts.deliveryBreach(t, deliverBy, now));
         if (t.stage() != Stage.CANCELLED) {
-            Evidence vars = Evidence.of("sla", DELIVERY).and("promised_by", Instants.format(at))
-                    .andIfSet("carrier", t.carrier).andIfSet("tracking_code", t.trackingCode)
-                    .andIfSet("new_estimate", t.estimatedDelivery == null ? null : Instants.format(t.estimatedDelivery));
+            Evidence vars = Evidence.of("sla", DELIVERY)
+                    .and("promised_by", Instants.format(at))
+                    .andIfSet("carrier", t.carrier)
+                    .andIfSet("tracking_code", t.trackingCode)
+                    .andIfSet(
+                            "new_estimate", t.estimatedDelivery == null ? null : Instants.format(t.estimatedDelivery));
             add(fx, notices.build(t, NotificationKind.SLA_APOLOGY, DELIVERY, DELIVERY, vars, at, now));
         }
     }
@@ -125,8 +136,10 @@ final class DeadlineChecks implements Serializable {
         long entered = t.enteredAt(stage);
         fx.alerts.add(LifecycleAlerts.stuck(t, stage, entered, policy.stuckAfter(stage), at, now));
         if (stage.isShipped() || stage == Stage.DELIVERY_EXCEPTION) {
-            Evidence vars = Evidence.of("reason", "NO_CARRIER_PROGRESS").and("since", Instants.format(entered))
-                    .andIfSet("carrier", t.carrier).andIfSet("tracking_code", t.trackingCode);
+            Evidence vars = Evidence.of("reason", "NO_CARRIER_PROGRESS")
+                    .and("since", Instants.format(entered))
+                    .andIfSet("carrier", t.carrier)
+                    .andIfSet("tracking_code", t.trackingCode);
             add(fx, notices.build(t, NotificationKind.DELAY_NOTICE, "stuck:" + stage, stage.name(), vars, at, now));
         }
     }

@@ -33,8 +33,8 @@ public final class LifecycleAlerts {
 
     public static Alert shipBreach(OrderTrack t, Deadline shipBy, long now) {
         Stage stage = t.stageAt(shipBy.time);
-        Alert a = base(t, SHIP_SLA_BREACH, Severity.CRITICAL, shipBy.time, now,
-                AlertIds.of(SHIP_SLA_BREACH, t.orderId));
+        Alert a =
+                base(t, SHIP_SLA_BREACH, Severity.CRITICAL, shipBy.time, now, AlertIds.of(SHIP_SLA_BREACH, t.orderId));
         a.message = "Order " + t.orderId + " was not shipped by its ship-by " + Instants.format(shipBy.time)
                 + " (" + shipBy.source + "): it is " + describe(t, stage, shipBy.time) + ", "
                 + HumanDurations.of(shipBy.time - t.placedAt) + " after it was placed.";
@@ -44,7 +44,12 @@ public final class LifecycleAlerts {
 
     public static Alert deliveryBreach(OrderTrack t, Deadline deliverBy, long now) {
         Stage stage = t.stageAt(deliverBy.time);
-        Alert a = base(t, DELIVERY_SLA_BREACH, Severity.CRITICAL, deliverBy.time, now,
+        Alert a = base(
+                t,
+                DELIVERY_SLA_BREACH,
+                Severity.CRITICAL,
+                deliverBy.time,
+                now,
                 AlertIds.of(DELIVERY_SLA_BREACH, t.orderId));
         a.message = "Order " + t.orderId + " was not delivered by its deliver-by " + Instants.format(deliverBy.time)
                 + " (" + deliverBy.source + "): it is " + describe(t, stage, deliverBy.time)
@@ -64,8 +69,10 @@ public final class LifecycleAlerts {
                 + HumanDurations.of(limit) + ".";
         a.observed = hours(at - entered);
         a.expected = hours(limit.toMillis());
-        Evidence e = Evidence.of("stage", stage.name()).and("since", Instants.format(entered))
-                .and("limit", limit.toString()).and("placed_at", t.placedAt == 0 ? null : Instants.format(t.placedAt));
+        Evidence e = Evidence.of("stage", stage.name())
+                .and("since", Instants.format(entered))
+                .and("limit", limit.toString())
+                .and("placed_at", t.placedAt == 0 ? null : Instants.format(t.placedAt));
         if (t.trackingCode != null) e.and("tracking_code", t.trackingCode);
         a.evidenceJson = e.toJson();
         return a;
@@ -73,15 +80,25 @@ public final class LifecycleAlerts {
 
     public static Alert deliveryException(OrderTrack t, TrackingUpdate u, long now) {
         Severity severity = u.status == io.stockflow.tracking.TrackingStatus.RETURN_TO_SENDER
-                ? Severity.CRITICAL : Severity.WARNING;
-        Alert a = base(t, DELIVERY_EXCEPTION, severity, u.occurredAt, now,
+                ? Severity.CRITICAL
+                : Severity.WARNING;
+        Alert a = base(
+                t,
+                DELIVERY_EXCEPTION,
+                severity,
+                u.occurredAt,
+                now,
                 AlertIds.of(DELIVERY_EXCEPTION, t.orderId, u.status, u.occurredAt));
         a.message = "The carrier" + (u.carrier == null ? "" : " " + u.carrier) + " reports " + words(u.status)
                 + " for order " + t.orderId + " (tracking " + u.trackingCode + ")"
                 + (u.detail == null ? "" : ": " + u.detail) + ".";
-        a.evidenceJson = Evidence.of("status", u.status.name()).and("provider", u.source)
-                .and("provider_status", u.providerStatus).and("tracking_code", u.trackingCode)
-                .and("carrier", u.carrier).and("carrier_message", u.detail).toJson();
+        a.evidenceJson = Evidence.of("status", u.status.name())
+                .and("provider", u.source)
+                .and("provider_status", u.providerStatus)
+                .and("tracking_code", u.trackingCode)
+                .and("carrier", u.carrier)
+                .and("carrier_message", u.detail)
+                .toJson();
         return a;
     }
 
@@ -100,26 +117,33 @@ public final class LifecycleAlerts {
 
     private static Evidence deadlineEvidence(OrderTrack t, Deadline d, Stage stage, long at) {
         long since = stage == null ? 0 : t.enteredAt(stage);
-        return Evidence.of("deadline", Instants.format(d.time)).and("deadline_source", d.source)
+        return Evidence.of("deadline", Instants.format(d.time))
+                .and("deadline_source", d.source)
                 .and("last_state", stage == null ? null : stage.name())
                 .and("last_state_since", since == 0 ? null : Instants.format(since))
-                .and("in_last_state_for", since == 0 ? null : Duration.ofMillis(at - since).toString())
+                .and(
+                        "in_last_state_for",
+                        since == 0 ? null : Duration.ofMillis(at - since).toString())
                 .and("placed_at", t.placedAt == 0 ? null : Instants.format(t.placedAt))
-                .and("service_level", t.serviceLevel).and("location", t.location);
+                .and("service_level", t.serviceLevel)
+                .and("location", t.location);
     }
 
     private static String describe(OrderTrack t, Stage stage, long at) {
         if (stage == null) return "without any recorded progress";
         long since = t.enteredAt(stage);
-        return "still " + stage + (since == 0 ? "" : " since " + Instants.format(since) + " ("
-                + HumanDurations.of(at - since) + ")");
+        return "still " + stage
+                + (since == 0 ? "" : " since " + Instants.format(since) + " (" + HumanDurations.of(at - since) + ")");
     }
 
     private static String words(io.stockflow.tracking.TrackingStatus status) {
         switch (status) {
-            case ATTEMPT_FAILED: return "a failed delivery attempt";
-            case RETURN_TO_SENDER: return "a return to sender";
-            default: return "a delivery exception";
+            case ATTEMPT_FAILED:
+                return "a failed delivery attempt";
+            case RETURN_TO_SENDER:
+                return "a return to sender";
+            default:
+                return "a delivery exception";
         }
     }
 

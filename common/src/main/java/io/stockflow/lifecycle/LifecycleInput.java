@@ -74,7 +74,8 @@ public class LifecycleInput {
 
     @Override
     public String toString() {
-        Object what = order != null ? order : allocation != null ? allocation : fulfilment != null ? fulfilment : tracking;
+        Object what =
+                order != null ? order : allocation != null ? allocation : fulfilment != null ? fulfilment : tracking;
         return orderId + ": " + what;
     }
 }

@@ -69,7 +69,8 @@ public final class OrderLifecycle implements Serializable {
             case UPDATED:
                 learn(t, e);
                 t.known = true;
-                if (t.placedAt == 0 || (e.type == io.stockflow.model.OrderEventType.PLACED && e.eventTime < t.placedAt)) {
+                if (t.placedAt == 0
+                        || (e.type == io.stockflow.model.OrderEventType.PLACED && e.eventTime < t.placedAt)) {
                     t.placedAt = e.eventTime;
                 }
                 t.reach(Stage.PLACED, t.placedAt);
@@ -81,8 +82,16 @@ public final class OrderLifecycle implements Serializable {
             case REFUNDED:
                 t.reach(Stage.REFUNDED, e.eventTime);
                 for (OrderLine line : e.lines) t.restocked |= line.restock;
-                add(fx, notices.build(t, NotificationKind.REFUNDED, e.eventId, null,
-                        Evidence.of("refunded_at", Instants.format(e.eventTime)), e.eventTime, now));
+                add(
+                        fx,
+                        notices.build(
+                                t,
+                                NotificationKind.REFUNDED,
+                                e.eventId,
+                                null,
+                                Evidence.of("refunded_at", Instants.format(e.eventTime)),
+                                e.eventTime,
+                                now));
                 break;
             case SHIPPED:
                 t.reach(Stage.SHIPPED, e.eventTime);
@@ -197,8 +206,11 @@ public final class OrderLifecycle implements Serializable {
         if (t.markDone("alert:" + LifecycleAlerts.DELIVERY_EXCEPTION + ":" + about)) {
             fx.alerts.add(LifecycleAlerts.deliveryException(t, u, now));
         }
-        Evidence vars = new Evidence().andIfSet("carrier", u.carrier).and("tracking_code", u.trackingCode)
-                .andIfSet("carrier_message", u.detail).and("reported_at", Instants.format(u.occurredAt));
+        Evidence vars = new Evidence()
+                .andIfSet("carrier", u.carrier)
+                .and("tracking_code", u.trackingCode)
+                .andIfSet("carrier_message", u.detail)
+                .and("reported_at", Instants.format(u.occurredAt));
         add(fx, notices.build(t, NotificationKind.DELIVERY_FAILED, about, u.status.name(), vars, u.occurredAt, now));
     }
 
@@ -207,9 +219,11 @@ public final class OrderLifecycle implements Serializable {
         if (u.estimatedDelivery == null || t.reached(Stage.DELIVERED) != 0) return;
         Deadline deliverBy = policy.deliverBy(t);
         if (deliverBy == null || u.estimatedDelivery <= deliverBy.time || u.occurredAt >= deliverBy.time) return;
-        Evidence vars = new Evidence().and("reason", "CARRIER_ESTIMATE")
+        Evidence vars = new Evidence()
+                .and("reason", "CARRIER_ESTIMATE")
                 .and("promised_by", Instants.format(deliverBy.time))
-                .and("new_estimate", Instants.format(u.estimatedDelivery)).andIfSet("carrier", t.carrier)
+                .and("new_estimate", Instants.format(u.estimatedDelivery))
+                .andIfSet("carrier", t.carrier)
                 .andIfSet("tracking_code", t.trackingCode);
         add(fx, notices.build(t, NotificationKind.DELAY_NOTICE, "estimate", "LATE_ESTIMATE", vars, u.occurredAt, now));
     }

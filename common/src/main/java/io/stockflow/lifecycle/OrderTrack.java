@@ -13,6 +13,7 @@ public class OrderTrack {
     public String channel;
     /** The order itself (PLACED or UPDATED) has been seen: who the customer is and what was promised. */
     public boolean known;
+
     public long placedAt;
     public String marketplaceOrderId;
     public String serviceLevel;
@@ -25,6 +26,7 @@ public class OrderTrack {
     public Long marketDeliverBy;
     /** Where the order ships from: the warehouse's word once it has spoken, else the allocation's. */
     public String location;
+
     public boolean locationFromWarehouse;
     public String carrier;
     public String trackingCode;
@@ -35,10 +37,12 @@ public class OrderTrack {
     public long[] reachedAt = new long[Stage.values().length];
     /** The latest delivery problem reported by the carrier (0: none). */
     public long exceptionAt;
+
     public String exceptionStatus;
     public String exceptionDetail;
     /** The latest carrier or warehouse progress after shipping, to tell whether an exception was overcome. */
     public long lastProgressAt;
+
     public long lastEventAt;
     /** Checks, alerts and notifications already done: each happens once. */
     public List<String> done = new ArrayList<>();
@@ -105,7 +109,9 @@ public class OrderTrack {
         if (progress == Stage.DELIVERED && refunded != 0 && refunded <= time) {
             return restocked ? Stage.RETURNED : Stage.REFUNDED;
         }
-        if (progress != Stage.DELIVERED && exceptionAt != 0 && exceptionAt <= time
+        if (progress != Stage.DELIVERED
+                && exceptionAt != 0
+                && exceptionAt <= time
                 && !(lastProgressAt > exceptionAt && lastProgressAt <= time)) {
             return Stage.DELIVERY_EXCEPTION;
         }

@@ -29,20 +29,41 @@ final class ProgressNotices implements Serializable {
         // About the moment the stage was reached, whichever event made it known.
         if (kind != null && kind.rank > t.notifiedRank) {
             long about = kind == NotificationKind.ORDER_CONFIRMED ? t.placedAt : t.enteredAt(stage);
-            add(fx, notices.build(t, kind, null, stage.name(), progressVariables(t, kind, stage),
-                    about != 0 ? about : time, now));
+            add(
+                    fx,
+                    notices.build(
+                            t,
+                            kind,
+                            null,
+                            stage.name(),
+                            progressVariables(t, kind, stage),
+                            about != 0 ? about : time,
+                            now));
         }
         // A delivery problem reported before the order itself was known is told once it is (the latest one only).
         if (t.exceptionStatus != null && (stage == Stage.DELIVERY_EXCEPTION || stage == Stage.RETURNED)) {
-            Evidence vars = new Evidence().andIfSet("carrier", t.carrier).andIfSet("tracking_code", t.trackingCode)
-                    .andIfSet("carrier_message", t.exceptionDetail).and("reported_at", Instants.format(t.exceptionAt));
-            add(fx, notices.build(t, NotificationKind.DELIVERY_FAILED, t.exceptionStatus + ":" + t.exceptionAt,
-                    t.exceptionStatus, vars, t.exceptionAt, now));
+            Evidence vars = new Evidence()
+                    .andIfSet("carrier", t.carrier)
+                    .andIfSet("tracking_code", t.trackingCode)
+                    .andIfSet("carrier_message", t.exceptionDetail)
+                    .and("reported_at", Instants.format(t.exceptionAt));
+            add(
+                    fx,
+                    notices.build(
+                            t,
+                            NotificationKind.DELIVERY_FAILED,
+                            t.exceptionStatus + ":" + t.exceptionAt,
+                            t.exceptionStatus,
+                            vars,
+                            t.exceptionAt,
+                            now));
         }
         if (t.reached(Stage.BACKORDERED) != 0 && !stage.isShipped() && !stage.isFinal()) {
             Evidence vars = Evidence.of("backordered_units", t.backorderedUnits);
-            add(fx, notices.build(t, NotificationKind.BACKORDER_NOTICE, null, null, vars, t.reached(Stage.BACKORDERED),
-                    now));
+            add(
+                    fx,
+                    notices.build(
+                            t, NotificationKind.BACKORDER_NOTICE, null, null, vars, t.reached(Stage.BACKORDERED), now));
         }
     }
 
@@ -75,15 +96,18 @@ final class ProgressNotices implements Serializable {
             case ORDER_CONFIRMED:
                 Deadline shipBy = policy.shipBy(t);
                 Deadline deliverBy = policy.deliverBy(t);
-                vars.andIfSet("total", t.total).andIfSet("currency", t.currency)
+                vars.andIfSet("total", t.total)
+                        .andIfSet("currency", t.currency)
                         .andIfSet("ship_by", shipBy == null ? null : Instants.format(shipBy.time))
                         .andIfSet("deliver_by", deliverBy == null ? null : Instants.format(deliverBy.time));
                 break;
             case SHIPPED:
             case OUT_FOR_DELIVERY:
                 Deadline promised = policy.deliverBy(t);
-                Long estimate = t.estimatedDelivery != null ? t.estimatedDelivery : promised == null ? null : promised.time;
-                vars.andIfSet("carrier", t.carrier).andIfSet("tracking_code", t.trackingCode)
+                Long estimate =
+                        t.estimatedDelivery != null ? t.estimatedDelivery : promised == null ? null : promised.time;
+                vars.andIfSet("carrier", t.carrier)
+                        .andIfSet("tracking_code", t.trackingCode)
                         .andIfSet("estimated_delivery", estimate == null ? null : Instants.format(estimate));
                 break;
             case DELIVERED:

@@ -11,6 +11,7 @@ public class SlaOutcome {
     public String location;
     /** SHIP or DELIVERY. */
     public String sla;
+
     public long deadline;
     public boolean late;
 

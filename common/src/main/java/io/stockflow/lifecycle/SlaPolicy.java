@@ -30,6 +30,7 @@ public final class SlaPolicy implements Serializable {
     public final Set<DayOfWeek> deliveryDays;
     /** A warning goes out this long before ship-by when the order is not picked yet. */
     public final Duration atRiskBeforeShipBy;
+
     final Map<Stage, Duration> stuckAfter;
     /** How long an order is remembered after it reached a final stage, for late and repeated events. */
     public final Duration retentionAfterFinal;
@@ -37,12 +38,21 @@ public final class SlaPolicy implements Serializable {
     public final Duration idleRetention;
     /** How long a carrier update waits for the shipment that names its tracking code before it is dead-lettered. */
     public final Duration trackingLinkWait;
+
     public final BreachRatePolicy breachRate;
 
-    SlaPolicy(String version, Map<String, WorkingCalendar> calendars, Map<String, ServicePromise> promises,
-              LocalTime deliverByTime, Set<DayOfWeek> deliveryDays, Duration atRiskBeforeShipBy,
-              Map<Stage, Duration> stuckAfter, Duration retentionAfterFinal, Duration idleRetention,
-              Duration trackingLinkWait, BreachRatePolicy breachRate) {
+    SlaPolicy(
+            String version,
+            Map<String, WorkingCalendar> calendars,
+            Map<String, ServicePromise> promises,
+            LocalTime deliverByTime,
+            Set<DayOfWeek> deliveryDays,
+            Duration atRiskBeforeShipBy,
+            Map<Stage, Duration> stuckAfter,
+            Duration retentionAfterFinal,
+            Duration idleRetention,
+            Duration trackingLinkWait,
+            BreachRatePolicy breachRate) {
         if (!calendars.containsKey(DEFAULT)) throw new IllegalArgumentException("locations must have a 'default'");
         if (!promises.containsKey(DEFAULT)) throw new IllegalArgumentException("channels must have a 'default'");
         if (deliveryDays.isEmpty()) throw new IllegalArgumentException("delivery_days must not be empty");
@@ -102,9 +112,11 @@ public final class SlaPolicy implements Serializable {
         WorkingCalendar cal = calendar(t.location);
         int handling = handlingDays(t.channel, t.serviceLevel);
         LocalDate day = cal.addWorkingDays(cal.firstDay(Instant.ofEpochMilli(t.placedAt)), handling);
-        return new Deadline(cal.at(day, cal.shipByTime).toEpochMilli(), "policy " + version + ": " + handling
-                + " working day(s) of handling at " + locationName(t.location) + " (cut-off " + cal.cutoff + " "
-                + cal.zone + ")");
+        return new Deadline(
+                cal.at(day, cal.shipByTime).toEpochMilli(),
+                "policy " + version + ": " + handling
+                        + " working day(s) of handling at " + locationName(t.location) + " (cut-off " + cal.cutoff + " "
+                        + cal.zone + ")");
     }
 
     /** The deliver-by: the marketplace's, else the transit days on delivery days after the ship-by's day. */
@@ -123,9 +135,11 @@ public final class SlaPolicy implements Serializable {
             day = day.plusDays(1);
             if (deliveryDays.contains(day.getDayOfWeek())) left--;
         }
-        return new Deadline(cal.at(day, deliverByTime).toEpochMilli(), "policy " + version + ": " + transit
-                + " delivery day(s) of " + (t.serviceLevel == null ? STANDARD : t.serviceLevel)
-                + " transit after ship-by");
+        return new Deadline(
+                cal.at(day, deliverByTime).toEpochMilli(),
+                "policy " + version + ": " + transit
+                        + " delivery day(s) of " + (t.serviceLevel == null ? STANDARD : t.serviceLevel)
+                        + " transit after ship-by");
     }
 
     private static String locationName(String location) {

@@ -37,7 +37,9 @@ public final class SlaPolicyReader {
         if (root == null || !root.isObject()) throw new IllegalArgumentException("SLA policy must be a JSON object");
         Map<String, WorkingCalendar> calendars = new HashMap<>();
         JsonNode defaults = object(root, "locations").get(SlaPolicy.DEFAULT);
-        for (Iterator<Map.Entry<String, JsonNode>> it = object(root, "locations").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        object(root, "locations").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             calendars.put(e.getKey(), calendar("locations." + e.getKey(), e.getValue(), defaults));
         }
@@ -45,11 +47,16 @@ public final class SlaPolicyReader {
         for (Iterator<Map.Entry<String, JsonNode>> it = object(root, "channels").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String path = "channels." + e.getKey();
-            promises.put(e.getKey(), new ServicePromise(days(path + ".handling_days", e.getValue().get("handling_days")),
-                    days(path + ".transit_days", e.getValue().get("transit_days"))));
+            promises.put(
+                    e.getKey(),
+                    new ServicePromise(
+                            days(path + ".handling_days", e.getValue().get("handling_days")),
+                            days(path + ".transit_days", e.getValue().get("transit_days"))));
         }
         Map<Stage, Duration> stuck = new EnumMap<>(Stage.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = object(root, "stuck_after").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        object(root, "stuck_after").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             Stage stage;
             try {
@@ -60,16 +67,23 @@ public final class SlaPolicyReader {
             stuck.put(stage, duration("stuck_after." + e.getKey(), e.getValue()));
         }
         JsonNode rate = object(root, "breach_rate");
-        BreachRatePolicy breachRate = new BreachRatePolicy(duration("breach_rate.window", rate.get("window")),
-                duration("breach_rate.slide", rate.get("slide")), number("breach_rate.threshold", rate.get("threshold")),
+        BreachRatePolicy breachRate = new BreachRatePolicy(
+                duration("breach_rate.window", rate.get("window")),
+                duration("breach_rate.slide", rate.get("slide")),
+                number("breach_rate.threshold", rate.get("threshold")),
                 (long) number("breach_rate.min_orders", rate.get("min_orders")));
-        return new SlaPolicy(text("version", root.get("version")), calendars, promises,
+        return new SlaPolicy(
+                text("version", root.get("version")),
+                calendars,
+                promises,
                 time("deliver_by_time", root.get("deliver_by_time")),
                 weekdays("delivery_days", root.get("delivery_days")),
-                duration("at_risk_before_ship_by", root.get("at_risk_before_ship_by")), stuck,
+                duration("at_risk_before_ship_by", root.get("at_risk_before_ship_by")),
+                stuck,
                 duration("retention_after_final", root.get("retention_after_final")),
                 duration("idle_retention", root.get("idle_retention")),
-                duration("tracking_link_wait", root.get("tracking_link_wait")), breachRate);
+                duration("tracking_link_wait", root.get("tracking_link_wait")),
+                breachRate);
     }
 
     /** A location's calendar; fields it leaves out come from the {@code default} location. */
@@ -82,9 +96,12 @@ public final class SlaPolicyReader {
             if (h != null) {
                 for (JsonNode day : h) holidays.add(LocalDate.parse(day.asText()));
             }
-            return new WorkingCalendar(zone, time(path + ".cutoff", field(node, defaults, "cutoff")),
+            return new WorkingCalendar(
+                    zone,
+                    time(path + ".cutoff", field(node, defaults, "cutoff")),
                     time(path + ".ship_by_time", field(node, defaults, "ship_by_time")),
-                    weekdays(path + ".working_days", field(node, defaults, "working_days")), holidays);
+                    weekdays(path + ".working_days", field(node, defaults, "working_days")),
+                    holidays);
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(path + ": " + e.getMessage());
         }

@@ -26,8 +26,8 @@ public final class WorkingCalendar implements Serializable {
     public final Set<DayOfWeek> workingDays;
     public final Set<LocalDate> holidays;
 
-    public WorkingCalendar(ZoneId zone, LocalTime cutoff, LocalTime shipByTime, Set<DayOfWeek> workingDays,
-                           Set<LocalDate> holidays) {
+    public WorkingCalendar(
+            ZoneId zone, LocalTime cutoff, LocalTime shipByTime, Set<DayOfWeek> workingDays, Set<LocalDate> holidays) {
         if (workingDays.isEmpty()) throw new IllegalArgumentException("a calendar needs at least one working day");
         this.zone = zone;
         this.cutoff = cutoff;

@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** A sales channel whose listed quantities stockflow keeps true; its wire name is the one on orders.canonical. */
 public enum Channel {
-    SHOPIFY, AMAZON, EBAY, WOOCOMMERCE;
+    SHOPIFY,
+    AMAZON,
+    EBAY,
+    WOOCOMMERCE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -10,8 +10,13 @@ import java.util.Set;
  * the listing that carries it on each channel. Read by {@link ListingMapParser}, which refuses an invalid document
  * whole.
  */
-public record ListingMap(String version, long effectiveFrom, String description, Map<Channel, ChannelRules> channels,
-                         Map<String, Map<Channel, Listing>> listingsBySku) implements Serializable {
+public record ListingMap(
+        String version,
+        long effectiveFrom,
+        String description,
+        Map<Channel, ChannelRules> channels,
+        Map<String, Map<Channel, Listing>> listingsBySku)
+        implements Serializable {
 
     /** The SKU's listings by channel; empty for a SKU the map does not list (it is then sent to no channel). */
     public Map<Channel, Listing> listingsOf(String sku) {
@@ -30,17 +35,21 @@ public record ListingMap(String version, long effectiveFrom, String description,
      */
     public List<ListedQuantity> quantities(String sku, Map<String, Long> availableByLocation, long networkAvailable) {
         long network = Math.max(0, networkAvailable);
-        return listingsOf(sku).values().stream().flatMap(listing -> {
-            ChannelRules rules = channels.get(listing.channel());
-            return rules.feeds().stream().map(feed -> {
-                long fed = 0;
-                for (String location : feed.fedBy()) {
-                    fed += Feed.EVERY_LOCATION.equals(location) ? network
-                            : Math.max(0, availableByLocation.getOrDefault(location, 0L));
-                }
-                long sellable = Math.min(fed, network);
-                return new ListedQuantity(listing, feed.target(), sellable, rules.buffer().listed(sellable));
-            });
-        }).toList();
+        return listingsOf(sku).values().stream()
+                .flatMap(listing -> {
+                    ChannelRules rules = channels.get(listing.channel());
+                    return rules.feeds().stream().map(feed -> {
+                        long fed = 0;
+                        for (String location : feed.fedBy()) {
+                            fed += Feed.EVERY_LOCATION.equals(location)
+                                    ? network
+                                    : Math.max(0, availableByLocation.getOrDefault(location, 0L));
+                        }
+                        long sellable = Math.min(fed, network);
+                        return new ListedQuantity(
+                                listing, feed.target(), sellable, rules.buffer().listed(sellable));
+                    });
+                })
+                .toList();
     }
 }

@@ -56,9 +56,12 @@ public final class ListingMapParser {
 
     private static InvalidRecordException refuse(String what, List<String> problems) {
         int shown = Math.min(problems.size(), MAX_PROBLEMS);
-        StringBuilder reason = new StringBuilder("listing map ").append(what).append(": ")
+        StringBuilder reason = new StringBuilder("listing map ")
+                .append(what)
+                .append(": ")
                 .append(String.join("; ", problems.subList(0, shown)));
-        if (problems.size() > shown) reason.append("; and ").append(problems.size() - shown).append(" more");
+        if (problems.size() > shown)
+            reason.append("; and ").append(problems.size() - shown).append(" more");
         return new InvalidRecordException(reason.toString());
     }
 
@@ -77,8 +80,12 @@ public final class ListingMapParser {
             Map<Channel, ChannelRules> channels = channels(root.object("channels"));
             Map<String, Map<Channel, Listing>> listings = listings(root.optArray("listings"), channels);
             if (!problems.isEmpty()) throw refuse(version + " is invalid", problems);
-            return new ListingMap(version, effectiveFrom, root.optText("description"),
-                    Collections.unmodifiableMap(channels), Collections.unmodifiableMap(listings));
+            return new ListingMap(
+                    version,
+                    effectiveFrom,
+                    root.optText("description"),
+                    Collections.unmodifiableMap(channels),
+                    Collections.unmodifiableMap(listings));
         }
 
         private Map<Channel, ChannelRules> channels(JsonFields doc) throws InvalidRecordException {
@@ -100,8 +107,13 @@ public final class ListingMapParser {
                 } else {
                     feeds.add(new Feed(null, fedBy(c)));
                 }
-                channels.put(channel, new ChannelRules(channel, List.copyOf(feeds), buffer(c.optObject("buffer")),
-                        c.optTextArray("marketplace_ids")));
+                channels.put(
+                        channel,
+                        new ChannelRules(
+                                channel,
+                                List.copyOf(feeds),
+                                buffer(c.optObject("buffer")),
+                                c.optTextArray("marketplace_ids")));
             }
             return channels;
         }
@@ -116,12 +128,15 @@ public final class ListingMapParser {
             Long units = b.optInteger("units");
             BigDecimal percent = b.optDecimal("percent");
             Long zeroBelow = b.optInteger("zero_below");
-            return new Buffer(units == null ? 0 : units, percent == null ? 0 : percent.doubleValue(),
-                    zeroBelow == null ? 0 : zeroBelow, b.optInteger("cap"));
+            return new Buffer(
+                    units == null ? 0 : units,
+                    percent == null ? 0 : percent.doubleValue(),
+                    zeroBelow == null ? 0 : zeroBelow,
+                    b.optInteger("cap"));
         }
 
-        private Map<String, Map<Channel, Listing>> listings(List<JsonFields> entries, Map<Channel, ChannelRules> channels)
-                throws InvalidRecordException {
+        private Map<String, Map<Channel, Listing>> listings(
+                List<JsonFields> entries, Map<Channel, ChannelRules> channels) throws InvalidRecordException {
             Map<String, Map<Channel, Listing>> bySku = new LinkedHashMap<>();
             Map<String, String> skuAt = new HashMap<>();
             Map<String, String> identityAt = new HashMap<>();
@@ -171,8 +186,11 @@ public final class ListingMapParser {
         private static String identity(Channel channel, Map<String, String> ids) {
             StringBuilder key = new StringBuilder();
             for (String field : IDENTITY.get(channel)) {
-                if (ids.containsKey(field)) key.append(key.length() == 0 ? "" : " ").append(field).append(' ')
-                        .append(ids.get(field));
+                if (ids.containsKey(field))
+                    key.append(key.length() == 0 ? "" : " ")
+                            .append(field)
+                            .append(' ')
+                            .append(ids.get(field));
             }
             return key.toString();
         }

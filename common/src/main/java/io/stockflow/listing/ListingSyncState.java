@@ -17,6 +17,7 @@ public class ListingSyncState {
     public long sentAt = -1;
     /** The channel's calendar day (epoch days) that {@link #revisionsToday} counts. */
     public long revisionDay = Long.MIN_VALUE;
+
     public int revisionsToday;
 
     public ListingSyncState() {}

@@ -18,8 +18,8 @@ public record RevisionBudget(int perDay, int urgentReserve, ZoneId zone) impleme
 
     public RevisionBudget {
         if (perDay < 1 || urgentReserve < 0 || urgentReserve >= perDay) {
-            throw new IllegalArgumentException("a revision budget needs 0 <= urgentReserve < perDay, got "
-                    + urgentReserve + " of " + perDay);
+            throw new IllegalArgumentException(
+                    "a revision budget needs 0 <= urgentReserve < perDay, got " + urgentReserve + " of " + perDay);
         }
     }
 
@@ -40,7 +40,8 @@ public record RevisionBudget(int perDay, int urgentReserve, ZoneId zone) impleme
         int left = perDay - urgentReserve - usedToday;
         if (left <= 0) return null;
         if (lastSent == null || day(lastSent) != day(now)) return now;
-        Instant endOfDay = LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
+        Instant endOfDay =
+                LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant();
         Duration share = Duration.between(lastSent, endOfDay).dividedBy(left + 1);
         Instant due = lastSent.plus(share);
         return due.isAfter(now) ? due : now;

@@ -12,7 +12,12 @@ public enum MovementType {
     DAMAGED(Sign.NEGATIVE);
 
     /** How the movement's quantity applies to on-hand, and so which quantities are valid. */
-    public enum Sign { POSITIVE, NEGATIVE, SIGNED, ABSOLUTE }
+    public enum Sign {
+        POSITIVE,
+        NEGATIVE,
+        SIGNED,
+        ABSOLUTE
+    }
 
     public final Sign sign;
 

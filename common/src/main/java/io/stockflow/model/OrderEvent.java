@@ -14,25 +14,30 @@ public class OrderEvent {
     public String orderId;
     /** The marketplace: shopify, amazon, ebay, woocommerce. */
     public String channel;
+
     public String marketplaceOrderId;
     public OrderEventType type;
     /** The marketplace's own status word, kept for the lifecycle job (e.g. {@code Unshipped}, {@code processing}). */
     public String status;
+
     public long eventTime;
     public long receivedAt;
     public String currency;
     /** Order total as a decimal string, or null. */
     public String total;
+
     public String shipCountry;
     public String shipRegion;
     public String shipPostcode;
     /** Normalized service level: STANDARD, EXPEDITED, PRIORITY, SCHEDULED, or null when unknown. */
     public String serviceLevel;
+
     public Long shipBy;
     public Long deliverBy;
     public List<OrderLine> lines = new ArrayList<>();
     /** For SHIPPED: the location that shipped (when known), the carrier and the tracking code. */
     public String shipLocation;
+
     public String carrier;
     public String trackingCode;
     /** SHA-256 of the normalized (trimmed, lower-cased) email, hex; never the address itself. */

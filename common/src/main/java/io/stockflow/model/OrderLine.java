@@ -12,6 +12,7 @@ public class OrderLine {
     public long quantity;
     /** Decimal string in the event's currency, or null when the event carries no price. */
     public String unitPrice;
+
     public boolean restock;
     public String location;
 
@@ -34,8 +35,11 @@ public class OrderLine {
     public boolean equals(Object o) {
         if (!(o instanceof OrderLine)) return false;
         OrderLine that = (OrderLine) o;
-        return quantity == that.quantity && restock == that.restock && Objects.equals(sku, that.sku)
-                && Objects.equals(unitPrice, that.unitPrice) && Objects.equals(location, that.location);
+        return quantity == that.quantity
+                && restock == that.restock
+                && Objects.equals(sku, that.sku)
+                && Objects.equals(unitPrice, that.unitPrice)
+                && Objects.equals(location, that.location);
     }
 
     @Override

@@ -11,6 +11,7 @@ public class Notification {
     public String orderId;
     /** The sales channel of the order (shopify, amazon, ebay, woocommerce). */
     public String channel;
+
     public String template;
     public String branch;
     public String locale;

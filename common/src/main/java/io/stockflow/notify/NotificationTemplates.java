@@ -22,9 +22,12 @@ public final class NotificationTemplates implements Serializable {
     private final Map<String, BigDecimal> highValueFrom;
     private final EnumMap<NotificationKind, List<TemplateBranch>> branches;
 
-    public NotificationTemplates(String version, String defaultLocale, Map<String, String> localeByCountry,
-                                 Map<String, BigDecimal> highValueFrom,
-                                 Map<NotificationKind, List<TemplateBranch>> branches) {
+    public NotificationTemplates(
+            String version,
+            String defaultLocale,
+            Map<String, String> localeByCountry,
+            Map<String, BigDecimal> highValueFrom,
+            Map<NotificationKind, List<TemplateBranch>> branches) {
         this.version = version;
         this.defaultLocale = defaultLocale;
         this.localeByCountry = Map.copyOf(localeByCountry);

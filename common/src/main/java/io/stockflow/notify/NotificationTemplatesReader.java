@@ -40,7 +40,9 @@ public final class NotificationTemplatesReader {
             locales.put(e.getKey().toUpperCase(), e.getValue().asText());
         }
         Map<String, BigDecimal> highValue = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("high_value_from").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        root.path("high_value_from").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             try {
                 highValue.put(e.getKey(), new BigDecimal(e.getValue().asText()));
@@ -66,8 +68,8 @@ public final class NotificationTemplatesReader {
             kinds.put(kind, branches);
         }
         String defaultLocale = root.path("default_locale").asText("en-US");
-        return new NotificationTemplates(root.path("version").asText("unversioned"), defaultLocale, locales, highValue,
-                kinds);
+        return new NotificationTemplates(
+                root.path("version").asText("unversioned"), defaultLocale, locales, highValue, kinds);
     }
 
     private static TemplateBranch branch(String path, JsonNode b) {
@@ -82,8 +84,14 @@ public final class NotificationTemplatesReader {
             Map.Entry<String, JsonNode> e = it.next();
             variables.put(e.getKey(), e.getValue().asText());
         }
-        return new TemplateBranch(name, template, highValue, strings(when.get("service_level")), repeated,
-                strings(when.get("status")), variables);
+        return new TemplateBranch(
+                name,
+                template,
+                highValue,
+                strings(when.get("service_level")),
+                repeated,
+                strings(when.get("status")),
+                variables);
     }
 
     private static Set<String> strings(JsonNode node) {

@@ -19,8 +19,14 @@ public final class TemplateBranch implements Serializable {
     public final Set<String> statuses;
     public final Map<String, String> variables;
 
-    public TemplateBranch(String name, String template, Boolean highValue, Set<String> serviceLevels, Boolean repeated,
-                          Set<String> statuses, Map<String, String> variables) {
+    public TemplateBranch(
+            String name,
+            String template,
+            Boolean highValue,
+            Set<String> serviceLevels,
+            Boolean repeated,
+            Set<String> statuses,
+            Map<String, String> variables) {
         this.name = name;
         this.template = template;
         this.highValue = highValue;

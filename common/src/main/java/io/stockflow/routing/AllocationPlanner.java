@@ -26,7 +26,14 @@ public final class AllocationPlanner {
         List<Candidate> ranking = evaluation.ranking();
         Map<String, Long> wanted = order.lines();
         if (wanted.isEmpty()) {
-            return decision(order, Decision.REJECTED, List.of(), List.of(), evaluation, List.of(), List.of(),
+            return decision(
+                    order,
+                    Decision.REJECTED,
+                    List.of(),
+                    List.of(),
+                    evaluation,
+                    List.of(),
+                    List.of(),
                     "rejected: the order has no lines to ship");
         }
         Free free = new Free(stock);
@@ -36,8 +43,15 @@ public final class AllocationPlanner {
                 if (free.hasAll(c.location(), wanted)) {
                     List<PlannedUnits> units = new ArrayList<>();
                     wanted.forEach((sku, q) -> units.add(new PlannedUnits(sku, q, c.location())));
-                    return decision(order, Decision.ALLOCATED, units, List.of(), evaluation, List.of(c.location()),
-                            List.of(), Reasons.shipsComplete(c, evaluation));
+                    return decision(
+                            order,
+                            Decision.ALLOCATED,
+                            units,
+                            List.of(),
+                            evaluation,
+                            List.of(c.location()),
+                            List.of(),
+                            Reasons.shipsComplete(c, evaluation));
                 }
             }
         }
@@ -64,21 +78,40 @@ public final class AllocationPlanner {
         });
 
         if (shortfall.isEmpty()) {
-            String reason = shipFrom.size() == 1 ? Reasons.shipsCompleteLineByLine(shipFrom.get(0), evaluation)
+            String reason = shipFrom.size() == 1
+                    ? Reasons.shipsCompleteLineByLine(shipFrom.get(0), evaluation)
                     : Reasons.split(shipFrom, evaluation, wanted, stock);
             return decision(order, Decision.ALLOCATED, allocations, List.of(), evaluation, shipFrom, shortfall, reason);
         }
         if (!policy.allowBackorder()) {
-            return decision(order, Decision.REJECTED, List.of(), List.of(), evaluation, List.of(), shortfall,
+            return decision(
+                    order,
+                    Decision.REJECTED,
+                    List.of(),
+                    List.of(),
+                    evaluation,
+                    List.of(),
+                    shortfall,
                     Reasons.rejected(shortfall, evaluation));
         }
         Decision decision = allocations.isEmpty() ? Decision.BACKORDERED : Decision.PARTIAL;
-        return decision(order, decision, allocations, shortfall, evaluation, shipFrom, shortfall,
+        return decision(
+                order,
+                decision,
+                allocations,
+                shortfall,
+                evaluation,
+                shipFrom,
+                shortfall,
                 Reasons.backordered(shipFrom, shortfall, evaluation));
     }
 
     /** Picks, up to {@code max} times, the candidate that covers most missing units; ties to the better rank. */
-    private static void coverGreedily(List<Candidate> ranking, int max, Map<String, Long> missing, Free free,
+    private static void coverGreedily(
+            List<Candidate> ranking,
+            int max,
+            Map<String, Long> missing,
+            Free free,
             Map<String, Map<String, Long>> byLocation) {
         while (byLocation.size() < max && total(missing) > 0) {
             Candidate best = null;
@@ -100,7 +133,11 @@ public final class AllocationPlanner {
     }
 
     /** Each line from the best-ranked candidates in turn, never opening more than {@code max} locations. */
-    private static void followRank(List<Candidate> ranking, int max, Map<String, Long> missing, Free free,
+    private static void followRank(
+            List<Candidate> ranking,
+            int max,
+            Map<String, Long> missing,
+            Free free,
             Map<String, Map<String, Long>> byLocation) {
         for (Map.Entry<String, Long> line : missing.entrySet()) {
             for (Candidate c : ranking) {
@@ -109,14 +146,16 @@ public final class AllocationPlanner {
                 long q = Math.min(line.getValue(), free.get(c.location(), line.getKey()));
                 if (q == 0) continue;
                 free.take(c.location(), line.getKey(), q);
-                byLocation.computeIfAbsent(c.location(), k -> new LinkedHashMap<>()).merge(line.getKey(), q, Long::sum);
+                byLocation
+                        .computeIfAbsent(c.location(), k -> new LinkedHashMap<>())
+                        .merge(line.getKey(), q, Long::sum);
                 line.setValue(line.getValue() - q);
             }
         }
     }
 
-    private static void take(String location, Map<String, Long> missing, Free free,
-            Map<String, Map<String, Long>> byLocation) {
+    private static void take(
+            String location, Map<String, Long> missing, Free free, Map<String, Map<String, Long>> byLocation) {
         Map<String, Long> planned = byLocation.computeIfAbsent(location, k -> new LinkedHashMap<>());
         for (Map.Entry<String, Long> e : missing.entrySet()) {
             long q = Math.min(e.getValue(), free.get(location, e.getKey()));
@@ -133,11 +172,24 @@ public final class AllocationPlanner {
         return sum;
     }
 
-    private static RoutingDecision decision(RoutingRequest order, Decision decision, List<PlannedUnits> allocations,
-            List<PlannedUnits> backordered, Evaluation evaluation, List<String> shipFrom, List<PlannedUnits> shortfall,
+    private static RoutingDecision decision(
+            RoutingRequest order,
+            Decision decision,
+            List<PlannedUnits> allocations,
+            List<PlannedUnits> backordered,
+            Evaluation evaluation,
+            List<String> shipFrom,
+            List<PlannedUnits> shortfall,
             String reason) {
-        return new RoutingDecision(order.orderId(), decision, allocations, backordered, Reasons.sentence(reason),
-                evaluation, shipFrom, shortfall);
+        return new RoutingDecision(
+                order.orderId(),
+                decision,
+                allocations,
+                backordered,
+                Reasons.sentence(reason),
+                evaluation,
+                shipFrom,
+                shortfall);
     }
 
     /** Free units as the plan consumes them, read from the stock on first use. */
@@ -155,8 +207,9 @@ public final class AllocationPlanner {
 
         void take(String location, String sku, long quantity) {
             long now = get(location, sku);
-            if (quantity > now) throw new IllegalStateException("planning " + quantity + " of " + sku + " at " + location
-                    + " where " + now + " are free");
+            if (quantity > now)
+                throw new IllegalStateException(
+                        "planning " + quantity + " of " + sku + " at " + location + " where " + now + " are free");
             left.put(location + "\u0000" + sku, now - quantity);
         }
 

@@ -10,17 +10,44 @@ import java.time.LocalDate;
  * order missed the cut-off); {@code shipDay} is the local day it ships, whose capacity it uses. {@code distanceKm} is
  * null when a coordinate is unknown; {@code capacityLeft} and {@code dailyCapacity} are null when capacity is unlimited.
  */
-public record Candidate(String location, int rank, int preferred, BigDecimal cost, int transitDays, Double distanceKm,
-        Long capacityLeft, LocalDate shipDay, boolean afterCutoff, Long dailyCapacity) implements Serializable {
+public record Candidate(
+        String location,
+        int rank,
+        int preferred,
+        BigDecimal cost,
+        int transitDays,
+        Double distanceKm,
+        Long capacityLeft,
+        LocalDate shipDay,
+        boolean afterCutoff,
+        Long dailyCapacity)
+        implements Serializable {
 
     /** A candidate whose daily capacity is not recorded (unlimited, or not needed). */
-    public Candidate(String location, int rank, int preferred, BigDecimal cost, int transitDays, Double distanceKm,
-            Long capacityLeft, LocalDate shipDay, boolean afterCutoff) {
+    public Candidate(
+            String location,
+            int rank,
+            int preferred,
+            BigDecimal cost,
+            int transitDays,
+            Double distanceKm,
+            Long capacityLeft,
+            LocalDate shipDay,
+            boolean afterCutoff) {
         this(location, rank, preferred, cost, transitDays, distanceKm, capacityLeft, shipDay, afterCutoff, null);
     }
 
     Candidate withRank(int newRank) {
-        return new Candidate(location, newRank, preferred, cost, transitDays, distanceKm, capacityLeft, shipDay,
-                afterCutoff, dailyCapacity);
+        return new Candidate(
+                location,
+                newRank,
+                preferred,
+                cost,
+                transitDays,
+                distanceKm,
+                capacityLeft,
+                shipDay,
+                afterCutoff,
+                dailyCapacity);
     }
 }

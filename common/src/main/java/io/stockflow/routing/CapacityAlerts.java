@@ -27,9 +27,12 @@ public final class CapacityAlerts {
         a.message = "Location " + claim.location + " has " + count.planned + " shipments planned for its day " + day
                 + ", over its daily capacity of " + count.capacity + ": order " + claim.orderId
                 + " was routed there before routing saw the location full.";
-        a.evidenceJson = Evidence.of("ship_day", day.toString()).and("shipments_planned", count.planned)
-                .and("daily_capacity", count.capacity).and("order_id", claim.orderId)
-                .and("rule_set_version", claim.ruleSetVersion).toJson();
+        a.evidenceJson = Evidence.of("ship_day", day.toString())
+                .and("shipments_planned", count.planned)
+                .and("daily_capacity", count.capacity)
+                .and("order_id", claim.orderId)
+                .and("rule_set_version", claim.ruleSetVersion)
+                .toJson();
         return a;
     }
 }

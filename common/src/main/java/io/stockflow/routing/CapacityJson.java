@@ -2,8 +2,8 @@ package io.stockflow.routing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.Instants;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -49,7 +49,8 @@ public final class CapacityJson {
         level.planned = fields.integer("shipments_planned");
         if (level.planned < 0) throw fields.invalid("shipments_planned", "must not be negative");
         level.capacity = fields.optInteger("daily_capacity");
-        if (level.capacity != null && level.capacity < 0) throw fields.invalid("daily_capacity", "must not be negative");
+        if (level.capacity != null && level.capacity < 0)
+            throw fields.invalid("daily_capacity", "must not be negative");
         level.version = fields.integer("version");
         level.asOf = fields.time("as_of");
         return level;

@@ -11,6 +11,7 @@ public class CapacityLevel {
     public String location;
     /** The local day, as an epoch day. */
     public long day;
+
     public long planned;
     public Long capacity;
     public long version;

@@ -11,8 +11,16 @@ import java.util.Set;
  * must all hold (AND), within a kind one listed value suffices (OR). Regions are ISO 3166-2 ({@code "US-CA"}).
  * {@code valueCurrency} null means the bounds apply to a total in any currency.
  */
-public record Conditions(Set<String> channels, Set<String> countries, Set<String> regions, List<String> postcodePrefixes,
-        Set<String> serviceLevels, BigDecimal minValue, BigDecimal maxValue, String valueCurrency, List<Glob> skus)
+public record Conditions(
+        Set<String> channels,
+        Set<String> countries,
+        Set<String> regions,
+        List<String> postcodePrefixes,
+        Set<String> serviceLevels,
+        BigDecimal minValue,
+        BigDecimal maxValue,
+        String valueCurrency,
+        List<Glob> skus)
         implements Serializable {
 
     public static final Conditions ANY =
@@ -39,7 +47,8 @@ public record Conditions(Set<String> channels, Set<String> countries, Set<String
         }
         if (!postcodePrefixes.isEmpty()) {
             String postcode = Zone.normalizePostcode(order.shipPostcode());
-            if (postcode == null || postcodePrefixes.stream().noneMatch(p -> postcode.startsWith(Zone.normalizePostcode(p)))) {
+            if (postcode == null
+                    || postcodePrefixes.stream().noneMatch(p -> postcode.startsWith(Zone.normalizePostcode(p)))) {
                 return false;
             }
         }
@@ -47,12 +56,14 @@ public record Conditions(Set<String> channels, Set<String> countries, Set<String
         if (minValue != null || maxValue != null) {
             BigDecimal value = order.orderValue();
             if (value == null) return false;
-            if (valueCurrency != null && !valueCurrency.equalsIgnoreCase(String.valueOf(order.currency()))) return false;
+            if (valueCurrency != null && !valueCurrency.equalsIgnoreCase(String.valueOf(order.currency())))
+                return false;
             if (minValue != null && value.compareTo(minValue) < 0) return false;
             if (maxValue != null && value.compareTo(maxValue) > 0) return false;
         }
         if (!skus.isEmpty()) {
-            boolean any = order.lines().keySet().stream().anyMatch(sku -> skus.stream().anyMatch(g -> g.matches(sku)));
+            boolean any = order.lines().keySet().stream()
+                    .anyMatch(sku -> skus.stream().anyMatch(g -> g.matches(sku)));
             if (!any) return false;
         }
         return true;

@@ -50,7 +50,11 @@ public final class DailyCapacity {
 
     /** Event time from which {@code day} is forgotten. */
     public static long expiresAt(long day) {
-        return LocalDate.ofEpochDay(day).plusDays(KEEP_DAYS + 1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return LocalDate.ofEpochDay(day)
+                .plusDays(KEEP_DAYS + 1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .toEpochMilli();
     }
 
     /** Forgets the days that expire at or before {@code eventTime}; returns them. */

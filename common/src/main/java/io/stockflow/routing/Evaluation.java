@@ -8,9 +8,18 @@ import java.util.List;
  * conditions held), every rule whose conditions held, the order's service level and zone (null when in no zone), the
  * ranked candidates with their figures, the locations left out and why, and the split policy to plan with.
  */
-public record Evaluation(String ruleSetVersion, String ruleId, boolean fallback, List<String> matchedRuleIds,
-        List<Criterion> rankBy, String serviceLevel, String zone, List<Candidate> ranking, List<Exclusion> excluded,
-        SplitPolicy split) implements Serializable {
+public record Evaluation(
+        String ruleSetVersion,
+        String ruleId,
+        boolean fallback,
+        List<String> matchedRuleIds,
+        List<Criterion> rankBy,
+        String serviceLevel,
+        String zone,
+        List<Candidate> ranking,
+        List<Exclusion> excluded,
+        SplitPolicy split)
+        implements Serializable {
 
     public Evaluation {
         matchedRuleIds = List.copyOf(matchedRuleIds);

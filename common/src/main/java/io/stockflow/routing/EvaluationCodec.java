@@ -30,6 +30,7 @@ public final class EvaluationCodec {
 
     /** Java serialization's stream magic, 0xACED. */
     private static final byte JAVA_MAGIC_0 = (byte) 0xAC;
+
     private static final byte JAVA_MAGIC_1 = (byte) 0xED;
 
     // Flags of a candidate.
@@ -84,8 +85,8 @@ public final class EvaluationCodec {
             String ruleSetVersion = in.string();
             String ruleId = in.string();
             int flags = data.readUnsignedByte();
-            SplitPolicy split = new SplitPolicy((flags & SHIP_COMPLETE_PREFERRED) != 0, in.varint(),
-                    (flags & ALLOW_BACKORDER) != 0);
+            SplitPolicy split = new SplitPolicy(
+                    (flags & SHIP_COMPLETE_PREFERRED) != 0, in.varint(), (flags & ALLOW_BACKORDER) != 0);
             List<String> matched = new ArrayList<>();
             for (int i = in.varint(); i > 0; i--) matched.add(in.string());
             List<Criterion> rankBy = new ArrayList<>();
@@ -96,8 +97,17 @@ public final class EvaluationCodec {
             for (int i = in.varint(); i > 0; i--) ranking.add(candidate(in));
             List<Exclusion> excluded = new ArrayList<>();
             for (int i = in.varint(); i > 0; i--) excluded.add(new Exclusion(in.string(), in.string()));
-            return new Evaluation(ruleSetVersion, ruleId, (flags & FALLBACK) != 0, matched, rankBy, serviceLevel, zone,
-                    ranking, excluded, split);
+            return new Evaluation(
+                    ruleSetVersion,
+                    ruleId,
+                    (flags & FALLBACK) != 0,
+                    matched,
+                    rankBy,
+                    serviceLevel,
+                    zone,
+                    ranking,
+                    excluded,
+                    split);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -131,8 +141,17 @@ public final class EvaluationCodec {
         Long capacityLeft = (flags & HAS_CAPACITY_LEFT) != 0 ? in.signed() : null;
         LocalDate shipDay = (flags & HAS_SHIP_DAY) != 0 ? LocalDate.ofEpochDay(in.signed()) : null;
         Long dailyCapacity = (flags & HAS_DAILY_CAPACITY) != 0 ? in.signed() : null;
-        return new Candidate(location, rank, preferred, cost, transitDays, distance, capacityLeft, shipDay,
-                (flags & AFTER_CUTOFF) != 0, dailyCapacity);
+        return new Candidate(
+                location,
+                rank,
+                preferred,
+                cost,
+                transitDays,
+                distance,
+                capacityLeft,
+                shipDay,
+                (flags & AFTER_CUTOFF) != 0,
+                dailyCapacity);
     }
 
     private static Evaluation readJavaSerialized(byte[] bytes) {

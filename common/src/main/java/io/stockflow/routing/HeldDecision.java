@@ -21,8 +21,12 @@ public final class HeldDecision {
      * @param held units held per SKU and location, by the ledgers
      * @param backordered units per SKU no candidate had
      */
-    public static RoutingDecision of(String orderId, Evaluation evaluation, Map<String, Long> wanted,
-            List<PlannedUnits> held, List<PlannedUnits> backordered) {
+    public static RoutingDecision of(
+            String orderId,
+            Evaluation evaluation,
+            Map<String, Long> wanted,
+            List<PlannedUnits> held,
+            List<PlannedUnits> backordered) {
         Set<String> used = new LinkedHashSet<>();
         for (PlannedUnits u : held) used.add(u.location());
         List<String> shipFrom = new ArrayList<>();
@@ -38,25 +42,33 @@ public final class HeldDecision {
         String reason;
         if (wantedUnits == 0 || (held.isEmpty() && !evaluation.split().allowBackorder())) {
             decision = Decision.REJECTED;
-            reason = wantedUnits == 0 ? "rejected: the order has no lines to ship"
+            reason = wantedUnits == 0
+                    ? "rejected: the order has no lines to ship"
                     : Reasons.rejected(shortfall(wanted, held), evaluation);
         } else if (short_ == 0) {
             decision = Decision.ALLOCATED;
             Candidate only = shipFrom.size() == 1 ? evaluation.candidate(shipFrom.get(0)) : null;
-            reason = only != null ? Reasons.shipsComplete(only, evaluation)
+            reason = only != null
+                    ? Reasons.shipsComplete(only, evaluation)
                     : Reasons.split(shipFrom, evaluation, wanted, heldStock(held));
         } else {
             decision = held.isEmpty() ? Decision.BACKORDERED : Decision.PARTIAL;
             reason = Reasons.backordered(shipFrom, backordered, evaluation);
         }
-        if (decision != Decision.REJECTED && shipFrom.size() > evaluation.split().maxShipments()) {
+        if (decision != Decision.REJECTED
+                && shipFrom.size() > evaluation.split().maxShipments()) {
             reason += "; the lines were held at " + shipFrom.size() + " locations, more than the "
                     + evaluation.split().maxShipments() + " rule " + evaluation.ruleId() + " allows";
         } else if (decision == Decision.PARTIAL && !evaluation.split().allowBackorder()) {
             reason += "; rule " + evaluation.ruleId() + " allows no backorder, the lines that were held stay reserved";
         }
-        return new RoutingDecision(orderId, decision, decision == Decision.REJECTED ? List.of() : held,
-                decision == Decision.REJECTED ? List.of() : backordered, Reasons.sentence(reason), evaluation,
+        return new RoutingDecision(
+                orderId,
+                decision,
+                decision == Decision.REJECTED ? List.of() : held,
+                decision == Decision.REJECTED ? List.of() : backordered,
+                Reasons.sentence(reason),
+                evaluation,
                 decision == Decision.REJECTED ? List.of() : shipFrom,
                 decision == Decision.REJECTED ? shortfall(wanted, held) : backordered);
     }

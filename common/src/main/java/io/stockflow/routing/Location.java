@@ -9,8 +9,17 @@ import java.util.List;
  * A site that can ship orders. {@code coordinates}, {@code cutoff} and {@code dailyCapacity} may be null (unknown, no
  * cut-off, unlimited). Capacity counts shipments per local day of {@code timeZone}.
  */
-public record Location(String id, LocationType type, String country, String region, Coordinates coordinates,
-        ZoneId timeZone, LocalTime cutoff, Long dailyCapacity, boolean enabled, List<Rate> rates)
+public record Location(
+        String id,
+        LocationType type,
+        String country,
+        String region,
+        Coordinates coordinates,
+        ZoneId timeZone,
+        LocalTime cutoff,
+        Long dailyCapacity,
+        boolean enabled,
+        List<Rate> rates)
         implements Serializable {
 
     public Location {

@@ -10,8 +10,8 @@ final class Reasons {
     private Reasons() {}
 
     static String shipsComplete(Candidate c, Evaluation e) {
-        return "ships complete from " + c.location() + " (rank " + c.rank() + " of " + e.ranking().size()
-                + "), the best-ranked candidate with every line, under rule " + e.ruleId();
+        return "ships complete from " + c.location() + " (rank " + c.rank() + " of "
+                + e.ranking().size() + "), the best-ranked candidate with every line, under rule " + e.ruleId();
     }
 
     static String shipsCompleteLineByLine(String location, Evaluation e) {
@@ -21,7 +21,8 @@ final class Reasons {
     /** {@code split into 2 shipments from B, C: no single location has every line (best-ranked B lacks 3 of CUP-2); …} */
     static String split(List<String> shipFrom, Evaluation e, Map<String, Long> wanted, Stock stock) {
         return "split into " + shipFrom.size() + " shipments from " + String.join(", ", shipFrom) + ": "
-                + whyNotOne(e, wanted, stock) + "; rule " + e.ruleId() + " allows up to " + e.split().maxShipments();
+                + whyNotOne(e, wanted, stock) + "; rule " + e.ruleId() + " allows up to "
+                + e.split().maxShipments();
     }
 
     static String rejected(List<PlannedUnits> shortfall, Evaluation e) {
@@ -29,7 +30,8 @@ final class Reasons {
     }
 
     static String backordered(List<String> shipFrom, List<PlannedUnits> shortfall, Evaluation e) {
-        String head = shipFrom.isEmpty() ? "backordered in full: "
+        String head = shipFrom.isEmpty()
+                ? "backordered in full: "
                 : "partly shipped from " + String.join(", ", shipFrom) + ", " + units(shortfall) + " backordered: ";
         return head + lacking(e, shortfall);
     }
@@ -46,14 +48,16 @@ final class Reasons {
             long have = stock.available(best, sku);
             if (have < q) lacks.add((q - have) + " of " + sku);
         });
-        String prefix = e.split().shipCompletePreferred() ? "no single location has every line"
+        String prefix = e.split().shipCompletePreferred()
+                ? "no single location has every line"
                 : "rule " + e.ruleId() + " takes each line from its best-ranked location";
         return lacks.isEmpty() ? prefix : prefix + " (best-ranked " + best + " lacks " + String.join(", ", lacks) + ")";
     }
 
     private static String lacking(Evaluation e, List<PlannedUnits> shortfall) {
         if (e.ranking().isEmpty()) {
-            String reasons = e.excluded().stream().map(x -> x.location() + " " + x.why()).collect(Collectors.joining("; "));
+            String reasons =
+                    e.excluded().stream().map(x -> x.location() + " " + x.why()).collect(Collectors.joining("; "));
             return "no location can ship it under rule " + e.ruleId() + (reasons.isEmpty() ? "" : " (" + reasons + ")");
         }
         int max = e.split().maxShipments();

@@ -12,9 +12,16 @@ import java.util.List;
  * planning facts behind it. {@code shortfall} lists units no candidate could ship (backordered, or the cause of a
  * rejection); {@code shipFrom} the locations used, best-ranked first.
  */
-public record RoutingDecision(String orderId, Decision decision, List<PlannedUnits> allocations,
-        List<PlannedUnits> backordered, String reason, Evaluation evaluation, List<String> shipFrom,
-        List<PlannedUnits> shortfall) implements Serializable {
+public record RoutingDecision(
+        String orderId,
+        Decision decision,
+        List<PlannedUnits> allocations,
+        List<PlannedUnits> backordered,
+        String reason,
+        Evaluation evaluation,
+        List<String> shipFrom,
+        List<PlannedUnits> shortfall)
+        implements Serializable {
 
     public RoutingDecision {
         allocations = List.copyOf(allocations);

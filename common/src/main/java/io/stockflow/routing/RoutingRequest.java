@@ -13,8 +13,17 @@ import java.util.Map;
  * summed). Any ship-to field, the service level, the value and the currency may be null when the marketplace did not
  * say. {@code eventTime} is epoch millis.
  */
-public record RoutingRequest(String orderId, String channel, String shipCountry, String shipRegion, String shipPostcode,
-        String serviceLevel, BigDecimal orderValue, String currency, Map<String, Long> lines, long eventTime)
+public record RoutingRequest(
+        String orderId,
+        String channel,
+        String shipCountry,
+        String shipRegion,
+        String shipPostcode,
+        String serviceLevel,
+        BigDecimal orderValue,
+        String currency,
+        Map<String, Long> lines,
+        long eventTime)
         implements Serializable {
 
     public RoutingRequest {
@@ -27,8 +36,17 @@ public record RoutingRequest(String orderId, String channel, String shipCountry,
         for (OrderLine line : order.lines) {
             if (line.sku != null && line.quantity > 0) lines.merge(line.sku, line.quantity, Long::sum);
         }
-        return new RoutingRequest(order.orderId, order.channel, order.shipCountry, order.shipRegion, order.shipPostcode,
-                order.serviceLevel, decimal(order.total), order.currency, lines, order.eventTime);
+        return new RoutingRequest(
+                order.orderId,
+                order.channel,
+                order.shipCountry,
+                order.shipRegion,
+                order.shipPostcode,
+                order.serviceLevel,
+                decimal(order.total),
+                order.currency,
+                lines,
+                order.eventTime);
     }
 
     public long totalUnits() {

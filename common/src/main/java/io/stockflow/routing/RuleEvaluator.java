@@ -46,7 +46,8 @@ public final class RuleEvaluator {
                 c = candidate(l, rate, zone, order, stock, actions);
                 if (c.capacityLeft() != null && c.capacityLeft() <= 0) {
                     why = "daily capacity of " + l.dailyCapacity() + " used up on " + c.shipDay();
-                } else if (actions.rankBy().contains(Criterion.TRANSIT_DAYS) && promise != null
+                } else if (actions.rankBy().contains(Criterion.TRANSIT_DAYS)
+                        && promise != null
                         && c.transitDays() > promise) {
                     why = c.transitDays() + " transit days miss the " + promise + "-day promise of " + level;
                 }
@@ -57,8 +58,17 @@ public final class RuleEvaluator {
         candidates.sort(order(actions.rankBy()));
         List<Candidate> ranked = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) ranked.add(candidates.get(i).withRank(i + 1));
-        return new Evaluation(ruleSet.version(), rule.id(), matched.isEmpty(), matched, actions.rankBy(), level,
-                zone == null ? null : zone.id(), ranked, excluded, rule.split());
+        return new Evaluation(
+                ruleSet.version(),
+                rule.id(),
+                matched.isEmpty(),
+                matched,
+                actions.rankBy(),
+                level,
+                zone == null ? null : zone.id(),
+                ranked,
+                excluded,
+                rule.split());
     }
 
     private static Rule rule(RuleSet ruleSet, String id) {
@@ -68,24 +78,36 @@ public final class RuleEvaluator {
         throw new IllegalStateException("rule " + id + " vanished");
     }
 
-    private static Candidate candidate(Location l, Rate rate, Zone zone, RoutingRequest order, Stock stock,
-            Actions actions) {
+    private static Candidate candidate(
+            Location l, Rate rate, Zone zone, RoutingRequest order, Stock stock, Actions actions) {
         ZonedDateTime local = Instant.ofEpochMilli(order.eventTime()).atZone(l.timeZone());
         boolean afterCutoff = l.cutoff() != null && !local.toLocalTime().isBefore(l.cutoff());
         LocalDate shipDay = afterCutoff ? local.toLocalDate().plusDays(1) : local.toLocalDate();
-        Long capacityLeft = l.dailyCapacity() == null ? null
+        Long capacityLeft = l.dailyCapacity() == null
+                ? null
                 : Math.max(0, l.dailyCapacity() - stock.shipmentsPlanned(l.id(), shipDay));
-        Double distance = l.coordinates() == null || zone.center() == null ? null
-                : BigDecimal.valueOf(l.coordinates().distanceKm(zone.center())).setScale(1, RoundingMode.HALF_UP)
+        Double distance = l.coordinates() == null || zone.center() == null
+                ? null
+                : BigDecimal.valueOf(l.coordinates().distanceKm(zone.center()))
+                        .setScale(1, RoundingMode.HALF_UP)
                         .doubleValue();
-        return new Candidate(l.id(), 0, actions.prefer().indexOf(l.id()), rate.cost(),
-                rate.transitDays() + (afterCutoff ? 1 : 0), distance, capacityLeft, shipDay, afterCutoff,
+        return new Candidate(
+                l.id(),
+                0,
+                actions.prefer().indexOf(l.id()),
+                rate.cost(),
+                rate.transitDays() + (afterCutoff ? 1 : 0),
+                distance,
+                capacityLeft,
+                shipDay,
+                afterCutoff,
                 l.dailyCapacity());
     }
 
     /** Prefer-listed first in list order, then each criterion in priority, then location id. */
     static Comparator<Candidate> order(List<Criterion> rankBy) {
-        Comparator<Candidate> comparator = Comparator.comparingInt(c -> c.preferred() < 0 ? Integer.MAX_VALUE : c.preferred());
+        Comparator<Candidate> comparator =
+                Comparator.comparingInt(c -> c.preferred() < 0 ? Integer.MAX_VALUE : c.preferred());
         for (Criterion criterion : rankBy) comparator = comparator.thenComparing(by(criterion));
         return comparator.thenComparing(Candidate::location);
     }
@@ -100,8 +122,8 @@ public final class RuleEvaluator {
                 return Comparator.comparing(Candidate::distanceKm, Comparator.nullsLast(Comparator.naturalOrder()));
             case CAPACITY_LEFT:
                 // Unlimited first, then most left.
-                return Comparator.comparing(Candidate::capacityLeft,
-                        Comparator.nullsFirst(Comparator.<Long>reverseOrder()));
+                return Comparator.comparing(
+                        Candidate::capacityLeft, Comparator.nullsFirst(Comparator.<Long>reverseOrder()));
             default:
                 throw new IllegalArgumentException("unknown criterion " + criterion);
         }

@@ -8,8 +8,16 @@ import java.util.List;
  * Immutable; {@code effectiveFrom} is epoch millis. Built by {@link RuleSetParser}, which guarantees that every id a
  * rule or rate names exists.
  */
-public record RuleSet(String version, long effectiveFrom, String description, Defaults defaults, List<Zone> zones,
-        List<Location> locations, List<SafetyStockRule> safetyStock, List<Rule> rules, Rule fallback)
+public record RuleSet(
+        String version,
+        long effectiveFrom,
+        String description,
+        Defaults defaults,
+        List<Zone> zones,
+        List<Location> locations,
+        List<SafetyStockRule> safetyStock,
+        List<Rule> rules,
+        Rule fallback)
         implements Serializable {
 
     public RuleSet {

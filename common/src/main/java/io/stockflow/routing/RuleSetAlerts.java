@@ -16,8 +16,8 @@ public final class RuleSetAlerts {
      * {@code version} may be null when the document did not say; the id hashes the bytes, so repeats share it.
      * {@code eventTime} is the document's {@code effective_from} when it can be read.
      */
-    public static Alert rejected(String version, byte[] document, String reason, String inForce, long eventTime,
-                                 long detectedAt) {
+    public static Alert rejected(
+            String version, byte[] document, String reason, String inForce, long eventTime, long detectedAt) {
         Alert a = new Alert();
         String hash = Sha256.hex(document).substring(0, 16);
         a.alertId = AlertIds.of(RULE_SET_REJECTED, version, hash);
@@ -26,10 +26,13 @@ public final class RuleSetAlerts {
         a.eventTime = eventTime;
         a.detectedAt = detectedAt;
         a.message = "Rule set " + (version == null ? "without a version" : "version " + version)
-                + " was refused and routing goes on with " + (inForce == null ? "the built-in allocator"
-                : "version " + inForce) + ": " + reason;
-        a.evidenceJson = Evidence.of("version", version == null ? "" : version).and("document_sha256", hash)
-                .and("in_force", inForce == null ? "" : inForce).and("reason", reason).toJson();
+                + " was refused and routing goes on with "
+                + (inForce == null ? "the built-in allocator" : "version " + inForce) + ": " + reason;
+        a.evidenceJson = Evidence.of("version", version == null ? "" : version)
+                .and("document_sha256", hash)
+                .and("in_force", inForce == null ? "" : inForce)
+                .and("reason", reason)
+                .toJson();
         return a;
     }
 }

@@ -46,7 +46,8 @@ public final class RuleSetHistory implements Serializable {
         RuleSet latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
         if (latest != null && ruleSet.effectiveFrom() <= latest.effectiveFrom()) {
             throw new InvalidRecordException("rule set version " + ruleSet.version() + " takes effect at "
-                    + java.time.Instant.ofEpochMilli(ruleSet.effectiveFrom()) + ", not after version " + latest.version()
+                    + java.time.Instant.ofEpochMilli(ruleSet.effectiveFrom()) + ", not after version "
+                    + latest.version()
                     + " in force from " + java.time.Instant.ofEpochMilli(latest.effectiveFrom()));
         }
         versions.add(ruleSet);

@@ -59,7 +59,8 @@ public final class RuleSetParser {
         StringBuilder reason = new StringBuilder("rule set ").append(what).append(": ");
         int shown = Math.min(problems.size(), MAX_PROBLEMS);
         reason.append(String.join("; ", problems.subList(0, shown)));
-        if (problems.size() > shown) reason.append("; and ").append(problems.size() - shown).append(" more");
+        if (problems.size() > shown)
+            reason.append("; and ").append(problems.size() - shown).append(" more");
         return new InvalidRecordException(reason.toString());
     }
 
@@ -89,12 +90,25 @@ public final class RuleSetParser {
                 rules.add(rule);
             }
             JsonFields f = root.object("fallback");
-            Rule fallback = new Rule(f.text("id"), f.optText("description"), Conditions.ANY,
-                    actions(f.object("actions")), split(f.optObject("split"), defaults.split()));
-            if (ruleIds.contains(fallback.id())) problems.add(at(f, "id") + " '" + fallback.id() + "' is also a rule id");
+            Rule fallback = new Rule(
+                    f.text("id"),
+                    f.optText("description"),
+                    Conditions.ANY,
+                    actions(f.object("actions")),
+                    split(f.optObject("split"), defaults.split()));
+            if (ruleIds.contains(fallback.id()))
+                problems.add(at(f, "id") + " '" + fallback.id() + "' is also a rule id");
             if (!problems.isEmpty()) throw refuse(version + " is invalid", problems);
-            return new RuleSet(version, effectiveFrom, root.optText("description"), defaults, zones, locations, safety,
-                    rules, fallback);
+            return new RuleSet(
+                    version,
+                    effectiveFrom,
+                    root.optText("description"),
+                    defaults,
+                    zones,
+                    locations,
+                    safety,
+                    rules,
+                    fallback);
         }
 
         private Defaults defaults(JsonFields d) throws InvalidRecordException {
@@ -108,7 +122,10 @@ public final class RuleSetParser {
                 }
             }
             String level = d.optText("service_level");
-            return new Defaults(level != null ? level : "STANDARD", d.optText("currency"), promise,
+            return new Defaults(
+                    level != null ? level : "STANDARD",
+                    d.optText("currency"),
+                    promise,
                     split(d.optObject("split"), SplitPolicy.DEFAULT));
         }
 
@@ -117,7 +134,11 @@ public final class RuleSetParser {
             for (JsonFields z : array) {
                 String id = z.text("id");
                 if (!zoneIds.add(id)) problems.add(at(z, "id") + " '" + id + "' is not unique");
-                zones.add(new Zone(id, z.text("country"), z.optTextArray("regions"), z.optTextArray("postcode_prefixes"),
+                zones.add(new Zone(
+                        id,
+                        z.text("country"),
+                        z.optTextArray("regions"),
+                        z.optTextArray("postcode_prefixes"),
                         coordinates(z.optObject("center"))));
             }
             return zones;
@@ -147,19 +168,29 @@ public final class RuleSetParser {
                 List<Rate> rates = new ArrayList<>();
                 Set<String> seen = new HashSet<>();
                 for (JsonFields r : l.optArray("rates")) {
-                    Rate rate = new Rate(r.text("service_level"), r.text("zone"), r.decimal("cost"),
-                            (int) r.integer("transit_days"));
-                    if (!zoneIds.contains(rate.zone())) problems.add(at(r, "zone") + " '" + rate.zone() + "' is not a zone");
+                    Rate rate = new Rate(r.text("service_level"), r.text("zone"), r.decimal("cost"), (int)
+                            r.integer("transit_days"));
+                    if (!zoneIds.contains(rate.zone()))
+                        problems.add(at(r, "zone") + " '" + rate.zone() + "' is not a zone");
                     if (rate.cost().signum() < 0) problems.add(at(r, "cost") + " must not be negative");
                     if (rate.transitDays() < 0) problems.add(at(r, "transit_days") + " must not be negative");
                     if (!seen.add(rate.serviceLevel() + "/" + rate.zone())) {
-                        problems.add(at(r, "zone") + ": a second rate for " + rate.serviceLevel() + " to " + rate.zone());
+                        problems.add(
+                                at(r, "zone") + ": a second rate for " + rate.serviceLevel() + " to " + rate.zone());
                     }
                     rates.add(rate);
                 }
                 boolean enabled = !l.has("enabled") || l.bool("enabled");
-                locations.add(new Location(id, LocationType.fromJson(l.text("type")), l.text("country"),
-                        l.optText("region"), coordinates(l.optObject("coordinates")), timeZone, cutoff, capacity, enabled,
+                locations.add(new Location(
+                        id,
+                        LocationType.fromJson(l.text("type")),
+                        l.text("country"),
+                        l.optText("region"),
+                        coordinates(l.optObject("coordinates")),
+                        timeZone,
+                        cutoff,
+                        capacity,
+                        enabled,
                         rates));
             }
             return locations;
@@ -178,8 +209,12 @@ public final class RuleSetParser {
         }
 
         private Rule rule(JsonFields r, Defaults defaults) throws InvalidRecordException {
-            return new Rule(r.text("id"), r.optText("description"), conditions(r.optObject("conditions"), defaults),
-                    actions(r.object("actions")), split(r.optObject("split"), defaults.split()));
+            return new Rule(
+                    r.text("id"),
+                    r.optText("description"),
+                    conditions(r.optObject("conditions"), defaults),
+                    actions(r.object("actions")),
+                    split(r.optObject("split"), defaults.split()));
         }
 
         private Conditions conditions(JsonFields c, Defaults defaults) throws InvalidRecordException {
@@ -196,14 +231,22 @@ public final class RuleSetParser {
                 max = value.optDecimal("max");
                 currency = value.optText("currency") != null ? value.optText("currency") : defaults.currency();
                 if (min != null && max != null && min.compareTo(max) > 0) {
-                    problems.add(value.pathOf("min") + " " + min.toPlainString() + " is above max " + max.toPlainString());
+                    problems.add(
+                            value.pathOf("min") + " " + min.toPlainString() + " is above max " + max.toPlainString());
                 }
             }
             List<Glob> skus = new ArrayList<>();
             for (String s : c.optTextArray("skus")) skus.add(new Glob(s));
-            return new Conditions(new LinkedHashSet<>(c.optTextArray("channels")), new LinkedHashSet<>(countries),
-                    new LinkedHashSet<>(regions), postcodes, new LinkedHashSet<>(c.optTextArray("service_levels")), min,
-                    max, currency, skus);
+            return new Conditions(
+                    new LinkedHashSet<>(c.optTextArray("channels")),
+                    new LinkedHashSet<>(countries),
+                    new LinkedHashSet<>(regions),
+                    postcodes,
+                    new LinkedHashSet<>(c.optTextArray("service_levels")),
+                    min,
+                    max,
+                    currency,
+                    skus);
         }
 
         private Actions actions(JsonFields a) throws InvalidRecordException {
@@ -223,8 +266,8 @@ public final class RuleSetParser {
 
         private SplitPolicy split(JsonFields s, SplitPolicy base) throws InvalidRecordException {
             if (s == null) return base;
-            boolean complete = s.has("ship_complete_preferred") ? s.bool("ship_complete_preferred")
-                    : base.shipCompletePreferred();
+            boolean complete =
+                    s.has("ship_complete_preferred") ? s.bool("ship_complete_preferred") : base.shipCompletePreferred();
             Long max = s.optInteger("max_shipments");
             boolean backorder = s.has("allow_backorder") ? s.bool("allow_backorder") : base.allowBackorder();
             if (max != null && max < 1) problems.add(s.pathOf("max_shipments") + " must be at least 1");
@@ -233,7 +276,8 @@ public final class RuleSetParser {
 
         private Coordinates coordinates(JsonFields c) throws InvalidRecordException {
             if (c == null) return null;
-            return new Coordinates(c.decimal("lat").doubleValue(), c.decimal("lon").doubleValue());
+            return new Coordinates(
+                    c.decimal("lat").doubleValue(), c.decimal("lon").doubleValue());
         }
 
         private void knownLocation(JsonFields owner, String field, String id) {

@@ -17,8 +17,8 @@ public class ShipmentClaim {
 
     public ShipmentClaim() {}
 
-    public ShipmentClaim(String location, long day, Long dailyCapacity, String orderId, String ruleSetVersion,
-            long eventTime) {
+    public ShipmentClaim(
+            String location, long day, Long dailyCapacity, String orderId, String ruleSetVersion, long eventTime) {
         this.location = location;
         this.day = day;
         this.dailyCapacity = dailyCapacity;

@@ -42,13 +42,15 @@ final class AfterShipMapper implements ProviderMapper {
         String subtag = msg.optNonBlank("subtag");
         u.providerStatus = subtag == null ? tag : tag + "/" + subtag;
         String subtagMessage = msg.optNonBlank("subtag_message");
-        if (u.status == TrackingStatus.EXCEPTION && subtagMessage != null
+        if (u.status == TrackingStatus.EXCEPTION
+                && subtagMessage != null
                 && subtagMessage.toLowerCase(Locale.ROOT).contains("return")) {
             u.status = TrackingStatus.RETURN_TO_SENDER;
         }
         String expected = msg.optNonBlank("expected_delivery");
-        if (expected != null) u.estimatedDelivery = expected.length() == 10 ? dateAtUtcMidnight(msg, expected)
-                : msg.utcTime("expected_delivery");
+        if (expected != null)
+            u.estimatedDelivery =
+                    expected.length() == 10 ? dateAtUtcMidnight(msg, expected) : msg.utcTime("expected_delivery");
         JsonFields latest = Providers.latest(msg.optArray("checkpoints"), c -> c.utcTime("checkpoint_time"));
         if (latest != null) {
             u.occurredAt = latest.utcTime("checkpoint_time");
@@ -64,7 +66,10 @@ final class AfterShipMapper implements ProviderMapper {
     /** AfterShip often gives the expected delivery as a date only. */
     private static long dateAtUtcMidnight(JsonFields msg, String date) throws InvalidRecordException {
         try {
-            return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            return LocalDate.parse(date)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .toEpochMilli();
         } catch (DateTimeParseException e) {
             throw msg.invalid("expected_delivery", "must be an ISO-8601 date or time");
         }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 final class Providers {
     /** The payload names no event time: the envelope's {@code received_at} stands in. */
     static final long UNSET = Long.MIN_VALUE;
+
     static final int MAX_CODE_LENGTH = 64;
 
     /** Reads the time of one history element. */

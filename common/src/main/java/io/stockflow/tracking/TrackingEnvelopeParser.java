@@ -1,10 +1,8 @@
 package io.stockflow.tracking;
 
 import io.stockflow.ingest.Hashes;
-
 import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +35,7 @@ public final class TrackingEnvelopeParser {
         u.source = source;
         u.receivedAt = receivedAt;
         if (u.occurredAt == Providers.UNSET) u.occurredAt = receivedAt;
-        u.eventId = source + ":" + u.trackingCode + ":" + u.status + ":"
-                + Hashes.payloadFingerprint(payload);
+        u.eventId = source + ":" + u.trackingCode + ":" + u.status + ":" + Hashes.payloadFingerprint(payload);
         return u;
     }
-
 }

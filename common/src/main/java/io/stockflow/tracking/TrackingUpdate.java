@@ -11,12 +11,14 @@ public class TrackingUpdate {
     public String source;
     /** Normalized: upper case, without spaces, so the warehouse's and the provider's spelling agree. */
     public String trackingCode;
+
     public String carrier;
     public TrackingStatus status;
     /** The provider's own status word(s), e.g. {@code AttemptFail} or {@code FAILURE/delivery_attempted}. */
     public String providerStatus;
     /** The carrier's latest message, for people. */
     public String detail;
+
     public long occurredAt;
     public long receivedAt;
     /** The carrier's estimated delivery, when it gives one. */

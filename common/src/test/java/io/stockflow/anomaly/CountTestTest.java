@@ -11,7 +11,9 @@ class CountTestTest {
     @Test
     void scoreIsTheDistanceInPoissonStandardDeviations() {
         assertThat(test.score(30, 10)).isCloseTo(20 / Math.sqrt(12), within(1e-12));
-        assertThat(test.score(3, 0.2)).as("expected below 1 counts as 1").isCloseTo(2.8 / Math.sqrt(1.2), within(1e-12));
+        assertThat(test.score(3, 0.2))
+                .as("expected below 1 counts as 1")
+                .isCloseTo(2.8 / Math.sqrt(1.2), within(1e-12));
     }
 
     @Test

@@ -21,12 +21,18 @@ class EvaluationTest {
     void anAlertMatchesALabelOfItsTypeAndSubjectWithinTheLabelAndTheTolerance() {
         List<Evaluation.Item> labels = List.of(label("DEMAND_SPIKE", "sku=A", 0, 60 * MIN));
         long tolerance = 30 * MIN;
-        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=A", 0), tolerance)).isTrue();
-        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=A", 90 * MIN), tolerance)).isTrue();
-        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=A", 91 * MIN), tolerance)).isFalse();
-        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=A", -1), tolerance)).isFalse();
-        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=B", 10 * MIN), tolerance)).isFalse();
-        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_DROP", "sku=A", 10 * MIN), tolerance)).isFalse();
+        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=A", 0), tolerance))
+                .isTrue();
+        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=A", 90 * MIN), tolerance))
+                .isTrue();
+        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=A", 91 * MIN), tolerance))
+                .isFalse();
+        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=A", -1), tolerance))
+                .isFalse();
+        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_SPIKE", "sku=B", 10 * MIN), tolerance))
+                .isFalse();
+        assertThat(Evaluation.matches(labels.get(0), alert("DEMAND_DROP", "sku=A", 10 * MIN), tolerance))
+                .isFalse();
     }
 
     @Test
@@ -49,15 +55,19 @@ class EvaluationTest {
         assertThat(s.delays).containsExactly(20 * MIN, 30 * MIN);
         assertThat(s.medianDelay()).isEqualTo(25 * MIN);
         assertThat(scores).as("only the anomaly types").doesNotContainKey("LOW_STOCK");
-        assertThat(scores.get("DEMAND_DROP").precision()).as("no labels, no alerts").isEqualTo(1.0);
+        assertThat(scores.get("DEMAND_DROP").precision())
+                .as("no labels, no alerts")
+                .isEqualTo(1.0);
         assertThat(scores.get("DEMAND_DROP").medianDelay()).isEqualTo(-1);
     }
 
     @Test
     void subjectsPerType() {
         assertThat(Evaluation.subject("LEDGER_MISMATCH", "A", "WH", null, null)).isEqualTo("sku=A,location=WH");
-        assertThat(Evaluation.subject("SUSPICIOUS_ORDER", null, null, "ebay", "ebay:1")).isEqualTo("order_id=ebay:1");
+        assertThat(Evaluation.subject("SUSPICIOUS_ORDER", null, null, "ebay", "ebay:1"))
+                .isEqualTo("order_id=ebay:1");
         assertThat(Evaluation.subject("FEED_SILENT", null, null, "ebay", null)).isEqualTo("channel=ebay");
-        assertThat(Evaluation.subject("STOCKOUT_PREDICTED", "A", null, null, null)).isEqualTo("sku=A");
+        assertThat(Evaluation.subject("STOCKOUT_PREDICTED", "A", null, null, null))
+                .isEqualTo("sku=A");
     }
 }

@@ -41,8 +41,12 @@ class OrderOutliersTest {
 
     @Test
     void featuresReadValueInUsdLargestQuantityAndDistinctSkus() {
-        OrderOutliers.Features f = OrderOutliers.features(order("GBP", "100.00",
-                new OrderLine("A", 2, "10.00"), new OrderLine("B", 5, "16.00"), new OrderLine("A", 1, "10.00")));
+        OrderOutliers.Features f = OrderOutliers.features(order(
+                "GBP",
+                "100.00",
+                new OrderLine("A", 2, "10.00"),
+                new OrderLine("B", 5, "16.00"),
+                new OrderLine("A", 1, "10.00")));
         assertThat(f.valueUsd).isEqualTo(127.0);
         assertThat(f.maxQuantity).isEqualTo(5);
         assertThat(f.maxQuantitySku).isEqualTo("B");
@@ -52,16 +56,17 @@ class OrderOutliersTest {
     @Test
     void anOrdinaryOrderHasNoReason() {
         OrderOutliers o = learnedChannel();
-        assertThat(o.judge(OrderOutliers.features(order("USD", "40.00", new OrderLine("A", 2, "20.00"))),
-                new Evidence())).isEmpty();
+        assertThat(o.judge(
+                        OrderOutliers.features(order("USD", "40.00", new OrderLine("A", 2, "20.00"))), new Evidence()))
+                .isEmpty();
     }
 
     @Test
     void eachOutlyingFeatureGivesItsReason() {
         OrderOutliers o = learnedChannel();
         Evidence figures = new Evidence();
-        List<String> reasons = o.judge(OrderOutliers.features(order("USD", "1500.00",
-                new OrderLine("BIG", 50, "30.00"))), figures);
+        List<String> reasons =
+                o.judge(OrderOutliers.features(order("USD", "1500.00", new OrderLine("BIG", 50, "30.00"))), figures);
         assertThat(reasons).hasSize(2);
         assertThat(reasons.get(0)).startsWith("value 1500 USD");
         assertThat(reasons.get(1)).isEqualTo("50 units of BIG where the channel's 99.9th percentile is 3");
@@ -76,7 +81,9 @@ class OrderOutliersTest {
     @Test
     void nothingIsJudgedBeforeTheWarmUp() {
         OrderOutliers o = new OrderOutliers();
-        assertThat(o.judge(OrderOutliers.features(order("USD", "9000.00", new OrderLine("BIG", 500, "18.00"))),
-                new Evidence())).isEmpty();
+        assertThat(o.judge(
+                        OrderOutliers.features(order("USD", "9000.00", new OrderLine("BIG", 500, "18.00"))),
+                        new Evidence()))
+                .isEmpty();
     }
 }

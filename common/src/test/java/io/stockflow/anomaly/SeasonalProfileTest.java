@@ -32,7 +32,9 @@ class SeasonalProfileTest {
         double mean = (6 * 40 + 12 * 160 + 6 * 100) / 24.0;
         assertThat(p.hourFactor(3)).isCloseTo(40 / mean, within(1e-9));
         assertThat(p.hourFactor(12)).isCloseTo(160 / mean, within(1e-9));
-        assertThat(p.expectedRate(MONDAY + 24 * HOUR + 3 * HOUR)).as("Tuesday 3:00").isCloseTo(40, within(1e-6));
+        assertThat(p.expectedRate(MONDAY + 24 * HOUR + 3 * HOUR))
+                .as("Tuesday 3:00")
+                .isCloseTo(40, within(1e-6));
         assertThat(p.warm(24)).isTrue();
         assertThat(p.warm(25)).isFalse();
     }
@@ -56,7 +58,9 @@ class SeasonalProfileTest {
         double before = p.expectedRate(next);
         p.observe(next, BIN, 10 * rate(next) * BIN / HOUR);
         double after = p.expectedRate(next + 24 * HOUR);
-        assertThat(after / before).as("one bin at ten times the rate, in a slot of many").isLessThan(1.15);
+        assertThat(after / before)
+                .as("one bin at ten times the rate, in a slot of many")
+                .isLessThan(1.15);
     }
 
     @Test

@@ -25,22 +25,25 @@ class LineCorrectionJsonTest {
         String json = LineCorrectionJson.write(c);
         LineCorrection read = LineCorrectionJson.read(json.getBytes(StandardCharsets.UTF_8));
 
-        assertThat(json).isEqualTo("{\"order_id\":\"shopify:1\",\"decision_id\":\"evt-1\",\"sku\":\"SKU-A\",\"targets\":["
-                + "{\"location\":\"STORE-NYC\",\"quantity\":2,\"safety_stock\":2},{\"location\":\"WH-EAST\",\"quantity\":1}],"
-                + "\"event_time\":\"2025-11-26T14:00:00.123Z\"}");
+        assertThat(json)
+                .isEqualTo("{\"order_id\":\"shopify:1\",\"decision_id\":\"evt-1\",\"sku\":\"SKU-A\",\"targets\":["
+                        + "{\"location\":\"STORE-NYC\",\"quantity\":2,\"safety_stock\":2},{\"location\":\"WH-EAST\",\"quantity\":1}],"
+                        + "\"event_time\":\"2025-11-26T14:00:00.123Z\"}");
         assertThat(read).usingRecursiveComparison().isEqualTo(c);
     }
 
     @Test
     void aReleaseHasNoTargetsAndABadTargetIsRefusedWithItsPath() throws Exception {
         LineCorrection release = LineCorrectionJson.read(("{\"order_id\":\"o\",\"decision_id\":\"e\",\"sku\":\"S\","
-                + "\"targets\":[],\"event_time\":\"2026-11-26T10:00:00Z\"}").getBytes(StandardCharsets.UTF_8));
+                        + "\"targets\":[],\"event_time\":\"2026-11-26T10:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8));
         assertThat(release.targets).isEmpty();
         assertThat(release.ruleSafety).isEqualTo(Map.of());
 
         assertThatThrownBy(() -> LineCorrectionJson.read(("{\"order_id\":\"o\",\"decision_id\":\"e\",\"sku\":\"S\","
-                + "\"targets\":[{\"location\":\"L\",\"quantity\":0}],\"event_time\":\"2026-11-26T10:00:00Z\"}")
-                .getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("targets[0].quantity");
+                                + "\"targets\":[{\"location\":\"L\",\"quantity\":0}],\"event_time\":\"2026-11-26T10:00:00Z\"}")
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageContaining("targets[0].quantity");
     }
 }

@@ -1,14 +1,14 @@
 package io.stockflow.codec;
 
-import io.stockflow.json.Instants;
 import static io.stockflow.ingest.Fixtures.envelope;
 import static io.stockflow.ingest.Fixtures.payload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockflow.ingest.IngestLimits;
-import io.stockflow.json.InvalidRecordException;
 import io.stockflow.ingest.OrderEnvelopeParser;
+import io.stockflow.json.Instants;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
@@ -59,19 +59,22 @@ class OrderEventJsonTest {
 
     @Test
     void writesSnakeCaseFieldsWithUtcTimesAndLeavesNullsOut() {
-        assertThat(OrderEventJson.write(minimal())).isEqualTo("{\"event_id\":\"amazon:302-5418201-9043561:ORDER_CHANGE:"
-                + "0123456789abcdef\",\"order_id\":\"amazon:302-5418201-9043561\",\"channel\":\"amazon\","
-                + "\"marketplace_order_id\":\"302-5418201-9043561\",\"type\":\"PLACED\","
-                + "\"event_time\":\"2026-11-26T10:15:58Z\",\"received_at\":\"2026-11-26T10:20:00.250Z\","
-                + "\"lines\":[{\"sku\":\"MUG-WHT\",\"quantity\":3,\"restock\":false}]}");
+        assertThat(OrderEventJson.write(minimal()))
+                .isEqualTo("{\"event_id\":\"amazon:302-5418201-9043561:ORDER_CHANGE:"
+                        + "0123456789abcdef\",\"order_id\":\"amazon:302-5418201-9043561\",\"channel\":\"amazon\","
+                        + "\"marketplace_order_id\":\"302-5418201-9043561\",\"type\":\"PLACED\","
+                        + "\"event_time\":\"2026-11-26T10:15:58Z\",\"received_at\":\"2026-11-26T10:20:00.250Z\","
+                        + "\"lines\":[{\"sku\":\"MUG-WHT\",\"quantity\":3,\"restock\":false}]}");
     }
 
     @Test
     void writesEveryGroupWhenItHasValues() {
         String json = OrderEventJson.write(full());
 
-        assertThat(json).contains("\"ship_to\":{\"country\":\"DE\",\"region\":\"BE\",\"postcode\":\"10115\"}")
-                .contains("\"shipment\":{\"location\":\"BER-1\",\"carrier\":\"DHL\",\"tracking_code\":\"00340434161094042557\"}")
+        assertThat(json)
+                .contains("\"ship_to\":{\"country\":\"DE\",\"region\":\"BE\",\"postcode\":\"10115\"}")
+                .contains(
+                        "\"shipment\":{\"location\":\"BER-1\",\"carrier\":\"DHL\",\"tracking_code\":\"00340434161094042557\"}")
                 .contains("\"customer\":{\"email_hash\":\"" + HASH + "\",\"phone_hash\":\"" + HASH + "\"}")
                 .contains("{\"sku\":\"TSHIRT-BLK-M\",\"quantity\":2,\"unit_price\":\"29.90\",\"restock\":true,"
                         + "\"location\":\"6884556842\"}")
@@ -94,12 +97,19 @@ class OrderEventJsonTest {
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
-    @CsvSource({"shopify, orders/create, shopify/order.json", "shopify, orders/updated, shopify/order.json",
-            "shopify, orders/cancelled, shopify/order-cancelled.json", "shopify, refunds/create, shopify/refund.json",
-            "shopify, fulfillments/create, shopify/fulfillment.json", "amazon, ORDER_CHANGE, amazon/order-change.json",
-            "amazon, ORDER_CHANGE, amazon/order-change-canceled.json", "ebay, order, ebay/order.json",
-            "ebay, order, ebay/order-cancelled.json", "woocommerce, order.created, woocommerce/order.json",
-            "woocommerce, order.updated, woocommerce/order-refunded.json"})
+    @CsvSource({
+        "shopify, orders/create, shopify/order.json",
+        "shopify, orders/updated, shopify/order.json",
+        "shopify, orders/cancelled, shopify/order-cancelled.json",
+        "shopify, refunds/create, shopify/refund.json",
+        "shopify, fulfillments/create, shopify/fulfillment.json",
+        "amazon, ORDER_CHANGE, amazon/order-change.json",
+        "amazon, ORDER_CHANGE, amazon/order-change-canceled.json",
+        "ebay, order, ebay/order.json",
+        "ebay, order, ebay/order-cancelled.json",
+        "woocommerce, order.created, woocommerce/order.json",
+        "woocommerce, order.updated, woocommerce/order-refunded.json"
+    })
     void everyParsedFixtureWritesValidJsonThatReadsBackTheSame(String source, String kind, String fixture)
             throws Exception {
         OrderEvent e = new OrderEnvelopeParser(IngestLimits.DEFAULTS).parse(envelope(source, kind, payload(fixture)));
@@ -107,7 +117,9 @@ class OrderEventJsonTest {
         String json = OrderEventJson.write(e);
 
         assertThat(CanonicalSchema.errors(json)).isEmpty();
-        assertThat(OrderEventJson.read(json.getBytes(StandardCharsets.UTF_8))).usingRecursiveComparison().isEqualTo(e);
+        assertThat(OrderEventJson.read(json.getBytes(StandardCharsets.UTF_8)))
+                .usingRecursiveComparison()
+                .isEqualTo(e);
     }
 
     @Test
@@ -128,6 +140,7 @@ class OrderEventJsonTest {
         String noEventId = OrderEventJson.write(minimal()).replace("\"event_id\"", "\"id\"");
 
         assertThatThrownBy(() -> OrderEventJson.read(noEventId.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidRecordException.class).hasMessage("missing field 'event_id'");
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("missing field 'event_id'");
     }
 }

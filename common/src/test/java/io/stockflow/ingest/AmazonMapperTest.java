@@ -1,6 +1,5 @@
 package io.stockflow.ingest;
 
-import io.stockflow.json.InvalidRecordException;
 import static io.stockflow.ingest.Fixtures.envelope;
 import static io.stockflow.ingest.Fixtures.millis;
 import static io.stockflow.ingest.Fixtures.payload;
@@ -9,6 +8,7 @@ import static io.stockflow.ingest.Fixtures.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
@@ -59,14 +59,20 @@ class AmazonMapperTest {
 
     @Test
     void fallsBackToTheNotificationEventTimeWithoutAChangeTrigger() throws Exception {
-        ObjectNode payload = without(payload("amazon/order-change.json"), "/Payload/OrderChangeNotification/OrderChangeTrigger");
+        ObjectNode payload =
+                without(payload("amazon/order-change.json"), "/Payload/OrderChangeNotification/OrderChangeTrigger");
 
         assertThat(parse(payload).eventTime).isEqualTo(millis("2026-11-26T10:16:03.211Z"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"Pending, PLACED", "Unshipped, PLACED", "PartiallyShipped, UPDATED", "Shipped, SHIPPED",
-            "Canceled, CANCELLED"})
+    @CsvSource({
+        "Pending, PLACED",
+        "Unshipped, PLACED",
+        "PartiallyShipped, UPDATED",
+        "Shipped, SHIPPED",
+        "Canceled, CANCELLED"
+    })
     void mapsOrderStatusToTheEventType(String status, OrderEventType type) throws Exception {
         ObjectNode payload = with(payload("amazon/order-change.json"), SUMMARY + "/OrderStatus", status);
 
@@ -85,12 +91,29 @@ class AmazonMapperTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"ATVPDKIKX0DER, US", "A2EUQ1WTGCTBG2, CA", "A1AM78C64UM0Y8, MX", "A2Q3Y263D00KWC, BR",
-            "A1F83G8C2ARO7P, GB", "A1PA6795UKMFR9, DE", "A13V1IB3VIYZZH, FR", "APJ6JRA9NG5V4, IT",
-            "A1RKKUPIHCS9HS, ES", "A1805IZSGTT6HS, NL", "A2NODRKZP88ZB9, SE", "A1C3SOZRARQ6R3, PL",
-            "A33AVAJ2PDY3EV, TR", "A21TJRUUN4KGV, IN", "A1VC38T7YXB528, JP", "A39IBJ37TRP1C6, AU",
-            "A19VAU5U5O7RUS, SG", "A2VIGQ35RCS4UG, AE", "A17E79C6D8DWNP, SA", "ARBP9OOSHTCHU, EG",
-            "AMEN7PMS3EDWL, BE"})
+    @CsvSource({
+        "ATVPDKIKX0DER, US",
+        "A2EUQ1WTGCTBG2, CA",
+        "A1AM78C64UM0Y8, MX",
+        "A2Q3Y263D00KWC, BR",
+        "A1F83G8C2ARO7P, GB",
+        "A1PA6795UKMFR9, DE",
+        "A13V1IB3VIYZZH, FR",
+        "APJ6JRA9NG5V4, IT",
+        "A1RKKUPIHCS9HS, ES",
+        "A1805IZSGTT6HS, NL",
+        "A2NODRKZP88ZB9, SE",
+        "A1C3SOZRARQ6R3, PL",
+        "A33AVAJ2PDY3EV, TR",
+        "A21TJRUUN4KGV, IN",
+        "A1VC38T7YXB528, JP",
+        "A39IBJ37TRP1C6, AU",
+        "A19VAU5U5O7RUS, SG",
+        "A2VIGQ35RCS4UG, AE",
+        "A17E79C6D8DWNP, SA",
+        "ARBP9OOSHTCHU, EG",
+        "AMEN7PMS3EDWL, BE"
+    })
     void mapsTheMarketplaceIdToTheCountry(String marketplaceId, String country) throws Exception {
         ObjectNode payload = with(payload("amazon/order-change.json"), SUMMARY + "/MarketplaceId", marketplaceId);
 
@@ -105,9 +128,19 @@ class AmazonMapperTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"Std DE Dom_1, STANDARD", "Std US D2D Dom, STANDARD", "Expedited, EXPEDITED",
-            "Exp UK Dom_2, EXPEDITED", "SecondDay, EXPEDITED", "NextDay, PRIORITY", "Next US D2D Dom, PRIORITY",
-            "Priority, PRIORITY", "SameDay, PRIORITY", "Scheduled, SCHEDULED", "FreeEconomy, STANDARD"})
+    @CsvSource({
+        "Std DE Dom_1, STANDARD",
+        "Std US D2D Dom, STANDARD",
+        "Expedited, EXPEDITED",
+        "Exp UK Dom_2, EXPEDITED",
+        "SecondDay, EXPEDITED",
+        "NextDay, PRIORITY",
+        "Next US D2D Dom, PRIORITY",
+        "Priority, PRIORITY",
+        "SameDay, PRIORITY",
+        "Scheduled, SCHEDULED",
+        "FreeEconomy, STANDARD"
+    })
     void normalizesTheShipServiceLevel(String shipServiceLevel, String level) throws Exception {
         ObjectNode payload = with(payload("amazon/order-change.json"), SUMMARY + "/ShipServiceLevel", shipServiceLevel);
 

@@ -1,6 +1,5 @@
 package io.stockflow.ingest;
 
-import io.stockflow.json.InvalidRecordException;
 import static io.stockflow.ingest.Fixtures.envelope;
 import static io.stockflow.ingest.Fixtures.json;
 import static io.stockflow.ingest.Fixtures.payload;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.json.InvalidRecordException;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,193 +29,287 @@ class BadOrderRecordsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badRecords")
     void refusesWithTheExactReason(byte[] record, String reason) {
-        assertThatThrownBy(() -> parser.parse(record)).isInstanceOf(InvalidRecordException.class).hasMessage(reason);
+        assertThatThrownBy(() -> parser.parse(record))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage(reason);
     }
 
     static Stream<Arguments> badRecords() {
         return Stream.of(
                 bad("empty record", new byte[0], "record is empty"),
-                bad("not JSON", text("orders please"),
+                bad(
+                        "not JSON",
+                        text("orders please"),
                         "record is not JSON: Unrecognized token 'orders': was expecting (JSON String, Number, Array, "
                                 + "Object or token 'null', 'true' or 'false')"),
-                bad("cut-off JSON", text("{\"source\": \"shopify\", \"kind\""),
+                bad(
+                        "cut-off JSON",
+                        text("{\"source\": \"shopify\", \"kind\""),
                         "record is not JSON: Unexpected end-of-input within/between Object entries"),
-                bad("two JSON values", text("{} {}"),
-                        "record holds more than one JSON value"),
-                bad("JSON followed by garbage", text("{\"source\": \"shopify\"} ok"),
+                bad("two JSON values", text("{} {}"), "record holds more than one JSON value"),
+                bad(
+                        "JSON followed by garbage",
+                        text("{\"source\": \"shopify\"} ok"),
                         "record is not JSON: Unrecognized token 'ok': was expecting (JSON String, Number, Array, "
                                 + "Object or token 'null', 'true' or 'false')"),
-                bad("JSON array", text("[{\"source\": \"shopify\"}]"),
+                bad(
+                        "JSON array",
+                        text("[{\"source\": \"shopify\"}]"),
                         "record is not a JSON object, got [{\"source\":\"shopify\"}]"),
-                bad("unknown source", envelope("etsy", "order", payload("shopify/order.json")),
+                bad(
+                        "unknown source",
+                        envelope("etsy", "order", payload("shopify/order.json")),
                         "unknown source 'etsy' (expected one of shopify, amazon, ebay, woocommerce)"),
-                bad("source not a string", with(envelopeTree("shopify", "orders/create", "shopify/order.json"), "/source", 7),
+                bad(
+                        "source not a string",
+                        with(envelopeTree("shopify", "orders/create", "shopify/order.json"), "/source", 7),
                         "field 'source' must be a string, got 7"),
-                bad("unknown shopify kind", envelope("shopify", "orders/paid", payload("shopify/order.json")),
+                bad(
+                        "unknown shopify kind",
+                        envelope("shopify", "orders/paid", payload("shopify/order.json")),
                         "unknown kind 'orders/paid' for source 'shopify' (expected one of orders/create, orders/updated, "
                                 + "orders/cancelled, refunds/create, fulfillments/create)"),
-                bad("unknown woocommerce kind", envelope("woocommerce", "order.deleted", payload("woocommerce/order.json")),
+                bad(
+                        "unknown woocommerce kind",
+                        envelope("woocommerce", "order.deleted", payload("woocommerce/order.json")),
                         "unknown kind 'order.deleted' for source 'woocommerce' (expected one of order.created, order.updated)"),
-                bad("missing kind", without(envelopeTree("ebay", "order", "ebay/order.json"), "/kind"),
+                bad(
+                        "missing kind",
+                        without(envelopeTree("ebay", "order", "ebay/order.json"), "/kind"),
                         "missing field 'kind'"),
-                bad("missing received_at", without(envelopeTree("ebay", "order", "ebay/order.json"), "/received_at"),
+                bad(
+                        "missing received_at",
+                        without(envelopeTree("ebay", "order", "ebay/order.json"), "/received_at"),
                         "missing field 'received_at'"),
-                bad("unparseable received_at", envelope("ebay", "order", "yesterday", payload("ebay/order.json")),
+                bad(
+                        "unparseable received_at",
+                        envelope("ebay", "order", "yesterday", payload("ebay/order.json")),
                         "field 'received_at' must be an ISO-8601 time with offset, got \"yesterday\""),
-                bad("missing payload", without(envelopeTree("ebay", "order", "ebay/order.json"), "/payload"),
+                bad(
+                        "missing payload",
+                        without(envelopeTree("ebay", "order", "ebay/order.json"), "/payload"),
                         "missing field 'payload'"),
-                bad("payload as a string", with(envelopeTree("ebay", "order", "ebay/order.json"), "/payload", "{}"),
+                bad(
+                        "payload as a string",
+                        with(envelopeTree("ebay", "order", "ebay/order.json"), "/payload", "{}"),
                         "field 'payload' must be an object, got \"{}\""),
-
-                bad("shopify order without id", shopify("orders/create", without(payload("shopify/order.json"), "/id")),
+                bad(
+                        "shopify order without id",
+                        shopify("orders/create", without(payload("shopify/order.json"), "/id")),
                         "missing field 'payload.id'"),
-                bad("shopify id not an integer", shopify("orders/create", with(payload("shopify/order.json"), "/id", 1.5)),
+                bad(
+                        "shopify id not an integer",
+                        shopify("orders/create", with(payload("shopify/order.json"), "/id", 1.5)),
                         "field 'payload.id' must be a string or an integer, got 1.5"),
-                bad("shopify unparseable created_at",
-                        shopify("orders/create", with(payload("shopify/order.json"), "/created_at", "26/11/2026 11:00")),
+                bad(
+                        "shopify unparseable created_at",
+                        shopify(
+                                "orders/create",
+                                with(payload("shopify/order.json"), "/created_at", "26/11/2026 11:00")),
                         "field 'payload.created_at' must be an ISO-8601 time with offset, got \"26/11/2026 11:00\""),
-                bad("shopify line without sku",
+                bad(
+                        "shopify line without sku",
                         shopify("orders/create", without(payload("shopify/order.json"), "/line_items/2/sku")),
                         "missing field 'payload.line_items[2].sku'"),
-                bad("shopify line with null sku",
+                bad(
+                        "shopify line with null sku",
                         shopify("orders/create", with(payload("shopify/order.json"), "/line_items/1/sku", null)),
                         "missing field 'payload.line_items[1].sku'"),
-                bad("shopify line with blank sku",
+                bad(
+                        "shopify line with blank sku",
                         shopify("orders/create", with(payload("shopify/order.json"), "/line_items/0/sku", " ")),
                         "field 'payload.line_items[0].sku' must not be empty, got \" \""),
-                bad("shopify sku too long",
+                bad(
+                        "shopify sku too long",
                         shopify("orders/create", with(payload("shopify/order.json"), "/line_items/0/sku", LONG_SKU)),
                         "field 'payload.line_items[0].sku' is 129 characters long, more than the limit of 128, got \""
                                 + "S".repeat(59) + "…"),
-                bad("shopify quantity as a word",
+                bad(
+                        "shopify quantity as a word",
                         shopify("orders/create", with(olderShopifyOrder(), "/line_items/0/quantity", "three")),
                         "field 'payload.line_items[0].quantity' must be an integer, got \"three\""),
-                bad("shopify quantity zero",
+                bad(
+                        "shopify quantity zero",
                         shopify("orders/create", with(olderShopifyOrder(), "/line_items/1/quantity", 0)),
                         "field 'payload.line_items[1].quantity' must be positive, got 0"),
-                bad("shopify negative quantity",
+                bad(
+                        "shopify negative quantity",
                         shopify("orders/create", with(olderShopifyOrder(), "/line_items/1/quantity", -2)),
                         "field 'payload.line_items[1].quantity' must be positive, got -2"),
-                bad("shopify quantity above the limit",
+                bad(
+                        "shopify quantity above the limit",
                         shopify("orders/create", with(olderShopifyOrder(), "/line_items/0/quantity", 100_001)),
                         "field 'payload.line_items[0].quantity' must be at most 100000, got 100001"),
-                bad("shopify merged quantity above the limit",
-                        shopify("orders/create", with(with(olderShopifyOrder(),
-                                "/line_items/0/quantity", 60_000), "/line_items/2/quantity", 60_000)),
+                bad(
+                        "shopify merged quantity above the limit",
+                        shopify(
+                                "orders/create",
+                                with(
+                                        with(olderShopifyOrder(), "/line_items/0/quantity", 60_000),
+                                        "/line_items/2/quantity",
+                                        60_000)),
                         "field 'payload.line_items' holds 120000 units of sku 'TSHIRT-BLK-M' in all, more than the limit of 100000"),
-                bad("shopify negative current_quantity",
-                        shopify("orders/updated", with(payload("shopify/order.json"), "/line_items/1/current_quantity", -1)),
+                bad(
+                        "shopify negative current_quantity",
+                        shopify(
+                                "orders/updated",
+                                with(payload("shopify/order.json"), "/line_items/1/current_quantity", -1)),
                         "field 'payload.line_items[1].current_quantity' must be positive, got -1"),
-                bad("shopify currency not an ISO code",
+                bad(
+                        "shopify currency not an ISO code",
                         shopify("orders/create", with(payload("shopify/order.json"), "/currency", "euro")),
                         "field 'payload.currency' must be an ISO-4217 currency code, got \"euro\""),
-                bad("shopify negative price",
+                bad(
+                        "shopify negative price",
                         shopify("orders/create", with(payload("shopify/order.json"), "/line_items/0/price", "-5.00")),
                         "field 'payload.line_items[0].price' must not be negative, got \"-5.00\""),
-                bad("shopify non-numeric price",
+                bad(
+                        "shopify non-numeric price",
                         shopify("orders/create", with(payload("shopify/order.json"), "/line_items/0/price", "free")),
                         "field 'payload.line_items[0].price' must be a decimal number, got \"free\""),
-                bad("shopify non-numeric total",
+                bad(
+                        "shopify non-numeric total",
                         shopify("orders/create", with(payload("shopify/order.json"), "/total_price", "119,50")),
                         "field 'payload.total_price' must be a decimal number, got \"119,50\""),
-                bad("shopify order without lines",
+                bad(
+                        "shopify order without lines",
                         shopify("orders/create", with(payload("shopify/order.json"), "/line_items", json("[]"))),
                         "field 'payload.line_items' has no lines, and a PLACED order needs at least one"),
-                bad("shopify update with line_items missing",
+                bad(
+                        "shopify update with line_items missing",
                         shopify("orders/updated", without(payload("shopify/order.json"), "/line_items")),
                         "field 'payload.line_items' has no lines, and an UPDATED order needs at least one"),
-                bad("shopify line_items not an array",
+                bad(
+                        "shopify line_items not an array",
                         shopify("orders/create", with(payload("shopify/order.json"), "/line_items", "none")),
                         "field 'payload.line_items' must be an array, got \"none\""),
-                bad("shopify line not an object",
+                bad(
+                        "shopify line not an object",
                         shopify("orders/create", with(payload("shopify/order.json"), "/line_items/1", "MUG-WHT")),
                         "field 'payload.line_items[1]' must be an object, got \"MUG-WHT\""),
-                bad("shopify too many lines",
+                bad(
+                        "shopify too many lines",
                         shopify("orders/create", with(payload("shopify/order.json"), "/line_items", lines(1001))),
                         "field 'payload.line_items' has 1001 lines, more than the limit of 1000"),
-                bad("shopify refund with unknown restock_type",
-                        shopify("refunds/create", with(payload("shopify/refund.json"),
-                                "/refund_line_items/0/restock_type", "maybe")),
+                bad(
+                        "shopify refund with unknown restock_type",
+                        shopify(
+                                "refunds/create",
+                                with(payload("shopify/refund.json"), "/refund_line_items/0/restock_type", "maybe")),
                         "field 'payload.refund_line_items[0].restock_type' must be one of no_restock, cancel, return, "
                                 + "legacy_restock, got \"maybe\""),
-                bad("shopify refund line without its line_item",
-                        shopify("refunds/create", without(payload("shopify/refund.json"), "/refund_line_items/1/line_item")),
+                bad(
+                        "shopify refund line without its line_item",
+                        shopify(
+                                "refunds/create",
+                                without(payload("shopify/refund.json"), "/refund_line_items/1/line_item")),
                         "missing field 'payload.refund_line_items[1].line_item'"),
-                bad("shopify refund line without sku",
-                        shopify("refunds/create", with(payload("shopify/refund.json"),
-                                "/refund_line_items/2/line_item/sku", null)),
+                bad(
+                        "shopify refund line without sku",
+                        shopify(
+                                "refunds/create",
+                                with(payload("shopify/refund.json"), "/refund_line_items/2/line_item/sku", null)),
                         "missing field 'payload.refund_line_items[2].line_item.sku'"),
-                bad("shopify fulfillment without order_id",
+                bad(
+                        "shopify fulfillment without order_id",
                         shopify("fulfillments/create", without(payload("shopify/fulfillment.json"), "/order_id")),
                         "missing field 'payload.order_id'"),
-
-                bad("amazon without the notification",
+                bad(
+                        "amazon without the notification",
                         amazon(without(payload("amazon/order-change.json"), "/Payload/OrderChangeNotification")),
                         "missing field 'payload.Payload.OrderChangeNotification'"),
-                bad("amazon unknown OrderStatus",
-                        amazon(with(payload("amazon/order-change.json"), AMAZON + "/Summary/OrderStatus", "Unfulfillable")),
+                bad(
+                        "amazon unknown OrderStatus",
+                        amazon(with(
+                                payload("amazon/order-change.json"), AMAZON + "/Summary/OrderStatus", "Unfulfillable")),
                         "field 'payload.Payload.OrderChangeNotification.Summary.OrderStatus' must be one of Pending, "
                                 + "Unshipped, PartiallyShipped, Shipped, Canceled, got \"Unfulfillable\""),
-                bad("amazon without any time",
-                        amazon(without(without(payload("amazon/order-change.json"), AMAZON + "/OrderChangeTrigger"),
+                bad(
+                        "amazon without any time",
+                        amazon(without(
+                                without(payload("amazon/order-change.json"), AMAZON + "/OrderChangeTrigger"),
                                 "/EventTime")),
                         "missing field 'payload.Payload.OrderChangeNotification.OrderChangeTrigger.TimeOfOrderChange' "
                                 + "(and no 'payload.EventTime')"),
-                bad("amazon unparseable TimeOfOrderChange",
-                        amazon(with(payload("amazon/order-change.json"),
-                                AMAZON + "/OrderChangeTrigger/TimeOfOrderChange", "2026-11-26 10:15")),
+                bad(
+                        "amazon unparseable TimeOfOrderChange",
+                        amazon(with(
+                                payload("amazon/order-change.json"),
+                                AMAZON + "/OrderChangeTrigger/TimeOfOrderChange",
+                                "2026-11-26 10:15")),
                         "field 'payload.Payload.OrderChangeNotification.OrderChangeTrigger.TimeOfOrderChange' must be "
                                 + "an ISO-8601 time with offset, got \"2026-11-26 10:15\""),
-                bad("amazon item without SellerSKU",
-                        amazon(without(payload("amazon/order-change.json"), AMAZON + "/Summary/OrderItems/0/SellerSKU")),
+                bad(
+                        "amazon item without SellerSKU",
+                        amazon(without(
+                                payload("amazon/order-change.json"), AMAZON + "/Summary/OrderItems/0/SellerSKU")),
                         "missing field 'payload.Payload.OrderChangeNotification.Summary.OrderItems[0].SellerSKU'"),
-                bad("amazon fractional Quantity",
-                        amazon(with(payload("amazon/order-change.json"), AMAZON + "/Summary/OrderItems/1/Quantity", 1.5)),
+                bad(
+                        "amazon fractional Quantity",
+                        amazon(with(
+                                payload("amazon/order-change.json"), AMAZON + "/Summary/OrderItems/1/Quantity", 1.5)),
                         "field 'payload.Payload.OrderChangeNotification.Summary.OrderItems[1].Quantity' must be an "
                                 + "integer, got 1.5"),
-                bad("amazon order without items",
+                bad(
+                        "amazon order without items",
                         amazon(with(payload("amazon/order-change.json"), AMAZON + "/Summary/OrderItems", json("[]"))),
                         "field 'payload.Payload.OrderChangeNotification.Summary.OrderItems' has no lines, and a PLACED "
                                 + "order needs at least one"),
-                bad("amazon without MarketplaceId",
+                bad(
+                        "amazon without MarketplaceId",
                         amazon(without(payload("amazon/order-change.json"), AMAZON + "/Summary/MarketplaceId")),
                         "missing field 'payload.Payload.OrderChangeNotification.Summary.MarketplaceId'"),
-
-                bad("ebay unknown orderFulfillmentStatus",
+                bad(
+                        "ebay unknown orderFulfillmentStatus",
                         ebay(with(payload("ebay/order.json"), "/orderFulfillmentStatus", "SHIPPED")),
                         "field 'payload.orderFulfillmentStatus' must be one of NOT_STARTED, IN_PROGRESS, FULFILLED, "
                                 + "got \"SHIPPED\""),
-                bad("ebay without any date",
+                bad(
+                        "ebay without any date",
                         ebay(without(without(payload("ebay/order.json"), "/lastModifiedDate"), "/creationDate")),
                         "missing field 'payload.creationDate'"),
-                bad("ebay negative line cost",
+                bad(
+                        "ebay negative line cost",
                         ebay(with(payload("ebay/order.json"), "/lineItems/0/lineItemCost/value", "-59.97")),
                         "field 'payload.lineItems[0].lineItemCost.value' must not be negative, got \"-59.97\""),
-                bad("ebay line without sku", ebay(without(payload("ebay/order.json"), "/lineItems/1/sku")),
+                bad(
+                        "ebay line without sku",
+                        ebay(without(payload("ebay/order.json"), "/lineItems/1/sku")),
                         "missing field 'payload.lineItems[1].sku'"),
-                bad("ebay order id too long", ebay(with(payload("ebay/order.json"), "/orderId", "9".repeat(130))),
+                bad(
+                        "ebay order id too long",
+                        ebay(with(payload("ebay/order.json"), "/orderId", "9".repeat(130))),
                         "field 'payload.orderId' is 130 characters long, more than the limit of 128, got \""
                                 + "9".repeat(59) + "…"),
-
-                bad("woocommerce unparseable date_created_gmt",
-                        woo("order.created", with(payload("woocommerce/order.json"), "/date_created_gmt", "not a date")),
+                bad(
+                        "woocommerce unparseable date_created_gmt",
+                        woo(
+                                "order.created",
+                                with(payload("woocommerce/order.json"), "/date_created_gmt", "not a date")),
                         "field 'payload.date_created_gmt' must be an ISO-8601 time, got \"not a date\""),
-                bad("woocommerce update without date_modified_gmt",
+                bad(
+                        "woocommerce update without date_modified_gmt",
                         woo("order.updated", without(payload("woocommerce/order.json"), "/date_modified_gmt")),
                         "missing field 'payload.date_modified_gmt'"),
-                bad("woocommerce line with empty sku",
+                bad(
+                        "woocommerce line with empty sku",
                         woo("order.created", with(payload("woocommerce/order.json"), "/line_items/1/sku", "")),
                         "field 'payload.line_items[1].sku' must not be empty, got \"\""),
-                bad("woocommerce negative price",
+                bad(
+                        "woocommerce negative price",
                         woo("order.created", with(payload("woocommerce/order.json"), "/line_items/0/price", -19.5)),
                         "field 'payload.line_items[0].price' must not be negative, got -19.5"),
-                bad("woocommerce price as a word",
+                bad(
+                        "woocommerce price as a word",
                         woo("order.created", with(payload("woocommerce/order.json"), "/line_items/0/price", "cheap")),
                         "field 'payload.line_items[0].price' must be a decimal number, got \"cheap\""),
-                bad("woocommerce update without lines",
+                bad(
+                        "woocommerce update without lines",
                         woo("order.updated", with(payload("woocommerce/order.json"), "/line_items", json("[]"))),
                         "field 'payload.line_items' has no lines, and an UPDATED order needs at least one"),
-                bad("woocommerce without status", woo("order.created", without(payload("woocommerce/order.json"), "/status")),
+                bad(
+                        "woocommerce without status",
+                        woo("order.created", without(payload("woocommerce/order.json"), "/status")),
                         "missing field 'payload.status'"));
     }
 
@@ -260,7 +354,8 @@ class BadOrderRecordsTest {
 
     private static ArrayNode lines(int count) {
         ArrayNode lines = Fixtures.JSON.createArrayNode();
-        for (int i = 0; i < count; i++) lines.addObject().put("id", i).put("sku", "SKU-" + i).put("quantity", 1);
+        for (int i = 0; i < count; i++)
+            lines.addObject().put("id", i).put("sku", "SKU-" + i).put("quantity", 1);
         return lines;
     }
 }

@@ -1,6 +1,5 @@
 package io.stockflow.ingest;
 
-import io.stockflow.json.InvalidRecordException;
 import static io.stockflow.ingest.Fixtures.envelope;
 import static io.stockflow.ingest.Fixtures.millis;
 import static io.stockflow.ingest.Fixtures.payload;
@@ -9,6 +8,7 @@ import static io.stockflow.ingest.Fixtures.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
@@ -45,7 +45,8 @@ class EbayMapperTest {
         OrderEvent e = parse(payload("ebay/order.json"));
 
         // 59.97 / 3 = 19.99; 10.00 / 3 = 3.333... rounds to 3.33
-        assertThat(e.lines).containsExactly(new OrderLine("MUG-WHT", 3, "19.99"), new OrderLine("COASTER-4PK", 3, "3.33"));
+        assertThat(e.lines)
+                .containsExactly(new OrderLine("MUG-WHT", 3, "19.99"), new OrderLine("COASTER-4PK", 3, "3.33"));
     }
 
     @Test
@@ -58,8 +59,12 @@ class EbayMapperTest {
 
     @Test
     void fallsBackToTheLatestLineDeliveryEstimate() throws Exception {
-        ObjectNode order = without(payload("ebay/order.json"), "/fulfillmentStartInstructions/0/maxEstimatedDeliveryDate");
-        with(order, "/lineItems/1/lineItemFulfillmentInstructions/maxEstimatedDeliveryDate", "2026-12-05T08:00:00.000Z");
+        ObjectNode order =
+                without(payload("ebay/order.json"), "/fulfillmentStartInstructions/0/maxEstimatedDeliveryDate");
+        with(
+                order,
+                "/lineItems/1/lineItemFulfillmentInstructions/maxEstimatedDeliveryDate",
+                "2026-12-05T08:00:00.000Z");
 
         assertThat(parse(order).deliverBy).isEqualTo(millis("2026-12-05T08:00:00Z"));
     }

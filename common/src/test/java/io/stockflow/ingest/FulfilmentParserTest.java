@@ -1,6 +1,5 @@
 package io.stockflow.ingest;
 
-import io.stockflow.json.InvalidRecordException;
 import static io.stockflow.ingest.Fixtures.json;
 import static io.stockflow.ingest.Fixtures.millis;
 import static io.stockflow.ingest.Fixtures.with;
@@ -12,6 +11,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.OrderLine;
@@ -25,11 +25,13 @@ class FulfilmentParserTest {
     private final FulfilmentParser parser = new FulfilmentParser(IngestLimits.DEFAULTS);
 
     private static ObjectNode shipped() {
-        return (ObjectNode) json("{\"event_id\": \"wms-BER-1-88213\", \"order_id\": \"shopify:5829373011234\","
-                + " \"location\": \"BER-1\", \"type\": \"SHIPPED\","
-                + " \"lines\": [{\"sku\": \"TSHIRT-BLK-M\", \"quantity\": 2}, {\"sku\": \"MUG-WHT\", \"quantity\": 1},"
-                + " {\"sku\": \"TSHIRT-BLK-M\", \"quantity\": 1}],"
-                + " \"carrier\": \"DHL\", \"tracking_code\": \"00340434161094042557\", \"occurred_at\": \"2026-11-27T07:45:10Z\"}");
+        return (ObjectNode)
+                json(
+                        "{\"event_id\": \"wms-BER-1-88213\", \"order_id\": \"shopify:5829373011234\","
+                                + " \"location\": \"BER-1\", \"type\": \"SHIPPED\","
+                                + " \"lines\": [{\"sku\": \"TSHIRT-BLK-M\", \"quantity\": 2}, {\"sku\": \"MUG-WHT\", \"quantity\": 1},"
+                                + " {\"sku\": \"TSHIRT-BLK-M\", \"quantity\": 1}],"
+                                + " \"carrier\": \"DHL\", \"tracking_code\": \"00340434161094042557\", \"occurred_at\": \"2026-11-27T07:45:10Z\"}");
     }
 
     @Test
@@ -61,28 +63,43 @@ class FulfilmentParserTest {
     @MethodSource("badRecords")
     void refusesWithTheExactReason(JsonNode record, String reason) {
         assertThatThrownBy(() -> parser.parse(Fixtures.bytes(record)))
-                .isInstanceOf(InvalidRecordException.class).hasMessage(reason);
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage(reason);
     }
 
     static Stream<Arguments> badRecords() {
         return Stream.of(
-                bad("no lines", with(shipped(), "/lines", json("[]")),
+                bad(
+                        "no lines",
+                        with(shipped(), "/lines", json("[]")),
                         "field 'lines' has no lines, and a SHIPPED fulfilment event needs at least one"),
-                bad("no lines on a pick", with(without(shipped(), "/lines"), "/type", "PICKED"),
+                bad(
+                        "no lines on a pick",
+                        with(without(shipped(), "/lines"), "/type", "PICKED"),
                         "field 'lines' has no lines, and a PICKED fulfilment event needs at least one"),
-                bad("zero quantity", with(shipped(), "/lines/1/quantity", 0),
+                bad(
+                        "zero quantity",
+                        with(shipped(), "/lines/1/quantity", 0),
                         "field 'lines[1].quantity' must be positive, got 0"),
-                bad("negative quantity on a pack", with(with(shipped(), "/type", "PACKED"), "/lines/0/quantity", -1),
+                bad(
+                        "negative quantity on a pack",
+                        with(with(shipped(), "/type", "PACKED"), "/lines/0/quantity", -1),
                         "field 'lines[0].quantity' must be positive, got -1"),
                 bad("line without sku", without(shipped(), "/lines/2/sku"), "missing field 'lines[2].sku'"),
-                bad("unknown type", with(shipped(), "/type", "DELIVERED"),
+                bad(
+                        "unknown type",
+                        with(shipped(), "/type", "DELIVERED"),
                         "field 'type' must be one of PICKED, PACKED, SHIPPED, got \"DELIVERED\""),
                 bad("missing order_id", without(shipped(), "/order_id"), "missing field 'order_id'"),
                 bad("missing location", without(shipped(), "/location"), "missing field 'location'"),
                 bad("missing event_id", without(shipped(), "/event_id"), "missing field 'event_id'"),
-                bad("unparseable occurred_at", with(shipped(), "/occurred_at", "tomorrow"),
+                bad(
+                        "unparseable occurred_at",
+                        with(shipped(), "/occurred_at", "tomorrow"),
                         "field 'occurred_at' must be an ISO-8601 time with offset, got \"tomorrow\""),
-                bad("tracking code not a string", with(shipped(), "/tracking_code", json("{\"code\": 1}")),
+                bad(
+                        "tracking code not a string",
+                        with(shipped(), "/tracking_code", json("{\"code\": 1}")),
                         "field 'tracking_code' must be a string, got {\"code\":1}"));
     }
 

@@ -1,6 +1,5 @@
 package io.stockflow.ingest;
 
-import io.stockflow.json.InvalidRecordException;
 import static io.stockflow.ingest.Fixtures.envelope;
 import static io.stockflow.ingest.Fixtures.millis;
 import static io.stockflow.ingest.Fixtures.payload;
@@ -10,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.codec.OrderEventJson;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
@@ -46,8 +46,8 @@ class ShopifyMapperTest {
     @Test
     void convertsShopifyOffsetTimesToUtc() throws Exception {
         OrderEvent placed = parse("orders/create", payload("shopify/order.json"));
-        OrderEvent updated = parse("orders/updated",
-                with(payload("shopify/order.json"), "/updated_at", "2026-11-26T04:30:00-08:00"));
+        OrderEvent updated = parse(
+                "orders/updated", with(payload("shopify/order.json"), "/updated_at", "2026-11-26T04:30:00-08:00"));
 
         assertThat(placed.eventTime).isEqualTo(millis("2026-11-26T10:00:00Z"));
         assertThat(updated.eventTime).isEqualTo(millis("2026-11-26T12:30:00Z"));
@@ -57,9 +57,8 @@ class ShopifyMapperTest {
     void mergesLineItemsOfTheSameSku() throws Exception {
         OrderEvent e = parse("orders/create", payload("shopify/order.json"));
 
-        assertThat(e.lines).containsExactly(
-                new OrderLine("TSHIRT-BLK-M", 3, "29.90"),
-                new OrderLine("MUG-WHT", 1, "19.90"));
+        assertThat(e.lines)
+                .containsExactly(new OrderLine("TSHIRT-BLK-M", 3, "29.90"), new OrderLine("MUG-WHT", 1, "19.90"));
     }
 
     @Test
@@ -91,7 +90,8 @@ class ShopifyMapperTest {
 
     @Test
     void readsTheServiceLevelFromTheShippingLine() throws Exception {
-        assertThat(parse("orders/create", payload("shopify/order.json")).serviceLevel).isEqualTo("PRIORITY");
+        assertThat(parse("orders/create", payload("shopify/order.json")).serviceLevel)
+                .isEqualTo("PRIORITY");
 
         ObjectNode standard = with(payload("shopify/order.json"), "/shipping_lines/0/code", "Standard");
         with(standard, "/shipping_lines/0/title", "Standard Shipping");
@@ -178,7 +178,8 @@ class ShopifyMapperTest {
 
         OrderEvent e = parse("refunds/create", refund);
 
-        assertThat(e.lines).extracting(l -> l.sku + "x" + l.quantity + ":" + l.restock)
+        assertThat(e.lines)
+                .extracting(l -> l.sku + "x" + l.quantity + ":" + l.restock)
                 .containsExactly("TSHIRT-BLK-Mx1:true", "TSHIRT-BLK-Mx1:false", "MUG-WHTx1:false");
     }
 
@@ -192,8 +193,8 @@ class ShopifyMapperTest {
         assertThat(e.shipLocation).isEqualTo("6884556842");
         assertThat(e.carrier).isEqualTo("DHL Express");
         assertThat(e.trackingCode).isEqualTo("1Z4V86070392761344");
-        assertThat(e.lines).containsExactly(new OrderLine("TSHIRT-BLK-M", 2, "29.90"),
-                new OrderLine("MUG-WHT", 1, "19.90"));
+        assertThat(e.lines)
+                .containsExactly(new OrderLine("TSHIRT-BLK-M", 2, "29.90"), new OrderLine("MUG-WHT", 1, "19.90"));
     }
 
     @Test
@@ -201,8 +202,10 @@ class ShopifyMapperTest {
         ObjectNode order = payload("shopify/order.json");
         OrderEvent first = parser.parse(envelope("shopify", "orders/create", "2026-11-26T10:20:00Z", order));
         // The retry arrives later and re-indented: the same JSON, other bytes.
-        String pretty = Fixtures.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                Fixtures.JSON.readTree(envelope("shopify", "orders/create", "2026-11-26T10:35:00Z", order)));
+        String pretty = Fixtures.JSON
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(
+                        Fixtures.JSON.readTree(envelope("shopify", "orders/create", "2026-11-26T10:35:00Z", order)));
         OrderEvent retry = parser.parse(pretty.getBytes(StandardCharsets.UTF_8));
 
         assertThat(retry.eventId).isEqualTo(first.eventId);
@@ -214,8 +217,8 @@ class ShopifyMapperTest {
     void givesDifferentEventIdsToDifferentPayloadsAndKinds() throws Exception {
         OrderEvent created = parse("orders/create", payload("shopify/order.json"));
         OrderEvent updated = parse("orders/updated", payload("shopify/order.json"));
-        OrderEvent edited = parse("orders/updated",
-                with(payload("shopify/order.json"), "/updated_at", "2026-11-26T11:07:00+01:00"));
+        OrderEvent edited = parse(
+                "orders/updated", with(payload("shopify/order.json"), "/updated_at", "2026-11-26T11:07:00+01:00"));
 
         assertThat(created.eventId).isNotEqualTo(updated.eventId);
         assertThat(updated.eventId).isNotEqualTo(edited.eventId);

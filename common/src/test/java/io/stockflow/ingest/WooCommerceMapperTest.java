@@ -1,6 +1,5 @@
 package io.stockflow.ingest;
 
-import io.stockflow.json.InvalidRecordException;
 import static io.stockflow.ingest.Fixtures.envelope;
 import static io.stockflow.ingest.Fixtures.millis;
 import static io.stockflow.ingest.Fixtures.payload;
@@ -8,6 +7,7 @@ import static io.stockflow.ingest.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
@@ -52,18 +52,27 @@ class WooCommerceMapperTest {
     void turnsTheNumericPriceIntoATwoDecimalString() throws Exception {
         OrderEvent e = parse("order.created", payload("woocommerce/order.json"));
 
-        assertThat(e.lines).containsExactly(new OrderLine("CANDLE-LAV", 2, "19.50"),
-                new OrderLine("MATCHES-BOX", 1, "5.50"), new OrderLine("WICK-TRIM", 3, "6.67"));
+        assertThat(e.lines)
+                .containsExactly(
+                        new OrderLine("CANDLE-LAV", 2, "19.50"),
+                        new OrderLine("MATCHES-BOX", 1, "5.50"),
+                        new OrderLine("WICK-TRIM", 3, "6.67"));
     }
 
     @Test
     void leavesBlankAddressFieldsOut() throws Exception {
-        assertThat(parse("order.created", payload("woocommerce/order.json")).shipRegion).isNull();
+        assertThat(parse("order.created", payload("woocommerce/order.json")).shipRegion)
+                .isNull();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource({"processing, UPDATED", "on-hold, UPDATED", "completed, UPDATED", "cancelled, CANCELLED",
-            "refunded, REFUNDED"})
+    @CsvSource({
+        "processing, UPDATED",
+        "on-hold, UPDATED",
+        "completed, UPDATED",
+        "cancelled, CANCELLED",
+        "refunded, REFUNDED"
+    })
     void mapsTheStatusOfAnUpdateToTheEventType(String status, OrderEventType type) throws Exception {
         OrderEvent e = parse("order.updated", with(payload("woocommerce/order.json"), "/status", status));
 

@@ -18,19 +18,25 @@ class CompactJsonTest {
     void givesTheSameBytesForAReIndentedCopyAndOtherBytesForOtherContent() throws Exception {
         String payload = "{\"id\": 7, \"note\": \"gift wrap\"}";
         String pretty = "{\n  \"id\" : 7,\n  \"note\" : \"gift wrap\"\n}";
-        JsonFields a = JsonFields.parse(("{\"received_at\": \"x\", \"payload\": " + payload + "}").getBytes(StandardCharsets.UTF_8));
-        JsonFields b = JsonFields.parse(("{\"payload\":" + pretty + ",\"received_at\":\"y\"}").getBytes(StandardCharsets.UTF_8));
-        JsonFields c = JsonFields.parse("{\"payload\": {\"id\": 7, \"note\": \"giftwrap\"}}".getBytes(StandardCharsets.UTF_8));
+        JsonFields a = JsonFields.parse(
+                ("{\"received_at\": \"x\", \"payload\": " + payload + "}").getBytes(StandardCharsets.UTF_8));
+        JsonFields b = JsonFields.parse(
+                ("{\"payload\":" + pretty + ",\"received_at\":\"y\"}").getBytes(StandardCharsets.UTF_8));
+        JsonFields c =
+                JsonFields.parse("{\"payload\": {\"id\": 7, \"note\": \"giftwrap\"}}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(a.object("payload").compactBytes()).isEqualTo(b.object("payload").compactBytes())
+        assertThat(a.object("payload").compactBytes())
+                .isEqualTo(b.object("payload").compactBytes())
                 .isEqualTo("{\"id\":7,\"note\":\"gift wrap\"}".getBytes(StandardCharsets.UTF_8));
-        assertThat(c.object("payload").compactBytes()).isNotEqualTo(a.object("payload").compactBytes());
+        assertThat(c.object("payload").compactBytes())
+                .isNotEqualTo(a.object("payload").compactBytes());
     }
 
     @Test
     void digestsExactlyTheCompactBytes() throws Exception {
         JsonFields payload = JsonFields.parse(("{\"payload\": {\n \"note\" : \"a \\\" b\" ,\"n\": [1, 2]\n}}")
-                .getBytes(StandardCharsets.UTF_8)).object("payload");
+                        .getBytes(StandardCharsets.UTF_8))
+                .object("payload");
         MessageDigest streamed = MessageDigest.getInstance("SHA-256");
         payload.digestCompact(streamed);
 

@@ -3,7 +3,6 @@ package io.stockflow.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stockflow.json.InvalidRecordException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,8 @@ class JsonFieldsTest {
 
     @Test
     void namesTheFullPathOfANestedMissingField() throws Exception {
-        JsonFields payload = parse("{\"payload\": {\"line_items\": [{\"sku\": \"A\"}, {}]}}").object("payload");
+        JsonFields payload =
+                parse("{\"payload\": {\"line_items\": [{\"sku\": \"A\"}, {}]}}").object("payload");
         JsonFields second = payload.array("line_items").get(1);
 
         assertThatThrownBy(() -> second.text("sku")).hasMessage("missing field 'payload.line_items[1].sku'");
@@ -24,7 +24,8 @@ class JsonFieldsTest {
 
     @Test
     void readsAnArrayOfStringsAndNamesTheElementThatIsNot() throws Exception {
-        JsonFields f = parse("{\"rules\": {\"only\": [\"A\", \"B\"], \"never\": [\"C\", 7]}}").object("rules");
+        JsonFields f = parse("{\"rules\": {\"only\": [\"A\", \"B\"], \"never\": [\"C\", 7]}}")
+                .object("rules");
 
         assertThat(f.optTextArray("only")).containsExactly("A", "B");
         assertThat(f.optTextArray("prefer")).isEmpty();

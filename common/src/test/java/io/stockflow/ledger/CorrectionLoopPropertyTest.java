@@ -62,8 +62,16 @@ class CorrectionLoopPropertyTest {
             stores.put(sku, store);
             Map<String, Long> perLocation = new HashMap<>();
             for (String location : LOCATIONS) {
-                ledger(sku, store).apply(LedgerCommand.movement("m-" + sku + location, sku, location,
-                        MovementType.RECEIPT, random.nextInt(7), 1), 1);
+                ledger(sku, store)
+                        .apply(
+                                LedgerCommand.movement(
+                                        "m-" + sku + location,
+                                        sku,
+                                        location,
+                                        MovementType.RECEIPT,
+                                        random.nextInt(7),
+                                        1),
+                                1);
                 if (random.nextInt(4) == 0) perLocation.put(location, 1L);
             }
             safety.put(sku, perLocation);
@@ -94,10 +102,13 @@ class CorrectionLoopPropertyTest {
             for (String sku : o.request.lines().keySet()) {
                 Map<String, Long> held = sorted(ledger(sku, stores.get(sku)).holdsOf(o.id));
                 if (o.disturbance == null) {
-                    assertThat(held).as(where.get() + " " + o.id + " " + sku + ": published = held")
+                    assertThat(held)
+                            .as(where.get() + " " + o.id + " " + sku + ": published = held")
                             .isEqualTo(o.published.get(sku));
                 } else if (o.disturbance == Kind.CANCEL) {
-                    assertThat(held).as(where.get() + " " + o.id + " " + sku + ": cancelled, holds nothing").isEmpty();
+                    assertThat(held)
+                            .as(where.get() + " " + o.id + " " + sku + ": cancelled, holds nothing")
+                            .isEmpty();
                 }
             }
         }
@@ -106,15 +117,25 @@ class CorrectionLoopPropertyTest {
     @AfterAll
     static void theLoopWasExercised() {
         assertThat(APPLIED.get()).as("corrections applied over all seeds").isPositive();
-        assertThat(KEPT.get()).as("corrections kept (a competitor took the units first)").isPositive();
-        assertThat(STALE.get()).as("corrections stale (an update or cancel came first)").isPositive();
+        assertThat(KEPT.get())
+                .as("corrections kept (a competitor took the units first)")
+                .isPositive();
+        assertThat(STALE.get())
+                .as("corrections stale (an update or cancel came first)")
+                .isPositive();
     }
 
     private static void hold(Order order, String sku, Map<String, InMemoryLedgerStore> stores, List<Runnable> pending) {
         try {
             SkuLedger ledger = ledger(sku, stores.get(sku));
-            LedgerCommand c = LedgerCommand.forOrder(Kind.RESERVE, order.decisionId, order.id, "shop", sku,
-                    order.request.lines().get(sku), 2);
+            LedgerCommand c = LedgerCommand.forOrder(
+                    Kind.RESERVE,
+                    order.decisionId,
+                    order.id,
+                    "shop",
+                    sku,
+                    order.request.lines().get(sku),
+                    2);
             c.decision = true;
             c.route = order.route;
             ledger.apply(c, 2);
@@ -136,8 +157,14 @@ class CorrectionLoopPropertyTest {
     /** An UPDATED order (one unit more, not a new allocation decision) or its cancellation, at one SKU. */
     private static void disturb(Order order, String sku, Map<String, InMemoryLedgerStore> stores) {
         try {
-            LedgerCommand c = LedgerCommand.forOrder(order.disturbance, order.id + ":" + order.disturbance, order.id,
-                    "shop", sku, order.disturbance == Kind.CANCEL ? 0 : order.request.lines().get(sku) + 1, 4);
+            LedgerCommand c = LedgerCommand.forOrder(
+                    order.disturbance,
+                    order.id + ":" + order.disturbance,
+                    order.id,
+                    "shop",
+                    sku,
+                    order.disturbance == Kind.CANCEL ? 0 : order.request.lines().get(sku) + 1,
+                    4);
             c.route = order.disturbance == Kind.RESERVE ? order.route : null;
             ledger(sku, stores.get(sku)).apply(c, 4);
         } catch (Exception e) {
@@ -155,17 +182,20 @@ class CorrectionLoopPropertyTest {
         plan.corrections().forEach((sku, targets) -> pending.add(() -> correct(order, sku, targets, stores)));
     }
 
-    private static void correct(Order order, String sku, List<PlannedUnits> targets,
-                                Map<String, InMemoryLedgerStore> stores) {
+    private static void correct(
+            Order order, String sku, List<PlannedUnits> targets, Map<String, InMemoryLedgerStore> stores) {
         try {
             List<Allocation> allocations = new ArrayList<>();
             for (PlannedUnits u : targets) allocations.add(new Allocation(u.location(), u.quantity()));
             Map<String, Long> ruleSafety = new HashMap<>();
-            for (String location : order.route.candidates) ruleSafety.put(location, order.route.safetyStock(location, sku));
-            HoldCorrection result = ledger(sku, stores.get(sku)).correct(order.id, order.decisionId, allocations,
-                    ruleSafety, 3, 3);
+            for (String location : order.route.candidates)
+                ruleSafety.put(location, order.route.safetyStock(location, sku));
+            HoldCorrection result =
+                    ledger(sku, stores.get(sku)).correct(order.id, order.decisionId, allocations, ruleSafety, 3, 3);
             if (result.outcome() == HoldCorrection.Outcome.STALE) {
-                assertThat(order.disturbance).as(order.id + ": stale only after an update or cancel").isNotNull();
+                assertThat(order.disturbance)
+                        .as(order.id + ": stale only after an update or cancel")
+                        .isNotNull();
                 STALE.incrementAndGet();
             } else {
                 (result.outcome() == HoldCorrection.Outcome.APPLIED ? APPLIED : KEPT).incrementAndGet();
@@ -179,8 +209,8 @@ class CorrectionLoopPropertyTest {
         }
     }
 
-    private static void checkLedgers(Map<String, InMemoryLedgerStore> stores, Map<String, Map<String, Long>> safety,
-                                     Supplier<String> where) {
+    private static void checkLedgers(
+            Map<String, InMemoryLedgerStore> stores, Map<String, Map<String, Long>> safety, Supplier<String> where) {
         stores.forEach((sku, store) -> {
             Map<String, Long> held = new HashMap<>();
             for (Map.Entry<String, OrderHold> e : store.holds()) {
@@ -190,10 +220,12 @@ class CorrectionLoopPropertyTest {
                 if (e.getKey().equals(SkuLedger.ALL_LOCATIONS)) continue;
                 Position p = e.getValue();
                 long keep = safety.get(sku).getOrDefault(e.getKey(), 0L);
-                assertThat(p.reserved).as(where.get() + " " + sku + "@" + e.getKey() + " reserved ≤ on hand − safety")
+                assertThat(p.reserved)
+                        .as(where.get() + " " + sku + "@" + e.getKey() + " reserved ≤ on hand − safety")
                         .isLessThanOrEqualTo(Math.max(0, p.onHand - keep));
-                assertThat(held.getOrDefault(e.getKey(), 0L)).as(where.get() + " " + sku + "@" + e.getKey()
-                        + " holds add up to reserved").isEqualTo(p.reserved);
+                assertThat(held.getOrDefault(e.getKey(), 0L))
+                        .as(where.get() + " " + sku + "@" + e.getKey() + " holds add up to reserved")
+                        .isEqualTo(p.reserved);
             }
         });
     }
@@ -207,7 +239,8 @@ class CorrectionLoopPropertyTest {
         Collections.shuffle(ranked, random);
         List<Candidate> candidates = new ArrayList<>();
         for (int r = 0; r < ranked.size(); r++) {
-            candidates.add(new Candidate(ranked.get(r), r + 1, -1, BigDecimal.valueOf(r + 1), 1 + r, null, null, null, false));
+            candidates.add(
+                    new Candidate(ranked.get(r), r + 1, -1, BigDecimal.valueOf(r + 1), 1 + r, null, null, null, false));
         }
         SplitPolicy split = new SplitPolicy(random.nextBoolean(), 1 + random.nextInt(3), random.nextInt(4) > 0);
         Order o = new Order();
@@ -216,15 +249,15 @@ class CorrectionLoopPropertyTest {
         int disturb = random.nextInt(6);
         o.disturbance = disturb == 0 ? Kind.RESERVE : disturb == 1 ? Kind.CANCEL : null;
         o.request = new RoutingRequest(id, "shop", "US", null, null, null, null, null, lines, 2);
-        o.evaluation = new Evaluation("v1", "r", false, List.of("r"), List.of(Criterion.COST), "STANDARD", "Z",
-                candidates, List.of(), split);
+        o.evaluation = new Evaluation(
+                "v1", "r", false, List.of("r"), List.of(Criterion.COST), "STANDARD", "Z", candidates, List.of(), split);
         o.route = new RoutePlan();
         o.route.ruleSetVersion = "v1";
         o.route.candidates.addAll(ranked);
         o.route.maxShipments = split.maxShipments();
         o.route.allowBackorder = split.allowBackorder();
-        safety.forEach((sku, perLocation) -> perLocation.forEach((location, units) ->
-                o.route.safetyStock.put(location + "|" + sku, units)));
+        safety.forEach((sku, perLocation) ->
+                perLocation.forEach((location, units) -> o.route.safetyStock.put(location + "|" + sku, units)));
         return o;
     }
 
@@ -256,6 +289,7 @@ class CorrectionLoopPropertyTest {
         final Map<String, Map<String, Long>> published = new HashMap<>();
         /** RESERVE (an update) or CANCEL arriving at each SKU some time after its hold; null for none. */
         Kind disturbance;
+
         boolean assembled;
         boolean decided;
         int waiting;

@@ -30,7 +30,8 @@ class DefaultAllocatorTest {
 
     @Test
     void breaksTiesByTheSmallerLocationIdWhateverTheMapOrder() {
-        assertThat(DefaultAllocator.allocate(3, available("C", 5, "A", 5, "B", 5))).containsExactly(new Allocation("A", 3));
+        assertThat(DefaultAllocator.allocate(3, available("C", 5, "A", 5, "B", 5)))
+                .containsExactly(new Allocation("A", 3));
         assertThat(DefaultAllocator.allocate(12, available("C", 5, "A", 5, "B", 5)))
                 .containsExactly(new Allocation("A", 5), new Allocation("B", 5), new Allocation("C", 2));
     }

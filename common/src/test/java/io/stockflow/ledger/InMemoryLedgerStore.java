@@ -38,7 +38,8 @@ final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public Iterable<Map.Entry<String, Position>> positions() {
         List<Map.Entry<String, Position>> entries = new ArrayList<>();
-        for (Map.Entry<String, Position> e : positions.entrySet()) entries.add(Map.entry(e.getKey(), copyOf(e.getValue())));
+        for (Map.Entry<String, Position> e : positions.entrySet())
+            entries.add(Map.entry(e.getKey(), copyOf(e.getValue())));
         return entries;
     }
 
@@ -60,7 +61,8 @@ final class InMemoryLedgerStore implements LedgerStore {
     @Override
     public Iterable<Map.Entry<String, OrderHold>> holds() {
         List<Map.Entry<String, OrderHold>> entries = new ArrayList<>();
-        for (Map.Entry<String, OrderHold> e : holds.entrySet()) entries.add(Map.entry(e.getKey(), copyOf(e.getValue())));
+        for (Map.Entry<String, OrderHold> e : holds.entrySet())
+            entries.add(Map.entry(e.getKey(), copyOf(e.getValue())));
         return entries;
     }
 

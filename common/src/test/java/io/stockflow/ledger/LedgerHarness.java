@@ -86,7 +86,8 @@ final class LedgerHarness {
     }
 
     LedgerCommand orderCommand(LedgerCommand.Kind kind, String orderId, long quantity) {
-        return LedgerCommand.forOrder(kind, nextEventId(kind.name().toLowerCase()), orderId, CHANNEL, SKU, quantity, tick());
+        return LedgerCommand.forOrder(
+                kind, nextEventId(kind.name().toLowerCase()), orderId, CHANNEL, SKU, quantity, tick());
     }
 
     int expireSettled(long watermark) {
@@ -148,10 +149,12 @@ final class LedgerHarness {
     String levels() {
         List<String> locations = new ArrayList<>(store.locations());
         locations.add(SkuLedger.ALL_LOCATIONS);
-        return locations.stream().map(l -> {
-            Position p = position(l);
-            return l + ": onHand=" + p.onHand + " reserved=" + p.reserved + " safety=" + p.safetyStock;
-        }).collect(Collectors.joining("; "));
+        return locations.stream()
+                .map(l -> {
+                    Position p = position(l);
+                    return l + ": onHand=" + p.onHand + " reserved=" + p.reserved + " safety=" + p.safetyStock;
+                })
+                .collect(Collectors.joining("; "));
     }
 
     static List<Alert> alertsOfType(LedgerEffects effects, String type) {
@@ -159,7 +162,10 @@ final class LedgerHarness {
     }
 
     static AvailabilityUpdate updateFor(LedgerEffects effects, String location) {
-        return effects.availability.stream().filter(u -> location.equals(u.location)).findFirst()
-                .orElseThrow(() -> new AssertionError("no availability update for " + location + " in " + effects.availability));
+        return effects.availability.stream()
+                .filter(u -> location.equals(u.location))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError("no availability update for " + location + " in " + effects.availability));
     }
 }

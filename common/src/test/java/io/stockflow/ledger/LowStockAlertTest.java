@@ -21,7 +21,9 @@ class LowStockAlertTest {
     }
 
     private static Alert only(List<Alert> alerts, String location) {
-        return alerts.stream().filter(a -> location.equals(a.location)).findFirst()
+        return alerts.stream()
+                .filter(a -> location.equals(a.location))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no LOW_STOCK for " + location + " in " + alerts));
     }
 
@@ -36,7 +38,9 @@ class LowStockAlertTest {
         assertThat(low).extracting(a -> a.location).containsExactlyInAnyOrder("W1", ALL_LOCATIONS);
 
         Alert atW1 = only(low, "W1");
-        assertThat(atW1.alertId).isEqualTo(AlertIds.of("LOW_STOCK", SKU, "W1", h.version("W1"))).startsWith("low_stock-");
+        assertThat(atW1.alertId)
+                .isEqualTo(AlertIds.of("LOW_STOCK", SKU, "W1", h.version("W1")))
+                .startsWith("low_stock-");
         assertThat(atW1.severity).isEqualTo(Severity.WARNING);
         assertThat(atW1.sku).isEqualTo(SKU);
         assertThat(atW1.orderId).isNull();
@@ -46,8 +50,13 @@ class LowStockAlertTest {
         assertThat(atW1.expected).isEqualTo(5.0);
         assertThat(atW1.message)
                 .isEqualTo("Available stock of SKU-1 at W1 fell from 10 to 4, below the low-stock threshold of 5.");
-        assertThat(atW1.evidenceJson).contains("\"available_before\":10", "\"available\":4", "\"on_hand\":10",
-                "\"reserved\":6", "\"threshold\":5");
+        assertThat(atW1.evidenceJson)
+                .contains(
+                        "\"available_before\":10",
+                        "\"available\":4",
+                        "\"on_hand\":10",
+                        "\"reserved\":6",
+                        "\"threshold\":5");
 
         Alert overall = only(low, ALL_LOCATIONS);
         assertThat(overall.message).contains("over all locations", "fell from 10 to 4");
@@ -62,7 +71,8 @@ class LowStockAlertTest {
 
         assertThat(alertsOfType(h.reserve("o2", 2), "LOW_STOCK")).isEmpty();
         assertThat(alertsOfType(h.receive("W1", 1), "LOW_STOCK")).isEmpty();
-        assertThat(alertsOfType(h.move("W1", MovementType.DAMAGED, 1), "LOW_STOCK")).isEmpty();
+        assertThat(alertsOfType(h.move("W1", MovementType.DAMAGED, 1), "LOW_STOCK"))
+                .isEmpty();
     }
 
     @Test

@@ -12,7 +12,8 @@ class RankedAllocatorTest {
         RoutePlan plan = plan(2, true, "B", "A", "C");
 
         assertThat(RankedAllocator.allocate("SKU", 4, plan, Map.of("A", 10L, "B", 3L, "C", 20L)))
-                .extracting(a -> a.location + ":" + a.quantity).containsExactly("A:4");
+                .extracting(a -> a.location + ":" + a.quantity)
+                .containsExactly("A:4");
     }
 
     @Test
@@ -20,7 +21,8 @@ class RankedAllocatorTest {
         RoutePlan plan = plan(2, true, "B", "A", "C");
 
         assertThat(RankedAllocator.allocate("SKU", 9, plan, Map.of("A", 4L, "B", 3L, "C", 5L)))
-                .extracting(a -> a.location + ":" + a.quantity).containsExactly("B:3", "A:4");
+                .extracting(a -> a.location + ":" + a.quantity)
+                .containsExactly("B:3", "A:4");
     }
 
     @Test
@@ -29,14 +31,16 @@ class RankedAllocatorTest {
         plan.safetyStock.put("A|SKU", 2L);
 
         assertThat(RankedAllocator.allocate("SKU", 5, plan, Map.of("A", 4L, "B", 1L, "Z", 100L)))
-                .extracting(a -> a.location + ":" + a.quantity).containsExactly("A:2", "B:1");
+                .extracting(a -> a.location + ":" + a.quantity)
+                .containsExactly("A:2", "B:1");
     }
 
     @Test
     void takesNothingWhenTheLineCannotBeCoveredAndTheRuleAllowsNoBackorder() {
         RoutePlan plan = plan(1, false, "A", "B");
 
-        assertThat(RankedAllocator.allocate("SKU", 5, plan, Map.of("A", 4L, "B", 4L))).isEmpty();
+        assertThat(RankedAllocator.allocate("SKU", 5, plan, Map.of("A", 4L, "B", 4L)))
+                .isEmpty();
     }
 
     private static RoutePlan plan(int maxShipments, boolean backorder, String... ranked) {

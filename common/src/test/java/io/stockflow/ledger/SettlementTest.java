@@ -140,8 +140,8 @@ class SettlementTest {
     @Test
     void anOrderSettledAtEpochZeroStillCountsAsSettled() {
         LedgerHarness h = stocked();
-        LedgerCommand cancel = LedgerCommand.forOrder(LedgerCommand.Kind.CANCEL, "c-0", "o1", "shopify",
-                LedgerHarness.SKU, 0, 0L);
+        LedgerCommand cancel =
+                LedgerCommand.forOrder(LedgerCommand.Kind.CANCEL, "c-0", "o1", "shopify", LedgerHarness.SKU, 0, 0L);
 
         LedgerEffects effects = h.apply(cancel);
 
@@ -156,7 +156,8 @@ class SettlementTest {
         h.receive("W1", 5);
         long settledAt = h.cancel("o1").settledAt;
 
-        assertThat(h.expireSettled(settledAt + Duration.ofHours(1).toMillis() - 1)).isZero();
+        assertThat(h.expireSettled(settledAt + Duration.ofHours(1).toMillis() - 1))
+                .isZero();
         assertThat(h.expireSettled(settledAt + Duration.ofHours(1).toMillis())).isEqualTo(1);
     }
 }

@@ -26,7 +26,9 @@ class SkuLedgerCancelTest {
         assertThat(h.reserved("W2")).isZero();
         assertThat(h.total().reserved).isZero();
         assertThat(h.total().available()).isEqualTo(13);
-        assertThat(effects.availability).extracting(u -> u.location).containsExactlyInAnyOrder("W1", "W2", ALL_LOCATIONS);
+        assertThat(effects.availability)
+                .extracting(u -> u.location)
+                .containsExactlyInAnyOrder("W1", "W2", ALL_LOCATIONS);
         assertThat(updateFor(effects, ALL_LOCATIONS).available).isEqualTo(13);
         OrderHold hold = h.hold("o1");
         assertThat(hold.cancelled).isTrue();

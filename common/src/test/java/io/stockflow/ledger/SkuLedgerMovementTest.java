@@ -68,11 +68,20 @@ class SkuLedgerMovementTest {
 
         long expected;
         switch (type.sign) {
-            case POSITIVE: expected = 13; break;
-            case NEGATIVE: expected = 7; break;
-            case SIGNED: expected = 13; break;
-            case ABSOLUTE: expected = 3; break;
-            default: throw new AssertionError(type);
+            case POSITIVE:
+                expected = 13;
+                break;
+            case NEGATIVE:
+                expected = 7;
+                break;
+            case SIGNED:
+                expected = 13;
+                break;
+            case ABSOLUTE:
+                expected = 3;
+                break;
+            default:
+                throw new AssertionError(type);
         }
         assertThat(h.onHand("W1")).isEqualTo(expected);
         assertThat(h.version("W1")).isEqualTo(2);
@@ -197,7 +206,9 @@ class SkuLedgerMovementTest {
 
         LedgerEffects effects = h.reserve("o1", 6);
 
-        assertThat(effects.availability).extracting(u -> u.location).containsExactlyInAnyOrder("W1", "W2", ALL_LOCATIONS);
+        assertThat(effects.availability)
+                .extracting(u -> u.location)
+                .containsExactlyInAnyOrder("W1", "W2", ALL_LOCATIONS);
         assertThat(updateFor(effects, ALL_LOCATIONS).version).isEqualTo(totalVersion + 1);
     }
 

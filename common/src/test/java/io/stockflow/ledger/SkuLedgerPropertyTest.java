@@ -117,9 +117,13 @@ class SkuLedgerPropertyTest {
     }
 
     /** A restocking refund returns at most its quantity, at one location, and never units the order did not ship. */
-    private static void acceptRefundReturn(LedgerHarness h, LedgerCommand refund, OrderHold holdBefore,
-                                           Map<String, Position> before, Map<String, Long> expectedOnHand,
-                                           String context) {
+    private static void acceptRefundReturn(
+            LedgerHarness h,
+            LedgerCommand refund,
+            OrderHold holdBefore,
+            Map<String, Position> before,
+            Map<String, Long> expectedOnHand,
+            String context) {
         long returned = 0;
         Set<String> where = new HashSet<>();
         for (String location : h.store.locations()) {
@@ -136,15 +140,20 @@ class SkuLedgerPropertyTest {
             assertThat(returned).as(context + " returns no more than shipped").isLessThanOrEqualTo(holdBefore.shipped);
         }
         if (returned > 0) {
-            String expectedLocation = refund.location != null ? refund.location
-                    : holdBefore == null ? null : holdBefore.lastShipLocation;
+            String expectedLocation =
+                    refund.location != null ? refund.location : holdBefore == null ? null : holdBefore.lastShipLocation;
             assertThat(where).as(context).containsExactly(expectedLocation);
         }
     }
 
-    private static void checkInvariants(LedgerHarness h, LedgerCommand command, LedgerEffects effects,
-                                        Map<String, Position> before, Map<String, OrderHold> holdsBefore,
-                                        Map<String, Long> expectedOnHand, String context) {
+    private static void checkInvariants(
+            LedgerHarness h,
+            LedgerCommand command,
+            LedgerEffects effects,
+            Map<String, Position> before,
+            Map<String, OrderHold> holdsBefore,
+            Map<String, Long> expectedOnHand,
+            String context) {
         SoftAssertions soft = new SoftAssertions();
         Map<String, Position> after = snapshot(h);
 
@@ -155,23 +164,34 @@ class SkuLedgerPropertyTest {
             Set<String> seen = new HashSet<>();
             long held = 0;
             for (Allocation a : hold.holds) {
-                soft.assertThat(a.quantity).as(context + " hold of " + e.getKey()).isPositive();
-                soft.assertThat(seen.add(a.location)).as(context + " one entry per location in " + e.getKey()).isTrue();
+                soft.assertThat(a.quantity)
+                        .as(context + " hold of " + e.getKey())
+                        .isPositive();
+                soft.assertThat(seen.add(a.location))
+                        .as(context + " one entry per location in " + e.getKey())
+                        .isTrue();
                 heldAt.merge(a.location, a.quantity, Long::sum);
                 held += a.quantity;
             }
             long outstanding = Math.max(0, hold.ordered - hold.shipped);
-            if (hold.cancelled || !hold.placed) soft.assertThat(held).as(context + " " + e.getKey() + " holds nothing").isZero();
-            soft.assertThat(held + hold.backordered).as(context + " " + e.getKey() + " held+backordered ≤ owed")
+            if (hold.cancelled || !hold.placed)
+                soft.assertThat(held)
+                        .as(context + " " + e.getKey() + " holds nothing")
+                        .isZero();
+            soft.assertThat(held + hold.backordered)
+                    .as(context + " " + e.getKey() + " held+backordered ≤ owed")
                     .isLessThanOrEqualTo(outstanding);
             soft.assertThat(hold.backordered).as(context).isNotNegative();
         }
         long onHandSum = 0, reservedSum = 0, safetySum = 0;
         for (String location : h.store.locations()) {
             Position p = after.get(location);
-            soft.assertThat(p.reserved).as(context + " reserved at " + location)
-                    .isEqualTo(heldAt.getOrDefault(location, 0L)).isNotNegative();
-            soft.assertThat(p.onHand).as(context + " on hand at " + location)
+            soft.assertThat(p.reserved)
+                    .as(context + " reserved at " + location)
+                    .isEqualTo(heldAt.getOrDefault(location, 0L))
+                    .isNotNegative();
+            soft.assertThat(p.onHand)
+                    .as(context + " on hand at " + location)
                     .isEqualTo(expectedOnHand.getOrDefault(location, 0L));
             soft.assertThat(p.safetyStock).as(context).isEqualTo(h.policy.safetyStock);
             onHandSum += p.onHand;
@@ -197,10 +217,14 @@ class SkuLedgerPropertyTest {
             for (String location : h.store.locations()) {
                 long grew = after.get(location).reserved - reservedOf(before.get(location));
                 if (grew > 0) {
-                    soft.assertThat(grew).as(context + " reserved at " + location + " within what was available")
+                    soft.assertThat(grew)
+                            .as(context + " reserved at " + location + " within what was available")
                             .isLessThanOrEqualTo(availableOf(before.get(location)));
-                    soft.assertThat(after.get(location).onHand - after.get(location).reserved - after.get(location).safetyStock)
-                            .as(context + " nothing oversold at " + location).isNotNegative();
+                    soft.assertThat(after.get(location).onHand
+                                    - after.get(location).reserved
+                                    - after.get(location).safetyStock)
+                            .as(context + " nothing oversold at " + location)
+                            .isNotNegative();
                 }
             }
             checkLine(soft, h, command, effects, holdsBefore.get(command.orderId), context);
@@ -208,7 +232,8 @@ class SkuLedgerPropertyTest {
             soft.assertThat(effects.line).as(context).isNull();
             soft.assertThat(alertsOfType(effects, "OVERSELL")).as(context).isEmpty();
             for (String location : h.store.locations()) {
-                soft.assertThat(after.get(location).reserved).as(context + " only RESERVE raises reserved at " + location)
+                soft.assertThat(after.get(location).reserved)
+                        .as(context + " only RESERVE raises reserved at " + location)
                         .isLessThanOrEqualTo(reservedOf(before.get(location)));
             }
         }
@@ -216,7 +241,9 @@ class SkuLedgerPropertyTest {
         // one update per changed position, its version one above the last, nothing for the unchanged
         Set<String> updated = new HashSet<>();
         for (AvailabilityUpdate u : effects.availability) {
-            soft.assertThat(updated.add(u.location)).as(context + " one update for " + u.location).isTrue();
+            soft.assertThat(updated.add(u.location))
+                    .as(context + " one update for " + u.location)
+                    .isTrue();
             Position was = before.get(u.location);
             Position now = after.get(u.location);
             soft.assertThat(u.version).as(context + " version of " + u.location).isEqualTo(versionOf(was) + 1);
@@ -232,9 +259,13 @@ class SkuLedgerPropertyTest {
         for (String location : everywhere) {
             Position was = before.get(location);
             Position now = after.get(location);
-            boolean changed = was == null || now == null || was.onHand != now.onHand || was.reserved != now.reserved
+            boolean changed = was == null
+                    || now == null
+                    || was.onHand != now.onHand
+                    || was.reserved != now.reserved
                     || was.safetyStock != now.safetyStock;
-            soft.assertThat(updated.contains(location)).as(context + " update for " + location + " iff it changed")
+            soft.assertThat(updated.contains(location))
+                    .as(context + " update for " + location + " iff it changed")
                     .isEqualTo(changed);
             if (!changed) soft.assertThat(now.version).as(context).isEqualTo(was.version);
         }
@@ -243,14 +274,22 @@ class SkuLedgerPropertyTest {
         Set<String> lowAt = new HashSet<>();
         for (Alert a : alertsOfType(effects, "LOW_STOCK")) lowAt.add(a.location);
         for (String location : everywhere) {
-            boolean crossed = availableOf(before.get(location)) >= THRESHOLD && availableOf(after.get(location)) < THRESHOLD;
-            soft.assertThat(lowAt.contains(location)).as(context + " LOW_STOCK at " + location).isEqualTo(crossed);
+            boolean crossed =
+                    availableOf(before.get(location)) >= THRESHOLD && availableOf(after.get(location)) < THRESHOLD;
+            soft.assertThat(lowAt.contains(location))
+                    .as(context + " LOW_STOCK at " + location)
+                    .isEqualTo(crossed);
         }
         soft.assertAll();
     }
 
-    private static void checkLine(SoftAssertions soft, LedgerHarness h, LedgerCommand command, LedgerEffects effects,
-                                  OrderHold holdBefore, String context) {
+    private static void checkLine(
+            SoftAssertions soft,
+            LedgerHarness h,
+            LedgerCommand command,
+            LedgerEffects effects,
+            OrderHold holdBefore,
+            String context) {
         LineAllocation line = effects.line;
         soft.assertThat(line).as(context).isNotNull();
         if (line == null) return;
@@ -263,11 +302,15 @@ class SkuLedgerPropertyTest {
         }
         long shipped = holdBefore == null ? 0 : holdBefore.shipped;
         long allocated = line.allocations.stream().mapToLong(a -> a.quantity).sum();
-        soft.assertThat(allocated + line.backordered).as(context + " line covers what is owed")
+        soft.assertThat(allocated + line.backordered)
+                .as(context + " line covers what is owed")
                 .isEqualTo(Math.max(0, command.quantity - shipped));
         soft.assertThat(line.allocations).as(context).isEqualTo(hold.holds);
-        soft.assertThat(line.reason == null).as(context + " reason iff backordered").isEqualTo(line.backordered == 0);
-        soft.assertThat(alertsOfType(effects, "OVERSELL").size()).as(context + " OVERSELL iff backordered")
+        soft.assertThat(line.reason == null)
+                .as(context + " reason iff backordered")
+                .isEqualTo(line.backordered == 0);
+        soft.assertThat(alertsOfType(effects, "OVERSELL").size())
+                .as(context + " OVERSELL iff backordered")
                 .isEqualTo(line.backordered > 0 ? 1 : 0);
     }
 
@@ -295,12 +338,14 @@ class SkuLedgerPropertyTest {
                     left -= part;
                 }
             }
-            if (random.nextInt(3) == 0) events.add(1 + random.nextInt(events.size()), LedgerCommandSpec.cancel(orderId));
+            if (random.nextInt(3) == 0)
+                events.add(1 + random.nextInt(events.size()), LedgerCommandSpec.cancel(orderId));
             orders.add(events);
         }
         // the interleaving of orders (and a few extra receipts) is the same in both runs: -1 is a receipt
         List<Integer> slots = new ArrayList<>();
-        for (int o = 0; o < orders.size(); o++) for (int i = 0; i < orders.get(o).size(); i++) slots.add(o);
+        for (int o = 0; o < orders.size(); o++)
+            for (int i = 0; i < orders.get(o).size(); i++) slots.add(o);
         for (int r = 0; r < 5; r++) slots.add(-1);
         Collections.shuffle(slots, random);
         List<List<LedgerCommandSpec>> shuffled = new ArrayList<>();
@@ -318,20 +363,29 @@ class SkuLedgerPropertyTest {
         long expectedReserved = 0;
         for (List<LedgerCommandSpec> events : orders) {
             boolean cancelled = events.stream().anyMatch(e -> e.kind == LedgerCommand.Kind.CANCEL);
-            long shipped = events.stream().filter(e -> e.kind == LedgerCommand.Kind.SHIP).mapToLong(e -> e.quantity).sum();
+            long shipped = events.stream()
+                    .filter(e -> e.kind == LedgerCommand.Kind.SHIP)
+                    .mapToLong(e -> e.quantity)
+                    .sum();
             expectedOnHand -= shipped;
             if (!cancelled) expectedReserved += Math.max(0, events.get(0).quantity - shipped);
         }
         String context = "seed " + seed + ", orders " + orders + ", shuffled " + shuffled;
         assertThat(inOrder.oversells).as(context).isZero();
         assertThat(outOfOrder.oversells).as(context).isZero();
-        assertThat(outOfOrder.total.onHand).as(context).isEqualTo(inOrder.total.onHand).isEqualTo(expectedOnHand);
-        assertThat(outOfOrder.total.reserved).as(context).isEqualTo(inOrder.total.reserved).isEqualTo(expectedReserved);
+        assertThat(outOfOrder.total.onHand)
+                .as(context)
+                .isEqualTo(inOrder.total.onHand)
+                .isEqualTo(expectedOnHand);
+        assertThat(outOfOrder.total.reserved)
+                .as(context)
+                .isEqualTo(inOrder.total.reserved)
+                .isEqualTo(expectedReserved);
         assertThat(outOfOrder.heldByOrder).as(context).isEqualTo(inOrder.heldByOrder);
     }
 
-    private static Run run(List<List<LedgerCommandSpec>> orders, List<Integer> slots, long stockPerLocation,
-                           boolean copyingStore) {
+    private static Run run(
+            List<List<LedgerCommandSpec>> orders, List<Integer> slots, long stockPerLocation, boolean copyingStore) {
         LedgerHarness h = new LedgerHarness(LedgerHarness.policy(THRESHOLD, 0), copyingStore);
         for (String location : LOCATIONS) h.receive(location, stockPerLocation);
         int[] next = new int[orders.size()];
@@ -390,7 +444,8 @@ class SkuLedgerPropertyTest {
         }
 
         LedgerCommand toCommand(LedgerHarness h) {
-            LedgerCommand c = kind == LedgerCommand.Kind.RESERVE ? h.reserveCommand(orderId, quantity)
+            LedgerCommand c = kind == LedgerCommand.Kind.RESERVE
+                    ? h.reserveCommand(orderId, quantity)
                     : h.orderCommand(kind, orderId, quantity);
             c.location = location;
             return c;
@@ -410,7 +465,8 @@ class SkuLedgerPropertyTest {
 
     private static Map<String, Position> snapshot(LedgerHarness h) {
         Map<String, Position> positions = new HashMap<>();
-        for (Map.Entry<String, Position> e : h.store.positions()) positions.put(e.getKey(), e.getValue().copy());
+        for (Map.Entry<String, Position> e : h.store.positions())
+            positions.put(e.getKey(), e.getValue().copy());
         return positions;
     }
 

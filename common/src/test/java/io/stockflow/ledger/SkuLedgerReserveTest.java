@@ -118,7 +118,9 @@ class SkuLedgerReserveTest {
         List<Alert> oversell = alertsOfType(effects, "OVERSELL");
         assertThat(oversell).hasSize(1);
         Alert alert = oversell.get(0);
-        assertThat(alert.alertId).isEqualTo(AlertIds.of("OVERSELL", "o1", SKU, command.eventId)).startsWith("oversell-");
+        assertThat(alert.alertId)
+                .isEqualTo(AlertIds.of("OVERSELL", "o1", SKU, command.eventId))
+                .startsWith("oversell-");
         assertThat(alert.severity).isEqualTo(Severity.CRITICAL);
         assertThat(alert.orderId).isEqualTo("o1");
         assertThat(alert.sku).isEqualTo(SKU);
@@ -128,9 +130,14 @@ class SkuLedgerReserveTest {
         assertThat(alert.detectedAt).isEqualTo(DETECTED_AT);
         assertThat(alert.observed).isEqualTo(7.0);
         assertThat(alert.expected).isEqualTo(5.0);
-        assertThat(alert.message).contains("o1", SKU, "asked for 7", "only 5 could be reserved", "2 units are oversold");
-        assertThat(alert.evidenceJson).contains("\"requested\":7", "\"backordered\":2", "\"available_after\":0",
-                "\"event_id\":\"" + command.eventId + "\"");
+        assertThat(alert.message)
+                .contains("o1", SKU, "asked for 7", "only 5 could be reserved", "2 units are oversold");
+        assertThat(alert.evidenceJson)
+                .contains(
+                        "\"requested\":7",
+                        "\"backordered\":2",
+                        "\"available_after\":0",
+                        "\"event_id\":\"" + command.eventId + "\"");
     }
 
     @Test
@@ -148,7 +155,8 @@ class SkuLedgerReserveTest {
     }
 
     private static LedgerCommand shortReserve(String eventId) {
-        LedgerCommand c = LedgerCommand.forOrder(LedgerCommand.Kind.RESERVE, eventId, "o1", CHANNEL, SKU, 9, LedgerHarness.T0);
+        LedgerCommand c =
+                LedgerCommand.forOrder(LedgerCommand.Kind.RESERVE, eventId, "o1", CHANNEL, SKU, 9, LedgerHarness.T0);
         c.decision = true;
         c.lineCount = 2;
         return c;
@@ -170,7 +178,8 @@ class SkuLedgerReserveTest {
         assertThat(effects.line.backordered).isEqualTo(4);
         assertThat(effects.line.reason).isEqualTo("sku " + SKU + " has no stock record at any location");
         assertThat(effects.availability).isEmpty();
-        assertThat(alertsOfType(effects, "OVERSELL")).singleElement()
+        assertThat(alertsOfType(effects, "OVERSELL"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.message).contains("o1", SKU, "asked for 4", "only 0"));
         OrderHold hold = h.hold("o1");
         assertThat(hold.placed).isTrue();
@@ -426,8 +435,9 @@ class SkuLedgerReserveTest {
 
         assertThat(effects.line.allocations).isEmpty();
         assertThat(effects.line.backordered).isEqualTo(6);
-        assertThat(effects.line.reason).isEqualTo("6 of " + SKU + " were not reserved: the rule set's locations, split"
-                + " or backorder policy did not allow the 8 available");
+        assertThat(effects.line.reason)
+                .isEqualTo("6 of " + SKU + " were not reserved: the rule set's locations, split"
+                        + " or backorder policy did not allow the 8 available");
         assertThat(alertsOfType(effects, "OVERSELL")).isEmpty();
     }
 
@@ -443,7 +453,8 @@ class SkuLedgerReserveTest {
 
         assertThat(effects.line.allocations).containsExactly(new Allocation("W1", 2));
         assertThat(effects.line.backordered).isEqualTo(7);
-        assertThat(alertsOfType(effects, "OVERSELL")).singleElement()
+        assertThat(alertsOfType(effects, "OVERSELL"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.expected).isEqualTo(5.0)); // 9 asked, 4 oversold: 3 were at W3
     }
 

@@ -90,7 +90,9 @@ class SkuLedgerShipTest {
         assertThat(h.reserved("W2")).isZero();
         assertThat(h.hold("o1").holds).isEmpty();
         assertThat(h.hold("o1").lastShipLocation).isEqualTo("W1");
-        assertThat(effects.availability).extracting(u -> u.location).containsExactlyInAnyOrder("W1", "W2", ALL_LOCATIONS);
+        assertThat(effects.availability)
+                .extracting(u -> u.location)
+                .containsExactlyInAnyOrder("W1", "W2", ALL_LOCATIONS);
         assertThat(updateFor(effects, ALL_LOCATIONS).onHand).isEqualTo(10);
         assertThat(updateFor(effects, ALL_LOCATIONS).reserved).isZero();
     }

@@ -41,10 +41,11 @@ class AllocationNoticeParserTest {
 
     @Test
     void refusesWhatDoesNotParseWithTheField() {
-        assertThatThrownBy(() -> parse("{\"order_id\":\"shopify:1\",\"decision\":\"MAYBE\",\"decided_at\":\"2026-11-26T10:00:05Z\"}"))
+        assertThatThrownBy(() -> parse(
+                        "{\"order_id\":\"shopify:1\",\"decision\":\"MAYBE\",\"decided_at\":\"2026-11-26T10:00:05Z\"}"))
                 .hasMessageStartingWith("field 'decision' must be one of ALLOCATED, PARTIAL, BACKORDERED, REJECTED");
         assertThatThrownBy(() -> parse("{\"order_id\":\"shopify:1\",\"decision\":\"ALLOCATED\","
-                + "\"allocations\":[{\"sku\":\"A\",\"quantity\":1}],\"decided_at\":\"2026-11-26T10:00:05Z\"}"))
+                        + "\"allocations\":[{\"sku\":\"A\",\"quantity\":1}],\"decided_at\":\"2026-11-26T10:00:05Z\"}"))
                 .hasMessage("missing field 'allocations[0].location'");
         assertThatThrownBy(() -> parse("{\"order_id\":\"shopify:1\",\"decision\":\"ALLOCATED\"}"))
                 .hasMessage("missing field 'decided_at'");

@@ -60,7 +60,8 @@ class OrderLifecycleTest {
     @Test
     void walksAnOrderToTheDoorstepAndTellsTheCustomerAtEachStep() {
         placedAtWarehouse();
-        send(warehouse(FulfilmentType.PICKED, "2026-11-24T13:00:00Z"),
+        send(
+                warehouse(FulfilmentType.PICKED, "2026-11-24T13:00:00Z"),
                 warehouse(FulfilmentType.PACKED, "2026-11-24T14:00:00Z"),
                 warehouse(FulfilmentType.SHIPPED, "2026-11-24T16:00:00Z"),
                 carrier(TrackingStatus.IN_TRANSIT, "2026-11-25T08:00:00Z"),
@@ -69,8 +70,13 @@ class OrderLifecycleTest {
         advanceTo("2026-11-30T00:00:00Z");
 
         assertThat(track.stage()).isEqualTo(Stage.DELIVERED);
-        assertThat(notices).extracting(n -> n.kind).containsExactly(NotificationKind.ORDER_CONFIRMED,
-                NotificationKind.SHIPPED, NotificationKind.OUT_FOR_DELIVERY, NotificationKind.DELIVERED);
+        assertThat(notices)
+                .extracting(n -> n.kind)
+                .containsExactly(
+                        NotificationKind.ORDER_CONFIRMED,
+                        NotificationKind.SHIPPED,
+                        NotificationKind.OUT_FOR_DELIVERY,
+                        NotificationKind.DELIVERED);
         assertThat(notices.get(0).locale).isEqualTo("de-DE");
         assertThat(vars(notices.get(1))).containsEntry("carrier", "UPS").containsEntry("tracking_code", "1Z999");
         assertThat(alerts).isEmpty();
@@ -85,7 +91,8 @@ class OrderLifecycleTest {
         send(carrier(TrackingStatus.DELIVERED, "2026-11-26T12:00:00Z"));
 
         assertThat(track.stage()).isEqualTo(Stage.DELIVERED);
-        assertThat(notices).extracting(n -> n.kind)
+        assertThat(notices)
+                .extracting(n -> n.kind)
                 .containsExactly(NotificationKind.ORDER_CONFIRMED, NotificationKind.DELIVERED);
     }
 
@@ -98,7 +105,8 @@ class OrderLifecycleTest {
         assertThat(alerts).extracting(a -> a.type).containsExactly("SHIP_SLA_BREACH");
         Alert breach = alerts.get(0);
         assertThat(breach.eventTime).isEqualTo(at("2026-11-25T17:00:00Z"));
-        assertThat(breach.message).contains("not shipped by its ship-by 2026-11-25T17:00:00Z")
+        assertThat(breach.message)
+                .contains("not shipped by its ship-by 2026-11-25T17:00:00Z")
                 .contains("still PICKED since 2026-11-25T09:00:00Z (8h)");
         assertThat(breach.evidenceJson).contains("\"last_state\":\"PICKED\"").contains("\"location\":\"WH-EU\"");
         assertThat(outcomes).extracting(o -> o.sla + ":" + o.late).containsExactly("SHIP:true");
@@ -128,7 +136,8 @@ class OrderLifecycleTest {
 
         assertThat(alerts).isEmpty();
         assertThat(outcomes).isEmpty();
-        assertThat(notices).extracting(n -> n.kind)
+        assertThat(notices)
+                .extracting(n -> n.kind)
                 .containsExactly(NotificationKind.ORDER_CONFIRMED, NotificationKind.CANCELLED);
         assertThat(lifecycle.cleanupAt(track)).isEqualTo(at("2026-12-01T12:00:00Z"));
     }
@@ -136,7 +145,8 @@ class OrderLifecycleTest {
     @Test
     void aFailedAttemptAlertsAndTellsTheCustomerWhatHappensNext() {
         placedAtWarehouse();
-        send(warehouse(FulfilmentType.SHIPPED, "2026-11-24T16:00:00Z"),
+        send(
+                warehouse(FulfilmentType.SHIPPED, "2026-11-24T16:00:00Z"),
                 carrier(TrackingStatus.ATTEMPT_FAILED, "2026-11-26T15:00:00Z"),
                 carrier(TrackingStatus.ATTEMPT_FAILED, "2026-11-26T15:00:00Z"));
 
@@ -157,14 +167,16 @@ class OrderLifecycleTest {
     @Test
     void aStageHeldTooLongIsStuckAndASecondDelayTakesTheRepeatedBranch() {
         placedAtWarehouse();
-        send(warehouse(FulfilmentType.SHIPPED, "2026-11-24T16:00:00Z"),
+        send(
+                warehouse(FulfilmentType.SHIPPED, "2026-11-24T16:00:00Z"),
                 carrier(TrackingStatus.IN_TRANSIT, "2026-11-24T20:00:00Z"));
         advanceTo("2026-12-02T00:00:00Z");
 
         assertThat(alerts).extracting(a -> a.type).containsExactly("DELIVERY_SLA_BREACH", "STUCK_ORDER");
         assertThat(alerts.get(1).message).contains("has been IN_TRANSIT since 2026-11-24T20:00:00Z (4d)");
-        assertThat(notices).extracting(n -> n.kind + "/" + n.branch).containsSubsequence(
-                "SLA_APOLOGY/delivery_late", "DELAY_NOTICE/repeated");
+        assertThat(notices)
+                .extracting(n -> n.kind + "/" + n.branch)
+                .containsSubsequence("SLA_APOLOGY/delivery_late", "DELAY_NOTICE/repeated");
     }
 
     @Test
@@ -189,7 +201,8 @@ class OrderLifecycleTest {
 
         Notification delay = notices.get(notices.size() - 1);
         assertThat(delay.kind).isEqualTo(NotificationKind.DELAY_NOTICE);
-        assertThat(vars(delay)).containsEntry("promised_by", "2026-11-28T19:00:00Z")
+        assertThat(vars(delay))
+                .containsEntry("promised_by", "2026-11-28T19:00:00Z")
                 .containsEntry("new_estimate", "2026-12-01T18:00:00Z");
     }
 
@@ -199,7 +212,8 @@ class OrderLifecycleTest {
         OrderLifecycleTest other = new OrderLifecycleTest();
         other.placedAtWarehouse();
 
-        assertThat(notices.get(0).notificationId).isEqualTo(other.notices.get(0).notificationId)
+        assertThat(notices.get(0).notificationId)
+                .isEqualTo(other.notices.get(0).notificationId)
                 .startsWith("notify_order_confirmed-");
     }
 

@@ -28,7 +28,10 @@ class SlaPolicyTest {
         Deadline shipBy = policy.shipBy(placed("2026-11-24T10:00:00Z", "shopify", "STANDARD", null));
 
         assertThat(shipBy.time).isEqualTo(at("2026-11-25T23:59:00Z"));
-        assertThat(shipBy.source).contains("policy test-1").contains("1 working day(s)").contains("cut-off 14:00 UTC");
+        assertThat(shipBy.source)
+                .contains("policy test-1")
+                .contains("1 working day(s)")
+                .contains("cut-off 14:00 UTC");
     }
 
     @Test
@@ -60,8 +63,12 @@ class SlaPolicyTest {
     @Test
     void channelsOverrideHandlingDaysAndFallBackToTheDefaultForTheRest() {
         assertThat(policy.handlingDays("ebay", "STANDARD")).isEqualTo(2);
-        assertThat(policy.handlingDays("ebay", "PRIORITY")).as("from the default channel").isEqualTo(0);
-        assertThat(policy.handlingDays("amazon", "EXPEDITED")).as("unknown level: the STANDARD days").isEqualTo(1);
+        assertThat(policy.handlingDays("ebay", "PRIORITY"))
+                .as("from the default channel")
+                .isEqualTo(0);
+        assertThat(policy.handlingDays("amazon", "EXPEDITED"))
+                .as("unknown level: the STANDARD days")
+                .isEqualTo(1);
         assertThat(policy.transitDays("ebay", "STANDARD")).isEqualTo(3);
     }
 
@@ -78,7 +85,8 @@ class SlaPolicyTest {
         t.marketShipBy = at("2026-11-24T23:00:00Z");
         assertThat(policy.shipBy(t).source).isEqualTo("marketplace");
         assertThat(policy.shipBy(t).time).isEqualTo(at("2026-11-24T23:00:00Z"));
-        assertThat(policy.deliverBy(t).time).as("from the marketplace's ship-by, by policy transit")
+        assertThat(policy.deliverBy(t).time)
+                .as("from the marketplace's ship-by, by policy transit")
                 .isEqualTo(at("2026-11-27T20:00:00Z"));
         t.marketDeliverBy = at("2026-11-26T20:00:00Z");
         assertThat(policy.deliverBy(t).source).isEqualTo("marketplace");

@@ -13,7 +13,8 @@ class ListedQuantitiesTest {
     void eachShopifyLocationListsTheStockOfTheLocationsThatFeedIt() throws Exception {
         Map<String, Long> shopify = quantities("MUG-1", STOCK, 45, Channel.SHOPIFY);
 
-        assertThat(shopify).containsEntry("gid://shopify/Location/1001", 42L)
+        assertThat(shopify)
+                .containsEntry("gid://shopify/Location/1001", 42L)
                 .containsEntry("gid://shopify/Location/1002", 3L);
     }
 
@@ -29,7 +30,9 @@ class ListedQuantitiesTest {
     void aLocationShortOfStockTakesNothingFromAnother() throws Exception {
         Map<String, Long> ebay = quantities("MUG-1", Map.of("WH-EAST", -4L, "WH-WEST", 12L), 8, Channel.EBAY);
 
-        assertThat(ebay).as("WH-WEST's 12, bounded by the network's 8, less 2 held back").containsEntry(null, 6L);
+        assertThat(ebay)
+                .as("WH-WEST's 12, bounded by the network's 8, less 2 held back")
+                .containsEntry(null, 6L);
     }
 
     @Test

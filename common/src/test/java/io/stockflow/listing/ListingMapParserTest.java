@@ -24,16 +24,20 @@ class ListingMapParserTest {
 
         assertThat(map.version()).isEqualTo("2026-12-06.1");
         assertThat(map.channels()).containsOnlyKeys(Channel.values());
-        assertThat(map.channels().get(Channel.SHOPIFY).feeds()).containsExactly(
-                new Feed("gid://shopify/Location/1001", List.of("WH-EAST", "WH-WEST")),
-                new Feed("gid://shopify/Location/1002", List.of("STORE-NYC")));
+        assertThat(map.channels().get(Channel.SHOPIFY).feeds())
+                .containsExactly(
+                        new Feed("gid://shopify/Location/1001", List.of("WH-EAST", "WH-WEST")),
+                        new Feed("gid://shopify/Location/1002", List.of("STORE-NYC")));
         assertThat(map.channels().get(Channel.AMAZON).marketplaceIds()).containsExactly("ATVPDKIKX0DER");
         assertThat(map.channels().get(Channel.AMAZON).buffer()).isEqualTo(new Buffer(1, 10, 0, null));
-        assertThat(map.channels().get(Channel.WOOCOMMERCE).feeds()).as("every location feeds by default")
+        assertThat(map.channels().get(Channel.WOOCOMMERCE).feeds())
+                .as("every location feeds by default")
                 .containsExactly(new Feed(null, List.of(Feed.EVERY_LOCATION)));
         assertThat(map.listingsOf("MUG-1").get(Channel.EBAY).ids())
-                .containsEntry("sku", "MUG-1").containsEntry("offer_id", "5005317010");
-        assertThat(map.listingsOf("MUG-1").get(Channel.WOOCOMMERCE).id("variation_id")).isEqualTo("811");
+                .containsEntry("sku", "MUG-1")
+                .containsEntry("offer_id", "5005317010");
+        assertThat(map.listingsOf("MUG-1").get(Channel.WOOCOMMERCE).id("variation_id"))
+                .isEqualTo("811");
         assertThat(map.listingsOf("TEE-M")).containsOnlyKeys(Channel.SHOPIFY, Channel.WOOCOMMERCE);
         assertThat(map.listingsOf("NOT-LISTED")).isEmpty();
     }
@@ -43,7 +47,8 @@ class ListingMapParserTest {
         Path yaml = dir.resolve("listings.yaml");
         Files.writeString(yaml, new YAMLMapper().writeValueAsString(example()));
 
-        assertThat(ListingMapParser.parseFile(yaml)).isEqualTo(ListingMapParser.parse(example().toString().getBytes()));
+        assertThat(ListingMapParser.parseFile(yaml))
+                .isEqualTo(ListingMapParser.parse(example().toString().getBytes()));
     }
 
     @Test

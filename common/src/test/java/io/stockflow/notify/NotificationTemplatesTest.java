@@ -17,7 +17,8 @@ class NotificationTemplatesTest {
             + "   {\"branch\": \"standard\", \"template\": \"apology\"}],"
             + "  \"SHIPPED\": [{\"branch\": \"express\", \"when\": {\"service_level\": [\"EXPEDITED\"]}, \"template\": \"shipped-express\"}]"
             + " }}";
-    private final NotificationTemplates templates = NotificationTemplatesReader.read(JSON.getBytes(StandardCharsets.UTF_8));
+    private final NotificationTemplates templates =
+            NotificationTemplatesReader.read(JSON.getBytes(StandardCharsets.UTF_8));
 
     private static NotificationFacts facts(boolean highValue, String level, boolean repeated, String status) {
         NotificationFacts f = new NotificationFacts();
@@ -34,18 +35,22 @@ class NotificationTemplatesTest {
                 .isEqualTo("vip");
         assertThat(templates.choose(NotificationKind.SLA_APOLOGY, facts(false, "EXPEDITED", true, "SHIP"), "US").branch)
                 .isEqualTo("again");
-        assertThat(templates.choose(NotificationKind.SLA_APOLOGY, facts(false, "EXPEDITED", false, "SHIP"), "US").branch)
+        assertThat(templates.choose(NotificationKind.SLA_APOLOGY, facts(false, "EXPEDITED", false, "SHIP"), "US")
+                        .branch)
                 .isEqualTo("express");
         assertThat(templates.choose(NotificationKind.SLA_APOLOGY, facts(false, "EXPEDITED", false, "DELIVERY"), "US")
-                .template).isEqualTo("apology");
+                        .template)
+                .isEqualTo("apology");
         assertThat(templates.choose(NotificationKind.SLA_APOLOGY, facts(true, null, false, null), "US").from.variables)
                 .containsEntry("offer", "voucher");
     }
 
     @Test
     void aKindWithoutTemplatesOrWithoutAMatchingBranchIsNotSent() {
-        assertThat(templates.choose(NotificationKind.DELIVERED, facts(false, "STANDARD", false, null), "US")).isNull();
-        assertThat(templates.choose(NotificationKind.SHIPPED, facts(false, "STANDARD", false, null), "US")).isNull();
+        assertThat(templates.choose(NotificationKind.DELIVERED, facts(false, "STANDARD", false, null), "US"))
+                .isNull();
+        assertThat(templates.choose(NotificationKind.SHIPPED, facts(false, "STANDARD", false, null), "US"))
+                .isNull();
     }
 
     @Test
@@ -60,7 +65,9 @@ class NotificationTemplatesTest {
     void highValueIsPerCurrencyWithADefault() {
         assertThat(templates.highValue("200.00", "EUR")).isTrue();
         assertThat(templates.highValue("199.99", "EUR")).isFalse();
-        assertThat(templates.highValue("200.00", "USD")).as("the default threshold").isFalse();
+        assertThat(templates.highValue("200.00", "USD"))
+                .as("the default threshold")
+                .isFalse();
         assertThat(templates.highValue("250", null)).isTrue();
         assertThat(templates.highValue(null, "EUR")).isFalse();
     }
@@ -68,10 +75,10 @@ class NotificationTemplatesTest {
     @Test
     void badTemplatesNameTheField() {
         assertThatThrownBy(() -> NotificationTemplatesReader.read(
-                "{\"kinds\": {\"POSTCARD\": []}}".getBytes(StandardCharsets.UTF_8)))
+                        "{\"kinds\": {\"POSTCARD\": []}}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("kinds.POSTCARD: not a notification kind");
         assertThatThrownBy(() -> NotificationTemplatesReader.read(
-                "{\"kinds\": {\"SHIPPED\": [{\"branch\": \"x\"}]}}".getBytes(StandardCharsets.UTF_8)))
+                        "{\"kinds\": {\"SHIPPED\": [{\"branch\": \"x\"}]}}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("kinds.SHIPPED[0].template is required");
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import java.util.function.Supplier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -49,25 +49,33 @@ class AllocationPlannerPropertyTest {
             RoutingDecision d = AllocationPlanner.plan(order, evaluation, stock);
 
             int index = n;
-            checkInvariants(() -> "seed " + seed + " order " + index + " " + order.lines() + " -> " + d, order,
-                    evaluation, stock, d);
+            checkInvariants(
+                    () -> "seed " + seed + " order " + index + " " + order.lines() + " -> " + d,
+                    order,
+                    evaluation,
+                    stock,
+                    d);
             // Apply the plan, as the ledger would reserve it.
             for (PlannedUnits u : d.allocations()) {
                 long left = free.merge(u.location() + "/" + u.sku(), -u.quantity(), Long::sum);
-                require(left >= rules.safetyStock(u.location(), u.sku()), "safety stock kept",
+                require(
+                        left >= rules.safetyStock(u.location(), u.sku()),
+                        "safety stock kept",
                         () -> "seed " + seed + " " + u + " leaves " + left);
             }
             for (String l : d.shipFrom()) shipments.merge(l, 1L, Long::sum);
             // Now and then stock arrives.
             if (random.nextInt(10) == 0) {
-                free.merge(LOCATIONS.get(random.nextInt(3)) + "/" + SKUS.get(random.nextInt(SKUS.size())),
-                        (long) random.nextInt(6), Long::sum);
+                free.merge(
+                        LOCATIONS.get(random.nextInt(3)) + "/" + SKUS.get(random.nextInt(SKUS.size())),
+                        (long) random.nextInt(6),
+                        Long::sum);
             }
         }
     }
 
-    private static void checkInvariants(Supplier<String> what, RoutingRequest order, Evaluation evaluation, Stock stock,
-            RoutingDecision d) {
+    private static void checkInvariants(
+            Supplier<String> what, RoutingRequest order, Evaluation evaluation, Stock stock, RoutingDecision d) {
         SplitPolicy policy = evaluation.split();
         Map<String, Long> plannedAt = new HashMap<>();
         Map<String, Long> plannedOf = new HashMap<>();
@@ -102,15 +110,19 @@ class AllocationPlannerPropertyTest {
                 require(d.backordered().isEmpty(), "ALLOCATED backorders nothing", what);
                 break;
             case PARTIAL:
-                require(!d.allocations().isEmpty() && !d.backordered().isEmpty() && policy.allowBackorder(),
-                        "PARTIAL plans some and backorders some, when allowed", what);
+                require(
+                        !d.allocations().isEmpty() && !d.backordered().isEmpty() && policy.allowBackorder(),
+                        "PARTIAL plans some and backorders some, when allowed",
+                        what);
                 break;
             case BACKORDERED:
                 require(d.allocations().isEmpty() && policy.allowBackorder(), "BACKORDERED plans nothing", what);
                 break;
             case REJECTED:
-                require(d.allocations().isEmpty() && d.backordered().isEmpty() && !policy.allowBackorder(),
-                        "REJECTED plans nothing, and only when backorders are not allowed", what);
+                require(
+                        d.allocations().isEmpty() && d.backordered().isEmpty() && !policy.allowBackorder(),
+                        "REJECTED plans nothing, and only when backorders are not allowed",
+                        what);
                 break;
             default:
                 throw new IllegalStateException();
@@ -120,8 +132,10 @@ class AllocationPlannerPropertyTest {
                 boolean all = order.lines().entrySet().stream()
                         .allMatch(e -> stock.available(c.location(), e.getKey()) >= e.getValue());
                 if (all) {
-                    require(d.shipFrom().equals(List.of(c.location())),
-                            "the best-ranked location that has every line ships it all", what);
+                    require(
+                            d.shipFrom().equals(List.of(c.location())),
+                            "the best-ranked location that has every line ships it all",
+                            what);
                     break;
                 }
             }
@@ -139,7 +153,8 @@ class AllocationPlannerPropertyTest {
             split.put("ship_complete_preferred", random.nextInt(4) > 0);
             split.put("max_shipments", 1 + random.nextInt(3));
             split.put("allow_backorder", random.nextBoolean());
-            ((ObjectNode) doc.get("fallback").get("actions")).putArray("rank_by")
+            ((ObjectNode) doc.get("fallback").get("actions"))
+                    .putArray("rank_by")
                     .add(CRITERIA.get(random.nextInt(CRITERIA.size())));
             // Capacity tight enough that locations fill up during the run.
             ((ObjectNode) doc.get("locations").get(0)).put("daily_capacity", 20 + random.nextInt(40));

@@ -22,11 +22,13 @@ class DailyCapacityTest {
         levels.add(claim(NOV_26, 3L, "o2").level());
         levels.add(claim(NOV_26 + 1, 3L, "o3").level());
 
-        assertThat(levels).extracting(CapacityLevel::toString)
+        assertThat(levels)
+                .extracting(CapacityLevel::toString)
                 .containsExactly("WH-A 2026-11-26 1/3", "WH-A 2026-11-26 2/3", "WH-A 2026-11-27 1/3");
         assertThat(levels).extracting(l -> l.version).containsExactly(1L, 2L, 1L);
         assertThat(levels.get(1).full()).isFalse();
-        assertThat(DailyCapacity.levels(store, "WH-A")).extracting(CapacityLevel::toString)
+        assertThat(DailyCapacity.levels(store, "WH-A"))
+                .extracting(CapacityLevel::toString)
                 .containsExactly("WH-A 2026-11-26 2/3", "WH-A 2026-11-27 1/3");
     }
 
@@ -44,8 +46,12 @@ class DailyCapacityTest {
         assertThat(over.location).isEqualTo("WH-A");
         assertThat(over.observed).isEqualTo(3.0);
         assertThat(over.expected).isEqualTo(2.0);
-        assertThat(over.message).contains("WH-A").contains("3 shipments").contains("2026-11-26")
-                .contains("daily capacity of 2").contains("o3");
+        assertThat(over.message)
+                .contains("WH-A")
+                .contains("3 shipments")
+                .contains("2026-11-26")
+                .contains("daily capacity of 2")
+                .contains("o3");
         assertThat(over.evidenceJson).contains("\"shipments_planned\":3").contains("\"daily_capacity\":2");
 
         assertThat(claim(NOV_26, 2L, "o4").alert()).as("once per day").isNull();
@@ -56,15 +62,19 @@ class DailyCapacityTest {
 
     @Test
     void theAlertIdDependsOnLocationAndDayOnly() throws Exception {
-        Alert first = DailyCapacity.claim(new MapStore(), new ShipmentClaim("WH-A", NOV_26, 0L, "o1", "v1", 1), 2).alert();
-        Alert second = DailyCapacity.claim(new MapStore(), new ShipmentClaim("WH-A", NOV_26, 0L, "o2", "v2", 3), 4).alert();
-        Alert elsewhere = DailyCapacity.claim(new MapStore(), new ShipmentClaim("WH-B", NOV_26, 0L, "o1", "v1", 1), 2).alert();
+        Alert first = DailyCapacity.claim(new MapStore(), new ShipmentClaim("WH-A", NOV_26, 0L, "o1", "v1", 1), 2)
+                .alert();
+        Alert second = DailyCapacity.claim(new MapStore(), new ShipmentClaim("WH-A", NOV_26, 0L, "o2", "v2", 3), 4)
+                .alert();
+        Alert elsewhere = DailyCapacity.claim(new MapStore(), new ShipmentClaim("WH-B", NOV_26, 0L, "o1", "v1", 1), 2)
+                .alert();
         assertThat(first.alertId).isEqualTo(second.alertId).isNotEqualTo(elsewhere.alertId);
     }
 
     @Test
     void unlimitedLocationsAreCountedAndNeverOver() throws Exception {
-        for (int i = 0; i < 50; i++) assertThat(claim(NOV_26, null, "o" + i).alert()).isNull();
+        for (int i = 0; i < 50; i++)
+            assertThat(claim(NOV_26, null, "o" + i).alert()).isNull();
         CapacityLevel level = DailyCapacity.levels(store, "WH-A").get(0);
         assertThat(level.planned).isEqualTo(50);
         assertThat(level.capacity).isNull();
@@ -77,8 +87,10 @@ class DailyCapacityTest {
         claim(NOV_26 + 1, 5L, "o2");
         assertThat(DailyCapacity.expiresAt(NOV_26)).isEqualTo(Instants.parse("2026-11-29T00:00:00Z"));
 
-        assertThat(DailyCapacity.expire(store, Instants.parse("2026-11-28T23:59:59Z"))).isEmpty();
-        assertThat(DailyCapacity.expire(store, Instants.parse("2026-11-29T00:00:00Z"))).containsExactly(NOV_26);
+        assertThat(DailyCapacity.expire(store, Instants.parse("2026-11-28T23:59:59Z")))
+                .isEmpty();
+        assertThat(DailyCapacity.expire(store, Instants.parse("2026-11-29T00:00:00Z")))
+                .containsExactly(NOV_26);
         assertThat(store.counts).containsOnlyKeys(NOV_26 + 1);
     }
 

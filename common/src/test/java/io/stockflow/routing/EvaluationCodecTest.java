@@ -17,15 +17,22 @@ import org.junit.jupiter.api.Test;
 
 class EvaluationCodecTest {
     private static final String[] LOCATIONS = {"WH-EAST", "WH-WEST", "STORE-NYC", "3PL-DALLAS", "DC-ÉVRY"};
-    private static final String[] WHY = {"disabled", "not in the rule's only list", "in the rule's never list",
-            "daily capacity of 40 used up on 2026-11-26", "no EXPEDITED rate to zone US-WEST"};
+    private static final String[] WHY = {
+        "disabled",
+        "not in the rule's only list",
+        "in the rule's never list",
+        "daily capacity of 40 used up on 2026-11-26",
+        "no EXPEDITED rate to zone US-WEST"
+    };
 
     @Test
     void everyGeneratedEvaluationReadsBackEqual() {
         Random random = new Random(7);
         for (int i = 0; i < 2_000; i++) {
             Evaluation e = generated(random);
-            assertThat(EvaluationCodec.read(EvaluationCodec.write(e))).as("evaluation %d", i).isEqualTo(e);
+            assertThat(EvaluationCodec.read(EvaluationCodec.write(e)))
+                    .as("evaluation %d", i)
+                    .isEqualTo(e);
         }
     }
 
@@ -53,7 +60,8 @@ class EvaluationCodecTest {
             compactSum += EvaluationCodec.write(e).length;
             javaSum += javaSerialized(e).length;
         }
-        System.out.printf("200 generated evaluations: mean %d bytes Java-serialized, %d bytes compact%n",
+        System.out.printf(
+                "200 generated evaluations: mean %d bytes Java-serialized, %d bytes compact%n",
                 javaSum / 200, compactSum / 200);
         assertThat(compactSum).isLessThan(javaSum / 5);
     }
@@ -75,24 +83,37 @@ class EvaluationCodecTest {
     void repeatedStringsAreWrittenOnce() {
         Evaluation once = evaluation(List.of("rule-with-a-long-name"), List.of());
         Evaluation twice = evaluation(List.of("rule-with-a-long-name", "rule-with-a-long-name"), List.of());
-        assertThat(EvaluationCodec.write(twice).length - EvaluationCodec.write(once).length).isEqualTo(1);
+        assertThat(EvaluationCodec.write(twice).length - EvaluationCodec.write(once).length)
+                .isEqualTo(1);
     }
 
     private static Evaluation evaluation(List<String> matched, List<Candidate> ranking) {
-        return new Evaluation("v", "rule-with-a-long-name", false, matched, List.of(Criterion.COST), "STANDARD", null,
-                ranking, List.of(), SplitPolicy.DEFAULT);
+        return new Evaluation(
+                "v",
+                "rule-with-a-long-name",
+                false,
+                matched,
+                List.of(Criterion.COST),
+                "STANDARD",
+                null,
+                ranking,
+                List.of(),
+                SplitPolicy.DEFAULT);
     }
 
     private static Evaluation exampleEvaluation() {
-        return RuleEvaluator.evaluate(RuleSets.exampleSet(), orderTo("shopify:1", "shopify", "US", "CA", "94103",
-                "EXPEDITED", "80.00", NOON_NEW_YORK, "BATT-AA", 2), new StockSnapshot(null));
+        return RuleEvaluator.evaluate(
+                RuleSets.exampleSet(),
+                orderTo("shopify:1", "shopify", "US", "CA", "94103", "EXPEDITED", "80.00", NOON_NEW_YORK, "BATT-AA", 2),
+                new StockSnapshot(null));
     }
 
     private static Evaluation generated(Random random) {
         List<String> matched = new ArrayList<>();
         for (int i = random.nextInt(4); i > 0; i--) matched.add("rule-" + random.nextInt(6));
         List<Criterion> rankBy = new ArrayList<>();
-        for (int i = random.nextInt(4); i > 0; i--) rankBy.add(Criterion.values()[random.nextInt(Criterion.values().length)]);
+        for (int i = random.nextInt(4); i > 0; i--)
+            rankBy.add(Criterion.values()[random.nextInt(Criterion.values().length)]);
         List<Candidate> ranking = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
         for (String location : LOCATIONS) {
@@ -101,18 +122,31 @@ class EvaluationCodecTest {
                 continue;
             }
             Long capacity = random.nextBoolean() ? null : (long) random.nextInt(5_000);
-            ranking.add(new Candidate(location, ranking.size() + 1, random.nextInt(4) - 1,
-                    BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(4)), random.nextInt(12),
+            ranking.add(new Candidate(
+                    location,
+                    ranking.size() + 1,
+                    random.nextInt(4) - 1,
+                    BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(4)),
+                    random.nextInt(12),
                     random.nextBoolean() ? null : random.nextDouble() * 9_000,
                     capacity == null ? null : (long) random.nextInt(capacity.intValue() + 1),
                     random.nextInt(10) == 0 ? null : LocalDate.of(2026, 1, 1).plusDays(random.nextInt(800) - 400),
-                    random.nextBoolean(), capacity));
+                    random.nextBoolean(),
+                    capacity));
         }
         SplitPolicy split = new SplitPolicy(random.nextBoolean(), 1 + random.nextInt(300), random.nextBoolean());
         String ruleId = matched.isEmpty() ? "fallback" : matched.get(0);
-        return new Evaluation("2026-11-" + random.nextInt(30), ruleId, matched.isEmpty(), matched, rankBy,
-                random.nextBoolean() ? "STANDARD" : "EXPEDITED", random.nextInt(5) == 0 ? null : "US-" + random.nextInt(9),
-                ranking, excluded, split);
+        return new Evaluation(
+                "2026-11-" + random.nextInt(30),
+                ruleId,
+                matched.isEmpty(),
+                matched,
+                rankBy,
+                random.nextBoolean() ? "STANDARD" : "EXPEDITED",
+                random.nextInt(5) == 0 ? null : "US-" + random.nextInt(9),
+                ranking,
+                excluded,
+                split);
     }
 
     private static byte[] javaSerialized(Evaluation e) throws IOException {

@@ -19,8 +19,8 @@ class RuleEvaluatorTest {
     @Test
     void theFirstRuleWhoseConditionsHoldDecidesAndEveryMatchIsReported() {
         RuleSet rules = RuleSets.exampleSet();
-        RoutingRequest batteriesFast = orderTo("shopify:1", "shopify", "US", "CA", "94103", "EXPEDITED", "80.00",
-                NOON_NEW_YORK, "BATT-AA", 2);
+        RoutingRequest batteriesFast =
+                orderTo("shopify:1", "shopify", "US", "CA", "94103", "EXPEDITED", "80.00", NOON_NEW_YORK, "BATT-AA", 2);
 
         Evaluation e = RuleEvaluator.evaluate(rules, batteriesFast, NO_SHIPMENTS_YET);
 
@@ -33,8 +33,10 @@ class RuleEvaluatorTest {
 
     @Test
     void theFallbackDecidesWhenNoRuleMatches() {
-        Evaluation e = RuleEvaluator.evaluate(RuleSets.exampleSet(),
-                orderTo("ebay:1", "ebay", "US", "TX", "73301", null, "20.00", NOON_NEW_YORK, "MUG-1", 1), NO_SHIPMENTS_YET);
+        Evaluation e = RuleEvaluator.evaluate(
+                RuleSets.exampleSet(),
+                orderTo("ebay:1", "ebay", "US", "TX", "73301", null, "20.00", NOON_NEW_YORK, "MUG-1", 1),
+                NO_SHIPMENTS_YET);
 
         assertThat(e.ruleId()).isEqualTo("cheapest-dc");
         assertThat(e.fallback()).isTrue();
@@ -48,29 +50,71 @@ class RuleEvaluatorTest {
                 {"id": "r", "conditions": {"channels": ["amazon", "ebay"], "ship_to": {"regions": ["US-PA", "US-NJ"]},
                  "order_value": {"min": "50", "max": "200"}, "skus": ["TEE-*", "MUG-9"]}, "actions": {}}""");
 
-        assertThat(decidingRule(rules, orderTo("amazon:1", "amazon", "US", "PA", "19103", null, "120.00", NOON_NEW_YORK,
-                "TEE-M", 1))).isEqualTo("r");
-        assertThat(decidingRule(rules, orderTo("ebay:1", "ebay", "US", "NJ", "07102", null, "50", NOON_NEW_YORK,
-                "CUP-1", 1, "MUG-9", 1))).as("bounds are inclusive; one matching line suffices").isEqualTo("r");
-        assertThat(decidingRule(rules, orderTo("shopify:1", "shopify", "US", "PA", "19103", null, "120.00",
-                NOON_NEW_YORK, "TEE-M", 1))).as("other channel").isEqualTo("fb");
-        assertThat(decidingRule(rules, orderTo("amazon:2", "amazon", "US", "NY", "10001", null, "120.00",
-                NOON_NEW_YORK, "TEE-M", 1))).as("other region").isEqualTo("fb");
-        assertThat(decidingRule(rules, orderTo("amazon:3", "amazon", "US", "PA", "19103", null, "200.01",
-                NOON_NEW_YORK, "TEE-M", 1))).as("above max").isEqualTo("fb");
-        assertThat(decidingRule(rules, orderTo("amazon:4", "amazon", "US", "PA", "19103", null, null, NOON_NEW_YORK,
-                "TEE-M", 1))).as("no total").isEqualTo("fb");
-        assertThat(decidingRule(rules, orderTo("amazon:5", "amazon", "US", "PA", "19103", null, "120.00",
-                NOON_NEW_YORK, "CUP-1", 1))).as("no matching sku").isEqualTo("fb");
+        assertThat(decidingRule(
+                        rules,
+                        orderTo("amazon:1", "amazon", "US", "PA", "19103", null, "120.00", NOON_NEW_YORK, "TEE-M", 1)))
+                .isEqualTo("r");
+        assertThat(decidingRule(
+                        rules,
+                        orderTo(
+                                "ebay:1",
+                                "ebay",
+                                "US",
+                                "NJ",
+                                "07102",
+                                null,
+                                "50",
+                                NOON_NEW_YORK,
+                                "CUP-1",
+                                1,
+                                "MUG-9",
+                                1)))
+                .as("bounds are inclusive; one matching line suffices")
+                .isEqualTo("r");
+        assertThat(decidingRule(
+                        rules,
+                        orderTo(
+                                "shopify:1",
+                                "shopify",
+                                "US",
+                                "PA",
+                                "19103",
+                                null,
+                                "120.00",
+                                NOON_NEW_YORK,
+                                "TEE-M",
+                                1)))
+                .as("other channel")
+                .isEqualTo("fb");
+        assertThat(decidingRule(
+                        rules,
+                        orderTo("amazon:2", "amazon", "US", "NY", "10001", null, "120.00", NOON_NEW_YORK, "TEE-M", 1)))
+                .as("other region")
+                .isEqualTo("fb");
+        assertThat(decidingRule(
+                        rules,
+                        orderTo("amazon:3", "amazon", "US", "PA", "19103", null, "200.01", NOON_NEW_YORK, "TEE-M", 1)))
+                .as("above max")
+                .isEqualTo("fb");
+        assertThat(decidingRule(
+                        rules,
+                        orderTo("amazon:4", "amazon", "US", "PA", "19103", null, null, NOON_NEW_YORK, "TEE-M", 1)))
+                .as("no total")
+                .isEqualTo("fb");
+        assertThat(decidingRule(
+                        rules,
+                        orderTo("amazon:5", "amazon", "US", "PA", "19103", null, "120.00", NOON_NEW_YORK, "CUP-1", 1)))
+                .as("no matching sku")
+                .isEqualTo("fb");
     }
 
     @Test
     void postcodePrefixesAndServiceLevelsSelectARule() {
         RuleSet rules = RuleSets.exampleSet();
-        RoutingRequest manhattanPriority = orderTo("shopify:2", "shopify", "US", "NY", "10013", "PRIORITY", "60.00",
-                NOON_NEW_YORK, "MUG-1", 1);
-        RoutingRequest buffaloPriority = orderTo("shopify:3", "shopify", "US", "NY", "14201", "PRIORITY", "60.00",
-                NOON_NEW_YORK, "MUG-1", 1);
+        RoutingRequest manhattanPriority =
+                orderTo("shopify:2", "shopify", "US", "NY", "10013", "PRIORITY", "60.00", NOON_NEW_YORK, "MUG-1", 1);
+        RoutingRequest buffaloPriority =
+                orderTo("shopify:3", "shopify", "US", "NY", "14201", "PRIORITY", "60.00", NOON_NEW_YORK, "MUG-1", 1);
 
         assertThat(decidingRule(rules, manhattanPriority)).isEqualTo("nyc-priority-from-store");
         assertThat(decidingRule(rules, buffaloPriority)).isEqualTo("fast-us");
@@ -78,9 +122,19 @@ class RuleEvaluatorTest {
 
     @Test
     void anOrderValueInAnotherCurrencyDoesNotMatch() {
-        RuleSet rules = withRule("{\"id\": \"r\", \"conditions\": {\"order_value\": {\"min\": \"10\"}}, \"actions\": {}}");
-        RoutingRequest euros = new RoutingRequest("shopify:9", "shopify", "US", "PA", "19103", null,
-                new java.math.BigDecimal("500"), "EUR", java.util.Map.of("MUG-1", 1L), NOON_NEW_YORK);
+        RuleSet rules =
+                withRule("{\"id\": \"r\", \"conditions\": {\"order_value\": {\"min\": \"10\"}}, \"actions\": {}}");
+        RoutingRequest euros = new RoutingRequest(
+                "shopify:9",
+                "shopify",
+                "US",
+                "PA",
+                "19103",
+                null,
+                new java.math.BigDecimal("500"),
+                "EUR",
+                java.util.Map.of("MUG-1", 1L),
+                NOON_NEW_YORK);
 
         assertThat(decidingRule(rules, euros)).isEqualTo("fb");
     }
@@ -108,16 +162,20 @@ class RuleEvaluatorTest {
 
     @Test
     void aLocationWithoutARateForTheZoneAndLevelIsNotACandidate() {
-        Evaluation e = RuleEvaluator.evaluate(RuleSets.smallSet(doc -> {}), orderTo("shopify:1", "shopify", "US", "PA",
-                "19103", "EXPEDITED", "10", NOON_NEW_YORK, "MUG-1", 1), NO_SHIPMENTS_YET);
+        Evaluation e = RuleEvaluator.evaluate(
+                RuleSets.smallSet(doc -> {}),
+                orderTo("shopify:1", "shopify", "US", "PA", "19103", "EXPEDITED", "10", NOON_NEW_YORK, "MUG-1", 1),
+                NO_SHIPMENTS_YET);
 
         assertThat(e.excluded()).containsExactly(new Exclusion("C", "no EXPEDITED rate to zone US-EAST"));
     }
 
     @Test
     void anAddressInNoZoneHasNoCandidates() {
-        Evaluation e = RuleEvaluator.evaluate(RuleSets.smallSet(doc -> {}), orderTo("shopify:1", "shopify", "CA", "ON",
-                "M5V", null, "10", NOON_NEW_YORK, "MUG-1", 1), NO_SHIPMENTS_YET);
+        Evaluation e = RuleEvaluator.evaluate(
+                RuleSets.smallSet(doc -> {}),
+                orderTo("shopify:1", "shopify", "CA", "ON", "M5V", null, "10", NOON_NEW_YORK, "MUG-1", 1),
+                NO_SHIPMENTS_YET);
 
         assertThat(e.zone()).isNull();
         assertThat(e.ranking()).isEmpty();
@@ -139,11 +197,14 @@ class RuleEvaluatorTest {
     void anOrderAfterTheCutOffShipsNextDayTakesADayLongerAndUsesThatDaysCapacity() {
         RuleSet rules = RuleSets.smallSet(doc -> {});
         long fourPmNewYork = Instant.parse("2026-11-26T21:00:00Z").toEpochMilli();
-        StockSnapshot stock = new StockSnapshot(rules).planned("A", LocalDate.of(2026, 11, 26), 100)
+        StockSnapshot stock = new StockSnapshot(rules)
+                .planned("A", LocalDate.of(2026, 11, 26), 100)
                 .planned("A", LocalDate.of(2026, 11, 27), 40);
 
-        Evaluation e = RuleEvaluator.evaluate(rules, orderTo("shopify:1", "shopify", "US", "PA", "19103", null, "10",
-                fourPmNewYork, "MUG-1", 1), stock);
+        Evaluation e = RuleEvaluator.evaluate(
+                rules,
+                orderTo("shopify:1", "shopify", "US", "PA", "19103", null, "10", fourPmNewYork, "MUG-1", 1),
+                stock);
 
         Candidate a = e.candidate("A");
         assertThat(a.afterCutoff()).isTrue();
@@ -158,10 +219,14 @@ class RuleEvaluatorTest {
         RuleSet rules = RuleSets.smallSet(doc -> {});
         long lateEveningInTheUs = Instant.parse("2026-11-27T03:00:00Z").toEpochMilli();
 
-        Evaluation e = RuleEvaluator.evaluate(rules, orderTo("shopify:1", "shopify", "US", "PA", "19103", null, "10",
-                lateEveningInTheUs, "MUG-1", 1), NO_SHIPMENTS_YET);
+        Evaluation e = RuleEvaluator.evaluate(
+                rules,
+                orderTo("shopify:1", "shopify", "US", "PA", "19103", null, "10", lateEveningInTheUs, "MUG-1", 1),
+                NO_SHIPMENTS_YET);
 
-        assertThat(e.candidate("A").shipDay()).as("22:00 in New York, after the cut-off").isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(e.candidate("A").shipDay())
+                .as("22:00 in New York, after the cut-off")
+                .isEqualTo(LocalDate.of(2026, 11, 27));
         assertThat(e.candidate("B").shipDay()).as("19:00 in Los Angeles").isEqualTo(LocalDate.of(2026, 11, 26));
         assertThat(e.candidate("C").shipDay()).as("UTC").isEqualTo(LocalDate.of(2026, 11, 27));
     }
@@ -183,7 +248,8 @@ class RuleEvaluatorTest {
 
         assertThat(e.ranking()).extracting(Candidate::location).containsExactly("C", "A");
         assertThat(e.ranking()).extracting(Candidate::transitDays).containsExactly(1, 3);
-        assertThat(e.excluded()).containsExactly(new Exclusion("B", "5 transit days miss the 4-day promise of STANDARD"));
+        assertThat(e.excluded())
+                .containsExactly(new Exclusion("B", "5 transit days miss the 4-day promise of STANDARD"));
     }
 
     @Test
@@ -198,8 +264,8 @@ class RuleEvaluatorTest {
 
     @Test
     void rankingByCapacityLeftPutsUnlimitedFirstThenTheMostLeft() {
-        RuleSet rules = RuleSets.smallSet(doc -> ((ObjectNode) doc.get("fallback")).set("actions",
-                RuleSets.tree("{\"rank_by\": [\"CAPACITY_LEFT\"]}")));
+        RuleSet rules = RuleSets.smallSet(doc ->
+                ((ObjectNode) doc.get("fallback")).set("actions", RuleSets.tree("{\"rank_by\": [\"CAPACITY_LEFT\"]}")));
         StockSnapshot stock = new StockSnapshot(rules).planned("A", LocalDate.of(2026, 11, 26), 95);
 
         Evaluation e = RuleEvaluator.evaluate(rules, order("shopify:1", "MUG-1", 1), stock);
@@ -212,7 +278,8 @@ class RuleEvaluatorTest {
     void laterCriteriaBreakTiesOfEarlierOnes() {
         RuleSet rules = RuleSets.smallSet(doc -> {
             ((ObjectNode) location(doc, 2).get("rates").get(0)).put("cost", "5.00");
-            ((ObjectNode) doc.get("fallback")).set("actions", RuleSets.tree("{\"rank_by\": [\"COST\", \"TRANSIT_DAYS\"]}"));
+            ((ObjectNode) doc.get("fallback"))
+                    .set("actions", RuleSets.tree("{\"rank_by\": [\"COST\", \"TRANSIT_DAYS\"]}"));
             ((ObjectNode) doc.get("defaults").get("promise_days")).put("STANDARD", 9);
         });
 

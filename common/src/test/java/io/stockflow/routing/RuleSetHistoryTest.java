@@ -17,10 +17,14 @@ class RuleSetHistoryTest {
         history.add(version("v3", "2026-11-20T00:00:00Z"));
 
         assertThat(history.inForceAt(at("2026-10-31T23:59:59Z"))).isEmpty();
-        assertThat(history.inForceAt(at("2026-11-01T00:00:00Z")).get().version()).isEqualTo("v1");
-        assertThat(history.inForceAt(at("2026-11-09T23:59:59Z")).get().version()).isEqualTo("v1");
-        assertThat(history.inForceAt(at("2026-11-10T00:00:00Z")).get().version()).isEqualTo("v2");
-        assertThat(history.inForceAt(at("2026-12-25T00:00:00Z")).get().version()).isEqualTo("v3");
+        assertThat(history.inForceAt(at("2026-11-01T00:00:00Z")).get().version())
+                .isEqualTo("v1");
+        assertThat(history.inForceAt(at("2026-11-09T23:59:59Z")).get().version())
+                .isEqualTo("v1");
+        assertThat(history.inForceAt(at("2026-11-10T00:00:00Z")).get().version())
+                .isEqualTo("v2");
+        assertThat(history.inForceAt(at("2026-12-25T00:00:00Z")).get().version())
+                .isEqualTo("v3");
     }
 
     @Test
@@ -78,7 +82,9 @@ class RuleSetHistoryTest {
         history.add(version("v3", "2026-11-20T00:00:00Z"));
 
         assertThat(history.versions()).extracting(RuleSet::version).containsExactly("v2", "v3");
-        assertThat(history.inForceAt(at("2026-11-05T00:00:00Z"))).as("v1 was dropped").isEmpty();
+        assertThat(history.inForceAt(at("2026-11-05T00:00:00Z")))
+                .as("v1 was dropped")
+                .isEmpty();
     }
 
     private static RuleSet version(String version, String effectiveFrom) {

@@ -31,14 +31,19 @@ class RuleSetParserTest {
         RuleSet rules = RuleSets.exampleSet();
 
         assertThat(rules.version()).isEqualTo("2026-11-26.1");
-        assertThat(rules.effectiveFrom()).isEqualTo(Instant.parse("2026-11-26T00:00:00Z").toEpochMilli());
-        assertThat(rules.locations()).extracting(Location::id).containsExactly("US-EWR", "US-RNO", "US-BKN-STORE", "DE-LEJ");
+        assertThat(rules.effectiveFrom())
+                .isEqualTo(Instant.parse("2026-11-26T00:00:00Z").toEpochMilli());
+        assertThat(rules.locations())
+                .extracting(Location::id)
+                .containsExactly("US-EWR", "US-RNO", "US-BKN-STORE", "DE-LEJ");
         assertThat(rules.location("US-RNO").type()).isEqualTo(LocationType.THREE_PL);
         assertThat(rules.location("US-RNO").enabled()).isTrue();
         assertThat(rules.location("US-EWR").cutoff()).isEqualTo(LocalTime.of(15, 0));
         assertThat(rules.location("US-EWR").rate("EXPEDITED", "US-WEST").cost()).isEqualByComparingTo("14.50");
-        assertThat(rules.rules()).extracting(Rule::id).containsExactly("batteries-from-dcs", "eu-from-leipzig",
-                "nyc-priority-from-store", "high-value-us", "fast-us");
+        assertThat(rules.rules())
+                .extracting(Rule::id)
+                .containsExactly(
+                        "batteries-from-dcs", "eu-from-leipzig", "nyc-priority-from-store", "high-value-us", "fast-us");
         assertThat(rules.rules().get(3).split()).isEqualTo(new SplitPolicy(true, 1, false));
         assertThat(rules.rules().get(4).split()).isEqualTo(rules.defaults().split());
         assertThat(rules.fallback().id()).isEqualTo("cheapest-dc");
@@ -54,15 +59,20 @@ class RuleSetParserTest {
         assertThat(rules.zoneOf("US", "TX", "73301").id()).isEqualTo("US-REST");
         assertThat(rules.zoneOf("GB", null, "SW1A 1AA")).isNull();
         assertThat(rules.safetyStock("US-EWR", "TEE-M")).isEqualTo(3);
-        assertThat(rules.safetyStock("US-BKN-STORE", "TEE-M")).as("exact location beats '*'").isEqualTo(2);
+        assertThat(rules.safetyStock("US-BKN-STORE", "TEE-M"))
+                .as("exact location beats '*'")
+                .isEqualTo(2);
         assertThat(rules.safetyStock("US-EWR", "MUG-1")).isZero();
     }
 
     @Test
     void readsTheSameRuleSetFromYaml(@TempDir Path dir) throws Exception {
         Path yaml = dir.resolve("rules.yaml");
-        com.fasterxml.jackson.dataformat.yaml.YAMLMapper mapper = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
-        Files.writeString(yaml, mapper.writeValueAsString(mapper.readTree(RuleSets.example().toString())));
+        com.fasterxml.jackson.dataformat.yaml.YAMLMapper mapper =
+                new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
+        Files.writeString(
+                yaml,
+                mapper.writeValueAsString(mapper.readTree(RuleSets.example().toString())));
 
         assertThat(RuleSetParser.parseFile(yaml)).isEqualTo(RuleSets.exampleSet());
     }
@@ -82,13 +92,15 @@ class RuleSetParserTest {
     @Test
     void refusesADocumentThatIsNotJson() {
         assertThatThrownBy(() -> RuleSetParser.parse("{\"version\": ".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidRecordException.class).hasMessageStartingWith("record is not JSON");
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("record is not JSON");
     }
 
     @Test
     void refusesAYamlDocumentThatDoesNotParse() {
         assertThatThrownBy(() -> RuleSetParser.parseYaml("version: [1, 2\n".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(InvalidRecordException.class).hasMessageStartingWith("rule set is not YAML");
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessageStartingWith("rule set is not YAML");
     }
 
     @Test
@@ -108,7 +120,10 @@ class RuleSetParserTest {
 
     @Test
     void refusesAnUnknownRankingCriterion() {
-        assertRefused(doc -> ((ObjectNode) doc.get("fallback").get("actions")).putArray("rank_by").add("CHEAPEST"),
+        assertRefused(
+                doc -> ((ObjectNode) doc.get("fallback").get("actions"))
+                        .putArray("rank_by")
+                        .add("CHEAPEST"),
                 "/fallback/actions/rank_by/0");
     }
 
@@ -119,20 +134,23 @@ class RuleSetParserTest {
 
     @Test
     void refusesARuleThatNamesAnUnknownLocation() {
-        assertRefused(doc -> ((ArrayNode) doc.get("rules")).add(RuleSets.tree(
-                "{\"id\": \"r1\", \"actions\": {\"only\": [\"A\", \"Z\"]}}")),
+        assertRefused(
+                doc -> ((ArrayNode) doc.get("rules"))
+                        .add(RuleSets.tree("{\"id\": \"r1\", \"actions\": {\"only\": [\"A\", \"Z\"]}}")),
                 "field 'rules[0].actions.only[1]' 'Z' is not a location");
     }
 
     @Test
     void refusesSafetyStockAtAnUnknownLocation() {
-        assertRefused(doc -> ((ObjectNode) doc.get("safety_stock").get(1)).put("location", "Q"),
+        assertRefused(
+                doc -> ((ObjectNode) doc.get("safety_stock").get(1)).put("location", "Q"),
                 "field 'safety_stock[1].location' 'Q' is not a location");
     }
 
     @Test
     void refusesARateToAnUnknownZone() {
-        assertRefused(doc -> ((ObjectNode) location(doc, 0).get("rates").get(1)).put("zone", "MARS"),
+        assertRefused(
+                doc -> ((ObjectNode) location(doc, 0).get("rates").get(1)).put("zone", "MARS"),
                 "field 'locations[0].rates[1].zone' 'MARS' is not a zone");
     }
 
@@ -143,37 +161,48 @@ class RuleSetParserTest {
 
     @Test
     void refusesAnUnknownTimeZone() {
-        assertRefused(doc -> location(doc, 0).put("time_zone", "Mars/Olympus"),
+        assertRefused(
+                doc -> location(doc, 0).put("time_zone", "Mars/Olympus"),
                 "field 'locations[0].time_zone' 'Mars/Olympus' is not an IANA time zone");
     }
 
     @Test
     void refusesOrderValueBoundsTheWrongWayRound() {
-        assertRefused(doc -> ((ArrayNode) doc.get("rules")).add(RuleSets.tree(
-                "{\"id\": \"r1\", \"conditions\": {\"order_value\": {\"min\": \"100\", \"max\": \"10\"}},"
-                        + " \"actions\": {}}")),
+        assertRefused(
+                doc -> ((ArrayNode) doc.get("rules"))
+                        .add(RuleSets.tree(
+                                "{\"id\": \"r1\", \"conditions\": {\"order_value\": {\"min\": \"100\", \"max\": \"10\"}},"
+                                        + " \"actions\": {}}")),
                 "rules[0].conditions.order_value.min 100 is above max 10");
     }
 
     @Test
     void refusesTwoRulesWithTheSameId() {
-        assertRefused(doc -> {
-            ((ArrayNode) doc.get("rules")).add(RuleSets.tree("{\"id\": \"r1\", \"actions\": {}}"));
-            ((ArrayNode) doc.get("rules")).add(RuleSets.tree("{\"id\": \"r1\", \"actions\": {}}"));
-        }, "field 'rules[1].id' 'r1' is not unique");
+        assertRefused(
+                doc -> {
+                    ((ArrayNode) doc.get("rules")).add(RuleSets.tree("{\"id\": \"r1\", \"actions\": {}}"));
+                    ((ArrayNode) doc.get("rules")).add(RuleSets.tree("{\"id\": \"r1\", \"actions\": {}}"));
+                },
+                "field 'rules[1].id' 'r1' is not unique");
     }
 
     @Test
     void namesTheFirstFewProblemsAndCountsTheRest() {
         InvalidRecordException e = refused(doc -> {
-            for (JsonNode l : doc.get("locations")) ((ObjectNode) l).put("time_zone", "Nowhere/" + l.get("id").asText());
-            ((ArrayNode) doc.get("rules")).add(RuleSets.tree(
-                    "{\"id\": \"r1\", \"actions\": {\"never\": [\"X1\", \"X2\", \"X3\"]}}"));
+            for (JsonNode l : doc.get("locations"))
+                ((ObjectNode) l).put("time_zone", "Nowhere/" + l.get("id").asText());
+            ((ArrayNode) doc.get("rules"))
+                    .add(RuleSets.tree("{\"id\": \"r1\", \"actions\": {\"never\": [\"X1\", \"X2\", \"X3\"]}}"));
         });
 
-        assertThat(e.getMessage()).startsWith("rule set t-1 is invalid: ")
-                .contains("locations[0].time_zone", "locations[1].time_zone", "locations[2].time_zone",
-                        "rules[0].actions.never[0]", "rules[0].actions.never[1]")
+        assertThat(e.getMessage())
+                .startsWith("rule set t-1 is invalid: ")
+                .contains(
+                        "locations[0].time_zone",
+                        "locations[1].time_zone",
+                        "locations[2].time_zone",
+                        "rules[0].actions.never[0]",
+                        "rules[0].actions.never[1]")
                 .endsWith("; and 1 more");
     }
 
@@ -209,7 +238,8 @@ class RuleSetParserTest {
 
     @Test
     void decimalsMayBeNumbersOrStrings() {
-        RuleSet rules = RuleSets.smallSet(doc -> ((ObjectNode) location(doc, 0).get("rates").get(0)).put("cost", 5.25));
+        RuleSet rules = RuleSets.smallSet(
+                doc -> ((ObjectNode) location(doc, 0).get("rates").get(0)).put("cost", 5.25));
         assertThat(rules.location("A").rate("STANDARD", "US-EAST").cost()).isEqualTo(new BigDecimal("5.25"));
     }
 

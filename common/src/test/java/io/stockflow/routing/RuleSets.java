@@ -109,14 +109,31 @@ final class RuleSets {
     }
 
     /** An order with every attribute given; {@code value} null means the order has no total. */
-    static RoutingRequest orderTo(String id, String channel, String country, String region, String postcode,
-            String level, String value, long eventTime, Object... skuQuantity) {
+    static RoutingRequest orderTo(
+            String id,
+            String channel,
+            String country,
+            String region,
+            String postcode,
+            String level,
+            String value,
+            long eventTime,
+            Object... skuQuantity) {
         Map<String, Long> lines = new LinkedHashMap<>();
         for (int i = 0; i < skuQuantity.length; i += 2) {
             lines.put((String) skuQuantity[i], ((Number) skuQuantity[i + 1]).longValue());
         }
-        return new RoutingRequest(id, channel, country, region, postcode, level,
-                value == null ? null : new BigDecimal(value), "USD", lines, eventTime);
+        return new RoutingRequest(
+                id,
+                channel,
+                country,
+                region,
+                postcode,
+                level,
+                value == null ? null : new BigDecimal(value),
+                "USD",
+                lines,
+                eventTime);
     }
 
     static Path find(String relative) {

@@ -15,6 +15,7 @@ final class AmazonPayloads extends Marketplace {
     private static final String SUBSCRIPTION_ID = "9e2b1c4d-3f5a-4b6c-8d7e-0a1b2c3d4e5f";
     /** 10^14, and a multiplier coprime to it: the 14 digits after the prefix of an order id. */
     private static final long ORDER_SPACE = 100_000_000_000_000L;
+
     private static final long ORDER_MULTIPLIER = 48_271_093_517_263L;
     private static final long ITEM_MULTIPLIER = 69_621_344_707_109L;
 
@@ -35,31 +36,42 @@ final class AmazonPayloads extends Marketplace {
 
     static String marketplaceId(String country) {
         switch (country) {
-            case "US": return "ATVPDKIKX0DER";
-            case "CA": return "A2EUQ1WTGCTBG2";
-            case "GB": return "A1F83G8C2ARO7P";
-            case "DE": return "A1PA6795UKMFR9";
-            case "FR": return "A13V1IB3VIYZZH";
-            default: throw new IllegalArgumentException(country);
+            case "US":
+                return "ATVPDKIKX0DER";
+            case "CA":
+                return "A2EUQ1WTGCTBG2";
+            case "GB":
+                return "A1F83G8C2ARO7P";
+            case "DE":
+                return "A1PA6795UKMFR9";
+            case "FR":
+                return "A13V1IB3VIYZZH";
+            default:
+                throw new IllegalArgumentException(country);
         }
     }
 
     /** Order id prefixes seen per marketplace (US 1xx, Europe 2xx to 4xx, Canada 7xx). */
     private static String[] prefixes(String country) {
         switch (country) {
-            case "US": return new String[] {"111", "112", "113", "114"};
-            case "CA": return new String[] {"701", "702"};
-            case "GB": return new String[] {"202", "203", "204", "026"};
-            case "DE": return new String[] {"302", "303", "304", "028"};
-            default: return new String[] {"402", "403", "404", "171"};
+            case "US":
+                return new String[] {"111", "112", "113", "114"};
+            case "CA":
+                return new String[] {"701", "702"};
+            case "GB":
+                return new String[] {"202", "203", "204", "026"};
+            case "DE":
+                return new String[] {"302", "303", "304", "028"};
+            default:
+                return new String[] {"402", "403", "404", "171"};
         }
     }
 
     @Override
     void assignIds(SimOrder o, SplittableRandom r) {
         String digits = Formats.digits(Formats.scramble(orders++, ORDER_SPACE, ORDER_MULTIPLIER, orderOffset), 14);
-        o.marketplaceId = Formats.pick(r, prefixes(o.country())) + "-" + digits.substring(0, 7) + "-"
-                + digits.substring(7);
+        o.marketplaceId =
+                Formats.pick(r, prefixes(o.country())) + "-" + digits.substring(0, 7) + "-" + digits.substring(7);
         for (SimOrder.Line line : o.lines) {
             line.itemId = Formats.scramble(items++, ORDER_SPACE, ITEM_MULTIPLIER, itemOffset);
         }
@@ -104,7 +116,10 @@ final class AmazonPayloads extends Marketplace {
 
     @Override
     ArrayNode lineArray(ObjectNode payload) {
-        return (ArrayNode) payload.get("Payload").get("OrderChangeNotification").get("Summary").get("OrderItems");
+        return (ArrayNode) payload.get("Payload")
+                .get("OrderChangeNotification")
+                .get("Summary")
+                .get("OrderItems");
     }
 
     @Override
@@ -171,15 +186,22 @@ final class AmazonPayloads extends Marketplace {
 
     static String serviceLevel(String country, SimOrder.Level level) {
         switch (level) {
-            case PRIORITY: return "NextDay";
-            case EXPEDITED: return "Expedited";
+            case PRIORITY:
+                return "NextDay";
+            case EXPEDITED:
+                return "Expedited";
             default:
                 switch (country) {
-                    case "US": return "Std US D2D Dom";
-                    case "CA": return "Std CA D2D Dom";
-                    case "GB": return "Std UK Dom_1";
-                    case "DE": return "Std DE Dom_1";
-                    default: return "Std FR Dom_1";
+                    case "US":
+                        return "Std US D2D Dom";
+                    case "CA":
+                        return "Std CA D2D Dom";
+                    case "GB":
+                        return "Std UK Dom_1";
+                    case "DE":
+                        return "Std DE Dom_1";
+                    default:
+                        return "Std FR Dom_1";
                 }
         }
     }

@@ -16,7 +16,8 @@ public final class AnomalyLabel {
     public final long start;
     public final long end;
 
-    public AnomalyLabel(String type, String sku, String location, String channel, String orderId, long start, long end) {
+    public AnomalyLabel(
+            String type, String sku, String location, String channel, String orderId, long start, long end) {
         this.type = Objects.requireNonNull(type);
         this.sku = sku;
         this.location = location;

@@ -42,8 +42,14 @@ final class BadRecords {
     private final List<String> locations;
     private final Catalog catalog;
 
-    BadRecords(OrderFactory factory, Map<String, Marketplace> marketplaces, List<String> channels, Movements movements,
-               Shipments shipments, List<String> locations, Catalog catalog) {
+    BadRecords(
+            OrderFactory factory,
+            Map<String, Marketplace> marketplaces,
+            List<String> channels,
+            Movements movements,
+            Shipments shipments,
+            List<String> locations,
+            Catalog catalog) {
         this.factory = factory;
         this.marketplaces = marketplaces;
         this.channels = channels;
@@ -58,15 +64,20 @@ final class BadRecords {
         switch (kind) {
             case BROKEN_JSON: {
                 double u = r.nextDouble();
-                GeneratedRecord whole = u < 0.6 ? order(at, r, kind) : u < 0.8 ? movement(at, r, kind) : shipment(at, r, kind);
+                GeneratedRecord whole =
+                        u < 0.6 ? order(at, r, kind) : u < 0.8 ? movement(at, r, kind) : shipment(at, r, kind);
                 String text = whole.value;
                 int cut = (int) (text.length() * (0.3 + 0.6 * r.nextDouble()));
                 return new GeneratedRecord(whole.topic, text.substring(0, cut), at, kind.label);
             }
             case UNKNOWN_SOURCE: {
                 SimOrder o = factory.create("shopify", placedBefore(at), r.split());
-                return envelope(Formats.pick(r, UNKNOWN_SOURCES), "orders/create", at,
-                        marketplaces.get("shopify").created(o), kind);
+                return envelope(
+                        Formats.pick(r, UNKNOWN_SOURCES),
+                        "orders/create",
+                        at,
+                        marketplaces.get("shopify").created(o),
+                        kind);
             }
             case UNKNOWN_KIND: {
                 String channel = channels.get(r.nextInt(channels.size()));
@@ -94,7 +105,8 @@ final class BadRecords {
         ObjectNode payload = m.created(o);
         ArrayNode lines = m.lineArray(payload);
         if (kind == Kind.ORDER_WITHOUT_LINES) lines.removeAll();
-        else if (kind != Kind.BROKEN_JSON) breakLine((ObjectNode) lines.get(0), m.skuField(), m.quantityFields(), kind, r);
+        else if (kind != Kind.BROKEN_JSON)
+            breakLine((ObjectNode) lines.get(0), m.skuField(), m.quantityFields(), kind, r);
         return envelope(channel, m.createdKind(), at, payload, kind);
     }
 
@@ -113,9 +125,15 @@ final class BadRecords {
         String channel = channels.get(r.nextInt(channels.size()));
         SimOrder o = factory.create(channel, placedBefore(at), r.split());
         String carrier = Shipments.carrier(o, r);
-        ObjectNode event = shipments.event(o.canonicalId(), locations.get(r.nextInt(locations.size())), o, carrier,
-                Shipments.tracking(carrier, o.level, r), at);
-        if (kind != Kind.BROKEN_JSON) breakLine((ObjectNode) event.get("lines").get(0), "sku", new String[] {"quantity"}, kind, r);
+        ObjectNode event = shipments.event(
+                o.canonicalId(),
+                locations.get(r.nextInt(locations.size())),
+                o,
+                carrier,
+                Shipments.tracking(carrier, o.level, r),
+                at);
+        if (kind != Kind.BROKEN_JSON)
+            breakLine((ObjectNode) event.get("lines").get(0), "sku", new String[] {"quantity"}, kind, r);
         return shipments.record(event, at, kind.label);
     }
 
@@ -128,8 +146,8 @@ final class BadRecords {
         return 12L * (1 + r.nextInt(10));
     }
 
-    private static void breakLine(ObjectNode line, String skuField, String[] quantityFields, Kind kind,
-                                  SplittableRandom r) {
+    private static void breakLine(
+            ObjectNode line, String skuField, String[] quantityFields, Kind kind, SplittableRandom r) {
         int negative = -(1 + r.nextInt(3));
         for (String field : quantityFields) {
             switch (kind) {
@@ -152,7 +170,7 @@ final class BadRecords {
     }
 
     private static GeneratedRecord envelope(String source, String kind, long at, ObjectNode payload, Kind bad) {
-        return new GeneratedRecord(GeneratedRecord.ORDERS_RAW, Formats.write(Schedule.envelope(source, kind, at, payload)),
-                at, bad.label);
+        return new GeneratedRecord(
+                GeneratedRecord.ORDERS_RAW, Formats.write(Schedule.envelope(source, kind, at, payload)), at, bad.label);
     }
 }

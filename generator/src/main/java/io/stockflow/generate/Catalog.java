@@ -10,12 +10,39 @@ import java.util.SplittableRandom;
 final class Catalog {
     static final String[] CURRENCIES = {"USD", "CAD", "GBP", "EUR"};
 
-    private static final String[] MATERIALS = {"Organic Cotton", "Merino Wool", "Bamboo", "Recycled Canvas",
-        "Stainless Steel", "Stoneware", "Walnut", "Linen", "Enamel", "Cork", "Waxed Cotton", "Recycled Glass"};
-    private static final String[] PRODUCTS = {"T-Shirt", "Tote Bag", "Water Bottle", "Mug", "Crew Socks", "Notebook",
-        "Cutting Board", "Throw Blanket", "Desk Lamp", "Beanie", "Apron", "Candle", "Lunch Box", "Pillow Cover"};
-    private static final String[] VARIANTS = {"Black", "Natural", "Navy", "Sage", "Charcoal", "Sand", "White",
-        "Rust", "S", "M", "L", "XL"};
+    private static final String[] MATERIALS = {
+        "Organic Cotton",
+        "Merino Wool",
+        "Bamboo",
+        "Recycled Canvas",
+        "Stainless Steel",
+        "Stoneware",
+        "Walnut",
+        "Linen",
+        "Enamel",
+        "Cork",
+        "Waxed Cotton",
+        "Recycled Glass"
+    };
+    private static final String[] PRODUCTS = {
+        "T-Shirt",
+        "Tote Bag",
+        "Water Bottle",
+        "Mug",
+        "Crew Socks",
+        "Notebook",
+        "Cutting Board",
+        "Throw Blanket",
+        "Desk Lamp",
+        "Beanie",
+        "Apron",
+        "Candle",
+        "Lunch Box",
+        "Pillow Cover"
+    };
+    private static final String[] VARIANTS = {
+        "Black", "Natural", "Navy", "Sage", "Charcoal", "Sand", "White", "Rust", "S", "M", "L", "XL"
+    };
 
     private final String[] skus;
     private final String[] titles;
@@ -23,6 +50,7 @@ final class Catalog {
     private final int[] grams;
     /** Cumulative popularity, last element 1. */
     private final double[] cumulative;
+
     private final double[] share;
     /** [sku][currency index] in cents. */
     private final long[][] prices;

@@ -32,7 +32,8 @@ final class EbayPayloads extends Marketplace {
     void assignIds(SimOrder o, SplittableRandom r) {
         String d = Formats.digits(Formats.scramble(orders++, ORDER_SPACE, ORDER_MULTIPLIER, orderOffset), 12);
         o.marketplaceId = d.substring(0, 2) + "-" + d.substring(2, 7) + "-" + d.substring(7);
-        o.token = People.ascii(o.customer.firstName).charAt(0) + People.ascii(o.customer.lastName)
+        o.token = People.ascii(o.customer.firstName).charAt(0)
+                + People.ascii(o.customer.lastName)
                 + (o.customer.number % 97 + 10);
         o.displayNumber = 1_000 + orders;
         for (SimOrder.Line line : o.lines) {
@@ -198,11 +199,16 @@ final class EbayPayloads extends Marketplace {
 
     private static String carrier(SimOrder o) {
         switch (o.country()) {
-            case "US": return o.level == SimOrder.Level.STANDARD ? "USPS" : "UPS";
-            case "CA": return "CANADA_POST";
-            case "GB": return "ROYAL_MAIL";
-            case "DE": return "DHL";
-            default: return "COLISSIMO";
+            case "US":
+                return o.level == SimOrder.Level.STANDARD ? "USPS" : "UPS";
+            case "CA":
+                return "CANADA_POST";
+            case "GB":
+                return "ROYAL_MAIL";
+            case "DE":
+                return "DHL";
+            default:
+                return "COLISSIMO";
         }
     }
 
@@ -210,15 +216,19 @@ final class EbayPayloads extends Marketplace {
     static String service(String country, SimOrder.Level level) {
         switch (country) {
             case "US":
-                return level == SimOrder.Level.PRIORITY ? "UPSNextDay"
+                return level == SimOrder.Level.PRIORITY
+                        ? "UPSNextDay"
                         : level == SimOrder.Level.EXPEDITED ? "UPS2ndDay" : "USPSGroundAdvantage";
             case "CA":
-                return level == SimOrder.Level.PRIORITY ? "CA_PostPriorityCourier"
+                return level == SimOrder.Level.PRIORITY
+                        ? "CA_PostPriorityCourier"
                         : level == SimOrder.Level.EXPEDITED ? "CA_PostExpeditedParcel" : "CA_PostRegularParcel";
             case "GB":
-                return level == SimOrder.Level.PRIORITY ? "UK_RoyalMailSpecialDeliveryNextDay"
-                        : level == SimOrder.Level.EXPEDITED ? "UK_RoyalMailFirstClassStandard"
-                        : "UK_RoyalMailSecondClassStandard";
+                return level == SimOrder.Level.PRIORITY
+                        ? "UK_RoyalMailSpecialDeliveryNextDay"
+                        : level == SimOrder.Level.EXPEDITED
+                                ? "UK_RoyalMailFirstClassStandard"
+                                : "UK_RoyalMailSecondClassStandard";
             case "DE":
                 return level == SimOrder.Level.STANDARD ? "DE_DHLPaket" : "DE_DHLExpress";
             default:

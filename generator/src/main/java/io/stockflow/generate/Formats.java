@@ -22,6 +22,7 @@ final class Formats {
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** {@code xxx} writes {@code +00:00} for a zero offset, as Shopify does, where ISO would write {@code Z}. */
     private static final DateTimeFormatter OFFSET_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
+
     private static final DateTimeFormatter LOCAL_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
@@ -86,8 +87,11 @@ final class Formats {
      * multiplier coprime to the modulus, distinct counters give distinct ids.
      */
     static long scramble(long n, long modulus, long multiplier, long offset) {
-        return BigInteger.valueOf(multiplier).multiply(BigInteger.valueOf(n)).add(BigInteger.valueOf(offset))
-                .mod(BigInteger.valueOf(modulus)).longValue();
+        return BigInteger.valueOf(multiplier)
+                .multiply(BigInteger.valueOf(n))
+                .add(BigInteger.valueOf(offset))
+                .mod(BigInteger.valueOf(modulus))
+                .longValue();
     }
 
     static String digits(long value, int width) {

@@ -41,7 +41,9 @@ public final class GeneratedRecord {
     public boolean equals(Object o) {
         if (!(o instanceof GeneratedRecord)) return false;
         GeneratedRecord that = (GeneratedRecord) o;
-        return eventTime == that.eventTime && topic.equals(that.topic) && value.equals(that.value)
+        return eventTime == that.eventTime
+                && topic.equals(that.topic)
+                && value.equals(that.value)
                 && Objects.equals(label, that.label);
     }
 

@@ -75,8 +75,8 @@ final class Injections {
     private final Catalog catalog;
     private final Seasonality seasonality;
     private final SplittableRandom random;
-    private final PriorityQueue<Planned> plan = new PriorityQueue<>(
-            Comparator.<Planned>comparingLong(p -> p.at).thenComparingLong(p -> p.seq));
+    private final PriorityQueue<Planned> plan =
+            new PriorityQueue<>(Comparator.<Planned>comparingLong(p -> p.at).thenComparingLong(p -> p.seq));
     private final List<Suppression> suppressions = new ArrayList<>();
     private final List<RefundWave> refundWaves = new ArrayList<>();
     private final List<AnomalyLabel> labels = new ArrayList<>();
@@ -141,12 +141,26 @@ final class Injections {
         double days = Math.max(1, (end - start) / (double) DAY);
         int n = catalog.size();
         // Subjects of their own per type (by popularity rank), so episodes of one type do not mask another's.
-        planEpisodes(start, end, (int) Math.round(3 * days), 3 * HOUR, -1, (at, i) -> spike(at, pick(n, 7, 20, i), 3 * HOUR));
-        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 0, (at, i) -> drop(at, dropCandidate(i), 2 * HOUR));
+        planEpisodes(
+                start,
+                end,
+                (int) Math.round(3 * days),
+                3 * HOUR,
+                -1,
+                (at, i) -> spike(at, pick(n, 7, 20, i), 3 * HOUR));
+        planEpisodes(
+                start, end, (int) Math.round(2 * days), 2 * HOUR, 0, (at, i) -> drop(at, dropCandidate(i), 2 * HOUR));
         planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 1, (at, i) -> silence(at, channel(i), 2 * HOUR));
-        planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, -1, (at, i) -> refunds(at, pick(n, 3, 6, i), 2 * HOUR));
+        planEpisodes(
+                start,
+                end,
+                (int) Math.round(2 * days),
+                2 * HOUR,
+                -1,
+                (at, i) -> refunds(at, pick(n, 3, 6, i), 2 * HOUR));
         planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 2, (at, i) -> shrinkage(at, pick(n, 2, 6, i)));
-        planEpisodes(start, end, (int) Math.round(4 * days), HOUR, -1, (at, i) -> miscount(at, pick(n, 25, n - 1, i), i));
+        planEpisodes(
+                start, end, (int) Math.round(4 * days), HOUR, -1, (at, i) -> miscount(at, pick(n, 25, n - 1, i), i));
         planEpisodes(start, end, (int) Math.round(8 * days), 0, -1, (at, i) -> suspicious(at, i));
     }
 
@@ -176,10 +190,12 @@ final class Injections {
      * the next day when that is already past.
      */
     private long busyHours(long at, int slot, long length, long end) {
-        ZonedDateTime day = Instant.ofEpochMilli(at).atZone(s.seasonalityZone).toLocalDate().atStartOfDay(s.seasonalityZone);
+        ZonedDateTime day =
+                Instant.ofEpochMilli(at).atZone(s.seasonalityZone).toLocalDate().atStartOfDay(s.seasonalityZone);
         long jitter = random.nextLong(45 * MINUTE);
         long t = day.plusMinutes(600 + 150L * slot).toInstant().toEpochMilli() + jitter;
-        if (t < at) t = day.plusDays(1).plusMinutes(600 + 150L * slot).toInstant().toEpochMilli() + jitter;
+        if (t < at)
+            t = day.plusDays(1).plusMinutes(600 + 150L * slot).toInstant().toEpochMilli() + jitter;
         return t;
     }
 
@@ -215,8 +231,10 @@ final class Injections {
         double rate = Math.max(12, 5 * perHour) / HOUR;
         for (double t = start + expo(rate); t < start + length; t += expo(rate)) {
             long placed = (long) t;
-            at(placed, (schedule, now) -> schedule.injectOrder(pickChannel(), now, null,
-                    new int[][] {{sku, 1 + random.nextInt(2)}}));
+            at(
+                    placed,
+                    (schedule, now) ->
+                            schedule.injectOrder(pickChannel(), now, null, new int[][] {{sku, 1 + random.nextInt(2)}}));
         }
         labels.add(new AnomalyLabel("DEMAND_SPIKE", catalog.sku(sku), null, null, null, start, start + length));
     }
@@ -254,8 +272,9 @@ final class Injections {
             String location = s.locations.get(l);
             long at = start + l * 20_000L;
             at(at, (schedule, now) -> schedule.injectMovement(MovementType.COUNT, sku, location, left, now));
-            at(restocked + l * 20_000L, (schedule, now) -> schedule.injectMovement(MovementType.RECEIPT, sku, location,
-                    refill, now));
+            at(
+                    restocked + l * 20_000L,
+                    (schedule, now) -> schedule.injectMovement(MovementType.RECEIPT, sku, location, refill, now));
             labels.add(new AnomalyLabel("LEDGER_MISMATCH", catalog.sku(sku), location, null, null, at, at + HOUR));
         }
         labels.add(new AnomalyLabel("STOCKOUT_PREDICTED", catalog.sku(sku), null, null, null, start, restocked));
@@ -275,8 +294,13 @@ final class Injections {
         int n = catalog.size();
         switch (i % 3) {
             case 0:
-                at(start, (schedule, now) -> record(schedule.injectOrder(channel, now, null,
-                        new int[][] {{random.nextInt(n), 30 + random.nextInt(40)}}), now));
+                at(
+                        start,
+                        (schedule, now) -> record(
+                                schedule.injectOrder(channel, now, null, new int[][] {
+                                    {random.nextInt(n), 30 + random.nextInt(40)}
+                                }),
+                                now));
                 break;
             case 1: {
                 int distinct = Math.min(n, 10 + random.nextInt(6));
@@ -293,8 +317,9 @@ final class Injections {
                     long at = start + k * (60_000L + random.nextLong(90_000L));
                     at(at, (schedule, now) -> {
                         if (buyer[0] == null) buyer[0] = schedule.newCustomer(channel, random);
-                        SimOrder o = schedule.injectOrder(channel, now, buyer[0],
-                                new int[][] {{random.nextInt(Math.min(n, 20)), 1}});
+                        SimOrder o = schedule.injectOrder(channel, now, buyer[0], new int[][] {
+                            {random.nextInt(Math.min(n, 20)), 1}
+                        });
                         record(o, now);
                     });
                 }
@@ -314,7 +339,8 @@ final class Injections {
     }
 
     private void record(SimOrder o, long at) {
-        if (o != null) labels.add(new AnomalyLabel("SUSPICIOUS_ORDER", null, null, null, o.canonicalId(), at, at + HOUR));
+        if (o != null)
+            labels.add(new AnomalyLabel("SUSPICIOUS_ORDER", null, null, null, o.canonicalId(), at, at + HOUR));
     }
 
     private String pickChannel() {

@@ -37,7 +37,10 @@ final class Movements {
     /** Units one location sells of the SKU in one replenishment interval, on average. */
     double demandPerInterval(int sku) {
         double hours = settings.replenishmentInterval.toMillis() / 3_600_000.0;
-        return settings.ordersPerHour * hours * OrderFactory.MEAN_UNITS_PER_ORDER * catalog.share(sku)
+        return settings.ordersPerHour
+                * hours
+                * OrderFactory.MEAN_UNITS_PER_ORDER
+                * catalog.share(sku)
                 / settings.locations.size();
     }
 
@@ -60,13 +63,20 @@ final class Movements {
 
     private static String prefix(MovementType type) {
         switch (type) {
-            case RECEIPT: return "RCV";
-            case COUNT: return "CNT";
-            case ADJUSTMENT: return "ADJ";
-            case TRANSFER_OUT: return "TRO";
-            case TRANSFER_IN: return "TRI";
-            case RETURN_RESTOCK: return "RTN";
-            default: return "DMG";
+            case RECEIPT:
+                return "RCV";
+            case COUNT:
+                return "CNT";
+            case ADJUSTMENT:
+                return "ADJ";
+            case TRANSFER_OUT:
+                return "TRO";
+            case TRANSFER_IN:
+                return "TRI";
+            case RETURN_RESTOCK:
+                return "RTN";
+            default:
+                return "DMG";
         }
     }
 }

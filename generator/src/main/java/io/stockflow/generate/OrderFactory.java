@@ -47,14 +47,19 @@ final class OrderFactory {
         Marketplace marketplace = marketplaces.get(channel);
         People.Customer customer = buyer != null ? buyer : people.customer(country(channel, r), returning, r);
         double l = r.nextDouble();
-        SimOrder.Level level = l < 0.80 ? SimOrder.Level.STANDARD
-                : l < 0.94 ? SimOrder.Level.EXPEDITED : SimOrder.Level.PRIORITY;
+        SimOrder.Level level =
+                l < 0.80 ? SimOrder.Level.STANDARD : l < 0.94 ? SimOrder.Level.EXPEDITED : SimOrder.Level.PRIORITY;
         SimOrder o = new SimOrder(channel, r, customer, level, placedAt);
         int wanted = givenLines != null ? 0 : lineCount(r);
         if (givenLines != null) {
             for (int[] line : givenLines) {
-                o.lines.add(new SimOrder.Line(line[0], catalog.sku(line[0]), catalog.title(line[0]),
-                        catalog.variant(line[0]), line[1], catalog.priceCents(line[0], o.currency)));
+                o.lines.add(new SimOrder.Line(
+                        line[0],
+                        catalog.sku(line[0]),
+                        catalog.title(line[0]),
+                        catalog.variant(line[0]),
+                        line[1],
+                        catalog.priceCents(line[0], o.currency)));
             }
         }
         boolean[] taken = new boolean[catalog.size()];
@@ -62,8 +67,13 @@ final class OrderFactory {
             int sku = catalog.sample(r);
             if (taken[sku]) continue;
             taken[sku] = true;
-            o.lines.add(new SimOrder.Line(sku, catalog.sku(sku), catalog.title(sku), catalog.variant(sku),
-                    quantity(r), catalog.priceCents(sku, o.currency)));
+            o.lines.add(new SimOrder.Line(
+                    sku,
+                    catalog.sku(sku),
+                    catalog.title(sku),
+                    catalog.variant(sku),
+                    quantity(r),
+                    catalog.priceCents(sku, o.currency)));
         }
         o.shippingCents = shipping(o);
         deadlines(o);
@@ -77,10 +87,18 @@ final class OrderFactory {
     private static String country(String channel, SplittableRandom r) {
         double[] shares;
         switch (channel) {
-            case "shopify": shares = new double[] {0.45, 0.10, 0.20, 0.15, 0.10}; break;
-            case "amazon": shares = new double[] {0.50, 0.10, 0.15, 0.15, 0.10}; break;
-            case "ebay": shares = new double[] {0.55, 0.05, 0.20, 0.15, 0.05}; break;
-            default: shares = new double[] {0.20, 0.10, 0.15, 0.35, 0.20}; break;
+            case "shopify":
+                shares = new double[] {0.45, 0.10, 0.20, 0.15, 0.10};
+                break;
+            case "amazon":
+                shares = new double[] {0.50, 0.10, 0.15, 0.15, 0.10};
+                break;
+            case "ebay":
+                shares = new double[] {0.55, 0.05, 0.20, 0.15, 0.05};
+                break;
+            default:
+                shares = new double[] {0.20, 0.10, 0.15, 0.35, 0.20};
+                break;
         }
         double u = r.nextDouble();
         for (int i = 0; i < shares.length; i++) {
@@ -107,15 +125,38 @@ final class OrderFactory {
         long expedited;
         long priority;
         switch (o.currency) {
-            case "USD": standard = 499; freeFrom = 5_000; expedited = 1_299; priority = 2_499; break;
-            case "CAD": standard = 799; freeFrom = 7_500; expedited = 1_699; priority = 2_999; break;
-            case "GBP": standard = 399; freeFrom = 4_000; expedited = 999; priority = 1_999; break;
-            default: standard = 490; freeFrom = 5_000; expedited = 1_290; priority = 2_490; break;
+            case "USD":
+                standard = 499;
+                freeFrom = 5_000;
+                expedited = 1_299;
+                priority = 2_499;
+                break;
+            case "CAD":
+                standard = 799;
+                freeFrom = 7_500;
+                expedited = 1_699;
+                priority = 2_999;
+                break;
+            case "GBP":
+                standard = 399;
+                freeFrom = 4_000;
+                expedited = 999;
+                priority = 1_999;
+                break;
+            default:
+                standard = 490;
+                freeFrom = 5_000;
+                expedited = 1_290;
+                priority = 2_490;
+                break;
         }
         switch (o.level) {
-            case PRIORITY: return priority;
-            case EXPEDITED: return expedited;
-            default: return o.subtotalCents() >= freeFrom ? 0 : standard;
+            case PRIORITY:
+                return priority;
+            case EXPEDITED:
+                return expedited;
+            default:
+                return o.subtotalCents() >= freeFrom ? 0 : standard;
         }
     }
 
@@ -126,7 +167,9 @@ final class OrderFactory {
         LocalDate day = placed.getHour() >= CUT_OFF_HOUR ? placed.toLocalDate().plusDays(1) : placed.toLocalDate();
         LocalDate shipDay = day.plusDays(o.level.handlingDays);
         o.shipBy = endOfDay(shipDay, zone);
-        o.deliverFrom = shipDay.plusDays(Math.max(1, o.level.transitDays - 2)).atStartOfDay(zone).toInstant()
+        o.deliverFrom = shipDay.plusDays(Math.max(1, o.level.transitDays - 2))
+                .atStartOfDay(zone)
+                .toInstant()
                 .toEpochMilli();
         o.deliverBy = endOfDay(shipDay.plusDays(o.level.transitDays), zone);
     }

@@ -78,8 +78,11 @@ public final class Scenarios {
             if (line.isBlank()) continue;
             JsonNode n = JSON.readTree(line);
             String type = n.path("type").asText();
-            items.add(new Evaluation.Item(type, subject(type, n.path("subject")),
-                    Instants.parse(n.path("start").asText()), Instants.parse(n.path("end").asText())));
+            items.add(new Evaluation.Item(
+                    type,
+                    subject(type, n.path("subject")),
+                    Instants.parse(n.path("start").asText()),
+                    Instants.parse(n.path("end").asText())));
         }
         return items;
     }
@@ -100,8 +103,8 @@ public final class Scenarios {
         List<String> lines = new ArrayList<>();
         if (!Files.isDirectory(alertsDir)) return lines;
         try (Stream<Path> files = Files.walk(alertsDir)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString()
-                    .startsWith("."))::iterator) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))::iterator) {
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) if (!line.isBlank()) lines.add(line);
             }
         }
@@ -119,12 +122,20 @@ public final class Scenarios {
 
     /** The scores as a table for people: one row per type. */
     public static String table(Map<String, Evaluation.Score> scores) {
-        StringBuilder b = new StringBuilder(String.format("%-20s %7s %7s %9s %7s %9s %14s%n", "type", "labels",
-                "alerts", "precision", "recall", "matched", "median delay"));
+        StringBuilder b = new StringBuilder(String.format(
+                "%-20s %7s %7s %9s %7s %9s %14s%n",
+                "type", "labels", "alerts", "precision", "recall", "matched", "median delay"));
         for (Evaluation.Score s : scores.values()) {
             long d = s.medianDelay();
-            b.append(String.format(java.util.Locale.ROOT, "%-20s %7d %7d %9.2f %7.2f %9s %14s%n", s.type, s.labels,
-                    s.alerts, s.precision(), s.recall(), s.matchedLabels + "/" + s.labels,
+            b.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%-20s %7d %7d %9.2f %7.2f %9s %14s%n",
+                    s.type,
+                    s.labels,
+                    s.alerts,
+                    s.precision(),
+                    s.recall(),
+                    s.matchedLabels + "/" + s.labels,
                     d < 0 ? "-" : (d / 60_000) + " min"));
         }
         return b.toString();

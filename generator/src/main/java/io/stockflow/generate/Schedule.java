@@ -57,12 +57,13 @@ final class Schedule implements Iterator<GeneratedRecord> {
     private final SplittableRandom noise;
     /** Replenishment. */
     private final SplittableRandom stock;
+
     private final double badChance;
     /** Null unless the settings ask for injected anomalies. */
     private final Injections injections;
 
-    private final PriorityQueue<Pending> queue = new PriorityQueue<>(
-            Comparator.<Pending>comparingLong(p -> p.time).thenComparingLong(p -> p.seq));
+    private final PriorityQueue<Pending> queue =
+            new PriorityQueue<>(Comparator.<Pending>comparingLong(p -> p.time).thenComparingLong(p -> p.seq));
     private long seq;
     private long nextOrderAt;
     private long nextTickAt;
@@ -162,8 +163,12 @@ final class Schedule implements Iterator<GeneratedRecord> {
                 long quantity = movements.initialQuantity(sku);
                 if (quantity <= 0 && s.initialStockType != MovementType.COUNT) continue;
                 int index = sku;
-                push(start, () -> good(movements.record(
-                        movements.movement(s.initialStockType, catalog.sku(index), location, quantity, start), start, null)));
+                push(
+                        start,
+                        () -> good(movements.record(
+                                movements.movement(s.initialStockType, catalog.sku(index), location, quantity, start),
+                                start,
+                                null)));
             }
         }
     }
@@ -178,8 +183,12 @@ final class Schedule implements Iterator<GeneratedRecord> {
                 if (quantity <= 0) continue;
                 long at = truck + (unloaded++) * 15_000L;
                 int index = sku;
-                push(at, () -> good(movements.record(
-                        movements.movement(MovementType.RECEIPT, catalog.sku(index), location, quantity, at), at, null)));
+                push(
+                        at,
+                        () -> good(movements.record(
+                                movements.movement(MovementType.RECEIPT, catalog.sku(index), location, quantity, at),
+                                at,
+                                null)));
             }
         }
     }
@@ -215,7 +224,10 @@ final class Schedule implements Iterator<GeneratedRecord> {
     }
 
     void injectMovement(MovementType type, int sku, String location, long quantity, long at) {
-        push(at, () -> good(movements.record(movements.movement(type, catalog.sku(sku), location, quantity, at), at, null)));
+        push(
+                at,
+                () -> good(movements.record(
+                        movements.movement(type, catalog.sku(sku), location, quantity, at), at, null)));
     }
 
     /** Decides when the order is cancelled, shipped or refunded. */
@@ -229,9 +241,11 @@ final class Schedule implements Iterator<GeneratedRecord> {
         } else {
             if (r.nextDouble() < s.shipRate) {
                 o.shipLocation = s.locations.get(r.nextInt(s.locations.size()));
-                double mean = o.level == SimOrder.Level.PRIORITY ? 1.5 * HOUR
+                double mean = o.level == SimOrder.Level.PRIORITY
+                        ? 1.5 * HOUR
                         : o.level == SimOrder.Level.EXPEDITED ? 3 * HOUR : 6 * HOUR;
-                o.shipAt = Math.max(o.createdReceivedAt, at) + 30 * MINUTE
+                o.shipAt = Math.max(o.createdReceivedAt, at)
+                        + 30 * MINUTE
                         + Math.min(Formats.exponential(r, mean), 36 * HOUR);
             }
             if (m.refundKind() != null && r.nextDouble() < s.refundRate) refundPlan(o, r);
@@ -287,7 +301,8 @@ final class Schedule implements Iterator<GeneratedRecord> {
         GeneratedRecord record = record(source, kind, receivedAt, payload, null);
         if (noise.nextDouble() < s.duplicateRate) {
             // Most retries follow a timeout within seconds; some come after minutes of back-off.
-            long delay = noise.nextDouble() < 0.6 ? 5_000 + Formats.exponential(noise, 20_000)
+            long delay = noise.nextDouble() < 0.6
+                    ? 5_000 + Formats.exponential(noise, 20_000)
                     : MINUTE + Formats.exponential(noise, 8 * MINUTE);
             long again = receivedAt + delay;
             push(again, () -> record(source, kind, again, payload, GeneratedRecord.DUPLICATE));
@@ -304,9 +319,13 @@ final class Schedule implements Iterator<GeneratedRecord> {
         return record;
     }
 
-    private static GeneratedRecord record(String source, String kind, long receivedAt, ObjectNode payload, String label) {
-        return new GeneratedRecord(GeneratedRecord.ORDERS_RAW, Formats.write(envelope(source, kind, receivedAt, payload)),
-                receivedAt, label);
+    private static GeneratedRecord record(
+            String source, String kind, long receivedAt, ObjectNode payload, String label) {
+        return new GeneratedRecord(
+                GeneratedRecord.ORDERS_RAW,
+                Formats.write(envelope(source, kind, receivedAt, payload)),
+                receivedAt,
+                label);
     }
 
     static ObjectNode envelope(String source, String kind, long receivedAt, ObjectNode payload) {

@@ -13,8 +13,10 @@ import java.util.SplittableRandom;
  */
 final class Seasonality {
     /** Relative orders per hour of the day, 0h to 23h; normalized below. */
-    private static final double[] HOURLY = {0.45, 0.30, 0.22, 0.18, 0.18, 0.25, 0.45, 0.70, 0.90, 1.00, 1.10,
-        1.15, 1.25, 1.20, 1.10, 1.05, 1.10, 1.20, 1.40, 1.60, 1.70, 1.55, 1.20, 0.75};
+    private static final double[] HOURLY = {
+        0.45, 0.30, 0.22, 0.18, 0.18, 0.25, 0.45, 0.70, 0.90, 1.00, 1.10, 1.15, 1.25, 1.20, 1.10, 1.05, 1.10, 1.20,
+        1.40, 1.60, 1.70, 1.55, 1.20, 0.75
+    };
 
     private final boolean enabled;
     private final ZoneId zone;

@@ -42,9 +42,12 @@ final class Shipments {
         switch (o.country()) {
             case "US":
                 switch (o.level) {
-                    case PRIORITY: return r.nextBoolean() ? "FedEx" : "UPS";
-                    case EXPEDITED: return r.nextInt(3) == 0 ? "FedEx" : "UPS";
-                    default: return r.nextInt(3) == 0 ? "UPS" : "USPS";
+                    case PRIORITY:
+                        return r.nextBoolean() ? "FedEx" : "UPS";
+                    case EXPEDITED:
+                        return r.nextInt(3) == 0 ? "FedEx" : "UPS";
+                    default:
+                        return r.nextInt(3) == 0 ? "UPS" : "USPS";
                 }
             case "CA":
                 return o.level == SimOrder.Level.STANDARD ? "Canada Post" : "UPS";
@@ -56,13 +59,18 @@ final class Shipments {
     static String tracking(String carrier, SimOrder.Level level, SplittableRandom r) {
         switch (carrier) {
             case "UPS": {
-                String service = level == SimOrder.Level.PRIORITY ? "01" : level == SimOrder.Level.EXPEDITED ? "02" : "03";
+                String service =
+                        level == SimOrder.Level.PRIORITY ? "01" : level == SimOrder.Level.EXPEDITED ? "02" : "03";
                 return "1Z" + Formats.upperAlnum(r, 6) + service + digits(r, 8);
             }
-            case "USPS": return "9400" + digits(r, 18);
-            case "FedEx": return digits(r, 12);
-            case "Canada Post": return digits(r, 16);
-            default: return digits(r, 10);
+            case "USPS":
+                return "9400" + digits(r, 18);
+            case "FedEx":
+                return digits(r, 12);
+            case "Canada Post":
+                return digits(r, 16);
+            default:
+                return digits(r, 10);
         }
     }
 

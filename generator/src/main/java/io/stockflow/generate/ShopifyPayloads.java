@@ -13,10 +13,12 @@ import java.util.SplittableRandom;
  * are global and increasing, as Shopify's are. Times carry the shop's offset; money is strings.
  */
 final class ShopifyPayloads extends Marketplace {
-    private static final String[] CANCEL_REASONS = {"customer", "customer", "customer", "customer", "inventory",
-        "fraud", "declined", "other"};
-    private static final String[] RETURN_NOTES = {"Wrong size", "Changed my mind", "Arrived damaged",
-        "Not as described", "Ordered twice"};
+    private static final String[] CANCEL_REASONS = {
+        "customer", "customer", "customer", "customer", "inventory", "fraud", "declined", "other"
+    };
+    private static final String[] RETURN_NOTES = {
+        "Wrong size", "Changed my mind", "Arrived damaged", "Not as described", "Ordered twice"
+    };
 
     private final Map<String, Long> locationIds;
     private long nextOrderId;
@@ -193,8 +195,9 @@ final class ShopifyPayloads extends Marketplace {
         n.put("order_id", orderId);
         n.put("created_at", Formats.offsetSeconds(o.refundAt, zone));
         n.put("processed_at", Formats.offsetSeconds(o.refundAt, zone));
-        n.put("note", o.refundRestockType.equals("cancel") ? "Item no longer wanted"
-                : Formats.pick(o.random, RETURN_NOTES));
+        n.put(
+                "note",
+                o.refundRestockType.equals("cancel") ? "Item no longer wanted" : Formats.pick(o.random, RETURN_NOTES));
         n.put("restock", restock);
         n.put("user_id", 91_625_783_426L);
         ArrayNode lines = n.putArray("refund_line_items");
@@ -237,9 +240,12 @@ final class ShopifyPayloads extends Marketplace {
     /** A shipping line's code and title for the speed. */
     static String[] shippingLine(SimOrder.Level level) {
         switch (level) {
-            case PRIORITY: return new String[] {"Next Day", "Next Day Delivery"};
-            case EXPEDITED: return new String[] {"Expedited", "Expedited Shipping"};
-            default: return new String[] {"Standard", "Standard Shipping"};
+            case PRIORITY:
+                return new String[] {"Next Day", "Next Day Delivery"};
+            case EXPEDITED:
+                return new String[] {"Expedited", "Expedited Shipping"};
+            default:
+                return new String[] {"Standard", "Standard Shipping"};
         }
     }
 

@@ -12,10 +12,13 @@ final class SimOrder {
     static final long NEVER = Long.MIN_VALUE;
 
     enum Level {
-        STANDARD(2, 5), EXPEDITED(1, 2), PRIORITY(0, 1);
+        STANDARD(2, 5),
+        EXPEDITED(1, 2),
+        PRIORITY(0, 1);
 
         /** Days the seller has to ship, and days the carrier then takes. */
         final int handlingDays;
+
         final int transitDays;
 
         Level(int handlingDays, int transitDays) {
@@ -62,6 +65,7 @@ final class SimOrder {
     final String channel;
     /** Random numbers for this order's payload details, drawn when its records are built. */
     final SplittableRandom random;
+
     final People.Customer customer;
     final String currency;
     final Level level;
@@ -70,6 +74,7 @@ final class SimOrder {
     long shippingCents;
     /** Latest time to ship, and the window of delivery, from the destination's calendar. */
     long shipBy;
+
     long deliverFrom;
     long deliverBy;
 
@@ -79,12 +84,14 @@ final class SimOrder {
     long displayNumber;
     /** A marketplace's own extra key: Shopify's confirmation number, WooCommerce's order key, eBay's buyer name. */
     String token;
+
     long customerId;
     /** WooCommerce's id of the shipping line (order items and shipping lines share one sequence). */
     long shippingLineId;
 
     /** The marketplace's event for the new order, and when its delivery reaches stockflow. */
     long createdAt;
+
     long createdReceivedAt;
     long cancelAt = NEVER;
     long cancelReceivedAt = NEVER;
@@ -94,6 +101,7 @@ final class SimOrder {
     long refundReceivedAt = NEVER;
     /** Shopify's {@code restock_type}: return, cancel or no_restock. */
     String refundRestockType;
+
     final List<RefundLine> refundLines = new ArrayList<>();
 
     SimOrder(String channel, SplittableRandom random, People.Customer customer, Level level, long placedAt) {

@@ -54,7 +54,8 @@ public final class TrafficGenerator {
 
         public List<AnomalyLabel> labels() {
             List<AnomalyLabel> labels = new ArrayList<>(schedule.labels());
-            labels.sort(java.util.Comparator.comparingLong((AnomalyLabel l) -> l.start).thenComparing(AnomalyLabel::subject)
+            labels.sort(java.util.Comparator.comparingLong((AnomalyLabel l) -> l.start)
+                    .thenComparing(AnomalyLabel::subject)
                     .thenComparing(l -> l.type));
             return labels;
         }
@@ -88,7 +89,8 @@ public final class TrafficGenerator {
         rate("badRecordRate", s.badRecordRate);
         require(s.badRecordRate < 1, "badRecordRate must be below 1");
         require(s.initialStock >= 0, "initialStock must be >= 0");
-        require(s.initialStockType == MovementType.COUNT || s.initialStockType == MovementType.RECEIPT,
+        require(
+                s.initialStockType == MovementType.COUNT || s.initialStockType == MovementType.RECEIPT,
                 "initialStockType must be COUNT or RECEIPT");
         require(!s.replenishmentInterval.isNegative(), "replenishmentInterval must not be negative");
         require(s.replenishmentCover >= 0, "replenishmentCover must be >= 0");
@@ -97,8 +99,9 @@ public final class TrafficGenerator {
         require(s.channelMix != null && !s.channelMix.isEmpty(), "channelMix must not be empty");
         double total = 0;
         for (Map.Entry<String, Double> e : s.channelMix.entrySet()) {
-            require(CHANNELS.contains(e.getKey()), "unknown channel '" + e.getKey() + "' (expected one of shopify, "
-                    + "amazon, ebay, woocommerce)");
+            require(
+                    CHANNELS.contains(e.getKey()),
+                    "unknown channel '" + e.getKey() + "' (expected one of shopify, " + "amazon, ebay, woocommerce)");
             require(e.getValue() != null && e.getValue() >= 0, "the share of " + e.getKey() + " must be >= 0");
             total += e.getValue();
         }

@@ -177,19 +177,27 @@ final class WooCommercePayloads extends Marketplace {
     /** A shipping line's method title, method id and instance id for the speed. */
     static String[] shippingMethod(SimOrder.Level level, boolean free) {
         switch (level) {
-            case PRIORITY: return new String[] {"Next Day Delivery", "flat_rate", "3"};
-            case EXPEDITED: return new String[] {"Expedited Shipping", "flat_rate", "2"};
-            default: return free ? new String[] {"Free shipping", "free_shipping", "1"}
-                    : new String[] {"Flat rate", "flat_rate", "1"};
+            case PRIORITY:
+                return new String[] {"Next Day Delivery", "flat_rate", "3"};
+            case EXPEDITED:
+                return new String[] {"Expedited Shipping", "flat_rate", "2"};
+            default:
+                return free
+                        ? new String[] {"Free shipping", "free_shipping", "1"}
+                        : new String[] {"Flat rate", "flat_rate", "1"};
         }
     }
 
     private static String symbol(String currency) {
         switch (currency) {
-            case "USD": return "$";
-            case "CAD": return "CA$";
-            case "GBP": return "£";
-            default: return "€";
+            case "USD":
+                return "$";
+            case "CAD":
+                return "CA$";
+            case "GBP":
+                return "£";
+            default:
+                return "€";
         }
     }
 }

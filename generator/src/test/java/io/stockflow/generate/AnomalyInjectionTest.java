@@ -3,8 +3,8 @@ package io.stockflow.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.ingest.IngestLimits;
-import io.stockflow.json.InvalidRecordException;
 import io.stockflow.ingest.OrderEnvelopeParser;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
@@ -45,14 +45,24 @@ class AnomalyInjectionTest {
     @Test
     void everyTypeIsInjectedAfterTheWarmUp() {
         Set<String> types = labels.stream().map(l -> l.type).collect(Collectors.toSet());
-        assertThat(types).containsExactlyInAnyOrder("DEMAND_SPIKE", "DEMAND_DROP", "FEED_SILENT", "SUSPICIOUS_ORDER",
-                "REFUND_SPIKE", "STOCKOUT_PREDICTED", "LEDGER_MISMATCH");
+        assertThat(types)
+                .containsExactlyInAnyOrder(
+                        "DEMAND_SPIKE",
+                        "DEMAND_DROP",
+                        "FEED_SILENT",
+                        "SUSPICIOUS_ORDER",
+                        "REFUND_SPIKE",
+                        "STOCKOUT_PREDICTED",
+                        "LEDGER_MISMATCH");
         long warmUp = settings.start.plus(settings.anomalyWarmUp).toEpochMilli();
         assertThat(labels).allSatisfy(l -> {
             assertThat(l.start).isGreaterThanOrEqualTo(warmUp - 1000);
             assertThat(l.end).isGreaterThan(l.start);
         });
-        assertThat(labels.get(0).toJson()).startsWith("{\"type\":").contains("\"subject\":{").contains("\"start\":\"2026-11-03T");
+        assertThat(labels.get(0).toJson())
+                .startsWith("{\"type\":")
+                .contains("\"subject\":{")
+                .contains("\"start\":\"2026-11-03T");
     }
 
     @Test
@@ -61,8 +71,10 @@ class AnomalyInjectionTest {
         List<GeneratedRecord> twice = new ArrayList<>();
         again.forEachRemaining(twice::add);
         assertThat(twice).isEqualTo(records);
-        assertThat(again.labels()).extracting(AnomalyLabel::toJson)
-                .containsExactlyElementsOf(labels.stream().map(AnomalyLabel::toJson).collect(Collectors.toList()));
+        assertThat(again.labels())
+                .extracting(AnomalyLabel::toJson)
+                .containsExactlyElementsOf(
+                        labels.stream().map(AnomalyLabel::toJson).collect(Collectors.toList()));
     }
 
     /** Orders placed just before a window may reach their marketplace event inside it (Amazon confirms later). */
@@ -72,21 +84,27 @@ class AnomalyInjectionTest {
     void aSilentChannelPlacesNoOrderAndADroppedSkuSellsNothing() {
         for (AnomalyLabel l : labels) {
             if (l.type.equals("FEED_SILENT")) {
-                assertThat(placed).noneMatch(e -> e.channel.equals(l.channel) && e.eventTime >= l.start + SLACK
-                        && e.eventTime < l.end);
-                assertThat(placed).anyMatch(e -> !e.channel.equals(l.channel) && e.eventTime >= l.start
-                        && e.eventTime < l.end);
+                assertThat(placed)
+                        .noneMatch(e ->
+                                e.channel.equals(l.channel) && e.eventTime >= l.start + SLACK && e.eventTime < l.end);
+                assertThat(placed)
+                        .anyMatch(e -> !e.channel.equals(l.channel) && e.eventTime >= l.start && e.eventTime < l.end);
             }
             if (l.type.equals("DEMAND_DROP")) {
-                assertThat(placed).noneMatch(e -> e.eventTime >= l.start + SLACK && e.eventTime < l.end
-                        && e.lines.stream().anyMatch(line -> line.sku.equals(l.sku)));
+                assertThat(placed)
+                        .noneMatch(e -> e.eventTime >= l.start + SLACK
+                                && e.eventTime < l.end
+                                && e.lines.stream().anyMatch(line -> line.sku.equals(l.sku)));
             }
         }
     }
 
     @Test
     void aSpikeMultipliesTheSkusOrders() {
-        AnomalyLabel spike = labels.stream().filter(l -> l.type.equals("DEMAND_SPIKE")).findFirst().orElseThrow();
+        AnomalyLabel spike = labels.stream()
+                .filter(l -> l.type.equals("DEMAND_SPIKE"))
+                .findFirst()
+                .orElseThrow();
         long during = linesOf(spike.sku, spike.start, spike.end);
         long dayBefore = linesOf(spike.sku, spike.start - 86_400_000L, spike.end - 86_400_000L);
         assertThat(during).isGreaterThan(3 * Math.max(dayBefore, 3));
@@ -95,8 +113,8 @@ class AnomalyInjectionTest {
     @Test
     void suspiciousOrdersAreThereUnderTheirIds() {
         Set<String> ids = placed.stream().map(e -> e.orderId).collect(Collectors.toSet());
-        List<AnomalyLabel> suspicious = labels.stream().filter(l -> l.type.equals("SUSPICIOUS_ORDER"))
-                .collect(Collectors.toList());
+        List<AnomalyLabel> suspicious =
+                labels.stream().filter(l -> l.type.equals("SUSPICIOUS_ORDER")).collect(Collectors.toList());
         assertThat(suspicious).isNotEmpty().allSatisfy(l -> assertThat(ids).contains(l.orderId));
     }
 
@@ -105,7 +123,7 @@ class AnomalyInjectionTest {
         GeneratorSettings plain = new GeneratorSettings();
         plain.duration = Duration.ofHours(2);
         TrafficGenerator.Scenario scenario = new TrafficGenerator(plain).scenario();
-        scenario.forEachRemaining(r -> { });
+        scenario.forEachRemaining(r -> {});
         assertThat(scenario.labels()).isEmpty();
     }
 

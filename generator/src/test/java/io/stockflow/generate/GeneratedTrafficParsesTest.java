@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.stockflow.ingest.FulfilmentParser;
 import io.stockflow.ingest.IngestLimits;
-import io.stockflow.json.InvalidRecordException;
 import io.stockflow.ingest.MovementParser;
 import io.stockflow.ingest.OrderEnvelopeParser;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
@@ -36,10 +36,14 @@ class GeneratedTrafficParsesTest {
     private Object parse(GeneratedRecord r) throws InvalidRecordException {
         byte[] bytes = r.value.getBytes(StandardCharsets.UTF_8);
         switch (r.topic) {
-            case GeneratedRecord.ORDERS_RAW: return orders.parse(bytes);
-            case GeneratedRecord.INVENTORY_MOVEMENTS: return movements.parse(bytes);
-            case GeneratedRecord.FULFILMENT_EVENTS: return fulfilments.parse(bytes);
-            default: throw new AssertionError(r.topic);
+            case GeneratedRecord.ORDERS_RAW:
+                return orders.parse(bytes);
+            case GeneratedRecord.INVENTORY_MOVEMENTS:
+                return movements.parse(bytes);
+            case GeneratedRecord.FULFILMENT_EVENTS:
+                return fulfilments.parse(bytes);
+            default:
+                throw new AssertionError(r.topic);
         }
     }
 
@@ -62,7 +66,9 @@ class GeneratedTrafficParsesTest {
             if (!r.isBad()) continue;
             try {
                 Object parsed = parse(r);
-                assertThat(parsed).as("a %s record was accepted: %s", r.label, r).isNull();
+                assertThat(parsed)
+                        .as("a %s record was accepted: %s", r.label, r)
+                        .isNull();
             } catch (InvalidRecordException e) {
                 refused++;
             }
@@ -87,7 +93,9 @@ class GeneratedTrafficParsesTest {
                     assertThat(firstEventIds).contains(e.eventId);
                     continue;
                 }
-                assertThat(firstEventIds.add(e.eventId)).as("event id reused: %s", r).isTrue();
+                assertThat(firstEventIds.add(e.eventId))
+                        .as("event id reused: %s", r)
+                        .isTrue();
                 switch (envelope.step) {
                     case CREATE:
                         assertThat(e.type).isEqualTo(OrderEventType.PLACED);
@@ -100,7 +108,8 @@ class GeneratedTrafficParsesTest {
                             assertThat(e.customerPhoneHash).isNotNull();
                             assertThat(e.total).isNotNull();
                             assertThat(e.currency).isNotNull();
-                            assertThat(e.lines).allSatisfy(l -> assertThat(l.unitPrice).isNotNull());
+                            assertThat(e.lines)
+                                    .allSatisfy(l -> assertThat(l.unitPrice).isNotNull());
                         }
                         placed.put(e.orderId, e);
                         break;
@@ -111,15 +120,19 @@ class GeneratedTrafficParsesTest {
                     default:
                         assertThat(e.type).isEqualTo(OrderEventType.REFUNDED);
                         assertThat(e.eventTime).isGreaterThan(placed.get(e.orderId).eventTime);
-                        assertThat(e.lines).allSatisfy(line ->
-                                assertThat(placed.get(e.orderId).lines).extracting(l -> l.sku).contains(line.sku));
+                        assertThat(e.lines)
+                                .allSatisfy(line -> assertThat(placed.get(e.orderId).lines)
+                                        .extracting(l -> l.sku)
+                                        .contains(line.sku));
                 }
             } else if (r.topic.equals(GeneratedRecord.FULFILMENT_EVENTS)) {
                 FulfilmentEvent f = fulfilments.parse(r.value.getBytes(StandardCharsets.UTF_8));
                 OrderEvent order = placed.get(f.orderId);
                 assertThat(order).as("shipment of an order not placed: %s", r).isNotNull();
-                assertThat(f.lines).containsExactlyInAnyOrderElementsOf(order.lines.stream()
-                        .map(l -> new OrderLine(l.sku, l.quantity, null)).toList());
+                assertThat(f.lines)
+                        .containsExactlyInAnyOrderElementsOf(order.lines.stream()
+                                .map(l -> new OrderLine(l.sku, l.quantity, null))
+                                .toList());
                 assertThat(f.occurredAt).isGreaterThan(order.eventTime);
             }
         }

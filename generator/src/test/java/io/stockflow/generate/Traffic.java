@@ -12,7 +12,11 @@ import java.util.List;
 final class Traffic {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    enum Step { CREATE, CANCEL, REFUND }
+    enum Step {
+        CREATE,
+        CANCEL,
+        REFUND
+    }
 
     /** One order envelope: its canonical order id, what happened and when the marketplace says it did. */
     static final class OrderEnvelope {
@@ -62,21 +66,40 @@ final class Traffic {
         switch (source) {
             case "shopify":
                 if (kind.equals("refunds/create")) {
-                    return new OrderEnvelope(r, source, kind, "shopify:" + p.get("order_id").asText(), Step.REFUND);
+                    return new OrderEnvelope(
+                            r, source, kind, "shopify:" + p.get("order_id").asText(), Step.REFUND);
                 }
-                return new OrderEnvelope(r, source, kind, "shopify:" + p.get("id").asText(),
+                return new OrderEnvelope(
+                        r,
+                        source,
+                        kind,
+                        "shopify:" + p.get("id").asText(),
                         kind.equals("orders/cancelled") ? Step.CANCEL : Step.CREATE);
             case "amazon": {
                 JsonNode change = p.get("Payload").get("OrderChangeNotification");
                 String status = change.get("Summary").get("OrderStatus").asText();
-                return new OrderEnvelope(r, source, kind, "amazon:" + change.get("AmazonOrderId").asText(),
+                return new OrderEnvelope(
+                        r,
+                        source,
+                        kind,
+                        "amazon:" + change.get("AmazonOrderId").asText(),
                         status.equals("Canceled") ? Step.CANCEL : Step.CREATE);
             }
             case "ebay":
-                return new OrderEnvelope(r, source, kind, "ebay:" + p.get("orderId").asText(),
-                        p.get("cancelStatus").get("cancelState").asText().equals("CANCELED") ? Step.CANCEL : Step.CREATE);
+                return new OrderEnvelope(
+                        r,
+                        source,
+                        kind,
+                        "ebay:" + p.get("orderId").asText(),
+                        p.get("cancelStatus").get("cancelState").asText().equals("CANCELED")
+                                ? Step.CANCEL
+                                : Step.CREATE);
             case "woocommerce":
-                return new OrderEnvelope(r, source, kind, "woocommerce:" + p.get("id").asText(),
+                return new OrderEnvelope(
+                        r,
+                        source,
+                        kind,
+                        "woocommerce:" + p.get("id").asText(),
                         p.get("status").asText().equals("cancelled") ? Step.CANCEL : Step.CREATE);
             default:
                 throw new AssertionError("unexpected source " + source + " in " + r);

@@ -44,33 +44,53 @@ class TrafficGeneratorTest {
         List<GeneratedRecord> other = TrafficGenerator.take(Traffic.oneDay(7), 1_000);
         List<GeneratedRecord> same = day.subList(0, 1_000);
         assertThat(other).isNotEqualTo(same);
-        Set<String> values = same.stream().filter(r -> r.topic.equals(GeneratedRecord.ORDERS_RAW))
-                .map(r -> r.value).collect(Collectors.toSet());
+        Set<String> values = same.stream()
+                .filter(r -> r.topic.equals(GeneratedRecord.ORDERS_RAW))
+                .map(r -> r.value)
+                .collect(Collectors.toSet());
         assertThat(other).noneMatch(r -> values.contains(r.value));
     }
 
     @Test
     void recordsComeInNonDecreasingEventTime() {
         for (int i = 1; i < day.size(); i++) {
-            assertThat(day.get(i).eventTime).as("record %d: %s", i, day.get(i)).isGreaterThanOrEqualTo(day.get(i - 1).eventTime);
+            assertThat(day.get(i).eventTime)
+                    .as("record %d: %s", i, day.get(i))
+                    .isGreaterThanOrEqualTo(day.get(i - 1).eventTime);
         }
-        assertThat(day.get(0).eventTime).isEqualTo(Instant.parse("2026-11-02T00:00:00Z").toEpochMilli());
+        assertThat(day.get(0).eventTime)
+                .isEqualTo(Instant.parse("2026-11-02T00:00:00Z").toEpochMilli());
     }
 
     @Test
     void everyChannelTopicAndBadKindAppears() {
-        Set<String> sources = day.stream().filter(r -> r.topic.equals(GeneratedRecord.ORDERS_RAW) && !r.isBad())
-                .map(r -> Traffic.json(r).get("source").asText()).collect(Collectors.toSet());
-        assertThat(sources).containsExactlyInAnyOrder("shopify", "amazon", "ebay", "woocommerce");
-        assertThat(day).extracting(r -> r.topic).contains(GeneratedRecord.ORDERS_RAW,
-                GeneratedRecord.INVENTORY_MOVEMENTS, GeneratedRecord.FULFILMENT_EVENTS);
-        Set<String> kinds = day.stream().filter(r -> r.topic.equals(GeneratedRecord.ORDERS_RAW) && !r.isBad())
-                .map(r -> Traffic.json(r).get("source").asText() + " " + Traffic.json(r).get("kind").asText())
+        Set<String> sources = day.stream()
+                .filter(r -> r.topic.equals(GeneratedRecord.ORDERS_RAW) && !r.isBad())
+                .map(r -> Traffic.json(r).get("source").asText())
                 .collect(Collectors.toSet());
-        assertThat(kinds).containsExactlyInAnyOrder("shopify orders/create", "shopify orders/cancelled",
-                "shopify refunds/create", "amazon ORDER_CHANGE", "ebay order", "woocommerce order.created",
-                "woocommerce order.updated");
-        Set<String> labels = day.stream().filter(GeneratedRecord::isBad).map(r -> r.label).collect(Collectors.toSet());
+        assertThat(sources).containsExactlyInAnyOrder("shopify", "amazon", "ebay", "woocommerce");
+        assertThat(day)
+                .extracting(r -> r.topic)
+                .contains(
+                        GeneratedRecord.ORDERS_RAW,
+                        GeneratedRecord.INVENTORY_MOVEMENTS,
+                        GeneratedRecord.FULFILMENT_EVENTS);
+        Set<String> kinds = day.stream()
+                .filter(r -> r.topic.equals(GeneratedRecord.ORDERS_RAW) && !r.isBad())
+                .map(r -> Traffic.json(r).get("source").asText() + " "
+                        + Traffic.json(r).get("kind").asText())
+                .collect(Collectors.toSet());
+        assertThat(kinds)
+                .containsExactlyInAnyOrder(
+                        "shopify orders/create",
+                        "shopify orders/cancelled",
+                        "shopify refunds/create",
+                        "amazon ORDER_CHANGE",
+                        "ebay order",
+                        "woocommerce order.created",
+                        "woocommerce order.updated");
+        Set<String> labels =
+                day.stream().filter(GeneratedRecord::isBad).map(r -> r.label).collect(Collectors.toSet());
         for (BadRecords.Kind kind : BadRecords.Kind.values()) assertThat(labels).contains(kind.label);
     }
 
@@ -82,9 +102,11 @@ class TrafficGeneratorTest {
         for (GeneratedRecord r : day) {
             if (!r.topic.equals(GeneratedRecord.ORDERS_RAW) || r.label != null) continue;
             Traffic.OrderEnvelope e = Traffic.order(r);
-            Map<String, Long> target = e.step == Traffic.Step.CREATE ? created
-                    : e.step == Traffic.Step.CANCEL ? cancelled : refunded;
-            assertThat(target.put(e.orderId, r.eventTime)).as("second %s of %s", e.step, e.orderId).isNull();
+            Map<String, Long> target =
+                    e.step == Traffic.Step.CREATE ? created : e.step == Traffic.Step.CANCEL ? cancelled : refunded;
+            assertThat(target.put(e.orderId, r.eventTime))
+                    .as("second %s of %s", e.step, e.orderId)
+                    .isNull();
         }
         assertThat(created).hasSizeGreaterThan(3_000);
         for (Map.Entry<String, Long> c : cancelled.entrySet()) {
@@ -116,8 +138,11 @@ class TrafficGeneratorTest {
         for (GeneratedRecord r : day) {
             if (!r.topic.equals(GeneratedRecord.ORDERS_RAW) || r.label != null) continue;
             String id = Traffic.order(r).orderId;
-            assertThat(amazon.matcher(id).matches() || ebay.matcher(id).matches() || numeric.matcher(id).matches())
-                    .as(id).isTrue();
+            assertThat(amazon.matcher(id).matches()
+                            || ebay.matcher(id).matches()
+                            || numeric.matcher(id).matches())
+                    .as(id)
+                    .isTrue();
         }
         Set<String> movementIds = new HashSet<>();
         for (GeneratedRecord r : day) {
@@ -138,13 +163,23 @@ class TrafficGeneratorTest {
             assertThat(e.get("received_at").asText()).endsWith("Z");
             switch (e.get("source").asText()) {
                 case "shopify":
-                    assertThat(p.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d");
-                    if (p.has("total_price")) assertThat(p.get("total_price").isTextual()).isTrue();
+                    assertThat(p.get("created_at").asText())
+                            .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d");
+                    if (p.has("total_price"))
+                        assertThat(p.get("total_price").isTextual()).isTrue();
                     break;
                 case "amazon":
-                    assertThat(p.at("/Payload/OrderChangeNotification/Summary/PurchaseDate").asText()).endsWith("Z");
-                    assertThat(p.at("/Payload/OrderChangeNotification/Summary/MarketplaceId").asText())
-                            .isIn("ATVPDKIKX0DER", "A2EUQ1WTGCTBG2", "A1F83G8C2ARO7P", "A1PA6795UKMFR9", "A13V1IB3VIYZZH");
+                    assertThat(p.at("/Payload/OrderChangeNotification/Summary/PurchaseDate")
+                                    .asText())
+                            .endsWith("Z");
+                    assertThat(p.at("/Payload/OrderChangeNotification/Summary/MarketplaceId")
+                                    .asText())
+                            .isIn(
+                                    "ATVPDKIKX0DER",
+                                    "A2EUQ1WTGCTBG2",
+                                    "A1F83G8C2ARO7P",
+                                    "A1PA6795UKMFR9",
+                                    "A13V1IB3VIYZZH");
                     break;
                 case "ebay":
                     assertThat(p.get("creationDate").asText()).matches(".*T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
@@ -163,9 +198,14 @@ class TrafficGeneratorTest {
         for (GeneratedRecord r : day.subList(0, 3_000)) {
             if (!r.topic.equals(GeneratedRecord.ORDERS_RAW) || r.label != null) continue;
             JsonNode p = Traffic.json(r).get("payload");
-            String email = p.has("email") ? p.get("email").asText()
-                    : p.has("billing") ? p.at("/billing/email").asText()
-                    : p.has("buyer") ? p.at("/buyer/buyerRegistrationAddress/email").asText() : null;
+            String email = p.has("email")
+                    ? p.get("email").asText()
+                    : p.has("billing")
+                            ? p.at("/billing/email").asText()
+                            : p.has("buyer")
+                                    ? p.at("/buyer/buyerRegistrationAddress/email")
+                                            .asText()
+                                    : null;
             if (email != null && !email.isEmpty()) assertThat(email).matches(".+@example\\.(com|net|org)");
         }
     }
@@ -187,8 +227,12 @@ class TrafficGeneratorTest {
             if (t.isAfter(s.start.plus(s.duration).atZone(ZoneOffset.UTC))) continue;
             byHour[t.getHour()]++;
             switch (t.getDayOfWeek()) {
-                case SATURDAY: case SUNDAY: weekend++; break;
-                default: weekday++;
+                case SATURDAY:
+                case SUNDAY:
+                    weekend++;
+                    break;
+                default:
+                    weekday++;
             }
         }
         assertThat(byHour[3]).isLessThan(byHour[20] / 3);
@@ -238,7 +282,8 @@ class TrafficGeneratorTest {
     @Test
     void shopifyReturnsNameTheConfiguredLocationIds() {
         GeneratorSettings s = Traffic.oneDay(42);
-        s.shopifyLocationIds = Map.of("WH-EAST", 6_884_556_842L, "WH-WEST", 6_884_556_843L, "STORE-NYC", 6_884_556_844L);
+        s.shopifyLocationIds =
+                Map.of("WH-EAST", 6_884_556_842L, "WH-WEST", 6_884_556_843L, "STORE-NYC", 6_884_556_844L);
         Set<String> restockTypes = new HashSet<>();
         for (GeneratedRecord r : Traffic.all(s)) {
             if (!r.topic.equals(GeneratedRecord.ORDERS_RAW) || r.label != null || !r.value.contains("refunds/create")) {
@@ -247,7 +292,8 @@ class TrafficGeneratorTest {
             for (JsonNode line : Traffic.json(r).at("/payload/refund_line_items")) {
                 String type = line.get("restock_type").asText();
                 restockTypes.add(type);
-                if (type.equals("return")) assertThat(line.get("location_id").asLong()).isBetween(6_884_556_842L, 6_884_556_844L);
+                if (type.equals("return"))
+                    assertThat(line.get("location_id").asLong()).isBetween(6_884_556_842L, 6_884_556_844L);
                 else assertThat(line.get("location_id").isNull()).isTrue();
             }
         }
@@ -266,7 +312,8 @@ class TrafficGeneratorTest {
     void refusesSettingsThatMakeNoSense() {
         GeneratorSettings s = new GeneratorSettings();
         s.cancelRate = 1.5;
-        assertThatThrownBy(() -> new TrafficGenerator(s)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new TrafficGenerator(s))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cancelRate");
         GeneratorSettings t = new GeneratorSettings();
         t.channelMix = Map.of("etsy", 1.0);

@@ -32,7 +32,8 @@ class TrafficRatesTest {
                 bad++;
                 continue;
             }
-            if (r.topic.equals(GeneratedRecord.FULFILMENT_EVENTS)) shipped.add(Traffic.json(r).get("order_id").asText());
+            if (r.topic.equals(GeneratedRecord.FULFILMENT_EVENTS))
+                shipped.add(Traffic.json(r).get("order_id").asText());
             if (!r.topic.equals(GeneratedRecord.ORDERS_RAW)) continue;
             if (r.isDuplicate()) {
                 duplicates++;
@@ -41,9 +42,14 @@ class TrafficRatesTest {
             originals++;
             Traffic.OrderEnvelope e = Traffic.order(r);
             switch (e.step) {
-                case CREATE: channelOf.put(e.orderId, e.source); break;
-                case CANCEL: cancelled.add(e.orderId); break;
-                default: refunded.add(e.orderId);
+                case CREATE:
+                    channelOf.put(e.orderId, e.source);
+                    break;
+                case CANCEL:
+                    cancelled.add(e.orderId);
+                    break;
+                default:
+                    refunded.add(e.orderId);
             }
         }
     }
@@ -67,7 +73,8 @@ class TrafficRatesTest {
         flat.seasonality = false;
         long orders = Traffic.all(flat).stream()
                 .filter(r -> r.topic.equals(GeneratedRecord.ORDERS_RAW) && r.label == null)
-                .filter(r -> Traffic.order(r).step == Traffic.Step.CREATE).count();
+                .filter(r -> Traffic.order(r).step == Traffic.Step.CREATE)
+                .count();
         assertThat((double) orders).isCloseTo(4_800, within(0.06 * 4_800));
     }
 
@@ -89,7 +96,8 @@ class TrafficRatesTest {
         double open = orders - cancelled.size();
         assertThat(shipped.size() / open).isCloseTo(SETTINGS.shipRate, within(0.02));
         long shopifyOpen = channelOf.entrySet().stream()
-                .filter(e -> e.getValue().equals("shopify") && !cancelled.contains(e.getKey())).count();
+                .filter(e -> e.getValue().equals("shopify") && !cancelled.contains(e.getKey()))
+                .count();
         assertThat(refunded.size() / (double) shopifyOpen).isCloseTo(SETTINGS.refundRate, within(0.015));
     }
 

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /** The published JSON Schemas of the output topics ({@code docs/schemas/<topic>.schema.json}), for tests to validate against. */
 public final class ContractSchemas {
     private static final Path DIR = Path.of("..", "docs", "schemas");
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private ContractSchemas() {}

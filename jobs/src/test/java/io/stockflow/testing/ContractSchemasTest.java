@@ -8,15 +8,19 @@ import org.junit.jupiter.api.Test;
 class ContractSchemasTest {
     @Test
     void rejectsAnAvailabilityRecordWithoutVersionOrWithNegativeAvailable() {
-        assertThat(ContractSchemas.violations("inventory.availability",
-                "{\"sku\":\"A\",\"location\":\"*\",\"on_hand\":1,\"reserved\":0,\"safety_stock\":0,\"available\":-1,\"as_of\":\"2026-11-26T10:00:00Z\"}"))
+        assertThat(
+                        ContractSchemas.violations(
+                                "inventory.availability",
+                                "{\"sku\":\"A\",\"location\":\"*\",\"on_hand\":1,\"reserved\":0,\"safety_stock\":0,\"available\":-1,\"as_of\":\"2026-11-26T10:00:00Z\"}"))
                 .hasSize(2);
     }
 
     @Test
     void acceptsAConformingDeadLetter() {
-        assertThat(ContractSchemas.violations("deadletter",
-                "{\"source_topic\":\"orders.raw\",\"error\":\"record is not JSON\",\"raw\":\"{\",\"received_at\":\"2026-11-26T10:00:00Z\"}"))
+        assertThat(
+                        ContractSchemas.violations(
+                                "deadletter",
+                                "{\"source_topic\":\"orders.raw\",\"error\":\"record is not JSON\",\"raw\":\"{\",\"received_at\":\"2026-11-26T10:00:00Z\"}"))
                 .isEmpty();
     }
 }

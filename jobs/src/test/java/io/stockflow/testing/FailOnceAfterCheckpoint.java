@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class FailOnceAfterCheckpoint implements TopicBinding {
     /** Whether the failure has happened; tests reset it before their run. */
     public static final AtomicBoolean FAILED = new AtomicBoolean();
+
     private static final AtomicBoolean CHECKPOINTED = new AtomicBoolean();
 
     private final TopicBinding delegate;

@@ -42,7 +42,7 @@ public final class Fixtures {
     private static Path extract(java.net.URI inJar) throws IOException {
         Path target = Files.createTempDirectory("stockflow-fixtures");
         try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(inJar, Map.of());
-             Stream<Path> files = Files.walk(jar.getPath("/fixtures"))) {
+                Stream<Path> files = Files.walk(jar.getPath("/fixtures"))) {
             for (Path f : files.toList()) {
                 Path to = target.resolve(jar.getPath("/fixtures").relativize(f).toString());
                 if (Files.isDirectory(f)) Files.createDirectories(to);
@@ -65,8 +65,10 @@ public final class Fixtures {
         if (!Files.isDirectory(topicDir)) return List.of();
         try (Stream<Path> files = Files.walk(topicDir)) {
             List<String> lines = new ArrayList<>();
-            files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted().forEach(f -> lines.addAll(lines(f)));
+            files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .forEach(f -> lines.addAll(lines(f)));
             return lines;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,7 +106,8 @@ public final class Fixtures {
         for (String line : records) {
             JsonNode r = json(line);
             StringBuilder key = new StringBuilder();
-            for (String f : keyFields) key.append(key.length() == 0 ? "" : "|").append(r.get(f).asText());
+            for (String f : keyFields)
+                key.append(key.length() == 0 ? "" : "|").append(r.get(f).asText());
             byKey.put(key.toString(), r);
         }
         return byKey;

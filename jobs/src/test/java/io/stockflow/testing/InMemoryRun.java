@@ -38,9 +38,14 @@ public final class InMemoryRun {
     public <T> DataStream<T> input(String name, TypeInformation<T> type, List<T> elements) {
         if (!elements.isEmpty()) return env.fromData(elements, type).name(name).uid("in-memory-" + name);
         // Flink's collection source needs an element: an empty input is a placeholder that is filtered out.
-        T placeholder = type.createSerializer(env.getConfig().getSerializerConfig()).createInstance();
-        return env.fromData(type, placeholder).name(name).uid("in-memory-" + name)
-                .filter(e -> false).name(name + ": none").uid("in-memory-" + name + "-none");
+        T placeholder =
+                type.createSerializer(env.getConfig().getSerializerConfig()).createInstance();
+        return env.fromData(type, placeholder)
+                .name(name)
+                .uid("in-memory-" + name)
+                .filter(e -> false)
+                .name(name + ": none")
+                .uid("in-memory-" + name + "-none");
     }
 
     /** A bounded input of {@code elements}, in their order (possibly none). */

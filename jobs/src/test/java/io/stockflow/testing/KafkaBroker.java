@@ -56,7 +56,10 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, B
 
     private void start() throws Exception {
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
@@ -91,7 +94,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, B
         p.put("bootstrap.servers", bootstrap());
         p.put("acks", "all");
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (String line : lines) producer.send(new ProducerRecord<>(topic, line));
             producer.flush();
         }
@@ -103,7 +106,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, B
         p.put("bootstrap.servers", bootstrap());
         p.put("acks", "all");
         try (KafkaProducer<String, String> producer =
-                     new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (String line : lines) producer.send(new ProducerRecord<>(topic, partition, null, line));
             producer.flush();
         }
@@ -122,7 +125,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, B
         p.put("enable.auto.commit", "false");
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
             consumer.assign(partitions);

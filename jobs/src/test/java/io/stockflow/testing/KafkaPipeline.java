@@ -126,12 +126,17 @@ public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback,
      * binding wrapped as the test needs (to inject a failure); the job's consumer group and transactional ids take
      * the topics' prefix.
      */
-    public JobClient start(TestTopics topics, String job, JobOptions options, Configuration configuration,
-            UnaryOperator<TopicBinding> binding) throws Exception {
+    public JobClient start(
+            TestTopics topics,
+            String job,
+            JobOptions options,
+            Configuration configuration,
+            UnaryOperator<TopicBinding> binding)
+            throws Exception {
         StreamExecutionEnvironment env = environment(configuration);
         env.setParallelism(TestFlink.PARALLELISM);
-        JobGraph.wire(env, Jobs.resolve(job), binding.apply(new KafkaBinding(topics.settings(), topics.prefix())),
-                options);
+        JobGraph.wire(
+                env, Jobs.resolve(job), binding.apply(new KafkaBinding(topics.settings(), topics.prefix())), options);
         JobClient client = env.executeAsync(job + " " + topics.prefix());
         (testName != null ? testJobs : classJobs).add(client);
         return client;

@@ -17,9 +17,12 @@ public final class LifecycleOutputs {
         Map<String, String> byId = new TreeMap<>();
         for (String line : records) {
             JsonNode a = Fixtures.json(line);
-            String previous = byId.put(a.get("alert_id").asText(), a.get("type").asText() + " "
-                    + a.get("severity").asText() + " " + a.get("subject") + " @" + a.get("event_time").asText()
-                    + (a.has("window") ? " " + a.get("window") : ""));
+            String previous = byId.put(
+                    a.get("alert_id").asText(),
+                    a.get("type").asText() + " "
+                            + a.get("severity").asText() + " " + a.get("subject") + " @"
+                            + a.get("event_time").asText()
+                            + (a.has("window") ? " " + a.get("window") : ""));
             if (previous != null) throw new AssertionError("alert raised twice: " + line);
         }
         return byId;
@@ -30,9 +33,13 @@ public final class LifecycleOutputs {
         Map<String, String> byId = new TreeMap<>();
         for (String line : records) {
             JsonNode n = Fixtures.json(line);
-            String previous = byId.put(n.get("notification_id").asText(), n.get("order_id").asText() + " "
-                    + n.get("type").asText() + " " + n.get("template").asText() + "/" + n.get("branch").asText() + " "
-                    + n.get("locale").asText() + " @" + n.get("event_time").asText());
+            String previous = byId.put(
+                    n.get("notification_id").asText(),
+                    n.get("order_id").asText() + " "
+                            + n.get("type").asText() + " " + n.get("template").asText() + "/"
+                            + n.get("branch").asText() + " "
+                            + n.get("locale").asText() + " @"
+                            + n.get("event_time").asText());
             if (previous != null) throw new AssertionError("notification sent twice: " + line);
         }
         return byId;

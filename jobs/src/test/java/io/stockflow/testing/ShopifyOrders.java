@@ -12,24 +12,37 @@ public final class ShopifyOrders {
     private ShopifyOrders() {}
 
     /** Canonical order id {@code shopify:<id>}; ships STANDARD to {@code region}/{@code zip} in the US. */
-    public static String placed(long id, String time, String region, String zip, String sku, long quantity,
-                                String total) {
+    public static String placed(
+            long id, String time, String region, String zip, String sku, long quantity, String total) {
         return placed(id, time, region, zip, Map.of(sku, quantity), total);
     }
 
     /** As above, with one line per SKU of {@code lines}, in their order. */
-    public static String placed(long id, String time, String region, String zip, Map<String, Long> lines,
-                                String total) {
+    public static String placed(
+            long id, String time, String region, String zip, Map<String, Long> lines, String total) {
         ObjectNode payload = JSON.createObjectNode();
-        payload.put("id", id).put("name", "#" + id).put("email", "buyer" + id + "@example.com")
-                .put("created_at", time).put("updated_at", time).putNull("cancelled_at").put("currency", "USD")
-                .put("total_price", total).put("financial_status", "paid").putNull("fulfillment_status");
-        payload.putObject("shipping_address").put("country_code", "US").put("province_code", region).put("zip", zip);
+        payload.put("id", id)
+                .put("name", "#" + id)
+                .put("email", "buyer" + id + "@example.com")
+                .put("created_at", time)
+                .put("updated_at", time)
+                .putNull("cancelled_at")
+                .put("currency", "USD")
+                .put("total_price", total)
+                .put("financial_status", "paid")
+                .putNull("fulfillment_status");
+        payload.putObject("shipping_address")
+                .put("country_code", "US")
+                .put("province_code", region)
+                .put("zip", zip);
         payload.putArray("shipping_lines").addObject().put("code", "standard").put("title", "Standard Shipping");
         ArrayNode items = payload.putArray("line_items");
         long lineId = id * 10;
         for (Map.Entry<String, Long> line : lines.entrySet()) {
-            items.addObject().put("id", lineId++).put("sku", line.getKey()).put("quantity", line.getValue())
+            items.addObject()
+                    .put("id", lineId++)
+                    .put("sku", line.getKey())
+                    .put("quantity", line.getValue())
                     .put("price", "10.00");
         }
         ObjectNode envelope = JSON.createObjectNode();
@@ -42,12 +55,21 @@ public final class ShopifyOrders {
      * The order {@link #placed(long, String, String, String, String, long, String)} made at {@code placedAt}, cancelled
      * at {@code cancelledAt} ({@code orders/cancelled}).
      */
-    public static String cancelled(long id, String placedAt, String cancelledAt, String region, String zip, String sku,
-                                   long quantity, String total) {
+    public static String cancelled(
+            long id,
+            String placedAt,
+            String cancelledAt,
+            String region,
+            String zip,
+            String sku,
+            long quantity,
+            String total) {
         try {
             ObjectNode envelope = (ObjectNode) JSON.readTree(placed(id, placedAt, region, zip, sku, quantity, total));
             envelope.put("kind", "orders/cancelled").put("received_at", cancelledAt);
-            ((ObjectNode) envelope.get("payload")).put("cancelled_at", cancelledAt).put("updated_at", cancelledAt)
+            ((ObjectNode) envelope.get("payload"))
+                    .put("cancelled_at", cancelledAt)
+                    .put("updated_at", cancelledAt)
                     .put("financial_status", "voided");
             return envelope.toString();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

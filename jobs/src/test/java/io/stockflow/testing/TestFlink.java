@@ -23,7 +23,9 @@ public final class TestFlink {
     /** One TaskManager with a slot for each parallel subtask. */
     public static MiniClusterResourceConfiguration miniClusterConfiguration() {
         return new MiniClusterResourceConfiguration.Builder()
-                .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARALLELISM).build();
+                .setNumberTaskManagers(1)
+                .setNumberSlotsPerTaskManager(PARALLELISM)
+                .build();
     }
 
     /**

@@ -6,10 +6,10 @@ import io.stockflow.ingest.OrderInput;
 import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.LedgerCommand;
 import io.stockflow.ledger.LineAllocation;
+import io.stockflow.ledger.RoutePlan;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderLine;
-import io.stockflow.ledger.RoutePlan;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -36,7 +36,9 @@ class CompactSerializersTest {
     void everyFieldOfALedgerCommandSurvives() throws Exception {
         for (int i = 0; i < 200; i++) {
             LedgerCommand command = filled(LedgerCommand.class, i % 5 == 0);
-            assertThat(roundTrip(LedgerCommandSerializer.INSTANCE, command)).usingRecursiveComparison().isEqualTo(command);
+            assertThat(roundTrip(LedgerCommandSerializer.INSTANCE, command))
+                    .usingRecursiveComparison()
+                    .isEqualTo(command);
         }
     }
 
@@ -44,7 +46,9 @@ class CompactSerializersTest {
     void everyFieldOfAnOrderInputSurvives() throws Exception {
         for (int i = 0; i < 200; i++) {
             OrderInput input = filled(OrderInput.class, i % 5 == 0);
-            assertThat(roundTrip(OrderInputSerializer.INSTANCE, input)).usingRecursiveComparison().isEqualTo(input);
+            assertThat(roundTrip(OrderInputSerializer.INSTANCE, input))
+                    .usingRecursiveComparison()
+                    .isEqualTo(input);
         }
     }
 
@@ -52,17 +56,22 @@ class CompactSerializersTest {
     void everyFieldOfALineAllocationSurvives() throws Exception {
         for (int i = 0; i < 200; i++) {
             LineAllocation line = filled(LineAllocation.class, i % 5 == 0);
-            assertThat(roundTrip(LineAllocationSerializer.INSTANCE, line)).usingRecursiveComparison().isEqualTo(line);
+            assertThat(roundTrip(LineAllocationSerializer.INSTANCE, line))
+                    .usingRecursiveComparison()
+                    .isEqualTo(line);
         }
     }
 
     @Test
     void emptyRecordsSurvive() throws Exception {
         assertThat(roundTrip(LedgerCommandSerializer.INSTANCE, new LedgerCommand()))
-                .usingRecursiveComparison().isEqualTo(new LedgerCommand());
+                .usingRecursiveComparison()
+                .isEqualTo(new LedgerCommand());
         LineAllocation line = new LineAllocation();
         line.allocations = null;
-        assertThat(roundTrip(LineAllocationSerializer.INSTANCE, line)).usingRecursiveComparison().isEqualTo(line);
+        assertThat(roundTrip(LineAllocationSerializer.INSTANCE, line))
+                .usingRecursiveComparison()
+                .isEqualTo(line);
         OrderInput input = new OrderInput();
         input.order = new OrderEvent();
         input.order.lines = null;
@@ -70,7 +79,9 @@ class CompactSerializersTest {
         input.route = new RoutePlan();
         input.route.candidates = null;
         input.route.safetyStock = null;
-        assertThat(roundTrip(OrderInputSerializer.INSTANCE, input)).usingRecursiveComparison().isEqualTo(input);
+        assertThat(roundTrip(OrderInputSerializer.INSTANCE, input))
+                .usingRecursiveComparison()
+                .isEqualTo(input);
     }
 
     @Test
@@ -83,8 +94,8 @@ class CompactSerializersTest {
 
     @Test
     void aRestoredSnapshotGivesTheSameSerializer() throws Exception {
-        for (TypeSerializer<?> serializer : List.of(LedgerCommandSerializer.INSTANCE, OrderInputSerializer.INSTANCE,
-                LineAllocationSerializer.INSTANCE)) {
+        for (TypeSerializer<?> serializer : List.of(
+                LedgerCommandSerializer.INSTANCE, OrderInputSerializer.INSTANCE, LineAllocationSerializer.INSTANCE)) {
             assertSnapshotRestores(serializer);
         }
     }
@@ -154,7 +165,11 @@ class CompactSerializersTest {
             for (int i = 0; i < random.nextInt(4); i++) map.put("k" + i, random.nextLong());
             return map;
         }
-        if (t == RoutePlan.class || t == Allocation.class || t == OrderEvent.class || t == FulfilmentEvent.class || t == OrderLine.class) {
+        if (t == RoutePlan.class
+                || t == Allocation.class
+                || t == OrderEvent.class
+                || t == FulfilmentEvent.class
+                || t == OrderLine.class) {
             return filled(t, false);
         }
         throw new AssertionError("no test value for " + f + ": teach this test and the serializer the new field");

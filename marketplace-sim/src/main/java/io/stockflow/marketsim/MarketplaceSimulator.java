@@ -42,17 +42,31 @@ public final class MarketplaceSimulator implements AutoCloseable {
         Faults faults = new Faults(clock);
         CallLog calls = new CallLog(CALL_LOG_WINDOW);
         List<SimulatedChannel> channels = List.of(
-                new ShopifyChannel(settings.shopifyAccessToken(), settings.shopifyBucketSize(),
-                        settings.shopifyRestoreRate(), settings.shopifyCostPerCall(), clock),
-                new AmazonChannel(settings.amazonAccessToken(),
+                new ShopifyChannel(
+                        settings.shopifyAccessToken(),
+                        settings.shopifyBucketSize(),
+                        settings.shopifyRestoreRate(),
+                        settings.shopifyCostPerCall(),
+                        clock),
+                new AmazonChannel(
+                        settings.amazonAccessToken(),
                         new AmazonChannel.Rate(settings.amazonListingsPerSecond(), settings.amazonListingsBurst()),
                         new AmazonChannel.Rate(settings.amazonListingsPerSecond(), settings.amazonListingsBurst()),
                         new AmazonChannel.Rate(settings.amazonShipmentsPerSecond(), settings.amazonShipmentsBurst()),
                         clock),
-                new EbayChannel(settings.ebayAccessToken(), settings.ebayRequestsPerCall(),
-                        settings.ebayRevisionsPerDay(), settings.ebayDayZone(), clock),
-                new WooChannel(settings.wooConsumerKey(), settings.wooConsumerSecret(),
-                        settings.wooRequestsPerSecond(), settings.wooBurst(), settings.wooBatchLimit(), clock),
+                new EbayChannel(
+                        settings.ebayAccessToken(),
+                        settings.ebayRequestsPerCall(),
+                        settings.ebayRevisionsPerDay(),
+                        settings.ebayDayZone(),
+                        clock),
+                new WooChannel(
+                        settings.wooConsumerKey(),
+                        settings.wooConsumerSecret(),
+                        settings.wooRequestsPerSecond(),
+                        settings.wooBurst(),
+                        settings.wooBatchLimit(),
+                        clock),
                 new TwilioChannel(settings.twilioAccountSid(), settings.twilioAuthToken(), clock));
         this.server = Javalin.create(config -> {
             config.jetty.host = HOST;
@@ -108,10 +122,13 @@ public final class MarketplaceSimulator implements AutoCloseable {
         }
         MarketplaceSimulator simulator = new MarketplaceSimulator(port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "marketplace-simulator-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            simulator.close();
+                            stopped.countDown();
+                        },
+                        "marketplace-simulator-stop"));
         URI base = simulator.start();
         System.out.println("marketplace simulator listening on " + base + " (port " + base.getPort() + ")");
         System.out.flush();

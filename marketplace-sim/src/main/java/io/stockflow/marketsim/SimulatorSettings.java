@@ -32,31 +32,97 @@ public record SimulatorSettings(
 
     public static SimulatorSettings defaults() {
         return new SimulatorSettings(
-                "shpat_simulator", 1000, 50, 10,
-                "Atza|simulator", 5, 10, 2, 10,
-                "v^1.1#simulator", 25, 250, ZoneId.of("UTC"),
-                "ck_simulator", "cs_simulator", 10, 10, 100,
-                "AC00000000000000000000000000000000", "simulator_auth_token");
+                "shpat_simulator",
+                1000,
+                50,
+                10,
+                "Atza|simulator",
+                5,
+                10,
+                2,
+                10,
+                "v^1.1#simulator",
+                25,
+                250,
+                ZoneId.of("UTC"),
+                "ck_simulator",
+                "cs_simulator",
+                10,
+                10,
+                100,
+                "AC00000000000000000000000000000000",
+                "simulator_auth_token");
     }
 
     public SimulatorSettings withShopifyThrottle(int bucketSize, double restoreRate, int costPerCall) {
-        return new SimulatorSettings(shopifyAccessToken, bucketSize, restoreRate, costPerCall, amazonAccessToken,
-                amazonListingsPerSecond, amazonListingsBurst, amazonShipmentsPerSecond, amazonShipmentsBurst,
-                ebayAccessToken, ebayRequestsPerCall, ebayRevisionsPerDay, ebayDayZone, wooConsumerKey,
-                wooConsumerSecret, wooRequestsPerSecond, wooBurst, wooBatchLimit, twilioAccountSid, twilioAuthToken);
+        return new SimulatorSettings(
+                shopifyAccessToken,
+                bucketSize,
+                restoreRate,
+                costPerCall,
+                amazonAccessToken,
+                amazonListingsPerSecond,
+                amazonListingsBurst,
+                amazonShipmentsPerSecond,
+                amazonShipmentsBurst,
+                ebayAccessToken,
+                ebayRequestsPerCall,
+                ebayRevisionsPerDay,
+                ebayDayZone,
+                wooConsumerKey,
+                wooConsumerSecret,
+                wooRequestsPerSecond,
+                wooBurst,
+                wooBatchLimit,
+                twilioAccountSid,
+                twilioAuthToken);
     }
 
     public SimulatorSettings withAmazonListingsRate(double perSecond, int burst) {
-        return new SimulatorSettings(shopifyAccessToken, shopifyBucketSize, shopifyRestoreRate, shopifyCostPerCall,
-                amazonAccessToken, perSecond, burst, amazonShipmentsPerSecond, amazonShipmentsBurst, ebayAccessToken,
-                ebayRequestsPerCall, ebayRevisionsPerDay, ebayDayZone, wooConsumerKey, wooConsumerSecret,
-                wooRequestsPerSecond, wooBurst, wooBatchLimit, twilioAccountSid, twilioAuthToken);
+        return new SimulatorSettings(
+                shopifyAccessToken,
+                shopifyBucketSize,
+                shopifyRestoreRate,
+                shopifyCostPerCall,
+                amazonAccessToken,
+                perSecond,
+                burst,
+                amazonShipmentsPerSecond,
+                amazonShipmentsBurst,
+                ebayAccessToken,
+                ebayRequestsPerCall,
+                ebayRevisionsPerDay,
+                ebayDayZone,
+                wooConsumerKey,
+                wooConsumerSecret,
+                wooRequestsPerSecond,
+                wooBurst,
+                wooBatchLimit,
+                twilioAccountSid,
+                twilioAuthToken);
     }
 
     public SimulatorSettings withWooRate(double perSecond, int burst) {
-        return new SimulatorSettings(shopifyAccessToken, shopifyBucketSize, shopifyRestoreRate, shopifyCostPerCall,
-                amazonAccessToken, amazonListingsPerSecond, amazonListingsBurst, amazonShipmentsPerSecond,
-                amazonShipmentsBurst, ebayAccessToken, ebayRequestsPerCall, ebayRevisionsPerDay, ebayDayZone,
-                wooConsumerKey, wooConsumerSecret, perSecond, burst, wooBatchLimit, twilioAccountSid, twilioAuthToken);
+        return new SimulatorSettings(
+                shopifyAccessToken,
+                shopifyBucketSize,
+                shopifyRestoreRate,
+                shopifyCostPerCall,
+                amazonAccessToken,
+                amazonListingsPerSecond,
+                amazonListingsBurst,
+                amazonShipmentsPerSecond,
+                amazonShipmentsBurst,
+                ebayAccessToken,
+                ebayRequestsPerCall,
+                ebayRevisionsPerDay,
+                ebayDayZone,
+                wooConsumerKey,
+                wooConsumerSecret,
+                perSecond,
+                burst,
+                wooBatchLimit,
+                twilioAccountSid,
+                twilioAuthToken);
     }
 }

@@ -32,12 +32,14 @@ class AdminApiTest extends SimulatorTest {
 
         assertThat(http.admin("/_sim/quantities").get("woocommerce")).isEmpty();
         assertThat(http.admin("/_sim/calls")).isEmpty();
-        assertThat(http.admin("/_sim/faults").at("/woocommerce/mode").textValue()).isEqualTo("normal");
+        assertThat(http.admin("/_sim/faults").at("/woocommerce/mode").textValue())
+                .isEqualTo("normal");
     }
 
     @Test
     void seedingWithAMissingFieldIsRefusedWithTheReason() {
-        SimHttp.Answer answer = http.post("/_sim/amazon/listings", "{\"sellerId\":\"A1\",\"sku\":\"X\",\"quantity\":1}");
+        SimHttp.Answer answer =
+                http.post("/_sim/amazon/listings", "{\"sellerId\":\"A1\",\"sku\":\"X\",\"quantity\":1}");
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("error").textValue()).contains("marketplaceIds");

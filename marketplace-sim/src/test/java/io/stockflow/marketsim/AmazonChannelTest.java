@@ -14,10 +14,14 @@ class AmazonChannelTest extends SimulatorTest {
 
     @BeforeEach
     void seed() {
-        http.seed("/_sim/amazon/listings", "{\"sellerId\":\"A1SELLER\",\"sku\":\"SKU-RED-1\","
-                + "\"marketplaceIds\":[\"ATVPDKIKX0DER\"],\"productType\":\"SHIRT\",\"quantity\":20}");
-        http.seed("/_sim/amazon/orders", "{\"orderId\":\"113-0000001-0000001\",\"marketplaceId\":\"ATVPDKIKX0DER\","
-                + "\"orderItems\":[{\"orderItemId\":\"OI-1\",\"quantity\":2}]}");
+        http.seed(
+                "/_sim/amazon/listings",
+                "{\"sellerId\":\"A1SELLER\",\"sku\":\"SKU-RED-1\","
+                        + "\"marketplaceIds\":[\"ATVPDKIKX0DER\"],\"productType\":\"SHIRT\",\"quantity\":20}");
+        http.seed(
+                "/_sim/amazon/orders",
+                "{\"orderId\":\"113-0000001-0000001\",\"marketplaceId\":\"ATVPDKIKX0DER\","
+                        + "\"orderItems\":[{\"orderItemId\":\"OI-1\",\"quantity\":2}]}");
     }
 
     static String patchBody(String quantity) {
@@ -30,7 +34,8 @@ class AmazonChannelTest extends SimulatorTest {
     }
 
     int quantity() {
-        SimHttp.Answer answer = http.get(ITEM + US + "&includedData=fulfillmentAvailability", "x-amz-access-token", TOKEN);
+        SimHttp.Answer answer =
+                http.get(ITEM + US + "&includedData=fulfillmentAvailability", "x-amz-access-token", TOKEN);
         assertThat(answer.status()).isEqualTo(200);
         return answer.json().at("/fulfillmentAvailability/0/quantity").intValue();
     }
@@ -63,13 +68,18 @@ class AmazonChannelTest extends SimulatorTest {
         for (SimHttp.Answer answer : new SimHttp.Answer[] {missing, wrong}) {
             assertThat(answer.status()).isEqualTo(403);
             assertThat(answer.json().at("/errors/0/code").textValue()).isEqualTo("Unauthorized");
-            assertThat(answer.json().at("/errors/0/message").textValue()).isEqualTo("Access to requested resource is denied.");
+            assertThat(answer.json().at("/errors/0/message").textValue())
+                    .isEqualTo("Access to requested resource is denied.");
         }
     }
 
     @Test
     void aMalformedBodyOrMissingMarketplaceIsRefusedWith400InvalidInput() {
-        assertThat(patch(ITEM + US, "{\"productType\":\"SHIRT\"").json().at("/errors/0/code").textValue()).isEqualTo("InvalidInput");
+        assertThat(patch(ITEM + US, "{\"productType\":\"SHIRT\"")
+                        .json()
+                        .at("/errors/0/code")
+                        .textValue())
+                .isEqualTo("InvalidInput");
         SimHttp.Answer noPatches = patch(ITEM + US, "{\"productType\":\"SHIRT\",\"patches\":[]}");
         assertThat(noPatches.status()).isEqualTo(400);
         assertThat(noPatches.json().at("/errors/0/message").textValue()).contains("patches");
@@ -89,7 +99,8 @@ class AmazonChannelTest extends SimulatorTest {
     @Test
     void anUnknownSkuOrMarketplaceIsRefusedWith404() {
         SimHttp.Answer unknownSku = patch("/listings/2021-08-01/items/A1SELLER/NOPE" + US, patchBody("1"));
-        SimHttp.Answer otherMarketplace = http.get(ITEM + "?marketplaceIds=A1PA6795UKMFR9", "x-amz-access-token", TOKEN);
+        SimHttp.Answer otherMarketplace =
+                http.get(ITEM + "?marketplaceIds=A1PA6795UKMFR9", "x-amz-access-token", TOKEN);
 
         assertThat(unknownSku.status()).isEqualTo(404);
         assertThat(unknownSku.json().at("/errors/0/code").textValue()).isEqualTo("NOT_FOUND");
@@ -98,7 +109,9 @@ class AmazonChannelTest extends SimulatorTest {
 
     @Test
     void patchesBeyondTheBurstAreRefusedWith429UntilTheRateRefillsTheBucket() {
-        for (int i = 0; i < 10; i++) assertThat(patch(ITEM + US, patchBody(Integer.toString(i))).status()).isEqualTo(200);
+        for (int i = 0; i < 10; i++)
+            assertThat(patch(ITEM + US, patchBody(Integer.toString(i))).status())
+                    .isEqualTo(200);
 
         SimHttp.Answer eleventh = patch(ITEM + US, patchBody("99"));
         assertThat(eleventh.status()).isEqualTo(429);
@@ -119,19 +132,27 @@ class AmazonChannelTest extends SimulatorTest {
 
     static String shipment(String reference, String tracking, int quantity) {
         return "{\"marketplaceId\":\"ATVPDKIKX0DER\",\"packageDetail\":{\"packageReferenceId\":\"" + reference + "\","
-                + "\"carrierCode\":\"UPS\",\"trackingNumber\":\"" + tracking + "\",\"shipDate\":\"2026-12-07T10:00:00Z\","
+                + "\"carrierCode\":\"UPS\",\"trackingNumber\":\"" + tracking
+                + "\",\"shipDate\":\"2026-12-07T10:00:00Z\","
                 + "\"orderItems\":[{\"orderItemId\":\"OI-1\",\"quantity\":" + quantity + "}]}}";
     }
 
     SimHttp.Answer confirm(String orderId, String body) {
-        return http.post("/orders/v0/orders/" + orderId + "/shipmentConfirmation", body,
-                "Content-Type", "application/json", "x-amz-access-token", TOKEN);
+        return http.post(
+                "/orders/v0/orders/" + orderId + "/shipmentConfirmation",
+                body,
+                "Content-Type",
+                "application/json",
+                "x-amz-access-token",
+                TOKEN);
     }
 
     @Test
     void aConfirmedShipmentIsRecordedAndConfirmingTheSamePackageAgainEditsIt() {
-        assertThat(confirm("113-0000001-0000001", shipment("1", "1Z111", 2)).status()).isEqualTo(204);
-        assertThat(confirm("113-0000001-0000001", shipment("1", "1Z222", 2)).status()).isEqualTo(204);
+        assertThat(confirm("113-0000001-0000001", shipment("1", "1Z111", 2)).status())
+                .isEqualTo(204);
+        assertThat(confirm("113-0000001-0000001", shipment("1", "1Z222", 2)).status())
+                .isEqualTo(204);
 
         JsonNode shipments = http.admin("/_sim/shipments").get("amazon");
         assertThat(shipments).hasSize(1);
@@ -140,11 +161,13 @@ class AmazonChannelTest extends SimulatorTest {
 
     @Test
     void aShipmentOfAnUnknownOrderOrWithBadDetailsIsRefused() {
-        assertThat(confirm("999-0000000-0000000", shipment("1", "1Z", 1)).status()).isEqualTo(404);
+        assertThat(confirm("999-0000000-0000000", shipment("1", "1Z", 1)).status())
+                .isEqualTo(404);
         SimHttp.Answer tooMany = confirm("113-0000001-0000001", shipment("1", "1Z", 3));
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.json().at("/errors/0/code").textValue()).isEqualTo("InvalidInput");
-        assertThat(confirm("113-0000001-0000001", shipment("zero", "1Z", 1)).status()).isEqualTo(400);
+        assertThat(confirm("113-0000001-0000001", shipment("zero", "1Z", 1)).status())
+                .isEqualTo(400);
         assertThat(http.admin("/_sim/shipments").get("amazon")).isEmpty();
     }
 }

@@ -16,16 +16,24 @@ class EbayChannelTest extends SimulatorTest {
     void seed() {
         http.seed("/_sim/ebay/offers", "{\"offerId\":\"5001\",\"sku\":\"SKU-RED-1\",\"availableQuantity\":20}");
         http.seed("/_sim/ebay/offers", "{\"offerId\":\"5002\",\"sku\":\"SKU-BLUE-1\",\"availableQuantity\":8}");
-        http.seed("/_sim/ebay/orders", "{\"orderId\":\"12-34567-89012\",\"lineItems\":[{\"lineItemId\":\"L1\",\"quantity\":1}]}");
+        http.seed(
+                "/_sim/ebay/orders",
+                "{\"orderId\":\"12-34567-89012\",\"lineItems\":[{\"lineItemId\":\"L1\",\"quantity\":1}]}");
     }
 
     static String request(String sku, String offerId, int quantity) {
-        return "{\"sku\":\"" + sku + "\",\"offers\":[{\"offerId\":\"" + offerId + "\",\"availableQuantity\":" + quantity + "}]}";
+        return "{\"sku\":\"" + sku + "\",\"offers\":[{\"offerId\":\"" + offerId + "\",\"availableQuantity\":" + quantity
+                + "}]}";
     }
 
     SimHttp.Answer bulk(String... requests) {
-        return http.post(BULK, "{\"requests\":[" + String.join(",", requests) + "]}",
-                "Content-Type", "application/json", "Authorization", BEARER);
+        return http.post(
+                BULK,
+                "{\"requests\":[" + String.join(",", requests) + "]}",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                BEARER);
     }
 
     int offerQuantity(String offerId) {
@@ -47,8 +55,13 @@ class EbayChannelTest extends SimulatorTest {
 
     @Test
     void aMissingOrWrongBearerTokenIsRefusedWith401InEbaysShape() {
-        SimHttp.Answer answer = http.post(BULK, "{\"requests\":[" + request("SKU-RED-1", "5001", 1) + "]}",
-                "Content-Type", "application/json", "Authorization", "Bearer nope");
+        SimHttp.Answer answer = http.post(
+                BULK,
+                "{\"requests\":[" + request("SKU-RED-1", "5001", 1) + "]}",
+                "Content-Type",
+                "application/json",
+                "Authorization",
+                "Bearer nope");
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.json().at("/errors/0/errorId").intValue()).isEqualTo(1001);
@@ -60,7 +73,8 @@ class EbayChannelTest extends SimulatorTest {
     @Test
     void aMalformedBodyIsRefusedWith400AndAReason() {
         SimHttp.Answer notJson = http.post(BULK, "{\"requests\":", "Authorization", BEARER);
-        SimHttp.Answer badQuantity = bulk("{\"sku\":\"SKU-RED-1\",\"offers\":[{\"offerId\":\"5001\",\"availableQuantity\":-2}]}");
+        SimHttp.Answer badQuantity =
+                bulk("{\"sku\":\"SKU-RED-1\",\"offers\":[{\"offerId\":\"5001\",\"availableQuantity\":-2}]}");
 
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.json().at("/errors/0/domain").textValue()).isEqualTo("API_INVENTORY");
@@ -89,19 +103,24 @@ class EbayChannelTest extends SimulatorTest {
         assertThat(answer.json().at("/responses/0/errors/0/errorId").intValue()).isEqualTo(25713);
         assertThat(answer.json().at("/responses/1/statusCode").intValue()).isEqualTo(200);
         assertThat(offerQuantity("5001")).isEqualTo(4);
-        assertThat(http.get("/sell/inventory/v1/offer/5999", "Authorization", BEARER).status()).isEqualTo(404);
+        assertThat(http.get("/sell/inventory/v1/offer/5999", "Authorization", BEARER)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void theTwoHundredFiftyFirstRevisionOfAListingInADayFailsAndTheNextDayGoesThrough() {
         for (int i = 1; i <= 250; i++) {
-            assertThat(bulk(request("SKU-RED-1", "5001", i)).status()).as("revision %d", i).isEqualTo(200);
+            assertThat(bulk(request("SKU-RED-1", "5001", i)).status())
+                    .as("revision %d", i)
+                    .isEqualTo(200);
         }
 
         SimHttp.Answer refused = bulk(request("SKU-RED-1", "5001", 0), request("SKU-BLUE-1", "5002", 1));
         assertThat(refused.status()).isEqualTo(207);
         assertThat(refused.json().at("/responses/0/statusCode").intValue()).isEqualTo(400);
-        assertThat(refused.json().at("/responses/0/errors/0/message").textValue()).contains("250 times today");
+        assertThat(refused.json().at("/responses/0/errors/0/message").textValue())
+                .contains("250 times today");
         assertThat(refused.json().at("/responses/1/statusCode").intValue()).isEqualTo(200);
         assertThat(offerQuantity("5001")).isEqualTo(250);
         JsonNode revisions = http.admin("/_sim/counters").get("ebayRevisions");
@@ -114,8 +133,9 @@ class EbayChannelTest extends SimulatorTest {
 
     @Test
     void aShippingFulfillmentIsCreatedWithItsLocationAndShippingTheLineAgainIsRefused() {
-        String body = "{\"lineItems\":[{\"lineItemId\":\"L1\",\"quantity\":1}],\"shippedDate\":\"2026-12-07T10:00:00.000Z\","
-                + "\"shippingCarrierCode\":\"USPS\",\"trackingNumber\":\"9400100000000000000000\"}";
+        String body =
+                "{\"lineItems\":[{\"lineItemId\":\"L1\",\"quantity\":1}],\"shippedDate\":\"2026-12-07T10:00:00.000Z\","
+                        + "\"shippingCarrierCode\":\"USPS\",\"trackingNumber\":\"9400100000000000000000\"}";
         String path = "/sell/fulfillment/v1/order/12-34567-89012/shipping_fulfillment";
 
         SimHttp.Answer created = http.post(path, body, "Content-Type", "application/json", "Authorization", BEARER);
@@ -124,8 +144,13 @@ class EbayChannelTest extends SimulatorTest {
         SimHttp.Answer again = http.post(path, body, "Content-Type", "application/json", "Authorization", BEARER);
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().at("/errors/0/domain").textValue()).isEqualTo("API_FULFILLMENT");
-        assertThat(http.post("/sell/fulfillment/v1/order/00-00000-00000/shipping_fulfillment", body,
-                "Authorization", BEARER).status()).isEqualTo(404);
+        assertThat(http.post(
+                                "/sell/fulfillment/v1/order/00-00000-00000/shipping_fulfillment",
+                                body,
+                                "Authorization",
+                                BEARER)
+                        .status())
+                .isEqualTo(404);
 
         JsonNode shipments = http.admin("/_sim/shipments").get("ebay");
         assertThat(shipments).hasSize(1);

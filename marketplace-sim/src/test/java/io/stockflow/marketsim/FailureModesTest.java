@@ -12,8 +12,10 @@ class FailureModesTest extends SimulatorTest {
 
     @BeforeEach
     void seed() {
-        http.seed("/_sim/amazon/listings", "{\"sellerId\":\"A1SELLER\",\"sku\":\"SKU-RED-1\","
-                + "\"marketplaceIds\":[\"ATVPDKIKX0DER\"],\"quantity\":20}");
+        http.seed(
+                "/_sim/amazon/listings",
+                "{\"sellerId\":\"A1SELLER\",\"sku\":\"SKU-RED-1\","
+                        + "\"marketplaceIds\":[\"ATVPDKIKX0DER\"],\"quantity\":20}");
         http.seed("/_sim/ebay/offers", "{\"offerId\":\"5001\",\"sku\":\"SKU-RED-1\",\"availableQuantity\":20}");
     }
 
@@ -67,8 +69,11 @@ class FailureModesTest extends SimulatorTest {
     void aStormOnShopifyAnswersThrottledInGraphqlShape() {
         http.fault("shopify", "{\"mode\":\"storm\"}");
 
-        SimHttp.Answer answer = http.post("/admin/api/2026-04/graphql.json", "{\"query\":\"{ shop { name } }\"}",
-                "X-Shopify-Access-Token", "shpat_simulator");
+        SimHttp.Answer answer = http.post(
+                "/admin/api/2026-04/graphql.json",
+                "{\"query\":\"{ shop { name } }\"}",
+                "X-Shopify-Access-Token",
+                "shpat_simulator");
 
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.header("Retry-After")).isEqualTo("1");
@@ -91,8 +96,12 @@ class FailureModesTest extends SimulatorTest {
 
     @Test
     void aFaultForAnUnknownChannelOrModeIsRefused() {
-        assertThat(http.send("PUT", "/_sim/faults/etsy", "{\"mode\":\"outage\"}").status()).isEqualTo(404);
-        assertThat(http.send("PUT", "/_sim/faults/ebay", "{\"mode\":\"flaky\"}").status()).isEqualTo(400);
-        assertThat(http.send("PUT", "/_sim/faults/ebay", "{\"mode\":\"slow\"}").status()).isEqualTo(400);
+        assertThat(http.send("PUT", "/_sim/faults/etsy", "{\"mode\":\"outage\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.send("PUT", "/_sim/faults/ebay", "{\"mode\":\"flaky\"}").status())
+                .isEqualTo(400);
+        assertThat(http.send("PUT", "/_sim/faults/ebay", "{\"mode\":\"slow\"}").status())
+                .isEqualTo(400);
     }
 }

@@ -18,25 +18,37 @@ class MarketplaceSimulatorMainTest {
     @Test
     void theProcessPrintsTheAddressItBoundServesItAndStopsOnTerm() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                MarketplaceSimulator.class.getName(), "--port", "0").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MarketplaceSimulator.class.getName(),
+                        "--port",
+                        "0")
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(60, TimeUnit.SECONDS);
+                        try {
+                            return out.readLine();
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .get(60, TimeUnit.SECONDS);
 
-            Matcher address = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+)) \\(port \\2\\)").matcher(line);
+            Matcher address = Pattern.compile("listening on (http://127\\.0\\.0\\.1:(\\d+)) \\(port \\2\\)")
+                    .matcher(line);
             assertThat(address.find()).as("first line: %s", line).isTrue();
             SimHttp http = new SimHttp(URI.create(address.group(1)));
             assertThat(http.admin("/_sim/health").get("status").textValue()).isEqualTo("ok");
         } finally {
             process.destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("stopped after SIGTERM")
+                    .isTrue();
         }
     }
 }

@@ -10,12 +10,14 @@ class TwilioChannelTest extends SimulatorTest {
     static final String MESSAGES = "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json";
 
     SimHttp.Answer send(String form, String authorization) {
-        return http.post(MESSAGES, form, "Content-Type", "application/x-www-form-urlencoded", "Authorization", authorization);
+        return http.post(
+                MESSAGES, form, "Content-Type", "application/x-www-form-urlencoded", "Authorization", authorization);
     }
 
     @Test
     void aMessageIsQueuedAndKept() {
-        SimHttp.Answer answer = send("To=%2B15558675310&From=%2B15017122661&Body=Your+order+has+shipped",
+        SimHttp.Answer answer = send(
+                "To=%2B15558675310&From=%2B15017122661&Body=Your+order+has+shipped",
                 SimHttp.basic(ACCOUNT, "simulator_auth_token"));
 
         assertThat(answer.status()).isEqualTo(201);
@@ -40,8 +42,17 @@ class TwilioChannelTest extends SimulatorTest {
     void aMessageWithoutRecipientOrBodyOrWithABadNumberIsRefusedWith400() {
         String auth = SimHttp.basic(ACCOUNT, "simulator_auth_token");
 
-        assertThat(send("From=%2B15017122661&Body=hi", auth).json().get("code").intValue()).isEqualTo(21604);
-        assertThat(send("To=555-1234&From=%2B15017122661&Body=hi", auth).json().get("code").intValue()).isEqualTo(21211);
-        assertThat(send("To=%2B15558675310&From=%2B15017122661", auth).json().get("code").intValue()).isEqualTo(21602);
+        assertThat(send("From=%2B15017122661&Body=hi", auth).json().get("code").intValue())
+                .isEqualTo(21604);
+        assertThat(send("To=555-1234&From=%2B15017122661&Body=hi", auth)
+                        .json()
+                        .get("code")
+                        .intValue())
+                .isEqualTo(21211);
+        assertThat(send("To=%2B15558675310&From=%2B15017122661", auth)
+                        .json()
+                        .get("code")
+                        .intValue())
+                .isEqualTo(21602);
     }
 }

@@ -1,20 +1,19 @@
 package io.stockflow.backtest;
 
-import io.stockflow.flink.main.FlinkOptions;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.flink.graph.JobGraph;
-import io.stockflow.flink.job.JobOptions;
-import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.graph.Jobs;
-import io.stockflow.json.InvalidRecordException;
 import io.stockflow.flink.io.FileBinding;
 import io.stockflow.flink.io.InputEventTimes;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowOptions;
+import io.stockflow.flink.main.FlinkOptions;
+import io.stockflow.flink.time.ReplayHorizon;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.routing.RuleSetFiles;
 import io.stockflow.routing.RuleSetParser;
-import io.stockflow.flink.time.ReplayHorizon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +29,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         header = "Replays order history once per rule set and compares the routing side by side.",
-        description = {"Each rule set runs the inventory job bounded over the same files, as if it had always been in",
-                "force (its effective_from is moved to the start of time); outputs go to WORK/<version>/output.",
-                "Then a table: decisions, complete and split shipments, backorders, estimated cost, transit, load."})
+        description = {
+            "Each rule set runs the inventory job bounded over the same files, as if it had always been in",
+            "force (its effective_from is moved to the start of time); outputs go to WORK/<version>/output.",
+            "Then a table: decisions, complete and split shipments, backorders, estimated cost, transit, load."
+        })
 public final class BacktestCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -44,11 +48,17 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--movements", paramLabel = "FILE", description = "inventory.movements history (JSON Lines).")
     Path movements;
 
-    @Option(names = "--rules", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--rules",
+            required = true,
+            paramLabel = "FILE",
             description = "A rule set to try (JSON, or YAML by extension); repeat to compare several.")
     List<Path> rules = new ArrayList<>();
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Where the runs' inputs and outputs go (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--work",
+            paramLabel = "DIR",
+            description = "Where the runs' inputs and outputs go (default: ${DEFAULT-VALUE}).")
     Path work = Path.of("target", "backtest");
 
     @Mixin
@@ -76,7 +86,9 @@ public final class BacktestCommand implements Callable<Integer> {
         List<BacktestSummary> runs = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             Path output = replay(rules.get(i), versions.get(i));
-            runs.add(BacktestSummary.of(versions.get(i), lines(output.resolve(Topics.ALLOCATIONS)),
+            runs.add(BacktestSummary.of(
+                    versions.get(i),
+                    lines(output.resolve(Topics.ALLOCATIONS)),
                     lines(output.resolve(Topics.ROUTING_CAPACITY))));
         }
         spec.commandLine().getOut().print(BacktestTable.render(runs));
@@ -111,8 +123,10 @@ public final class BacktestCommand implements Callable<Integer> {
         List<String> lines = new ArrayList<>();
         if (!Files.isDirectory(topicDir)) return lines;
         try (Stream<Path> files = Files.walk(topicDir)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
-                    .sorted().toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList()) {
                 for (String l : Files.readAllLines(f)) if (!l.isBlank()) lines.add(l);
             }
         }

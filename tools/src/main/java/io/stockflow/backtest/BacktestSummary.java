@@ -57,7 +57,8 @@ public final class BacktestSummary {
     }
 
     /** {@code capacityLevels}: the run's {@code routing.capacity} records; the latest version of each day counts. */
-    public static BacktestSummary of(String version, Collection<String> allocations, Collection<String> capacityLevels) {
+    public static BacktestSummary of(
+            String version, Collection<String> allocations, Collection<String> capacityLevels) {
         BacktestSummary s = new BacktestSummary(version);
         for (String line : allocations) s.add(read(line));
         Map<String, Long> versions = new HashMap<>();
@@ -72,14 +73,18 @@ public final class BacktestSummary {
         Long seen = versions.get(location + "|" + day);
         if (seen != null && seen >= version) return;
         versions.put(location + "|" + day, version);
-        Long capacity = level.hasNonNull("daily_capacity") ? level.get("daily_capacity").asLong() : null;
+        Long capacity =
+                level.hasNonNull("daily_capacity") ? level.get("daily_capacity").asLong() : null;
         days.computeIfAbsent(location, l -> new TreeMap<>())
                 .put(day, new DayLoad(level.path("shipments_planned").asLong(), capacity));
     }
 
     /** Location-days whose planned shipments went over the daily capacity. */
     public long daysOverCapacity() {
-        return days.values().stream().flatMap(d -> d.values().stream()).filter(DayLoad::over).count();
+        return days.values().stream()
+                .flatMap(d -> d.values().stream())
+                .filter(DayLoad::over)
+                .count();
     }
 
     private void add(JsonNode a) {
@@ -89,14 +94,15 @@ public final class BacktestSummary {
             case "PARTIAL" -> partial++;
             case "BACKORDERED" -> backordered++;
             case "REJECTED" -> rejected++;
-            default -> { }
+            default -> {}
         }
         Set<String> from = new LinkedHashSet<>();
         for (JsonNode u : a.path("allocations")) {
             unitsAllocated += u.path("quantity").asLong();
             from.add(u.path("location").asText());
         }
-        for (JsonNode u : a.path("backordered")) unitsBackordered += u.path("quantity").asLong();
+        for (JsonNode u : a.path("backordered"))
+            unitsBackordered += u.path("quantity").asLong();
         if (from.size() == 1 && "ALLOCATED".equals(a.path("decision").asText())) shippedComplete++;
         if (from.size() > 1) split++;
         for (String location : from) {
@@ -104,7 +110,8 @@ public final class BacktestSummary {
             load.merge(location, 1L, Long::sum);
             for (JsonNode c : a.path("explanation").path("ranking")) {
                 if (!c.path("location").asText().equals(location)) continue;
-                if (c.hasNonNull("cost")) shippingCost = shippingCost.add(new BigDecimal(c.get("cost").asText()));
+                if (c.hasNonNull("cost"))
+                    shippingCost = shippingCost.add(new BigDecimal(c.get("cost").asText()));
                 transitDays += c.path("transit_days").asLong();
             }
         }

@@ -29,7 +29,10 @@ public final class BacktestTable {
         rows.add(row("rejected", runs, s -> String.valueOf(s.rejected)));
         rows.add(row("units backordered", runs, s -> String.valueOf(s.unitsBackordered)));
         rows.add(row("shipments", runs, s -> String.valueOf(s.shipments)));
-        rows.add(row("est. shipping cost", runs, s -> s.shippingCost.setScale(2, RoundingMode.HALF_UP).toPlainString()));
+        rows.add(row(
+                "est. shipping cost",
+                runs,
+                s -> s.shippingCost.setScale(2, RoundingMode.HALF_UP).toPlainString()));
         rows.add(row("mean transit days", runs, s -> String.format(Locale.ROOT, "%.2f", s.meanTransitDays())));
         TreeSet<String> locations = new TreeSet<>();
         for (BacktestSummary s : runs) locations.addAll(s.load.keySet());
@@ -37,7 +40,8 @@ public final class BacktestTable {
             rows.add(row("shipments from " + location, runs, s -> String.valueOf(s.load.getOrDefault(location, 0L))));
             for (LocalDate day : shownDays(runs, location)) {
                 rows.add(row("  on " + day, runs, s -> {
-                    BacktestSummary.DayLoad load = s.days.getOrDefault(location, Map.of()).get(day);
+                    BacktestSummary.DayLoad load =
+                            s.days.getOrDefault(location, Map.of()).get(day);
                     return load == null ? "0" : load.toString();
                 }));
             }

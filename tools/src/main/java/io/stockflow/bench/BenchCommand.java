@@ -1,15 +1,15 @@
 package io.stockflow.bench;
 
-import io.stockflow.flink.main.FlinkOptions;
-import io.stockflow.flink.main.Home;
 import io.stockflow.cluster.FlinkRest;
-import io.stockflow.generate.GeneratorSettings;
 import io.stockflow.flink.graph.JobGraph;
-import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.graph.Jobs;
 import io.stockflow.flink.io.KafkaBinding;
 import io.stockflow.flink.io.KafkaSettings;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.main.FlinkOptions;
+import io.stockflow.flink.main.Home;
+import io.stockflow.generate.GeneratorSettings;
 import io.stockflow.local.LocalKafka;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -30,19 +30,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures the hot path against the ceiling of this machine, side by side in one run.",
-                "Pre-loads realistic traffic, then runs a Kafka -> Kafka passthrough job and the inventory job over the",
-                "same input with the same parallelism and sink settings, and prints what each achieved."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Measures the hot path against the ceiling of this machine, side by side in one run.",
+            "Pre-loads realistic traffic, then runs a Kafka -> Kafka passthrough job and the inventory job over the",
+            "same input with the same parallelism and sink settings, and prints what each achieved."
+        })
 public final class BenchCommand implements Callable<Integer> {
     /** Threads below this share of a core are summed up as one line. */
     private static final double MIN_CORES_SHOWN = 0.01;
-    private static final List<String> INPUTS = List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT);
-    private static final List<String> OUTPUTS = List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY,
-            Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER);
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT",
-            description = "Kafka to use (default: the local broker on " + LocalKafka.BOOTSTRAP + ", started if needed).")
+    private static final List<String> INPUTS = List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT);
+    private static final List<String> OUTPUTS =
+            List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER);
+
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
+            description =
+                    "Kafka to use (default: the local broker on " + LocalKafka.BOOTSTRAP + ", started if needed).")
     String bootstrap;
 
     @Option(names = "--orders", description = "Order envelopes to pre-load (default: ${DEFAULT-VALUE}).")
@@ -54,13 +63,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--locations", description = "Locations (default: ${DEFAULT-VALUE}).")
     int locations = 4;
 
-    @Option(names = "--rate", paramLabel = "FRACTION",
-            description = "Latency is measured at this fraction of the hot path's maximum rate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rate",
+            paramLabel = "FRACTION",
+            description =
+                    "Latency is measured at this fraction of the hot path's maximum rate (default: ${DEFAULT-VALUE}).")
     double rate = 0.5;
 
     private static final String LATENCY_FOR = "20s";
 
-    @Option(names = "--latency-for", paramLabel = "DURATION", converter = io.stockflow.flink.job.DurationConverter.class,
+    @Option(
+            names = "--latency-for",
+            paramLabel = "DURATION",
+            converter = io.stockflow.flink.job.DurationConverter.class,
             description = "How long the latency probe runs (default: " + LATENCY_FOR + ").")
     Duration latencyFor = new io.stockflow.flink.job.DurationConverter().convert(LATENCY_FOR);
 
@@ -77,7 +92,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (bootstrap == null) {
             bootstrap = LocalKafka.BOOTSTRAP;
             LocalKafka local = new LocalKafka(Home.path());
-            started = local.ensureUp(Duration.ofSeconds(60)).map(Process::toHandle).orElse(null);
+            started = local.ensureUp(Duration.ofSeconds(60))
+                    .map(Process::toHandle)
+                    .orElse(null);
             broker = started != null ? started : local.running().orElse(null);
         }
         String run = "bench" + (System.currentTimeMillis() / 1000 % 1_000_000);
@@ -94,32 +111,53 @@ public final class BenchCommand implements Callable<Integer> {
         kafka.atLeastOnceTopics.add(Topics.AVAILABILITY);
         LocalKafka.createTopics(bootstrap, kafka.topicNames.values(), flink.parallelism * 2);
         try {
-            GeneratorSettings traffic = BenchTraffic.settings(seed, Math.max(1, positions / locations), locations, orders);
-            System.out.printf("Pre-loading %d orders with %d positions (%d skus x %d locations) ...%n",
+            GeneratorSettings traffic =
+                    BenchTraffic.settings(seed, Math.max(1, positions / locations), locations, orders);
+            System.out.printf(
+                    "Pre-loading %d orders with %d positions (%d skus x %d locations) ...%n",
                     orders, traffic.skus * locations, traffic.skus, locations);
             Map<String, String> names = new LinkedHashMap<>();
             for (String t : INPUTS) names.put(t, kafka.topicName(t));
             Map<String, Long> sent = BenchTraffic.preload(bootstrap, traffic, orders, names);
             long canonicalEvents = sent.remove(BenchTraffic.CANONICAL_EVENTS);
-            long inputRecords = sent.values().stream().mapToLong(Long::longValue).sum();
-            // Of the input records, the order envelopes: what a shop counts (the rest are stock movements and shipments).
+            long inputRecords =
+                    sent.values().stream().mapToLong(Long::longValue).sum();
+            // Of the input records, the order envelopes: what a shop counts (the rest are stock movements and
+            // shipments).
             double orderShare = (double) orders / inputRecords;
             System.out.println("Pre-loaded " + sent);
 
-            Phase passthrough = runPhase(run + "-passthrough", inputRecords, List.of(PassthroughJob.OUTPUT),
-                    PassthroughJob.OUTPUT, inputRecords, kafka, broker, progress -> true,
-                    env -> PassthroughJob.build(env, new KafkaBinding(kafka, run + "-passthrough"), INPUTS), null);
+            Phase passthrough = runPhase(
+                    run + "-passthrough",
+                    inputRecords,
+                    List.of(PassthroughJob.OUTPUT),
+                    PassthroughJob.OUTPUT,
+                    inputRecords,
+                    kafka,
+                    broker,
+                    progress -> true,
+                    env -> PassthroughJob.build(env, new KafkaBinding(kafka, run + "-passthrough"), INPUTS),
+                    null);
             // The generator sends every position's opening stock count first: orders are timed once those are read,
             // so that with many positions the rate is of orders against a full ledger, not of loading it.
             long openingCounts = (long) traffic.skus * locations;
             String movements = kafka.topicName(Topics.MOVEMENTS);
-            Phase hotPath = runPhase(run + "-inventory", inputRecords, OUTPUTS, Topics.ORDERS_CANONICAL, canonicalEvents,
-                    kafka, broker,
+            Phase hotPath = runPhase(
+                    run + "-inventory",
+                    inputRecords,
+                    OUTPUTS,
+                    Topics.ORDERS_CANONICAL,
+                    canonicalEvents,
+                    kafka,
+                    broker,
                     progress -> progress.committed("stockflow-" + run + "-inventory", movements) >= openingCounts,
-                    env -> JobGraph.wire(env, Jobs.resolve("inventory"), new KafkaBinding(kafka, run + "-inventory"),
+                    env -> JobGraph.wire(
+                            env,
+                            Jobs.resolve("inventory"),
+                            new KafkaBinding(kafka, run + "-inventory"),
                             new JobOptions()),
-                    phase -> phase.latency = latency(kafka, BenchTraffic.skus(traffic),
-                            phase.inPerSecond * orderShare * rate));
+                    phase -> phase.latency =
+                            latency(kafka, BenchTraffic.skus(traffic), phase.inPerSecond * orderShare * rate));
             print(inputRecords, orderShare, traffic, passthrough, hotPath);
         } finally {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -154,9 +192,18 @@ public final class BenchCommand implements Callable<Integer> {
      * ({@code progressTotal} records once all input is processed), scaled to input records, as they are written (not
      * only once committed at a checkpoint), from half way (or once the state is loaded, if later) to 90% of the run.
      */
-    private Phase runPhase(String name, long inputRecords, List<String> outputs, String progressTopic,
-                           long progressTotal, KafkaSettings kafka, ProcessHandle broker, StateLoaded stateLoaded,
-                           Consumer<StreamExecutionEnvironment> build, Consumer<Phase> whileRunning) throws Exception {
+    private Phase runPhase(
+            String name,
+            long inputRecords,
+            List<String> outputs,
+            String progressTopic,
+            long progressTotal,
+            KafkaSettings kafka,
+            ProcessHandle broker,
+            StateLoaded stateLoaded,
+            Consumer<StreamExecutionEnvironment> build,
+            Consumer<Phase> whileRunning)
+            throws Exception {
         System.out.println("Running " + name + " ...");
         flink.webPort = freePort();
         StreamExecutionEnvironment env = flink.environment(false);
@@ -188,20 +235,23 @@ public final class BenchCommand implements Callable<Integer> {
                     progressRate.startHere();
                     outRate.startHere();
                 }
-                // Flink's metric fetcher may not have the task metrics yet: ask again until it has (up to 3/4 of the run).
+                // Flink's metric fetcher may not have the task metrics yet: ask again until it has (up to 3/4 of the
+                // run).
                 long progressed = progressRate.last();
                 if (threadsHalfWay == null && progressed >= progressTotal / 2) {
                     threadsHalfWay = ThreadCpu.sample();
                     halfWay = now;
                 }
-                if (!VertexLoad.known(phase.load) && progressed >= progressTotal / 2 && progressed < progressTotal / 4 * 3) {
+                if (!VertexLoad.known(phase.load)
+                        && progressed >= progressTotal / 2
+                        && progressed < progressTotal / 4 * 3) {
                     phase.load = VertexLoad.fetch(rest, jobId);
                 }
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (threadsHalfWay != null && System.nanoTime() - halfWay >= TimeUnit.SECONDS.toNanos(1)) {
-                phase.threadCores = ThreadCpu.cores(threadsHalfWay, ThreadCpu.sample(),
-                        (System.nanoTime() - halfWay) / 1e9, MIN_CORES_SHOWN);
+                phase.threadCores = ThreadCpu.cores(
+                        threadsHalfWay, ThreadCpu.sample(), (System.nanoTime() - halfWay) / 1e9, MIN_CORES_SHOWN);
             }
             phase.flinkCores = (processCpuNanos() - cpu0) / 1e9 / seconds;
             if (broker != null) phase.brokerCores = (brokerCpuNanos(broker) - brokerCpu0) / 1e9 / seconds;
@@ -218,8 +268,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (whileRunning != null) whileRunning.accept(phase);
             if (phase.latency != null) {
-                phase.probeCheckpoints = ProbeCheckpoints.fetch(rest, jobId, phase.latency.startMillis(),
-                        phase.latency.endMillis());
+                phase.probeCheckpoints =
+                        ProbeCheckpoints.fetch(rest, jobId, phase.latency.startMillis(), phase.latency.endMillis());
             }
         } finally {
             job.cancel().get(60, TimeUnit.SECONDS);
@@ -230,8 +280,13 @@ public final class BenchCommand implements Callable<Integer> {
     private LatencyProbe.Latencies latency(KafkaSettings kafka, List<String> skus, double ordersPerSecond) {
         System.out.printf("Measuring latency at %.0f orders/s for %s ...%n", ordersPerSecond, latencyFor);
         try {
-            return LatencyProbe.measure(kafka.bootstrap, kafka.topicName(Topics.ORDERS_RAW),
-                    kafka.topicName(Topics.AVAILABILITY), skus, ordersPerSecond, latencyFor);
+            return LatencyProbe.measure(
+                    kafka.bootstrap,
+                    kafka.topicName(Topics.ORDERS_RAW),
+                    kafka.topicName(Topics.AVAILABILITY),
+                    skus,
+                    ordersPerSecond,
+                    latencyFor);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -239,9 +294,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void print(long inputRecords, double share, GeneratorSettings traffic, Phase pass, Phase hot) {
-        System.out.printf("%nstockflow bench: %d orders (%d input records), %d positions (%d skus x %d locations), "
+        System.out.printf(
+                "%nstockflow bench: %d orders (%d input records), %d positions (%d skus x %d locations), "
                         + "parallelism %d, checkpoints every %s%n",
-                orders, inputRecords, traffic.skus * locations, traffic.skus, locations, flink.parallelism,
+                orders,
+                inputRecords,
+                traffic.skus * locations,
+                traffic.skus,
+                locations,
+                flink.parallelism,
                 flink.checkpointInterval);
         System.out.printf("%-34s %18s %22s%n", "", "passthrough", "inventory (hot path)");
         row("records in/s", "%.0f", pass.inPerSecond, hot.inPerSecond);
@@ -249,17 +310,27 @@ public final class BenchCommand implements Callable<Integer> {
         row("records out/s", "%.0f", pass.outPerSecond, hot.outPerSecond);
         row("CPU of Flink's JVM (cores)", "%.2f", pass.flinkCores, hot.flinkCores);
         row("CPU of the broker (cores)", "%.2f", pass.brokerCores, hot.brokerCores);
-        System.out.printf("%-34s %18s %22s%n", "checkpoint duration p50 / p99 ms",
+        System.out.printf(
+                "%-34s %18s %22s%n",
+                "checkpoint duration p50 / p99 ms",
                 String.format("%.0f / %.0f", pass.checkpoints.p50Millis, pass.checkpoints.p99Millis),
                 String.format("%.0f / %.0f", hot.checkpoints.p50Millis, hot.checkpoints.p99Millis));
-        System.out.printf("%-34s %18s %22s%n", "state size (last checkpoint)",
-                megabytes(pass.checkpoints.stateBytes), megabytes(hot.checkpoints.stateBytes));
+        System.out.printf(
+                "%-34s %18s %22s%n",
+                "state size (last checkpoint)",
+                megabytes(pass.checkpoints.stateBytes),
+                megabytes(hot.checkpoints.stateBytes));
         if (hot.latency != null && hot.latency.all().getTotalCount() > 0) {
             Histogram h = hot.latency.all();
-            System.out.printf("order -> availability at %.0f orders/s (%.0f%% of max): p50 %.1f ms, p99 %.1f ms, "
-                            + "p99.9 %.1f ms (%d updates)%n", hot.inPerSecond * share * rate, rate * 100,
-                    h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
-                    h.getValueAtPercentile(99.9) / 1000.0, h.getTotalCount());
+            System.out.printf(
+                    "order -> availability at %.0f orders/s (%.0f%% of max): p50 %.1f ms, p99 %.1f ms, "
+                            + "p99.9 %.1f ms (%d updates)%n",
+                    hot.inPerSecond * share * rate,
+                    rate * 100,
+                    h.getValueAtPercentile(50) / 1000.0,
+                    h.getValueAtPercentile(99) / 1000.0,
+                    h.getValueAtPercentile(99.9) / 1000.0,
+                    h.getTotalCount());
             StringBuilder worst = new StringBuilder();
             for (long ms : hot.latency.worstBySecond()) worst.append(' ').append(ms);
             System.out.println("    worst of each second of the probe, ms:" + worst);
@@ -280,13 +351,18 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("checkpoints of the hot path, per task:");
         CheckpointPhases.print(hot.checkpointPhases);
         double ratio = hot.inPerSecond / pass.inPerSecond;
-        System.out.printf("hot path / passthrough = %s (%.0f orders/s vs %.0f records/s)%n",
-                Double.isFinite(ratio) ? String.format("%.2f", ratio) : "n/a", hot.inPerSecond * share,
+        System.out.printf(
+                "hot path / passthrough = %s (%.0f orders/s vs %.0f records/s)%n",
+                Double.isFinite(ratio) ? String.format("%.2f", ratio) : "n/a",
+                hot.inPerSecond * share,
                 pass.inPerSecond);
     }
 
     private static void row(String label, String format, double pass, double hot) {
-        System.out.printf("%-34s %18s %22s%n", label, Double.isNaN(pass) ? "n/a" : String.format(format, pass),
+        System.out.printf(
+                "%-34s %18s %22s%n",
+                label,
+                Double.isNaN(pass) ? "n/a" : String.format(format, pass),
                 Double.isNaN(hot) ? "n/a" : String.format(format, hot));
     }
 
@@ -295,11 +371,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long brokerCpuNanos(ProcessHandle broker) {
-        return broker == null ? 0 : broker.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return broker == null
+                ? 0
+                : broker.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     private static int freePort() throws IOException {

@@ -48,8 +48,8 @@ final class BenchTraffic {
      * Sends records until {@code orders} order envelopes are out; returns the number of records sent per topic, and
      * under {@link #CANONICAL_EVENTS} how many of the envelopes are neither bad nor repeated.
      */
-    static Map<String, Long> preload(String bootstrap, GeneratorSettings settings, long orders,
-                                     Map<String, String> topicNames) {
+    static Map<String, Long> preload(
+            String bootstrap, GeneratorSettings settings, long orders, Map<String, String> topicNames) {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "1");
@@ -57,7 +57,8 @@ final class BenchTraffic {
         p.put("batch.size", "262144");
         p.put("compression.type", "lz4");
         Map<String, Long> sent = new java.util.LinkedHashMap<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             Iterator<GeneratedRecord> records = new TrafficGenerator(settings).records();
             long orderRecords = 0;
             while (orderRecords < orders && records.hasNext()) {

@@ -32,7 +32,8 @@ final class CheckpointPhases {
             double[] sync = new double[n], async = new double[n], alignment = new double[n], startDelay = new double[n];
             for (int i = 0; i < n; i++) {
                 JsonNode summary = rest.get(base + "/checkpoints/details/" + completed.get(i) + "/subtasks/"
-                        + vertex.path("id").asText()).path("summary");
+                                + vertex.path("id").asText())
+                        .path("summary");
                 sync[i] = max(summary.path("checkpoint_duration").path("sync"));
                 async[i] = max(summary.path("checkpoint_duration").path("async"));
                 alignment[i] = max(summary.path("alignment").path("duration"));
@@ -48,12 +49,22 @@ final class CheckpointPhases {
             System.out.println("  no completed checkpoint");
             return;
         }
-        System.out.printf("  %11s %11s %11s %11s  %s%n", "sync", "async", "alignment", "start delay",
+        System.out.printf(
+                "  %11s %11s %11s %11s  %s%n",
+                "sync",
+                "async",
+                "alignment",
+                "start delay",
                 "task (ms, median / worst of the last " + tasks.get(0).sync().length + " checkpoints)");
         for (Task t : tasks) {
             String name = BenchText.shorten(t.name(), 80);
-            System.out.printf("  %11s %11s %11s %11s  %s%n", medianAndWorst(t.sync()), medianAndWorst(t.async()),
-                    medianAndWorst(t.alignment()), medianAndWorst(t.startDelay()), name);
+            System.out.printf(
+                    "  %11s %11s %11s %11s  %s%n",
+                    medianAndWorst(t.sync()),
+                    medianAndWorst(t.async()),
+                    medianAndWorst(t.alignment()),
+                    medianAndWorst(t.startDelay()),
+                    name);
         }
     }
 

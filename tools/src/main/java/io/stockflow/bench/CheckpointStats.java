@@ -17,7 +17,8 @@ final class CheckpointStats {
         p50Millis = summary.path("end_to_end_duration").path("p50").asDouble();
         p99Millis = summary.path("end_to_end_duration").path("p99").asDouble();
         stateBytes = stats.path("latest").path("completed").path("state_size").asLong();
-        lastCheckpointedBytes = stats.path("latest").path("completed").path("checkpointed_size").asLong();
+        lastCheckpointedBytes =
+                stats.path("latest").path("completed").path("checkpointed_size").asLong();
     }
 
     static CheckpointStats fetch(FlinkRest rest, String jobId) throws Exception {

@@ -32,7 +32,10 @@ final class KafkaProgress implements AutoCloseable {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         for (TopicPartition tp : partitions(topics)) request.put(tp, OffsetSpec.latest());
         long sum = 0;
-        for (var info : admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all().get().values()) {
+        for (var info : admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                .all()
+                .get()
+                .values()) {
             sum += info.offset();
         }
         return sum;
@@ -41,16 +44,22 @@ final class KafkaProgress implements AutoCloseable {
     /** The offsets a consumer group has committed on a topic, summed: how far a job has read it (0 before any). */
     long committed(String group, String topic) throws ExecutionException, InterruptedException {
         long sum = 0;
-        for (var e : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()) {
-            if (e.getKey().topic().equals(topic) && e.getValue() != null) sum += e.getValue().offset();
+        for (var e : admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get()
+                .entrySet()) {
+            if (e.getKey().topic().equals(topic) && e.getValue() != null)
+                sum += e.getValue().offset();
         }
         return sum;
     }
 
     private List<TopicPartition> partitions(Collection<String> topics) throws ExecutionException, InterruptedException {
         List<TopicPartition> result = new ArrayList<>();
-        admin.describeTopics(topics).allTopicNames().get().forEach((name, d) ->
-                d.partitions().forEach(p -> result.add(new TopicPartition(name, p.partition()))));
+        admin.describeTopics(topics)
+                .allTopicNames()
+                .get()
+                .forEach((name, d) -> d.partitions().forEach(p -> result.add(new TopicPartition(name, p.partition()))));
         return result;
     }
 

@@ -1,5 +1,7 @@
 package io.stockflow.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,8 +10,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -34,8 +34,14 @@ final class LatencyProbe {
      */
     record Latencies(Histogram all, long[] worstBySecond, long startMillis, long endMillis) {}
 
-    static Latencies measure(String bootstrap, String ordersTopic, String availabilityTopic, List<String> skus,
-                             double ordersPerSecond, Duration length) throws InterruptedException {
+    static Latencies measure(
+            String bootstrap,
+            String ordersTopic,
+            String availabilityTopic,
+            List<String> skus,
+            double ordersPerSecond,
+            Duration length)
+            throws InterruptedException {
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         long[] worstBySecond = new long[(int) Math.max(1, length.toSeconds())];
         try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
@@ -46,8 +52,8 @@ final class LatencyProbe {
             long start = System.currentTimeMillis();
             long end = start + length.toMillis();
             // Sending on its own thread: a reader that also sends would see updates late by its own sending time.
-            Thread sender = new Thread(() -> send(bootstrap, ordersTopic, skus, ordersPerSecond, start, end),
-                    "latency-probe-sender");
+            Thread sender = new Thread(
+                    () -> send(bootstrap, ordersTopic, skus, ordersPerSecond, start, end), "latency-probe-sender");
             sender.start();
             while (System.currentTimeMillis() < end + 2000) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(5))) {
@@ -60,8 +66,8 @@ final class LatencyProbe {
     }
 
     /** Sends orders at the given rate from {@code start} until {@code end}, each stamped with its sending time. */
-    private static void send(String bootstrap, String topic, List<String> skus, double ordersPerSecond, long start,
-                             long end) {
+    private static void send(
+            String bootstrap, String topic, List<String> skus, double ordersPerSecond, long start, long end) {
         try (KafkaProducer<String, String> producer = producer(bootstrap)) {
             Random random = new Random(7);
             long sent = 0;
@@ -95,12 +101,17 @@ final class LatencyProbe {
         String time = Instant.ofEpochMilli(now).toString();
         return "{\"source\":\"amazon\",\"kind\":\"ORDER_CHANGE\",\"received_at\":\"" + time + "\",\"payload\":"
                 + "{\"NotificationVersion\":\"1.0\",\"NotificationType\":\"ORDER_CHANGE\",\"PayloadVersion\":\"1.0\","
-                + "\"EventTime\":\"" + time + "\",\"Payload\":{\"OrderChangeNotification\":{\"NotificationLevel\":\"OrderLevel\","
-                + "\"SellerId\":\"A3TH9S8BH6GOGM\",\"AmazonOrderId\":\"" + id + "\",\"OrderChangeType\":\"OrderStatusChange\","
-                + "\"OrderChangeTrigger\":{\"TimeOfOrderChange\":\"" + time + "\",\"ChangeReason\":\"Order status changed\"},"
-                + "\"Summary\":{\"MarketplaceId\":\"ATVPDKIKX0DER\",\"OrderStatus\":\"Unshipped\",\"PurchaseDate\":\"" + time + "\","
+                + "\"EventTime\":\"" + time
+                + "\",\"Payload\":{\"OrderChangeNotification\":{\"NotificationLevel\":\"OrderLevel\","
+                + "\"SellerId\":\"A3TH9S8BH6GOGM\",\"AmazonOrderId\":\"" + id
+                + "\",\"OrderChangeType\":\"OrderStatusChange\","
+                + "\"OrderChangeTrigger\":{\"TimeOfOrderChange\":\"" + time
+                + "\",\"ChangeReason\":\"Order status changed\"},"
+                + "\"Summary\":{\"MarketplaceId\":\"ATVPDKIKX0DER\",\"OrderStatus\":\"Unshipped\",\"PurchaseDate\":\""
+                + time + "\","
                 + "\"DestinationPostalCode\":\"10001\",\"FulfillmentType\":\"MFN\",\"ShipServiceLevel\":\"Std US D2D Dom\","
-                + "\"OrderItems\":[{\"OrderItemId\":\"OI" + n + "\",\"SellerSKU\":\"" + sku + "\",\"Quantity\":1}]}}}}}";
+                + "\"OrderItems\":[{\"OrderItemId\":\"OI" + n + "\",\"SellerSKU\":\"" + sku
+                + "\",\"Quantity\":1}]}}}}}";
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrap) {

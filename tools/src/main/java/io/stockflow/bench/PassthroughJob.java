@@ -23,7 +23,10 @@ final class PassthroughJob {
             DataStream<RawRecord> source = binding.source(env, topic);
             all = all == null ? source : all.union(source);
         }
-        binding.sink(OUTPUT, all.map(r -> new OutRecord(null, new String(r.value, StandardCharsets.UTF_8)))
-                .name("passthrough").uid("passthrough"));
+        binding.sink(
+                OUTPUT,
+                all.map(r -> new OutRecord(null, new String(r.value, StandardCharsets.UTF_8)))
+                        .name("passthrough")
+                        .uid("passthrough"));
     }
 }

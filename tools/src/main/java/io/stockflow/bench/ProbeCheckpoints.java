@@ -15,12 +15,15 @@ final class ProbeCheckpoints {
 
     private ProbeCheckpoints() {}
 
-    static List<Taken> fetch(FlinkRest rest, String jobId, long probeStartMillis, long probeEndMillis) throws Exception {
+    static List<Taken> fetch(FlinkRest rest, String jobId, long probeStartMillis, long probeEndMillis)
+            throws Exception {
         List<Taken> taken = new ArrayList<>();
         for (JsonNode c : rest.get("/jobs/" + jobId + "/checkpoints").path("history")) {
             long triggered = c.path("trigger_timestamp").asLong();
             if (triggered < probeStartMillis || triggered > probeEndMillis) continue;
-            taken.add(new Taken((triggered - probeStartMillis) / 1000.0, c.path("end_to_end_duration").asLong()));
+            taken.add(new Taken(
+                    (triggered - probeStartMillis) / 1000.0,
+                    c.path("end_to_end_duration").asLong()));
         }
         taken.sort(Comparator.comparingDouble(Taken::atSeconds));
         return taken;

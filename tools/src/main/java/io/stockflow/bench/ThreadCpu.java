@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 final class ThreadCpu {
     /** Linux reports thread times in USER_HZ ticks, 100 a second on every architecture Flink runs on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
+
     private static final Pattern SUBTASK = Pattern.compile(" \\(\\d+/\\d+\\)(#\\d+)?$");
     private static final Pattern NUMBERED = Pattern.compile("[-# ]?\\d+$");
 
@@ -44,8 +45,8 @@ final class ThreadCpu {
     }
 
     /** The groups' cores between two samples, most first; those under {@code minCores} together as "other". */
-    static List<Map.Entry<String, Double>> cores(Map<String, Long> before, Map<String, Long> after, double seconds,
-                                                 double minCores) {
+    static List<Map.Entry<String, Double>> cores(
+            Map<String, Long> before, Map<String, Long> after, double seconds, double minCores) {
         List<Map.Entry<String, Double>> rows = new ArrayList<>();
         double other = 0;
         for (Map.Entry<String, Long> e : after.entrySet()) {

@@ -31,7 +31,7 @@ final class VertexLoad {
                     case "busyTimeMsPerSecond" -> busy = max;
                     case "backPressuredTimeMsPerSecond" -> backPressured = max;
                     case "idleTimeMsPerSecond" -> idle = max;
-                    default -> { }
+                    default -> {}
                 }
             }
             tasks.add(new Task(vertex.path("name").asText(), busy, backPressured, idle));
@@ -44,9 +44,8 @@ final class VertexLoad {
      * (whose busy time Flink does not measure) must have its own.
      */
     static boolean known(List<Task> tasks) {
-        return !tasks.isEmpty() && tasks.stream()
-                .filter(t -> !t.name().startsWith("Source:"))
-                .noneMatch(t -> Double.isNaN(t.busy()));
+        return !tasks.isEmpty()
+                && tasks.stream().filter(t -> !t.name().startsWith("Source:")).noneMatch(t -> Double.isNaN(t.busy()));
     }
 
     static void print(List<Task> tasks) {

@@ -1,7 +1,6 @@
 package io.stockflow.cli;
 
 import io.stockflow.flink.main.Home;
-
 import io.stockflow.local.LocalFlink;
 import io.stockflow.local.LocalFlink.Role;
 import java.time.Duration;
@@ -9,14 +8,18 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "cluster", mixinStandardHelpOptions = true,
+@Command(
+        name = "cluster",
+        mixinStandardHelpOptions = true,
         header = "A local standalone Flink session cluster: start, stop or status.",
-        description = {"A real standalone Flink session cluster on this machine: a JobManager and a TaskManager, each",
-                "its own process, from the jars the build fetched, configured by flink-conf/config.yaml.",
-                "Everything under .stockflow/flink (conf/, log/, checkpoints/, savepoints/); bound to 127.0.0.1."})
+        description = {
+            "A real standalone Flink session cluster on this machine: a JobManager and a TaskManager, each",
+            "its own process, from the jars the build fetched, configured by flink-conf/config.yaml.",
+            "Everything under .stockflow/flink (conf/, log/, checkpoints/, savepoints/); bound to 127.0.0.1."
+        })
 public final class ClusterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,9 +40,11 @@ public final class ClusterCommand implements Callable<Integer> {
                 }
                 long started = System.nanoTime();
                 flink.start(Duration.ofSeconds(90));
-                out().printf("Flink cluster up in %.1f s: web UI and REST on http://%s%s%n",
-                        (System.nanoTime() - started) / 1e9, flink.restAddress(),
-                        pids(flink.running(Role.JOBMANAGER), flink.running(Role.TASKMANAGER)));
+                out().printf(
+                                "Flink cluster up in %.1f s: web UI and REST on http://%s%s%n",
+                                (System.nanoTime() - started) / 1e9,
+                                flink.restAddress(),
+                                pids(flink.running(Role.JOBMANAGER), flink.running(Role.TASKMANAGER)));
                 out().println("Metrics for Prometheus: http://127.0.0.1:" + flink.metricsPort(Role.JOBMANAGER)
                         + "/metrics (JobManager), http://127.0.0.1:" + flink.metricsPort(Role.TASKMANAGER)
                         + "/metrics (TaskManager: the jobs' metrics)");
@@ -55,7 +60,10 @@ public final class ClusterCommand implements Callable<Integer> {
                 return 0;
             case "status":
                 if (!flink.restAnswers()) {
-                    out().println("down" + (jm.isPresent() || tm.isPresent() ? " (processes still running" + pids(jm, tm) + ")" : ""));
+                    out().println("down"
+                            + (jm.isPresent() || tm.isPresent()
+                                    ? " (processes still running" + pids(jm, tm) + ")"
+                                    : ""));
                     return 3;
                 }
                 out().println("up on http://" + flink.restAddress() + ", " + flink.registeredTaskManagers()
@@ -68,8 +76,8 @@ public final class ClusterCommand implements Callable<Integer> {
     }
 
     private static String pids(Optional<ProcessHandle> jm, Optional<ProcessHandle> tm) {
-        return " (JobManager pid " + jm.map(p -> Long.toString(p.pid())).orElse("-")
-                + ", TaskManager pid " + tm.map(p -> Long.toString(p.pid())).orElse("-") + ")";
+        return " (JobManager pid " + jm.map(p -> Long.toString(p.pid())).orElse("-") + ", TaskManager pid "
+                + tm.map(p -> Long.toString(p.pid())).orElse("-") + ")";
     }
 
     private java.io.PrintWriter out() {

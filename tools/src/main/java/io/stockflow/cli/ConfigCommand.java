@@ -15,20 +15,29 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "config", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         header = "Prints the job settings an embedded run would get, or the reference of every setting.",
-        description = {"Prints each job setting's key, the value an embedded run with these options would get, and",
-                "where the value comes from (default, Flink configuration, -D argument, flag). Takes run's options.",
-                "With --markdown, the reference of every setting instead (docs/configuration-reference.md)."})
+        description = {
+            "Prints each job setting's key, the value an embedded run with these options would get, and",
+            "where the value comes from (default, Flink configuration, -D argument, flag). Takes run's options.",
+            "With --markdown, the reference of every setting instead (docs/configuration-reference.md)."
+        })
 public final class ConfigCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--markdown",
-            description = "Print the reference: key, flag, type, default and description of every setting, in Markdown.")
+    @Option(
+            names = "--markdown",
+            description =
+                    "Print the reference: key, flag, type, default and description of every setting, in Markdown.")
     boolean markdown;
 
-    @Option(names = "--flink-conf", paramLabel = "DIR",
+    @Option(
+            names = "--flink-conf",
+            paramLabel = "DIR",
             description = "Folder with Flink's config.yaml, as for run (default: the project's flink-conf/).")
     Path flinkConf;
 
@@ -43,12 +52,19 @@ public final class ConfigCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        LayeredSettings settings = jobOptions.flinkConfiguration(FlinkOptions.embeddedConfiguration(flinkConf))
+        LayeredSettings settings = jobOptions
+                .flinkConfiguration(FlinkOptions.embeddedConfiguration(flinkConf))
                 .settings();
-        int width = StockflowOptions.ALL.stream().mapToInt(f -> f.option.key().length()).max().orElse(0);
+        int width = StockflowOptions.ALL.stream()
+                .mapToInt(f -> f.option.key().length())
+                .max()
+                .orElse(0);
         for (SettingFlag<?> flag : StockflowOptions.ALL) {
             String value = flag.type.format(settings.getOptional(flag.option).orElse(null));
-            out.printf("%-" + width + "s  %s  (%s)%n", flag.option.key(), value == null ? "none" : value,
+            out.printf(
+                    "%-" + width + "s  %s  (%s)%n",
+                    flag.option.key(),
+                    value == null ? "none" : value,
                     settings.source(flag.option));
         }
         out.flush();

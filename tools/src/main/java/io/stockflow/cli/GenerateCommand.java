@@ -1,8 +1,8 @@
 package io.stockflow.cli;
 
-import io.stockflow.generate.Scenarios;
 import io.stockflow.generate.GeneratedRecord;
 import io.stockflow.generate.GeneratorSettings;
+import io.stockflow.generate.Scenarios;
 import io.stockflow.generate.TrafficGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,24 +21,36 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         header = "Writes realistic multi-channel traffic with injected anomalies, and their labels.",
-        description = {"Seeded traffic from all four marketplaces (daily and weekly rhythm, long-tailed SKUs, refunds,",
-                "duplicates, bad records) with injected anomalies of every type the anomalies job detects.",
-                "--output DIR: <topic>.jsonl per topic (the input of a bounded run) and labels.jsonl.",
-                "--bootstrap HOST:PORT: the records to Kafka, as fast as it takes them; labels to --labels FILE."})
+        description = {
+            "Seeded traffic from all four marketplaces (daily and weekly rhythm, long-tailed SKUs, refunds,",
+            "duplicates, bad records) with injected anomalies of every type the anomalies job detects.",
+            "--output DIR: <topic>.jsonl per topic (the input of a bounded run) and labels.jsonl.",
+            "--bootstrap HOST:PORT: the records to Kafka, as fast as it takes them; labels to --labels FILE."
+        })
 public final class GenerateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Where where;
 
     static final class Where {
-        @Option(names = "--output", paramLabel = "DIR", description = "Folder for <topic>.jsonl files and labels.jsonl.")
+        @Option(
+                names = "--output",
+                paramLabel = "DIR",
+                description = "Folder for <topic>.jsonl files and labels.jsonl.")
         Path output;
+
         @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
         String bootstrap;
     }
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "With --bootstrap: where the labels go (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--labels",
+            paramLabel = "FILE",
+            description = "With --bootstrap: where the labels go (default: ${DEFAULT-VALUE}).")
     Path labels = Path.of(Scenarios.LABELS);
 
     @Option(names = "--seed", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
@@ -50,14 +62,17 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "INSTANT", description = "First event time (default: ${DEFAULT-VALUE}).")
     Instant start = Instant.parse("2026-11-02T00:00:00Z");
 
-    @Option(names = "--orders-per-hour", description = "Average orders per hour over a week (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--orders-per-hour",
+            description = "Average orders per hour over a week (default: ${DEFAULT-VALUE}).")
     double ordersPerHour = 200;
 
     @Option(names = "--skus", description = "Number of SKUs (default: ${DEFAULT-VALUE}).")
     int skus = 50;
 
-    @Option(names = "--replenishment-cover", description = "Trucks bring this multiple of the expected demand "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--replenishment-cover",
+            description = "Trucks bring this multiple of the expected demand " + "(default: ${DEFAULT-VALUE}).")
     double replenishmentCover = new io.stockflow.generate.GeneratorSettings().replenishmentCover;
 
     @Option(names = "--no-anomalies", description = "Normal traffic only.")
@@ -79,8 +94,8 @@ public final class GenerateCommand implements Callable<Integer> {
         GeneratorSettings s = settings();
         if (where.output != null) {
             Map<String, Integer> counts = Scenarios.write(s, where.output);
-            counts.forEach((file, n) -> System.out.println(where.output.resolve(file.endsWith(".jsonl") ? file
-                    : file + ".jsonl") + ": " + n));
+            counts.forEach((file, n) -> System.out.println(
+                    where.output.resolve(file.endsWith(".jsonl") ? file : file + ".jsonl") + ": " + n));
             return 0;
         }
         Properties p = new Properties();
@@ -89,7 +104,8 @@ public final class GenerateCommand implements Callable<Integer> {
         p.put("acks", "all");
         long sent = 0;
         TrafficGenerator.Scenario scenario = new TrafficGenerator(s).scenario();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             while (scenario.hasNext()) {
                 GeneratedRecord r = scenario.next();
                 producer.send(new ProducerRecord<>(r.topic, null, r.eventTime, null, r.value));

@@ -7,17 +7,22 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "jobs", mixinStandardHelpOptions = true,
+@Command(
+        name = "jobs",
+        mixinStandardHelpOptions = true,
         header = "Lists the jobs of a Flink cluster.",
         description = "Lists the jobs of a Flink cluster: id, state, name, when started and for how long.")
 public final class JobsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rest", paramLabel = "HOST:PORT", description = "The cluster's REST address (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rest",
+            paramLabel = "HOST:PORT",
+            description = "The cluster's REST address (default: ${DEFAULT-VALUE}).")
     String rest = "127.0.0.1:8081";
 
     @Option(names = "--all", description = "Also finished, cancelled and failed jobs.")
@@ -25,18 +30,23 @@ public final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var jobs = new FlinkRest(rest).jobs().stream()
-                .filter(j -> all || !StopCommand.TERMINAL.contains(j.state()))
-                .toList();
+        var jobs = new FlinkRest(rest)
+                .jobs().stream()
+                        .filter(j -> all || !StopCommand.TERMINAL.contains(j.state()))
+                        .toList();
         if (jobs.isEmpty()) {
             out().println(all ? "no jobs" : "no running jobs (--all lists finished ones too)");
             return 0;
         }
         out().printf("%-32s  %-11s  %-24s  %-20s  %s%n", "ID", "STATE", "NAME", "STARTED", "FOR");
         for (var j : jobs) {
-            out().printf("%-32s  %-11s  %-24s  %-20s  %s%n", j.id(), j.state(), j.name(),
-                    Instant.ofEpochMilli(j.startTime()).truncatedTo(ChronoUnit.SECONDS),
-                    human(Duration.ofMillis(Math.max(0, j.durationMs()))));
+            out().printf(
+                            "%-32s  %-11s  %-24s  %-20s  %s%n",
+                            j.id(),
+                            j.state(),
+                            j.name(),
+                            Instant.ofEpochMilli(j.startTime()).truncatedTo(ChronoUnit.SECONDS),
+                            human(Duration.ofMillis(Math.max(0, j.durationMs()))));
         }
         return 0;
     }

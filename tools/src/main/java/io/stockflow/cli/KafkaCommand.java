@@ -1,7 +1,7 @@
 package io.stockflow.cli;
 
-import io.stockflow.flink.main.Home;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.main.Home;
 import io.stockflow.local.LocalKafka;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,9 +9,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "kafka", mixinStandardHelpOptions = true,
-        description = {"Starts, stops or checks the local Kafka broker the demo uses.",
-                "A real KRaft broker on " + LocalKafka.BOOTSTRAP + ", its own process, data under .stockflow/kafka."})
+@Command(
+        name = "kafka",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts, stops or checks the local Kafka broker the demo uses.",
+            "A real KRaft broker on " + LocalKafka.BOOTSTRAP + ", its own process, data under .stockflow/kafka."
+        })
 public final class KafkaCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ACTION", description = "start, stop or status.")
     String action;

@@ -1,12 +1,11 @@
 package io.stockflow.cli;
 
-import io.stockflow.flink.main.Home;
-import io.stockflow.flink.main.RunCommand;
-import io.stockflow.flink.main.JobMain;
-import io.stockflow.flink.main.Version;
-
 import io.stockflow.cluster.FlinkRest;
 import io.stockflow.flink.graph.Jobs;
+import io.stockflow.flink.main.Home;
+import io.stockflow.flink.main.JobMain;
+import io.stockflow.flink.main.RunCommand;
+import io.stockflow.flink.main.Version;
 import io.stockflow.local.LocalKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,17 +15,22 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-@Command(name = "submit", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         header = "Submits a job to a running Flink cluster (optionally from a savepoint).",
-        description = {"Submits a job to a running Flink cluster (this machine's, or any other by its REST address):",
-                "uploads the job jar and runs `JOB [job options]` there, as `stockflow run` takes them. The cluster's configuration decides state",
-                "backend, checkpoint storage and restarts; every option of `stockflow run` can follow (see run --help).",
-                "Example: ./stockflow submit inventory --bootstrap 127.0.0.1:19092 --from-savepoint /path/savepoint-1a2b"})
+        description = {
+            "Submits a job to a running Flink cluster (this machine's, or any other by its REST address):",
+            "uploads the job jar and runs `JOB [job options]` there, as `stockflow run` takes them. The cluster's configuration decides state",
+            "backend, checkpoint storage and restarts; every option of `stockflow run` can follow (see run --help).",
+            "Example: ./stockflow submit inventory --bootstrap 127.0.0.1:19092 --from-savepoint /path/savepoint-1a2b"
+        })
 public final class SubmitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,18 +41,26 @@ public final class SubmitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "inventory, or all (every job in one graph).")
     String job;
 
-    @Option(names = "--rest", paramLabel = "HOST:PORT", description = "The cluster's REST address (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rest",
+            paramLabel = "HOST:PORT",
+            description = "The cluster's REST address (default: ${DEFAULT-VALUE}).")
     String rest = "127.0.0.1:8081";
 
     @Option(names = "--jar", paramLabel = "FILE", description = "The job jar (default: ${DEFAULT-VALUE}).")
     Path jar = Home.path().resolve("jobs").resolve("target").resolve(Version.jobJar());
 
-    @Option(names = "--from-savepoint", paramLabel = "PATH",
-            description = "Restore the job's state from this savepoint (or retained checkpoint), e.g. after `stockflow stop --savepoint`.")
+    @Option(
+            names = "--from-savepoint",
+            paramLabel = "PATH",
+            description =
+                    "Restore the job's state from this savepoint (or retained checkpoint), e.g. after `stockflow stop --savepoint`.")
     String fromSavepoint;
 
-    @Option(names = "--allow-non-restored-state",
-            description = "Start even if the savepoint holds state of an operator the job no longer has (it is dropped).")
+    @Option(
+            names = "--allow-non-restored-state",
+            description =
+                    "Start even if the savepoint holds state of an operator the job no longer has (it is dropped).")
     boolean allowNonRestoredState;
 
     @Unmatched

@@ -1,11 +1,10 @@
 package io.stockflow.cli;
 
-import io.stockflow.flink.job.DurationConverter;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockflow.flink.io.KafkaSettings;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.DurationConverter;
 import io.stockflow.local.LocalKafka;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,28 +23,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "tail", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "tail",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         header = "Prints the alerts as they come, for people, with filters.",
-        description = {"Follows the alerts topic and prints each alert for people: time, severity, type, subject and",
-                "its message. Reads committed records only. Ctrl-C stops.",
-                "Example: ./stockflow tail alerts --severity CRITICAL --type OVERSELL --from-beginning"})
+        description = {
+            "Follows the alerts topic and prints each alert for people: time, severity, type, subject and",
+            "its message. Reads committed records only. Ctrl-C stops.",
+            "Example: ./stockflow tail alerts --severity CRITICAL --type OVERSELL --from-beginning"
+        })
 public final class TailCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(paramLabel = "WHAT", description = "alerts")
     String what;
 
-    @Option(names = "--type", paramLabel = "T", split = ",", description = "Only these alert types, e.g. OVERSELL,LOW_STOCK.")
+    @Option(
+            names = "--type",
+            paramLabel = "T",
+            split = ",",
+            description = "Only these alert types, e.g. OVERSELL,LOW_STOCK.")
     List<String> types = new ArrayList<>();
 
-    @Option(names = "--severity", paramLabel = "S",
+    @Option(
+            names = "--severity",
+            paramLabel = "S",
             description = "Only alerts at least this severe: INFO, WARNING or CRITICAL.")
     String severity;
 
     @Option(names = "--sku", paramLabel = "X", description = "Only alerts about this SKU.")
     String sku;
 
-    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bootstrap",
+            paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String bootstrap = LocalKafka.BOOTSTRAP;
 
     @Option(names = "--topic", paramLabel = "NAME", description = "The alerts topic (default: ${DEFAULT-VALUE}).")
@@ -54,14 +67,19 @@ public final class TailCommand implements Callable<Integer> {
     @Option(names = "--from-beginning", description = "Print the alerts already on the topic first.")
     boolean fromBeginning;
 
-    @Option(names = "--kafka-properties", paramLabel = "FILE",
+    @Option(
+            names = "--kafka-properties",
+            paramLabel = "FILE",
             description = "Kafka client properties (security); STOCKFLOW_KAFKA_* variables too. Never printed.")
     Path properties;
 
     @Option(names = "--max", paramLabel = "N", description = "Stop after printing N alerts.")
     Integer max;
 
-    @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--for",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "Stop after this long (default: until Ctrl-C).")
     Duration duration;
 
@@ -90,7 +108,7 @@ public final class TailCommand implements Callable<Integer> {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         int printed = 0;
         try (KafkaConsumer<String, String> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             consumer.partitionsFor(topic, Duration.ofSeconds(30))
                     .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
@@ -130,18 +148,27 @@ public final class TailCommand implements Callable<Integer> {
         if (sku != null && !sku.equals(subject.path("sku").asText())) return null;
         StringBuilder who = new StringBuilder();
         for (String f : List.of("sku", "location", "order_id", "channel")) {
-            if (subject.hasNonNull(f)) who.append(who.length() == 0 ? "" : " ").append(f).append('=').append(subject.get(f).asText());
+            if (subject.hasNonNull(f))
+                who.append(who.length() == 0 ? "" : " ")
+                        .append(f)
+                        .append('=')
+                        .append(subject.get(f).asText());
         }
-        return String.format("%-20s  %-8s  %-19s  %-40s  %s", a.path("event_time").asText(), sev, type, who,
-                a.path("message").asText());
+        return String.format(
+                "%-20s  %-8s  %-19s  %-40s  %s",
+                a.path("event_time").asText(), sev, type, who, a.path("message").asText());
     }
 
     static int rank(String severity) {
         switch (severity.toUpperCase(Locale.ROOT)) {
-            case "INFO": return 0;
-            case "WARNING": return 1;
-            case "CRITICAL": return 2;
-            default: return -1;
+            case "INFO":
+                return 0;
+            case "WARNING":
+                return 1;
+            case "CRITICAL":
+                return 2;
+            default:
+                return -1;
         }
     }
 }

@@ -25,7 +25,8 @@ public final class FlinkRest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param address {@code HOST:PORT} or a full {@code http(s)://} URL */
     public FlinkRest(String address) {
@@ -49,8 +50,9 @@ public final class FlinkRest {
         String boundary = "stockflow-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
-                + "Content-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
+                        + "Content-Type: application/x-java-archive\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(jar));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         JsonNode response = send(HttpRequest.newBuilder(uri("/jars/upload"))
@@ -67,8 +69,9 @@ public final class FlinkRest {
      *
      * @param savepointPath restore from this savepoint or retained checkpoint, or null for a fresh start
      */
-    public String run(String jarId, String entryClass, List<String> args, String savepointPath,
-                      boolean allowNonRestoredState) throws IOException, InterruptedException {
+    public String run(
+            String jarId, String entryClass, List<String> args, String savepointPath, boolean allowNonRestoredState)
+            throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode();
         request.put("entryClass", entryClass);
         request.set("programArgsList", JSON.valueToTree(args));
@@ -89,8 +92,12 @@ public final class FlinkRest {
     public List<JobSummary> jobs() throws IOException, InterruptedException {
         List<JobSummary> jobs = new ArrayList<>();
         for (JsonNode j : get("/jobs/overview").path("jobs")) {
-            jobs.add(new JobSummary(j.path("jid").asText(), j.path("name").asText(), j.path("state").asText(),
-                    j.path("start-time").asLong(), j.path("duration").asLong()));
+            jobs.add(new JobSummary(
+                    j.path("jid").asText(),
+                    j.path("name").asText(),
+                    j.path("state").asText(),
+                    j.path("start-time").asLong(),
+                    j.path("duration").asLong()));
         }
         return jobs;
     }
@@ -101,12 +108,18 @@ public final class FlinkRest {
 
     /** Completed checkpoints of a job (savepoints included). */
     public long completedCheckpoints(String jobId) throws IOException, InterruptedException {
-        return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
+        return get("/jobs/" + jobId + "/checkpoints")
+                .path("counts")
+                .path("completed")
+                .asLong();
     }
 
     /** How often the job restored its state from a checkpoint since it was submitted (that is: recovered). */
     public long restoredCheckpoints(String jobId) throws IOException, InterruptedException {
-        return get("/jobs/" + jobId + "/checkpoints").path("counts").path("restored").asLong();
+        return get("/jobs/" + jobId + "/checkpoints")
+                .path("counts")
+                .path("restored")
+                .asLong();
     }
 
     /**
@@ -118,15 +131,21 @@ public final class FlinkRest {
         ObjectNode request = JSON.createObjectNode();
         if (targetDirectory != null) request.put("targetDirectory", targetDirectory);
         request.put("drain", drain);
-        String trigger = post("/jobs/" + jobId + "/stop", request, Duration.ofSeconds(30)).path("request-id").asText();
+        String trigger = post("/jobs/" + jobId + "/stop", request, Duration.ofSeconds(30))
+                .path("request-id")
+                .asText();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             JsonNode status = get("/jobs/" + jobId + "/savepoints/" + trigger);
             if ("COMPLETED".equals(status.path("status").path("id").asText())) {
                 JsonNode operation = status.path("operation");
-                if (operation.hasNonNull("location")) return operation.get("location").asText();
-                throw new IOException("the savepoint failed: " + firstLine(operation.path("failure-cause")
-                        .path("stack-trace").asText(operation.toString())));
+                if (operation.hasNonNull("location"))
+                    return operation.get("location").asText();
+                throw new IOException("the savepoint failed: "
+                        + firstLine(operation
+                                .path("failure-cause")
+                                .path("stack-trace")
+                                .asText(operation.toString())));
             }
             if (System.nanoTime() > deadline) throw new IOException("the savepoint took longer than " + timeout);
             Thread.sleep(250);
@@ -140,11 +159,15 @@ public final class FlinkRest {
 
     /** Any GET of the REST API, e.g. {@code /jobs/<id>/checkpoints}, as JSON. */
     public JsonNode get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET());
+        return send(HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .GET());
     }
 
     private JsonNode post(String path, JsonNode body, Duration timeout) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).timeout(timeout).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
@@ -153,8 +176,10 @@ public final class FlinkRest {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.net.ConnectException e) {
-            throw new IOException("no Flink cluster answers at " + base
-                    + " (start one with `./stockflow cluster start`, or give --rest HOST:PORT)", e);
+            throw new IOException(
+                    "no Flink cluster answers at " + base
+                            + " (start one with `./stockflow cluster start`, or give --rest HOST:PORT)",
+                    e);
         }
         JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
         if (response.statusCode() >= 300) {

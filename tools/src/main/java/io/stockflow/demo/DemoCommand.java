@@ -1,13 +1,13 @@
 package io.stockflow.demo;
 
-import io.stockflow.flink.main.FlinkOptions;
-import io.stockflow.flink.main.Home;
 import io.stockflow.flink.graph.JobGraph;
-import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.graph.Jobs;
 import io.stockflow.flink.io.KafkaBinding;
 import io.stockflow.flink.io.KafkaSettings;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.main.FlinkOptions;
+import io.stockflow.flink.main.Home;
 import io.stockflow.local.LocalKafka;
 import io.stockflow.local.LocalPorts;
 import java.time.Duration;
@@ -25,21 +25,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs everything on this machine and shows it live.",
-                "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four",
-                "marketplaces (duplicates and bad records included) and shows what happens. Ctrl-C stops everything."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Runs everything on this machine and shows it live.",
+            "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four",
+            "marketplaces (duplicates and bad records included) and shows what happens. Ctrl-C stops everything."
+        })
 public final class DemoCommand implements Callable<Integer> {
-    private static final List<String> SHOWN = List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY,
-            Topics.ALLOCATIONS, Topics.ALERTS, Topics.NOTIFICATIONS, Topics.DEADLETTER);
+    private static final List<String> SHOWN = List.of(
+            Topics.ORDERS_CANONICAL,
+            Topics.AVAILABILITY,
+            Topics.ALLOCATIONS,
+            Topics.ALERTS,
+            Topics.NOTIFICATIONS,
+            Topics.DEADLETTER);
 
-    @Option(names = "--rate", paramLabel = "ORDERS_PER_SECOND", description = "Orders per second (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rate",
+            paramLabel = "ORDERS_PER_SECOND",
+            description = "Orders per second (default: ${DEFAULT-VALUE}).")
     int rate = 5;
 
     @Option(names = "--seed", description = "Seed of the generated traffic (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
-    @Option(names = "--for", paramLabel = "DURATION", converter = io.stockflow.flink.job.DurationConverter.class,
+    @Option(
+            names = "--for",
+            paramLabel = "DURATION",
+            converter = io.stockflow.flink.job.DurationConverter.class,
             description = "Stop by itself after this long (default: run until Ctrl-C).")
     Duration runFor;
 
@@ -52,13 +68,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (flink.webPort != 0 && !LocalPorts.free(flink.webPort)) {
-            System.err.println("stockflow demo: port " + flink.webPort + " (the Flink web UI) is in use: stop what holds"
-                    + " it, or pick another with --web-port N (0 picks a free one)");
+            System.err.println(
+                    "stockflow demo: port " + flink.webPort + " (the Flink web UI) is in use: stop what holds"
+                            + " it, or pick another with --web-port N (0 picks a free one)");
             return 2;
         }
         LocalKafka kafka = new LocalKafka(Home.path());
         System.out.println("Kafka broker on " + LocalKafka.BOOTSTRAP + " ...");
-        ProcessHandle broker = kafka.ensureUp(Duration.ofSeconds(60)).map(Process::toHandle).orElse(null);
+        ProcessHandle broker =
+                kafka.ensureUp(Duration.ofSeconds(60)).map(Process::toHandle).orElse(null);
         System.out.println(broker == null ? "Using the broker already there." : "Started a local broker.");
         JobClient job;
         try {

@@ -70,8 +70,8 @@ final class DemoDashboard {
                 break;
             case Topics.ALERTS:
                 alertsByType.merge(r.path("type").asText(), 1L, Long::sum);
-                latestAlerts.addFirst(r.path("severity").asText() + " " + r.path("type").asText() + ": "
-                        + r.path("message").asText());
+                latestAlerts.addFirst(r.path("severity").asText() + " "
+                        + r.path("type").asText() + ": " + r.path("message").asText());
                 while (latestAlerts.size() > 6) latestAlerts.removeLast();
                 break;
             case Topics.NOTIFICATIONS:
@@ -87,7 +87,8 @@ final class DemoDashboard {
     }
 
     void render(PrintStream out, long nowMs, String header) {
-        while (!orderArrivals.isEmpty() && orderArrivals.peekFirst()[0] < nowMs - RATE_WINDOW_MS) orderArrivals.removeFirst();
+        while (!orderArrivals.isEmpty() && orderArrivals.peekFirst()[0] < nowMs - RATE_WINDOW_MS)
+            orderArrivals.removeFirst();
         long[] perChannel = new long[channelIndex.size()];
         for (long[] a : orderArrivals) perChannel[(int) a[1]]++;
         StringBuilder s = new StringBuilder("\033[H\033[2J");
@@ -96,19 +97,26 @@ final class DemoDashboard {
         for (Map.Entry<String, Integer> c : channelIndex.entrySet()) {
             s.append(String.format("  %s %.1f", c.getKey(), perChannel[c.getValue()] / (RATE_WINDOW_MS / 1000.0)));
         }
-        s.append(String.format("%nOrders placed: %d   decisions: %s   dead letters: %d%n%n", orders, decisions, deadLetters));
-        s.append(String.format("Busiest SKUs, all locations  %-12s %8s %8s %9s %7s%n", "sku", "on_hand", "reserved", "available", "version"));
+        s.append(String.format(
+                "%nOrders placed: %d   decisions: %s   dead letters: %d%n%n", orders, decisions, deadLetters));
+        s.append(String.format(
+                "Busiest SKUs, all locations  %-12s %8s %8s %9s %7s%n",
+                "sku", "on_hand", "reserved", "available", "version"));
         stockBySku.entrySet().stream()
-                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[4]).reversed()
+                .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[4])
+                        .reversed()
                         .thenComparing(Map.Entry::getKey))
                 .limit(8)
-                .forEach(e -> s.append(String.format("%29s %-12s %8d %8d %9d %7d%n", "", e.getKey(),
-                        e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])));
+                .forEach(e -> s.append(String.format(
+                        "%29s %-12s %8d %8d %9d %7d%n",
+                        "", e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])));
         s.append("\nCustomer notifications: ").append(notificationsByTemplate).append('\n');
         s.append("Alerts by type: ").append(alertsByType).append('\n');
         for (String a : latestAlerts) s.append("  ").append(shorten(a, 150)).append('\n');
         s.append("\nDead letters by reason:\n");
-        deadLetterReasons.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+        deadLetterReasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(4)
                 .forEach(e -> s.append(String.format("  %5d  %s%n", e.getValue(), e.getKey())));
         out.print(s);
         out.flush();

@@ -45,7 +45,8 @@ final class DemoFeeder implements Runnable {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("linger.ms", "5");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             Iterator<GeneratedRecord> records = new TrafficGenerator(settings).records();
             while (!Thread.currentThread().isInterrupted() && records.hasNext()) {
                 GeneratedRecord r = records.next();

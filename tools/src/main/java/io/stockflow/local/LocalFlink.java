@@ -51,7 +51,8 @@ public final class LocalFlink {
     private final Path home;
     private final Path libs;
     private final Configuration config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * @param home   where the cluster keeps its configuration, logs, pid files, checkpoints and savepoints
@@ -62,12 +63,17 @@ public final class LocalFlink {
         this.home = home.toAbsolutePath();
         this.libs = libs.toAbsolutePath();
         this.config = new Configuration(config);
-        setIfAbsent("state.checkpoints.dir", this.home.resolve("checkpoints").toUri().toString());
-        setIfAbsent("state.savepoints.dir", this.home.resolve("savepoints").toUri().toString());
+        setIfAbsent(
+                "state.checkpoints.dir",
+                this.home.resolve("checkpoints").toUri().toString());
+        setIfAbsent(
+                "state.savepoints.dir", this.home.resolve("savepoints").toUri().toString());
         setIfAbsent("web.upload.dir", this.home.resolve("uploads").toString());
         setIfAbsent("web.tmpdir", this.home.resolve("tmp").resolve("web").toString());
         setIfAbsent("io.tmp.dirs", this.home.resolve("tmp").toString());
-        setIfAbsent("blob.storage.directory", this.home.resolve("tmp").resolve("blobs").toString());
+        setIfAbsent(
+                "blob.storage.directory",
+                this.home.resolve("tmp").resolve("blobs").toString());
         setIfAbsent("taskmanager.resource-id", "taskmanager-1");
     }
 
@@ -77,8 +83,10 @@ public final class LocalFlink {
         Configuration config = Files.isRegularFile(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))
                 ? GlobalConfiguration.loadConfiguration(confDir.toAbsolutePath().toString())
                 : new Configuration();
-        return new LocalFlink(projectHome.resolve(".stockflow").resolve("flink"),
-                projectHome.resolve("local-flink").resolve("target").resolve("lib"), config);
+        return new LocalFlink(
+                projectHome.resolve(".stockflow").resolve("flink"),
+                projectHome.resolve("local-flink").resolve("target").resolve("lib"),
+                config);
     }
 
     private void setIfAbsent(String key, String value) {
@@ -112,12 +120,14 @@ public final class LocalFlink {
             for (Process p : List.of(jm, tm)) {
                 if (!p.isAlive()) {
                     stopAll(Duration.ofSeconds(10));
-                    throw new IllegalStateException("a cluster process exited at start: see the logs in " + home.resolve("log"));
+                    throw new IllegalStateException(
+                            "a cluster process exited at start: see the logs in " + home.resolve("log"));
                 }
             }
             if (System.nanoTime() > deadline) {
                 stopAll(Duration.ofSeconds(10));
-                throw new IllegalStateException("the cluster was not ready within " + timeout + ": see " + home.resolve("log"));
+                throw new IllegalStateException(
+                        "the cluster was not ready within " + timeout + ": see " + home.resolve("log"));
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
@@ -144,7 +154,8 @@ public final class LocalFlink {
         }
         command.addAll(JavaModules.OPENS);
         command.add("-Dlog.file=" + log(role));
-        command.add("-Dlog4j.configurationFile=" + confDir.resolve("log4j.properties").toUri());
+        command.add("-Dlog4j.configurationFile="
+                + confDir.resolve("log4j.properties").toUri());
         command.add("-cp");
         command.add(libs + "/*");
         command.add(role.mainClass);
@@ -152,9 +163,12 @@ public final class LocalFlink {
         command.add(confDir.toString());
         command.addAll(dynamic);
         command.addAll(reporterPort(role));
-        Process process = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(home.resolve("log").resolve(role.fileName() + ".out").toFile())
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectOutput(
+                        home.resolve("log").resolve(role.fileName() + ".out").toFile())
+                .redirectErrorStream(true)
+                .start();
         Files.writeString(pidFile(role), Long.toString(process.pid()));
         return process;
     }
@@ -200,20 +214,25 @@ public final class LocalFlink {
 
     /** TaskManagers registered with the JobManager; 0 when it does not answer. */
     public int registeredTaskManagers() {
-        return overview().map(body -> {
-            int i = body.indexOf("\"taskmanagers\":");
-            if (i < 0) return 0;
-            int start = i + "\"taskmanagers\":".length();
-            int end = start;
-            while (end < body.length() && Character.isDigit(body.charAt(end))) end++;
-            return end == start ? 0 : Integer.parseInt(body.substring(start, end));
-        }).orElse(0);
+        return overview()
+                .map(body -> {
+                    int i = body.indexOf("\"taskmanagers\":");
+                    if (i < 0) return 0;
+                    int start = i + "\"taskmanagers\":".length();
+                    int end = start;
+                    while (end < body.length() && Character.isDigit(body.charAt(end))) end++;
+                    return end == start ? 0 : Integer.parseInt(body.substring(start, end));
+                })
+                .orElse(0);
     }
 
     private Optional<String> overview() {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://" + restAddress() + "/overview")).timeout(Duration.ofSeconds(2)).GET().build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://" + restAddress() + "/overview"))
+                            .timeout(Duration.ofSeconds(2))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
         } catch (IOException e) {
@@ -231,24 +250,28 @@ public final class LocalFlink {
     private Path writeConf() throws IOException {
         Path confDir = home.resolve("conf");
         Files.createDirectories(confDir);
-        Files.write(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME),
+        Files.write(
+                confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME),
                 ConfigurationUtils.convertConfigToWritableLines(config, true));
-        Files.writeString(confDir.resolve("log4j.properties"), String.join("\n",
-                "rootLogger.level = INFO",
-                "rootLogger.appenderRef.file.ref = File",
-                "appender.file.name = File",
-                "appender.file.type = File",
-                "appender.file.append = true",
-                "appender.file.fileName = ${sys:log.file}",
-                "appender.file.layout.type = PatternLayout",
-                "appender.file.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %t %c - %m%n",
-                "logger.kafka.name = org.apache.kafka",
-                "logger.kafka.level = WARN",
-                "logger.zookeeper.name = org.apache.flink.shaded.zookeeper3",
-                "logger.zookeeper.level = WARN",
-                "logger.metricgroup.name = org.apache.flink.metrics.MetricGroup",
-                "logger.metricgroup.level = ERROR",
-                ""));
+        Files.writeString(
+                confDir.resolve("log4j.properties"),
+                String.join(
+                        "\n",
+                        "rootLogger.level = INFO",
+                        "rootLogger.appenderRef.file.ref = File",
+                        "appender.file.name = File",
+                        "appender.file.type = File",
+                        "appender.file.append = true",
+                        "appender.file.fileName = ${sys:log.file}",
+                        "appender.file.layout.type = PatternLayout",
+                        "appender.file.layout.pattern = %d{yyyy-MM-dd HH:mm:ss,SSS} %-5p %t %c - %m%n",
+                        "logger.kafka.name = org.apache.kafka",
+                        "logger.kafka.level = WARN",
+                        "logger.zookeeper.name = org.apache.flink.shaded.zookeeper3",
+                        "logger.zookeeper.level = WARN",
+                        "logger.metricgroup.name = org.apache.flink.metrics.MetricGroup",
+                        "logger.metricgroup.level = ERROR",
+                        ""));
         return confDir;
     }
 

@@ -36,7 +36,11 @@ public final class LocalKafka {
     }
 
     /** What holds the broker port. */
-    public enum PortHolder { NOTHING, KAFKA, OTHER }
+    public enum PortHolder {
+        NOTHING,
+        KAFKA,
+        OTHER
+    }
 
     /** Whether something accepts connections on the broker port (a broker, or anything else). */
     public static boolean isUp() {
@@ -55,14 +59,23 @@ public final class LocalKafka {
     /** Whether a Kafka broker answers on the address within the timeout. */
     static boolean answersAsKafka(String bootstrap, Duration timeout) {
         int millis = (int) timeout.toMillis();
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", millis,
-                "default.api.timeout.ms", millis, "socket.connection.setup.timeout.ms", millis);
+        Map<String, Object> config = Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "request.timeout.ms",
+                millis,
+                "default.api.timeout.ms",
+                millis,
+                "socket.connection.setup.timeout.ms",
+                millis);
         try (Admin admin = Admin.create(config)) {
-            admin.describeCluster(new DescribeClusterOptions().timeoutMs(millis)).clusterId()
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(millis))
+                    .clusterId()
                     .get(millis + 1000L, TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-                 | org.apache.kafka.common.KafkaException e) {
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException
+                | org.apache.kafka.common.KafkaException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,8 +118,10 @@ public final class LocalKafka {
             throw new IllegalStateException("broker jars missing in " + libs + ": run `mvn -DskipTests package`");
         }
         if (isUp()) {
-            throw new IllegalStateException(portHolder() == PortHolder.KAFKA
-                    ? "a Kafka broker already answers on " + BOOTSTRAP : heldByAnotherServer());
+            throw new IllegalStateException(
+                    portHolder() == PortHolder.KAFKA
+                            ? "a Kafka broker already answers on " + BOOTSTRAP
+                            : heldByAnotherServer());
         }
         if (!LocalPorts.free(CONTROLLER_PORT)) {
             throw new IllegalStateException("port " + CONTROLLER_PORT + " (the broker's controller) is in use");
@@ -114,15 +129,25 @@ public final class LocalKafka {
         Files.createDirectories(home);
         Path config = writeConfig();
         if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
-            Process format = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                    "-c", config.toString()).redirectOutput(home.resolve("format.log").toFile())
-                    .redirectErrorStream(true).start();
+            Process format = java(
+                            "kafka.tools.StorageTool",
+                            "format",
+                            "-t",
+                            Uuid.randomUuid().toString(),
+                            "-c",
+                            config.toString())
+                    .redirectOutput(home.resolve("format.log").toFile())
+                    .redirectErrorStream(true)
+                    .start();
             if (format.waitFor() != 0) {
-                throw new IllegalStateException("formatting the broker's storage failed: see " + home.resolve("format.log"));
+                throw new IllegalStateException(
+                        "formatting the broker's storage failed: see " + home.resolve("format.log"));
             }
         }
         Process broker = java("-Xms256m", "-Xmx1g", "kafka.Kafka", config.toString())
-                .redirectOutput(home.resolve("broker.log").toFile()).redirectErrorStream(true).start();
+                .redirectOutput(home.resolve("broker.log").toFile())
+                .redirectErrorStream(true)
+                .start();
         Files.writeString(home.resolve("broker.pid"), Long.toString(broker.pid()));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!isUp()) {
@@ -154,7 +179,8 @@ public final class LocalKafka {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (String t : topics) {
-                if (!existing.contains(t)) missing.add(new NewTopic(t, partitions, (short) 1).configs(Topics.config(t)));
+                if (!existing.contains(t))
+                    missing.add(new NewTopic(t, partitions, (short) 1).configs(Topics.config(t)));
             }
             if (!missing.isEmpty()) admin.createTopics(missing).all().get();
         }
@@ -165,38 +191,45 @@ public final class LocalKafka {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(libs.toAbsolutePath() + "/*");
-        command.add("-Dlog4j2.configurationFile=" + home.resolve("log4j2.properties").toAbsolutePath());
+        command.add("-Dlog4j2.configurationFile="
+                + home.resolve("log4j2.properties").toAbsolutePath());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(home.toFile());
     }
 
     private Path writeConfig() throws IOException {
         Path config = home.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + CONTROLLER_PORT,
-                "listeners=PLAINTEXT://127.0.0.1:" + PORT + ",CONTROLLER://127.0.0.1:" + CONTROLLER_PORT,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + PORT,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "log.dirs=" + home.resolve("data").toAbsolutePath(),
-                "num.partitions=3",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "transaction.max.timeout.ms=900000",
-                "log.retention.hours=24",
-                ""));
-        Files.writeString(home.resolve("log4j2.properties"), String.join("\n",
-                "rootLogger.level=WARN",
-                "rootLogger.appenderRef.out.ref=Out",
-                "appender.out.name=Out",
-                "appender.out.type=Console",
-                "appender.out.layout.type=PatternLayout",
-                "appender.out.layout.pattern=%d %-5p %c{1} - %m%n",
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + CONTROLLER_PORT,
+                        "listeners=PLAINTEXT://127.0.0.1:" + PORT + ",CONTROLLER://127.0.0.1:" + CONTROLLER_PORT,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + PORT,
+                        "controller.listener.names=CONTROLLER",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "log.dirs=" + home.resolve("data").toAbsolutePath(),
+                        "num.partitions=3",
+                        "offsets.topic.replication.factor=1",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "transaction.max.timeout.ms=900000",
+                        "log.retention.hours=24",
+                        ""));
+        Files.writeString(
+                home.resolve("log4j2.properties"),
+                String.join(
+                        "\n",
+                        "rootLogger.level=WARN",
+                        "rootLogger.appenderRef.out.ref=Out",
+                        "appender.out.name=Out",
+                        "appender.out.type=Console",
+                        "appender.out.layout.type=PatternLayout",
+                        "appender.out.layout.pattern=%d %-5p %c{1} - %m%n",
+                        ""));
         return config;
     }
 }

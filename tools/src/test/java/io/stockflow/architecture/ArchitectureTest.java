@@ -28,40 +28,72 @@ class ArchitectureTest {
     /** The pipeline: the domain and the job jar's own packages. */
     static final String[] JOB_JAR = {"io.stockflow.flink..", "io.stockflow.types.."};
     /** What is built around the pipeline, never inside it. */
-    static final String[] AROUND = {"io.stockflow.generate..", "io.stockflow.cli..", "io.stockflow.bench..",
-            "io.stockflow.backtest..", "io.stockflow.demo..", "io.stockflow.cluster..", "io.stockflow.local..",
-            "io.stockflow.reporter..", "io.stockflow.marketsim.."};
-    static final List<String> MODULES = List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "tools");
+    static final String[] AROUND = {
+        "io.stockflow.generate..",
+        "io.stockflow.cli..",
+        "io.stockflow.bench..",
+        "io.stockflow.backtest..",
+        "io.stockflow.demo..",
+        "io.stockflow.cluster..",
+        "io.stockflow.local..",
+        "io.stockflow.reporter..",
+        "io.stockflow.marketsim.."
+    };
+
+    static final List<String> MODULES =
+            List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "tools");
 
     static JavaClasses main;
 
     @BeforeAll
     static void importMainCode() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("io.stockflow");
-        assertThat(main.contain("io.stockflow.flink.main.JobMain")).as("the job jar's classes are imported").isTrue();
+        assertThat(main.contain("io.stockflow.flink.main.JobMain"))
+                .as("the job jar's classes are imported")
+                .isTrue();
     }
 
     /** The domain ({@code common}): every package that is neither the job jar's own nor around the pipeline. */
     @Test
     void theDomainDependsOnNeitherFlinkNorWhatIsAroundIt() {
-        noClasses().that().resideInAPackage("io.stockflow..").and().resideOutsideOfPackages(concat(JOB_JAR, AROUND))
-                .should().dependOnClassesThat().resideInAnyPackage(concat(AROUND, JOB_JAR, "org.apache.flink.."))
+        noClasses()
+                .that()
+                .resideInAPackage("io.stockflow..")
+                .and()
+                .resideOutsideOfPackages(concat(JOB_JAR, AROUND))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(AROUND, JOB_JAR, "org.apache.flink.."))
                 .check(main);
     }
 
     @Test
     void theJobJarDependsOnNothingAroundIt() {
-        noClasses().that().resideInAnyPackage(JOB_JAR).should().dependOnClassesThat().resideInAnyPackage(AROUND)
+        noClasses()
+                .that()
+                .resideInAnyPackage(JOB_JAR)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(AROUND)
                 .check(main);
     }
 
     @Test
     void theGeneratorDependsOnlyOnTheDomain() {
-        noClasses().that().resideInAPackage("io.stockflow.generate..")
-                .should().dependOnClassesThat().resideInAnyPackage(concat(JOB_JAR,
-                        "io.stockflow.cli..", "io.stockflow.bench..", "io.stockflow.demo..", "org.apache.flink.."))
+        noClasses()
+                .that()
+                .resideInAPackage("io.stockflow.generate..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(
+                        JOB_JAR,
+                        "io.stockflow.cli..",
+                        "io.stockflow.bench..",
+                        "io.stockflow.demo..",
+                        "org.apache.flink.."))
                 .check(main);
     }
 
@@ -83,15 +115,18 @@ class ArchitectureTest {
             }
         }
         assertThat(modulesByPackage).as("packages found").containsKey("io.stockflow.flink.ledger");
-        assertThat(modulesByPackage).allSatisfy((pkg, modules) ->
-                assertThat(modules).as("modules holding package " + pkg).hasSize(1));
+        assertThat(modulesByPackage)
+                .allSatisfy((pkg, modules) ->
+                        assertThat(modules).as("modules holding package " + pkg).hasSize(1));
     }
 
     private static List<String> packages(Path root) {
         if (!Files.isDirectory(root)) return List.of();
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.toString().endsWith(".java"))
-                    .map(f -> root.relativize(f.getParent()).toString().replace('/', '.')).distinct().toList();
+                    .map(f -> root.relativize(f.getParent()).toString().replace('/', '.'))
+                    .distinct()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,11 +1,10 @@
 package io.stockflow.backtest;
 
-import io.stockflow.cli.Stockflow;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.cli.Stockflow;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.testing.ContractSchemas;
 import io.stockflow.testing.Fixtures;
@@ -36,10 +35,24 @@ class BacktestCommandITCase {
         CommandLine cli = Stockflow.commandLine();
         cli.setOut(new PrintWriter(out));
 
-        int exit = cli.execute("backtest", "--orders", ROUTING.resolve("orders.raw.jsonl").toString(),
-                "--movements", ROUTING.resolve("inventory.movements.jsonl").toString(),
-                "--rules", ROUTING.resolve("rules-v1.json").toString(), "--rules", ROUTING.resolve("rules-v2.json").toString(),
-                "--work", work.toString(), "--state-dir", state.toString(), "-p", "2", "--flink-conf", FLINK_CONF.toString());
+        int exit = cli.execute(
+                "backtest",
+                "--orders",
+                ROUTING.resolve("orders.raw.jsonl").toString(),
+                "--movements",
+                ROUTING.resolve("inventory.movements.jsonl").toString(),
+                "--rules",
+                ROUTING.resolve("rules-v1.json").toString(),
+                "--rules",
+                ROUTING.resolve("rules-v2.json").toString(),
+                "--work",
+                work.toString(),
+                "--state-dir",
+                state.toString(),
+                "-p",
+                "2",
+                "--flink-conf",
+                FLINK_CONF.toString());
 
         assertThat(exit).isZero();
         List<String> table = out.toString().lines().toList();
@@ -58,9 +71,12 @@ class BacktestCommandITCase {
         assertThat(row(table, "shipments from WH-WEST")).containsExactly("2", "5");
         assertThat(row(table, "shipments from WH-EAST")).containsExactly("2", "2");
         assertThat(row(table, "shipments from STORE-NYC")).containsExactly("1", "0");
-        assertThat(row(table, "on 2026-11-26")).as("the first location's day: STORE-NYC").containsExactly("1", "0");
+        assertThat(row(table, "on 2026-11-26"))
+                .as("the first location's day: STORE-NYC")
+                .containsExactly("1", "0");
         assertThat(row(table, "days over capacity")).containsExactly("0", "0");
-        assertThat(work.resolve("r1").resolve("output").resolve("orders.allocations")).isDirectory();
+        assertThat(work.resolve("r1").resolve("output").resolve("orders.allocations"))
+                .isDirectory();
     }
 
     @Test
@@ -77,26 +93,48 @@ class BacktestCommandITCase {
         CommandLine cli = Stockflow.commandLine();
         cli.setOut(new PrintWriter(out));
 
-        int exit = cli.execute("backtest", "--orders", ROUTING.resolve("orders.raw.jsonl").toString(),
-                "--movements", ROUTING.resolve("inventory.movements.jsonl").toString(),
-                "--rules", rules.toString(), "--work", work.toString(), "--state-dir", state.toString(), "-p", "2",
-                "--flink-conf", FLINK_CONF.toString());
+        int exit = cli.execute(
+                "backtest",
+                "--orders",
+                ROUTING.resolve("orders.raw.jsonl").toString(),
+                "--movements",
+                ROUTING.resolve("inventory.movements.jsonl").toString(),
+                "--rules",
+                rules.toString(),
+                "--work",
+                work.toString(),
+                "--state-dir",
+                state.toString(),
+                "-p",
+                "2",
+                "--flink-conf",
+                FLINK_CONF.toString());
 
         assertThat(exit).isZero();
         List<String> table = out.toString().lines().toList();
         // A replay routes without the live capacity loop: WH-WEST ships its 5 and the day shows 5 of 3.
         assertThat(row(table, "shipments from WH-WEST")).containsExactly("5");
-        int west = table.indexOf(table.stream().filter(l -> l.startsWith("shipments from WH-WEST")).findFirst().get());
+        int west = table.indexOf(table.stream()
+                .filter(l -> l.startsWith("shipments from WH-WEST"))
+                .findFirst()
+                .get());
         assertThat(table.get(west + 1).strip().split("\\s+")).containsExactly("on", "2026-11-26", "5/3");
         assertThat(row(table, "days over capacity")).containsExactly("1");
-        List<String> alerts = Fixtures.outputLines(work.resolve("r2-limited").resolve("output").resolve(Topics.ALERTS));
-        assertThat(alerts).filteredOn(a -> a.contains("CAPACITY_EXCEEDED")).singleElement()
+        List<String> alerts = Fixtures.outputLines(
+                work.resolve("r2-limited").resolve("output").resolve(Topics.ALERTS));
+        assertThat(alerts)
+                .filteredOn(a -> a.contains("CAPACITY_EXCEEDED"))
+                .singleElement()
                 .satisfies(a -> assertThat(Fixtures.json(a).get("message").asText())
                         .contains("WH-WEST has 4 shipments planned for its day 2026-11-26")
                         .contains("daily capacity of 3"))
-                .satisfies(a -> assertThat(ContractSchemas.violations(Topics.ALERTS, a)).isEmpty());
-        assertThat(Fixtures.outputLines(work.resolve("r2-limited").resolve("output").resolve(Topics.ROUTING_CAPACITY)))
-                .isNotEmpty().allSatisfy(l -> assertThat(ContractSchemas.violations(Topics.ROUTING_CAPACITY, l)).isEmpty());
+                .satisfies(a ->
+                        assertThat(ContractSchemas.violations(Topics.ALERTS, a)).isEmpty());
+        assertThat(Fixtures.outputLines(
+                        work.resolve("r2-limited").resolve("output").resolve(Topics.ROUTING_CAPACITY)))
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(ContractSchemas.violations(Topics.ROUTING_CAPACITY, l))
+                        .isEmpty());
     }
 
     @Test
@@ -105,8 +143,14 @@ class BacktestCommandITCase {
         CommandLine cli = Stockflow.commandLine();
         cli.setErr(new PrintWriter(err));
 
-        int exit = cli.execute("backtest", "--orders", ROUTING.resolve("orders.raw.jsonl").toString(),
-                "--rules", ROUTING.resolve("orders.raw.jsonl").toString(), "--work", work.toString());
+        int exit = cli.execute(
+                "backtest",
+                "--orders",
+                ROUTING.resolve("orders.raw.jsonl").toString(),
+                "--rules",
+                ROUTING.resolve("orders.raw.jsonl").toString(),
+                "--work",
+                work.toString());
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--rules");
@@ -114,7 +158,9 @@ class BacktestCommandITCase {
 
     /** The values of the row whose label is {@code label}, one per rule set. */
     private static List<String> row(List<String> table, String label) {
-        String line = table.stream().filter(l -> l.strip().startsWith(label + "  ")).findFirst()
+        String line = table.stream()
+                .filter(l -> l.strip().startsWith(label + "  "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + label + " in\n" + String.join("\n", table)));
         String[] cells = line.strip().substring(label.length()).strip().split("\\s+");
         return Arrays.asList(cells);

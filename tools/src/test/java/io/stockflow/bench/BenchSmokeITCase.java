@@ -28,8 +28,18 @@ class BenchSmokeITCase {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = Stockflow.execute("bench", "--bootstrap", KAFKA.bootstrap(), "--orders", "3000", "--positions", "400",
-                    "--latency-for", "2s", "--state-dir", state.toString());
+            exit = Stockflow.execute(
+                    "bench",
+                    "--bootstrap",
+                    KAFKA.bootstrap(),
+                    "--orders",
+                    "3000",
+                    "--positions",
+                    "400",
+                    "--latency-for",
+                    "2s",
+                    "--state-dir",
+                    state.toString());
         } finally {
             System.setOut(original);
         }
@@ -37,8 +47,13 @@ class BenchSmokeITCase {
         System.out.print(out);
 
         assertThat(exit).isZero();
-        for (String row : List.of("records in/s", "records out/s", "CPU of Flink's JVM", "checkpoint duration p50 / p99 ms",
-                "state size (last checkpoint)", "order -> availability at")) {
+        for (String row : List.of(
+                "records in/s",
+                "records out/s",
+                "CPU of Flink's JVM",
+                "checkpoint duration p50 / p99 ms",
+                "state size (last checkpoint)",
+                "order -> availability at")) {
             assertThat(out).contains(row);
         }
         // The probe's worst latency of each of its 2 seconds, to set beside the checkpoints taken meanwhile.
@@ -49,8 +64,9 @@ class BenchSmokeITCase {
         assertThat(out).containsPattern("(\\d+ / \\d+ +){4} stock ledger|no completed checkpoint");
         // CPU by thread, from half way to the end: in so short a run that is about a second or less, in which the
         // ledger may not run at all; which threads show is for real runs (ThreadCpuTest checks the grouping).
-        assertThat(out).containsPattern(
-                "CPU by thread through the hot path.*\\n(    +\\d\\.\\d\\d  \\S|    \\(the second half of the run was too short)");
+        assertThat(out)
+                .containsPattern(
+                        "CPU by thread through the hot path.*\\n(    +\\d\\.\\d\\d  \\S|    \\(the second half of the run was too short)");
         List<String> lines = out.strip().lines().toList();
         assertThat(lines.get(lines.size() - 1))
                 .matches("hot path / passthrough = \\d+\\.\\d\\d \\(\\d+ orders/s vs \\d+ records/s\\)");

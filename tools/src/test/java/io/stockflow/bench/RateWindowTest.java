@@ -12,7 +12,7 @@ class RateWindowTest {
     void takesTheSlopeOfTheWarmHalfFromTheLastSampleBelowFiftyPercentToTheFirstAtNinetyPercent() {
         RateWindow w = new RateWindow();
         w.add(0, 0);
-        w.add(SECOND, 5);       // start-up: slow
+        w.add(SECOND, 5); // start-up: slow
         w.add(3 * SECOND, 200); // still warming up
         w.add(4 * SECOND, 450); // last below 50% of 1000
         w.add(5 * SECOND, 700);

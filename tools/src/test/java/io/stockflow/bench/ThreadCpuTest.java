@@ -19,7 +19,8 @@ class ThreadCpuTest {
         assertThat(ThreadCpu.javaGroup("stock ledger -> availability json (2/2)#3"))
                 .isEqualTo("stock ledger -> availability json");
         assertThat(ThreadCpu.javaGroup("AsyncOperations-thread-12")).isEqualTo("AsyncOperations-thread");
-        assertThat(ThreadCpu.javaGroup("kafka-producer-network-thread | producer-7")).isEqualTo("Kafka producers' I/O");
+        assertThat(ThreadCpu.javaGroup("kafka-producer-network-thread | producer-7"))
+                .isEqualTo("Kafka producers' I/O");
         assertThat(ThreadCpu.javaGroup("OutputFlusher for order gate")).isEqualTo("output flushers");
     }
 
@@ -46,11 +47,13 @@ class ThreadCpuTest {
     void aSampleHoldsTheJavaThreadsByNameAndTheJitFromProc() throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         AtomicReference<Map<String, Long>> sample = new AtomicReference<>();
-        Thread burner = new Thread(() -> {
-            long id = Thread.currentThread().getId();
-            while (mx.getThreadCpuTime(id) < 50_000_000L) Thread.onSpinWait();
-            sample.set(ThreadCpu.sample());
-        }, "cpu burner (1/1)#0");
+        Thread burner = new Thread(
+                () -> {
+                    long id = Thread.currentThread().getId();
+                    while (mx.getThreadCpuTime(id) < 50_000_000L) Thread.onSpinWait();
+                    sample.set(ThreadCpu.sample());
+                },
+                "cpu burner (1/1)#0");
         burner.start();
         burner.join();
 

@@ -1,13 +1,12 @@
 package io.stockflow.cli;
 
-import io.stockflow.generate.Scenarios;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.anomaly.AnomalyAlerts;
 import io.stockflow.anomaly.Evaluation;
 import io.stockflow.flink.io.InputEventTimes;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.generate.Scenarios;
 import io.stockflow.testing.ContractSchemas;
 import io.stockflow.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -32,16 +31,26 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class AnomaliesEvaluationITCase {
     @Test
-    void everyTypeKeepsItsQualityFloorAndTheAlertsAreDeterministic(@TempDir Path work, @TempDir Path state,
-                                                                   @TempDir Path alone) throws Exception {
-        int exit = Stockflow.execute("evaluate", "--seed", "3", "--days", "3", "--orders-per-hour", "120",
-                "--work", work.toString(), "--state-dir", state.toString());
+    void everyTypeKeepsItsQualityFloorAndTheAlertsAreDeterministic(
+            @TempDir Path work, @TempDir Path state, @TempDir Path alone) throws Exception {
+        int exit = Stockflow.execute(
+                "evaluate",
+                "--seed",
+                "3",
+                "--days",
+                "3",
+                "--orders-per-hour",
+                "120",
+                "--work",
+                work.toString(),
+                "--state-dir",
+                state.toString());
         assertThat(exit).isZero();
 
         Path scenario = work.resolve("scenario");
         Path alertsDir = work.resolve("output").resolve(Topics.ALERTS);
-        Map<String, Evaluation.Score> scores = Evaluation.score(Scenarios.labels(scenario),
-                Scenarios.alerts(alertsDir), 3_600_000L);
+        Map<String, Evaluation.Score> scores =
+                Evaluation.score(Scenarios.labels(scenario), Scenarios.alerts(alertsDir), 3_600_000L);
         assertThat(scores.keySet()).containsExactlyElementsOf(AnomalyAlerts.TYPES);
         assertThat(scores.values()).allSatisfy(s -> {
             assertThat(s.labels).as(s.type + " injected").isGreaterThanOrEqualTo(4);
@@ -51,18 +60,34 @@ class AnomaliesEvaluationITCase {
         });
 
         List<String> anomalyAlerts = anomalyAlerts(alertsDir);
-        assertThat(anomalyAlerts).allSatisfy(a -> assertThat(ContractSchemas.violations(Topics.ALERTS, a)).isEmpty());
-        assertThat(anomalyAlerts).allSatisfy(a -> assertThat(Fixtures.json(a).get("evidence").has("score")).isTrue());
+        assertThat(anomalyAlerts)
+                .allSatisfy(a ->
+                        assertThat(ContractSchemas.violations(Topics.ALERTS, a)).isEmpty());
+        assertThat(anomalyAlerts)
+                .allSatisfy(a -> assertThat(Fixtures.json(a).get("evidence").has("score"))
+                        .isTrue());
 
         // The anomalies job alone, over what the inventory job published in the same run, with the same horizon.
         Path input = alone.resolve("input");
         Files.createDirectories(input);
-        concat(work.resolve("output").resolve(Topics.ORDERS_CANONICAL), input.resolve(Topics.ORDERS_CANONICAL + ".jsonl"));
+        concat(
+                work.resolve("output").resolve(Topics.ORDERS_CANONICAL),
+                input.resolve(Topics.ORDERS_CANONICAL + ".jsonl"));
         concat(work.resolve("output").resolve(Topics.AVAILABILITY), input.resolve(Topics.AVAILABILITY + ".jsonl"));
         Files.copy(scenario.resolve(Topics.MOVEMENTS + ".jsonl"), input.resolve(Topics.MOVEMENTS + ".jsonl"));
-        String until = Instant.ofEpochMilli(InputEventTimes.max(scenario).getAsLong()).toString();
-        exit = Stockflow.execute("run", "anomalies", "--input", input.toString(), "--output",
-                alone.resolve("output").toString(), "--until", until, "--state-dir", state.toString());
+        String until =
+                Instant.ofEpochMilli(InputEventTimes.max(scenario).getAsLong()).toString();
+        exit = Stockflow.execute(
+                "run",
+                "anomalies",
+                "--input",
+                input.toString(),
+                "--output",
+                alone.resolve("output").toString(),
+                "--until",
+                until,
+                "--state-dir",
+                state.toString());
         assertThat(exit).isZero();
         assertThat(new TreeSet<>(anomalyAlerts(alone.resolve("output").resolve(Topics.ALERTS))))
                 .isEqualTo(new TreeSet<>(anomalyAlerts));
@@ -70,7 +95,8 @@ class AnomaliesEvaluationITCase {
 
     private static List<String> anomalyAlerts(Path alertsDir) throws Exception {
         return Scenarios.alertLines(alertsDir).stream()
-                .filter(a -> AnomalyAlerts.TYPES.contains(Fixtures.json(a).get("type").asText()))
+                .filter(a -> AnomalyAlerts.TYPES.contains(
+                        Fixtures.json(a).get("type").asText()))
                 .collect(Collectors.toList());
     }
 

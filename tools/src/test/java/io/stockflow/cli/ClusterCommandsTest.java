@@ -1,9 +1,8 @@
 package io.stockflow.cli;
 
-import io.stockflow.flink.main.RunCommand;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockflow.flink.main.RunCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,17 @@ class ClusterCommandsTest {
     @Test
     void submitPassesJobOptionsThroughAndKeepsItsOwn() {
         SubmitCommand submit = new SubmitCommand();
-        new CommandLine(submit).parseArgs("inventory", "--rest", "10.0.0.5:8081", "--from-savepoint", "/sp/1",
-                "--bootstrap", "k:9092", "--low-stock-threshold", "3");
+        new CommandLine(submit)
+                .parseArgs(
+                        "inventory",
+                        "--rest",
+                        "10.0.0.5:8081",
+                        "--from-savepoint",
+                        "/sp/1",
+                        "--bootstrap",
+                        "k:9092",
+                        "--low-stock-threshold",
+                        "3");
         assertThat(submit.rest).isEqualTo("10.0.0.5:8081");
         assertThat(submit.fromSavepoint).isEqualTo("/sp/1");
         assertThat(submit.jobArgs).containsExactly("--bootstrap", "k:9092", "--low-stock-threshold", "3");
@@ -45,26 +53,37 @@ class ClusterCommandsTest {
     void tailPrintsAlertsForPeopleAndFilters() {
         TailCommand tail = new TailCommand();
         new CommandLine(tail).parseArgs("alerts", "--type", "OVERSELL", "--sku", "SKU-B");
-        String oversell = "{\"alert_id\":\"a1\",\"type\":\"OVERSELL\",\"severity\":\"CRITICAL\",\"subject\":{\"order_id\":"
-                + "\"woocommerce:727\",\"sku\":\"SKU-B\"},\"event_time\":\"2026-11-26T09:20:00Z\",\"message\":\"3 units of "
-                + "SKU-B could not be allocated\"}";
+        String oversell =
+                "{\"alert_id\":\"a1\",\"type\":\"OVERSELL\",\"severity\":\"CRITICAL\",\"subject\":{\"order_id\":"
+                        + "\"woocommerce:727\",\"sku\":\"SKU-B\"},\"event_time\":\"2026-11-26T09:20:00Z\",\"message\":\"3 units of "
+                        + "SKU-B could not be allocated\"}";
         String lowStock = oversell.replace("OVERSELL", "LOW_STOCK");
         String otherSku = oversell.replace("\"SKU-B\"", "\"SKU-A\"");
 
-        assertThat(tail.render(oversell, 0)).contains("2026-11-26T09:20:00Z", "CRITICAL", "OVERSELL", "sku=SKU-B",
-                "order_id=woocommerce:727", "3 units of SKU-B could not be allocated");
+        assertThat(tail.render(oversell, 0))
+                .contains(
+                        "2026-11-26T09:20:00Z",
+                        "CRITICAL",
+                        "OVERSELL",
+                        "sku=SKU-B",
+                        "order_id=woocommerce:727",
+                        "3 units of SKU-B could not be allocated");
         assertThat(tail.render(lowStock, 0)).isNull();
         assertThat(tail.render(otherSku, 0)).isNull();
         assertThat(tail.render("not json", 0)).isNull();
-        assertThat(new TailCommand().render(lowStock.replace("CRITICAL", "INFO"), TailCommand.rank("WARNING"))).isNull();
+        assertThat(new TailCommand().render(lowStock.replace("CRITICAL", "INFO"), TailCommand.rank("WARNING")))
+                .isNull();
     }
 
     @Test
     void helpNamesTheSecretSourcesButShowsNoSecret() {
         ByteArrayOutputStream help = new ByteArrayOutputStream();
-        new CommandLine(new Stockflow()).getSubcommands().get("run")
+        new CommandLine(new Stockflow())
+                .getSubcommands()
+                .get("run")
                 .usage(new PrintStream(help, true, StandardCharsets.UTF_8));
-        assertThat(help.toString(StandardCharsets.UTF_8)).contains("--kafka-properties", "STOCKFLOW_KAFKA_")
+        assertThat(help.toString(StandardCharsets.UTF_8))
+                .contains("--kafka-properties", "STOCKFLOW_KAFKA_")
                 .doesNotContain("password=");
     }
 }

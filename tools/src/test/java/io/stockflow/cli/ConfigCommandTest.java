@@ -20,12 +20,19 @@ import picocli.CommandLine;
 class ConfigCommandTest {
     @Test
     void configShowsEachSettingsValueAndWhereItComesFrom(@TempDir Path conf) throws IOException {
-        Files.writeString(conf.resolve("config.yaml"), "stockflow.time.idleness: 2m\nstockflow.ledger.safety-stock: 1\n");
+        Files.writeString(
+                conf.resolve("config.yaml"), "stockflow.time.idleness: 2m\nstockflow.ledger.safety-stock: 1\n");
 
-        String out = execute("config", "--flink-conf", conf.toString(), "--safety-stock", "4",
+        String out = execute(
+                "config",
+                "--flink-conf",
+                conf.toString(),
+                "--safety-stock",
+                "4",
                 "-Dstockflow.time.out-of-orderness=30s");
 
-        assertThat(out.lines()).anySatisfy(l -> assertThat(l).matches("stockflow\\.time\\.idleness +2m +\\(Flink configuration\\)"))
+        assertThat(out.lines())
+                .anySatisfy(l -> assertThat(l).matches("stockflow\\.time\\.idleness +2m +\\(Flink configuration\\)"))
                 .anySatisfy(l -> assertThat(l).matches("stockflow\\.ledger\\.safety-stock +4 +\\(flag\\)"))
                 .anySatisfy(l -> assertThat(l).matches("stockflow\\.time\\.out-of-orderness +30s +\\(-D argument\\)"))
                 .anySatisfy(l -> assertThat(l).matches("stockflow\\.ledger\\.low-stock-threshold +5 +\\(default\\)"));
@@ -42,8 +49,12 @@ class ConfigCommandTest {
         CommandLine launcher = Stockflow.commandLine();
         for (String command : List.of("run", "demo", "evaluate", "config")) {
             for (SettingFlag<?> flag : StockflowOptions.ALL) {
-                assertThat(launcher.getSubcommands().get(command).getCommandSpec().findOption(flag.name))
-                        .as(command + " " + flag.name).isNotNull();
+                assertThat(launcher.getSubcommands()
+                                .get(command)
+                                .getCommandSpec()
+                                .findOption(flag.name))
+                        .as(command + " " + flag.name)
+                        .isNotNull();
             }
         }
     }

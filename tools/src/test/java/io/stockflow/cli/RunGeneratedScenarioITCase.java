@@ -3,13 +3,13 @@ package io.stockflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stockflow.flink.io.Topics;
 import io.stockflow.generate.GeneratedRecord;
 import io.stockflow.generate.GeneratorSettings;
 import io.stockflow.generate.TrafficGenerator;
 import io.stockflow.ingest.FulfilmentParser;
 import io.stockflow.ingest.IngestLimits;
 import io.stockflow.ingest.MovementParser;
-import io.stockflow.flink.io.Topics;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.Movement;
@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class RunGeneratedScenarioITCase {
     @Test
-    void onHandEqualsTheInputsArithmeticAndEveryBadRecordIsDeadLettered(@TempDir Path in, @TempDir Path out,
-                                                                        @TempDir Path state) throws Exception {
+    void onHandEqualsTheInputsArithmeticAndEveryBadRecordIsDeadLettered(
+            @TempDir Path in, @TempDir Path out, @TempDir Path state) throws Exception {
         GeneratorSettings settings = new GeneratorSettings();
         settings.seed = 7;
         settings.duration = Duration.ofHours(6);
@@ -53,11 +53,19 @@ class RunGeneratedScenarioITCase {
         new TrafficGenerator(settings).records().forEachRemaining(records::add);
         write(in, records);
 
-        int exit = Stockflow.execute("run", "inventory", "--input", in.toString(), "--output", out.toString(),
-                "--state-dir", state.toString());
+        int exit = Stockflow.execute(
+                "run",
+                "inventory",
+                "--input",
+                in.toString(),
+                "--output",
+                out.toString(),
+                "--state-dir",
+                state.toString());
 
         assertThat(exit).isZero();
-        Map<String, JsonNode> finalState = Fixtures.finalAvailability(Fixtures.outputLines(out.resolve(Topics.AVAILABILITY)));
+        Map<String, JsonNode> finalState =
+                Fixtures.finalAvailability(Fixtures.outputLines(out.resolve(Topics.AVAILABILITY)));
         Map<String, Long> onHand = new TreeMap<>();
         finalState.forEach((key, r) -> {
             if (!key.endsWith("|*")) onHand.put(key, r.get("on_hand").asLong());
@@ -65,17 +73,25 @@ class RunGeneratedScenarioITCase {
         assertThat(onHand).hasSizeGreaterThan(100).isEqualTo(expectedOnHand(records));
         assertThat(finalState.values()).allSatisfy(r -> {
             assertThat(r.get("reserved").asLong()).isNotNegative();
-            assertThat(r.get("available").asLong()).isEqualTo(Math.max(0,
-                    r.get("on_hand").asLong() - r.get("reserved").asLong() - r.get("safety_stock").asLong()));
+            assertThat(r.get("available").asLong())
+                    .isEqualTo(Math.max(
+                            0,
+                            r.get("on_hand").asLong()
+                                    - r.get("reserved").asLong()
+                                    - r.get("safety_stock").asLong()));
         });
 
         long bad = records.stream().filter(GeneratedRecord::isBad).count();
         assertThat(bad).as("the scenario has bad records").isPositive();
         assertThat(Fixtures.outputLines(out.resolve(Topics.DEADLETTER))).hasSize((int) bad);
         long distinctOrderEvents = records.stream()
-                .filter(r -> r.topic.equals(Topics.ORDERS_RAW) && !r.isBad() && !r.isDuplicate()).count();
-        assertThat(Fixtures.outputLines(out.resolve(Topics.ORDERS_CANONICAL))).hasSize((int) distinctOrderEvents)
-                .hasSizeLessThan((int) records.stream().filter(r -> r.topic.equals(Topics.ORDERS_RAW)).count());
+                .filter(r -> r.topic.equals(Topics.ORDERS_RAW) && !r.isBad() && !r.isDuplicate())
+                .count();
+        assertThat(Fixtures.outputLines(out.resolve(Topics.ORDERS_CANONICAL)))
+                .hasSize((int) distinctOrderEvents)
+                .hasSizeLessThan((int) records.stream()
+                        .filter(r -> r.topic.equals(Topics.ORDERS_RAW))
+                        .count());
     }
 
     /** On-hand per {@code sku|location}: movements in event-time order (COUNT sets it), less warehouse shipments. */
@@ -90,13 +106,16 @@ class RunGeneratedScenarioITCase {
             if (r.topic.equals(Topics.MOVEMENTS)) {
                 Movement m = movements.parse(bytes);
                 if (seen.add(m.movementId)) {
-                    changes.add(new Object[] {m.occurredAt, "0|" + m.movementId, m.sku + "|" + m.location, m.type, m.quantity});
+                    changes.add(new Object[] {
+                        m.occurredAt, "0|" + m.movementId, m.sku + "|" + m.location, m.type, m.quantity
+                    });
                 }
             } else if (r.topic.equals(Topics.FULFILMENT)) {
                 FulfilmentEvent f = fulfilments.parse(bytes);
                 if (f.type != FulfilmentType.SHIPPED || !seen.add(f.eventId)) continue;
                 for (OrderLine l : f.lines) {
-                    changes.add(new Object[] {f.occurredAt, "1|" + f.eventId, l.sku + "|" + f.location, null, -l.quantity});
+                    changes.add(
+                            new Object[] {f.occurredAt, "1|" + f.eventId, l.sku + "|" + f.location, null, -l.quantity});
                 }
             }
         }
@@ -122,7 +141,8 @@ class RunGeneratedScenarioITCase {
 
     private static void write(Path dir, List<GeneratedRecord> records) throws Exception {
         Map<String, List<String>> byTopic = new HashMap<>();
-        for (GeneratedRecord r : records) byTopic.computeIfAbsent(r.topic, t -> new ArrayList<>()).add(r.value);
+        for (GeneratedRecord r : records)
+            byTopic.computeIfAbsent(r.topic, t -> new ArrayList<>()).add(r.value);
         for (Map.Entry<String, List<String>> e : byTopic.entrySet()) {
             Files.write(dir.resolve(e.getKey() + ".jsonl"), e.getValue(), StandardCharsets.UTF_8);
         }

@@ -31,8 +31,10 @@ class RunInventoryBoundedITCase {
         assertThat(Fixtures.allocationDecisions(allocations))
                 .isEqualTo(Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("allocations.jsonl")), "order_id"));
         assertThat(Fixtures.outputLines(out.resolve(Topics.ORDERS_CANONICAL)))
-                .as("five distinct order events; the retried Shopify webhook is dropped").hasSize(5);
-        assertThat(Fixtures.outputLines(out.resolve(Topics.DEADLETTER))).extracting(l -> Fixtures.json(l).get("source_topic").asText())
+                .as("five distinct order events; the retried Shopify webhook is dropped")
+                .hasSize(5);
+        assertThat(Fixtures.outputLines(out.resolve(Topics.DEADLETTER)))
+                .extracting(l -> Fixtures.json(l).get("source_topic").asText())
                 .containsExactlyInAnyOrder(Topics.ORDERS_RAW, Topics.MOVEMENTS);
         assertThat(Fixtures.outputLines(out.resolve(Topics.ALERTS))).anySatisfy(l -> {
             assertThat(Fixtures.json(l).get("type").asText()).isEqualTo("OVERSELL");
@@ -44,11 +46,14 @@ class RunInventoryBoundedITCase {
     void everyOutputRecordConformsToItsPublishedSchema(@TempDir Path out, @TempDir Path state) {
         assertThat(run(out, state)).isZero();
 
-        for (String topic : List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS,
-                Topics.DEADLETTER)) {
+        for (String topic : List.of(
+                Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER)) {
             List<String> records = Fixtures.outputLines(out.resolve(topic));
             assertThat(records).as(topic).isNotEmpty();
-            assertThat(records).as(topic).allSatisfy(r -> assertThat(ContractSchemas.violations(topic, r)).isEmpty());
+            assertThat(records)
+                    .as(topic)
+                    .allSatisfy(r ->
+                            assertThat(ContractSchemas.violations(topic, r)).isEmpty());
         }
     }
 
@@ -57,13 +62,24 @@ class RunInventoryBoundedITCase {
             throws Exception {
         java.nio.file.Files.copy(INPUT.resolve("orders.raw.jsonl"), in.resolve("orders.raw.jsonl"));
 
-        int exit = Stockflow.execute("run", "all", "--input", in.toString(), "--output", out.toString(),
-                "--state-dir", state.toString(), "--flink-conf", FLINK_CONF.toString());
+        int exit = Stockflow.execute(
+                "run",
+                "all",
+                "--input",
+                in.toString(),
+                "--output",
+                out.toString(),
+                "--state-dir",
+                state.toString(),
+                "--flink-conf",
+                FLINK_CONF.toString());
 
         assertThat(exit).isZero();
         assertThat(Fixtures.outputLines(out.resolve(Topics.ORDERS_CANONICAL))).hasSize(5);
-        assertThat(Fixtures.outputLines(out.resolve(Topics.ALLOCATIONS))).extracting(l -> Fixtures.json(l).get("decision").asText())
-                .as("no stock was ever received").containsOnly("BACKORDERED");
+        assertThat(Fixtures.outputLines(out.resolve(Topics.ALLOCATIONS)))
+                .extracting(l -> Fixtures.json(l).get("decision").asText())
+                .as("no stock was ever received")
+                .containsOnly("BACKORDERED");
     }
 
     @Test
@@ -73,14 +89,26 @@ class RunInventoryBoundedITCase {
 
         for (String topic : List.of(Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.ORDERS_CANONICAL)) {
             assertThat(sorted(Fixtures.outputLines(second.resolve(topic))))
-                    .as(topic).isEqualTo(sorted(Fixtures.outputLines(first.resolve(topic))));
+                    .as(topic)
+                    .isEqualTo(sorted(Fixtures.outputLines(first.resolve(topic))));
         }
     }
 
     private static int run(Path out, Path state) {
         // With the project's Flink configuration: RocksDB state and its serializers, as users run it.
-        return Stockflow.execute("run", "inventory", "--input", INPUT.toString(), "--output", out.toString(),
-                "--state-dir", state.toString(), "--parallelism", "2", "--flink-conf", FLINK_CONF.toString());
+        return Stockflow.execute(
+                "run",
+                "inventory",
+                "--input",
+                INPUT.toString(),
+                "--output",
+                out.toString(),
+                "--state-dir",
+                state.toString(),
+                "--parallelism",
+                "2",
+                "--flink-conf",
+                FLINK_CONF.toString());
     }
 
     private static List<String> sorted(List<String> lines) {

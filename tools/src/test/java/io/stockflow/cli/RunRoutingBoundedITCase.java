@@ -34,21 +34,25 @@ class RunRoutingBoundedITCase {
         List<String> allocations = Fixtures.outputLines(out.resolve(Topics.ALLOCATIONS));
         assertThat(decisions(allocations))
                 .isEqualTo(Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("allocations.jsonl")), "order_id"));
-        assertThat(allocations).allSatisfy(r -> assertThat(ContractSchemas.violations(Topics.ALLOCATIONS, r)).isEmpty());
+        assertThat(allocations)
+                .allSatisfy(r -> assertThat(ContractSchemas.violations(Topics.ALLOCATIONS, r))
+                        .isEmpty());
     }
 
     @Test
     void everyDecisionExplainsItsRankingAndASplitSaysWhy(@TempDir Path out, @TempDir Path state) {
         assertThat(run(out, state)).isZero();
 
-        Map<String, JsonNode> byOrder = Fixtures.keyed(Fixtures.outputLines(out.resolve(Topics.ALLOCATIONS)), "order_id");
+        Map<String, JsonNode> byOrder =
+                Fixtures.keyed(Fixtures.outputLines(out.resolve(Topics.ALLOCATIONS)), "order_id");
         JsonNode split = byOrder.get("shopify:9006");
         assertThat(split.get("reason").asText()).startsWith("Split into 2 shipments from WH-WEST, WH-EAST");
         JsonNode ranking = split.at("/explanation/ranking");
         assertThat(ranking).extracting(c -> c.get("location").asText()).containsExactly("WH-WEST", "WH-EAST");
         assertThat(ranking.get(1).get("cost").asText()).isEqualTo("6.00");
         assertThat(ranking.get(1).get("transit_days").asInt()).isEqualTo(3);
-        assertThat(split.at("/explanation/excluded")).extracting(x -> x.get("location").asText())
+        assertThat(split.at("/explanation/excluded"))
+                .extracting(x -> x.get("location").asText())
                 .containsExactly("STORE-NYC");
 
         JsonNode rejected = byOrder.get("shopify:9004");
@@ -60,15 +64,23 @@ class RunRoutingBoundedITCase {
     void anInvalidRuleSetIsDeadLetteredWithAnAlertAndTheVersionInForceStays(@TempDir Path out, @TempDir Path state) {
         assertThat(run(out, state)).isZero();
 
-        List<JsonNode> dead = Fixtures.outputLines(out.resolve(Topics.DEADLETTER)).stream().map(Fixtures::json).toList();
+        List<JsonNode> dead = Fixtures.outputLines(out.resolve(Topics.DEADLETTER)).stream()
+                .map(Fixtures::json)
+                .toList();
         assertThat(dead).singleElement().satisfies(d -> {
             assertThat(d.get("source_topic").asText()).isEqualTo(Topics.ROUTING_RULES);
-            assertThat(d.get("error").asText()).contains("routing.rules.schema.json").contains("locations");
+            assertThat(d.get("error").asText())
+                    .contains("routing.rules.schema.json")
+                    .contains("locations");
         });
         List<String> alerts = Fixtures.outputLines(out.resolve(Topics.ALERTS));
-        assertThat(alerts).filteredOn(a -> Fixtures.json(a).get("type").asText().equals("RULE_SET_REJECTED"))
-                .singleElement().satisfies(a -> {
-                    assertThat(Fixtures.json(a).get("message").asText()).contains("r-bad").contains("version r1");
+        assertThat(alerts)
+                .filteredOn(a -> Fixtures.json(a).get("type").asText().equals("RULE_SET_REJECTED"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(Fixtures.json(a).get("message").asText())
+                            .contains("r-bad")
+                            .contains("version r1");
                     assertThat(ContractSchemas.violations(Topics.ALERTS, a)).isEmpty();
                 });
     }
@@ -79,8 +91,13 @@ class RunRoutingBoundedITCase {
         assertThat(run(second, state)).isZero();
 
         for (String topic : List.of(Topics.ALLOCATIONS, Topics.AVAILABILITY, Topics.ALERTS)) {
-            assertThat(Fixtures.outputLines(second.resolve(topic)).stream().sorted().toList()).as(topic)
-                    .isEqualTo(Fixtures.outputLines(first.resolve(topic)).stream().sorted().toList());
+            assertThat(Fixtures.outputLines(second.resolve(topic)).stream()
+                            .sorted()
+                            .toList())
+                    .as(topic)
+                    .isEqualTo(Fixtures.outputLines(first.resolve(topic)).stream()
+                            .sorted()
+                            .toList());
         }
     }
 
@@ -96,7 +113,18 @@ class RunRoutingBoundedITCase {
     }
 
     private static int run(Path out, Path state) {
-        return Stockflow.execute("run", "inventory", "--input", INPUT.toString(), "--output", out.toString(),
-                "--state-dir", state.toString(), "--parallelism", "2", "--flink-conf", FLINK_CONF.toString());
+        return Stockflow.execute(
+                "run",
+                "inventory",
+                "--input",
+                INPUT.toString(),
+                "--output",
+                out.toString(),
+                "--state-dir",
+                state.toString(),
+                "--parallelism",
+                "2",
+                "--flink-conf",
+                FLINK_CONF.toString());
     }
 }

@@ -66,7 +66,8 @@ class StandaloneClusterITCase {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Configuration config = GlobalConfiguration.loadConfiguration(Path.of("..", "flink-conf").toAbsolutePath().toString());
+        Configuration config = GlobalConfiguration.loadConfiguration(
+                Path.of("..", "flink-conf").toAbsolutePath().toString());
         config.setString("rest.port", Integer.toString(freePort()));
         config.setString("jobmanager.rpc.port", Integer.toString(freePort()));
         int metrics = freePortPair();
@@ -74,7 +75,8 @@ class StandaloneClusterITCase {
         // Smaller than the defaults: the build machine runs other builds too.
         config.setString("jobmanager.memory.process.size", "768m");
         config.setString("taskmanager.memory.process.size", "1280m");
-        // flink-conf fixes RocksDB's managed memory at 512m, more than a 1280m TaskManager's Flink memory leaves room for.
+        // flink-conf fixes RocksDB's managed memory at 512m, more than a 1280m TaskManager's Flink memory leaves room
+        // for.
         config.setString("taskmanager.memory.managed.size", "256m");
         config.setString("restart-strategy.exponential-delay.initial-backoff", "500ms");
         deleteRecursively(HOME);
@@ -102,25 +104,43 @@ class StandaloneClusterITCase {
             String url = "http://127.0.0.1:" + flink.metricsPort(Role.TASKMANAGER) + "/metrics";
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 List<String> lines = scrape(url);
-                assertThat(value(lines, "_stockflow_channel_ordersIn", "channel=\"shopify\"")).isEqualTo(1.0);
-                assertThat(value(lines, "_stockflow_channel_ordersIn", "channel=\"amazon\"")).isEqualTo(1.0);
-                assertThat(value(lines, "_stockflow_reason_deadLetters", "reason=\"invalid_field\"")).isGreaterThanOrEqualTo(1.0);
-                assertThat(value(lines, "_stockflow_alert_type_alerts", "alert_type=\"OVERSELL\"")).isEqualTo(1.0);
+                assertThat(value(lines, "_stockflow_channel_ordersIn", "channel=\"shopify\""))
+                        .isEqualTo(1.0);
+                assertThat(value(lines, "_stockflow_channel_ordersIn", "channel=\"amazon\""))
+                        .isEqualTo(1.0);
+                assertThat(value(lines, "_stockflow_reason_deadLetters", "reason=\"invalid_field\""))
+                        .isGreaterThanOrEqualTo(1.0);
+                assertThat(value(lines, "_stockflow_alert_type_alerts", "alert_type=\"OVERSELL\""))
+                        .isEqualTo(1.0);
                 // Lines that reserved stock: Shopify's two, Amazon's, WooCommerce's partial one, eBay's.
                 assertThat(sum(lines, "_stockflow_reservations")).isEqualTo(5.0);
                 assertThat(sum(lines, "_stockflow_backorderedUnits")).isEqualTo(3.0);
                 assertThat(sum(lines, "_operator_oversells")).isEqualTo(1.0);
                 assertThat(sum(lines, "_stockflow_endToEndLatencyMs_count")).isGreaterThanOrEqualTo(4.0);
-                assertThat(lines).anyMatch(l -> l.contains("_stockflow_endToEndLatencyMs{") && l.contains("quantile=\"0.99\""));
+                assertThat(lines)
+                        .anyMatch(l -> l.contains("_stockflow_endToEndLatencyMs{") && l.contains("quantile=\"0.99\""));
                 assertThat(lines).anyMatch(l -> l.contains("_stockflow_eventTimeLagMs{"));
             });
 
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             CommandLine tail = new CommandLine(new TailCommand());
             ((TailCommand) tail.getCommand()).out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-            assertThat(tail.execute("alerts", "--bootstrap", KAFKA.bootstrap(), "--topic", topics.get(Topics.ALERTS),
-                    "--from-beginning", "--type", "OVERSELL", "--max", "1", "--for", "30s")).isZero();
-            assertThat(printed.toString(StandardCharsets.UTF_8)).as("`stockflow tail alerts` on the job's alerts")
+            assertThat(tail.execute(
+                            "alerts",
+                            "--bootstrap",
+                            KAFKA.bootstrap(),
+                            "--topic",
+                            topics.get(Topics.ALERTS),
+                            "--from-beginning",
+                            "--type",
+                            "OVERSELL",
+                            "--max",
+                            "1",
+                            "--for",
+                            "30s"))
+                    .isZero();
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .as("`stockflow tail alerts` on the job's alerts")
                     .contains("OVERSELL", "sku=SKU-B", "order_id=woocommerce:727");
         } finally {
             cancel(job);
@@ -142,12 +162,16 @@ class StandaloneClusterITCase {
                 flink.kill(Role.TASKMANAGER);
                 KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3));
                 flink.start(Role.TASKMANAGER);
-                await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> "RUNNING".equals(rest.state(job))
-                        && rest.restoredCheckpoints(job) >= 1);
-                System.out.printf("TaskManager killed; job running again, restored from a checkpoint, after %.1f s%n",
+                await().atMost(WAIT)
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> "RUNNING".equals(rest.state(job)) && rest.restoredCheckpoints(job) >= 1);
+                System.out.printf(
+                        "TaskManager killed; job running again, restored from a checkpoint, after %.1f s%n",
                         (System.nanoTime() - killed) / 1e9);
             });
-            assertThat(rest.restoredCheckpoints(job)).as("the job recovered from a checkpoint").isGreaterThanOrEqualTo(1);
+            assertThat(rest.restoredCheckpoints(job))
+                    .as("the job recovered from a checkpoint")
+                    .isGreaterThanOrEqualTo(1);
         } finally {
             cancel(job);
         }
@@ -157,10 +181,11 @@ class StandaloneClusterITCase {
     @Order(3)
     void anUpgradeStopsWithASavepointAndTheNewJobContinuesFromIt(@TempDir Path savepoints) throws Exception {
         Map<String, String> topics = createTopics("upgrade");
-        List<String> jobOptions = new ArrayList<>(List.of("--bootstrap", KAFKA.bootstrap(), "--checkpoint-interval", "500ms"));
+        List<String> jobOptions =
+                new ArrayList<>(List.of("--bootstrap", KAFKA.bootstrap(), "--checkpoint-interval", "500ms"));
         topics.forEach((logical, actual) -> jobOptions.addAll(List.of("--topic", logical + "=" + actual)));
-        List<String> submit = new ArrayList<>(List.of("submit", "inventory", "--rest", flink.restAddress(),
-                "--jar", JOB_JAR.toString()));
+        List<String> submit = new ArrayList<>(
+                List.of("submit", "inventory", "--rest", flink.restAddress(), "--jar", JOB_JAR.toString()));
         submit.addAll(jobOptions);
 
         String oldJob = lastLine(stockflow(submit));
@@ -173,8 +198,8 @@ class StandaloneClusterITCase {
             awaitRecords(topics.get(Topics.ALLOCATIONS), i + 1);
         }
 
-        String savepoint = lastLine(stockflow(List.of("stop", "inventory", "--savepoint", savepoints.toString(),
-                "--rest", flink.restAddress())));
+        String savepoint = lastLine(stockflow(
+                List.of("stop", "inventory", "--savepoint", savepoints.toString(), "--rest", flink.restAddress())));
         assertThat(rest.state(oldJob)).isEqualTo("FINISHED");
         List<String> resubmit = new ArrayList<>(submit);
         resubmit.addAll(List.of("--from-savepoint", savepoint));
@@ -189,16 +214,23 @@ class StandaloneClusterITCase {
 
             Map<String, JsonNode> expected =
                     Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-            List<String> availability = KAFKA.readCommitted(topics.get(Topics.AVAILABILITY),
-                    records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+            List<String> availability = KAFKA.readCommitted(
+                    topics.get(Topics.AVAILABILITY),
+                    records -> Fixtures.finalAvailability(records).equals(expected),
+                    WAIT);
             assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
-            assertThat(availability).as("versions continue across the upgrade, none repeated")
-                    .hasSize(Fixtures.keyed(availability, "sku", "location", "version").size());
+            assertThat(availability)
+                    .as("versions continue across the upgrade, none repeated")
+                    .hasSize(Fixtures.keyed(availability, "sku", "location", "version")
+                            .size());
             assertThat(KAFKA.readCommitted(topics.get(Topics.ALLOCATIONS), r -> r.size() >= 4, Duration.ofSeconds(3)))
-                    .as("one decision per order over both versions").hasSize(4);
+                    .as("one decision per order over both versions")
+                    .hasSize(4);
             assertThat(KAFKA.readCommitted(topics.get(Topics.ORDERS_CANONICAL), r -> r.size() >= 5, WAIT))
-                    .as("four placements before, eBay's cancel after; both retries are dropped").hasSize(5);
-            assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT)).hasSize(2);
+                    .as("four placements before, eBay's cancel after; both retries are dropped")
+                    .hasSize(5);
+            assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT))
+                    .hasSize(2);
         } finally {
             cancel(newJob);
         }
@@ -242,18 +274,24 @@ class StandaloneClusterITCase {
 
         Map<String, JsonNode> expected =
                 Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-        List<String> availability = KAFKA.readCommitted(topics.get(Topics.AVAILABILITY),
-                records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+        List<String> availability = KAFKA.readCommitted(
+                topics.get(Topics.AVAILABILITY),
+                records -> Fixtures.finalAvailability(records).equals(expected),
+                WAIT);
         assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
-        assertThat(availability).as("availability versions rise by one, none repeated or skipped")
-                .hasSize(Fixtures.keyed(availability, "sku", "location", "version").size());
+        assertThat(availability)
+                .as("availability versions rise by one, none repeated or skipped")
+                .hasSize(Fixtures.keyed(availability, "sku", "location", "version")
+                        .size());
 
         List<String> allocations = KAFKA.readCommitted(topics.get(Topics.ALLOCATIONS), r -> r.size() >= 4, WAIT);
         assertThat(allocations).as("one decision per order, none repeated").hasSize(4);
         assertThat(Fixtures.allocationDecisions(allocations))
                 .isEqualTo(Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("allocations.jsonl")), "order_id"));
-        assertThat(KAFKA.readCommitted(topics.get(Topics.ORDERS_CANONICAL), r -> r.size() >= 5, WAIT)).hasSize(5);
-        assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT)).hasSize(2);
+        assertThat(KAFKA.readCommitted(topics.get(Topics.ORDERS_CANONICAL), r -> r.size() >= 5, WAIT))
+                .hasSize(5);
+        assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT))
+                .hasSize(2);
     }
 
     private static List<String> orders() {
@@ -261,8 +299,8 @@ class StandaloneClusterITCase {
     }
 
     private String submit(String prefix, Map<String, String> topics) throws Exception {
-        List<String> args = new ArrayList<>(List.of("inventory", "--bootstrap", KAFKA.bootstrap(),
-                "--checkpoint-interval", "500ms"));
+        List<String> args = new ArrayList<>(
+                List.of("inventory", "--bootstrap", KAFKA.bootstrap(), "--checkpoint-interval", "500ms"));
         topics.forEach((logical, actual) -> args.addAll(List.of("--topic", logical + "=" + actual)));
         String job = rest.run(jarId, "io.stockflow.flink.main.JobMain", args, null, false);
         await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(job)));
@@ -276,8 +314,16 @@ class StandaloneClusterITCase {
 
     private static Map<String, String> createTopics(String prefix) throws Exception {
         Map<String, String> topics = new java.util.LinkedHashMap<>();
-        for (String t : List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ORDERS_CANONICAL,
-                Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_RULES)) {
+        for (String t : List.of(
+                Topics.ORDERS_RAW,
+                Topics.MOVEMENTS,
+                Topics.FULFILMENT,
+                Topics.ORDERS_CANONICAL,
+                Topics.AVAILABILITY,
+                Topics.ALLOCATIONS,
+                Topics.ALERTS,
+                Topics.DEADLETTER,
+                Topics.ROUTING_RULES)) {
             topics.put(t, prefix + "." + t);
         }
         KAFKA.createTopics(1, topics.values());
@@ -285,26 +331,35 @@ class StandaloneClusterITCase {
     }
 
     private static void awaitRecords(String topic, int count) {
-        assertThat(KAFKA.readCommitted(topic, r -> r.size() >= count, WAIT)).as("records on " + topic)
+        assertThat(KAFKA.readCommitted(topic, r -> r.size() >= count, WAIT))
+                .as("records on " + topic)
                 .hasSizeGreaterThanOrEqualTo(count);
     }
 
     private static List<String> scrape(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return response.body().lines().filter(l -> !l.startsWith("#")).toList();
     }
 
     /** The sum of the series whose name ends with {@code suffix} and that have the label (0 when absent). */
     private static double value(List<String> lines, String suffix, String label) {
-        return lines.stream().filter(l -> l.contains(suffix + "{") && l.contains(label))
-                .mapToDouble(StandaloneClusterITCase::sample).sum();
+        return lines.stream()
+                .filter(l -> l.contains(suffix + "{") && l.contains(label))
+                .mapToDouble(StandaloneClusterITCase::sample)
+                .sum();
     }
 
     /** The sum over all series (subtasks) of a metric whose name ends with {@code suffix}. */
     private static double sum(List<String> lines, String suffix) {
-        return lines.stream().filter(l -> l.contains(suffix + "{")).mapToDouble(StandaloneClusterITCase::sample).sum();
+        return lines.stream()
+                .filter(l -> l.contains(suffix + "{"))
+                .mapToDouble(StandaloneClusterITCase::sample)
+                .sum();
     }
 
     private static double sample(String line) {

@@ -32,9 +32,11 @@ class BusyPortsITCase {
         });
         web.start();
         try {
-            assertThat(LocalKafka.answersAsKafka(KAFKA.bootstrap(), Duration.ofSeconds(5))).isTrue();
+            assertThat(LocalKafka.answersAsKafka(KAFKA.bootstrap(), Duration.ofSeconds(5)))
+                    .isTrue();
             assertThat(LocalKafka.answersAsKafka("127.0.0.1:" + web.getAddress().getPort(), Duration.ofSeconds(2)))
-                    .as("an HTTP server is not a broker").isFalse();
+                    .as("an HTTP server is not a broker")
+                    .isFalse();
         } finally {
             web.stop(0);
         }

@@ -22,8 +22,10 @@ class LocalFlinkTest {
         assertThat(c.getString("metrics.reporter.prom.host", null)).isEqualTo("127.0.0.1");
         assertThat(flink.restAddress()).isEqualTo("127.0.0.1:8081");
         Path home = project.resolve(".stockflow").resolve("flink").toAbsolutePath();
-        assertThat(c.getString("state.checkpoints.dir", null)).isEqualTo(home.resolve("checkpoints").toUri().toString());
-        assertThat(c.getString("state.savepoints.dir", null)).isEqualTo(home.resolve("savepoints").toUri().toString());
+        assertThat(c.getString("state.checkpoints.dir", null))
+                .isEqualTo(home.resolve("checkpoints").toUri().toString());
+        assertThat(c.getString("state.savepoints.dir", null))
+                .isEqualTo(home.resolve("savepoints").toUri().toString());
         assertThat(c.getString("web.upload.dir", null)).startsWith(home.toString());
         assertThat(c.getString("state.backend.type", null)).isEqualTo("rocksdb");
         assertThat(flink.metricsPort(LocalFlink.Role.JOBMANAGER)).isEqualTo(9249);

@@ -17,8 +17,10 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  *     counts
  * @param movements stock movements ({@code inventory.movements}): RETURN_RESTOCK for refunds, COUNT for the ledger
  */
-public record AnomaliesInputs(DataStream<OrderEvent> canonicalOrders, DataStream<AvailabilityUpdate> availability,
-                              DataStream<RawRecord> movements) {
+public record AnomaliesInputs(
+        DataStream<OrderEvent> canonicalOrders,
+        DataStream<AvailabilityUpdate> availability,
+        DataStream<RawRecord> movements) {
     public AnomaliesInputs {
         Objects.requireNonNull(canonicalOrders, "canonicalOrders");
         Objects.requireNonNull(availability, "availability");

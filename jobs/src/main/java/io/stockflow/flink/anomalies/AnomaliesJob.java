@@ -4,18 +4,17 @@ import io.stockflow.anomaly.AvailabilityParser;
 import io.stockflow.codec.OrderEventJson;
 import io.stockflow.codec.OutputJson;
 import io.stockflow.flink.ingest.ParseRecords;
+import io.stockflow.flink.io.OutRecord;
+import io.stockflow.flink.io.RawRecord;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowJob;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.model.OrderEvent;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-
-import io.stockflow.flink.job.JobOptions;
-import io.stockflow.flink.job.StockflowJob;
-import io.stockflow.flink.io.OutRecord;
-import io.stockflow.flink.io.RawRecord;
-import io.stockflow.flink.io.Topics;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -41,12 +40,18 @@ public final class AnomaliesJob implements StockflowJob {
     @Override
     public Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> topics, JobOptions options) {
         AnomaliesSettings settings = settings(options);
-        SingleOutputStreamOperator<OrderEvent> orders = ParseRecords.parse(topics.get(Topics.ORDERS_CANONICAL),
-                Topics.ORDERS_CANONICAL, () -> OrderEventJson::read, OrderEvent.class,
+        SingleOutputStreamOperator<OrderEvent> orders = ParseRecords.parse(
+                topics.get(Topics.ORDERS_CANONICAL),
+                Topics.ORDERS_CANONICAL,
+                () -> OrderEventJson::read,
+                OrderEvent.class,
                 "anomalies-parse-" + Topics.ORDERS_CANONICAL);
         SingleOutputStreamOperator<AvailabilityUpdate> availability = ParseRecords.parse(
-                topics.get(Topics.AVAILABILITY), Topics.AVAILABILITY, () -> new AvailabilityParser()::parse,
-                AvailabilityUpdate.class, "anomalies-parse-" + Topics.AVAILABILITY);
+                topics.get(Topics.AVAILABILITY),
+                Topics.AVAILABILITY,
+                () -> new AvailabilityParser()::parse,
+                AvailabilityUpdate.class,
+                "anomalies-parse-" + Topics.AVAILABILITY);
         AnomaliesOutputs out = AnomaliesTopology.build(
                 new AnomaliesInputs(orders, availability, topics.get(Topics.MOVEMENTS)), settings);
 
@@ -61,12 +66,19 @@ public final class AnomaliesJob implements StockflowJob {
         out.deadLetters().ifPresent(deadLetters::add);
 
         Map<String, DataStream<OutRecord>> records = new LinkedHashMap<>();
-        records.put(Topics.ALERTS, out.alerts()
-                .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
-                .name("anomaly alerts json").uid("anomalies-json-alerts"));
-        deadLetters.stream().reduce(DataStream::union).ifPresent(all -> records.put(Topics.DEADLETTER, all
-                .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
-                .name("anomalies deadletter json").uid("anomalies-json-deadletter")));
+        records.put(
+                Topics.ALERTS,
+                out.alerts()
+                        .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
+                        .name("anomaly alerts json")
+                        .uid("anomalies-json-alerts"));
+        deadLetters.stream()
+                .reduce(DataStream::union)
+                .ifPresent(all -> records.put(
+                        Topics.DEADLETTER,
+                        all.map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
+                                .name("anomalies deadletter json")
+                                .uid("anomalies-json-deadletter")));
         return records;
     }
 

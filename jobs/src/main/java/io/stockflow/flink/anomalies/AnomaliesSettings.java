@@ -29,11 +29,13 @@ public final class AnomaliesSettings implements Serializable {
     public RhythmModel rhythm = new RhythmModel();
     /** Replenishment lead time per SKU; others take {@link #defaultLeadTime}. */
     public Map<String, Duration> leadTimes = new LinkedHashMap<>();
+
     public Duration defaultLeadTime = StockflowOptions.DEFAULT_LEAD_TIME.defaultValue();
     /** SKUs selling fewer units per hour than this are not forecast (a slow seller's forecast is noise). */
     public double stockoutMinUnitsPerHour = 2;
     /** Bins of sales before a SKU's velocity is trusted. */
     public long stockoutWarmUpBins = 8;
+
     public LedgerTolerance ledgerTolerance = LedgerTolerance.DEFAULT;
     public Duration burstWindow = Duration.ofMinutes(15);
     /** Orders of one customer (email or phone hash) within the window that make a burst. */
@@ -51,7 +53,8 @@ public final class AnomaliesSettings implements Serializable {
         AnomaliesSettings s = new AnomaliesSettings();
         s.outOfOrderness = config.get(StockflowOptions.OUT_OF_ORDERNESS);
         s.idleness = config.get(StockflowOptions.IDLENESS);
-        config.get(StockflowOptions.LEAD_TIMES).forEach((sku, duration) -> s.leadTimes.put(sku, leadTime(sku, duration)));
+        config.get(StockflowOptions.LEAD_TIMES)
+                .forEach((sku, duration) -> s.leadTimes.put(sku, leadTime(sku, duration)));
         s.defaultLeadTime = config.get(StockflowOptions.DEFAULT_LEAD_TIME);
         return s;
     }

@@ -30,9 +30,14 @@ public class BurstInput {
         String customer = e.customerEmailHash != null ? e.customerEmailHash : e.customerPhoneHash;
         if (customer != null) out.collect(new BurstInput(CUSTOMER, CUSTOMER + ":" + customer, e));
         if (e.shipCountry != null && e.shipPostcode != null && !e.shipPostcode.isBlank()) {
-            String address = e.shipCountry + "|" + e.shipPostcode.replaceAll("\\s", "").toUpperCase();
-            out.collect(new BurstInput(ADDRESS, ADDRESS + ":"
-                    + Sha256.hex(address.getBytes(StandardCharsets.UTF_8)).substring(0, 32), e));
+            String address =
+                    e.shipCountry + "|" + e.shipPostcode.replaceAll("\\s", "").toUpperCase();
+            out.collect(new BurstInput(
+                    ADDRESS,
+                    ADDRESS + ":"
+                            + Sha256.hex(address.getBytes(StandardCharsets.UTF_8))
+                                    .substring(0, 32),
+                    e));
         }
     }
 

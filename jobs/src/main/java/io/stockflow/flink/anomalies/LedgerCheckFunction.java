@@ -1,8 +1,7 @@
 package io.stockflow.flink.anomalies;
 
-import io.stockflow.anomalies.StockSignal;
-
 import io.stockflow.alert.Alert;
+import io.stockflow.anomalies.StockSignal;
 import io.stockflow.anomaly.AnomalyAlerts;
 import io.stockflow.anomaly.LedgerTolerance;
 import io.stockflow.flink.time.DecisionClock;
@@ -32,6 +31,7 @@ public final class LedgerCheckFunction extends KeyedProcessFunction<String, Stoc
     private final DecisionClock clock;
     /** Latest published on-hand and its time; the one before it, for a count that lands between. */
     private transient ValueState<long[]> ledger;
+
     private transient MapState<Long, StockSignal> waiting;
 
     public LedgerCheckFunction(LedgerTolerance tolerance, boolean replay, DecisionClock clock) {
@@ -42,12 +42,15 @@ public final class LedgerCheckFunction extends KeyedProcessFunction<String, Stoc
 
     @Override
     public void open(OpenContext context) {
-        ValueStateDescriptor<long[]> d = new ValueStateDescriptor<>("ledger",
-                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+        ValueStateDescriptor<long[]> d = new ValueStateDescriptor<>(
+                "ledger", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
         d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofDays(30)).build());
         ledger = getRuntimeContext().getState(d);
-        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting-counts", Types.LONG,
-                org.apache.flink.api.common.typeinfo.TypeInformation.of(StockSignal.class)));
+        waiting = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "waiting-counts",
+                        Types.LONG,
+                        org.apache.flink.api.common.typeinfo.TypeInformation.of(StockSignal.class)));
     }
 
     @Override
@@ -66,8 +69,10 @@ public final class LedgerCheckFunction extends KeyedProcessFunction<String, Stoc
         if (l == null) {
             ledger.update(new long[] {in.time, in.onHand, Long.MIN_VALUE, 0});
         } else if (in.time >= l[0]) {
-            ledger.update(in.time == l[0] ? new long[] {in.time, in.onHand, l[2], l[3]}
-                    : new long[] {in.time, in.onHand, l[0], l[1]});
+            ledger.update(
+                    in.time == l[0]
+                            ? new long[] {in.time, in.onHand, l[2], l[3]}
+                            : new long[] {in.time, in.onHand, l[0], l[1]});
         }
     }
 
@@ -87,8 +92,15 @@ public final class LedgerCheckFunction extends KeyedProcessFunction<String, Stoc
         else if (l[2] != Long.MIN_VALUE && l[2] < count.time) onHand = l[3];
         else return;
         if (tolerance.mismatch(count.quantity, onHand)) {
-            out.collect(AnomalyAlerts.ledgerMismatch(count.sku, count.location, count.id, count.time, count.quantity,
-                    onHand, tolerance.allowed(onHand), clock.now(count.time)));
+            out.collect(AnomalyAlerts.ledgerMismatch(
+                    count.sku,
+                    count.location,
+                    count.id,
+                    count.time,
+                    count.quantity,
+                    onHand,
+                    tolerance.allowed(onHand),
+                    clock.now(count.time)));
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.stockflow.flink.anomalies;
 
-import io.stockflow.anomalies.RecentOrders;
-
 import io.stockflow.alert.Alert;
 import io.stockflow.alert.Evidence;
+import io.stockflow.anomalies.RecentOrders;
 import io.stockflow.anomaly.AnomalyAlerts;
-import io.stockflow.model.OrderEvent;
 import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.model.OrderEvent;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +39,8 @@ public final class OrderBurstFunction extends KeyedProcessFunction<String, Burst
 
     @Override
     public void open(OpenContext context) {
-        recent = getRuntimeContext().getState(new ValueStateDescriptor<>("recent-orders",
-                TypeInformation.of(RecentOrders.class)));
+        recent = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("recent-orders", TypeInformation.of(RecentOrders.class)));
     }
 
     @Override
@@ -60,10 +59,20 @@ public final class OrderBurstFunction extends KeyedProcessFunction<String, Burst
                 r.reported[i] = true;
                 List<String> reasons = List.of("one of " + r.size() + " orders from the same " + in.kind + " within "
                         + minutes + " min (recognised at " + e.orderId + ")");
-                Evidence figures = Evidence.of("model", in.kind + "-burst").and("orders_in_window", r.size())
-                        .and("threshold", threshold).and("window_minutes", minutes).and("order_ids", ids);
-                out.collect(AnomalyAlerts.suspiciousOrder(r.orderIds[i], r.channels[i], e.eventTime, reasons,
-                        r.size() / (double) threshold, figures, clock.now(e.eventTime), "burst-" + in.kind));
+                Evidence figures = Evidence.of("model", in.kind + "-burst")
+                        .and("orders_in_window", r.size())
+                        .and("threshold", threshold)
+                        .and("window_minutes", minutes)
+                        .and("order_ids", ids);
+                out.collect(AnomalyAlerts.suspiciousOrder(
+                        r.orderIds[i],
+                        r.channels[i],
+                        e.eventTime,
+                        reasons,
+                        r.size() / (double) threshold,
+                        figures,
+                        clock.now(e.eventTime),
+                        "burst-" + in.kind));
             }
         }
         recent.update(r);

@@ -1,8 +1,7 @@
 package io.stockflow.flink.anomalies;
 
-import io.stockflow.anomalies.BinCount;
-
 import io.stockflow.alert.Alert;
+import io.stockflow.anomalies.BinCount;
 import io.stockflow.anomaly.RhythmModel;
 import io.stockflow.anomaly.RhythmSeries;
 import io.stockflow.anomaly.SeasonalProfile;
@@ -51,11 +50,11 @@ public final class RhythmFunction extends KeyedProcessFunction<String, BinCount,
 
     @Override
     public void open(OpenContext context) {
-        profile = getRuntimeContext().getState(new ValueStateDescriptor<>("profile",
-                TypeInformation.of(SeasonalProfile.class)));
+        profile = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("profile", TypeInformation.of(SeasonalProfile.class)));
         openBin = getRuntimeContext().getState(new ValueStateDescriptor<>("open-bin", Types.LONG));
-        series = getRuntimeContext().getMapState(new MapStateDescriptor<>("series", Types.STRING,
-                TypeInformation.of(RhythmSeries.class)));
+        series = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("series", Types.STRING, TypeInformation.of(RhythmSeries.class)));
     }
 
     @Override

@@ -1,8 +1,7 @@
 package io.stockflow.flink.anomalies;
 
-import io.stockflow.anomalies.StockSignal;
-
 import io.stockflow.alert.Alert;
+import io.stockflow.anomalies.StockSignal;
 import io.stockflow.anomaly.AnomalyAlerts;
 import io.stockflow.anomaly.SalesVelocity;
 import io.stockflow.flink.time.DecisionClock;
@@ -30,8 +29,12 @@ public final class StockoutFunction extends KeyedProcessFunction<String, StockSi
     private final DecisionClock clock;
     private transient ValueState<SalesVelocity> velocity;
 
-    public StockoutFunction(Map<String, Duration> leadTimes, Duration defaultLeadTime, double minUnitsPerHour,
-                            long warmUpBins, DecisionClock clock) {
+    public StockoutFunction(
+            Map<String, Duration> leadTimes,
+            Duration defaultLeadTime,
+            double minUnitsPerHour,
+            long warmUpBins,
+            DecisionClock clock) {
         this.leadTimes = leadTimes;
         this.defaultLeadTime = defaultLeadTime;
         this.minUnitsPerHour = minUnitsPerHour;
@@ -41,8 +44,8 @@ public final class StockoutFunction extends KeyedProcessFunction<String, StockSi
 
     @Override
     public void open(OpenContext context) {
-        ValueStateDescriptor<SalesVelocity> d = new ValueStateDescriptor<>("velocity",
-                TypeInformation.of(SalesVelocity.class));
+        ValueStateDescriptor<SalesVelocity> d =
+                new ValueStateDescriptor<>("velocity", TypeInformation.of(SalesVelocity.class));
         d.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofDays(30)).build());
         velocity = getRuntimeContext().getState(d);
     }
@@ -60,8 +63,8 @@ public final class StockoutFunction extends KeyedProcessFunction<String, StockSi
             if (hoursLeft > 1.5 * leadHours) v.alerting = false;
             if (!v.alerting && v.binsSeen >= warmUpBins && v.perHour >= minUnitsPerHour && hoursLeft < leadHours) {
                 v.alerting = true;
-                out.collect(AnomalyAlerts.stockoutPredicted(in.sku, in.time, in.quantity, v.perHour, hoursLeft, lead,
-                        clock.now(in.time)));
+                out.collect(AnomalyAlerts.stockoutPredicted(
+                        in.sku, in.time, in.quantity, v.perHour, hoursLeft, lead, clock.now(in.time)));
             }
         }
         velocity.update(v);

@@ -4,8 +4,8 @@ import io.stockflow.alert.Alert;
 import io.stockflow.alert.Evidence;
 import io.stockflow.anomaly.AnomalyAlerts;
 import io.stockflow.anomaly.OrderOutliers;
-import io.stockflow.model.OrderEvent;
 import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.model.OrderEvent;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -29,8 +29,8 @@ public final class SuspiciousOrderFunction extends KeyedProcessFunction<String, 
 
     @Override
     public void open(OpenContext context) {
-        outliers = getRuntimeContext().getState(new ValueStateDescriptor<>("order-outliers",
-                TypeInformation.of(OrderOutliers.class)));
+        outliers = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("order-outliers", TypeInformation.of(OrderOutliers.class)));
     }
 
     @Override
@@ -45,7 +45,14 @@ public final class SuspiciousOrderFunction extends KeyedProcessFunction<String, 
             outliers.update(o);
             return;
         }
-        out.collect(AnomalyAlerts.suspiciousOrder(e.orderId, e.channel, e.eventTime, reasons, reasons.size(), figures,
-                clock.now(e.eventTime), "outlier"));
+        out.collect(AnomalyAlerts.suspiciousOrder(
+                e.orderId,
+                e.channel,
+                e.eventTime,
+                reasons,
+                reasons.size(),
+                figures,
+                clock.now(e.eventTime),
+                "outlier"));
     }
 }

@@ -1,11 +1,10 @@
 package io.stockflow.flink.graph;
 
-import io.stockflow.flink.job.JobOptions;
-import io.stockflow.flink.job.StockflowJob;
-
 import io.stockflow.flink.io.OutRecord;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.TopicBinding;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowJob;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,8 +24,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class JobGraph {
     private JobGraph() {}
 
-    public static void wire(StreamExecutionEnvironment env, List<StockflowJob> jobs, TopicBinding binding,
-                            JobOptions options) {
+    public static void wire(
+            StreamExecutionEnvironment env, List<StockflowJob> jobs, TopicBinding binding, JobOptions options) {
         Map<String, DataStream<RawRecord>> sources = new HashMap<>();
         Map<String, DataStream<OutRecord>> produced = new LinkedHashMap<>();
         options.flinkConfiguration(env.getConfiguration());
@@ -35,9 +34,11 @@ public final class JobGraph {
             Map<String, DataStream<RawRecord>> inputs = new LinkedHashMap<>();
             for (String topic : job.inputTopics()) {
                 DataStream<OutRecord> upstream = produced.get(topic);
-                inputs.put(topic, upstream != null
-                        ? asInput(upstream, job.name(), topic)
-                        : sources.computeIfAbsent(topic, t -> binding.source(env, t)));
+                inputs.put(
+                        topic,
+                        upstream != null
+                                ? asInput(upstream, job.name(), topic)
+                                : sources.computeIfAbsent(topic, t -> binding.source(env, t)));
             }
             if (!binding.bounded()) {
                 for (String topic : job.loopTopics()) {
@@ -52,6 +53,8 @@ public final class JobGraph {
 
     private static DataStream<RawRecord> asInput(DataStream<OutRecord> upstream, String job, String topic) {
         return upstream.map(r -> new RawRecord(r.value.getBytes(StandardCharsets.UTF_8), System.currentTimeMillis()))
-                .returns(RawRecord.class).name(topic + " into " + job).uid("feed-" + job + "-" + topic);
+                .returns(RawRecord.class)
+                .name(topic + " into " + job)
+                .uid("feed-" + job + "-" + topic);
     }
 }

@@ -1,8 +1,7 @@
 package io.stockflow.flink.graph;
 
-import io.stockflow.flink.job.StockflowJob;
-
 import io.stockflow.flink.inventory.InventoryJob;
+import io.stockflow.flink.job.StockflowJob;
 import io.stockflow.flink.lifecycle.LifecycleJob;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

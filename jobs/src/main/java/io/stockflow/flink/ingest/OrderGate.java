@@ -1,22 +1,21 @@
 package io.stockflow.flink.ingest;
 
-import io.stockflow.ingest.OrderInput;
-import io.stockflow.ingest.OrderProgress;
-
 import io.stockflow.allocation.Decision;
 import io.stockflow.allocation.DefaultRules;
 import io.stockflow.allocation.OrderAllocation;
-import io.stockflow.ledger.LedgerCommand;
-import io.stockflow.ledger.RoutePlan;
-import io.stockflow.ledger.LedgerCommand.Kind;
 import io.stockflow.flink.metrics.StockflowMetrics;
+import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.ingest.OrderProgress;
+import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.LedgerCommand.Kind;
+import io.stockflow.ledger.RoutePlan;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
 import io.stockflow.routing.RoutePlans;
-import io.stockflow.flink.time.DecisionClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -70,8 +69,8 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         seenBefore = getRuntimeContext().getMapState(seenBeforeDescriptor(seenBeforeTtl));
         progress = getRuntimeContext().getState(progressDescriptor(progressTtl));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
-        ordersIn = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.CHANNEL,
-                StockflowMetrics.ORDERS_IN);
+        ordersIn = StockflowMetrics.counters(
+                getRuntimeContext().getMetricGroup(), StockflowMetrics.CHANNEL, StockflowMetrics.ORDERS_IN);
     }
 
     /** Event ids kept apart from the order's progress, as savepoints of the older layout hold them; read only. */
@@ -82,7 +81,8 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     }
 
     static ValueStateDescriptor<OrderProgress> progressDescriptor(Duration ttl) {
-        ValueStateDescriptor<OrderProgress> d = new ValueStateDescriptor<>("progress", TypeInformation.of(OrderProgress.class));
+        ValueStateDescriptor<OrderProgress> d =
+                new ValueStateDescriptor<>("progress", TypeInformation.of(OrderProgress.class));
         d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
         return d;
     }
@@ -100,7 +100,8 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         state.take(eventHash);
         if (input.order != null) {
             ctx.output(CANONICAL, input.order);
-            if (input.order.type == OrderEventType.PLACED) ordersIn.get(input.order.channel).inc();
+            if (input.order.type == OrderEventType.PLACED)
+                ordersIn.get(input.order.channel).inc();
             onOrderEvent(input.order, input.route, state, ctx, out);
         } else {
             onFulfilment(input.fulfilment, out);
@@ -108,8 +109,8 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         progress.update(state);
     }
 
-    private void onOrderEvent(OrderEvent e, RoutePlan route, OrderProgress state, Context ctx,
-                              Collector<LedgerCommand> out) {
+    private void onOrderEvent(
+            OrderEvent e, RoutePlan route, OrderProgress state, Context ctx, Collector<LedgerCommand> out) {
         switch (e.type) {
             case PLACED:
             case UPDATED:
@@ -161,8 +162,8 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     private void onFulfilment(FulfilmentEvent f, Collector<LedgerCommand> out) {
         if (f.type != FulfilmentType.SHIPPED) return;
         for (OrderLine line : f.lines) {
-            LedgerCommand c = LedgerCommand.forOrder(Kind.SHIP, f.eventId, f.orderId, null, line.sku, line.quantity,
-                    f.occurredAt);
+            LedgerCommand c = LedgerCommand.forOrder(
+                    Kind.SHIP, f.eventId, f.orderId, null, line.sku, line.quantity, f.occurredAt);
             c.location = f.location;
             out.collect(c);
         }

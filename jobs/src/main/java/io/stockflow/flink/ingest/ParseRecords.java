@@ -1,10 +1,9 @@
 package io.stockflow.flink.ingest;
 
-import io.stockflow.ingest.DeadLetterReasons;
-import io.stockflow.json.InvalidRecordException;
-
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.metrics.StockflowMetrics;
+import io.stockflow.ingest.DeadLetterReasons;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.DeadLetter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -39,9 +38,12 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
      * The records of {@code topic} parsed into {@code type}, named {@code parse <topic>}; its unusable records are on
      * the {@link #DEAD_LETTERS} side output of the returned stream.
      */
-    public static <T> SingleOutputStreamOperator<T> parse(DataStream<RawRecord> raw, String topic,
-                                                          RecordParser.Factory<T> parsers, Class<T> type, String uid) {
-        return raw.process(new ParseRecords<>(topic, parsers)).returns(type).name("parse " + topic).uid(uid);
+    public static <T> SingleOutputStreamOperator<T> parse(
+            DataStream<RawRecord> raw, String topic, RecordParser.Factory<T> parsers, Class<T> type, String uid) {
+        return raw.process(new ParseRecords<>(topic, parsers))
+                .returns(type)
+                .name("parse " + topic)
+                .uid(uid);
     }
 
     @Override
@@ -49,8 +51,8 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
         parser = parsers.create();
         parsed = getRuntimeContext().getMetricGroup().counter("recordsParsed");
         rejected = getRuntimeContext().getMetricGroup().counter("recordsDeadLettered");
-        deadLetters = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.REASON,
-                StockflowMetrics.DEAD_LETTERS);
+        deadLetters = StockflowMetrics.counters(
+                getRuntimeContext().getMetricGroup(), StockflowMetrics.REASON, StockflowMetrics.DEAD_LETTERS);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.stockflow.flink.ingest;
 
 import io.stockflow.json.InvalidRecordException;
-
 import java.io.Serializable;
 
 /** Turns the bytes of one input record into a validated value, or says precisely why it cannot. */

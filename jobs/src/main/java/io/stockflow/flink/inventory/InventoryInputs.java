@@ -20,10 +20,13 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param correctionsReadBack live only: the job's own hold corrections, back from {@code routing.corrections}; without
  *     them multi-line orders keep their line-by-line holds, as in a bounded run
  */
-public record InventoryInputs(DataStream<RawRecord> orderEnvelopes, DataStream<RawRecord> movements,
-                              DataStream<RawRecord> fulfilmentEvents, DataStream<RawRecord> ruleSetDocuments,
-                              Optional<DataStream<CapacityLevel>> capacityReadBack,
-                              Optional<DataStream<LineCorrection>> correctionsReadBack) {
+public record InventoryInputs(
+        DataStream<RawRecord> orderEnvelopes,
+        DataStream<RawRecord> movements,
+        DataStream<RawRecord> fulfilmentEvents,
+        DataStream<RawRecord> ruleSetDocuments,
+        Optional<DataStream<CapacityLevel>> capacityReadBack,
+        Optional<DataStream<LineCorrection>> correctionsReadBack) {
     public InventoryInputs {
         Objects.requireNonNull(orderEnvelopes, "orderEnvelopes");
         Objects.requireNonNull(movements, "movements");
@@ -34,9 +37,12 @@ public record InventoryInputs(DataStream<RawRecord> orderEnvelopes, DataStream<R
     }
 
     /** The inputs of a bounded run: nothing is read back. */
-    public static InventoryInputs of(DataStream<RawRecord> orderEnvelopes, DataStream<RawRecord> movements,
-                                     DataStream<RawRecord> fulfilmentEvents, DataStream<RawRecord> ruleSetDocuments) {
-        return new InventoryInputs(orderEnvelopes, movements, fulfilmentEvents, ruleSetDocuments, Optional.empty(),
-                Optional.empty());
+    public static InventoryInputs of(
+            DataStream<RawRecord> orderEnvelopes,
+            DataStream<RawRecord> movements,
+            DataStream<RawRecord> fulfilmentEvents,
+            DataStream<RawRecord> ruleSetDocuments) {
+        return new InventoryInputs(
+                orderEnvelopes, movements, fulfilmentEvents, ruleSetDocuments, Optional.empty(), Optional.empty());
     }
 }

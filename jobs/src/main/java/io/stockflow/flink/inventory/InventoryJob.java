@@ -5,15 +5,15 @@ import io.stockflow.codec.OrderEventJson;
 import io.stockflow.codec.OutputJson;
 import io.stockflow.flink.ingest.ParseRecords;
 import io.stockflow.flink.ingest.RecordParser;
+import io.stockflow.flink.io.OutRecord;
+import io.stockflow.flink.io.RawRecord;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowJob;
 import io.stockflow.ledger.LineCorrection;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.routing.CapacityJson;
 import io.stockflow.routing.CapacityLevel;
-import io.stockflow.flink.job.JobOptions;
-import io.stockflow.flink.job.StockflowJob;
-import io.stockflow.flink.io.OutRecord;
-import io.stockflow.flink.io.RawRecord;
-import io.stockflow.flink.io.Topics;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,46 +45,73 @@ public final class InventoryJob implements StockflowJob {
      */
     @Override
     public Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> topics, JobOptions options) {
-        SingleOutputStreamOperator<CapacityLevel> capacity = readBack(topics, Topics.ROUTING_CAPACITY,
-                () -> CapacityJson::parse, CapacityLevel.class);
-        SingleOutputStreamOperator<LineCorrection> corrections = readBack(topics, Topics.ROUTING_CORRECTIONS,
-                () -> LineCorrectionJson::read, LineCorrection.class);
-        InventoryOutputs out = InventoryTopology.build(new InventoryInputs(topics.get(Topics.ORDERS_RAW),
-                topics.get(Topics.MOVEMENTS), topics.get(Topics.FULFILMENT), topics.get(Topics.ROUTING_RULES),
-                Optional.ofNullable(capacity), Optional.ofNullable(corrections)), settings(options));
+        SingleOutputStreamOperator<CapacityLevel> capacity =
+                readBack(topics, Topics.ROUTING_CAPACITY, () -> CapacityJson::parse, CapacityLevel.class);
+        SingleOutputStreamOperator<LineCorrection> corrections =
+                readBack(topics, Topics.ROUTING_CORRECTIONS, () -> LineCorrectionJson::read, LineCorrection.class);
+        InventoryOutputs out = InventoryTopology.build(
+                new InventoryInputs(
+                        topics.get(Topics.ORDERS_RAW),
+                        topics.get(Topics.MOVEMENTS),
+                        topics.get(Topics.FULFILMENT),
+                        topics.get(Topics.ROUTING_RULES),
+                        Optional.ofNullable(capacity),
+                        Optional.ofNullable(corrections)),
+                settings(options));
 
         DataStream<DeadLetter> deadLetters = out.deadLetters();
         for (SingleOutputStreamOperator<?> readBack : Arrays.asList(capacity, corrections)) {
             if (readBack != null) deadLetters = deadLetters.union(readBack.getSideOutput(ParseRecords.DEAD_LETTERS));
         }
         Map<String, DataStream<OutRecord>> records = new LinkedHashMap<>();
-        records.put(Topics.ORDERS_CANONICAL, out.canonicalOrders()
-                .map(e -> new OutRecord(e.orderId, OrderEventJson.write(e)))
-                .name("orders.canonical json").uid("json-orders-canonical"));
-        records.put(Topics.AVAILABILITY, out.availability()
-                .map(u -> new OutRecord(u.sku + "|" + u.location, OutputJson.availability(u)))
-                .name("availability json").uid("json-availability"));
-        records.put(Topics.ALLOCATIONS, out.allocations()
-                .map(a -> new OutRecord(a.orderId, OutputJson.allocation(a)))
-                .name("allocations json").uid("json-allocations"));
-        records.put(Topics.ROUTING_CAPACITY, out.capacityLevels()
-                .map(l -> new OutRecord(l.key(), CapacityJson.write(l)))
-                .name("routing.capacity json").uid("json-routing-capacity"));
-        records.put(Topics.ALERTS, out.alerts()
-                .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
-                .name("alerts json").uid("json-alerts"));
-        records.put(Topics.DEADLETTER, deadLetters
-                .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
-                .name("deadletter json").uid("json-deadletter"));
-        out.corrections().ifPresent(c -> records.put(Topics.ROUTING_CORRECTIONS, c
-                .map(correction -> new OutRecord(correction.sku, LineCorrectionJson.write(correction)))
-                .name("routing.corrections json").uid("json-routing-corrections")));
+        records.put(
+                Topics.ORDERS_CANONICAL,
+                out.canonicalOrders()
+                        .map(e -> new OutRecord(e.orderId, OrderEventJson.write(e)))
+                        .name("orders.canonical json")
+                        .uid("json-orders-canonical"));
+        records.put(
+                Topics.AVAILABILITY,
+                out.availability()
+                        .map(u -> new OutRecord(u.sku + "|" + u.location, OutputJson.availability(u)))
+                        .name("availability json")
+                        .uid("json-availability"));
+        records.put(
+                Topics.ALLOCATIONS,
+                out.allocations()
+                        .map(a -> new OutRecord(a.orderId, OutputJson.allocation(a)))
+                        .name("allocations json")
+                        .uid("json-allocations"));
+        records.put(
+                Topics.ROUTING_CAPACITY,
+                out.capacityLevels()
+                        .map(l -> new OutRecord(l.key(), CapacityJson.write(l)))
+                        .name("routing.capacity json")
+                        .uid("json-routing-capacity"));
+        records.put(
+                Topics.ALERTS,
+                out.alerts()
+                        .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
+                        .name("alerts json")
+                        .uid("json-alerts"));
+        records.put(
+                Topics.DEADLETTER,
+                deadLetters
+                        .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
+                        .name("deadletter json")
+                        .uid("json-deadletter"));
+        out.corrections()
+                .ifPresent(c -> records.put(
+                        Topics.ROUTING_CORRECTIONS,
+                        c.map(correction -> new OutRecord(correction.sku, LineCorrectionJson.write(correction)))
+                                .name("routing.corrections json")
+                                .uid("json-routing-corrections")));
         return records;
     }
 
     /** A loop topic's records parsed, or null when the topic is not read (bounded runs). */
-    private static <T> SingleOutputStreamOperator<T> readBack(Map<String, DataStream<RawRecord>> topics, String topic,
-                                                              RecordParser.Factory<T> parsers, Class<T> type) {
+    private static <T> SingleOutputStreamOperator<T> readBack(
+            Map<String, DataStream<RawRecord>> topics, String topic, RecordParser.Factory<T> parsers, Class<T> type) {
         DataStream<RawRecord> raw = topics.get(topic);
         return raw == null ? null : ParseRecords.parse(raw, topic, parsers, type, "parse-" + topic);
     }

@@ -22,7 +22,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param corrections moves of a multi-line order's holds ({@code routing.corrections}); present when the corrections
  *     are read back, live
  */
-public record InventoryOutputs(DataStream<OrderEvent> canonicalOrders, DataStream<AvailabilityUpdate> availability,
-                               DataStream<OrderAllocation> allocations, DataStream<CapacityLevel> capacityLevels,
-                               DataStream<Alert> alerts, DataStream<DeadLetter> deadLetters,
-                               Optional<DataStream<LineCorrection>> corrections) {}
+public record InventoryOutputs(
+        DataStream<OrderEvent> canonicalOrders,
+        DataStream<AvailabilityUpdate> availability,
+        DataStream<OrderAllocation> allocations,
+        DataStream<CapacityLevel> capacityLevels,
+        DataStream<Alert> alerts,
+        DataStream<DeadLetter> deadLetters,
+        Optional<DataStream<LineCorrection>> corrections) {}

@@ -19,6 +19,7 @@ public final class InventorySettings implements Serializable {
     public boolean replay;
     /** The domain's defaults, which {@link StockflowOptions} declares as the options' defaults. */
     public LedgerPolicy ledger = LedgerPolicy.DEFAULTS;
+
     public IngestLimits limits = IngestLimits.DEFAULTS;
     /** How long event ids are remembered to drop repeated deliveries. */
     public Duration dedupTtl = StockflowOptions.DEDUP_TTL.defaultValue();
@@ -36,8 +37,10 @@ public final class InventorySettings implements Serializable {
     /** The settings a configuration holds; reads and validates the rule set files it names. */
     public static InventorySettings from(ReadableConfig config) {
         InventorySettings s = new InventorySettings();
-        s.ledger = new LedgerPolicy(config.get(StockflowOptions.LOW_STOCK_THRESHOLD),
-                config.get(StockflowOptions.SAFETY_STOCK), config.get(StockflowOptions.SETTLED_RETENTION));
+        s.ledger = new LedgerPolicy(
+                config.get(StockflowOptions.LOW_STOCK_THRESHOLD),
+                config.get(StockflowOptions.SAFETY_STOCK),
+                config.get(StockflowOptions.SETTLED_RETENTION));
         s.limits = StockflowOptions.ingestLimits(config);
         s.dedupTtl = config.get(StockflowOptions.DEDUP_TTL);
         s.orderTtl = config.get(StockflowOptions.ORDER_TTL);

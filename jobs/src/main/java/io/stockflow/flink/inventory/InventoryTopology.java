@@ -1,31 +1,31 @@
 package io.stockflow.flink.inventory;
 
-import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.alert.Alert;
-import io.stockflow.ingest.FulfilmentParser;
-import io.stockflow.ingest.MovementParser;
-import io.stockflow.ingest.OrderEnvelopeParser;
+import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.flink.ingest.OrderGate;
-import io.stockflow.ingest.OrderInput;
 import io.stockflow.flink.ingest.ParseRecords;
 import io.stockflow.flink.ingest.RecordParser;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.ledger.AllocationAssembler;
-import io.stockflow.ledger.AvailabilityUpdate;
-import io.stockflow.ledger.LedgerCommand;
-import io.stockflow.ledger.LineCorrection;
 import io.stockflow.flink.ledger.StockLedgerFunction;
-import io.stockflow.model.DeadLetter;
-import io.stockflow.model.FulfilmentEvent;
-import io.stockflow.model.Movement;
-import io.stockflow.model.OrderEvent;
 import io.stockflow.flink.routing.CapacityCounting;
 import io.stockflow.flink.routing.RuleSetRouting;
 import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.flink.time.EndOfTime;
 import io.stockflow.flink.time.EventTimeSorter;
 import io.stockflow.flink.time.EventTimes;
+import io.stockflow.ingest.FulfilmentParser;
+import io.stockflow.ingest.MovementParser;
+import io.stockflow.ingest.OrderEnvelopeParser;
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.ledger.AvailabilityUpdate;
+import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.LineCorrection;
+import io.stockflow.model.DeadLetter;
+import io.stockflow.model.FulfilmentEvent;
+import io.stockflow.model.Movement;
+import io.stockflow.model.OrderEvent;
 import io.stockflow.types.CompactTypeInfo;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -68,77 +68,124 @@ public final class InventoryTopology {
         EventTimes eventTimes = new EventTimes(settings.replay, settings.outOfOrderness, settings.idleness);
         var limits = settings.limits;
 
-        SingleOutputStreamOperator<OrderEvent> orders = parse(inputs.orderEnvelopes(), Topics.ORDERS_RAW,
-                () -> new OrderEnvelopeParser(limits)::parse, OrderEvent.class);
-        SingleOutputStreamOperator<Movement> movements = parse(inputs.movements(), Topics.MOVEMENTS,
-                () -> new MovementParser(limits)::parse, Movement.class);
-        SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(inputs.fulfilmentEvents(),
-                Topics.FULFILMENT, () -> new FulfilmentParser(limits)::parse, FulfilmentEvent.class);
+        SingleOutputStreamOperator<OrderEvent> orders = parse(
+                inputs.orderEnvelopes(),
+                Topics.ORDERS_RAW,
+                () -> new OrderEnvelopeParser(limits)::parse,
+                OrderEvent.class);
+        SingleOutputStreamOperator<Movement> movements =
+                parse(inputs.movements(), Topics.MOVEMENTS, () -> new MovementParser(limits)::parse, Movement.class);
+        SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(
+                inputs.fulfilmentEvents(),
+                Topics.FULFILMENT,
+                () -> new FulfilmentParser(limits)::parse,
+                FulfilmentEvent.class);
 
         // Event time is assigned on each input before the union, so it chains into the parsing task: assigned after
         // the union, it would be a task of its own, one more network hop for every order.
-        DataStream<OrderInput> orderInputs = eventTimes.assign(
-                orders.map(OrderInput::of).returns(CompactTypeInfo.ORDER_INPUT).name("order events").uid("wrap-orders"),
-                OrderInput::eventTime, "orders").setBufferTimeout(LATENCY_PATH_FLUSH_MILLIS)
-                .union(eventTimes.assign(fulfilments.map(OrderInput::of).returns(CompactTypeInfo.ORDER_INPUT)
-                        .name("fulfilment events").uid("wrap-fulfilments"), OrderInput::eventTime, "fulfilments"));
+        DataStream<OrderInput> orderInputs = eventTimes
+                .assign(
+                        orders.map(OrderInput::of)
+                                .returns(CompactTypeInfo.ORDER_INPUT)
+                                .name("order events")
+                                .uid("wrap-orders"),
+                        OrderInput::eventTime,
+                        "orders")
+                .setBufferTimeout(LATENCY_PATH_FLUSH_MILLIS)
+                .union(eventTimes.assign(
+                        fulfilments
+                                .map(OrderInput::of)
+                                .returns(CompactTypeInfo.ORDER_INPUT)
+                                .name("fulfilment events")
+                                .uid("wrap-fulfilments"),
+                        OrderInput::eventTime,
+                        "fulfilments"));
         KeyedStream<OrderInput, String> byOrder = orderInputs.keyBy(OrderInput::orderId);
         if (settings.replay) {
-            byOrder = EventTimeSorter.sort(byOrder, CompactTypeInfo.ORDER_INPUT, OrderInput::sequenceKey,
-                    "order-inputs");
+            byOrder =
+                    EventTimeSorter.sort(byOrder, CompactTypeInfo.ORDER_INPUT, OrderInput::sequenceKey, "order-inputs");
         }
-        RuleSetRouting.Wired routing = RuleSetRouting.wire(inputs.ruleSetDocuments(),
-                inputs.capacityReadBack().orElse(null), byOrder, settings.ruleSets, settings.replay, clock);
+        RuleSetRouting.Wired routing = RuleSetRouting.wire(
+                inputs.ruleSetDocuments(),
+                inputs.capacityReadBack().orElse(null),
+                byOrder,
+                settings.ruleSets,
+                settings.replay,
+                clock);
         byOrder = routing.orders;
-        SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder
-                .process(new OrderGate(settings.dedupTtl, settings.orderTtl, clock), CompactTypeInfo.LEDGER_COMMAND)
-                .name("order gate: dedup, canonical, commands").uid("order-gate")
+        SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder.process(
+                        new OrderGate(settings.dedupTtl, settings.orderTtl, clock), CompactTypeInfo.LEDGER_COMMAND)
+                .name("order gate: dedup, canonical, commands")
+                .uid("order-gate")
                 .setBufferTimeout(LATENCY_PATH_FLUSH_MILLIS);
 
-        DataStream<LedgerCommand> movementCommands = eventTimes.assign(movements
-                .map(m -> LedgerCommand.movement(m.movementId, m.sku, m.location, m.type, m.quantity, m.occurredAt))
-                .returns(CompactTypeInfo.LEDGER_COMMAND).name("movement commands").uid("movement-commands"),
-                c -> c.eventTime, "movements");
+        DataStream<LedgerCommand> movementCommands = eventTimes.assign(
+                movements
+                        .map(m -> LedgerCommand.movement(
+                                m.movementId, m.sku, m.location, m.type, m.quantity, m.occurredAt))
+                        .returns(CompactTypeInfo.LEDGER_COMMAND)
+                        .name("movement commands")
+                        .uid("movement-commands"),
+                c -> c.eventTime,
+                "movements");
 
-        KeyedStream<LedgerCommand, String> bySku = orderCommands.union(movementCommands).keyBy(c -> c.sku);
+        KeyedStream<LedgerCommand, String> bySku =
+                orderCommands.union(movementCommands).keyBy(c -> c.sku);
         if (settings.replay) {
-            bySku = EventTimeSorter.sort(bySku, CompactTypeInfo.LEDGER_COMMAND, LedgerCommand::sequenceKey,
-                    "ledger-commands");
+            bySku = EventTimeSorter.sort(
+                    bySku, CompactTypeInfo.LEDGER_COMMAND, LedgerCommand::sequenceKey, "ledger-commands");
         }
         // Live, the assembler's corrections come back over routing.corrections; a bounded run has no such loop and
         // keeps the line-by-line holds (the ledger's second input is then empty).
         boolean correcting = inputs.correctionsReadBack().isPresent();
         DataStream<LineCorrection> correctionInput = correcting
-                ? inputs.correctionsReadBack().get().assignTimestampsAndWatermarks(EndOfTime.strategy())
-                        .name("corrections: event time").uid("event-time-corrections")
-                : orderCommands.getExecutionEnvironment().fromData(TypeInformation.of(LineCorrection.class),
-                        new LineCorrection()).name("no corrections").uid("no-corrections")
-                        .filter(c -> false).name("none").uid("no-corrections-filter");
-        SingleOutputStreamOperator<AvailabilityUpdate> availability = bySku
-                .connect(correctionInput.keyBy(c -> c.sku))
+                ? inputs.correctionsReadBack()
+                        .get()
+                        .assignTimestampsAndWatermarks(EndOfTime.strategy())
+                        .name("corrections: event time")
+                        .uid("event-time-corrections")
+                : orderCommands
+                        .getExecutionEnvironment()
+                        .fromData(TypeInformation.of(LineCorrection.class), new LineCorrection())
+                        .name("no corrections")
+                        .uid("no-corrections")
+                        .filter(c -> false)
+                        .name("none")
+                        .uid("no-corrections-filter");
+        SingleOutputStreamOperator<AvailabilityUpdate> availability = bySku.connect(correctionInput.keyBy(c -> c.sku))
                 .process(new StockLedgerFunction(settings.ledger, settings.dedupTtl, clock))
-                .name("stock ledger").uid("stock-ledger");
+                .name("stock ledger")
+                .uid("stock-ledger");
 
-        SingleOutputStreamOperator<OrderAllocation> assembled = availability.getSideOutput(StockLedgerFunction.LINES)
+        SingleOutputStreamOperator<OrderAllocation> assembled = availability
+                .getSideOutput(StockLedgerFunction.LINES)
                 .keyBy(l -> l.orderId)
                 .process(new AllocationAssembler(clock, settings.orderTtl, correcting))
-                .name("allocation assembly").uid("allocation-assembler");
+                .name("allocation assembly")
+                .uid("allocation-assembler");
         DataStream<OrderAllocation> allocations = assembled.union(orderCommands.getSideOutput(OrderGate.REJECTED));
         CapacityCounting.Counted capacity = CapacityCounting.wire(allocations, settings.replay, clock);
 
         DataStream<DeadLetter> deadLetters = orders.getSideOutput(ParseRecords.DEAD_LETTERS)
-                .union(movements.getSideOutput(ParseRecords.DEAD_LETTERS),
-                        fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS), routing.deadLetters);
-        DataStream<Alert> alerts = availability.getSideOutput(StockLedgerFunction.ALERTS)
-                .union(routing.alerts, capacity.alerts);
+                .union(
+                        movements.getSideOutput(ParseRecords.DEAD_LETTERS),
+                        fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS),
+                        routing.deadLetters);
+        DataStream<Alert> alerts =
+                availability.getSideOutput(StockLedgerFunction.ALERTS).union(routing.alerts, capacity.alerts);
 
-        return new InventoryOutputs(orderCommands.getSideOutput(OrderGate.CANONICAL), availability, allocations,
-                capacity.levels, alerts, deadLetters,
+        return new InventoryOutputs(
+                orderCommands.getSideOutput(OrderGate.CANONICAL),
+                availability,
+                allocations,
+                capacity.levels,
+                alerts,
+                deadLetters,
                 correcting ? Optional.of(assembled.getSideOutput(AllocationAssembler.CORRECTIONS)) : Optional.empty());
     }
 
-    private static <T> SingleOutputStreamOperator<T> parse(DataStream<RawRecord> raw, String topic,
-                                                           RecordParser.Factory<T> parsers, Class<T> type) {
+    private static <T> SingleOutputStreamOperator<T> parse(
+            DataStream<RawRecord> raw, String topic, RecordParser.Factory<T> parsers, Class<T> type) {
         return ParseRecords.parse(raw, topic, parsers, type, "parse-" + topic);
     }
 }

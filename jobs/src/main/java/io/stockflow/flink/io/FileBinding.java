@@ -31,16 +31,21 @@ public final class FileBinding implements TopicBinding {
         String fileName = topic + ".jsonl";
         String root = input.toAbsolutePath().normalize().toString();
         // The folder, filtered to the one file: an absent file is an input with no records, and the run still ends.
-        FileSource<String> source = FileSource
-                .forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toUri()))
-                .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(
-                        path -> path.getName().equals(fileName) || Path.of(path.getPath()).normalize().toString().equals(root)))
+        FileSource<String> source = FileSource.forRecordStreamFormat(
+                        new TextLineInputFormat(), new org.apache.flink.core.fs.Path(input.toUri()))
+                .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(path -> path.getName()
+                                .equals(fileName)
+                        || Path.of(path.getPath()).normalize().toString().equals(root)))
                 .build();
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), topic + " file")
                 .uid("source-" + topic)
-                .filter(line -> !line.isBlank()).name("skip blank lines").uid("skip-blank-" + topic)
+                .filter(line -> !line.isBlank())
+                .name("skip blank lines")
+                .uid("skip-blank-" + topic)
                 .map(line -> new RawRecord(line.getBytes(StandardCharsets.UTF_8), System.currentTimeMillis()))
-                .returns(RawRecord.class).name("read " + topic).uid("read-" + topic);
+                .returns(RawRecord.class)
+                .name("read " + topic)
+                .uid("read-" + topic);
     }
 
     @Override
@@ -49,10 +54,13 @@ public final class FileBinding implements TopicBinding {
             stream.write(record.value.getBytes(StandardCharsets.UTF_8));
             stream.write('\n');
         };
-        FileSink<OutRecord> sink = FileSink
-                .forRowFormat(new org.apache.flink.core.fs.Path(output.resolve(topic).toUri()), jsonLines)
+        FileSink<OutRecord> sink = FileSink.forRowFormat(
+                        new org.apache.flink.core.fs.Path(output.resolve(topic).toUri()), jsonLines)
                 .withBucketAssigner(new BasePathBucketAssigner<>())
-                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
+                .withOutputFileConfig(OutputFileConfig.builder()
+                        .withPartPrefix("part")
+                        .withPartSuffix(".jsonl")
+                        .build())
                 .build();
         records.sinkTo(sink).name(topic + " files").uid("sink-" + topic);
     }

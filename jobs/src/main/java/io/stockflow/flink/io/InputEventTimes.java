@@ -1,11 +1,11 @@
 package io.stockflow.flink.io;
 
+import io.stockflow.codec.OrderEventJson;
 import io.stockflow.ingest.FulfilmentParser;
 import io.stockflow.ingest.IngestLimits;
-import io.stockflow.json.InvalidRecordException;
 import io.stockflow.ingest.MovementParser;
 import io.stockflow.ingest.OrderEnvelopeParser;
-import io.stockflow.codec.OrderEventJson;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.lifecycle.AllocationNoticeParser;
 import io.stockflow.tracking.TrackingEnvelopeParser;
 import java.io.BufferedReader;

@@ -49,7 +49,8 @@ public final class KafkaBinding implements TopicBinding {
                 .setProperty("isolation.level", "read_committed")
                 .setProperty("partition.discovery.interval.ms", "60000")
                 .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), topic + " kafka").uid("source-" + topic);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), topic + " kafka")
+                .uid("source-" + topic);
     }
 
     @Override
@@ -68,7 +69,8 @@ public final class KafkaBinding implements TopicBinding {
     DeliveryGuarantee deliveryGuarantee(String topic) {
         // Capacity levels are absolute and read back by the job itself: sent at once, not at the next checkpoint.
         return settings.atLeastOnceTopics.contains(topic) || Topics.ROUTING_CAPACITY.equals(topic)
-                ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.EXACTLY_ONCE;
+                ? DeliveryGuarantee.AT_LEAST_ONCE
+                : DeliveryGuarantee.EXACTLY_ONCE;
     }
 
     /** The producer settings of a topic's sink: the user's client settings, then the job's defaults. */

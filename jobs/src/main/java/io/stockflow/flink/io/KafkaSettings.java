@@ -72,8 +72,13 @@ public final class KafkaSettings implements Serializable {
     /** Whether a client property holds a secret (passwords, keys, JAAS configurations, tokens, credentials). */
     public static boolean isSecret(String property) {
         String p = property.toLowerCase(Locale.ROOT);
-        return p.contains("password") || p.contains("jaas") || p.contains("secret") || p.contains("token")
-                || p.contains("credential") || p.contains("user.info") || p.endsWith(".key")
+        return p.contains("password")
+                || p.contains("jaas")
+                || p.contains("secret")
+                || p.contains("token")
+                || p.contains("credential")
+                || p.contains("user.info")
+                || p.endsWith(".key")
                 || p.endsWith("keystore.certificate.chain");
     }
 

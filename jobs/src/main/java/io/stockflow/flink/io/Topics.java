@@ -12,6 +12,7 @@ public final class Topics {
     public static final String ROUTING_RULES = "routing.rules";
     /** Shipments planned per location and local day: written and read back by the inventory job (compacted). */
     public static final String ROUTING_CAPACITY = "routing.capacity";
+
     public static final String ORDERS_CANONICAL = "orders.canonical";
     public static final String AVAILABILITY = "inventory.availability";
     public static final String ALLOCATIONS = "orders.allocations";
@@ -22,8 +23,19 @@ public final class Topics {
     public static final String ROUTING_CORRECTIONS = "routing.corrections";
 
     /** Every topic the jobs use, inputs first: what a local broker creates for them. */
-    public static final List<String> ALL = List.of(ORDERS_RAW, MOVEMENTS, FULFILMENT, CARRIER_TRACKING, ROUTING_RULES,
-            ROUTING_CAPACITY, ORDERS_CANONICAL, AVAILABILITY, ALLOCATIONS, ALERTS, NOTIFICATIONS, DEADLETTER,
+    public static final List<String> ALL = List.of(
+            ORDERS_RAW,
+            MOVEMENTS,
+            FULFILMENT,
+            CARRIER_TRACKING,
+            ROUTING_RULES,
+            ROUTING_CAPACITY,
+            ORDERS_CANONICAL,
+            AVAILABILITY,
+            ALLOCATIONS,
+            ALERTS,
+            NOTIFICATIONS,
+            DEADLETTER,
             ROUTING_CORRECTIONS);
 
     /**

@@ -14,7 +14,8 @@ public final class ConfigurationReference {
     public static final String REGENERATE = "./stockflow config --markdown > " + FILE;
 
     /** A config.yaml that sets a few settings, shown in the reference (and read back by a test). */
-    public static final String YAML_EXAMPLE = String.join("\n",
+    public static final String YAML_EXAMPLE = String.join(
+            "\n",
             "stockflow:",
             "  ledger:",
             "    low-stock-threshold: 3",
@@ -31,7 +32,8 @@ public final class ConfigurationReference {
 
     public static String markdown() {
         StringBuilder md = new StringBuilder();
-        lines(md,
+        lines(
+                md,
                 "# Configuration reference",
                 "",
                 "<!-- Generated from io.stockflow.flink.job.StockflowOptions; do not edit. After changing a setting: "
@@ -58,18 +60,24 @@ public final class ConfigurationReference {
                 "",
                 "```yaml");
         md.append(YAML_EXAMPLE).append('\n');
-        lines(md,
-                "```",
-                "",
-                "| key | flag | type | default | description |",
-                "|---|---|---|---|---|");
+        lines(md, "```", "", "| key | flag | type | default | description |", "|---|---|---|---|---|");
         for (SettingFlag<?> flag : StockflowOptions.ALL) {
             String defaultText = flag.defaultText();
-            md.append("| `").append(flag.option.key()).append("` | `").append(flag.name).append(' ')
-                    .append(flag.paramLabel).append('`').append(flag.type.repeatable() ? ", repeatable" : "")
-                    .append(" | ").append(flag.type.name)
-                    .append(" | ").append(defaultText == null ? "none" : "`" + defaultText + "`")
-                    .append(" | ").append(cell(flag.description())).append(" |\n");
+            md.append("| `")
+                    .append(flag.option.key())
+                    .append("` | `")
+                    .append(flag.name)
+                    .append(' ')
+                    .append(flag.paramLabel)
+                    .append('`')
+                    .append(flag.type.repeatable() ? ", repeatable" : "")
+                    .append(" | ")
+                    .append(flag.type.name)
+                    .append(" | ")
+                    .append(defaultText == null ? "none" : "`" + defaultText + "`")
+                    .append(" | ")
+                    .append(cell(flag.description()))
+                    .append(" |\n");
         }
         return md.toString();
     }

@@ -29,12 +29,17 @@ public class JobOptions {
     /** Set by {@link io.stockflow.flink.graph.JobGraph} for each job: inputs an earlier job of the same graph reads (and dead-letters). */
     public Set<String> inputsReadBefore = new HashSet<>();
 
-    @Option(names = "--until", paramLabel = "INSTANT",
+    @Option(
+            names = "--until",
+            paramLabel = "INSTANT",
             description = "Bounded runs: no timer later than this instant fires; without it, the largest event time "
                     + "in the input.")
     public Instant until;
 
-    @Option(names = "-D", paramLabel = "KEY=VALUE", converter = SettingFlags.KeyValue.class,
+    @Option(
+            names = "-D",
+            paramLabel = "KEY=VALUE",
+            converter = SettingFlags.KeyValue.class,
             description = "A job setting by its key, e.g. -Dstockflow.time.idleness=2m (repeatable).")
     List<String> keyed = new ArrayList<>();
 

@@ -22,8 +22,8 @@ final class PlainText extends Formatter {
     }
 
     @Override
-    protected void formatText(StringBuilder state, String format, String[] elements,
-                              EnumSet<TextElement.TextStyle> styles) {
+    protected void formatText(
+            StringBuilder state, String format, String[] elements, EnumSet<TextElement.TextStyle> styles) {
         state.append(String.format(format, (Object[]) elements));
     }
 

@@ -9,6 +9,7 @@ public final class SettingFlag<T> {
     public final String name;
     /** What {@code --help} shows for the flag's value. */
     public final String paramLabel;
+
     public final SettingType type;
 
     public SettingFlag(ConfigOption<T> option, String name, String paramLabel, SettingType type) {

@@ -3,7 +3,6 @@ package io.stockflow.flink.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.ITypeConverter;
@@ -41,8 +40,10 @@ public final class SettingFlags implements IModelTransformer {
     }
 
     private static OptionSpec option(SettingFlag<?> flag, JobOptions options) {
-        OptionSpec.Builder option = OptionSpec.builder(flag.name).paramLabel(flag.paramLabel)
-                .description(help(flag)).hasInitialValue(false)
+        OptionSpec.Builder option = OptionSpec.builder(flag.name)
+                .paramLabel(flag.paramLabel)
+                .description(help(flag))
+                .hasInitialValue(false)
                 .setter(new ISetter() {
                     @Override
                     public <T> T set(T value) {
@@ -61,10 +62,14 @@ public final class SettingFlags implements IModelTransformer {
             case FILES:
                 return option.type(List.class).auxiliaryTypes(String.class).build();
             case DURATION_BY_SKU:
-                return option.type(Map.class).auxiliaryTypes(String.class, String.class)
-                        .converters(sku -> sku, duration -> checkedDuration(flag, duration)).build();
+                return option.type(Map.class)
+                        .auxiliaryTypes(String.class, String.class)
+                        .converters(sku -> sku, duration -> checkedDuration(flag, duration))
+                        .build();
             default:
-                return option.type(Object.class).converters(value -> parse(flag, value)).build();
+                return option.type(Object.class)
+                        .converters(value -> parse(flag, value))
+                        .build();
         }
     }
 

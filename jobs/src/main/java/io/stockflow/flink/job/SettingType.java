@@ -43,20 +43,28 @@ public enum SettingType {
         if (value instanceof Duration) return format((Duration) value);
         if (value instanceof Collection) {
             Collection<?> values = (Collection<?>) value;
-            return values.isEmpty() ? null : values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            return values.isEmpty()
+                    ? null
+                    : values.stream().map(String::valueOf).collect(Collectors.joining(", "));
         }
         if (value instanceof Map) {
             Map<?, ?> entries = (Map<?, ?>) value;
-            return entries.isEmpty() ? null : entries.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(", "));
+            return entries.isEmpty()
+                    ? null
+                    : entries.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(", "));
         }
         return String.valueOf(value);
     }
 
     /** The largest unit that divides the duration: {@code 7d}, {@code 1m}, {@code 500ms}. */
     static String format(Duration d) {
-        for (var unit : List.of(Map.entry(ChronoUnit.DAYS, "d"), Map.entry(ChronoUnit.HOURS, "h"),
-                Map.entry(ChronoUnit.MINUTES, "m"), Map.entry(ChronoUnit.SECONDS, "s"))) {
+        for (var unit : List.of(
+                Map.entry(ChronoUnit.DAYS, "d"),
+                Map.entry(ChronoUnit.HOURS, "h"),
+                Map.entry(ChronoUnit.MINUTES, "m"),
+                Map.entry(ChronoUnit.SECONDS, "s"))) {
             Duration size = unit.getKey().getDuration();
             if (!d.isZero() && d.toNanos() % size.toNanos() == 0) return d.dividedBy(size) + unit.getValue();
         }

@@ -27,36 +27,40 @@ public final class StockflowOptions {
 
     // The inventory job's ledger.
 
-    public static final ConfigOption<Long> LOW_STOCK_THRESHOLD = ConfigOptions
-            .key("stockflow.ledger.low-stock-threshold").longType()
+    public static final ConfigOption<Long> LOW_STOCK_THRESHOLD = ConfigOptions.key(
+                    "stockflow.ledger.low-stock-threshold")
+            .longType()
             .defaultValue(LedgerPolicy.DEFAULTS.lowStockThreshold)
             .withDescription("Inventory: LOW_STOCK when available falls below this, at a location or overall.");
 
-    public static final ConfigOption<Long> SAFETY_STOCK = ConfigOptions
-            .key("stockflow.ledger.safety-stock").longType()
+    public static final ConfigOption<Long> SAFETY_STOCK = ConfigOptions.key("stockflow.ledger.safety-stock")
+            .longType()
             .defaultValue(LedgerPolicy.DEFAULTS.safetyStock)
             .withDescription("Inventory: units held back at every location.");
 
-    public static final ConfigOption<Duration> SETTLED_RETENTION = ConfigOptions
-            .key("stockflow.ledger.settled-retention").durationType()
+    public static final ConfigOption<Duration> SETTLED_RETENTION = ConfigOptions.key(
+                    "stockflow.ledger.settled-retention")
+            .durationType()
             .defaultValue(LedgerPolicy.DEFAULTS.settledRetention)
-            .withDescription("Inventory: how long a cancelled or shipped order is remembered per SKU, for late events.");
+            .withDescription(
+                    "Inventory: how long a cancelled or shipped order is remembered per SKU, for late events.");
 
-    public static final ConfigOption<Duration> DEDUP_TTL = ConfigOptions
-            .key("stockflow.ledger.dedup-ttl").durationType()
+    public static final ConfigOption<Duration> DEDUP_TTL = ConfigOptions.key("stockflow.ledger.dedup-ttl")
+            .durationType()
             .defaultValue(Duration.ofDays(7))
             .withDescription("Inventory: how long stock movement ids are remembered to drop repeated deliveries. "
                     + "An order's event ids are kept with its progress instead (stockflow.orders.ttl).");
 
     // The inventory job's orders.
 
-    public static final ConfigOption<Duration> ORDER_TTL = ConfigOptions
-            .key("stockflow.orders.ttl").durationType()
+    public static final ConfigOption<Duration> ORDER_TTL = ConfigOptions.key("stockflow.orders.ttl")
+            .durationType()
             .defaultValue(Duration.ofDays(30))
             .withDescription("Inventory: how long an order's progress is kept after its last event.");
 
-    public static final ConfigOption<List<String>> RULES = ConfigOptions
-            .key("stockflow.routing.rules").stringType().asList()
+    public static final ConfigOption<List<String>> RULES = ConfigOptions.key("stockflow.routing.rules")
+            .stringType()
+            .asList()
             .defaultValues()
             .withDescription("Inventory: routing rule set files (JSON, or YAML by extension), one per version, "
                     + "validated against routing.rules.schema.json; an invalid one stops the run at start. More "
@@ -64,53 +68,56 @@ public final class StockflowOptions {
 
     // Every job's input.
 
-    public static final ConfigOption<Long> MAX_QUANTITY = ConfigOptions
-            .key("stockflow.ingest.max-quantity").longType()
+    public static final ConfigOption<Long> MAX_QUANTITY = ConfigOptions.key("stockflow.ingest.max-quantity")
+            .longType()
             .defaultValue(IngestLimits.DEFAULTS.maxQuantity)
             .withDescription("Larger quantities are taken as absurd and dead-lettered.");
 
-    public static final ConfigOption<Integer> MAX_LINES = ConfigOptions
-            .key("stockflow.ingest.max-lines").intType()
+    public static final ConfigOption<Integer> MAX_LINES = ConfigOptions.key("stockflow.ingest.max-lines")
+            .intType()
             .defaultValue(IngestLimits.DEFAULTS.maxLines)
             .withDescription("Orders with more lines are dead-lettered.");
 
     // Event time, live (bounded runs apply each key's events in event-time order and need neither).
 
-    public static final ConfigOption<Duration> OUT_OF_ORDERNESS = ConfigOptions
-            .key("stockflow.time.out-of-orderness").durationType()
+    public static final ConfigOption<Duration> OUT_OF_ORDERNESS = ConfigOptions.key("stockflow.time.out-of-orderness")
+            .durationType()
             .defaultValue(Duration.ofSeconds(10))
             .withDescription("Live: how late an event may be and still be on time for event-time timers.");
 
-    public static final ConfigOption<Duration> IDLENESS = ConfigOptions
-            .key("stockflow.time.idleness").durationType()
+    public static final ConfigOption<Duration> IDLENESS = ConfigOptions.key("stockflow.time.idleness")
+            .durationType()
             .defaultValue(Duration.ofMinutes(1))
             .withDescription("Live: a partition silent this long stops holding event time back.");
 
     // The lifecycle job.
 
-    public static final ConfigOption<String> SLA_POLICY = ConfigOptions
-            .key("stockflow.lifecycle.sla-policy").stringType()
+    public static final ConfigOption<String> SLA_POLICY = ConfigOptions.key("stockflow.lifecycle.sla-policy")
+            .stringType()
             .noDefaultValue()
             .withDescription("Lifecycle: SLA policy file (JSON: calendars per location, handling and transit days per "
                     + "channel and service level, stuck limits, retention, breach-rate windows). Without it, the "
                     + "built-in lifecycle/sla-policy.json.");
 
-    public static final ConfigOption<String> NOTIFICATION_TEMPLATES = ConfigOptions
-            .key("stockflow.lifecycle.notification-templates").stringType()
+    public static final ConfigOption<String> NOTIFICATION_TEMPLATES = ConfigOptions.key(
+                    "stockflow.lifecycle.notification-templates")
+            .stringType()
             .noDefaultValue()
             .withDescription("Lifecycle: customer notification templates and their branches (JSON). Without it, the "
                     + "built-in lifecycle/notification-templates.json.");
 
     // The anomalies job.
 
-    public static final ConfigOption<Map<String, String>> LEAD_TIMES = ConfigOptions
-            .key("stockflow.anomalies.lead-time").mapType()
+    public static final ConfigOption<Map<String, String>> LEAD_TIMES = ConfigOptions.key(
+                    "stockflow.anomalies.lead-time")
+            .mapType()
             .defaultValue(Map.of())
             .withDescription("Anomalies: replenishment lead time per SKU: SKU-00001=4h on the command line, a "
                     + "nested SKU-00001: 4h under the key in config.yaml. Other SKUs take the default lead time.");
 
-    public static final ConfigOption<Duration> DEFAULT_LEAD_TIME = ConfigOptions
-            .key("stockflow.anomalies.default-lead-time").durationType()
+    public static final ConfigOption<Duration> DEFAULT_LEAD_TIME = ConfigOptions.key(
+                    "stockflow.anomalies.default-lead-time")
+            .durationType()
             .defaultValue(Duration.ofHours(2))
             .withDescription("Anomalies: STOCKOUT_PREDICTED when a SKU without a lead time of its own runs out "
                     + "sooner than this.");

@@ -1,15 +1,14 @@
 package io.stockflow.flink.ledger;
 
-import io.stockflow.ledger.Allocation;
-import io.stockflow.ledger.CorrectionRound;
-import io.stockflow.ledger.LineAllocation;
-import io.stockflow.ledger.LineCorrection;
-
 import io.stockflow.allocation.AllocatedUnits;
 import io.stockflow.allocation.Decision;
 import io.stockflow.allocation.DefaultRules;
 import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.ledger.Allocation;
+import io.stockflow.ledger.CorrectionRound;
+import io.stockflow.ledger.LineAllocation;
+import io.stockflow.ledger.LineCorrection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -160,7 +159,8 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
             if (l.reason != null) reasons.add(l.reason);
             a.eventTime = Math.max(a.eventTime, l.eventTime);
         }
-        boolean rejected = received.stream().allMatch(l -> l.allocations.isEmpty() && l.backordered == 0 && l.reason != null);
+        boolean rejected =
+                received.stream().allMatch(l -> l.allocations.isEmpty() && l.backordered == 0 && l.reason != null);
         if (rejected) {
             a.decision = Decision.REJECTED;
         } else if (backordered == 0) {

@@ -3,7 +3,6 @@ package io.stockflow.flink.ledger;
 import io.stockflow.ledger.LedgerStore;
 import io.stockflow.ledger.OrderHold;
 import io.stockflow.ledger.Position;
-
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
@@ -24,8 +23,10 @@ final class KeyedLedgerStore implements LedgerStore {
     private Map<String, Position> table;
     private boolean changed;
 
-    KeyedLedgerStore(ValueState<Map<String, Position>> positions, MapState<String, Position> positionsPerLocation,
-                     MapState<String, OrderHold> holds) {
+    KeyedLedgerStore(
+            ValueState<Map<String, Position>> positions,
+            MapState<String, Position> positionsPerLocation,
+            MapState<String, OrderHold> holds) {
         this.positions = positions;
         this.positionsPerLocation = positionsPerLocation;
         this.holds = holds;

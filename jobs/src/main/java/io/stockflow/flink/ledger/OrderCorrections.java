@@ -4,7 +4,6 @@ import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.HoldCorrection;
 import io.stockflow.ledger.LineAllocation;
 import io.stockflow.ledger.LineCorrection;
-
 import io.stockflow.routing.CorrectionPlanner;
 import io.stockflow.routing.Evaluation;
 import io.stockflow.routing.PlannedUnits;
@@ -36,15 +35,16 @@ final class OrderCorrections {
         for (LineAllocation l : lines) {
             Map<String, Long> held = new TreeMap<>();
             for (Allocation a : l.allocations) held.merge(a.location, a.quantity, Long::sum);
-            long outstanding = l.backordered + held.values().stream().mapToLong(Long::longValue).sum();
+            long outstanding = l.backordered
+                    + held.values().stream().mapToLong(Long::longValue).sum();
             if (l.free == null || outstanding <= 0 || wanted.containsKey(l.sku)) return List.of();
             wanted.put(l.sku, outstanding);
             offers.add(new CorrectionPlanner.LineOffer(l.sku, held, l.free));
             eventTime = Math.max(eventTime, l.eventTime);
         }
         Evaluation evaluation = RoutedAllocations.evaluation(lines);
-        RoutingRequest request = new RoutingRequest(first.orderId, first.channel, null, null, null, null, null, null,
-                wanted, eventTime);
+        RoutingRequest request =
+                new RoutingRequest(first.orderId, first.channel, null, null, null, null, null, null, wanted, eventTime);
         CorrectionPlanner.Plan plan = CorrectionPlanner.plan(request, evaluation, offers);
         List<LineCorrection> corrections = new ArrayList<>();
         for (Map.Entry<String, List<PlannedUnits>> e : plan.corrections().entrySet()) {

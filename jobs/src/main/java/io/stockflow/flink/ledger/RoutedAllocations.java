@@ -1,15 +1,14 @@
 package io.stockflow.flink.ledger;
 
+import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.LineAllocation;
-
-import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.routing.Evaluation;
 import io.stockflow.routing.HeldDecision;
 import io.stockflow.routing.PlannedUnits;
 import io.stockflow.routing.RoutePlans;
 import io.stockflow.routing.RoutingDecision;
-import io.stockflow.flink.time.DecisionClock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

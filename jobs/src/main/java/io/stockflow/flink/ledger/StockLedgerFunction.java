@@ -1,5 +1,8 @@
 package io.stockflow.flink.ledger;
 
+import io.stockflow.alert.Alert;
+import io.stockflow.flink.metrics.StockflowMetrics;
+import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.ledger.LedgerCommand;
 import io.stockflow.ledger.LedgerEffects;
@@ -9,9 +12,6 @@ import io.stockflow.ledger.LineCorrection;
 import io.stockflow.ledger.OrderHold;
 import io.stockflow.ledger.Position;
 import io.stockflow.ledger.SkuLedger;
-
-import io.stockflow.alert.Alert;
-import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.types.CompactTypeInfo;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import io.stockflow.flink.metrics.StockflowMetrics;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
@@ -55,10 +54,12 @@ public final class StockLedgerFunction
     private transient ValueState<Map<String, Position>> positions;
     /** Where 0.1 kept positions; read only to move a restored SKU's positions into {@link #positions}. */
     private transient MapState<String, Position> positionsPerLocation;
+
     private transient MapState<String, OrderHold> holds;
     private transient MapState<String, Boolean> appliedMovements;
     /** The SKU's one pending expiry timer (absent in state from before it existed: those timers still fire). */
     private transient ValueState<Long> expiryTimer;
+
     private transient Counter duplicateMovements;
     private transient Counter oversells;
     private transient Counter reservations;
@@ -77,12 +78,14 @@ public final class StockLedgerFunction
 
     @Override
     public void open(OpenContext context) {
-        positions = getRuntimeContext().getState(new ValueStateDescriptor<>("sku-positions",
-                Types.MAP(Types.STRING, TypeInformation.of(Position.class))));
-        positionsPerLocation = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("positions", Types.STRING, TypeInformation.of(Position.class)));
-        holds = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("order-holds", Types.STRING, TypeInformation.of(OrderHold.class)));
+        positions = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>(
+                        "sku-positions", Types.MAP(Types.STRING, TypeInformation.of(Position.class))));
+        positionsPerLocation = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("positions", Types.STRING, TypeInformation.of(Position.class)));
+        holds = getRuntimeContext()
+                .getMapState(
+                        new MapStateDescriptor<>("order-holds", Types.STRING, TypeInformation.of(OrderHold.class)));
         MapStateDescriptor<String, Boolean> applied =
                 new MapStateDescriptor<>("applied-movements", Types.STRING, Types.BOOLEAN);
         applied.enableTimeToLive(StateTtlConfig.newBuilder(movementIdTtl).build());
@@ -94,16 +97,17 @@ public final class StockLedgerFunction
         reservations = metrics.counter(StockflowMetrics.RESERVATIONS);
         reservedUnits = metrics.counter(StockflowMetrics.RESERVED_UNITS);
         backorderedUnits = metrics.counter(StockflowMetrics.BACKORDERED_UNITS);
-        alertsByType = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.ALERT_TYPE,
-                StockflowMetrics.ALERTS);
-        correctionsByOutcome = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), "outcome",
-                "holdCorrections");
+        alertsByType = StockflowMetrics.counters(
+                getRuntimeContext().getMetricGroup(), StockflowMetrics.ALERT_TYPE, StockflowMetrics.ALERTS);
+        correctionsByOutcome =
+                StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), "outcome", "holdCorrections");
         latency = metrics.histogram(StockflowMetrics.END_TO_END_LATENCY, StockflowMetrics.latencyHistogram());
         metrics.gauge(StockflowMetrics.EVENT_TIME_LAG, (Gauge<Long>) () -> eventTimeLag);
     }
 
     @Override
-    public void processElement1(LedgerCommand command, Context ctx, Collector<AvailabilityUpdate> out) throws Exception {
+    public void processElement1(LedgerCommand command, Context ctx, Collector<AvailabilityUpdate> out)
+            throws Exception {
         if (command.kind == LedgerCommand.Kind.MOVEMENT) {
             if (appliedMovements.contains(command.eventId)) {
                 duplicateMovements.inc();
@@ -112,8 +116,8 @@ public final class StockLedgerFunction
             appliedMovements.put(command.eventId, Boolean.TRUE);
         }
         KeyedLedgerStore store = store();
-        LedgerEffects effects = new SkuLedger(ctx.getCurrentKey(), store, policy)
-                .apply(command, clock.now(command.eventTime));
+        LedgerEffects effects =
+                new SkuLedger(ctx.getCurrentKey(), store, policy).apply(command, clock.now(command.eventTime));
         store.flush();
         if (effects.line != null) {
             long reserved = effects.line.requested - effects.line.backordered;
@@ -126,15 +130,16 @@ public final class StockLedgerFunction
         publish(effects, ctx, out);
         long now = ctx.timerService().currentProcessingTime();
         eventTimeLag = now - command.eventTime;
-        if (command.receivedAt > 0 && command.kind == LedgerCommand.Kind.RESERVE) latency.update(now - command.receivedAt);
+        if (command.receivedAt > 0 && command.kind == LedgerCommand.Kind.RESERVE)
+            latency.update(now - command.receivedAt);
     }
 
     @Override
     public void processElement2(LineCorrection correction, Context ctx, Collector<AvailabilityUpdate> out)
             throws Exception {
         KeyedLedgerStore store = store();
-        LedgerEffects effects = new SkuLedger(ctx.getCurrentKey(), store, policy)
-                .apply(correction, clock.now(correction.eventTime));
+        LedgerEffects effects =
+                new SkuLedger(ctx.getCurrentKey(), store, policy).apply(correction, clock.now(correction.eventTime));
         store.flush();
         correctionsByOutcome.get(effects.line.correction.name()).inc();
         publish(effects, ctx, out);

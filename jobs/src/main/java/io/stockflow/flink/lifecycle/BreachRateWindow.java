@@ -1,12 +1,11 @@
 package io.stockflow.flink.lifecycle;
 
-import io.stockflow.lifecycle.BreachRateAlerts;
-import io.stockflow.lifecycle.BreachRatePolicy;
-import io.stockflow.lifecycle.OutcomeCounts;
-
 import io.stockflow.alert.Alert;
 import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.flink.time.ReplayHorizon;
+import io.stockflow.lifecycle.BreachRateAlerts;
+import io.stockflow.lifecycle.BreachRatePolicy;
+import io.stockflow.lifecycle.OutcomeCounts;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -46,7 +45,15 @@ public final class BreachRateWindow extends ProcessWindowFunction<OutcomeCounts,
         last.update(w.getEnd());
         if (previous != null && previous == w.getEnd() - policy.slide.toMillis()) return;
         String[] parts = key.split("\\|", 3);
-        out.collect(BreachRateAlerts.of(policy, parts[0], parts[2], parts[1], c.late, c.total, w.getStart(),
-                w.getEnd(), clock.now(w.maxTimestamp())));
+        out.collect(BreachRateAlerts.of(
+                policy,
+                parts[0],
+                parts[2],
+                parts[1],
+                c.late,
+                c.total,
+                w.getStart(),
+                w.getEnd(),
+                clock.now(w.maxTimestamp())));
     }
 }

@@ -17,8 +17,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param fulfilmentEvents warehouse PICKED / PACKED / SHIPPED events ({@code fulfilment.events})
  * @param carrierUpdates EasyPost, AfterShip and Shippo webhooks in an envelope ({@code carrier.tracking})
  */
-public record LifecycleInputs(DataStream<OrderEvent> canonicalOrders, DataStream<AllocationNotice> allocations,
-                              DataStream<RawRecord> fulfilmentEvents, DataStream<RawRecord> carrierUpdates) {
+public record LifecycleInputs(
+        DataStream<OrderEvent> canonicalOrders,
+        DataStream<AllocationNotice> allocations,
+        DataStream<RawRecord> fulfilmentEvents,
+        DataStream<RawRecord> carrierUpdates) {
     public LifecycleInputs {
         Objects.requireNonNull(canonicalOrders, "canonicalOrders");
         Objects.requireNonNull(allocations, "allocations");

@@ -14,5 +14,5 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param deadLetters warehouse and carrier records that do not read (unless another job of the graph reads and
  *     dead-letters the same topic), and carrier updates no shipment claims ({@code deadletter})
  */
-public record LifecycleOutputs(DataStream<Alert> alerts, DataStream<Notification> notifications,
-                               DataStream<DeadLetter> deadLetters) {}
+public record LifecycleOutputs(
+        DataStream<Alert> alerts, DataStream<Notification> notifications, DataStream<DeadLetter> deadLetters) {}

@@ -1,13 +1,12 @@
 package io.stockflow.flink.lifecycle;
 
-import io.stockflow.lifecycle.SlaPolicy;
-import io.stockflow.lifecycle.SlaPolicyReader;
-
-import io.stockflow.ingest.IngestLimits;
-import io.stockflow.notify.NotificationTemplates;
-import io.stockflow.notify.NotificationTemplatesReader;
 import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.time.ReplayHorizon;
+import io.stockflow.ingest.IngestLimits;
+import io.stockflow.lifecycle.SlaPolicy;
+import io.stockflow.lifecycle.SlaPolicyReader;
+import io.stockflow.notify.NotificationTemplates;
+import io.stockflow.notify.NotificationTemplatesReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

@@ -1,15 +1,14 @@
 package io.stockflow.flink.lifecycle;
 
+import io.stockflow.alert.Alert;
+import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.flink.time.ReplayHorizon;
 import io.stockflow.lifecycle.LifecycleEffects;
 import io.stockflow.lifecycle.LifecycleInput;
 import io.stockflow.lifecycle.OrderLifecycle;
 import io.stockflow.lifecycle.OrderTrack;
 import io.stockflow.lifecycle.SlaOutcome;
-
-import io.stockflow.alert.Alert;
 import io.stockflow.notify.Notification;
-import io.stockflow.flink.time.DecisionClock;
-import io.stockflow.flink.time.ReplayHorizon;
 import java.util.ArrayList;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -45,7 +44,8 @@ public final class OrderLifecycleFunction extends KeyedProcessFunction<String, L
     private transient Counter notifications;
     private transient Counter forgotten;
 
-    public OrderLifecycleFunction(OrderLifecycle lifecycle, DecisionClock clock, ReplayHorizon horizon, boolean replay) {
+    public OrderLifecycleFunction(
+            OrderLifecycle lifecycle, DecisionClock clock, ReplayHorizon horizon, boolean replay) {
         this.lifecycle = lifecycle;
         this.clock = clock;
         this.horizon = horizon;
@@ -54,8 +54,8 @@ public final class OrderLifecycleFunction extends KeyedProcessFunction<String, L
 
     @Override
     public void open(OpenContext context) {
-        track = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("order-track", TypeInformation.of(OrderTrack.class)));
+        track = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("order-track", TypeInformation.of(OrderTrack.class)));
         alerts = getRuntimeContext().getMetricGroup().counter("lifecycleAlerts");
         notifications = getRuntimeContext().getMetricGroup().counter("customerNotifications");
         forgotten = getRuntimeContext().getMetricGroup().counter("ordersForgotten");

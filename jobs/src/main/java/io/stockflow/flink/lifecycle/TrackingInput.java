@@ -11,6 +11,7 @@ public class TrackingInput {
     public String orderId;
     /** The location the shipment left from, when its event says. */
     public String location;
+
     public long time;
     public TrackingUpdate update;
 

@@ -1,12 +1,11 @@
 package io.stockflow.flink.lifecycle;
 
-import io.stockflow.lifecycle.LifecycleInput;
-
 import io.stockflow.alert.Evidence;
 import io.stockflow.flink.io.Topics;
-import io.stockflow.json.Instants;
-import io.stockflow.model.DeadLetter;
 import io.stockflow.flink.time.ReplayHorizon;
+import io.stockflow.json.Instants;
+import io.stockflow.lifecycle.LifecycleInput;
+import io.stockflow.model.DeadLetter;
 import io.stockflow.tracking.TrackingUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,8 +53,8 @@ public final class TrackingLinker extends KeyedProcessFunction<String, TrackingI
     public void open(OpenContext context) {
         orderId = getRuntimeContext().getState(new ValueStateDescriptor<>("order-id", Types.STRING));
         location = getRuntimeContext().getState(new ValueStateDescriptor<>("shipped-from", Types.STRING));
-        pending = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("pending-updates", TypeInformation.of(TrackingUpdate.class)));
+        pending = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("pending-updates", TypeInformation.of(TrackingUpdate.class)));
         pendingSince = getRuntimeContext().getState(new ValueStateDescriptor<>("pending-since", Types.LONG));
         lastSeen = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen", Types.LONG));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", Types.LONG));
@@ -108,8 +107,14 @@ public final class TrackingLinker extends KeyedProcessFunction<String, TrackingI
             pending.get().forEach(waiting::add);
             for (TrackingUpdate u : waiting) {
                 unlinked.inc();
-                ctx.output(UNLINKED, new DeadLetter(Topics.CARRIER_TRACKING, "no order shipped with tracking code '"
-                        + u.trackingCode + "' within " + linkWait + " of this update", summary(u), u.receivedAt));
+                ctx.output(
+                        UNLINKED,
+                        new DeadLetter(
+                                Topics.CARRIER_TRACKING,
+                                "no order shipped with tracking code '" + u.trackingCode + "' within " + linkWait
+                                        + " of this update",
+                                summary(u),
+                                u.receivedAt));
             }
         }
         orderId.clear();
@@ -122,8 +127,13 @@ public final class TrackingLinker extends KeyedProcessFunction<String, TrackingI
 
     /** The update as parsed (the raw payload is not carried through the key-by). */
     private static String summary(TrackingUpdate u) {
-        return Evidence.of("event_id", u.eventId).and("source", u.source).and("tracking_code", u.trackingCode)
-                .and("carrier", u.carrier).and("status", u.status.name()).and("provider_status", u.providerStatus)
-                .and("occurred_at", Instants.format(u.occurredAt)).toJson();
+        return Evidence.of("event_id", u.eventId)
+                .and("source", u.source)
+                .and("tracking_code", u.trackingCode)
+                .and("carrier", u.carrier)
+                .and("status", u.status.name())
+                .and("provider_status", u.providerStatus)
+                .and("occurred_at", Instants.format(u.occurredAt))
+                .toJson();
     }
 }

@@ -1,7 +1,6 @@
 package io.stockflow.flink.main;
 
 import io.stockflow.flink.job.DurationConverter;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,28 +27,42 @@ public class FlinkOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    @Option(names = "--flink-conf", paramLabel = "DIR",
+    @Option(
+            names = "--flink-conf",
+            paramLabel = "DIR",
             description = "Folder with Flink's config.yaml for embedded runs (default: the project's flink-conf/).")
     public Path flinkConf;
 
-    @Option(names = {"-p", "--parallelism"}, paramLabel = "N",
-            description = "Parallelism (default: ${DEFAULT-VALUE} embedded; the cluster's parallelism.default on a cluster).")
+    @Option(
+            names = {"-p", "--parallelism"},
+            paramLabel = "N",
+            description =
+                    "Parallelism (default: ${DEFAULT-VALUE} embedded; the cluster's parallelism.default on a cluster).")
     public int parallelism = 2;
 
     /** The embedded runs' checkpoint interval, as {@code --help} shows it. */
     static final String EMBEDDED_CHECKPOINT_INTERVAL = "2s";
 
-    @Option(names = "--checkpoint-interval", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Checkpoint interval; exactly-once outputs become visible at each checkpoint "
-                    + "(default: " + EMBEDDED_CHECKPOINT_INTERVAL + " embedded; the cluster's setting on a cluster).")
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Checkpoint interval; exactly-once outputs become visible at each checkpoint " + "(default: "
+                    + EMBEDDED_CHECKPOINT_INTERVAL + " embedded; the cluster's setting on a cluster).")
     public Duration checkpointInterval = new DurationConverter().convert(EMBEDDED_CHECKPOINT_INTERVAL);
 
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Where embedded runs keep checkpoints (default: .stockflow/checkpoints in the project; a cluster uses its own).")
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description =
+                    "Where embedded runs keep checkpoints (default: .stockflow/checkpoints in the project; a cluster uses its own).")
     public Path stateDir = Home.path().resolve(".stockflow").resolve("checkpoints");
 
-    @Option(names = "--web-port", paramLabel = "PORT",
-            description = "Port of the embedded Flink web UI for live runs; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--web-port",
+            paramLabel = "PORT",
+            description =
+                    "Port of the embedded Flink web UI for live runs; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     public int webPort = 8081;
 
     /** The execution environment: embedded when run from the launcher, the cluster's when submitted to one. */
@@ -77,7 +90,9 @@ public class FlinkOptions {
         conf.addAll(jobSettings());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, stateDir.toAbsolutePath().toUri().toString());
+        conf.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                stateDir.toAbsolutePath().toUri().toString());
         conf.set(RestOptions.PORT, bounded ? 0 : webPort);
         if (bounded) {
             conf.removeConfig(org.apache.flink.configuration.MetricOptions.REPORTERS_LIST);
@@ -99,7 +114,9 @@ public class FlinkOptions {
 
     /** Whether the option was given on the command line (not just left at its default). */
     public boolean given(String option) {
-        if (command == null || command.commandLine() == null || command.commandLine().getParseResult() == null) {
+        if (command == null
+                || command.commandLine() == null
+                || command.commandLine().getParseResult() == null) {
             return false;
         }
         return command.commandLine().getParseResult().hasMatchedOption(option);

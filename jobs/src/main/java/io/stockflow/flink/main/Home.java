@@ -7,6 +7,8 @@ public final class Home {
     private Home() {}
 
     public static Path path() {
-        return Path.of(System.getProperty("stockflow.home", ".")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("stockflow.home", "."))
+                .toAbsolutePath()
+                .normalize();
     }
 }

@@ -11,9 +11,12 @@ public final class JobMain {
     private JobMain() {}
 
     public static void main(String[] args) {
-        int code = new CommandLine(new RunCommand()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            throw e;
-        }).execute(args);
-        if (code != 0) throw new IllegalArgumentException("stockflow job " + String.join(" ", args) + " exited with " + code);
+        int code = new CommandLine(new RunCommand())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    throw e;
+                })
+                .execute(args);
+        if (code != 0)
+            throw new IllegalArgumentException("stockflow job " + String.join(" ", args) + " exited with " + code);
     }
 }

@@ -1,13 +1,13 @@
 package io.stockflow.flink.main;
 
 import io.stockflow.flink.graph.JobGraph;
-import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.graph.Jobs;
 import io.stockflow.flink.io.FileBinding;
 import io.stockflow.flink.io.InputEventTimes;
 import io.stockflow.flink.io.KafkaBinding;
 import io.stockflow.flink.io.KafkaSettings;
 import io.stockflow.flink.io.TopicBinding;
+import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.time.ReplayHorizon;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +24,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.Provider.class, sortOptions = false,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.Provider.class,
+        sortOptions = false,
         header = "Runs a job: bounded over files, or live on Kafka (here; on a cluster through submit).",
-        description = {"Runs a job (or all of them in one graph): bounded over JSON-Lines files, or live on Kafka.",
-                "Bounded: --input DIR holds <topic>.jsonl per input topic; --output DIR gets <topic>/ per output topic.",
-                "The run ends when the input is consumed, and applies each key's events in event-time order."})
+        description = {
+            "Runs a job (or all of them in one graph): bounded over JSON-Lines files, or live on Kafka.",
+            "Bounded: --input DIR holds <topic>.jsonl per input topic; --output DIR gets <topic>/ per output topic.",
+            "The run ends when the input is consumed, and applies each key's events in event-time order."
+        })
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "inventory, lifecycle, or all (every job in one graph).")
     String job;
@@ -39,29 +45,55 @@ public final class RunCommand implements Callable<Integer> {
     static final class Where {
         @ArgGroup(exclusive = false)
         Files files;
+
         @ArgGroup(exclusive = false)
         Kafka kafka;
     }
 
     static final class Files {
-        @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of <topic>.jsonl input files.")
+        @Option(
+                names = "--input",
+                required = true,
+                paramLabel = "DIR",
+                description = "Folder of <topic>.jsonl input files.")
         Path input;
-        @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder that receives <topic>/ output folders.")
+
+        @Option(
+                names = "--output",
+                required = true,
+                paramLabel = "DIR",
+                description = "Folder that receives <topic>/ output folders.")
         Path output;
     }
 
     static final class Kafka {
-        @Option(names = "--bootstrap", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
+        @Option(
+                names = "--bootstrap",
+                required = true,
+                paramLabel = "HOST:PORT",
+                description = "Kafka bootstrap servers.")
         String bootstrap;
-        @Option(names = "--topic", paramLabel = "NAME=ACTUAL",
+
+        @Option(
+                names = "--topic",
+                paramLabel = "NAME=ACTUAL",
                 description = "Use another Kafka topic for a contract topic, e.g. --topic orders.raw=shop1.orders.")
         Map<String, String> topics = new LinkedHashMap<>();
-        @Option(names = "--kafka-properties", paramLabel = "FILE",
-                description = {"Kafka client properties (security: SASL_SSL, SCRAM, mTLS); never printed.",
-                        "STOCKFLOW_KAFKA_* environment variables add more (STOCKFLOW_KAFKA_SASL_JAAS_CONFIG is",
-                        "sasl.jaas.config) and win over the file."})
+
+        @Option(
+                names = "--kafka-properties",
+                paramLabel = "FILE",
+                description = {
+                    "Kafka client properties (security: SASL_SSL, SCRAM, mTLS); never printed.",
+                    "STOCKFLOW_KAFKA_* environment variables add more (STOCKFLOW_KAFKA_SASL_JAAS_CONFIG is",
+                    "sasl.jaas.config) and win over the file."
+                })
         Path properties;
-        @Option(names = "--at-least-once", paramLabel = "TOPIC", split = ",",
+
+        @Option(
+                names = "--at-least-once",
+                paramLabel = "TOPIC",
+                split = ",",
                 description = "Outputs sent at-least-once for lower latency (safe for inventory.availability).")
         List<String> atLeastOnce = new ArrayList<>();
     }

@@ -33,7 +33,8 @@ public final class Version {
     private static Properties load() {
         Properties properties = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("stockflow-version.properties")) {
-            if (in == null) throw new IllegalStateException("stockflow-version.properties is missing: build with Maven");
+            if (in == null)
+                throw new IllegalStateException("stockflow-version.properties is missing: build with Maven");
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

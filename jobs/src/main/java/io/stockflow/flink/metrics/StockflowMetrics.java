@@ -33,6 +33,7 @@ public final class StockflowMetrics {
     public static final String DEAD_LETTERS = "deadLetters";
     /** Order lines that reserved stock, the units reserved, and the units no location had. */
     public static final String RESERVATIONS = "reservations";
+
     public static final String RESERVED_UNITS = "reservedUnits";
     public static final String BACKORDERED_UNITS = "backorderedUnits";
     /** Alerts raised, by alert type. */
@@ -52,6 +53,7 @@ public final class StockflowMetrics {
     static final int LATENCY_WINDOW = 2048;
     /** Distinct label values per metric at most; later ones are counted under {@value #OTHER}. */
     static final int MAX_KEYS = 64;
+
     static final String OTHER = "other";
 
     private StockflowMetrics() {}

@@ -1,14 +1,13 @@
 package io.stockflow.flink.routing;
 
+import io.stockflow.alert.Alert;
+import io.stockflow.flink.metrics.StockflowMetrics;
+import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.routing.CapacityAlerts;
 import io.stockflow.routing.CapacityLevel;
 import io.stockflow.routing.DailyCapacity;
 import io.stockflow.routing.DayCount;
 import io.stockflow.routing.ShipmentClaim;
-
-import io.stockflow.alert.Alert;
-import io.stockflow.flink.metrics.StockflowMetrics;
-import io.stockflow.flink.time.DecisionClock;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -46,8 +45,9 @@ public final class CapacityCounter extends KeyedProcessFunction<String, Shipment
 
     @Override
     public void open(OpenContext context) {
-        days = getRuntimeContext().getMapState(new MapStateDescriptor<>("shipments-per-day", Types.LONG,
-                TypeInformation.of(DayCount.class)));
+        days = getRuntimeContext()
+                .getMapState(
+                        new MapStateDescriptor<>("shipments-per-day", Types.LONG, TypeInformation.of(DayCount.class)));
         store = new DailyCapacity.Store() {
             @Override
             public DayCount get(long day) throws Exception {
@@ -69,8 +69,9 @@ public final class CapacityCounter extends KeyedProcessFunction<String, Shipment
                 days.remove(day);
             }
         };
-        alerts = StockflowMetrics.counters(getRuntimeContext().getMetricGroup(), StockflowMetrics.ALERT_TYPE,
-                StockflowMetrics.ALERTS).get(CapacityAlerts.CAPACITY_EXCEEDED);
+        alerts = StockflowMetrics.counters(
+                        getRuntimeContext().getMetricGroup(), StockflowMetrics.ALERT_TYPE, StockflowMetrics.ALERTS)
+                .get(CapacityAlerts.CAPACITY_EXCEEDED);
     }
 
     @Override

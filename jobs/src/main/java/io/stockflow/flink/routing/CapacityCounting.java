@@ -1,13 +1,12 @@
 package io.stockflow.flink.routing;
 
-import io.stockflow.routing.CapacityLevel;
-import io.stockflow.routing.ShipmentClaim;
-import io.stockflow.routing.ShipmentClaims;
-
 import io.stockflow.alert.Alert;
 import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.flink.time.EventTimeSorter;
+import io.stockflow.routing.CapacityLevel;
+import io.stockflow.routing.ShipmentClaim;
+import io.stockflow.routing.ShipmentClaims;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -36,17 +35,21 @@ public final class CapacityCounting {
     private CapacityCounting() {}
 
     public static Counted wire(DataStream<OrderAllocation> allocations, boolean replay, DecisionClock clock) {
-        KeyedStream<ShipmentClaim, String> byLocation = allocations.flatMap(new Claims())
-                .returns(ShipmentClaim.class).name("shipment claims").uid("shipment-claims")
+        KeyedStream<ShipmentClaim, String> byLocation = allocations
+                .flatMap(new Claims())
+                .returns(ShipmentClaim.class)
+                .name("shipment claims")
+                .uid("shipment-claims")
                 .keyBy(c -> c.location, Types.STRING);
         if (replay) {
-            byLocation = EventTimeSorter.sort(byLocation, TypeInformation.of(ShipmentClaim.class),
-                    ShipmentClaim::sequenceKey, "shipment-claims");
+            byLocation = EventTimeSorter.sort(
+                    byLocation, TypeInformation.of(ShipmentClaim.class), ShipmentClaim::sequenceKey, "shipment-claims");
         }
         SingleOutputStreamOperator<CapacityLevel> levels = byLocation
                 .process(new CapacityCounter(clock, replay ? Duration.ZERO : LIVE_PUBLISH_EVERY))
                 .returns(CapacityLevel.class)
-                .name("capacity counter: shipments per location and day").uid("capacity-counter");
+                .name("capacity counter: shipments per location and day")
+                .uid("capacity-counter");
         Counted counted = new Counted();
         counted.levels = levels;
         counted.alerts = levels.getSideOutput(CapacityCounter.ALERTS);

@@ -1,14 +1,13 @@
 package io.stockflow.flink.routing;
 
-import io.stockflow.routing.RuleSet;
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.model.OrderEventType;
+import io.stockflow.routing.CapacityLevel;
 import io.stockflow.routing.DailyCapacity;
 import io.stockflow.routing.RoutePlans;
 import io.stockflow.routing.RoutingRequest;
-import io.stockflow.routing.CapacityLevel;
+import io.stockflow.routing.RuleSet;
 import io.stockflow.routing.RuleSetHistory;
-
-import io.stockflow.ingest.OrderInput;
-import io.stockflow.model.OrderEventType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +55,8 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
 
     @Override
     public void open(OpenContext context) {
-        waiting = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("waiting-for-rule-sets", TypeInformation.of(OrderInput.class)));
+        waiting = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("waiting-for-rule-sets", TypeInformation.of(OrderInput.class)));
     }
 
     @Override
@@ -104,8 +103,11 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
         for (String key : old) planned.remove(key);
     }
 
-    private OrderInput route(OrderInput input, ReadOnlyBroadcastState<String, String> ruleSets,
-                             ReadOnlyBroadcastState<String, Long> planned) throws Exception {
+    private OrderInput route(
+            OrderInput input,
+            ReadOnlyBroadcastState<String, String> ruleSets,
+            ReadOnlyBroadcastState<String, Long> planned)
+            throws Exception {
         if (input.order == null) return input;
         OrderEventType type = input.order.type;
         if (type != OrderEventType.PLACED && type != OrderEventType.UPDATED) return input;

@@ -2,7 +2,6 @@ package io.stockflow.flink.routing;
 
 import io.stockflow.routing.CapacityLevel;
 import io.stockflow.routing.Stock;
-
 import java.time.LocalDate;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 

@@ -1,12 +1,11 @@
 package io.stockflow.flink.routing;
 
+import io.stockflow.json.InvalidRecordException;
+import io.stockflow.json.JsonFields;
 import io.stockflow.routing.RuleSet;
 import io.stockflow.routing.RuleSetFiles;
 import io.stockflow.routing.RuleSetHistory;
 import io.stockflow.routing.RuleSetParser;
-
-import io.stockflow.json.InvalidRecordException;
-import io.stockflow.json.JsonFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,15 +1,14 @@
 package io.stockflow.flink.routing;
 
-import io.stockflow.routing.RuleSetAlerts;
-import io.stockflow.routing.RuleSet;
-import io.stockflow.routing.RuleSetHistory;
-
 import io.stockflow.alert.Alert;
-import io.stockflow.json.InvalidRecordException;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
-import io.stockflow.model.DeadLetter;
 import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.json.InvalidRecordException;
+import io.stockflow.model.DeadLetter;
+import io.stockflow.routing.RuleSet;
+import io.stockflow.routing.RuleSetAlerts;
+import io.stockflow.routing.RuleSetHistory;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -67,10 +66,18 @@ public final class RuleSetIntake extends KeyedProcessFunction<String, RawRecord,
             // A replay stamps the alert with the document's effective time, so it gives the same alert every time.
             long eventTime = effectiveFrom(record);
             String inForce = history.latest().map(RuleSet::version).orElse(null);
-            ctx.output(DEAD_LETTERS, new DeadLetter(Topics.ROUTING_RULES, e.getMessage(), record.text(),
-                    record.receivedAt));
-            ctx.output(ALERTS, RuleSetAlerts.rejected(version != null ? version : versionOf(record), record.value,
-                    e.getMessage(), inForce, eventTime, clock.now(eventTime)));
+            ctx.output(
+                    DEAD_LETTERS,
+                    new DeadLetter(Topics.ROUTING_RULES, e.getMessage(), record.text(), record.receivedAt));
+            ctx.output(
+                    ALERTS,
+                    RuleSetAlerts.rejected(
+                            version != null ? version : versionOf(record),
+                            record.value,
+                            e.getMessage(),
+                            inForce,
+                            eventTime,
+                            clock.now(eventTime)));
         }
     }
 

@@ -1,16 +1,15 @@
 package io.stockflow.flink.routing;
 
-import io.stockflow.routing.CapacityLevel;
-
 import io.stockflow.alert.Alert;
-import io.stockflow.ingest.OrderInput;
 import io.stockflow.flink.io.RawRecord;
-import io.stockflow.model.DeadLetter;
 import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.flink.time.EndOfTime;
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.model.DeadLetter;
+import io.stockflow.routing.CapacityLevel;
+import io.stockflow.types.CompactTypeInfo;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import io.stockflow.types.CompactTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -34,37 +33,53 @@ public final class RuleSetRouting {
     private RuleSetRouting() {}
 
     /** {@code capacityLevels}: the {@code routing.capacity} levels read back, live; null in a replay. */
-    public static Wired wire(DataStream<RawRecord> ruleSetDocuments, DataStream<CapacityLevel> capacityLevels,
-                             KeyedStream<OrderInput, String> byOrder, List<String> ruleSets, boolean replay,
-                             DecisionClock clock) {
+    public static Wired wire(
+            DataStream<RawRecord> ruleSetDocuments,
+            DataStream<CapacityLevel> capacityLevels,
+            KeyedStream<OrderInput, String> byOrder,
+            List<String> ruleSets,
+            boolean replay,
+            DecisionClock clock) {
         Wired wired = new Wired();
-        SingleOutputStreamOperator<String> accepted = ruleSetDocuments.keyBy(r -> "routing.rules", Types.STRING)
-                .process(new RuleSetIntake(ruleSets, clock)).returns(Types.STRING)
-                .name("rule sets: validate, version").uid("rule-sets").setParallelism(1);
+        SingleOutputStreamOperator<String> accepted = ruleSetDocuments
+                .keyBy(r -> "routing.rules", Types.STRING)
+                .process(new RuleSetIntake(ruleSets, clock))
+                .returns(Types.STRING)
+                .name("rule sets: validate, version")
+                .uid("rule-sets")
+                .setParallelism(1);
         wired.deadLetters = accepted.getSideOutput(RuleSetIntake.DEAD_LETTERS);
         wired.alerts = accepted.getSideOutput(RuleSetIntake.ALERTS);
-        DataStream<RoutingUpdate> updates = accepted.map(RoutingUpdate::ruleSet).returns(RoutingUpdate.class)
-                .name("rule sets for routing").uid("rule-set-updates");
+        DataStream<RoutingUpdate> updates = accepted.map(RoutingUpdate::ruleSet)
+                .returns(RoutingUpdate.class)
+                .name("rule sets for routing")
+                .uid("rule-set-updates");
         if (capacityLevels != null) {
-            updates = updates.union(capacityLevels.map(RoutingUpdate::capacity).returns(RoutingUpdate.class)
-                    .name("capacity levels for routing").uid("capacity-updates"));
+            updates = updates.union(capacityLevels
+                    .map(RoutingUpdate::capacity)
+                    .returns(RoutingUpdate.class)
+                    .name("capacity levels for routing")
+                    .uid("capacity-updates"));
         }
         // Live, rule sets and capacity levels must not hold event time back; in a replay the end of the rule sets'
         // input releases the orders.
-        WatermarkStrategy<RoutingUpdate> strategy = replay ? WatermarkStrategy.noWatermarks()
-                : EndOfTime.<RoutingUpdate>strategy();
+        WatermarkStrategy<RoutingUpdate> strategy =
+                replay ? WatermarkStrategy.noWatermarks() : EndOfTime.<RoutingUpdate>strategy();
         BroadcastStream<RoutingUpdate> broadcast = updates.assignTimestampsAndWatermarks(strategy)
-                .name("rule sets: event time").uid("event-time-rule-sets")
+                .name("rule sets: event time")
+                .uid("event-time-rule-sets")
                 .broadcast(OrderRouter.RULE_SETS, OrderRouter.PLANNED_SHIPMENTS);
         DataStream<OrderInput> routed = byOrder.connect(broadcast)
                 .process(new OrderRouter(ruleSets, replay), CompactTypeInfo.ORDER_INPUT)
-                .name("order router: rule set in force").uid("order-router");
+                .name("order router: rule set in force")
+                .uid("order-router");
         if (replay) {
             // Orders leave the router from its end-of-input timer, stamped with that timer's time: give each its own
             // event time back, so the ledger's sorter orders them as before.
             routed = routed.assignTimestampsAndWatermarks(WatermarkStrategy.<OrderInput>noWatermarks()
-                    .withTimestampAssigner((input, previous) -> input.eventTime()))
-                    .name("event time: routed orders").uid("event-time-routed-orders");
+                            .withTimestampAssigner((input, previous) -> input.eventTime()))
+                    .name("event time: routed orders")
+                    .uid("event-time-routed-orders");
         }
         wired.orders = DataStreamUtils.reinterpretAsKeyedStream(routed, byOrder.getKeySelector(), byOrder.getKeyType());
         return wired;

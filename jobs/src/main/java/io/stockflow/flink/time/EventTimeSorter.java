@@ -37,18 +37,19 @@ public final class EventTimeSorter<K, T> extends KeyedProcessFunction<K, T, T> {
     }
 
     /** Sorts a keyed stream and hands it back as keyed by the same key, without another shuffle. */
-    public static <K, T> KeyedStream<T, K> sort(KeyedStream<T, K> input, TypeInformation<T> type,
-                                                SequenceKey<T> sequenceKey, String uid) {
+    public static <K, T> KeyedStream<T, K> sort(
+            KeyedStream<T, K> input, TypeInformation<T> type, SequenceKey<T> sequenceKey, String uid) {
         KeySelector<T, K> keys = input.getKeySelector();
         DataStream<T> sorted = input.process(new EventTimeSorter<K, T>(type, sequenceKey), type)
-                .name("event-time order: " + uid).uid("sort-" + uid);
+                .name("event-time order: " + uid)
+                .uid("sort-" + uid);
         return DataStreamUtils.reinterpretAsKeyedStream(sorted, keys, input.getKeyType());
     }
 
     @Override
     public void open(OpenContext context) {
-        buffer = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("buffer", Types.LONG, new ListTypeInfo<>(type)));
+        buffer = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>("buffer", Types.LONG, new ListTypeInfo<>(type)));
     }
 
     @Override

@@ -25,12 +25,14 @@ public final class EventTimes implements Serializable {
         this.idleness = idleness;
     }
 
-    public <T> SingleOutputStreamOperator<T> assign(DataStream<T> stream, SerializableFunction<T, Long> time, String uid) {
+    public <T> SingleOutputStreamOperator<T> assign(
+            DataStream<T> stream, SerializableFunction<T, Long> time, String uid) {
         WatermarkStrategy<T> strategy = replay
                 ? WatermarkStrategy.noWatermarks()
                 : WatermarkStrategy.<T>forBoundedOutOfOrderness(outOfOrderness).withIdleness(idleness);
         SerializableTimestampAssigner<T> assigner = (element, previous) -> time.apply(element);
         return stream.assignTimestampsAndWatermarks(strategy.withTimestampAssigner(assigner))
-                .name("event time: " + uid).uid("event-time-" + uid);
+                .name("event time: " + uid)
+                .uid("event-time-" + uid);
     }
 }

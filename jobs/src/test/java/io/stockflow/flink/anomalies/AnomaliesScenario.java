@@ -64,10 +64,12 @@ final class AnomaliesScenario {
         settings.horizon = new ReplayHorizon(at(until));
 
         InMemoryRun run = new InMemoryRun();
-        AnomaliesOutputs out = AnomaliesTopology.build(new AnomaliesInputs(
-                run.input(Topics.ORDERS_CANONICAL, OrderEvent.class, orders),
-                run.input(Topics.AVAILABILITY, AvailabilityUpdate.class, availability),
-                run.records(Topics.MOVEMENTS, 0, movements)), settings);
+        AnomaliesOutputs out = AnomaliesTopology.build(
+                new AnomaliesInputs(
+                        run.input(Topics.ORDERS_CANONICAL, OrderEvent.class, orders),
+                        run.input(Topics.AVAILABILITY, AvailabilityUpdate.class, availability),
+                        run.records(Topics.MOVEMENTS, 0, movements)),
+                settings);
         var alerts = run.collect("alerts", out.alerts());
         var deadLetters = run.collect("dead-letters", out.deadLetters().orElseThrow());
         run.run();

@@ -33,9 +33,11 @@ class AnomaliesTopologyITCase {
     @Test
     void aCountFarFromTheLedgersOnHandRaisesLedgerMismatchAndACloseOneNothing() throws Exception {
         AnomaliesScenario.Results out = new AnomaliesScenario()
-                .availability(onHand("SKU-1", "WH-EAST", 100, 1, "2026-11-26T08:00:00Z"),
+                .availability(
+                        onHand("SKU-1", "WH-EAST", 100, 1, "2026-11-26T08:00:00Z"),
                         onHand("SKU-2", "WH-EAST", 100, 1, "2026-11-26T08:00:00Z"))
-                .movements(count("cnt-1", "SKU-1", "WH-EAST", 60, "2026-11-26T11:00:00Z"),
+                .movements(
+                        count("cnt-1", "SKU-1", "WH-EAST", 60, "2026-11-26T11:00:00Z"),
                         count("cnt-2", "SKU-2", "WH-EAST", 99, "2026-11-26T11:00:00Z"))
                 .runUntil("2026-11-26T12:00:00Z");
 
@@ -53,23 +55,27 @@ class AnomaliesTopologyITCase {
     @Test
     void theThirdOrderOfOneCustomerWithinFifteenMinutesFlagsEveryOrderOfTheBurst() throws Exception {
         AnomaliesScenario.Results out = new AnomaliesScenario()
-                .orders(placed("shopify:1", "2026-11-26T10:00:00Z"), placed("shopify:2", "2026-11-26T10:04:00Z"),
+                .orders(
+                        placed("shopify:1", "2026-11-26T10:00:00Z"),
+                        placed("shopify:2", "2026-11-26T10:04:00Z"),
                         placed("shopify:3", "2026-11-26T10:09:00Z"))
                 .runUntil("2026-11-26T12:00:00Z");
 
-        assertThat(out.alerts()).extracting(a -> a.type + " " + a.orderId).containsExactlyInAnyOrder(
-                "SUSPICIOUS_ORDER shopify:1", "SUSPICIOUS_ORDER shopify:2", "SUSPICIOUS_ORDER shopify:3");
-        assertThat(out.alerts()).allSatisfy(a ->
-                assertThat(a.message).contains("one of 3 orders from the same customer within 15 min"));
+        assertThat(out.alerts())
+                .extracting(a -> a.type + " " + a.orderId)
+                .containsExactlyInAnyOrder(
+                        "SUSPICIOUS_ORDER shopify:1", "SUSPICIOUS_ORDER shopify:2", "SUSPICIOUS_ORDER shopify:3");
+        assertThat(out.alerts())
+                .allSatisfy(
+                        a -> assertThat(a.message).contains("one of 3 orders from the same customer within 15 min"));
     }
 
     @Test
     void anUnreadableMovementIsDeadLetteredWithItsReasonAndRawText() throws Exception {
         String negative = "{\"movement_id\":\"cnt-bad\",\"sku\":\"SKU-1\",\"location\":\"WH-EAST\",\"type\":\"COUNT\","
                 + "\"quantity\":-1,\"occurred_at\":\"2026-11-26T11:00:00Z\"}";
-        AnomaliesScenario.Results out = new AnomaliesScenario()
-                .movements(negative)
-                .runUntil("2026-11-26T12:00:00Z");
+        AnomaliesScenario.Results out =
+                new AnomaliesScenario().movements(negative).runUntil("2026-11-26T12:00:00Z");
 
         assertThat(out.deadLetters()).singleElement().satisfies(d -> {
             assertThat(d.sourceTopic).isEqualTo(Topics.MOVEMENTS);
@@ -85,10 +91,12 @@ class AnomaliesTopologyITCase {
         AnomaliesSettings settings = new AnomaliesSettings();
         settings.deadLetteredElsewhere.add(Topics.MOVEMENTS);
 
-        AnomaliesOutputs out = AnomaliesTopology.build(new AnomaliesInputs(
-                env.fromData(TypeInformation.of(OrderEvent.class), placed("shopify:1", "2026-11-26T10:00:00Z")),
-                env.fromData(TypeInformation.of(AvailabilityUpdate.class), new AvailabilityUpdate()),
-                env.fromData(TypeInformation.of(RawRecord.class), RawRecord.of("{}", 0))), settings);
+        AnomaliesOutputs out = AnomaliesTopology.build(
+                new AnomaliesInputs(
+                        env.fromData(TypeInformation.of(OrderEvent.class), placed("shopify:1", "2026-11-26T10:00:00Z")),
+                        env.fromData(TypeInformation.of(AvailabilityUpdate.class), new AvailabilityUpdate()),
+                        env.fromData(TypeInformation.of(RawRecord.class), RawRecord.of("{}", 0))),
+                settings);
 
         assertThat(out.deadLetters()).isEmpty();
     }

@@ -1,15 +1,14 @@
 package io.stockflow.flink.anomalies;
 
-import io.stockflow.anomalies.StockSignal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.alert.Alert;
+import io.stockflow.anomalies.StockSignal;
 import io.stockflow.anomaly.LedgerTolerance;
+import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.model.Movement;
 import io.stockflow.model.MovementType;
-import io.stockflow.flink.time.DecisionClock;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -21,9 +20,11 @@ class LedgerCheckFunctionTest {
     private KeyedOneInputStreamOperatorTestHarness<String, StockSignal, Alert> harness;
 
     private void open(boolean replay) throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new LedgerCheckFunction(LedgerTolerance.DEFAULT, replay, new DecisionClock(true))),
-                StockSignal::skuAtLocation, Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new LedgerCheckFunction(LedgerTolerance.DEFAULT, replay, new DecisionClock(true))),
+                StockSignal::skuAtLocation,
+                Types.STRING);
         harness.open();
     }
 
@@ -59,17 +60,22 @@ class LedgerCheckFunctionTest {
         // The count's own update (on hand 60, same instant) overtakes the count itself.
         send(onHand(3_000, 60, 3));
         send(count(3_000, 60));
-        assertThat(harness.extractOutputValues()).as("held until event time passes it").isEmpty();
+        assertThat(harness.extractOutputValues())
+                .as("held until event time passes it")
+                .isEmpty();
         harness.processWatermark(3_000);
         assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
             assertThat(a.type).isEqualTo("LEDGER_MISMATCH");
             assertThat(a.observed).isEqualTo(60.0);
             assertThat(a.expected).isEqualTo(98.0);
-            assertThat(a.message).isEqualTo("SKU-1 at WH-EAST: a count found 60 units where the ledger had 98 "
-                    + "(-38, tolerance 5): shrinkage or missed events");
+            assertThat(a.message)
+                    .isEqualTo("SKU-1 at WH-EAST: a count found 60 units where the ledger had 98 "
+                            + "(-38, tolerance 5): shrinkage or missed events");
             assertThat(a.evidenceJson).contains("\"movement_id\":\"CNT-3000\"");
         });
-        assertThat(harness.numKeyedStateEntries()).as("the ledger, no waiting count").isEqualTo(1);
+        assertThat(harness.numKeyedStateEntries())
+                .as("the ledger, no waiting count")
+                .isEqualTo(1);
     }
 
     @Test
@@ -87,6 +93,9 @@ class LedgerCheckFunctionTest {
         open(true);
         send(onHand(1_000, 100, 1));
         send(count(2_000, 10));
-        assertThat(harness.extractOutputValues()).singleElement().extracting(a -> a.expected).isEqualTo(100.0);
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .extracting(a -> a.expected)
+                .isEqualTo(100.0);
     }
 }

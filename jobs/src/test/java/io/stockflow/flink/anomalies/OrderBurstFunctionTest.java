@@ -3,9 +3,9 @@ package io.stockflow.flink.anomalies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.alert.Alert;
+import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
-import io.stockflow.flink.time.DecisionClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,9 +23,11 @@ class OrderBurstFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new OrderBurstFunction(Duration.ofMinutes(15), 3, 5, new DecisionClock(true))),
-                in -> in.identity, Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new OrderBurstFunction(Duration.ofMinutes(15), 3, 5, new DecisionClock(true))),
+                in -> in.identity,
+                Types.STRING);
         harness.open();
     }
 

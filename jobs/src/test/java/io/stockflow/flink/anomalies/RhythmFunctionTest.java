@@ -1,10 +1,9 @@
 package io.stockflow.flink.anomalies;
 
-import io.stockflow.anomalies.BinCount;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.alert.Alert;
+import io.stockflow.anomalies.BinCount;
 import io.stockflow.anomaly.RhythmModel;
 import io.stockflow.anomaly.RhythmSeries;
 import io.stockflow.flink.time.DecisionClock;
@@ -32,8 +31,10 @@ class RhythmFunctionTest {
     private KeyedOneInputStreamOperatorTestHarness<String, BinCount, Alert> harness;
 
     private void open(ReplayHorizon horizon, OperatorSubtaskState restore) throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new RhythmFunction(new RhythmModel(), horizon, new DecisionClock(true))), b -> "shop", Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new RhythmFunction(new RhythmModel(), horizon, new DecisionClock(true))),
+                b -> "shop",
+                Types.STRING);
         if (restore != null) harness.initializeState(restore);
         harness.open();
     }
@@ -57,7 +58,9 @@ class RhythmFunctionTest {
     /** The bins of [from, to), each followed by the watermark at its end, as live windows emit them. */
     private void live(long from, long to, boolean ebaySends) throws Exception {
         for (long t = from; t < to; t += BIN) {
-            send(bin(RhythmSeries.DEMAND, "SKU-1", t, 10), bin(RhythmSeries.DEMAND, "SKU-2", t, 30),
+            send(
+                    bin(RhythmSeries.DEMAND, "SKU-1", t, 10),
+                    bin(RhythmSeries.DEMAND, "SKU-2", t, 30),
                     bin(RhythmSeries.CHANNEL, "amazon", t, 20));
             if (ebaySends) send(bin(RhythmSeries.CHANNEL, "ebay", t, 20));
             harness.processWatermark(t + BIN - 1);
@@ -69,8 +72,10 @@ class RhythmFunctionTest {
     }
 
     private List<String> alerts() {
-        return harness.extractOutputValues().stream().map(a -> a.type + " " + (a.channel != null ? a.channel : a.sku)
-                + " @" + Instant.ofEpochMilli(a.eventTime)).collect(Collectors.toList());
+        return harness.extractOutputValues().stream()
+                .map(a -> a.type + " " + (a.channel != null ? a.channel : a.sku) + " @"
+                        + Instant.ofEpochMilli(a.eventTime))
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -91,8 +96,10 @@ class RhythmFunctionTest {
         live(START, START + TWO_DAYS, true);
         long silence = START + TWO_DAYS;
         harness.processWatermark(silence + 2 * BIN);
-        assertThat(alerts()).contains("FEED_SILENT ebay @" + Instant.ofEpochMilli(silence + 2 * BIN),
-                "FEED_SILENT amazon @" + Instant.ofEpochMilli(silence + 2 * BIN));
+        assertThat(alerts())
+                .contains(
+                        "FEED_SILENT ebay @" + Instant.ofEpochMilli(silence + 2 * BIN),
+                        "FEED_SILENT amazon @" + Instant.ofEpochMilli(silence + 2 * BIN));
     }
 
     @Test
@@ -101,7 +108,9 @@ class RhythmFunctionTest {
         open(new ReplayHorizon(end - 1), null);
         // A replay: every bin first, sorted, no watermark until the input ends.
         for (long t = START; t < end; t += BIN) {
-            send(bin(RhythmSeries.DEMAND, "SKU-1", t, 10), bin(RhythmSeries.CHANNEL, "amazon", t, 20),
+            send(
+                    bin(RhythmSeries.DEMAND, "SKU-1", t, 10),
+                    bin(RhythmSeries.CHANNEL, "amazon", t, 20),
                     bin(RhythmSeries.CHANNEL, "ebay", t, 20));
         }
         harness.processWatermark(Long.MAX_VALUE);
@@ -116,8 +125,11 @@ class RhythmFunctionTest {
         OperatorSubtaskState snapshot = harness.snapshot(1, START + TWO_DAYS);
         long spike = START + TWO_DAYS;
         for (long t = spike; t < spike + 4 * BIN; t += BIN) {
-            send(bin(RhythmSeries.DEMAND, "SKU-1", t, 60), bin(RhythmSeries.DEMAND, "SKU-2", t, 30),
-                    bin(RhythmSeries.CHANNEL, "amazon", t, 20), bin(RhythmSeries.CHANNEL, "ebay", t, 20));
+            send(
+                    bin(RhythmSeries.DEMAND, "SKU-1", t, 60),
+                    bin(RhythmSeries.DEMAND, "SKU-2", t, 30),
+                    bin(RhythmSeries.CHANNEL, "amazon", t, 20),
+                    bin(RhythmSeries.CHANNEL, "ebay", t, 20));
             harness.processWatermark(t + BIN - 1);
         }
         List<String> uninterrupted = alerts();
@@ -126,8 +138,11 @@ class RhythmFunctionTest {
 
         open(ReplayHorizon.LIVE, snapshot);
         for (long t = spike; t < spike + 4 * BIN; t += BIN) {
-            send(bin(RhythmSeries.DEMAND, "SKU-1", t, 60), bin(RhythmSeries.DEMAND, "SKU-2", t, 30),
-                    bin(RhythmSeries.CHANNEL, "amazon", t, 20), bin(RhythmSeries.CHANNEL, "ebay", t, 20));
+            send(
+                    bin(RhythmSeries.DEMAND, "SKU-1", t, 60),
+                    bin(RhythmSeries.DEMAND, "SKU-2", t, 30),
+                    bin(RhythmSeries.CHANNEL, "amazon", t, 20),
+                    bin(RhythmSeries.CHANNEL, "ebay", t, 20));
             harness.processWatermark(t + BIN - 1);
         }
         assertThat(alerts()).isEqualTo(uninterrupted);
@@ -137,8 +152,14 @@ class RhythmFunctionTest {
     void seriesQuietForTwoWeeksAreForgotten() throws Exception {
         open(ReplayHorizon.LIVE, null);
         live(START, START + TWO_DAYS, true);
-        assertThat(seriesKeys()).containsExactlyInAnyOrder("DEMAND|SKU-1", "REFUNDS|SKU-1", "DEMAND|SKU-2",
-                "REFUNDS|SKU-2", "CHANNEL|amazon", "CHANNEL|ebay");
+        assertThat(seriesKeys())
+                .containsExactlyInAnyOrder(
+                        "DEMAND|SKU-1",
+                        "REFUNDS|SKU-1",
+                        "DEMAND|SKU-2",
+                        "REFUNDS|SKU-2",
+                        "CHANNEL|amazon",
+                        "CHANNEL|ebay");
         // SKU-1 and ebay stop; SKU-2 and amazon go on for fifteen days.
         long from = START + TWO_DAYS;
         for (long t = from; t < from + 15 * 24 * 3_600_000L; t += BIN) {
@@ -149,12 +170,15 @@ class RhythmFunctionTest {
     }
 
     private List<String> seriesKeys() throws Exception {
-        org.apache.flink.runtime.state.KeyedStateBackend<Object> backend = harness.getOperator().getKeyedStateBackend();
+        org.apache.flink.runtime.state.KeyedStateBackend<Object> backend =
+                harness.getOperator().getKeyedStateBackend();
         backend.setCurrentKey("shop");
         org.apache.flink.api.common.state.MapState<String, RhythmSeries> series = backend.getPartitionedState(
                 org.apache.flink.runtime.state.VoidNamespace.INSTANCE,
                 org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
-                new org.apache.flink.api.common.state.MapStateDescriptor<>("series", Types.STRING,
+                new org.apache.flink.api.common.state.MapStateDescriptor<>(
+                        "series",
+                        Types.STRING,
                         org.apache.flink.api.common.typeinfo.TypeInformation.of(RhythmSeries.class)));
         List<String> keys = new java.util.ArrayList<>();
         for (String k : series.keys()) keys.add(k);

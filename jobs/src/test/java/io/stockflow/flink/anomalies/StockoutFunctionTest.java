@@ -1,15 +1,14 @@
 package io.stockflow.flink.anomalies;
 
-import io.stockflow.anomalies.BinCount;
-import io.stockflow.anomalies.StockSignal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.alert.Alert;
 import io.stockflow.alert.Severity;
+import io.stockflow.anomalies.BinCount;
+import io.stockflow.anomalies.StockSignal;
 import io.stockflow.anomaly.RhythmModel;
-import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.ledger.AvailabilityUpdate;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -27,9 +26,11 @@ class StockoutFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new StockoutFunction(Map.of("SKU-2", Duration.ofHours(4)), Duration.ofHours(2), 2, 8,
-                        new DecisionClock(true))), s -> s.sku, Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new StockoutFunction(
+                        Map.of("SKU-2", Duration.ofHours(4)), Duration.ofHours(2), 2, 8, new DecisionClock(true))),
+                s -> s.sku,
+                Types.STRING);
         harness.open();
     }
 
@@ -77,17 +78,26 @@ class StockoutFunctionTest {
         assertThat(harness.extractOutputValues()).as("the prediction stands").hasSize(1);
         available("SKU-1", now + 3, 70);
         available("SKU-1", now + 4, 5);
-        assertThat(harness.extractOutputValues()).as("cover recovered, then fell again").hasSize(2)
-                .last().extracting(a -> a.severity).isEqualTo(Severity.CRITICAL);
+        assertThat(harness.extractOutputValues())
+                .as("cover recovered, then fell again")
+                .hasSize(2)
+                .last()
+                .extracting(a -> a.severity)
+                .isEqualTo(Severity.CRITICAL);
     }
 
     @Test
     void aSkuHasItsOwnLeadTimeAndNoForecastBeforeTheWarmUp() throws Exception {
         sales("SKU-2", 4, 5);
         available("SKU-2", 4 * BIN, 1);
-        assertThat(harness.extractOutputValues()).as("four bins are not enough to know the velocity").isEmpty();
+        assertThat(harness.extractOutputValues())
+                .as("four bins are not enough to know the velocity")
+                .isEmpty();
         sales("SKU-2", 12, 5);
         available("SKU-2", 12 * BIN, 60);
-        assertThat(harness.extractOutputValues()).singleElement().extracting(a -> a.expected).isEqualTo(4.0);
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .extracting(a -> a.expected)
+                .isEqualTo(4.0);
     }
 }

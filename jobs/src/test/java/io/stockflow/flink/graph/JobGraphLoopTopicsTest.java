@@ -1,13 +1,12 @@
 package io.stockflow.flink.graph;
 
-import io.stockflow.flink.job.JobOptions;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.flink.io.OutRecord;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.TopicBinding;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.JobOptions;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -52,7 +51,8 @@ class JobGraphLoopTopicsTest {
         @Override
         public DataStream<RawRecord> source(StreamExecutionEnvironment env, String topic) {
             sources.add(topic);
-            return env.fromData(TypeInformation.of(RawRecord.class), RawRecord.of("{}", 0)).uid("source-" + topic);
+            return env.fromData(TypeInformation.of(RawRecord.class), RawRecord.of("{}", 0))
+                    .uid("source-" + topic);
         }
 
         @Override

@@ -1,12 +1,12 @@
 package io.stockflow.flink.ingest;
 
-import io.stockflow.ingest.OrderInput;
-import io.stockflow.ingest.OrderProgress;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.allocation.Decision;
 import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.ingest.OrderInput;
+import io.stockflow.ingest.OrderProgress;
 import io.stockflow.ledger.LedgerCommand;
 import io.stockflow.ledger.RoutePlan;
 import io.stockflow.model.FulfilmentEvent;
@@ -14,7 +14,6 @@ import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
-import io.stockflow.flink.time.DecisionClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,9 +31,11 @@ class OrderGateTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new OrderGate(Duration.ofDays(7), Duration.ofDays(30), new DecisionClock(true))),
-                OrderInput::orderId, Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new OrderGate(Duration.ofDays(7), Duration.ofDays(30), new DecisionClock(true))),
+                OrderInput::orderId,
+                Types.STRING);
         harness.open();
     }
 
@@ -50,7 +51,9 @@ class OrderGateTest {
         send(OrderInput.of(placed));
 
         assertThat(canonical()).hasSize(1);
-        assertThat(commands()).extracting(c -> c.kind + " " + c.sku + " " + c.quantity + " decision=" + c.decision + "/" + c.lineCount)
+        assertThat(commands())
+                .extracting(
+                        c -> c.kind + " " + c.sku + " " + c.quantity + " decision=" + c.decision + "/" + c.lineCount)
                 .containsExactly("RESERVE SKU-A 2 decision=true/2", "RESERVE SKU-B 1 decision=true/2");
     }
 
@@ -60,7 +63,8 @@ class OrderGateTest {
         harness.getOutput().clear();
         send(OrderInput.of(order("e2", OrderEventType.UPDATED, line("SKU-A", 3))));
 
-        assertThat(commands()).extracting(c -> c.kind + " " + c.sku + " " + c.quantity + " decision=" + c.decision)
+        assertThat(commands())
+                .extracting(c -> c.kind + " " + c.sku + " " + c.quantity + " decision=" + c.decision)
                 .containsExactly("RESERVE SKU-A 3 decision=false", "RESERVE SKU-B 0 decision=false");
     }
 
@@ -90,7 +94,8 @@ class OrderGateTest {
         send(OrderInput.of(shipped));
         send(OrderInput.of(shipped));
 
-        assertThat(commands()).extracting(c -> c.kind + " " + c.sku + " " + c.quantity + "@" + c.location)
+        assertThat(commands())
+                .extracting(c -> c.kind + " " + c.sku + " " + c.quantity + "@" + c.location)
                 .containsExactly("SHIP SKU-A 2@WH-EAST");
     }
 
@@ -107,9 +112,11 @@ class OrderGateTest {
         updated.route = route;
         send(updated);
 
-        assertThat(commands()).extracting(c -> c.sku + " decision=" + c.decision + " " + c.route.candidates
-                        + " evaluation=" + (c.route.evaluation != null))
-                .containsExactly("SKU-B decision=true [WH-B, WH-A] evaluation=true",
+        assertThat(commands())
+                .extracting(c -> c.sku + " decision=" + c.decision + " " + c.route.candidates + " evaluation="
+                        + (c.route.evaluation != null))
+                .containsExactly(
+                        "SKU-B decision=true [WH-B, WH-A] evaluation=true",
                         "SKU-A decision=true [WH-B, WH-A] evaluation=false",
                         "SKU-B decision=false [WH-B, WH-A] evaluation=false",
                         "SKU-A decision=false [WH-B, WH-A] evaluation=false");
@@ -125,12 +132,15 @@ class OrderGateTest {
 
         send(OrderInput.of(order("e" + OrderProgress.MAX_EVENTS, OrderEventType.UPDATED, line("SKU-A", 1))));
         send(OrderInput.of(order("e1", OrderEventType.UPDATED, line("SKU-A", 2))));
-        assertThat(canonical()).as("the newest id is remembered, e1 is still among the last MAX_EVENTS")
+        assertThat(canonical())
+                .as("the newest id is remembered, e1 is still among the last MAX_EVENTS")
                 .isEmpty();
 
         send(OrderInput.of(order("e0", OrderEventType.PLACED, line("SKU-A", 1))));
-        assertThat(canonical()).as("the oldest id was forgotten to keep the progress bounded")
-                .extracting(e -> e.eventId).containsExactly("e0");
+        assertThat(canonical())
+                .as("the oldest id was forgotten to keep the progress bounded")
+                .extracting(e -> e.eventId)
+                .containsExactly("e0");
     }
 
     @Test
@@ -149,7 +159,8 @@ class OrderGateTest {
         send(OrderInput.of(order("e2", OrderEventType.UPDATED, line("SKU-A", 3))));
 
         assertThat(canonical()).extracting(e -> e.eventId).containsExactly("e2");
-        assertThat(commands()).extracting(c -> c.kind + " " + c.sku + " " + c.quantity + " decision=" + c.decision)
+        assertThat(commands())
+                .extracting(c -> c.kind + " " + c.sku + " " + c.quantity + " decision=" + c.decision)
                 .containsExactly("RESERVE SKU-A 3 decision=false");
     }
 
@@ -166,7 +177,9 @@ class OrderGateTest {
     }
 
     private static <T> List<T> values(java.util.Collection<StreamRecord<T>> records) {
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+        return records == null
+                ? List.of()
+                : records.stream().map(StreamRecord::getValue).collect(Collectors.toList());
     }
 
     private static OrderLine line(String sku, long quantity) {

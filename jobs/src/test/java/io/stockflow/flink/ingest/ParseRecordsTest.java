@@ -1,10 +1,9 @@
 package io.stockflow.flink.ingest;
 
-import io.stockflow.json.InvalidRecordException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.flink.io.RawRecord;
+import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.DeadLetter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,14 +22,17 @@ class ParseRecordsTest {
             return text.toUpperCase();
         };
         try (OneInputStreamOperatorTestHarness<RawRecord, String> harness =
-                     ProcessFunctionTestHarnesses.forProcessFunction(new ParseRecords<>("orders.raw", parsers))) {
+                ProcessFunctionTestHarnesses.forProcessFunction(new ParseRecords<>("orders.raw", parsers))) {
             for (String text : List.of("ok", "bad", "bug", "fine")) harness.processElement(RawRecord.of(text, 7), 0);
 
             assertThat(harness.extractOutputValues()).containsExactly("OK", "FINE");
             List<DeadLetter> dead = harness.getSideOutput(ParseRecords.DEAD_LETTERS).stream()
-                    .map(StreamRecord::getValue).collect(Collectors.toList());
-            assertThat(dead).extracting(d -> d.sourceTopic + " | " + d.error + " | " + d.raw + " | " + d.receivedAt)
-                    .containsExactly("orders.raw | field 'quantity' must be positive, got -4 | bad | 7",
+                    .map(StreamRecord::getValue)
+                    .collect(Collectors.toList());
+            assertThat(dead)
+                    .extracting(d -> d.sourceTopic + " | " + d.error + " | " + d.raw + " | " + d.receivedAt)
+                    .containsExactly(
+                            "orders.raw | field 'quantity' must be positive, got -4 | bad | 7",
                             "orders.raw | unexpected IllegalStateException while parsing: mapper bug | bug | 7");
         }
     }
@@ -40,7 +42,8 @@ class ParseRecordsTest {
         String huge = "x".repeat(ParseRecords.MAX_RAW_CHARS + 10);
         String kept = ParseRecords.rawText(RawRecord.of(huge, 0));
 
-        assertThat(kept).startsWith("x".repeat(ParseRecords.MAX_RAW_CHARS))
+        assertThat(kept)
+                .startsWith("x".repeat(ParseRecords.MAX_RAW_CHARS))
                 .endsWith("[cut: " + huge.length() + " chars in all]");
     }
 }

@@ -42,14 +42,25 @@ class InventoryKafkaITCase {
     @Test
     void aTaskFailureAfterACheckpointAppliesNoReservationTwice() throws Exception {
         runAndCheck(binding -> new FailOnceAfterCheckpoint(binding, Topics.ORDERS_RAW), 1);
-        assertThat(FailOnceAfterCheckpoint.FAILED).as("the injected failure happened").isTrue();
+        assertThat(FailOnceAfterCheckpoint.FAILED)
+                .as("the injected failure happened")
+                .isTrue();
     }
 
     private void runAndCheck(UnaryOperator<TopicBinding> wrap, int restarts) throws Exception {
         // One partition per topic keeps each input's order, as one marketplace feed would.
-        TestTopics topics = PIPELINE.topics(List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT,
-                Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER,
-                Topics.ROUTING_RULES, Topics.ROUTING_CORRECTIONS)).createAll(1);
+        TestTopics topics = PIPELINE.topics(List.of(
+                        Topics.ORDERS_RAW,
+                        Topics.MOVEMENTS,
+                        Topics.FULFILMENT,
+                        Topics.ORDERS_CANONICAL,
+                        Topics.AVAILABILITY,
+                        Topics.ALLOCATIONS,
+                        Topics.ALERTS,
+                        Topics.DEADLETTER,
+                        Topics.ROUTING_RULES,
+                        Topics.ROUTING_CORRECTIONS))
+                .createAll(1);
         PIPELINE.start(topics, "inventory", new JobOptions(), TestFlink.jobConfiguration(restarts), wrap);
 
         // Fed in the order a shop's day runs: stock first, then orders, then the warehouse's shipment.
@@ -66,8 +77,10 @@ class InventoryKafkaITCase {
 
         Map<String, JsonNode> expected =
                 Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-        List<String> availability = topics.readCommitted(Topics.AVAILABILITY,
-                records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+        List<String> availability = topics.readCommitted(
+                Topics.AVAILABILITY,
+                records -> Fixtures.finalAvailability(records).equals(expected),
+                WAIT);
         assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
 
         List<String> allocations = topics.readCommitted(Topics.ALLOCATIONS, r -> r.size() >= 4, WAIT);

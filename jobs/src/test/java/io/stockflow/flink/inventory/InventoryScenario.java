@@ -65,11 +65,13 @@ final class InventoryScenario {
 
     Results run() throws Exception {
         InMemoryRun run = new InMemoryRun();
-        InventoryOutputs out = InventoryTopology.build(InventoryInputs.of(
-                run.records(Topics.ORDERS_RAW, RECEIVED_AT, orders),
-                run.records(Topics.MOVEMENTS, RECEIVED_AT, movements),
-                run.records(Topics.FULFILMENT, RECEIVED_AT, fulfilments),
-                run.records(Topics.ROUTING_RULES, RECEIVED_AT, ruleSets)), InventorySettings.replay());
+        InventoryOutputs out = InventoryTopology.build(
+                InventoryInputs.of(
+                        run.records(Topics.ORDERS_RAW, RECEIVED_AT, orders),
+                        run.records(Topics.MOVEMENTS, RECEIVED_AT, movements),
+                        run.records(Topics.FULFILMENT, RECEIVED_AT, fulfilments),
+                        run.records(Topics.ROUTING_RULES, RECEIVED_AT, ruleSets)),
+                InventorySettings.replay());
         var canonicalOrders = run.collect("canonical-orders", out.canonicalOrders());
         var availability = run.collect("availability", out.availability());
         var allocations = run.collect("allocations", out.allocations());
@@ -77,24 +79,35 @@ final class InventoryScenario {
         var alerts = run.collect("alerts", out.alerts());
         var deadLetters = run.collect("dead-letters", out.deadLetters());
         run.run();
-        return new Results(canonicalOrders.elements(), availability.elements(), allocations.elements(),
-                capacityLevels.elements(), alerts.elements(), deadLetters.elements());
+        return new Results(
+                canonicalOrders.elements(),
+                availability.elements(),
+                allocations.elements(),
+                capacityLevels.elements(),
+                alerts.elements(),
+                deadLetters.elements());
     }
 
     /** What the run produced. */
-    record Results(List<OrderEvent> canonicalOrders, List<AvailabilityUpdate> availability,
-                   List<OrderAllocation> allocations, List<CapacityLevel> capacityLevels, List<Alert> alerts,
-                   List<DeadLetter> deadLetters) {
+    record Results(
+            List<OrderEvent> canonicalOrders,
+            List<AvailabilityUpdate> availability,
+            List<OrderAllocation> allocations,
+            List<CapacityLevel> capacityLevels,
+            List<Alert> alerts,
+            List<DeadLetter> deadLetters) {
         /** The last level published for a SKU at a location ({@code *}: overall): the one of the highest version. */
         AvailabilityUpdate finalAvailability(String sku, String location) {
-            return availability.stream().filter(u -> u.sku.equals(sku) && u.location.equals(location))
+            return availability.stream()
+                    .filter(u -> u.sku.equals(sku) && u.location.equals(location))
                     .max(Comparator.comparingLong(u -> u.version))
                     .orElseThrow(() -> new AssertionError("no availability of " + sku + " at " + location));
         }
 
         /** The one decision on an order. */
         OrderAllocation allocation(String orderId) {
-            List<OrderAllocation> decisions = allocations.stream().filter(a -> a.orderId.equals(orderId)).toList();
+            List<OrderAllocation> decisions =
+                    allocations.stream().filter(a -> a.orderId.equals(orderId)).toList();
             if (decisions.size() != 1) throw new AssertionError("decisions on " + orderId + ": " + decisions);
             return decisions.get(0);
         }

@@ -39,7 +39,8 @@ class InventoryTopologyITCase {
     @Test
     void anOrderIsHeldWholeAtTheLocationWithTheMostAvailable() throws Exception {
         InventoryScenario.Results out = new InventoryScenario()
-                .movements(receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
+                .movements(
+                        receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
                         receipt("mv-2", "SKU-A", "WH-WEST", 5, STOCK_ARRIVES))
                 .orders(placed(1001, 3))
                 .run();
@@ -62,14 +63,17 @@ class InventoryTopologyITCase {
     void aCancelledOrderReleasesItsReservation() throws Exception {
         InventoryScenario.Results out = new InventoryScenario()
                 .movements(receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES))
-                .orders(placed(1002, 4),
-                        ShopifyOrders.cancelled(1002, ORDER_PLACED, "2026-11-26T11:00:00Z", "NY", "10001", "SKU-A", 4,
-                                "10.00"))
+                .orders(
+                        placed(1002, 4),
+                        ShopifyOrders.cancelled(
+                                1002, ORDER_PLACED, "2026-11-26T11:00:00Z", "NY", "10001", "SKU-A", 4, "10.00"))
                 .run();
 
-        assertThat(out.canonicalOrders()).extracting(e -> e.type)
+        assertThat(out.canonicalOrders())
+                .extracting(e -> e.type)
                 .containsExactlyInAnyOrder(OrderEventType.PLACED, OrderEventType.CANCELLED);
-        assertThat(out.availability()).as("the order was held before it was cancelled")
+        assertThat(out.availability())
+                .as("the order was held before it was cancelled")
                 .anySatisfy(u -> assertThat(levels(u)).containsExactly(10L, 4L, 6L));
         assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).containsExactly(10L, 0L, 10L);
     }
@@ -90,8 +94,8 @@ class InventoryTopologyITCase {
     @Test
     void aRepeatedDeliveryIsRecognisedAndAppliedOnce() throws Exception {
         String order = placed(1004, 2);
-        String webhookRetry = order.replace("\"received_at\":\"" + ORDER_PLACED + "\"",
-                "\"received_at\":\"2026-11-26T10:00:30Z\"");
+        String webhookRetry =
+                order.replace("\"received_at\":\"" + ORDER_PLACED + "\"", "\"received_at\":\"2026-11-26T10:00:30Z\"");
         String receipt = receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES);
         InventoryScenario.Results out = new InventoryScenario()
                 .movements(receipt, receipt)
@@ -99,9 +103,12 @@ class InventoryTopologyITCase {
                 .run();
 
         assertThat(webhookRetry).isNotEqualTo(order);
-        assertThat(out.canonicalOrders()).as("one canonical event per marketplace event").hasSize(1);
+        assertThat(out.canonicalOrders())
+                .as("one canonical event per marketplace event")
+                .hasSize(1);
         assertThat(out.allocations()).as("one decision per order").hasSize(1);
-        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).as("received once, held once")
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST")))
+                .as("received once, held once")
                 .containsExactly(10L, 2L, 8L);
     }
 
@@ -140,12 +147,15 @@ class InventoryTopologyITCase {
         OrderAllocation decision = out.allocation("shopify:1006");
         assertThat(decision.decision).isEqualTo(Decision.PARTIAL);
         assertThat(decision.allocations).containsExactly(new AllocatedUnits("SKU-A", 2, "WH-EAST"));
-        assertThat(decision.backordered).extracting(b -> b.sku + " x" + b.quantity).containsExactly("SKU-A x3");
+        assertThat(decision.backordered)
+                .extracting(b -> b.sku + " x" + b.quantity)
+                .containsExactly("SKU-A x3");
         assertThat(out.alerts("OVERSELL")).singleElement().satisfies(a -> {
             assertThat(a.sku).isEqualTo("SKU-A");
             assertThat(a.orderId).isEqualTo("shopify:1006");
         });
-        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).as("nothing held beyond what is there")
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST")))
+                .as("nothing held beyond what is there")
                 .containsExactly(2L, 2L, 0L);
     }
 
@@ -153,18 +163,22 @@ class InventoryTopologyITCase {
     void aRuleSetInForceDecidesWhereAnOrderShipsAndTheDecisionNamesIt() throws Exception {
         InventoryScenario.Results out = new InventoryScenario()
                 .ruleSets(WEST_FIRST)
-                .movements(receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
+                .movements(
+                        receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
                         receipt("mv-2", "SKU-A", "WH-WEST", 5, STOCK_ARRIVES))
                 .orders(placed(1007, 2))
                 .run();
 
         OrderAllocation decision = out.allocation("shopify:1007");
-        assertThat(decision.allocations).as("the default would take the most available, WH-EAST")
+        assertThat(decision.allocations)
+                .as("the default would take the most available, WH-EAST")
                 .containsExactly(new AllocatedUnits("SKU-A", 2, "WH-WEST"));
         assertThat(decision.ruleSetVersion).isEqualTo("t1");
         assertThat(decision.ruleIds).containsExactly("west-first");
-        assertThat(out.capacityLevels()).as("one shipment planned from the west, on its day")
-                .singleElement().satisfies(l -> {
+        assertThat(out.capacityLevels())
+                .as("one shipment planned from the west, on its day")
+                .singleElement()
+                .satisfies(l -> {
                     assertThat(l.location).isEqualTo("WH-WEST");
                     assertThat(l.planned).isEqualTo(1);
                 });
@@ -177,7 +191,8 @@ class InventoryTopologyITCase {
                 + "\"locations\":[],\"rules\":[]}";
         InventoryScenario.Results out = new InventoryScenario()
                 .ruleSets(invalid)
-                .movements(receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
+                .movements(
+                        receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
                         receipt("mv-2", "SKU-A", "WH-WEST", 5, STOCK_ARRIVES))
                 .orders(placed(1008, 2))
                 .run();
@@ -187,7 +202,8 @@ class InventoryTopologyITCase {
             assertThat(d.error).contains("fallback");
             assertThat(d.raw).isEqualTo(invalid);
         });
-        assertThat(out.alerts("RULE_SET_REJECTED")).singleElement()
+        assertThat(out.alerts("RULE_SET_REJECTED"))
+                .singleElement()
                 .satisfies(a -> assertThat(a.message).contains("t2"));
         assertThat(out.allocation("shopify:1008").allocations)
                 .containsExactly(new AllocatedUnits("SKU-A", 2, "WH-EAST"));

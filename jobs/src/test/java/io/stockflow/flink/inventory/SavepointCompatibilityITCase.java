@@ -63,6 +63,7 @@ class SavepointCompatibilityITCase {
 
     /** Where {@link #regenerateTheKeptSavepoint} writes. */
     static final String NEWEST = "savepoints/inventory-v2";
+
     private static final Path INPUT = Fixtures.dir("small");
     private static final Path EXPECTED = Fixtures.dir("small-expected");
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -74,8 +75,10 @@ class SavepointCompatibilityITCase {
     @ParameterizedTest
     @ValueSource(strings = {"savepoints/inventory-v1", "savepoints/inventory-v2"})
     void theKeptSavepointRestoresAndTheLedgerContinues(String resource) throws Exception {
-        Path savepoint = Path.of(SavepointCompatibilityITCase.class.getResource("/" + resource + "/_metadata")
-                .toURI()).getParent();
+        Path savepoint = Path.of(SavepointCompatibilityITCase.class
+                        .getResource("/" + resource + "/_metadata")
+                        .toURI())
+                .getParent();
         TestTopics topics = topics();
         // The records before the savepoint, again: the restored sources resume at the offsets after them.
         topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
@@ -91,17 +94,24 @@ class SavepointCompatibilityITCase {
 
         Map<String, JsonNode> expected =
                 Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-        List<String> availability = topics.readCommitted(Topics.AVAILABILITY,
-                records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+        List<String> availability = topics.readCommitted(
+                Topics.AVAILABILITY,
+                records -> Fixtures.finalAvailability(records).equals(expected),
+                WAIT);
         System.out.printf("restored ledger reached the expected state after %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
-        assertThat(availability).as("versions continue from the restored ones")
-                .allSatisfy(r -> assertThat(Fixtures.json(r).get("version").asLong()).isGreaterThan(1));
+        assertThat(availability)
+                .as("versions continue from the restored ones")
+                .allSatisfy(r ->
+                        assertThat(Fixtures.json(r).get("version").asLong()).isGreaterThan(1));
 
         List<String> canonical = topics.readCommitted(Topics.ORDERS_CANONICAL, r -> r.size() >= 1, WAIT);
-        assertThat(canonical).as("the retried webhook is known from the restored state; only eBay's cancel is new")
-                .extracting(r -> Fixtures.json(r).get("order_id").asText()).containsExactly("ebay:12-03456-78901");
-        assertThat(topics.readCommitted(Topics.DEADLETTER, r -> r.size() >= 1, WAIT)).hasSize(1);
+        assertThat(canonical)
+                .as("the retried webhook is known from the restored state; only eBay's cancel is new")
+                .extracting(r -> Fixtures.json(r).get("order_id").asText())
+                .containsExactly("ebay:12-03456-78901");
+        assertThat(topics.readCommitted(Topics.DEADLETTER, r -> r.size() >= 1, WAIT))
+                .hasSize(1);
         System.out.printf("all checks done after %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -126,13 +136,30 @@ class SavepointCompatibilityITCase {
     }
 
     private static TestTopics topics() throws Exception {
-        TestTopics topics = PIPELINE.topics(PREFIX, List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT,
-                Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER,
-                Topics.ROUTING_RULES, Topics.ROUTING_CORRECTIONS));
+        TestTopics topics = PIPELINE.topics(
+                PREFIX,
+                List.of(
+                        Topics.ORDERS_RAW,
+                        Topics.MOVEMENTS,
+                        Topics.FULFILMENT,
+                        Topics.ORDERS_CANONICAL,
+                        Topics.AVAILABILITY,
+                        Topics.ALLOCATIONS,
+                        Topics.ALERTS,
+                        Topics.DEADLETTER,
+                        Topics.ROUTING_RULES,
+                        Topics.ROUTING_CORRECTIONS));
         // At-least-once outputs: a savepoint then holds no open Kafka transaction that a later restore, on another
         // broker, would have to commit. What this test guards is the jobs' own state.
-        topics.settings().atLeastOnceTopics.addAll(List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY,
-                Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER, Topics.ROUTING_CORRECTIONS));
+        topics.settings()
+                .atLeastOnceTopics
+                .addAll(List.of(
+                        Topics.ORDERS_CANONICAL,
+                        Topics.AVAILABILITY,
+                        Topics.ALLOCATIONS,
+                        Topics.ALERTS,
+                        Topics.DEADLETTER,
+                        Topics.ROUTING_CORRECTIONS));
         return topics.createAll(1);
     }
 
@@ -163,7 +190,8 @@ class SavepointCompatibilityITCase {
         }
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            for (Path f : files.toList())
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -25,16 +25,21 @@ class FileBindingITCase {
     static final MiniClusterExtension FLINK = TestFlink.miniCluster();
 
     @Test
-    void recordsGoFromTheirTopicsFileToTheOutputTopicsFolderWithoutBlankLines(@TempDir Path input,
-                                                                              @TempDir Path output) throws Exception {
+    void recordsGoFromTheirTopicsFileToTheOutputTopicsFolderWithoutBlankLines(@TempDir Path input, @TempDir Path output)
+            throws Exception {
         Files.writeString(input.resolve("orders.raw.jsonl"), "{\"id\":1}\n\n   \n{\"id\":2}\n{\"id\":3}\n");
         Files.writeString(input.resolve("other.topic.jsonl"), "{\"not\":\"read\"}\n");
         FileBinding binding = new FileBinding(input, output);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.jobConfiguration(0));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.jobConfiguration(0));
         env.setParallelism(2);
 
-        binding.sink("orders.copy", binding.source(env, "orders.raw")
-                .map(r -> new OutRecord(null, r.text())).name("copy").uid("copy"));
+        binding.sink(
+                "orders.copy",
+                binding.source(env, "orders.raw")
+                        .map(r -> new OutRecord(null, r.text()))
+                        .name("copy")
+                        .uid("copy"));
         env.execute("file binding round trip");
 
         assertThat(binding.bounded()).isTrue();
@@ -44,15 +49,19 @@ class FileBindingITCase {
     }
 
     @Test
-    void aTopicWithoutAFileHasNoRecordsAndTheRunStillEnds(@TempDir Path input, @TempDir Path output)
-            throws Exception {
+    void aTopicWithoutAFileHasNoRecordsAndTheRunStillEnds(@TempDir Path input, @TempDir Path output) throws Exception {
         Files.writeString(input.resolve("orders.raw.jsonl"), "{\"id\":1}\n");
         FileBinding binding = new FileBinding(input, output);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.jobConfiguration(0));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(TestFlink.jobConfiguration(0));
         env.setParallelism(2);
 
-        binding.sink("movements.copy", binding.source(env, "inventory.movements")
-                .map(r -> new OutRecord(null, r.text())).name("copy").uid("copy"));
+        binding.sink(
+                "movements.copy",
+                binding.source(env, "inventory.movements")
+                        .map(r -> new OutRecord(null, r.text()))
+                        .name("copy")
+                        .uid("copy"));
         env.execute("file binding without input");
 
         assertThat(Fixtures.outputLines(output.resolve("movements.copy"))).isEqualTo(List.of());

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.flink.util.Collector;
 import org.junit.jupiter.api.Test;
 
 /** What the Kafka binding makes of a Kafka record, and how it sends each output topic. */
@@ -44,7 +44,8 @@ class KafkaBindingTest {
         assertThat(binding.deliveryGuarantee(Topics.ALLOCATIONS)).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
         assertThat(binding.deliveryGuarantee(Topics.AVAILABILITY)).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
         assertThat(binding.deliveryGuarantee(Topics.ROUTING_CAPACITY)).isEqualTo(DeliveryGuarantee.AT_LEAST_ONCE);
-        assertThat(binding.producerProperties(Topics.ROUTING_CAPACITY).getProperty("linger.ms")).isEqualTo("0");
+        assertThat(binding.producerProperties(Topics.ROUTING_CAPACITY).getProperty("linger.ms"))
+                .isEqualTo("0");
     }
 
     @Test
@@ -61,8 +62,18 @@ class KafkaBindingTest {
     }
 
     private static ConsumerRecord<byte[], byte[]> record(byte[] value, long timestamp) {
-        return new ConsumerRecord<>("orders.raw", 0, 42L, timestamp, TimestampType.CREATE_TIME, -1, -1, null, value,
-                new RecordHeaders(), Optional.empty());
+        return new ConsumerRecord<>(
+                "orders.raw",
+                0,
+                42L,
+                timestamp,
+                TimestampType.CREATE_TIME,
+                -1,
+                -1,
+                null,
+                value,
+                new RecordHeaders(),
+                Optional.empty());
     }
 
     private static List<RawRecord> deserialize(ConsumerRecord<byte[], byte[]> record) {

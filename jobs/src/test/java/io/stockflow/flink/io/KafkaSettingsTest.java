@@ -17,11 +17,13 @@ class KafkaSettingsTest {
         Path file = dir.resolve("client.properties");
         Files.writeString(file, "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\n");
 
-        KafkaSettings settings = new KafkaSettings("127.0.0.1:9093").loadProperties(file).loadEnvironment(Map.of(
-                "STOCKFLOW_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
-                "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", JAAS,
-                "STOCKFLOW_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/stockflow/truststore.p12",
-                "PATH", "/usr/bin"));
+        KafkaSettings settings = new KafkaSettings("127.0.0.1:9093")
+                .loadProperties(file)
+                .loadEnvironment(Map.of(
+                        "STOCKFLOW_KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                        "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", JAAS,
+                        "STOCKFLOW_KAFKA_SSL_TRUSTSTORE_LOCATION", "/etc/stockflow/truststore.p12",
+                        "PATH", "/usr/bin"));
 
         assertThat(settings.clientProperties())
                 .containsEntry("security.protocol", "SASL_SSL")
@@ -33,18 +35,21 @@ class KafkaSettingsTest {
 
     @Test
     void secretsAreMaskedWhenTheSettingsArePrinted() {
-        KafkaSettings settings = new KafkaSettings("127.0.0.1:9093").loadEnvironment(Map.of(
-                "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", JAAS,
-                "STOCKFLOW_KAFKA_SSL_KEYSTORE_PASSWORD", "ks-pass-123",
-                "STOCKFLOW_KAFKA_SSL_KEY_PASSWORD", "key-pass-456",
-                "STOCKFLOW_KAFKA_SSL_KEYSTORE_KEY", "-----BEGIN PRIVATE KEY-----abc",
-                "STOCKFLOW_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
+        KafkaSettings settings = new KafkaSettings("127.0.0.1:9093")
+                .loadEnvironment(Map.of(
+                        "STOCKFLOW_KAFKA_SASL_JAAS_CONFIG", JAAS,
+                        "STOCKFLOW_KAFKA_SSL_KEYSTORE_PASSWORD", "ks-pass-123",
+                        "STOCKFLOW_KAFKA_SSL_KEY_PASSWORD", "key-pass-456",
+                        "STOCKFLOW_KAFKA_SSL_KEYSTORE_KEY", "-----BEGIN PRIVATE KEY-----abc",
+                        "STOCKFLOW_KAFKA_SECURITY_PROTOCOL", "SASL_SSL"));
 
         String shown = settings.toString() + settings.describe();
 
-        assertThat(shown).doesNotContain("s3cr3t-pw", "ks-pass-123", "key-pass-456", "PRIVATE KEY")
+        assertThat(shown)
+                .doesNotContain("s3cr3t-pw", "ks-pass-123", "key-pass-456", "PRIVATE KEY")
                 .contains("SASL_SSL", "sasl.jaas.config", "ssl.keystore.password");
-        assertThat(settings.describe()).containsEntry("sasl.jaas.config", KafkaSettings.MASK)
+        assertThat(settings.describe())
+                .containsEntry("sasl.jaas.config", KafkaSettings.MASK)
                 .containsEntry("security.protocol", "SASL_SSL");
     }
 
@@ -52,7 +57,8 @@ class KafkaSettingsTest {
     void knowsWhichClientPropertiesAreSecret() {
         assertThat(KafkaSettings.isSecret("sasl.jaas.config")).isTrue();
         assertThat(KafkaSettings.isSecret("ssl.truststore.password")).isTrue();
-        assertThat(KafkaSettings.isSecret("sasl.oauthbearer.client.credentials.client.secret")).isTrue();
+        assertThat(KafkaSettings.isSecret("sasl.oauthbearer.client.credentials.client.secret"))
+                .isTrue();
         assertThat(KafkaSettings.isSecret("ssl.keystore.location")).isFalse();
         assertThat(KafkaSettings.isSecret("security.protocol")).isFalse();
     }

@@ -22,21 +22,25 @@ class OwnedTopicsITCase {
 
     @Test
     void createsMissingOwnedInputsCompactingCapacityAndLeavesTheRestAlone() throws Exception {
-        KafkaSettings settings = TestTopics.named(KAFKA, "run1",
-                List.of(Topics.ROUTING_CAPACITY, Topics.ROUTING_RULES, Topics.ORDERS_RAW))
-                .create(1, List.of(Topics.ROUTING_RULES)).settings();
+        KafkaSettings settings = TestTopics.named(
+                        KAFKA, "run1", List.of(Topics.ROUTING_CAPACITY, Topics.ROUTING_RULES, Topics.ORDERS_RAW))
+                .create(1, List.of(Topics.ROUTING_RULES))
+                .settings();
 
-        List<String> created = OwnedTopics.ensure(settings,
-                List.of(Topics.ORDERS_RAW, Topics.ROUTING_RULES, Topics.ROUTING_CAPACITY));
+        List<String> created =
+                OwnedTopics.ensure(settings, List.of(Topics.ORDERS_RAW, Topics.ROUTING_RULES, Topics.ROUTING_CAPACITY));
 
         assertThat(created).containsExactly("run1.routing.capacity");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrap()))) {
-            assertThat(admin.listTopics().names().get()).contains("run1.routing.capacity", "run1.routing.rules")
+            assertThat(admin.listTopics().names().get())
+                    .contains("run1.routing.capacity", "run1.routing.rules")
                     .doesNotContain("run1.orders.raw");
             assertThat(cleanupPolicy(admin, "run1.routing.capacity")).isEqualTo("compact");
             assertThat(cleanupPolicy(admin, "run1.routing.rules")).isEqualTo("delete");
         }
-        assertThat(OwnedTopics.ensure(settings, List.of(Topics.ROUTING_CAPACITY))).as("already there").isEmpty();
+        assertThat(OwnedTopics.ensure(settings, List.of(Topics.ROUTING_CAPACITY)))
+                .as("already there")
+                .isEmpty();
     }
 
     private static String cleanupPolicy(Admin admin, String topic) throws Exception {

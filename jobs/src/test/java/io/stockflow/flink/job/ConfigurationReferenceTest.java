@@ -25,7 +25,8 @@ class ConfigurationReferenceTest {
     @Test
     void theReferencesConfigYamlExampleSetsWhatItShows(@TempDir Path conf) throws IOException {
         Files.writeString(conf.resolve("config.yaml"), ConfigurationReference.YAML_EXAMPLE);
-        LayeredSettings settings = new JobOptions().flinkConfiguration(FlinkOptions.embeddedConfiguration(conf))
+        LayeredSettings settings = new JobOptions()
+                .flinkConfiguration(FlinkOptions.embeddedConfiguration(conf))
                 .settings();
 
         assertThat(settings.get(StockflowOptions.LOW_STOCK_THRESHOLD)).isEqualTo(3);
@@ -40,7 +41,8 @@ class ConfigurationReferenceTest {
         for (SettingFlag<?> flag : StockflowOptions.ALL) {
             String written = flag.defaultText();
             if (written == null) continue;
-            assertThat(SettingFlags.parse(flag, written)).as(flag.option.key() + " written as " + written)
+            assertThat(SettingFlags.parse(flag, written))
+                    .as(flag.option.key() + " written as " + written)
                     .isEqualTo(flag.option.defaultValue());
         }
     }

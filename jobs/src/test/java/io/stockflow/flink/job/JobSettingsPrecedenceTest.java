@@ -49,8 +49,8 @@ class JobSettingsPrecedenceTest {
         assertThat(inventory.limits.maxQuantity).isEqualTo(100_000);
         assertThat(inventory.limits.maxLines).isEqualTo(1_000);
         assertThat(inventory.ruleSets).isEmpty();
-        for (Duration outOfOrderness : List.of(inventory.outOfOrderness, lifecycle.outOfOrderness,
-                anomalies.outOfOrderness)) {
+        for (Duration outOfOrderness :
+                List.of(inventory.outOfOrderness, lifecycle.outOfOrderness, anomalies.outOfOrderness)) {
             assertThat(outOfOrderness).isEqualTo(Duration.ofSeconds(10));
         }
         for (Duration idleness : List.of(inventory.idleness, lifecycle.idleness, anomalies.idleness)) {
@@ -63,7 +63,8 @@ class JobSettingsPrecedenceTest {
 
     @Test
     void aKeyOfConfigYamlReachesTheJobsOfAnEmbeddedRun() throws IOException {
-        yaml("parallelism.default: 3",
+        yaml(
+                "parallelism.default: 3",
                 "stockflow:",
                 "  ledger:",
                 "    low-stock-threshold: 3",
@@ -88,8 +89,11 @@ class JobSettingsPrecedenceTest {
 
     @Test
     void aFlagWinsOverMinusDWhichWinsOverConfigYaml() throws IOException {
-        JobOptions options = parse("-Dstockflow.ledger.low-stock-threshold=4", "-Dstockflow.time.idleness=3m",
-                "--low-stock-threshold", "7");
+        JobOptions options = parse(
+                "-Dstockflow.ledger.low-stock-threshold=4",
+                "-Dstockflow.time.idleness=3m",
+                "--low-stock-threshold",
+                "7");
         options.flinkConfiguration(yaml(
                 "stockflow.ledger.low-stock-threshold: 3",
                 "stockflow.time.idleness: 2m",
@@ -118,8 +122,11 @@ class JobSettingsPrecedenceTest {
                 "  routing:",
                 "    rules: [a.json, b.json]"));
 
-        assertThat(AnomaliesJob.settings(options).leadTimes).containsOnly(Map.entry("SKU-1", Duration.ofHours(4)),
-                Map.entry("SKU-2", Duration.ofHours(3)), Map.entry("SKU-3", Duration.ofHours(1)));
+        assertThat(AnomaliesJob.settings(options).leadTimes)
+                .containsOnly(
+                        Map.entry("SKU-1", Duration.ofHours(4)),
+                        Map.entry("SKU-2", Duration.ofHours(3)),
+                        Map.entry("SKU-3", Duration.ofHours(1)));
         assertThat(options.settings().get(StockflowOptions.RULES)).containsExactly("later.json");
     }
 
@@ -134,7 +141,8 @@ class JobSettingsPrecedenceTest {
     void anUnknownStockflowKeyInTheConfigurationStopsTheRunAndFlinksOwnKeysPass() throws IOException {
         JobOptions options = new JobOptions();
         options.flinkConfiguration(yaml("parallelism.default: 3", "stockflow.ledger.low-stok-threshold: 3"));
-        assertThatThrownBy(() -> InventoryJob.settings(options)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> InventoryJob.settings(options))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown setting stockflow.ledger.low-stok-threshold");
     }
 
@@ -142,29 +150,38 @@ class JobSettingsPrecedenceTest {
     void aValueOfTheConfigurationThatDoesNotReadNamesItsKey() throws IOException {
         JobOptions threshold = new JobOptions();
         threshold.flinkConfiguration(yaml("stockflow.ledger.low-stock-threshold: many"));
-        assertThatThrownBy(() -> InventoryJob.settings(threshold)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> InventoryJob.settings(threshold))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("stockflow.ledger.low-stock-threshold");
 
         JobOptions leadTime = new JobOptions();
         leadTime.flinkConfiguration(yaml("stockflow.anomalies.lead-time.SKU-1: soon"));
-        assertThatThrownBy(() -> AnomaliesJob.settings(leadTime)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("stockflow.anomalies.lead-time").hasMessageContaining("SKU-1");
+        assertThatThrownBy(() -> AnomaliesJob.settings(leadTime))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("stockflow.anomalies.lead-time")
+                .hasMessageContaining("SKU-1");
     }
 
     @Test
     void theCommandLineRefusesAValueThatDoesNotReadAndAnUnknownKey() {
-        assertThatThrownBy(() -> parse("--idleness", "soon")).isInstanceOf(CommandLine.ParameterException.class)
+        assertThatThrownBy(() -> parse("--idleness", "soon"))
+                .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("'soon' is not a duration");
-        assertThatThrownBy(() -> parse("--max-lines", "many")).isInstanceOf(CommandLine.ParameterException.class)
+        assertThatThrownBy(() -> parse("--max-lines", "many"))
+                .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("'many' is not a whole number");
         assertThatThrownBy(() -> parse("--lead-time", "SKU-1=soon"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("'soon' is not a duration");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("'soon' is not a duration");
         assertThatThrownBy(() -> parse("-Dstockflow.ledger.low-stok-threshold=3"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("unknown setting");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("unknown setting");
         assertThatThrownBy(() -> parse("-Dparallelism.default=3"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("config.yaml");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("config.yaml");
         assertThatThrownBy(() -> parse("-Dstockflow.time.idleness=soon"))
-                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("stockflow.time.idleness");
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("stockflow.time.idleness");
     }
 
     /** config.yaml with these lines, read as Flink reads it. */

@@ -1,23 +1,22 @@
 package io.stockflow.flink.ledger;
 
-import io.stockflow.ledger.LineCorrection;
-import io.stockflow.ledger.Allocation;
-import io.stockflow.ledger.HoldCorrection;
-import io.stockflow.ledger.LineAllocation;
-import io.stockflow.ledger.RoutePlan;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.allocation.AllocatedUnits;
 import io.stockflow.allocation.Decision;
 import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.ledger.Allocation;
+import io.stockflow.ledger.HoldCorrection;
+import io.stockflow.ledger.LineAllocation;
+import io.stockflow.ledger.LineCorrection;
+import io.stockflow.ledger.RoutePlan;
 import io.stockflow.routing.RoutePlans;
 import io.stockflow.routing.RoutingRequest;
 import io.stockflow.routing.RuleSet;
 import io.stockflow.routing.RuleSetParser;
 import io.stockflow.routing.StockSnapshot;
 import io.stockflow.testing.Fixtures;
-import io.stockflow.flink.time.DecisionClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -50,8 +49,11 @@ class AllocationAssemblerCorrectionTest {
         Map<String, Long> lines = new LinkedHashMap<>();
         lines.put("SKU-A", 1L);
         lines.put("SKU-B", 1L);
-        route = RoutePlans.of(r1, new RoutingRequest(ORDER, "shopify", "US", "NY", "10001", "STANDARD",
-                new BigDecimal("30.00"), "USD", lines, 2000), new StockSnapshot(null));
+        route = RoutePlans.of(
+                r1,
+                new RoutingRequest(
+                        ORDER, "shopify", "US", "NY", "10001", "STANDARD", new BigDecimal("30.00"), "USD", lines, 2000),
+                new StockSnapshot(null));
         assertThat(route.candidates).startsWith("STORE-NYC", "WH-EAST");
     }
 
@@ -91,7 +93,9 @@ class AllocationAssemblerCorrectionTest {
         assertThat(decisions()).singleElement().satisfies(d -> {
             assertThat(d.decision).isEqualTo(Decision.ALLOCATED);
             assertThat(units(d)).containsExactly("SKU-A 1@WH-EAST", "SKU-B 1@WH-EAST");
-            assertThat(d.reason).startsWith("Ships complete from WH-EAST (rank 2 of 3)").doesNotContain("Not corrected");
+            assertThat(d.reason)
+                    .startsWith("Ships complete from WH-EAST (rank 2 of 3)")
+                    .doesNotContain("Not corrected");
         });
         assertThat(corrections()).hasSize(1);
     }
@@ -104,7 +108,8 @@ class AllocationAssemblerCorrectionTest {
 
         assertThat(decisions()).singleElement().satisfies(d -> {
             assertThat(units(d)).containsExactly("SKU-A 1@STORE-NYC", "SKU-B 1@WH-EAST");
-            assertThat(d.reason).startsWith("Split into 2 shipments")
+            assertThat(d.reason)
+                    .startsWith("Split into 2 shipments")
                     .endsWith(" Not corrected: SKU-A stayed at STORE-NYC: WH-EAST had 0 of 1 free.");
         });
     }
@@ -113,8 +118,8 @@ class AllocationAssemblerCorrectionTest {
     void aStaleCorrectionIsPublishedWithWhatTheLedgerHoldsNow() throws Exception {
         open(true);
         sendSplitHolds();
-        LineAllocation stale = answer(HoldCorrection.Outcome.STALE, "STORE-NYC",
-                "SKU-A was not moved: the order was updated first");
+        LineAllocation stale =
+                answer(HoldCorrection.Outcome.STALE, "STORE-NYC", "SKU-A was not moved: the order was updated first");
         stale.allocations.set(0, new Allocation("STORE-NYC", 2));
         send(stale);
 
@@ -138,7 +143,8 @@ class AllocationAssemblerCorrectionTest {
         harness.open();
         send(answer(HoldCorrection.Outcome.APPLIED, "WH-EAST", null));
 
-        assertThat(decisions()).singleElement()
+        assertThat(decisions())
+                .singleElement()
                 .satisfies(d -> assertThat(units(d)).containsExactly("SKU-A 1@WH-EAST", "SKU-B 1@WH-EAST"));
     }
 
@@ -148,7 +154,8 @@ class AllocationAssemblerCorrectionTest {
         sendSplitHolds();
 
         assertThat(corrections()).isEmpty();
-        assertThat(decisions()).singleElement()
+        assertThat(decisions())
+                .singleElement()
                 .satisfies(d -> assertThat(units(d)).containsExactly("SKU-A 1@STORE-NYC", "SKU-B 1@WH-EAST"));
     }
 
@@ -165,8 +172,11 @@ class AllocationAssemblerCorrectionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, LineAllocation, OrderAllocation> newHarness(
             boolean corrections) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new AllocationAssembler(
-                new DecisionClock(true), Duration.ofDays(30), corrections)), l -> l.orderId, Types.STRING);
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new AllocationAssembler(new DecisionClock(true), Duration.ofDays(30), corrections)),
+                l -> l.orderId,
+                Types.STRING);
     }
 
     private void send(LineAllocation line) throws Exception {
@@ -207,11 +217,15 @@ class AllocationAssemblerCorrectionTest {
 
     private List<LineCorrection> corrections() {
         var records = harness.getSideOutput(AllocationAssembler.CORRECTIONS);
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+        return records == null
+                ? List.of()
+                : records.stream().map(StreamRecord::getValue).toList();
     }
 
     private static List<String> units(OrderAllocation d) {
-        return d.allocations.stream().map((AllocatedUnits u) -> u.sku + " " + u.quantity + "@" + u.location).sorted()
+        return d.allocations.stream()
+                .map((AllocatedUnits u) -> u.sku + " " + u.quantity + "@" + u.location)
+                .sorted()
                 .toList();
     }
 }

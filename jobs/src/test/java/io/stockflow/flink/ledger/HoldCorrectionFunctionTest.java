@@ -1,17 +1,16 @@
 package io.stockflow.flink.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.ledger.HoldCorrection;
 import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.LedgerCommand.Kind;
 import io.stockflow.ledger.LedgerPolicy;
 import io.stockflow.ledger.LineAllocation;
 import io.stockflow.ledger.LineCorrection;
 import io.stockflow.ledger.RoutePlan;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.stockflow.ledger.LedgerCommand.Kind;
 import io.stockflow.model.MovementType;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +50,12 @@ class HoldCorrectionFunctionTest {
 
         LineAllocation o1 = lines().get(0);
         assertThat(o1.allocations).containsExactly(new Allocation("WH-A", 3));
-        assertThat(o1.free).as("its own 3 at WH-A count as free to it").containsExactly(
-                Map.entry("WH-A", 10L), Map.entry("WH-B", 4L));
-        assertThat(lines().get(1).free).as("after o1's hold").containsExactly(
-                Map.entry("WH-A", 7L), Map.entry("WH-B", 4L));
+        assertThat(o1.free)
+                .as("its own 3 at WH-A count as free to it")
+                .containsExactly(Map.entry("WH-A", 10L), Map.entry("WH-B", 4L));
+        assertThat(lines().get(1).free)
+                .as("after o1's hold")
+                .containsExactly(Map.entry("WH-A", 7L), Map.entry("WH-B", 4L));
         assertThat(lines().get(2).free).as("a one-line order needs no offer").isNull();
     }
 
@@ -62,7 +63,8 @@ class HoldCorrectionFunctionTest {
     void anAppliedCorrectionMovesTheHoldPublishesBothLocationsAndAnswers() throws Exception {
         correct("o1:placed", "WH-B", 3);
 
-        assertThat(harness.extractOutputValues()).extracting(u -> u.location + " reserved " + u.reserved)
+        assertThat(harness.extractOutputValues())
+                .extracting(u -> u.location + " reserved " + u.reserved)
                 .containsExactly("WH-A reserved 0", "WH-B reserved 3");
         LineAllocation answer = lines().get(1);
         assertThat(answer.correction).isEqualTo(HoldCorrection.Outcome.APPLIED);
@@ -128,7 +130,9 @@ class HoldCorrectionFunctionTest {
 
     private List<LineAllocation> lines() {
         var records = harness.getSideOutput(StockLedgerFunction.LINES);
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+        return records == null
+                ? List.of()
+                : records.stream().map(StreamRecord::getValue).toList();
     }
 
     private static LedgerCommand reserve(String orderId, String eventId, long quantity, int lineCount) {

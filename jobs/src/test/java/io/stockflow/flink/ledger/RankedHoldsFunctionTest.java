@@ -1,20 +1,16 @@
 package io.stockflow.flink.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.LedgerCommand.Kind;
 import io.stockflow.ledger.LedgerPolicy;
 import io.stockflow.ledger.LineAllocation;
 import io.stockflow.ledger.LineCorrection;
 import io.stockflow.ledger.RoutePlan;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.stockflow.ledger.LedgerCommand.Kind;
 import io.stockflow.model.MovementType;
-import io.stockflow.flink.time.DecisionClock;
-import java.time.Duration;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +39,7 @@ class RankedHoldsFunctionTest {
         send(reserve("o1", 3, "WH-B", "WH-A"));
         send(reserve("o2", 3, "WH-B", "WH-A"));
 
-        assertThat(lines()).extracting(LineAllocation::toString)
-                .containsExactly("o1 SKU [3@WH-B]", "o2 SKU [3@WH-A]");
+        assertThat(lines()).extracting(LineAllocation::toString).containsExactly("o1 SKU [3@WH-B]", "o2 SKU [3@WH-A]");
         assertThat(lines()).allSatisfy(l -> assertThat(l.route.ruleSetVersion).isEqualTo("v1"));
     }
 
@@ -61,7 +56,10 @@ class RankedHoldsFunctionTest {
     void racingOrdersNeverReserveMoreThanIsAvailable() throws Exception {
         for (int i = 0; i < 20; i++) send(reserve("o" + i, 1, "WH-B", "WH-A"));
 
-        long reserved = lines().stream().flatMap(l -> l.allocations.stream()).mapToLong(a -> a.quantity).sum();
+        long reserved = lines().stream()
+                .flatMap(l -> l.allocations.stream())
+                .mapToLong(a -> a.quantity)
+                .sum();
         assertThat(reserved).isEqualTo(14);
         assertThat(lines()).filteredOn(l -> l.backordered > 0).hasSize(6);
         List<AvailabilityUpdate> updates = harness.extractOutputValues();
@@ -74,11 +72,14 @@ class RankedHoldsFunctionTest {
 
     private List<LineAllocation> lines() {
         var records = harness.getSideOutput(StockLedgerFunction.LINES);
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+        return records == null
+                ? List.of()
+                : records.stream().map(StreamRecord::getValue).toList();
     }
 
     private static LedgerCommand reserve(String orderId, long quantity, String... ranked) {
-        LedgerCommand c = LedgerCommand.forOrder(Kind.RESERVE, orderId + ":placed", orderId, "shopify", "SKU", quantity, 2000);
+        LedgerCommand c =
+                LedgerCommand.forOrder(Kind.RESERVE, orderId + ":placed", orderId, "shopify", "SKU", quantity, 2000);
         c.decision = true;
         c.lineCount = 1;
         c.route = new RoutePlan();

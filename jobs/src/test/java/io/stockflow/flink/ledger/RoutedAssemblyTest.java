@@ -1,20 +1,19 @@
 package io.stockflow.flink.ledger;
 
-import io.stockflow.ledger.Allocation;
-import io.stockflow.ledger.LineAllocation;
-import io.stockflow.ledger.RoutePlan;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.allocation.Decision;
 import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.ledger.Allocation;
+import io.stockflow.ledger.LineAllocation;
+import io.stockflow.ledger.RoutePlan;
 import io.stockflow.routing.Candidate;
 import io.stockflow.routing.Criterion;
 import io.stockflow.routing.Evaluation;
 import io.stockflow.routing.EvaluationCodec;
 import io.stockflow.routing.RoutePlans;
 import io.stockflow.routing.SplitPolicy;
-import io.stockflow.flink.time.DecisionClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,9 +28,18 @@ import org.junit.jupiter.api.Test;
 class RoutedAssemblyTest {
     @Test
     void theEvaluationMayRideOnAnyLineOfTheOrder() throws Exception {
-        Evaluation evaluation = new Evaluation("v1", "r1", false, List.of("r1"), List.of(Criterion.COST), "STANDARD",
-                "US-EAST", List.of(new Candidate("WH-A", 1, -1, new BigDecimal("4.50"), 2, null, 7L,
-                        LocalDate.of(2026, 11, 26), false, 10L)), List.of(), SplitPolicy.DEFAULT);
+        Evaluation evaluation = new Evaluation(
+                "v1",
+                "r1",
+                false,
+                List.of("r1"),
+                List.of(Criterion.COST),
+                "STANDARD",
+                "US-EAST",
+                List.of(new Candidate(
+                        "WH-A", 1, -1, new BigDecimal("4.50"), 2, null, 7L, LocalDate.of(2026, 11, 26), false, 10L)),
+                List.of(),
+                SplitPolicy.DEFAULT);
         RoutePlan full = new RoutePlan();
         full.ruleSetVersion = "v1";
         full.candidates.add("WH-A");
@@ -39,7 +47,8 @@ class RoutedAssemblyTest {
 
         try (var harness = new KeyedOneInputStreamOperatorTestHarness<String, LineAllocation, OrderAllocation>(
                 new KeyedProcessOperator<>(new AllocationAssembler(new DecisionClock(true), Duration.ofDays(1))),
-                l -> l.orderId, Types.STRING)) {
+                l -> l.orderId,
+                Types.STRING)) {
             harness.open();
             harness.processElement(new StreamRecord<>(line("SKU-Z", full), 1000));
             harness.processElement(new StreamRecord<>(line("SKU-A", RoutePlans.withoutEvaluation(full)), 1000));

@@ -1,23 +1,20 @@
 package io.stockflow.flink.ledger;
 
-import io.stockflow.ledger.Allocation;
-import io.stockflow.ledger.AvailabilityUpdate;
-import io.stockflow.ledger.LedgerCommand;
-import io.stockflow.ledger.LedgerPolicy;
-import io.stockflow.ledger.LineAllocation;
-import io.stockflow.ledger.LineCorrection;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.alert.Alert;
+import io.stockflow.ledger.Allocation;
+import io.stockflow.ledger.AvailabilityUpdate;
+import io.stockflow.ledger.LedgerCommand;
 import io.stockflow.ledger.LedgerCommand.Kind;
+import io.stockflow.ledger.LedgerPolicy;
+import io.stockflow.ledger.LineAllocation;
+import io.stockflow.ledger.LineCorrection;
 import io.stockflow.model.MovementType;
-import io.stockflow.flink.time.DecisionClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -43,8 +40,8 @@ class StockLedgerFunctionTest {
         harness.close();
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, LedgerCommand, LineCorrection, AvailabilityUpdate> newHarness()
-            throws Exception {
+    private static KeyedTwoInputStreamOperatorTestHarness<String, LedgerCommand, LineCorrection, AvailabilityUpdate>
+            newHarness() throws Exception {
         return StockLedgerFunctionHarness.of(POLICY);
     }
 
@@ -53,7 +50,8 @@ class StockLedgerFunctionTest {
         send(receipt("m1", "SKU-1", "WH-A", 10, 1000));
         send(receipt("m2", "SKU-1", "WH-B", 4, 2000));
 
-        assertThat(updates()).extracting(u -> u.location + ":" + u.onHand + ":v" + u.version)
+        assertThat(updates())
+                .extracting(u -> u.location + ":" + u.onHand + ":v" + u.version)
                 .containsExactly("WH-A:10:v1", "*:10:v1", "WH-B:4:v1", "*:14:v2");
     }
 
@@ -95,7 +93,9 @@ class StockLedgerFunctionTest {
         // The forgotten cancellation no longer blocks a (very late) placement; the open order still holds its unit.
         send(reserve("shopify:1", "SKU-1", 1, afterRetention + 1));
         send(LedgerCommand.forOrder(Kind.CANCEL, "e-cancel-2", "shopify:2", "shopify", "SKU-1", 0, afterRetention + 2));
-        assertThat(updates()).filteredOn(u -> u.location.equals("WH-A")).extracting(u -> u.reserved)
+        assertThat(updates())
+                .filteredOn(u -> u.location.equals("WH-A"))
+                .extracting(u -> u.reserved)
                 .containsExactly(2L, 1L);
     }
 
@@ -116,7 +116,9 @@ class StockLedgerFunctionTest {
         // Forgotten cancellations no longer block a (very late) placement; the remembered one still does.
         long late = 6 * hour + 2 * DAY + 2;
         for (int i = 1; i <= 3; i++) send(reserve("shopify:" + i, "SKU-1", 1, late));
-        assertThat(updates()).filteredOn(u -> u.location.equals("WH-A")).extracting(u -> u.reserved)
+        assertThat(updates())
+                .filteredOn(u -> u.location.equals("WH-A"))
+                .extracting(u -> u.reserved)
                 .containsExactly(1L, 2L);
 
         harness.processBothWatermarks(new Watermark(9 * hour + 2 * DAY + hour));
@@ -159,7 +161,8 @@ class StockLedgerFunctionTest {
         harness.open();
         send(LedgerCommand.forOrder(Kind.CANCEL, "e-cancel", "shopify:1", "shopify", "SKU-1", 0, 4000));
 
-        assertThat(updates()).extracting(u -> u.location + ":" + u.reserved + ":" + u.available + ":v" + u.version)
+        assertThat(updates())
+                .extracting(u -> u.location + ":" + u.reserved + ":" + u.available + ":v" + u.version)
                 .containsExactly("WH-A:0:10:v3", "*:0:10:v3");
     }
 
@@ -172,7 +175,9 @@ class StockLedgerFunctionTest {
     }
 
     private static <T> List<T> values(java.util.Collection<StreamRecord<T>> records) {
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+        return records == null
+                ? List.of()
+                : records.stream().map(StreamRecord::getValue).collect(Collectors.toList());
     }
 
     private static LedgerCommand receipt(String id, String sku, String location, long quantity, long time) {
@@ -180,7 +185,8 @@ class StockLedgerFunctionTest {
     }
 
     private static LedgerCommand reserve(String orderId, String sku, long quantity, long time) {
-        LedgerCommand c = LedgerCommand.forOrder(Kind.RESERVE, orderId + ":placed", orderId, "shopify", sku, quantity, time);
+        LedgerCommand c =
+                LedgerCommand.forOrder(Kind.RESERVE, orderId + ":placed", orderId, "shopify", sku, quantity, time);
         c.decision = true;
         c.lineCount = 1;
         return c;

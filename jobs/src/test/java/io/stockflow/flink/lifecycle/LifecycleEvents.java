@@ -1,9 +1,8 @@
 package io.stockflow.flink.lifecycle;
 
+import io.stockflow.allocation.Decision;
 import io.stockflow.lifecycle.AllocationNotice;
 import io.stockflow.lifecycle.LifecycleInput;
-
-import io.stockflow.allocation.Decision;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.OrderEvent;

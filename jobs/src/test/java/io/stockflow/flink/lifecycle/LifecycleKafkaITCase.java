@@ -36,14 +36,23 @@ class LifecycleKafkaITCase {
     private static final Path EXPECTED = FIXTURE.resolve("expected");
     /** The last instant of the fixture week: every input partition reaches it, so the watermark does. */
     private static final String LAST_EVENT = "2026-11-15T12:00:00Z";
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void deadlinesFireAsEventTimePassesAndTheOutputsMatchTheBoundedRun() throws Exception {
-        TestTopics topics = PIPELINE.topics(List.of(Topics.ORDERS_CANONICAL, Topics.ALLOCATIONS, Topics.FULFILMENT,
-                Topics.CARRIER_TRACKING, Topics.ALERTS, Topics.NOTIFICATIONS, Topics.DEADLETTER)).createAll(2);
+        TestTopics topics = PIPELINE.topics(List.of(
+                        Topics.ORDERS_CANONICAL,
+                        Topics.ALLOCATIONS,
+                        Topics.FULFILMENT,
+                        Topics.CARRIER_TRACKING,
+                        Topics.ALERTS,
+                        Topics.NOTIFICATIONS,
+                        Topics.DEADLETTER))
+                .createAll(2);
         JobOptions options = new JobOptions();
-        options.set(StockflowOptions.SLA_POLICY, FIXTURE.resolve("sla-policy.json").toString());
+        options.set(
+                StockflowOptions.SLA_POLICY, FIXTURE.resolve("sla-policy.json").toString());
         PIPELINE.start(topics, "lifecycle", options);
 
         // As a shop's week runs: the orders are known before the warehouse and the carriers report on them.
@@ -51,40 +60,59 @@ class LifecycleKafkaITCase {
         feed(topics, Topics.ORDERS_CANONICAL);
         feed(topics, Topics.ALLOCATIONS);
         assertThat(topics.readCommitted(Topics.NOTIFICATIONS, r -> r.size() >= 8, WAIT))
-                .as("confirmations, a cancellation and a backorder notice").hasSizeGreaterThanOrEqualTo(8);
+                .as("confirmations, a cancellation and a backorder notice")
+                .hasSizeGreaterThanOrEqualTo(8);
         feed(topics, Topics.FULFILMENT);
         // Carriers scan a parcel after the warehouse shipped it: wait until the shipments are linked, or a carrier
         // update could race its own shipment and the customer hear only its latest news.
-        long shipped = LifecycleOutputs.notifications(Fixtures.lines(EXPECTED.resolve("notifications.jsonl")))
-                .values().stream().filter(n -> n.contains(" SHIPPED ")).count();
-        assertThat(LifecycleOutputs.notifications(topics.readCommitted(Topics.NOTIFICATIONS,
-                r -> LifecycleOutputs.notifications(r).values().stream().filter(n -> n.contains(" SHIPPED ")).count()
-                        >= shipped, WAIT)).values()).as("shipped notices before the carriers report")
-                .filteredOn(n -> n.contains(" SHIPPED ")).hasSize((int) shipped);
+        long shipped =
+                LifecycleOutputs.notifications(Fixtures.lines(EXPECTED.resolve("notifications.jsonl")))
+                        .values()
+                        .stream()
+                        .filter(n -> n.contains(" SHIPPED "))
+                        .count();
+        assertThat(LifecycleOutputs.notifications(topics.readCommitted(
+                                Topics.NOTIFICATIONS,
+                                r -> LifecycleOutputs.notifications(r).values().stream()
+                                                .filter(n -> n.contains(" SHIPPED "))
+                                                .count()
+                                        >= shipped,
+                                WAIT))
+                        .values())
+                .as("shipped notices before the carriers report")
+                .filteredOn(n -> n.contains(" SHIPPED "))
+                .hasSize((int) shipped);
         feed(topics, Topics.CARRIER_TRACKING);
 
-        Map<String, String> expectedAlerts =
-                LifecycleOutputs.alerts(Fixtures.lines(EXPECTED.resolve("alerts.jsonl")));
-        List<String> alerts = topics.readCommitted(Topics.ALERTS,
-                r -> r.size() >= expectedAlerts.size(), WAIT);
+        Map<String, String> expectedAlerts = LifecycleOutputs.alerts(Fixtures.lines(EXPECTED.resolve("alerts.jsonl")));
+        List<String> alerts = topics.readCommitted(Topics.ALERTS, r -> r.size() >= expectedAlerts.size(), WAIT);
         assertThat(LifecycleOutputs.alerts(alerts)).isEqualTo(expectedAlerts);
 
         List<String> deadLetters = topics.readCommitted(Topics.DEADLETTER, r -> r.size() >= 6, WAIT);
-        assertThat(deadLetters).extracting(l -> Fixtures.json(l).get("source_topic").asText() + ": "
+        assertThat(deadLetters)
+                .extracting(l -> Fixtures.json(l).get("source_topic").asText() + ": "
                         + Fixtures.json(l).get("error").asText())
                 .containsExactlyInAnyOrderElementsOf(Fixtures.lines(EXPECTED.resolve("deadletter.txt")));
 
         Map<String, String> expectedNotices =
                 LifecycleOutputs.notifications(Fixtures.lines(EXPECTED.resolve("notifications.jsonl")));
-        long mustHave = expectedNotices.values().stream().filter(LifecycleKafkaITCase::neverSkipped).count();
-        Map<String, String> notices = LifecycleOutputs.notifications(topics.readCommitted(Topics.NOTIFICATIONS,
+        long mustHave = expectedNotices.values().stream()
+                .filter(LifecycleKafkaITCase::neverSkipped)
+                .count();
+        Map<String, String> notices = LifecycleOutputs.notifications(topics.readCommitted(
+                Topics.NOTIFICATIONS,
                 r -> LifecycleOutputs.notifications(r).values().stream()
-                        .filter(LifecycleKafkaITCase::neverSkipped).count() >= mustHave, WAIT));
+                                .filter(LifecycleKafkaITCase::neverSkipped)
+                                .count()
+                        >= mustHave,
+                WAIT));
         assertThat(expectedNotices).containsAllEntriesOf(notices);
-        assertThat(notices.values()).as("what deadlines and the carrier cause is never skipped")
+        assertThat(notices.values())
+                .as("what deadlines and the carrier cause is never skipped")
                 .filteredOn(LifecycleKafkaITCase::neverSkipped)
-                .containsExactlyInAnyOrderElementsOf(
-                        expectedNotices.values().stream().filter(LifecycleKafkaITCase::neverSkipped).toList());
+                .containsExactlyInAnyOrderElementsOf(expectedNotices.values().stream()
+                        .filter(LifecycleKafkaITCase::neverSkipped)
+                        .toList());
     }
 
     /**
@@ -92,7 +120,8 @@ class LifecycleKafkaITCase {
      * stage is already known: no confirmation of an order read after its cancellation, no "shipped" after "delivered".
      */
     private static boolean neverSkipped(String notice) {
-        return !notice.contains(" ORDER_CONFIRMED ") && !notice.contains(" SHIPPED ")
+        return !notice.contains(" ORDER_CONFIRMED ")
+                && !notice.contains(" SHIPPED ")
                 && !notice.contains(" OUT_FOR_DELIVERY ");
     }
 

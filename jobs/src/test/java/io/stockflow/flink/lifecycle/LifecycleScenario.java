@@ -68,11 +68,13 @@ final class LifecycleScenario {
         settings.policy = LifecycleSettings.policy(Fixtures.dir("lifecycle").resolve("sla-policy.json"));
 
         InMemoryRun run = new InMemoryRun();
-        LifecycleOutputs out = LifecycleTopology.build(new LifecycleInputs(
-                run.input(Topics.ORDERS_CANONICAL, OrderEvent.class, orders),
-                run.input(Topics.ALLOCATIONS, AllocationNotice.class, allocations),
-                run.records(Topics.FULFILMENT, 0, fulfilments),
-                run.records(Topics.CARRIER_TRACKING, 0, carrierUpdates)), settings);
+        LifecycleOutputs out = LifecycleTopology.build(
+                new LifecycleInputs(
+                        run.input(Topics.ORDERS_CANONICAL, OrderEvent.class, orders),
+                        run.input(Topics.ALLOCATIONS, AllocationNotice.class, allocations),
+                        run.records(Topics.FULFILMENT, 0, fulfilments),
+                        run.records(Topics.CARRIER_TRACKING, 0, carrierUpdates)),
+                settings);
         var alerts = run.collect("alerts", out.alerts());
         var notifications = run.collect("notifications", out.notifications());
         var deadLetters = run.collect("dead-letters", out.deadLetters());

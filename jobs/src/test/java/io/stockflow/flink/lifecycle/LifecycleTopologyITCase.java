@@ -33,13 +33,15 @@ class LifecycleTopologyITCase {
                 .allocations(allocation("shopify:7", PLACED))
                 .runUntil("2026-11-26T12:00:00Z");
 
-        assertThat(out.alerts()).extracting(a -> a.type + " " + a.orderId)
+        assertThat(out.alerts())
+                .extracting(a -> a.type + " " + a.orderId)
                 .containsExactlyInAnyOrder("SHIP_SLA_AT_RISK shopify:7", "SHIP_SLA_BREACH shopify:7");
         assertThat(out.alerts("SHIP_SLA_BREACH")).singleElement().satisfies(a -> {
             assertThat(a.eventTime).isEqualTo(LifecycleEvents.at("2026-11-25T23:59:00Z"));
             assertThat(a.location).isEqualTo("WH-EAST");
         });
-        assertThat(out.notifications()).extracting(n -> n.kind.name())
+        assertThat(out.notifications())
+                .extracting(n -> n.kind.name())
                 .containsExactlyInAnyOrder("ORDER_CONFIRMED", "SLA_APOLOGY");
         assertThat(out.deadLetters()).isEmpty();
     }
@@ -50,12 +52,16 @@ class LifecycleTopologyITCase {
                 .orders(placedOrder("shopify:8", PLACED))
                 .allocations(allocation("shopify:8", PLACED))
                 .fulfilments(shipped("shopify:8", "1Z 999 AA1", "2026-11-24T20:00:00Z"))
-                .carrierUpdates(easyPost("1z999aa1", "in_transit", "2026-11-25T06:00:00Z"),
+                .carrierUpdates(
+                        easyPost("1z999aa1", "in_transit", "2026-11-25T06:00:00Z"),
                         easyPost("1z999aa1", "delivered", "2026-11-26T15:00:00Z"))
                 .runUntil("2026-11-30T12:00:00Z");
 
-        assertThat(out.alerts()).as("shipped and delivered in time: nothing to report").isEmpty();
-        assertThat(out.notifications()).extracting(n -> n.kind.name())
+        assertThat(out.alerts())
+                .as("shipped and delivered in time: nothing to report")
+                .isEmpty();
+        assertThat(out.notifications())
+                .extracting(n -> n.kind.name())
                 .containsExactlyInAnyOrder("ORDER_CONFIRMED", "SHIPPED", "DELIVERED");
         assertThat(out.notifications()).allSatisfy(n -> assertThat(n.orderId).isEqualTo("shopify:8"));
         assertThat(out.deadLetters()).isEmpty();
@@ -68,11 +74,15 @@ class LifecycleTopologyITCase {
                 .carrierUpdates(easyPost("UNKNOWN-1", "in_transit", "2026-11-25T06:00:00Z"), cutOff)
                 .runUntil("2026-11-30T12:00:00Z");
 
-        assertThat(out.deadLetters()).hasSize(2)
+        assertThat(out.deadLetters())
+                .hasSize(2)
                 .allSatisfy(d -> assertThat(d.sourceTopic).isEqualTo(Topics.CARRIER_TRACKING));
         assertThat(out.deadLetters()).anySatisfy(d -> {
-            assertThat(d.error).isEqualTo("no order shipped with tracking code 'UNKNOWN-1' within PT72H of this update");
-            assertThat(d.raw).as("the update as it was read").contains("\"tracking_code\":\"UNKNOWN-1\"")
+            assertThat(d.error)
+                    .isEqualTo("no order shipped with tracking code 'UNKNOWN-1' within PT72H of this update");
+            assertThat(d.raw)
+                    .as("the update as it was read")
+                    .contains("\"tracking_code\":\"UNKNOWN-1\"")
                     .contains("\"status\":\"IN_TRANSIT\"");
         });
         assertThat(out.deadLetters()).anySatisfy(d -> {
@@ -84,14 +94,19 @@ class LifecycleTopologyITCase {
     @Test
     void manyLateOrdersFromOneLocationRaiseTheBreachRate() throws Exception {
         LifecycleScenario.Results out = new LifecycleScenario()
-                .orders(placedOrder("shopify:1", PLACED), placedOrder("shopify:2", PLACED),
+                .orders(
+                        placedOrder("shopify:1", PLACED),
+                        placedOrder("shopify:2", PLACED),
                         placedOrder("shopify:3", PLACED))
-                .allocations(allocation("shopify:1", PLACED), allocation("shopify:2", PLACED),
+                .allocations(
+                        allocation("shopify:1", PLACED),
+                        allocation("shopify:2", PLACED),
                         allocation("shopify:3", PLACED))
                 .runUntil("2026-11-27T12:00:00Z");
 
         assertThat(out.alerts("SHIP_SLA_BREACH")).hasSize(3);
-        assertThat(out.alerts("SLA_BREACH_RATE")).extracting(a -> a.location + "/" + a.channel + " " + a.observed)
+        assertThat(out.alerts("SLA_BREACH_RATE"))
+                .extracting(a -> a.location + "/" + a.channel + " " + a.observed)
                 .containsExactlyInAnyOrder("WH-EAST/null 1.0", "null/shopify 1.0");
     }
 }

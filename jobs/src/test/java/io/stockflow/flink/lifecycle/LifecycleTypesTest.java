@@ -1,15 +1,14 @@
 package io.stockflow.flink.lifecycle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import io.stockflow.alert.Alert;
 import io.stockflow.lifecycle.AllocationNotice;
 import io.stockflow.lifecycle.LifecycleInput;
 import io.stockflow.lifecycle.OrderTrack;
 import io.stockflow.lifecycle.OutcomeCounts;
 import io.stockflow.lifecycle.SlaOutcome;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-
-import io.stockflow.alert.Alert;
 import io.stockflow.notify.Notification;
 import io.stockflow.tracking.TrackingUpdate;
 import java.util.List;
@@ -24,12 +23,22 @@ class LifecycleTypesTest {
     void everyTypeIsAPojoThatNeedsNoGenericSerializer() {
         SerializerConfigImpl noKryo = new SerializerConfigImpl();
         noKryo.setGenericTypes(false);
-        for (Class<?> type : List.of(OrderTrack.class, LifecycleInput.class, TrackingInput.class, TrackingUpdate.class,
-                AllocationNotice.class, SlaOutcome.class, RateSample.class, OutcomeCounts.class, Notification.class,
+        for (Class<?> type : List.of(
+                OrderTrack.class,
+                LifecycleInput.class,
+                TrackingInput.class,
+                TrackingUpdate.class,
+                AllocationNotice.class,
+                SlaOutcome.class,
+                RateSample.class,
+                OutcomeCounts.class,
+                Notification.class,
                 Alert.class)) {
             TypeInformation<?> info = TypeInformation.of(type);
             assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
-            assertThatCode(() -> info.createSerializer(noKryo)).as(type.getSimpleName()).doesNotThrowAnyException();
+            assertThatCode(() -> info.createSerializer(noKryo))
+                    .as(type.getSimpleName())
+                    .doesNotThrowAnyException();
         }
     }
 }

@@ -1,8 +1,5 @@
 package io.stockflow.flink.lifecycle;
 
-import io.stockflow.lifecycle.LifecycleInput;
-import io.stockflow.lifecycle.OrderLifecycle;
-
 import static io.stockflow.flink.lifecycle.LifecycleEvents.allocated;
 import static io.stockflow.flink.lifecycle.LifecycleEvents.at;
 import static io.stockflow.flink.lifecycle.LifecycleEvents.carrier;
@@ -11,12 +8,14 @@ import static io.stockflow.flink.lifecycle.LifecycleEvents.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.alert.Alert;
+import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.flink.time.ReplayHorizon;
+import io.stockflow.lifecycle.LifecycleInput;
+import io.stockflow.lifecycle.OrderLifecycle;
 import io.stockflow.model.FulfilmentType;
 import io.stockflow.notify.Notification;
 import io.stockflow.notify.NotificationKind;
 import io.stockflow.testing.Fixtures;
-import io.stockflow.flink.time.DecisionClock;
-import io.stockflow.flink.time.ReplayHorizon;
 import io.stockflow.tracking.TrackingStatus;
 import java.util.Collection;
 import java.util.List;
@@ -49,9 +48,11 @@ class OrderLifecycleFunctionTest {
         OrderLifecycle lifecycle = new OrderLifecycle(
                 LifecycleSettings.policy(Fixtures.dir("lifecycle").resolve("sla-policy.json")),
                 LifecycleSettings.defaultTemplates());
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new OrderLifecycleFunction(lifecycle, new DecisionClock(true), horizon, replay)),
-                in -> in.orderId, Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new OrderLifecycleFunction(lifecycle, new DecisionClock(true), horizon, replay)),
+                in -> in.orderId,
+                Types.STRING);
         if (restore != null) harness.initializeState(restore);
         harness.open();
     }
@@ -73,12 +74,18 @@ class OrderLifecycleFunctionTest {
         assertThat(harness.numEventTimeTimers()).isEqualTo(4);
 
         send(warehouse(FulfilmentType.PACKED, "2026-11-24T19:00:00Z"));
-        assertThat(harness.numEventTimeTimers()).as("+ stuck in PACKED at 25th 19:00").isEqualTo(5);
+        assertThat(harness.numEventTimeTimers())
+                .as("+ stuck in PACKED at 25th 19:00")
+                .isEqualTo(5);
         send(warehouse(FulfilmentType.SHIPPED, "2026-11-24T20:00:00Z"));
-        assertThat(harness.numEventTimeTimers()).as("PACKED's deleted, SHIPPED's (26th 20:00) set").isEqualTo(5);
+        assertThat(harness.numEventTimeTimers())
+                .as("PACKED's deleted, SHIPPED's (26th 20:00) set")
+                .isEqualTo(5);
         harness.processWatermark(SHIP_BY);
 
-        assertThat(alerts()).as("shipped in time: no warning, no breach, not stuck").isEmpty();
+        assertThat(alerts())
+                .as("shipped in time: no warning, no breach, not stuck")
+                .isEmpty();
         // left: deliver-by, stuck in SHIPPED, cleanup
         assertThat(harness.numEventTimeTimers()).isEqualTo(3);
         send(carrier(TrackingStatus.IN_TRANSIT, "2026-11-25T08:00:00Z"));
@@ -101,16 +108,19 @@ class OrderLifecycleFunctionTest {
         assertThat(breach.eventTime).isEqualTo(SHIP_BY);
         assertThat(breach.alertId).isEqualTo(io.stockflow.alert.AlertIds.of("SHIP_SLA_BREACH", "shopify:7"));
         assertThat(breach.message).contains("still ALLOCATED since 2026-11-24T10:00:00Z");
-        assertThat(notifications()).extracting(n -> n.kind)
+        assertThat(notifications())
+                .extracting(n -> n.kind)
                 .containsExactly(NotificationKind.ORDER_CONFIRMED, NotificationKind.SLA_APOLOGY);
         assertThat(values(harness.getSideOutput(OrderLifecycleFunction.OUTCOMES)))
-                .extracting(o -> o.sla + ":" + o.late).containsExactly("SHIP:true");
+                .extracting(o -> o.sla + ":" + o.late)
+                .containsExactly("SHIP:true");
     }
 
     @Test
     void eventsOutOfOrderAndTwiceGiveEachNoticeOnceAndNeverBackwards() throws Exception {
         open(false, ReplayHorizon.LIVE);
-        send(carrier(TrackingStatus.IN_TRANSIT, "2026-11-25T08:00:00Z"),
+        send(
+                carrier(TrackingStatus.IN_TRANSIT, "2026-11-25T08:00:00Z"),
                 placed("2026-11-24T10:00:00Z"),
                 carrier(TrackingStatus.DELIVERED, "2026-11-26T12:00:00Z"),
                 carrier(TrackingStatus.DELIVERED, "2026-11-26T12:00:00Z"),
@@ -118,7 +128,8 @@ class OrderLifecycleFunctionTest {
                 placed("2026-11-24T10:00:00Z"),
                 carrier(TrackingStatus.OUT_FOR_DELIVERY, "2026-11-26T07:00:00Z"));
 
-        assertThat(notifications()).extracting(n -> n.kind)
+        assertThat(notifications())
+                .extracting(n -> n.kind)
                 .containsExactly(NotificationKind.SHIPPED, NotificationKind.DELIVERED);
         harness.processWatermark(DELIVER_BY);
         assertThat(alerts()).isEmpty();
@@ -127,7 +138,9 @@ class OrderLifecycleFunctionTest {
     @Test
     void forgetsTheOrderAfterItsRetentionDownToZeroKeyedState() throws Exception {
         open(false, ReplayHorizon.LIVE);
-        send(placed("2026-11-24T10:00:00Z"), allocated("2026-11-24T10:00:00Z"),
+        send(
+                placed("2026-11-24T10:00:00Z"),
+                allocated("2026-11-24T10:00:00Z"),
                 warehouse(FulfilmentType.SHIPPED, "2026-11-24T20:00:00Z"),
                 carrier(TrackingStatus.DELIVERED, "2026-11-26T12:00:00Z"));
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
@@ -140,19 +153,24 @@ class OrderLifecycleFunctionTest {
         assertThat(harness.numKeyedStateEntries()).isZero();
         assertThat(harness.numEventTimeTimers()).isZero();
         assertThat(values(harness.getSideOutput(OrderLifecycleFunction.OUTCOMES)))
-                .extracting(o -> o.sla + ":" + o.late).containsExactly("SHIP:false", "DELIVERY:false");
+                .extracting(o -> o.sla + ":" + o.late)
+                .containsExactly("SHIP:false", "DELIVERY:false");
     }
 
     @Test
     void aReplayJudgesADeadlineBeforeTheEventThatFollowsIt() throws Exception {
         open(true, new ReplayHorizon(at("2026-11-28T00:00:00Z")));
-        send(placed("2026-11-24T10:00:00Z"), allocated("2026-11-24T10:00:00Z"),
+        send(
+                placed("2026-11-24T10:00:00Z"),
+                allocated("2026-11-24T10:00:00Z"),
                 warehouse(FulfilmentType.SHIPPED, "2026-11-26T12:00:00Z"));
 
         assertThat(alerts()).extracting(a -> a.type).containsExactly("SHIP_SLA_AT_RISK", "SHIP_SLA_BREACH");
         assertThat(alerts().get(1).message).contains("still ALLOCATED");
-        assertThat(notifications()).extracting(n -> n.kind).containsExactly(NotificationKind.ORDER_CONFIRMED,
-                NotificationKind.SLA_APOLOGY, NotificationKind.SHIPPED);
+        assertThat(notifications())
+                .extracting(n -> n.kind)
+                .containsExactly(
+                        NotificationKind.ORDER_CONFIRMED, NotificationKind.SLA_APOLOGY, NotificationKind.SHIPPED);
     }
 
     @Test
@@ -162,7 +180,8 @@ class OrderLifecycleFunctionTest {
         harness.processWatermark(Long.MAX_VALUE);
 
         assertThat(alerts()).isEmpty();
-        assertThat(values(harness.getSideOutput(OrderLifecycleFunction.OUTCOMES))).isEmpty();
+        assertThat(values(harness.getSideOutput(OrderLifecycleFunction.OUTCOMES)))
+                .isEmpty();
     }
 
     @Test
@@ -176,8 +195,10 @@ class OrderLifecycleFunctionTest {
         send(placed("2026-11-24T10:00:00Z"));
         harness.processWatermark(SHIP_BY);
 
-        assertThat(notifications()).as("the confirmation was sent before the snapshot")
-                .extracting(n -> n.kind).containsExactly(NotificationKind.SLA_APOLOGY);
+        assertThat(notifications())
+                .as("the confirmation was sent before the snapshot")
+                .extracting(n -> n.kind)
+                .containsExactly(NotificationKind.SLA_APOLOGY);
         assertThat(alerts()).extracting(a -> a.type).containsExactly("SHIP_SLA_AT_RISK", "SHIP_SLA_BREACH");
     }
 
@@ -190,6 +211,8 @@ class OrderLifecycleFunctionTest {
     }
 
     private static <T> List<T> values(Collection<StreamRecord<T>> records) {
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+        return records == null
+                ? List.of()
+                : records.stream().map(StreamRecord::getValue).collect(Collectors.toList());
     }
 }

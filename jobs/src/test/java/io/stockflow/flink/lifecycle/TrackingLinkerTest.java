@@ -1,13 +1,12 @@
 package io.stockflow.flink.lifecycle;
 
-import io.stockflow.lifecycle.LifecycleInput;
-
 import static io.stockflow.flink.lifecycle.LifecycleEvents.at;
 import static io.stockflow.flink.lifecycle.LifecycleEvents.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stockflow.model.DeadLetter;
 import io.stockflow.flink.time.ReplayHorizon;
+import io.stockflow.lifecycle.LifecycleInput;
+import io.stockflow.model.DeadLetter;
 import io.stockflow.tracking.TrackingStatus;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +24,11 @@ class TrackingLinkerTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new TrackingLinker(Duration.ofDays(3), Duration.ofDays(30), ReplayHorizon.LIVE)),
-                in -> in.trackingCode, Types.STRING);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(
+                        new TrackingLinker(Duration.ofDays(3), Duration.ofDays(30), ReplayHorizon.LIVE)),
+                in -> in.trackingCode,
+                Types.STRING);
         harness.open();
     }
 
@@ -48,7 +49,8 @@ class TrackingLinkerTest {
         send(TrackingInput.link("1Z1", "shopify:1", "WH-EAST", at("2026-11-25T09:00:00Z")));
         send(TrackingInput.of(update("1Z1", TrackingStatus.DELIVERED, "2026-11-26T08:00:00Z")));
 
-        assertThat(outputs()).extracting(in -> in.orderId + " " + in.tracking.status + " from " + in.shippedFrom)
+        assertThat(outputs())
+                .extracting(in -> in.orderId + " " + in.tracking.status + " from " + in.shippedFrom)
                 .containsExactly("shopify:1 IN_TRANSIT from WH-EAST", "shopify:1 DELIVERED from WH-EAST");
     }
 
@@ -69,7 +71,8 @@ class TrackingLinkerTest {
 
         harness.processWatermark(at("2026-11-28T08:00:00Z"));
 
-        List<DeadLetter> dead = harness.getSideOutput(TrackingLinker.UNLINKED).stream().map(StreamRecord::getValue)
+        List<DeadLetter> dead = harness.getSideOutput(TrackingLinker.UNLINKED).stream()
+                .map(StreamRecord::getValue)
                 .collect(Collectors.toList());
         assertThat(dead).singleElement().satisfies(d -> {
             assertThat(d.sourceTopic).isEqualTo("carrier.tracking");

@@ -15,13 +15,47 @@ class RunCommandOptionsTest {
     @Test
     void everyJobOptionKeepsItsName() {
         RunCommand run = new RunCommand();
-        new CommandLine(run).parseArgs("inventory", "--input", "in", "--output", "out",
-                "--until", "2026-11-27T00:00:00Z",
-                "--low-stock-threshold", "3", "--safety-stock", "1", "--settled-retention", "2d",
-                "--dedup-ttl", "3d", "--order-ttl", "10d", "--max-quantity", "500", "--max-lines", "20",
-                "--out-of-orderness", "5s", "--idleness", "30s", "--sla-policy", "policy.json",
-                "--notification-templates", "templates.json", "--rules", "r1.json", "--rules", "r2.yaml",
-                "--lead-time", "SKU-1=4h", "--lead-time", "SKU-2=1h", "--default-lead-time", "3h");
+        new CommandLine(run)
+                .parseArgs(
+                        "inventory",
+                        "--input",
+                        "in",
+                        "--output",
+                        "out",
+                        "--until",
+                        "2026-11-27T00:00:00Z",
+                        "--low-stock-threshold",
+                        "3",
+                        "--safety-stock",
+                        "1",
+                        "--settled-retention",
+                        "2d",
+                        "--dedup-ttl",
+                        "3d",
+                        "--order-ttl",
+                        "10d",
+                        "--max-quantity",
+                        "500",
+                        "--max-lines",
+                        "20",
+                        "--out-of-orderness",
+                        "5s",
+                        "--idleness",
+                        "30s",
+                        "--sla-policy",
+                        "policy.json",
+                        "--notification-templates",
+                        "templates.json",
+                        "--rules",
+                        "r1.json",
+                        "--rules",
+                        "r2.yaml",
+                        "--lead-time",
+                        "SKU-1=4h",
+                        "--lead-time",
+                        "SKU-2=1h",
+                        "--default-lead-time",
+                        "3h");
 
         ReadableConfig settings = run.jobOptions.settings();
         assertThat(run.jobOptions.until).hasToString("2026-11-27T00:00:00Z");
@@ -37,8 +71,8 @@ class RunCommandOptionsTest {
         assertThat(settings.get(StockflowOptions.SLA_POLICY)).isEqualTo("policy.json");
         assertThat(settings.get(StockflowOptions.NOTIFICATION_TEMPLATES)).isEqualTo("templates.json");
         assertThat(settings.get(StockflowOptions.RULES)).containsExactly("r1.json", "r2.yaml");
-        assertThat(settings.get(StockflowOptions.LEAD_TIMES)).containsExactly(Map.entry("SKU-1", "4h"),
-                Map.entry("SKU-2", "1h"));
+        assertThat(settings.get(StockflowOptions.LEAD_TIMES))
+                .containsExactly(Map.entry("SKU-1", "4h"), Map.entry("SKU-2", "1h"));
         assertThat(settings.get(StockflowOptions.DEFAULT_LEAD_TIME)).isEqualTo(Duration.ofHours(3));
     }
 

@@ -1,14 +1,13 @@
 package io.stockflow.flink.routing;
 
-import io.stockflow.routing.CapacityAlerts;
-import io.stockflow.routing.CapacityLevel;
-import io.stockflow.routing.ShipmentClaim;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.alert.Alert;
-import io.stockflow.json.Instants;
 import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.json.Instants;
+import io.stockflow.routing.CapacityAlerts;
+import io.stockflow.routing.CapacityLevel;
+import io.stockflow.routing.ShipmentClaim;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,8 +33,9 @@ class CapacityCounterTest {
             claim(harness, "WH-A", NOV_26, 2L, "o2");
             claim(harness, "WH-A", NOV_26 + 1, 2L, "o3");
 
-            assertThat(levels(harness)).containsExactly("WH-A 2026-11-26 1/2", "WH-B 2026-11-26 1",
-                    "WH-A 2026-11-26 2/2", "WH-A 2026-11-27 1/2");
+            assertThat(levels(harness))
+                    .containsExactly(
+                            "WH-A 2026-11-26 1/2", "WH-B 2026-11-26 1", "WH-A 2026-11-26 2/2", "WH-A 2026-11-27 1/2");
             assertThat(alerts(harness)).isEmpty();
         }
     }
@@ -113,16 +113,22 @@ class CapacityCounterTest {
             Duration publishEvery, OperatorSubtaskState restoreFrom) throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<String, ShipmentClaim, CapacityLevel>(
                 new KeyedProcessOperator<>(new CapacityCounter(new DecisionClock(true), publishEvery)),
-                c -> c.location, Types.STRING);
+                c -> c.location,
+                Types.STRING);
         if (restoreFrom != null) harness.initializeState(restoreFrom);
         harness.open();
         return harness;
     }
 
-    private static void claim(KeyedOneInputStreamOperatorTestHarness<String, ShipmentClaim, CapacityLevel> harness,
-            String location, long day, Long capacity, String orderId) throws Exception {
-        harness.processElement(new StreamRecord<>(new ShipmentClaim(location, day, capacity, orderId, "v1", TEN_AM),
-                TEN_AM));
+    private static void claim(
+            KeyedOneInputStreamOperatorTestHarness<String, ShipmentClaim, CapacityLevel> harness,
+            String location,
+            long day,
+            Long capacity,
+            String orderId)
+            throws Exception {
+        harness.processElement(
+                new StreamRecord<>(new ShipmentClaim(location, day, capacity, orderId, "v1", TEN_AM), TEN_AM));
     }
 
     private static List<String> levels(KeyedOneInputStreamOperatorTestHarness<String, ShipmentClaim, CapacityLevel> h) {
@@ -131,6 +137,8 @@ class CapacityCounterTest {
 
     private static List<Alert> alerts(KeyedOneInputStreamOperatorTestHarness<String, ShipmentClaim, CapacityLevel> h) {
         var records = h.getSideOutput(CapacityCounter.ALERTS);
-        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).collect(Collectors.toList());
+        return records == null
+                ? List.of()
+                : records.stream().map(StreamRecord::getValue).collect(Collectors.toList());
     }
 }

@@ -69,7 +69,8 @@ class CapacityKafkaITCase {
         });
         JsonNode fellOver = decided.get(decided.size() - 1);
         assertThat(fellOver.at("/explanation/excluded").toString())
-                .contains("WH-EAST").contains("daily capacity of 2 used up on 2026-11-26");
+                .contains("WH-EAST")
+                .contains("daily capacity of 2 used up on 2026-11-26");
         JsonNode after = routing.decide(order());
         decided.add(after);
         assertThat(shipFrom(after)).as("full stays full").isEqualTo("WH-WEST");
@@ -79,12 +80,16 @@ class CapacityKafkaITCase {
         assertThat(east).as("WH-EAST shipments").isGreaterThanOrEqualTo(2);
         System.out.printf("capacity 2 at WH-EAST: %d decisions there, %d at WH-WEST%n", east, west);
 
-        Map<String, JsonNode> levels = latestLevels(topics, l -> levelOf(l, "WH-EAST") == east
-                && levelOf(l, "WH-WEST") == west);
-        assertThat(levels.get("WH-EAST|2026-11-26").get("daily_capacity").asLong()).isEqualTo(2);
-        assertThat(levels.get("WH-WEST|2026-11-26").has("daily_capacity")).as("unlimited").isFalse();
-        assertThat(levels.values()).allSatisfy(l -> assertThat(
-                ContractSchemas.violations(Topics.ROUTING_CAPACITY, l.toString())).isEmpty());
+        Map<String, JsonNode> levels =
+                latestLevels(topics, l -> levelOf(l, "WH-EAST") == east && levelOf(l, "WH-WEST") == west);
+        assertThat(levels.get("WH-EAST|2026-11-26").get("daily_capacity").asLong())
+                .isEqualTo(2);
+        assertThat(levels.get("WH-WEST|2026-11-26").has("daily_capacity"))
+                .as("unlimited")
+                .isFalse();
+        assertThat(levels.values())
+                .allSatisfy(l -> assertThat(ContractSchemas.violations(Topics.ROUTING_CAPACITY, l.toString()))
+                        .isEmpty());
 
         List<JsonNode> alerts = capacityAlerts(topics, east > 2);
         if (east > 2) {
@@ -94,7 +99,8 @@ class CapacityKafkaITCase {
                 assertThat(a.get("observed").asLong()).isEqualTo(3);
                 assertThat(a.get("expected").asLong()).isEqualTo(2);
                 assertThat(a.get("message").asText()).contains("daily capacity of 2");
-                assertThat(ContractSchemas.violations(Topics.ALERTS, a.toString())).isEmpty();
+                assertThat(ContractSchemas.violations(Topics.ALERTS, a.toString()))
+                        .isEmpty();
             });
         } else {
             assertThat(alerts).as("no overshoot, no alert").isEmpty();
@@ -106,10 +112,8 @@ class CapacityKafkaITCase {
     }
 
     /** The latest level per location and day on {@code routing.capacity}, once {@code done} holds for them. */
-    private static Map<String, JsonNode> latestLevels(TestTopics topics,
-            Predicate<Map<String, JsonNode>> done) {
-        List<String> records = topics.readCommitted(Topics.ROUTING_CAPACITY,
-                r -> done.test(latest(r)), WAIT);
+    private static Map<String, JsonNode> latestLevels(TestTopics topics, Predicate<Map<String, JsonNode>> done) {
+        List<String> records = topics.readCommitted(Topics.ROUTING_CAPACITY, r -> done.test(latest(r)), WAIT);
         Map<String, JsonNode> levels = latest(records);
         assertThat(done.test(levels)).as("levels %s", levels).isTrue();
         return levels;
@@ -119,7 +123,9 @@ class CapacityKafkaITCase {
         Map<String, JsonNode> levels = new TreeMap<>();
         for (String r : records) {
             JsonNode level = Fixtures.json(r);
-            levels.merge(level.get("location").asText() + "|" + level.get("day").asText(), level,
+            levels.merge(
+                    level.get("location").asText() + "|" + level.get("day").asText(),
+                    level,
                     (a, b) -> b.get("version").asLong() >= a.get("version").asLong() ? b : a);
         }
         return levels;
@@ -135,16 +141,19 @@ class CapacityKafkaITCase {
      * (a burst of ten orders all but always overshoots, so this branch is rare).
      */
     private static List<JsonNode> capacityAlerts(TestTopics topics, boolean expected) {
-        List<String> alerts = topics.readCommitted(Topics.ALERTS,
+        List<String> alerts = topics.readCommitted(
+                Topics.ALERTS,
                 r -> expected && r.stream().anyMatch(a -> a.contains(CapacityAlerts.CAPACITY_EXCEEDED)),
                 expected ? WAIT : Duration.ofSeconds(5));
-        return alerts.stream().map(Fixtures::json)
-                .filter(a -> a.get("type").asText().equals(CapacityAlerts.CAPACITY_EXCEEDED)).toList();
+        return alerts.stream()
+                .map(Fixtures::json)
+                .filter(a -> a.get("type").asText().equals(CapacityAlerts.CAPACITY_EXCEEDED))
+                .toList();
     }
 
     private static String order() {
-        return ShopifyOrders.placed(ORDER_IDS.incrementAndGet(), "2026-11-26T15:00:00Z", "NY", "10001", SKU, 1,
-                "10.00");
+        return ShopifyOrders.placed(
+                ORDER_IDS.incrementAndGet(), "2026-11-26T15:00:00Z", "NY", "10001", SKU, 1, "10.00");
     }
 
     private static String receipt(String location) {

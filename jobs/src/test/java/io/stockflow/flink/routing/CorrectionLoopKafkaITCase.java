@@ -45,7 +45,8 @@ class CorrectionLoopKafkaITCase {
         // One partition: the racing orders are read back to back, long before a correction can come back.
         topics = PIPELINE.topics(Topics.ALL).createAll(1);
         JobOptions options = new JobOptions();
-        options.set(StockflowOptions.RULES, List.of(RULES.resolve("rules-v1.json").toString()));
+        options.set(
+                StockflowOptions.RULES, List.of(RULES.resolve("rules-v1.json").toString()));
         PIPELINE.start(topics, "inventory", options);
     }
 
@@ -55,11 +56,14 @@ class CorrectionLoopKafkaITCase {
 
         // Both lines held at WH-EAST, the only location with SKU-CB and SKU-CC: the holds are the plan, no round.
         long t0 = System.nanoTime();
-        JsonNode direct = decisions(List.of(order(9000, "SKU-CB", 1, "SKU-CC", 1))).get("shopify:9000");
+        JsonNode direct =
+                decisions(List.of(order(9000, "SKU-CB", 1, "SKU-CC", 1))).get("shopify:9000");
         long t1 = System.nanoTime();
         // SKU-CA is held at STORE-NYC (ranked first), SKU-CB at WH-EAST (the only one with it): WH-EAST has both.
-        JsonNode decision = decisions(List.of(order(9001, "SKU-CA", 1, "SKU-CB", 1))).get("shopify:9001");
-        System.out.printf("decided as held in %d ms, after a correction round in %d ms (checkpoints every 300 ms)%n",
+        JsonNode decision =
+                decisions(List.of(order(9001, "SKU-CA", 1, "SKU-CB", 1))).get("shopify:9001");
+        System.out.printf(
+                "decided as held in %d ms, after a correction round in %d ms (checkpoints every 300 ms)%n",
                 (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
 
         assertThat(units(direct)).containsExactly("SKU-CB 1@WH-EAST", "SKU-CC 1@WH-EAST");
@@ -69,14 +73,26 @@ class CorrectionLoopKafkaITCase {
         assertThat(decision.get("reason").asText()).startsWith("Ships complete from WH-EAST");
         assertThat(decision.at("/explanation/ship_from").toString()).isEqualTo("[\"WH-EAST\"]");
 
-        awaitReserved(Map.of("SKU-CA|STORE-NYC", 0L, "SKU-CA|WH-EAST", 1L, "SKU-CA|*", 1L, "SKU-CB|WH-EAST", 2L,
-                "SKU-CC|WH-EAST", 1L));
-        assertThat(availability()).as("SKU-CA was held at STORE-NYC first, then moved")
+        awaitReserved(Map.of(
+                "SKU-CA|STORE-NYC",
+                0L,
+                "SKU-CA|WH-EAST",
+                1L,
+                "SKU-CA|*",
+                1L,
+                "SKU-CB|WH-EAST",
+                2L,
+                "SKU-CC|WH-EAST",
+                1L));
+        assertThat(availability())
+                .as("SKU-CA was held at STORE-NYC first, then moved")
                 .anySatisfy(a -> assertThat(a).isEqualTo("SKU-CA|STORE-NYC reserved 1"));
         List<JsonNode> corrections = corrections();
         assertThat(corrections).noneMatch(c -> c.get("order_id").asText().equals("shopify:9000"));
-        assertThat(corrections).filteredOn(c -> c.get("order_id").asText().equals("shopify:9001"))
-                .singleElement().satisfies(c -> {
+        assertThat(corrections)
+                .filteredOn(c -> c.get("order_id").asText().equals("shopify:9001"))
+                .singleElement()
+                .satisfies(c -> {
                     assertThat(c.get("sku").asText()).isEqualTo("SKU-CA");
                     assertThat(c.get("targets").toString()).isEqualTo("[{\"location\":\"WH-EAST\",\"quantity\":1}]");
                 });
@@ -88,20 +104,26 @@ class CorrectionLoopKafkaITCase {
         // can come back (corrections are read committed, one checkpoint later).
         stock(Map.of("SKU-KA|STORE-NYC", 10L, "SKU-KA|WH-EAST", 2L, "SKU-KB|WH-EAST", 5L));
 
-        Map<String, JsonNode> decided = decisions(List.of(order(9101, "SKU-KA", 2, "SKU-KB", 1),
-                order(9102, "SKU-KA", 2, "SKU-KB", 1)));
+        Map<String, JsonNode> decided =
+                decisions(List.of(order(9101, "SKU-KA", 2, "SKU-KB", 1), order(9102, "SKU-KA", 2, "SKU-KB", 1)));
 
         List<JsonNode> both = List.of(decided.get("shopify:9101"), decided.get("shopify:9102"));
         assertThat(both).allSatisfy(d -> assertThat(d.get("decision").asText()).isEqualTo("ALLOCATED"));
-        assertThat(both).filteredOn(d -> units(d).equals(List.of("SKU-KA 2@WH-EAST", "SKU-KB 1@WH-EAST")))
-                .as("the order whose correction came first ships complete").hasSize(1);
-        assertThat(both).filteredOn(d -> units(d).equals(List.of("SKU-KA 2@STORE-NYC", "SKU-KB 1@WH-EAST")))
-                .as("the other keeps its holds").singleElement()
+        assertThat(both)
+                .filteredOn(d -> units(d).equals(List.of("SKU-KA 2@WH-EAST", "SKU-KB 1@WH-EAST")))
+                .as("the order whose correction came first ships complete")
+                .hasSize(1);
+        assertThat(both)
+                .filteredOn(d -> units(d).equals(List.of("SKU-KA 2@STORE-NYC", "SKU-KB 1@WH-EAST")))
+                .as("the other keeps its holds")
+                .singleElement()
                 .satisfies(d -> assertThat(d.get("reason").asText())
                         .contains("Not corrected: SKU-KA stayed at STORE-NYC: WH-EAST had 0 of 2 free"));
 
         awaitReserved(Map.of("SKU-KA|STORE-NYC", 2L, "SKU-KA|WH-EAST", 2L, "SKU-KB|WH-EAST", 2L, "SKU-KA|*", 4L));
-        assertThat(corrections()).filteredOn(c -> c.get("sku").asText().equals("SKU-KA")).hasSize(2);
+        assertThat(corrections())
+                .filteredOn(c -> c.get("sku").asText().equals("SKU-KA"))
+                .hasSize(2);
     }
 
     private static void stock(Map<String, Long> units) {
@@ -127,21 +149,27 @@ class CorrectionLoopKafkaITCase {
 
     /** Sends the orders in one batch and returns their decisions by order id. */
     private static Map<String, JsonNode> decisions(List<String> orders) {
-        List<String> ids = orders.stream().map(o -> "shopify:" + Fixtures.json(o).at("/payload/id").asText()).toList();
+        List<String> ids = orders.stream()
+                .map(o -> "shopify:" + Fixtures.json(o).at("/payload/id").asText())
+                .toList();
         topics.produce(Topics.ORDERS_RAW, orders);
-        List<String> all = topics.readCommitted(Topics.ALLOCATIONS,
-                r -> Fixtures.keyed(r, "order_id").keySet().containsAll(ids), WAIT);
+        List<String> all = topics.readCommitted(
+                Topics.ALLOCATIONS, r -> Fixtures.keyed(r, "order_id").keySet().containsAll(ids), WAIT);
         Map<String, JsonNode> byOrder = Fixtures.keyed(all, "order_id");
         assertThat(byOrder).containsKeys(ids.toArray(String[]::new));
-        assertThat(all.stream().filter(a -> ids.contains(Fixtures.json(a).get("order_id").asText())))
-                .as("one decision per order").hasSize(ids.size());
+        assertThat(all.stream()
+                        .filter(a ->
+                                ids.contains(Fixtures.json(a).get("order_id").asText())))
+                .as("one decision per order")
+                .hasSize(ids.size());
         return byOrder;
     }
 
     private static List<String> units(JsonNode decision) {
         List<String> units = new ArrayList<>();
-        decision.get("allocations").forEach(u -> units.add(u.get("sku").asText() + " " + u.get("quantity").asLong()
-                + "@" + u.get("location").asText()));
+        decision.get("allocations")
+                .forEach(u -> units.add(u.get("sku").asText() + " "
+                        + u.get("quantity").asLong() + "@" + u.get("location").asText()));
         units.sort(null);
         return units;
     }
@@ -149,11 +177,16 @@ class CorrectionLoopKafkaITCase {
     /** Waits until the latest availability of each {@code sku|location} has the reserved units given. */
     private static void awaitReserved(Map<String, Long> expected) {
         Map<String, Long> latest = new LinkedHashMap<>();
-        topics.readCommitted(Topics.AVAILABILITY, records -> {
-            latest.clear();
-            Fixtures.finalAvailability(records).forEach((k, a) -> latest.put(k, a.get("reserved").asLong()));
-            return expected.entrySet().stream().allMatch(e -> e.getValue().equals(latest.get(e.getKey())));
-        }, WAIT);
+        topics.readCommitted(
+                Topics.AVAILABILITY,
+                records -> {
+                    latest.clear();
+                    Fixtures.finalAvailability(records)
+                            .forEach((k, a) -> latest.put(k, a.get("reserved").asLong()));
+                    return expected.entrySet().stream()
+                            .allMatch(e -> e.getValue().equals(latest.get(e.getKey())));
+                },
+                WAIT);
         for (Map.Entry<String, Long> e : expected.entrySet()) {
             assertThat(latest.get(e.getKey())).as("reserved at " + e.getKey()).isEqualTo(e.getValue());
         }
@@ -162,12 +195,16 @@ class CorrectionLoopKafkaITCase {
     /** Every availability record as {@code sku|location reserved N}. */
     private static List<String> availability() {
         List<String> all = topics.readCommitted(Topics.AVAILABILITY, r -> false, Duration.ofSeconds(2));
-        return all.stream().map(Fixtures::json).map(a -> a.get("sku").asText() + "|" + a.get("location").asText()
-                + " reserved " + a.get("reserved").asLong()).toList();
+        return all.stream()
+                .map(Fixtures::json)
+                .map(a -> a.get("sku").asText() + "|" + a.get("location").asText() + " reserved "
+                        + a.get("reserved").asLong())
+                .toList();
     }
 
     private static List<JsonNode> corrections() {
-        return topics.readCommitted(Topics.ROUTING_CORRECTIONS, r -> false, Duration.ofSeconds(2))
-                .stream().map(Fixtures::json).toList();
+        return topics.readCommitted(Topics.ROUTING_CORRECTIONS, r -> false, Duration.ofSeconds(2)).stream()
+                .map(Fixtures::json)
+                .toList();
     }
 }

@@ -32,7 +32,11 @@ final class LiveRouting {
     /** Every topic named for the test, one partition each, and the inventory job started on them. */
     static LiveRouting start(KafkaPipeline pipeline) throws Exception {
         TestTopics topics = pipeline.topics(Topics.ALL)
-                .create(1, Topics.ALL.stream().filter(t -> !t.equals(Topics.ROUTING_CAPACITY)).toList());
+                .create(
+                        1,
+                        Topics.ALL.stream()
+                                .filter(t -> !t.equals(Topics.ROUTING_CAPACITY))
+                                .toList());
         pipeline.start(topics, "inventory", new JobOptions());
         return new LiveRouting(topics);
     }
@@ -44,8 +48,8 @@ final class LiveRouting {
     void publishAndAwaitVersion(String ruleSet, String version, LongSupplier probeOrderIds) {
         topics.produce(Topics.ROUTING_RULES, List.of(ruleSet));
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode probe = decide(ShopifyOrders.placed(probeOrderIds.getAsLong(), "2026-11-26T13:59:00Z", "NY",
-                    "10001", "PROBE", 1, "10.00"));
+            JsonNode probe = decide(ShopifyOrders.placed(
+                    probeOrderIds.getAsLong(), "2026-11-26T13:59:00Z", "NY", "10001", "PROBE", 1, "10.00"));
             return version.equals(probe.get("rule_set_version").asText());
         });
     }
@@ -58,9 +62,11 @@ final class LiveRouting {
 
     /** The decisions of the orders (already sent), in their order, once all are published. */
     List<JsonNode> decisions(List<String> orders) {
-        List<String> ids = orders.stream().map(o -> "shopify:" + Fixtures.json(o).at("/payload/id").asText()).toList();
-        List<String> all = topics.readCommitted(Topics.ALLOCATIONS,
-                r -> Fixtures.keyed(r, "order_id").keySet().containsAll(ids), WAIT);
+        List<String> ids = orders.stream()
+                .map(o -> "shopify:" + Fixtures.json(o).at("/payload/id").asText())
+                .toList();
+        List<String> all = topics.readCommitted(
+                Topics.ALLOCATIONS, r -> Fixtures.keyed(r, "order_id").keySet().containsAll(ids), WAIT);
         Map<String, JsonNode> byOrder = Fixtures.keyed(all, "order_id");
         assertThat(byOrder).containsKeys(ids.toArray(String[]::new));
         return ids.stream().map(byOrder::get).toList();

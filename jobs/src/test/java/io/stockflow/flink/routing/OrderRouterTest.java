@@ -1,18 +1,18 @@
 package io.stockflow.flink.routing;
 
-import io.stockflow.routing.Evaluation;
-import io.stockflow.routing.CapacityLevel;
-import io.stockflow.routing.Exclusion;
-import io.stockflow.routing.RoutePlans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.ingest.OrderInput;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
+import io.stockflow.routing.CapacityLevel;
+import io.stockflow.routing.Evaluation;
+import io.stockflow.routing.Exclusion;
+import io.stockflow.routing.RoutePlans;
 import io.stockflow.testing.Fixtures;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,8 @@ class OrderRouterTest {
             harness.processElement(order("o3", "2026-11-26T10:00:00Z"), 5);
 
             List<OrderInput> out = harness.extractOutputValues();
-            assertThat(out).extracting(i -> i.order.orderId + ":" + (i.route == null ? "built-in" : i.route.ruleSetVersion))
+            assertThat(out)
+                    .extracting(i -> i.order.orderId + ":" + (i.route == null ? "built-in" : i.route.ruleSetVersion))
                     .containsExactly("o1:built-in", "o2:r1", "o3:r2");
             assertThat(out.get(2).route.candidates).first().isEqualTo("WH-WEST");
         }
@@ -56,14 +57,17 @@ class OrderRouterTest {
             harness.processElement(order("o1", "2026-11-26T11:00:00Z"), 1);
             harness.processElement(order("o2", "2026-11-26T13:00:00Z"), 2);
             harness.processWatermark(new Watermark(Long.MAX_VALUE));
-            assertThat(harness.extractOutputValues()).as("the orders ended, the rule sets not yet").isEmpty();
+            assertThat(harness.extractOutputValues())
+                    .as("the orders ended, the rule sets not yet")
+                    .isEmpty();
 
             harness.processBroadcastElement(document("rules-v1.json"), 3);
             harness.processBroadcastElement(document("rules-v2.json"), 4);
             harness.processBroadcastWatermark(new Watermark(Long.MAX_VALUE));
 
             assertThat(harness.extractOutputValues())
-                    .extracting(i -> i.order.orderId + ":" + i.route.ruleSetVersion).containsExactly("o1:r1", "o2:r2");
+                    .extracting(i -> i.order.orderId + ":" + i.route.ruleSetVersion)
+                    .containsExactly("o1:r1", "o2:r2");
         }
     }
 
@@ -79,13 +83,17 @@ class OrderRouterTest {
             harness.processElement(order("o3", "2026-11-27T09:00:00Z"), 6);
 
             List<OrderInput> out = harness.extractOutputValues();
-            assertThat(out).extracting(i -> i.order.orderId + ":" + i.route.candidates.get(0))
+            assertThat(out)
+                    .extracting(i -> i.order.orderId + ":" + i.route.candidates.get(0))
                     .containsExactly("o1:WH-WEST", "o2:WH-EAST", "o3:WH-WEST");
             Evaluation full = RoutePlans.evaluation(out.get(1).route);
-            assertThat(full.excluded()).extracting(Exclusion::location, Exclusion::why)
-                    .contains(tuple("WH-WEST",
-                            "daily capacity of 5 used up on 2026-11-26"));
-            assertThat(RoutePlans.evaluation(out.get(0).route).candidate("WH-WEST").capacityLeft()).isEqualTo(1);
+            assertThat(full.excluded())
+                    .extracting(Exclusion::location, Exclusion::why)
+                    .contains(tuple("WH-WEST", "daily capacity of 5 used up on 2026-11-26"));
+            assertThat(RoutePlans.evaluation(out.get(0).route)
+                            .candidate("WH-WEST")
+                            .capacityLeft())
+                    .isEqualTo(1);
         }
     }
 
@@ -97,15 +105,20 @@ class OrderRouterTest {
             harness.processBroadcastElement(level("WH-WEST", "2026-11-26", 2), 3);
 
             var planned = harness.getBroadcastState(OrderRouter.PLANNED_SHIPMENTS);
-            assertThat(planned.immutableEntries()).extracting(Map.Entry::getKey)
+            assertThat(planned.immutableEntries())
+                    .extracting(Map.Entry::getKey)
                     .containsExactlyInAnyOrder("WH-EAST|2026-11-24", "WH-WEST|2026-11-26");
         }
     }
 
     private static KeyedBroadcastOperatorTestHarness<String, OrderInput, RoutingUpdate, OrderInput> harness(
             boolean replay) throws Exception {
-        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(new OrderRouter(List.of(), replay),
-                OrderInput::orderId, Types.STRING, OrderRouter.RULE_SETS, OrderRouter.PLANNED_SHIPMENTS);
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new OrderRouter(List.of(), replay),
+                OrderInput::orderId,
+                Types.STRING,
+                OrderRouter.RULE_SETS,
+                OrderRouter.PLANNED_SHIPMENTS);
     }
 
     private static RoutingUpdate document(String file) throws Exception {

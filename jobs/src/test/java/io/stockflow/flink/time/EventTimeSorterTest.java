@@ -16,7 +16,9 @@ class EventTimeSorterTest {
             harness.processElement(new StreamRecord<>("k:b", 10));
             harness.processElement(new StreamRecord<>("k:a", 10));
             harness.processElement(new StreamRecord<>("k:d", 20));
-            assertThat(harness.extractOutputValues()).as("nothing before the watermark passes").isEmpty();
+            assertThat(harness.extractOutputValues())
+                    .as("nothing before the watermark passes")
+                    .isEmpty();
 
             harness.processWatermark(Long.MAX_VALUE);
 
@@ -38,7 +40,8 @@ class EventTimeSorterTest {
     private static KeyedOneInputStreamOperatorTestHarness<String, String, String> newHarness() throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new EventTimeSorter<String, String>(Types.STRING, s -> s)),
-                s -> s.substring(0, 1), Types.STRING);
+                s -> s.substring(0, 1),
+                Types.STRING);
         harness.open();
         return harness;
     }

@@ -76,9 +76,14 @@ public final class AdminApi {
         }
         ArrayNode list = Json.array();
         for (CallLog.Call call : calls.recent(limit)) {
-            list.addObject().put("at", call.at().toString()).put("channel", call.channel().key)
-                    .put("endpoint", call.endpoint()).put("method", call.method()).put("path", call.path())
-                    .put("status", call.status()).put("accepted", call.accepted());
+            list.addObject()
+                    .put("at", call.at().toString())
+                    .put("channel", call.channel().key)
+                    .put("endpoint", call.endpoint())
+                    .put("method", call.method())
+                    .put("path", call.path())
+                    .put("status", call.status())
+                    .put("accepted", call.accepted());
         }
         json(ctx, 200, list);
     }
@@ -99,11 +104,17 @@ public final class AdminApi {
             Duration duration = body.hasNonNull("seconds") ? seconds(body, "seconds") : null;
             switch (body.path("mode").asText("")) {
                 case "outage" -> faults.outage(channel.get(), duration);
-                case "storm" -> faults.storm(channel.get(), duration,
-                        body.hasNonNull("retryAfterSeconds") ? seconds(body, "retryAfterSeconds") : Duration.ofSeconds(1));
+                case "storm" ->
+                    faults.storm(
+                            channel.get(),
+                            duration,
+                            body.hasNonNull("retryAfterSeconds")
+                                    ? seconds(body, "retryAfterSeconds")
+                                    : Duration.ofSeconds(1));
                 case "slow" -> {
                     Integer delay = Json.intOrNull(body.get("delayMillis"));
-                    if (delay == null || delay < 0) throw new IllegalArgumentException("'delayMillis' must be 0 or more");
+                    if (delay == null || delay < 0)
+                        throw new IllegalArgumentException("'delayMillis' must be 0 or more");
                     faults.slow(channel.get(), Duration.ofMillis(delay), duration);
                 }
                 case "normal" -> faults.normal(channel.get());
@@ -117,15 +128,18 @@ public final class AdminApi {
 
     private static Duration seconds(JsonNode body, String field) {
         JsonNode value = body.get(field);
-        if (!value.isNumber() || value.asDouble() < 0) throw new IllegalArgumentException("'" + field + "' must be 0 or more seconds");
+        if (!value.isNumber() || value.asDouble() < 0)
+            throw new IllegalArgumentException("'" + field + "' must be 0 or more seconds");
         return Duration.ofMillis(Math.round(value.asDouble() * 1000));
     }
 
     private static ObjectNode describe(Fault fault) {
         ObjectNode json = Json.object().put("mode", fault.kind().name().toLowerCase());
         if (fault.until() != null) json.put("until", fault.until().toString());
-        if (fault.kind() == Fault.Kind.STORM) json.put("retryAfterSeconds", fault.retryAfter().toSeconds());
-        if (fault.kind() == Fault.Kind.SLOW) json.put("delayMillis", fault.delay().toMillis());
+        if (fault.kind() == Fault.Kind.STORM)
+            json.put("retryAfterSeconds", fault.retryAfter().toSeconds());
+        if (fault.kind() == Fault.Kind.SLOW)
+            json.put("delayMillis", fault.delay().toMillis());
         return json;
     }
 

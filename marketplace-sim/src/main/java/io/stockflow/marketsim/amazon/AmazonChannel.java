@@ -23,18 +23,18 @@ import java.util.TreeSet;
  */
 public final class AmazonChannel implements SimulatedChannel {
     /** The usage plan of one operation: requests a second and burst. */
-    public record Rate(double perSecond, int burst) {
-    }
+    public record Rate(double perSecond, int burst) {}
 
     private final AmazonStore store = new AmazonStore();
     private final AmazonListings listings;
     private final AmazonOrders orders;
     private final Clock clock;
 
-    public AmazonChannel(String accessToken, Rate patchListingsItem, Rate getListingsItem, Rate confirmShipment,
-            Clock clock) {
+    public AmazonChannel(
+            String accessToken, Rate patchListingsItem, Rate getListingsItem, Rate confirmShipment, Clock clock) {
         this.clock = clock;
-        this.listings = new AmazonListings(store, accessToken, bucket(patchListingsItem), bucket(getListingsItem), clock);
+        this.listings =
+                new AmazonListings(store, accessToken, bucket(patchListingsItem), bucket(getListingsItem), clock);
         this.orders = new AmazonOrders(store, accessToken, bucket(confirmShipment));
     }
 
@@ -53,17 +53,25 @@ public final class AmazonChannel implements SimulatedChannel {
         String item = "/listings/2021-08-01/items/{sellerId}/{sku}";
         api.add(HandlerType.PATCH, item, Channel.AMAZON, "patchListingsItem", errors, listings::patch);
         api.add(HandlerType.GET, item, Channel.AMAZON, "getListingsItem", errors, listings::get);
-        api.add(HandlerType.POST, "/orders/v0/orders/{orderId}/shipmentConfirmation", Channel.AMAZON,
-                "confirmShipment", errors, orders::confirmShipment);
+        api.add(
+                HandlerType.POST,
+                "/orders/v0/orders/{orderId}/shipmentConfirmation",
+                Channel.AMAZON,
+                "confirmShipment",
+                errors,
+                orders::confirmShipment);
         Seeding.post(admin, "/_sim/amazon/listings", body -> {
             Set<String> marketplaceIds = new TreeSet<>();
             Seeding.array(body, "marketplaceIds").forEach(id -> marketplaceIds.add(id.asText()));
             if (marketplaceIds.isEmpty()) throw new IllegalArgumentException("'marketplaceIds' must not be empty");
-            AmazonStore.Listing listing = new AmazonStore.Listing(Seeding.text(body, "sellerId"),
-                    Seeding.text(body, "sku"), body.path("productType").asText("PRODUCT"), marketplaceIds,
+            AmazonStore.Listing listing = new AmazonStore.Listing(
+                    Seeding.text(body, "sellerId"),
+                    Seeding.text(body, "sku"),
+                    body.path("productType").asText("PRODUCT"),
+                    marketplaceIds,
                     clock.instant());
-            listing.quantityByChannel.put(body.path("fulfillmentChannelCode").asText("DEFAULT"),
-                    Seeding.integer(body, "quantity"));
+            listing.quantityByChannel.put(
+                    body.path("fulfillmentChannelCode").asText("DEFAULT"), Seeding.integer(body, "quantity"));
             store.addListing(listing);
         });
         Seeding.post(admin, "/_sim/amazon/orders", body -> {
@@ -71,7 +79,8 @@ public final class AmazonChannel implements SimulatedChannel {
             for (JsonNode line : Seeding.array(body, "orderItems")) {
                 items.put(Seeding.text(line, "orderItemId"), Seeding.integer(line, "quantity"));
             }
-            store.addOrder(new AmazonStore.Order(Seeding.text(body, "orderId"), Seeding.text(body, "marketplaceId"), items));
+            store.addOrder(
+                    new AmazonStore.Order(Seeding.text(body, "orderId"), Seeding.text(body, "marketplaceId"), items));
         });
     }
 

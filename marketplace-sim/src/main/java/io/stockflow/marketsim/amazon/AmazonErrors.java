@@ -9,12 +9,19 @@ import io.stockflow.marketsim.core.Reply;
 final class AmazonErrors implements ChannelErrors {
     static Reply error(int status, String code, String message, String details) {
         ObjectNode body = Json.object();
-        body.putArray("errors").addObject().put("code", code).put("message", message).put("details", details);
+        body.putArray("errors")
+                .addObject()
+                .put("code", code)
+                .put("message", message)
+                .put("details", details);
         return Reply.json(status, body);
     }
 
     static Reply unauthorized() {
-        return error(403, "Unauthorized", "Access to requested resource is denied.",
+        return error(
+                403,
+                "Unauthorized",
+                "Access to requested resource is denied.",
                 "The access token you provided is revoked, malformed or invalid.");
     }
 

@@ -26,8 +26,15 @@ import java.util.UUID;
  */
 final class AmazonListings {
     private static final Set<String> OPS = Set.of("add", "replace", "merge", "delete");
-    private static final Set<String> INCLUDED_DATA = Set.of("summaries", "attributes", "issues", "offers",
-            "fulfillmentAvailability", "procurement", "relationships", "productTypes");
+    private static final Set<String> INCLUDED_DATA = Set.of(
+            "summaries",
+            "attributes",
+            "issues",
+            "offers",
+            "fulfillmentAvailability",
+            "procurement",
+            "relationships",
+            "productTypes");
     static final String FULFILLMENT_AVAILABILITY = "/attributes/fulfillment_availability";
 
     private final AmazonStore store;
@@ -48,7 +55,8 @@ final class AmazonListings {
         Reply refused = admit(ctx, patchBucket);
         if (refused != null) return refused;
         List<String> marketplaceIds = marketplaceIds(ctx);
-        if (marketplaceIds.isEmpty()) return headers(AmazonErrors.invalidInput("Required parameter 'marketplaceIds' is absent."), patchBucket);
+        if (marketplaceIds.isEmpty())
+            return headers(AmazonErrors.invalidInput("Required parameter 'marketplaceIds' is absent."), patchBucket);
         JsonNode body;
         try {
             body = Json.parse(ctx.body());
@@ -68,7 +76,8 @@ final class AmazonListings {
             ArrayNode issues = Json.array();
             Map<String, Integer> quantities = new HashMap<>();
             for (JsonNode patch : body.get("patches")) {
-                if (FULFILLMENT_AVAILABILITY.equals(patch.get("path").textValue()) && !"delete".equals(patch.get("op").textValue())) {
+                if (FULFILLMENT_AVAILABILITY.equals(patch.get("path").textValue())
+                        && !"delete".equals(patch.get("op").textValue())) {
                     readAvailability(patch.get("value"), quantities, issues);
                 }
             }
@@ -92,9 +101,13 @@ final class AmazonListings {
         Reply refused = admit(ctx, getBucket);
         if (refused != null) return refused;
         List<String> marketplaceIds = marketplaceIds(ctx);
-        if (marketplaceIds.isEmpty()) return headers(AmazonErrors.invalidInput("Required parameter 'marketplaceIds' is absent."), getBucket);
-        List<String> included = ctx.queryParam("includedData") == null ? List.of("summaries")
-                : Arrays.stream(ctx.queryParam("includedData").split(",")).map(String::strip).toList();
+        if (marketplaceIds.isEmpty())
+            return headers(AmazonErrors.invalidInput("Required parameter 'marketplaceIds' is absent."), getBucket);
+        List<String> included = ctx.queryParam("includedData") == null
+                ? List.of("summaries")
+                : Arrays.stream(ctx.queryParam("includedData").split(","))
+                        .map(String::strip)
+                        .toList();
         for (String data : included) {
             if (!INCLUDED_DATA.contains(data)) {
                 return headers(AmazonErrors.invalidInput("Invalid value '" + data + "' for includedData."), getBucket);
@@ -110,16 +123,21 @@ final class AmazonListings {
             if (included.contains("summaries")) {
                 ArrayNode summaries = item.putArray("summaries");
                 listing.marketplaceIds.stream().filter(marketplaceIds::contains).forEach(m -> {
-                    ObjectNode summary = summaries.addObject().put("marketplaceId", m)
-                            .put("productType", listing.productType).put("conditionType", "new_new")
+                    ObjectNode summary = summaries
+                            .addObject()
+                            .put("marketplaceId", m)
+                            .put("productType", listing.productType)
+                            .put("conditionType", "new_new")
                             .put("lastUpdatedDate", listing.lastUpdated.toString());
                     summary.putArray("status").add("BUYABLE").add("DISCOVERABLE");
                 });
             }
             if (included.contains("fulfillmentAvailability")) {
                 ArrayNode availability = item.putArray("fulfillmentAvailability");
-                listing.quantityByChannel.forEach((code, n) -> availability.addObject()
-                        .put("fulfillmentChannelCode", code).put("quantity", n));
+                listing.quantityByChannel.forEach((code, n) -> availability
+                        .addObject()
+                        .put("fulfillmentChannelCode", code)
+                        .put("quantity", n));
             }
             if (included.contains("issues")) item.putArray("issues");
             return headers(Reply.json(200, item), getBucket);
@@ -147,8 +165,8 @@ final class AmazonListings {
     }
 
     private static Reply notFound(String sku, List<String> marketplaceIds) {
-        return AmazonErrors.error(404, "NOT_FOUND",
-                "SKU '" + sku + "' not found in marketplace " + String.join(",", marketplaceIds), "");
+        return AmazonErrors.error(
+                404, "NOT_FOUND", "SKU '" + sku + "' not found in marketplace " + String.join(",", marketplaceIds), "");
     }
 
     /** What makes the request itself unreadable (400), as opposed to an attribute that breaks its rules. */
@@ -156,13 +174,16 @@ final class AmazonListings {
         if (!body.isObject()) return "The request body must be a JSON object.";
         if (Json.textOrNull(body.get("productType")) == null) return "Required property 'productType' is absent.";
         JsonNode patches = body.get("patches");
-        if (patches == null || !patches.isArray() || patches.isEmpty()) return "Required property 'patches' must be a non-empty array.";
+        if (patches == null || !patches.isArray() || patches.isEmpty())
+            return "Required property 'patches' must be a non-empty array.";
         for (JsonNode patch : patches) {
             String op = patch.isObject() ? Json.textOrNull(patch.get("op")) : null;
             if (op == null || !OPS.contains(op)) return "Each patch needs an 'op' of add, replace, merge or delete.";
             String path = Json.textOrNull(patch.get("path"));
-            if (path == null || !path.startsWith("/attributes/")) return "Each patch needs a 'path' of the form /attributes/{name}.";
-            if (!op.equals("delete") && (patch.get("value") == null || !patch.get("value").isArray())) {
+            if (path == null || !path.startsWith("/attributes/"))
+                return "Each patch needs a 'path' of the form /attributes/{name}.";
+            if (!op.equals("delete")
+                    && (patch.get("value") == null || !patch.get("value").isArray())) {
                 return "Patch '" + op + " " + path + "' needs an array 'value'.";
             }
         }
@@ -186,7 +207,9 @@ final class AmazonListings {
     }
 
     private static ObjectNode issue(String message) {
-        ObjectNode issue = Json.object().put("code", "INVALID_ATTRIBUTE_VALUE").put("message", message)
+        ObjectNode issue = Json.object()
+                .put("code", "INVALID_ATTRIBUTE_VALUE")
+                .put("message", message)
                 .put("severity", "ERROR");
         issue.putArray("attributeNames").add("fulfillment_availability");
         issue.putArray("categories").add("INVALID_ATTRIBUTE");

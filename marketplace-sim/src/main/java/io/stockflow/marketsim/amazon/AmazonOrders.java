@@ -39,7 +39,8 @@ final class AmazonOrders {
         String orderId = ctx.pathParam("orderId");
         synchronized (store) {
             AmazonStore.Order order = store.order(orderId);
-            if (order == null) return answer(AmazonErrors.error(404, "NotFound", "Order " + orderId + " was not found.", ""));
+            if (order == null)
+                return answer(AmazonErrors.error(404, "NotFound", "Order " + orderId + " was not found.", ""));
             String problem = problem(body, order);
             if (problem != null) return answer(AmazonErrors.invalidInput(problem));
             JsonNode detail = body.get("packageDetail");
@@ -48,8 +49,10 @@ final class AmazonOrders {
                     .put("carrierCode", detail.get("carrierCode").textValue())
                     .put("trackingNumber", detail.get("trackingNumber").textValue())
                     .put("shipDate", detail.get("shipDate").textValue());
-            if (Json.textOrNull(detail.get("carrierName")) != null) shipment.put("carrierName", detail.get("carrierName").textValue());
-            if (Json.textOrNull(detail.get("shippingMethod")) != null) shipment.put("shippingMethod", detail.get("shippingMethod").textValue());
+            if (Json.textOrNull(detail.get("carrierName")) != null)
+                shipment.put("carrierName", detail.get("carrierName").textValue());
+            if (Json.textOrNull(detail.get("shippingMethod")) != null)
+                shipment.put("shippingMethod", detail.get("shippingMethod").textValue());
             shipment.set("orderItems", detail.get("orderItems"));
             order.packagesByReference.put(detail.get("packageReferenceId").textValue(), shipment);
             return answer(Reply.empty(204));
@@ -65,17 +68,20 @@ final class AmazonOrders {
         if (!body.isObject()) return "The request body must be a JSON object.";
         String marketplaceId = Json.textOrNull(body.get("marketplaceId"));
         if (marketplaceId == null) return "Required property 'marketplaceId' is absent.";
-        if (!marketplaceId.equals(order.marketplaceId)) return "Order " + order.orderId + " is not in marketplace " + marketplaceId + ".";
+        if (!marketplaceId.equals(order.marketplaceId))
+            return "Order " + order.orderId + " is not in marketplace " + marketplaceId + ".";
         JsonNode detail = body.get("packageDetail");
         if (detail == null || !detail.isObject()) return "Required property 'packageDetail' is absent.";
         String reference = Json.textOrNull(detail.get("packageReferenceId"));
-        if (reference == null || !reference.matches("[1-9][0-9]*")) return "'packageReferenceId' must be a positive number.";
+        if (reference == null || !reference.matches("[1-9][0-9]*"))
+            return "'packageReferenceId' must be a positive number.";
         String carrierCode = Json.textOrNull(detail.get("carrierCode"));
         if (carrierCode == null) return "Required property 'carrierCode' is absent.";
         if (carrierCode.equals("Other") && Json.textOrNull(detail.get("carrierName")) == null) {
             return "'carrierName' is required when 'carrierCode' is Other.";
         }
-        if (Json.textOrNull(detail.get("trackingNumber")) == null) return "Required property 'trackingNumber' is absent.";
+        if (Json.textOrNull(detail.get("trackingNumber")) == null)
+            return "Required property 'trackingNumber' is absent.";
         String shipDate = Json.textOrNull(detail.get("shipDate"));
         if (shipDate == null) return "Required property 'shipDate' is absent.";
         try {
@@ -89,8 +95,10 @@ final class AmazonOrders {
         for (JsonNode item : items) {
             String itemId = Json.textOrNull(item.get("orderItemId"));
             Integer quantity = Json.intOrNull(item.get("quantity"));
-            if (itemId == null || quantity == null || quantity < 1) return "Each order item needs an 'orderItemId' and a 'quantity' of 1 or more.";
-            if (!order.quantityByItem.containsKey(itemId)) return "Order item " + itemId + " is not part of order " + order.orderId + ".";
+            if (itemId == null || quantity == null || quantity < 1)
+                return "Each order item needs an 'orderItemId' and a 'quantity' of 1 or more.";
+            if (!order.quantityByItem.containsKey(itemId))
+                return "Order item " + itemId + " is not part of order " + order.orderId + ".";
             if (seen.merge(itemId, quantity, Integer::sum) > order.quantityByItem.get(itemId)) {
                 return "More units of order item " + itemId + " than were ordered.";
             }

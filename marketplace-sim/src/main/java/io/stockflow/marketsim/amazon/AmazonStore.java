@@ -66,15 +66,22 @@ final class AmazonStore {
 
     synchronized JsonNode quantities() {
         ArrayNode list = Json.array();
-        listings.values().forEach(l -> l.quantityByChannel.forEach((code, n) -> list.addObject()
-                .put("sellerId", l.sellerId).put("sku", l.sku).put("fulfillmentChannelCode", code).put("quantity", n)));
+        listings.values()
+                .forEach(l -> l.quantityByChannel.forEach((code, n) -> list.addObject()
+                        .put("sellerId", l.sellerId)
+                        .put("sku", l.sku)
+                        .put("fulfillmentChannelCode", code)
+                        .put("quantity", n)));
         return list;
     }
 
     synchronized JsonNode shipments() {
         ArrayNode list = Json.array();
-        orders.values().forEach(o -> o.packagesByReference.values().forEach(p -> list.add(
-                Json.object().put("orderId", o.orderId).setAll(p))));
+        orders.values()
+                .forEach(o -> o.packagesByReference
+                        .values()
+                        .forEach(p ->
+                                list.add(Json.object().put("orderId", o.orderId).setAll(p))));
         return list;
     }
 

@@ -17,7 +17,8 @@ public final class CostBucket {
     private Instant last;
 
     public CostBucket(double maximum, double restoreRate, Clock clock) {
-        if (maximum <= 0 || restoreRate <= 0) throw new IllegalArgumentException("a cost bucket needs size and restore rate > 0");
+        if (maximum <= 0 || restoreRate <= 0)
+            throw new IllegalArgumentException("a cost bucket needs size and restore rate > 0");
         this.maximum = maximum;
         this.restoreRate = restoreRate;
         this.clock = clock;
@@ -26,12 +27,10 @@ public final class CostBucket {
     }
 
     /** The bucket as Shopify reports it. */
-    public record Status(double maximumAvailable, double currentlyAvailable, double restoreRate) {
-    }
+    public record Status(double maximumAvailable, double currentlyAvailable, double restoreRate) {}
 
     /** Whether the call may run, and the bucket after the charge (or unchanged, when refused). */
-    public record Charge(boolean granted, Status status) {
-    }
+    public record Charge(boolean granted, Status status) {}
 
     public synchronized Charge tryCharge(int cost) {
         restore();

@@ -10,7 +10,12 @@ import java.time.Instant;
 public record Fault(Kind kind, Instant until, Duration retryAfter, Duration delay) {
     public static final Fault NORMAL = new Fault(Kind.NORMAL, null, Duration.ZERO, Duration.ZERO);
 
-    public enum Kind { NORMAL, OUTAGE, STORM, SLOW }
+    public enum Kind {
+        NORMAL,
+        OUTAGE,
+        STORM,
+        SLOW
+    }
 
     public boolean activeAt(Instant now) {
         return kind != Kind.NORMAL && (until == null || now.isBefore(until));

@@ -12,8 +12,7 @@ public final class Seeding {
         void apply(JsonNode body) throws IllegalArgumentException;
     }
 
-    private Seeding() {
-    }
+    private Seeding() {}
 
     public static void post(RoutesConfig admin, String path, Seed seed) {
         admin.post(path, ctx -> run(ctx, seed));
@@ -25,7 +24,8 @@ public final class Seeding {
             seed.apply(body);
             ctx.status(201).contentType("application/json").result(Json.write(body));
         } catch (Json.MalformedJson | IllegalArgumentException e) {
-            ctx.status(400).contentType("application/json")
+            ctx.status(400)
+                    .contentType("application/json")
                     .result(Json.write(Json.object().put("error", e.getMessage())));
         }
     }

@@ -33,7 +33,12 @@ public final class SimRoutes {
         ctx.attribute(OPERATION, name);
     }
 
-    public void add(HandlerType method, String path, Channel channel, String operation, ChannelErrors errors,
+    public void add(
+            HandlerType method,
+            String path,
+            Channel channel,
+            String operation,
+            ChannelErrors errors,
             ApiOperation handler) {
         routes.addEndpoint(new Endpoint(method, path, ctx -> answer(ctx, channel, operation, errors, handler)));
     }
@@ -44,8 +49,9 @@ public final class SimRoutes {
         Reply reply;
         switch (fault.kind()) {
             case OUTAGE -> reply = errors.unavailable();
-            case STORM -> reply = errors.tooManyRequests()
-                    .withHeader("Retry-After", Long.toString(retryAfterSeconds(fault.retryAfter())));
+            case STORM ->
+                reply = errors.tooManyRequests()
+                        .withHeader("Retry-After", Long.toString(retryAfterSeconds(fault.retryAfter())));
             default -> {
                 if (fault.kind() == Fault.Kind.SLOW) Thread.sleep(fault.delay().toMillis());
                 reply = run(ctx, handler);
@@ -53,8 +59,8 @@ public final class SimRoutes {
         }
         write(ctx, reply);
         String name = ctx.attribute(OPERATION) instanceof String named ? named : operation;
-        calls.record(new CallLog.Call(clock.instant(), channel, name, ctx.method().name(), ctx.path(),
-                reply.status()));
+        calls.record(
+                new CallLog.Call(clock.instant(), channel, name, ctx.method().name(), ctx.path(), reply.status()));
     }
 
     /** The operation's answer; a failure of the simulator itself is a 500 that still reaches the call log. */

@@ -17,7 +17,8 @@ public final class TokenBucket {
     private Instant last;
 
     public TokenBucket(double ratePerSecond, int burst, Clock clock) {
-        if (ratePerSecond <= 0 || burst < 1) throw new IllegalArgumentException("a token bucket needs rate > 0 and burst >= 1");
+        if (ratePerSecond <= 0 || burst < 1)
+            throw new IllegalArgumentException("a token bucket needs rate > 0 and burst >= 1");
         this.ratePerSecond = ratePerSecond;
         this.burst = burst;
         this.clock = clock;

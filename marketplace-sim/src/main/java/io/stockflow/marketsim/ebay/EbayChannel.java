@@ -41,17 +41,36 @@ public final class EbayChannel implements SimulatedChannel {
     @Override
     public void register(SimRoutes api, RoutesConfig admin) {
         EbayErrors errors = new EbayErrors();
-        api.add(HandlerType.POST, "/sell/inventory/v1/bulk_update_price_quantity", Channel.EBAY,
-                "bulkUpdatePriceQuantity", errors, inventory::bulkUpdatePriceQuantity);
-        api.add(HandlerType.GET, "/sell/inventory/v1/offer/{offerId}", Channel.EBAY, "getOffer", errors,
+        api.add(
+                HandlerType.POST,
+                "/sell/inventory/v1/bulk_update_price_quantity",
+                Channel.EBAY,
+                "bulkUpdatePriceQuantity",
+                errors,
+                inventory::bulkUpdatePriceQuantity);
+        api.add(
+                HandlerType.GET,
+                "/sell/inventory/v1/offer/{offerId}",
+                Channel.EBAY,
+                "getOffer",
+                errors,
                 inventory::getOffer);
-        api.add(HandlerType.POST, "/sell/fulfillment/v1/order/{orderId}/shipping_fulfillment", Channel.EBAY,
-                "createShippingFulfillment", errors, fulfillment::createShippingFulfillment);
+        api.add(
+                HandlerType.POST,
+                "/sell/fulfillment/v1/order/{orderId}/shipping_fulfillment",
+                Channel.EBAY,
+                "createShippingFulfillment",
+                errors,
+                fulfillment::createShippingFulfillment);
         Seeding.post(admin, "/_sim/ebay/offers", body -> {
             String offerId = Seeding.text(body, "offerId");
-            if (!offerId.matches("[0-9]+")) throw new IllegalArgumentException("'offerId' must be digits, as eBay's are");
-            store.addOffer(new EbayStore.Offer(offerId, Seeding.text(body, "sku"),
-                    body.path("marketplaceId").asText("EBAY_US"), body.path("listingId").asText("1" + offerId),
+            if (!offerId.matches("[0-9]+"))
+                throw new IllegalArgumentException("'offerId' must be digits, as eBay's are");
+            store.addOffer(new EbayStore.Offer(
+                    offerId,
+                    Seeding.text(body, "sku"),
+                    body.path("marketplaceId").asText("EBAY_US"),
+                    body.path("listingId").asText("1" + offerId),
                     Seeding.integer(body, "availableQuantity")));
         });
         Seeding.post(admin, "/_sim/ebay/orders", body -> {

@@ -21,7 +21,10 @@ final class EbayErrors implements ChannelErrors {
     static final int OFFER_NOT_AVAILABLE = 25713;
 
     static ObjectNode entry(int errorId, String domain, String category, String message, String longMessage) {
-        ObjectNode error = Json.object().put("errorId", errorId).put("domain", domain).put("category", category)
+        ObjectNode error = Json.object()
+                .put("errorId", errorId)
+                .put("domain", domain)
+                .put("category", category)
                 .put("message", message);
         if (longMessage != null) error.put("longMessage", longMessage);
         return error;
@@ -35,8 +38,14 @@ final class EbayErrors implements ChannelErrors {
     }
 
     static Reply unauthorized() {
-        return reply(401, entry(1001, "OAuth", "REQUEST", "Invalid access token",
-                "Invalid access token. Check the value of the Authorization HTTP request header."));
+        return reply(
+                401,
+                entry(
+                        1001,
+                        "OAuth",
+                        "REQUEST",
+                        "Invalid access token",
+                        "Invalid access token. Check the value of the Authorization HTTP request header."));
     }
 
     static Reply invalid(String domain, int errorId, String message) {
@@ -45,11 +54,19 @@ final class EbayErrors implements ChannelErrors {
 
     @Override
     public Reply unavailable() {
-        return reply(503, entry(25001, INVENTORY, "APPLICATION", "A system error has occurred. Service unavailable.", null));
+        return reply(
+                503, entry(25001, INVENTORY, "APPLICATION", "A system error has occurred. Service unavailable.", null));
     }
 
     @Override
     public Reply tooManyRequests() {
-        return reply(429, entry(2001, "ACCESS", "REQUEST", "Too many requests. The request limit has been reached for the resource.", null));
+        return reply(
+                429,
+                entry(
+                        2001,
+                        "ACCESS",
+                        "REQUEST",
+                        "Too many requests. The request limit has been reached for the resource.",
+                        null));
     }
 }

@@ -38,25 +38,38 @@ final class EbayFulfillment {
         try {
             body = Json.parse(ctx.body());
         } catch (Json.MalformedJson e) {
-            return EbayErrors.invalid(EbayErrors.FULFILLMENT, INVALID_REQUEST, "The request body could not be read as JSON: " + e.getMessage());
+            return EbayErrors.invalid(
+                    EbayErrors.FULFILLMENT,
+                    INVALID_REQUEST,
+                    "The request body could not be read as JSON: " + e.getMessage());
         }
         String orderId = ctx.pathParam("orderId");
         synchronized (store) {
             EbayStore.Order order = store.order(orderId);
             if (order == null) {
-                return EbayErrors.reply(404, EbayErrors.entry(INVALID_ORDER, EbayErrors.FULFILLMENT, "REQUEST",
-                        "Invalid Order Id: " + orderId, null));
+                return EbayErrors.reply(
+                        404,
+                        EbayErrors.entry(
+                                INVALID_ORDER,
+                                EbayErrors.FULFILLMENT,
+                                "REQUEST",
+                                "Invalid Order Id: " + orderId,
+                                null));
             }
             String problem = problem(body, order);
             if (problem != null) return EbayErrors.invalid(EbayErrors.FULFILLMENT, INVALID_REQUEST, problem);
             String fulfillmentId = store.nextFulfillmentId();
-            ObjectNode fulfillment = Json.object().put("fulfillmentId", fulfillmentId)
-                    .put("shippedDate", body.path("shippedDate").asText(clock.instant().toString()))
+            ObjectNode fulfillment = Json.object()
+                    .put("fulfillmentId", fulfillmentId)
+                    .put(
+                            "shippedDate",
+                            body.path("shippedDate").asText(clock.instant().toString()))
                     .put("shippingCarrierCode", body.path("shippingCarrierCode").asText(null))
                     .put("shipmentTrackingNumber", body.path("trackingNumber").asText(null));
             fulfillment.set("lineItems", body.get("lineItems"));
             for (JsonNode line : body.get("lineItems")) {
-                order.shippedByLineItem.merge(line.get("lineItemId").textValue(), line.get("quantity").intValue(), Integer::sum);
+                order.shippedByLineItem.merge(
+                        line.get("lineItemId").textValue(), line.get("quantity").intValue(), Integer::sum);
             }
             order.fulfillments.add(fulfillment);
             String location = ctx.scheme() + "://" + ctx.host() + "/sell/fulfillment/v1/order/" + orderId
@@ -73,22 +86,28 @@ final class EbayFulfillment {
             try {
                 OffsetDateTime.parse(body.get("shippedDate").asText());
             } catch (DateTimeParseException e) {
-                return "shippedDate must be an ISO 8601 timestamp, got " + body.get("shippedDate").asText() + ".";
+                return "shippedDate must be an ISO 8601 timestamp, got "
+                        + body.get("shippedDate").asText() + ".";
             }
         }
-        if ((Json.textOrNull(body.get("trackingNumber")) == null) != (Json.textOrNull(body.get("shippingCarrierCode")) == null)) {
+        if ((Json.textOrNull(body.get("trackingNumber")) == null)
+                != (Json.textOrNull(body.get("shippingCarrierCode")) == null)) {
             return "trackingNumber and shippingCarrierCode go together: give both or neither.";
         }
         Map<String, Integer> asked = new LinkedHashMap<>();
         for (JsonNode line : lines) {
             String lineItemId = Json.textOrNull(line.get("lineItemId"));
             Integer quantity = Json.intOrNull(line.get("quantity"));
-            if (lineItemId == null || quantity == null || quantity < 1) return "Each line item needs a lineItemId and a quantity of 1 or more.";
-            if (!order.quantityByLineItem.containsKey(lineItemId)) return "Line item " + lineItemId + " is not part of order " + order.orderId + ".";
-            int total = asked.merge(lineItemId, quantity, Integer::sum) + order.shippedByLineItem.getOrDefault(lineItemId, 0);
+            if (lineItemId == null || quantity == null || quantity < 1)
+                return "Each line item needs a lineItemId and a quantity of 1 or more.";
+            if (!order.quantityByLineItem.containsKey(lineItemId))
+                return "Line item " + lineItemId + " is not part of order " + order.orderId + ".";
+            int total = asked.merge(lineItemId, quantity, Integer::sum)
+                    + order.shippedByLineItem.getOrDefault(lineItemId, 0);
             if (total > order.quantityByLineItem.get(lineItemId)) {
                 return "Line item " + lineItemId + " has " + order.quantityByLineItem.get(lineItemId)
-                        + " units ordered; " + order.shippedByLineItem.getOrDefault(lineItemId, 0) + " already shipped.";
+                        + " units ordered; " + order.shippedByLineItem.getOrDefault(lineItemId, 0)
+                        + " already shipped.";
             }
         }
         return null;

@@ -39,17 +39,24 @@ final class EbayInventory {
         try {
             body = Json.parse(ctx.body());
         } catch (Json.MalformedJson e) {
-            return EbayErrors.invalid(EbayErrors.INVENTORY, EbayErrors.INVALID_VALUE,
+            return EbayErrors.invalid(
+                    EbayErrors.INVENTORY,
+                    EbayErrors.INVALID_VALUE,
                     "Invalid value for the request body. It could not be read as JSON: " + e.getMessage());
         }
         JsonNode requests = body.isObject() ? body.get("requests") : null;
         if (requests == null || !requests.isArray() || requests.isEmpty()) {
-            return EbayErrors.invalid(EbayErrors.INVENTORY, EbayErrors.INVALID_VALUE,
+            return EbayErrors.invalid(
+                    EbayErrors.INVENTORY,
+                    EbayErrors.INVALID_VALUE,
                     "Invalid value for requests. It must be a non-empty array.");
         }
         if (requests.size() > requestsPerCall) {
-            return EbayErrors.invalid(EbayErrors.INVENTORY, EbayErrors.USER_ERROR, "A user error has occurred. "
-                    + "The number of requests in one call cannot exceed " + requestsPerCall + ", got " + requests.size() + ".");
+            return EbayErrors.invalid(
+                    EbayErrors.INVENTORY,
+                    EbayErrors.USER_ERROR,
+                    "A user error has occurred. " + "The number of requests in one call cannot exceed "
+                            + requestsPerCall + ", got " + requests.size() + ".");
         }
         for (JsonNode request : requests) {
             String problem = malformed(request);
@@ -63,7 +70,8 @@ final class EbayInventory {
                 JsonNode shipToHome = request.get("shipToLocationAvailability");
                 if (shipToHome != null && shipToHome.has("quantity")) {
                     store.setShipToHome(sku, shipToHome.get("quantity").intValue());
-                    if (!request.has("offers")) responses.addObject().put("sku", sku).put("statusCode", 200);
+                    if (!request.has("offers"))
+                        responses.addObject().put("sku", sku).put("statusCode", 200);
                 }
                 Set<String> seen = new HashSet<>();
                 for (JsonNode offerUpdate : request.path("offers")) {
@@ -84,12 +92,22 @@ final class EbayInventory {
         synchronized (store) {
             EbayStore.Offer offer = store.offer(offerId);
             if (offer == null) {
-                return EbayErrors.reply(404, EbayErrors.entry(EbayErrors.OFFER_NOT_AVAILABLE, EbayErrors.INVENTORY,
-                        "REQUEST", "This Offer is not available : " + offerId + ".", null));
+                return EbayErrors.reply(
+                        404,
+                        EbayErrors.entry(
+                                EbayErrors.OFFER_NOT_AVAILABLE,
+                                EbayErrors.INVENTORY,
+                                "REQUEST",
+                                "This Offer is not available : " + offerId + ".",
+                                null));
             }
-            ObjectNode answer = Json.object().put("offerId", offer.offerId).put("sku", offer.sku)
-                    .put("marketplaceId", offer.marketplaceId).put("format", "FIXED_PRICE")
-                    .put("availableQuantity", offer.availableQuantity).put("status", "PUBLISHED");
+            ObjectNode answer = Json.object()
+                    .put("offerId", offer.offerId)
+                    .put("sku", offer.sku)
+                    .put("marketplaceId", offer.marketplaceId)
+                    .put("format", "FIXED_PRICE")
+                    .put("availableQuantity", offer.availableQuantity)
+                    .put("status", "PUBLISHED");
             answer.putObject("listing").put("listingId", offer.listingId).put("listingStatus", "ACTIVE");
             return Reply.json(200, answer);
         }
@@ -100,22 +118,35 @@ final class EbayInventory {
         ObjectNode response = Json.object().put("offerId", offerId).put("sku", sku);
         EbayStore.Offer offer = store.offer(offerId);
         if (!seen.add(offerId)) {
-            return failed(response, 400, EbayErrors.INVALID_VALUE, "Invalid value for offerId. Offer " + offerId
-                    + " appears more than once in the request.");
+            return failed(
+                    response,
+                    400,
+                    EbayErrors.INVALID_VALUE,
+                    "Invalid value for offerId. Offer " + offerId + " appears more than once in the request.");
         }
         if (offer == null) {
-            return failed(response, 404, EbayErrors.OFFER_NOT_AVAILABLE, "This Offer is not available : " + offerId + ".");
+            return failed(
+                    response, 404, EbayErrors.OFFER_NOT_AVAILABLE, "This Offer is not available : " + offerId + ".");
         }
         if (!offer.sku.equals(sku)) {
-            return failed(response, 400, EbayErrors.INVALID_VALUE, "Invalid value for sku. Offer " + offerId
-                    + " belongs to SKU " + offer.sku + ".");
+            return failed(
+                    response,
+                    400,
+                    EbayErrors.INVALID_VALUE,
+                    "Invalid value for sku. Offer " + offerId + " belongs to SKU " + offer.sku + ".");
         }
         if (!revisions.tryCount(offerId)) {
-            return failed(response, 400, EbayErrors.USER_ERROR, "A user error has occurred. This listing has been "
-                    + "revised " + revisions.perDay() + " times today, the most a calendar day allows; it can be "
-                    + "revised again tomorrow.");
+            return failed(
+                    response,
+                    400,
+                    EbayErrors.USER_ERROR,
+                    "A user error has occurred. This listing has been "
+                            + "revised " + revisions.perDay()
+                            + " times today, the most a calendar day allows; it can be "
+                            + "revised again tomorrow.");
         }
-        if (offerUpdate.has("availableQuantity")) offer.availableQuantity = offerUpdate.get("availableQuantity").intValue();
+        if (offerUpdate.has("availableQuantity"))
+            offer.availableQuantity = offerUpdate.get("availableQuantity").intValue();
         return response.put("statusCode", 200);
     }
 
@@ -136,7 +167,9 @@ final class EbayInventory {
         }
         JsonNode offers = request.get("offers");
         if (offers == null) {
-            return shipToHome == null ? "Invalid value for offers. A request needs offers or shipToLocationAvailability." : null;
+            return shipToHome == null
+                    ? "Invalid value for offers. A request needs offers or shipToLocationAvailability."
+                    : null;
         }
         if (!offers.isArray()) return "Invalid value for offers. It must be an array.";
         for (JsonNode offer : offers) {

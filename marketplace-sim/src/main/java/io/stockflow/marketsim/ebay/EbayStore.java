@@ -73,14 +73,19 @@ final class EbayStore {
 
     synchronized JsonNode quantities() {
         ArrayNode list = Json.array();
-        offers.values().forEach(o -> list.addObject().put("offerId", o.offerId).put("sku", o.sku)
-                .put("availableQuantity", o.availableQuantity));
+        offers.values()
+                .forEach(o -> list.addObject()
+                        .put("offerId", o.offerId)
+                        .put("sku", o.sku)
+                        .put("availableQuantity", o.availableQuantity));
         return list;
     }
 
     synchronized JsonNode shipments() {
         ArrayNode list = Json.array();
-        orders.values().forEach(o -> o.fulfillments.forEach(f -> list.add(Json.object().put("orderId", o.orderId).setAll(f))));
+        orders.values()
+                .forEach(o -> o.fulfillments.forEach(
+                        f -> list.add(Json.object().put("orderId", o.orderId).setAll(f))));
         return list;
     }
 

@@ -33,7 +33,10 @@ final class FulfillmentCreate {
         InputProblem.Reader reader = new InputProblem.Reader(variable, TYPE, input);
         List<Object> root = List.of();
         reader.requireObject(input, root);
-        reader.onlyFields(input, root, "FulfillmentInput",
+        reader.onlyFields(
+                input,
+                root,
+                "FulfillmentInput",
                 List.of("lineItemsByFulfillmentOrder", "notifyCustomer", "originAddress", "trackingInfo"));
         reader.optionalBoolean(input, root, "notifyCustomer");
         JsonNode byOrder = reader.requireList(input, root, "lineItemsByFulfillmentOrder");
@@ -41,7 +44,10 @@ final class FulfillmentCreate {
         for (int i = 0; i < byOrder.size(); i++) {
             List<Object> at = List.of("lineItemsByFulfillmentOrder", i);
             JsonNode entry = reader.requireObject(byOrder.get(i), at);
-            reader.onlyFields(entry, at, "FulfillmentOrderLineItemsInput",
+            reader.onlyFields(
+                    entry,
+                    at,
+                    "FulfillmentOrderLineItemsInput",
                     List.of("fulfillmentOrderId", "fulfillmentOrderLineItems"));
             orderIds.add(reader.requireGid(entry, at, "fulfillmentOrderId", "FulfillmentOrder"));
         }
@@ -50,7 +56,10 @@ final class FulfillmentCreate {
         if (trackingInfo != null && !trackingInfo.isNull()) {
             List<Object> at = List.of("trackingInfo");
             reader.requireObject(trackingInfo, at);
-            reader.onlyFields(trackingInfo, at, "FulfillmentTrackingInput",
+            reader.onlyFields(
+                    trackingInfo,
+                    at,
+                    "FulfillmentTrackingInput",
                     List.of("company", "number", "numbers", "url", "urls"));
             putOrNull(tracking, "company", reader.optionalString(trackingInfo, at, "company"));
             putOrNull(tracking, "number", reader.optionalString(trackingInfo, at, "number"));
@@ -60,8 +69,10 @@ final class FulfillmentCreate {
         ArrayNode userErrors = Json.array();
         synchronized (store) {
             if (orderIds.isEmpty()) {
-                userErrors.add(ShopifyErrors.userError(List.of("fulfillment", "lineItemsByFulfillmentOrder"),
-                        "At least one fulfillment order is required.", null));
+                userErrors.add(ShopifyErrors.userError(
+                        List.of("fulfillment", "lineItemsByFulfillmentOrder"),
+                        "At least one fulfillment order is required.",
+                        null));
             }
             for (int i = 0; i < orderIds.size(); i++) {
                 List<Object> at = List.of("fulfillment", "lineItemsByFulfillmentOrder", i, "fulfillmentOrderId");
@@ -69,8 +80,8 @@ final class FulfillmentCreate {
                 if (order == null) {
                     userErrors.add(ShopifyErrors.userError(at, "Fulfillment order does not exist.", null));
                 } else if (order.closed) {
-                    userErrors.add(ShopifyErrors.userError(at,
-                            "Fulfillment order " + order.id + " has an unfulfillable status= closed.", null));
+                    userErrors.add(ShopifyErrors.userError(
+                            at, "Fulfillment order " + order.id + " has an unfulfillable status= closed.", null));
                 }
             }
             ObjectNode payload = Json.object();

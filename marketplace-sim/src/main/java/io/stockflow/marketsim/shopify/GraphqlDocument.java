@@ -20,30 +20,32 @@ import java.util.Map;
  */
 final class GraphqlDocument {
     /** An argument's value: a variable reference or a literal, resolved against the request's variables. */
-    sealed interface Value permits Variable, Literal, ListValue, ObjectValue {
-    }
+    sealed interface Value permits Variable, Literal, ListValue, ObjectValue {}
 
-    record Variable(String name) implements Value {
-    }
+    record Variable(String name) implements Value {}
 
-    record Literal(JsonNode value) implements Value {
-    }
+    record Literal(JsonNode value) implements Value {}
 
-    record ListValue(List<Value> items) implements Value {
-    }
+    record ListValue(List<Value> items) implements Value {}
 
-    record ObjectValue(Map<String, Value> fields) implements Value {
-    }
+    record ObjectValue(Map<String, Value> fields) implements Value {}
 
     /** A selected field: its alias (or name), arguments, directives and sub-selection. */
-    record Field(String alias, String name, Map<String, Value> arguments, Map<String, Map<String, Value>> directives,
+    record Field(
+            String alias,
+            String name,
+            Map<String, Value> arguments,
+            Map<String, Map<String, Value>> directives,
             List<Field> selection) {
         String key() {
             return alias != null ? alias : name;
         }
 
         Field child(String childName) {
-            return selection.stream().filter(f -> f.name.equals(childName)).findFirst().orElse(null);
+            return selection.stream()
+                    .filter(f -> f.name.equals(childName))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -108,10 +110,17 @@ final class GraphqlDocument {
         return node == null ? NullNode.getInstance() : node;
     }
 
-    private record Token(Kind kind, String text, int line, int column) {
-    }
+    private record Token(Kind kind, String text, int line, int column) {}
 
-    private enum Kind { NAME, PUNCT, STRING, INT, FLOAT, SPREAD, END }
+    private enum Kind {
+        NAME,
+        PUNCT,
+        STRING,
+        INT,
+        FLOAT,
+        SPREAD,
+        END
+    }
 
     private static final class Lexer {
         private final String s;
@@ -242,7 +251,8 @@ final class GraphqlDocument {
                     continue;
                 }
                 if (operation != null) {
-                    throw new ParseError("This document holds more than one operation; the simulator runs one per request");
+                    throw new ParseError(
+                            "This document holds more than one operation; the simulator runs one per request");
                 }
                 operation = operation();
             }

@@ -110,7 +110,8 @@ final class InputProblem extends Exception {
         boolean optionalBoolean(JsonNode object, List<Object> path, String field) throws InputProblem {
             JsonNode value = object.get(field);
             if (value == null || value.isNull()) return false;
-            if (!value.isBoolean()) throw problem(append(path, field), "Could not coerce value " + value + " to Boolean");
+            if (!value.isBoolean())
+                throw problem(append(path, field), "Could not coerce value " + value + " to Boolean");
             return value.booleanValue();
         }
 

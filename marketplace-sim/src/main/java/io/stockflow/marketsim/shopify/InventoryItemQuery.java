@@ -44,15 +44,20 @@ final class InventoryItemQuery {
         Integer available = store.available(item, location);
         if (available == null) return NullNode.getInstance();
         ObjectNode answer = Json.object()
-                .put("id", "gid://shopify/InventoryLevel/" + Math.abs((item + location).hashCode())
-                        + "?inventory_item_id=" + item.substring(item.lastIndexOf('/') + 1));
+                .put(
+                        "id",
+                        "gid://shopify/InventoryLevel/" + Math.abs((item + location).hashCode()) + "?inventory_item_id="
+                                + item.substring(item.lastIndexOf('/') + 1));
         answer.putObject("location").put("id", location);
         ArrayNode quantities = answer.putArray("quantities");
         GraphqlDocument.Field asked = level.child("quantities");
-        JsonNode names = asked == null ? null : GraphqlDocument.resolve(asked.arguments().get("names"), variables);
+        JsonNode names =
+                asked == null ? null : GraphqlDocument.resolve(asked.arguments().get("names"), variables);
         if (names != null && names.isArray()) {
             for (JsonNode name : names) {
-                if (name.isTextual() && (name.textValue().equals("available") || name.textValue().equals("on_hand"))) {
+                if (name.isTextual()
+                        && (name.textValue().equals("available")
+                                || name.textValue().equals("on_hand"))) {
                     quantities.addObject().put("name", name.textValue()).put("quantity", available);
                 }
             }

@@ -27,10 +27,24 @@ final class InventorySetQuantities {
     private static final String TYPE = "InventorySetQuantitiesInput!";
     private static final int LIMIT = 1_000_000_000;
     /** The reasons Shopify accepts for a quantity change. */
-    private static final Set<String> REASONS = Set.of("correction", "cycle_count_available", "damaged",
-            "movement_created", "movement_updated", "movement_received", "movement_canceled", "other", "promotion",
-            "quality_control", "received", "reservation_created", "reservation_deleted", "reservation_updated",
-            "restock", "safety_stock", "shrinkage");
+    private static final Set<String> REASONS = Set.of(
+            "correction",
+            "cycle_count_available",
+            "damaged",
+            "movement_created",
+            "movement_updated",
+            "movement_received",
+            "movement_canceled",
+            "other",
+            "promotion",
+            "quality_control",
+            "received",
+            "reservation_created",
+            "reservation_deleted",
+            "reservation_updated",
+            "restock",
+            "safety_stock",
+            "shrinkage");
 
     private final ShopifyStore store;
     private final Clock clock;
@@ -41,9 +55,14 @@ final class InventorySetQuantities {
     }
 
     /** One quantity to set; {@code expected} is checked when {@code checked}, named after the field it came from. */
-    private record Change(int index, String item, String location, int quantity, boolean checked, Integer expected,
-            boolean viaChangeFrom) {
-    }
+    private record Change(
+            int index,
+            String item,
+            String location,
+            int quantity,
+            boolean checked,
+            Integer expected,
+            boolean viaChangeFrom) {}
 
     /** The payload ({@code inventoryAdjustmentGroup}, {@code userErrors}); input that breaks its type is thrown. */
     JsonNode run(GraphqlDocument.Field field, JsonNode variables, ApiVersion version, String idempotencyKey)
@@ -81,7 +100,8 @@ final class InventorySetQuantities {
             boolean changeFromGiven = hasChangeFrom && q.has("changeFromQuantity");
             Integer changeFrom = hasChangeFrom ? reader.optionalInt(q, at, "changeFromQuantity") : null;
             if (modern && !changeFromGiven) {
-                throw reader.problem(InputProblem.Reader.append(at, "changeFromQuantity"),
+                throw reader.problem(
+                        InputProblem.Reader.append(at, "changeFromQuantity"),
                         "Expected changeFromQuantity to be given: the quantity expected now, or null to skip the check");
             }
             if (changeFromGiven) {
@@ -89,16 +109,18 @@ final class InventorySetQuantities {
             } else if (ignoreCompare) {
                 changes.add(new Change(i, item, location, quantity, false, null, false));
             } else if (compare == null) {
-                userErrors.add(ShopifyErrors.userError(List.of("input", "quantities", i, "compareQuantity"),
+                userErrors.add(ShopifyErrors.userError(
+                        List.of("input", "quantities", i, "compareQuantity"),
                         "The compareQuantity argument must be given to each quantity or ignored using "
-                                + "ignoreCompareQuantity.", "COMPARE_QUANTITY_REQUIRED"));
+                                + "ignoreCompareQuantity.",
+                        "COMPARE_QUANTITY_REQUIRED"));
             } else {
                 changes.add(new Change(i, item, location, quantity, true, compare, false));
             }
         }
         if (modern && idempotencyKey == null) {
-            throw new OperationRefused("The @idempotent(key:) directive is required on " + FIELD
-                    + " as of API version 2026-04.");
+            throw new OperationRefused(
+                    "The @idempotent(key:) directive is required on " + FIELD + " as of API version 2026-04.");
         }
 
         synchronized (store) {
@@ -106,9 +128,11 @@ final class InventorySetQuantities {
                 ShopifyStore.Remembered earlier = store.remembered(idempotencyKey);
                 if (earlier != null) {
                     if (earlier.input().equals(input)) return earlier.payload();
-                    ArrayNode mismatch = Json.array().add(ShopifyErrors.userError(List.of("input"),
-                            "The same idempotency key cannot be used with different operation parameters.",
-                            "IDEMPOTENCY_KEY_PARAMETER_MISMATCH"));
+                    ArrayNode mismatch = Json.array()
+                            .add(ShopifyErrors.userError(
+                                    List.of("input"),
+                                    "The same idempotency key cannot be used with different operation parameters.",
+                                    "IDEMPOTENCY_KEY_PARAMETER_MISMATCH"));
                     return payload(null, mismatch);
                 }
             }
@@ -123,50 +147,66 @@ final class InventorySetQuantities {
 
     private void check(String name, String reason, List<Change> changes, ArrayNode userErrors) {
         if (!name.equals("available") && !name.equals("on_hand")) {
-            userErrors.add(ShopifyErrors.userError(List.of("input", "name"),
-                    "The quantity name must be either 'available' or 'on_hand'.", "INVALID_NAME"));
+            userErrors.add(ShopifyErrors.userError(
+                    List.of("input", "name"),
+                    "The quantity name must be either 'available' or 'on_hand'.",
+                    "INVALID_NAME"));
         }
         if (!REASONS.contains(reason)) {
-            userErrors.add(ShopifyErrors.userError(List.of("input", "reason"), "The specified reason is invalid.",
-                    "INVALID_REASON"));
+            userErrors.add(ShopifyErrors.userError(
+                    List.of("input", "reason"), "The specified reason is invalid.", "INVALID_REASON"));
         }
         Set<String> pairs = new HashSet<>();
         for (Change c : changes) {
             List<Object> at = List.of("input", "quantities", c.index());
             if (!store.knowsItem(c.item())) {
-                userErrors.add(ShopifyErrors.userError(with(at, "inventoryItemId"),
-                        "The specified inventory item could not be found.", "INVALID_INVENTORY_ITEM"));
+                userErrors.add(ShopifyErrors.userError(
+                        with(at, "inventoryItemId"),
+                        "The specified inventory item could not be found.",
+                        "INVALID_INVENTORY_ITEM"));
                 continue;
             }
             if (!store.knowsLocation(c.location())) {
-                userErrors.add(ShopifyErrors.userError(with(at, "locationId"),
-                        "The specified location could not be found.", "INVALID_LOCATION"));
+                userErrors.add(ShopifyErrors.userError(
+                        with(at, "locationId"), "The specified location could not be found.", "INVALID_LOCATION"));
                 continue;
             }
             Integer current = store.available(c.item(), c.location());
             if (current == null) {
-                userErrors.add(ShopifyErrors.userError(with(at, "locationId"),
-                        "The specified inventory item is not stocked at the location.", "ITEM_NOT_STOCKED_AT_LOCATION"));
+                userErrors.add(ShopifyErrors.userError(
+                        with(at, "locationId"),
+                        "The specified inventory item is not stocked at the location.",
+                        "ITEM_NOT_STOCKED_AT_LOCATION"));
                 continue;
             }
             if (!pairs.add(c.item() + " " + c.location())) {
-                userErrors.add(ShopifyErrors.userError(at, "The combination of inventoryItemId and locationId must "
-                        + "be unique.", "NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR"));
+                userErrors.add(ShopifyErrors.userError(
+                        at,
+                        "The combination of inventoryItemId and locationId must " + "be unique.",
+                        "NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR"));
             }
             if (c.quantity() > LIMIT) {
-                userErrors.add(ShopifyErrors.userError(with(at, "quantity"),
-                        "The total quantity can't be higher than 1,000,000,000.", "INVALID_QUANTITY_TOO_HIGH"));
+                userErrors.add(ShopifyErrors.userError(
+                        with(at, "quantity"),
+                        "The total quantity can't be higher than 1,000,000,000.",
+                        "INVALID_QUANTITY_TOO_HIGH"));
             } else if (c.quantity() < -LIMIT) {
-                userErrors.add(ShopifyErrors.userError(with(at, "quantity"),
-                        "The total quantity can't be lower than -1,000,000,000.", "INVALID_QUANTITY_TOO_LOW"));
+                userErrors.add(ShopifyErrors.userError(
+                        with(at, "quantity"),
+                        "The total quantity can't be lower than -1,000,000,000.",
+                        "INVALID_QUANTITY_TOO_LOW"));
             }
             if (c.checked() && !c.expected().equals(current)) {
-                userErrors.add(c.viaChangeFrom()
-                        ? ShopifyErrors.userError(with(at, "changeFromQuantity"),
-                                "The changeFromQuantity value does not match persisted value.",
-                                "CHANGE_FROM_QUANTITY_STALE")
-                        : ShopifyErrors.userError(with(at, "compareQuantity"),
-                                "The compareQuantity value does not match persisted value.", "COMPARE_QUANTITY_STALE"));
+                userErrors.add(
+                        c.viaChangeFrom()
+                                ? ShopifyErrors.userError(
+                                        with(at, "changeFromQuantity"),
+                                        "The changeFromQuantity value does not match persisted value.",
+                                        "CHANGE_FROM_QUANTITY_STALE")
+                                : ShopifyErrors.userError(
+                                        with(at, "compareQuantity"),
+                                        "The compareQuantity value does not match persisted value.",
+                                        "COMPARE_QUANTITY_STALE"));
             }
         }
     }
@@ -182,7 +222,9 @@ final class InventorySetQuantities {
         for (Change c : changes) {
             int before = store.available(c.item(), c.location());
             store.setAvailable(c.item(), c.location(), c.quantity());
-            ObjectNode change = list.addObject().put("name", name).put("delta", c.quantity() - before)
+            ObjectNode change = list.addObject()
+                    .put("name", name)
+                    .put("delta", c.quantity() - before)
                     .put("quantityAfterChange", c.quantity());
             change.putObject("item").put("id", c.item());
             change.putObject("location").put("id", c.location());

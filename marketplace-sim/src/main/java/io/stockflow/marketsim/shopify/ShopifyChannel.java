@@ -26,8 +26,12 @@ public final class ShopifyChannel implements SimulatedChannel {
      * @param costPerCall  what every call costs, query or mutation
      */
     public ShopifyChannel(String accessToken, int bucketSize, double restoreRate, int costPerCall, Clock clock) {
-        this.graphql = new ShopifyGraphqlEndpoint(accessToken, new CostBucket(bucketSize, restoreRate, clock),
-                costPerCall, new InventorySetQuantities(store, clock), new FulfillmentCreate(store, clock),
+        this.graphql = new ShopifyGraphqlEndpoint(
+                accessToken,
+                new CostBucket(bucketSize, restoreRate, clock),
+                costPerCall,
+                new InventorySetQuantities(store, clock),
+                new FulfillmentCreate(store, clock),
                 new InventoryItemQuery(store));
     }
 
@@ -38,13 +42,20 @@ public final class ShopifyChannel implements SimulatedChannel {
 
     @Override
     public void register(SimRoutes api, RoutesConfig admin) {
-        api.add(HandlerType.POST, "/admin/api/{version}/graphql.json", Channel.SHOPIFY, "graphql",
-                new ShopifyErrors(), graphql);
+        api.add(
+                HandlerType.POST,
+                "/admin/api/{version}/graphql.json",
+                Channel.SHOPIFY,
+                "graphql",
+                new ShopifyErrors(),
+                graphql);
         Seeding.post(admin, "/_sim/shopify/inventory-levels", body -> {
             String item = Seeding.text(body, "inventoryItemId");
             String location = Seeding.text(body, "locationId");
-            if (!item.matches("gid://shopify/InventoryItem/[0-9]+") || !location.matches("gid://shopify/Location/[0-9]+")) {
-                throw new IllegalArgumentException("ids must be gid://shopify/InventoryItem/N and gid://shopify/Location/N");
+            if (!item.matches("gid://shopify/InventoryItem/[0-9]+")
+                    || !location.matches("gid://shopify/Location/[0-9]+")) {
+                throw new IllegalArgumentException(
+                        "ids must be gid://shopify/InventoryItem/N and gid://shopify/Location/N");
             }
             store.stock(item, location, Seeding.integer(body, "available"));
         });

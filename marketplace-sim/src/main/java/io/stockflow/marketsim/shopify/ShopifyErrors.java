@@ -13,8 +13,10 @@ final class ShopifyErrors implements ChannelErrors {
     static final String RATE_LIMITS_DOC = "https://shopify.dev/api/usage/rate-limits";
 
     static Reply unauthorized() {
-        return Reply.json(401, Json.object()
-                .put("errors", "[API] Invalid API key or access token (unrecognized login or wrong password)"));
+        return Reply.json(
+                401,
+                Json.object()
+                        .put("errors", "[API] Invalid API key or access token (unrecognized login or wrong password)"));
     }
 
     static Reply notFound() {

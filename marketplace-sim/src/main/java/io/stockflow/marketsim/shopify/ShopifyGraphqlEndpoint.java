@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.stockflow.marketsim.core.CostBucket;
 import io.stockflow.marketsim.core.ApiOperation;
+import io.stockflow.marketsim.core.CostBucket;
 import io.stockflow.marketsim.core.Json;
 import io.stockflow.marketsim.core.Reply;
 import io.stockflow.marketsim.core.SimRoutes;
@@ -26,8 +26,13 @@ final class ShopifyGraphqlEndpoint implements ApiOperation {
     private final FulfillmentCreate fulfillmentCreate;
     private final InventoryItemQuery inventoryItem;
 
-    ShopifyGraphqlEndpoint(String accessToken, CostBucket bucket, int costPerCall,
-            InventorySetQuantities setQuantities, FulfillmentCreate fulfillmentCreate, InventoryItemQuery inventoryItem) {
+    ShopifyGraphqlEndpoint(
+            String accessToken,
+            CostBucket bucket,
+            int costPerCall,
+            InventorySetQuantities setQuantities,
+            FulfillmentCreate fulfillmentCreate,
+            InventoryItemQuery inventoryItem) {
         this.accessToken = accessToken;
         this.bucket = bucket;
         this.costPerCall = costPerCall;
@@ -62,15 +67,15 @@ final class ShopifyGraphqlEndpoint implements ApiOperation {
         }
         if (document.rootFields.size() != 1) {
             return ShopifyErrors.graphqlErrors(ShopifyErrors.graphqlError(
-                    "The simulator runs one root field per operation; this one selects "
-                            + document.rootFields.size(), null));
+                    "The simulator runs one root field per operation; this one selects " + document.rootFields.size(),
+                    null));
         }
         GraphqlDocument.Field field = document.rootFields.get(0);
         String operation = field.name();
         if (!known(document.operationType, operation)) {
             String type = document.operationType.equals("mutation") ? "Mutation" : "QueryRoot";
-            ObjectNode error = ShopifyErrors.graphqlError("Field '" + operation + "' doesn't exist on type '" + type + "'",
-                    "undefinedField");
+            ObjectNode error = ShopifyErrors.graphqlError(
+                    "Field '" + operation + "' doesn't exist on type '" + type + "'", "undefinedField");
             ((ObjectNode) error.get("extensions")).put("typeName", type).put("fieldName", operation);
             return ShopifyErrors.graphqlErrors(error);
         }
@@ -85,8 +90,8 @@ final class ShopifyGraphqlEndpoint implements ApiOperation {
         }
         try {
             JsonNode payload = switch (operation) {
-                case InventorySetQuantities.FIELD -> setQuantities.run(field, variables, version,
-                        idempotencyKey(field, variables, version));
+                case InventorySetQuantities.FIELD ->
+                    setQuantities.run(field, variables, version, idempotencyKey(field, variables, version));
                 case FulfillmentCreate.FIELD -> fulfillmentCreate.run(field, variables);
                 default -> inventoryItem.run(field, variables);
             };

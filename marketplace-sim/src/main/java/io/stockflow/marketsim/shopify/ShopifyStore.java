@@ -31,8 +31,7 @@ final class ShopifyStore {
     }
 
     /** A mutation's answer kept under its idempotency key, with the input it answered. */
-    record Remembered(JsonNode input, JsonNode payload) {
-    }
+    record Remembered(JsonNode input, JsonNode payload) {}
 
     private final Map<String, Map<String, Integer>> available = new TreeMap<>();
     private final Set<String> locations = new TreeSet<>();
@@ -90,14 +89,20 @@ final class ShopifyStore {
     synchronized JsonNode quantities() {
         ArrayNode list = Json.array();
         available.forEach((item, byLocation) -> byLocation.forEach((location, n) -> list.addObject()
-                .put("inventoryItemId", item).put("locationId", location).put("available", n)));
+                .put("inventoryItemId", item)
+                .put("locationId", location)
+                .put("available", n)));
         return list;
     }
 
     synchronized JsonNode fulfillments() {
         ArrayNode list = Json.array();
-        fulfillmentOrders.values().forEach(fo -> list.addObject().put("fulfillmentOrderId", fo.id)
-                .put("orderId", fo.orderId).put("status", fo.closed ? "CLOSED" : "OPEN"));
+        fulfillmentOrders
+                .values()
+                .forEach(fo -> list.addObject()
+                        .put("fulfillmentOrderId", fo.id)
+                        .put("orderId", fo.orderId)
+                        .put("status", fo.closed ? "CLOSED" : "OPEN"));
         ArrayNode made = Json.array();
         fulfillments.forEach(made::add);
         return Json.object().<ObjectNode>set("fulfillmentOrders", list).set("fulfillments", made);

@@ -24,8 +24,13 @@ public final class TwilioChannel implements SimulatedChannel {
 
     @Override
     public void register(SimRoutes api, RoutesConfig admin) {
-        api.add(HandlerType.POST, "/2010-04-01/Accounts/{AccountSid}/Messages.json", Channel.TWILIO, "createMessage",
-                new TwilioErrors(), messages::create);
+        api.add(
+                HandlerType.POST,
+                "/2010-04-01/Accounts/{AccountSid}/Messages.json",
+                Channel.TWILIO,
+                "createMessage",
+                new TwilioErrors(),
+                messages::create);
     }
 
     @Override

@@ -7,8 +7,13 @@ import io.stockflow.marketsim.core.Reply;
 /** Twilio REST error answers: {@code {"code", "message", "more_info", "status"}} with Twilio's numeric error codes. */
 final class TwilioErrors implements ChannelErrors {
     static Reply error(int status, int code, String message) {
-        return Reply.json(status, Json.object().put("code", code).put("message", message)
-                .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", status));
+        return Reply.json(
+                status,
+                Json.object()
+                        .put("code", code)
+                        .put("message", message)
+                        .put("more_info", "https://www.twilio.com/docs/errors/" + code)
+                        .put("status", status));
     }
 
     static Reply unauthenticated() {

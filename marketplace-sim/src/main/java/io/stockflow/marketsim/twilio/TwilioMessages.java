@@ -23,8 +23,9 @@ import java.util.Locale;
  * {@code queued}. Nothing is sent anywhere: the messages are kept for the admin API.
  */
 final class TwilioMessages {
-    private static final DateTimeFormatter RFC_2822 =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
+            .withZone(ZoneOffset.UTC);
     private static final String E164 = "(whatsapp:)?\\+[1-9][0-9]{1,14}";
 
     private final String accountSid;
@@ -48,18 +49,32 @@ final class TwilioMessages {
         if (blank(to)) return TwilioErrors.error(400, 21604, "A 'To' phone number is required.");
         if (!to.matches(E164)) return TwilioErrors.error(400, 21211, "Invalid 'To' Phone Number: " + to);
         if (blank(from) && blank(service)) return TwilioErrors.error(400, 21603, "A 'From' phone number is required.");
-        if (blank(body) && blank(ctx.formParam("MediaUrl"))) return TwilioErrors.error(400, 21602, "Message body is required.");
+        if (blank(body) && blank(ctx.formParam("MediaUrl")))
+            return TwilioErrors.error(400, 21602, "Message body is required.");
         if (body != null && body.length() > 1600) {
             return TwilioErrors.error(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
         }
         String sid = "SM" + HexFormat.of().formatHex(random.generateSeed(16));
         String now = RFC_2822.format(clock.instant());
-        ObjectNode message = Json.object().put("account_sid", accountSid).put("api_version", "2010-04-01")
-                .put("body", body).put("date_created", now).putNull("date_sent").put("date_updated", now)
-                .put("direction", "outbound-api").putNull("error_code").putNull("error_message")
-                .put("from", from).put("messaging_service_sid", service).put("num_media", "0")
+        ObjectNode message = Json.object()
+                .put("account_sid", accountSid)
+                .put("api_version", "2010-04-01")
+                .put("body", body)
+                .put("date_created", now)
+                .putNull("date_sent")
+                .put("date_updated", now)
+                .put("direction", "outbound-api")
+                .putNull("error_code")
+                .putNull("error_message")
+                .put("from", from)
+                .put("messaging_service_sid", service)
+                .put("num_media", "0")
                 .put("num_segments", Integer.toString(Math.max(1, (body == null ? 0 : body.length() + 152) / 153)))
-                .putNull("price").put("price_unit", "USD").put("sid", sid).put("status", "queued").put("to", to)
+                .putNull("price")
+                .put("price_unit", "USD")
+                .put("sid", sid)
+                .put("status", "queued")
+                .put("to", to)
                 .put("uri", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid + ".json");
         message.putObject("subresource_uris")
                 .put("media", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid + "/Media.json");
@@ -88,7 +103,8 @@ final class TwilioMessages {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) return false;
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
             return decoded.equals(accountSid + ":" + authToken);
         } catch (IllegalArgumentException e) {
             return false;

@@ -31,7 +31,8 @@ final class WooAccess {
     Reply check(Context ctx, String deniedCode, String deniedMessage) {
         Duration wait = rate.tryTake();
         if (!wait.isZero()) {
-            return new WooErrors().tooManyRequests()
+            return new WooErrors()
+                    .tooManyRequests()
                     .withHeader("Retry-After", Long.toString(SimRoutes.retryAfterSeconds(wait)));
         }
         String key = ctx.queryParam("consumer_key");
@@ -40,7 +41,8 @@ final class WooAccess {
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 decoded = "";
             }
@@ -49,8 +51,10 @@ final class WooAccess {
             secret = colon < 0 ? "" : decoded.substring(colon + 1);
         }
         if (key == null || key.isEmpty()) return WooErrors.reply(deniedCode, deniedMessage, 401);
-        if (!consumerKey.equals(key)) return WooErrors.reply("woocommerce_rest_authentication_error", "Consumer key is invalid.", 401);
-        if (!consumerSecret.equals(secret)) return WooErrors.reply("woocommerce_rest_authentication_error", "Consumer secret is invalid.", 401);
+        if (!consumerKey.equals(key))
+            return WooErrors.reply("woocommerce_rest_authentication_error", "Consumer key is invalid.", 401);
+        if (!consumerSecret.equals(secret))
+            return WooErrors.reply("woocommerce_rest_authentication_error", "Consumer secret is invalid.", 401);
         return null;
     }
 }

@@ -25,7 +25,12 @@ public final class WooChannel implements SimulatedChannel {
     private final WooOrders orders;
     private final Clock clock;
 
-    public WooChannel(String consumerKey, String consumerSecret, double requestsPerSecond, int burst, int batchLimit,
+    public WooChannel(
+            String consumerKey,
+            String consumerSecret,
+            double requestsPerSecond,
+            int burst,
+            int batchLimit,
             Clock clock) {
         this.clock = clock;
         WooAccess access = new WooAccess(consumerKey, consumerSecret, new TokenBucket(requestsPerSecond, burst, clock));
@@ -41,33 +46,70 @@ public final class WooChannel implements SimulatedChannel {
     @Override
     public void register(SimRoutes api, RoutesConfig admin) {
         WooErrors errors = new WooErrors();
-        api.add(HandlerType.POST, BASE + "/products/batch", Channel.WOOCOMMERCE, "batchProducts", errors,
+        api.add(
+                HandlerType.POST,
+                BASE + "/products/batch",
+                Channel.WOOCOMMERCE,
+                "batchProducts",
+                errors,
                 products::batchProducts);
-        api.add(HandlerType.POST, BASE + "/products/{id}/variations/batch", Channel.WOOCOMMERCE, "batchVariations",
-                errors, products::batchVariations);
-        api.add(HandlerType.GET, BASE + "/products/{id}", Channel.WOOCOMMERCE, "getProduct", errors,
+        api.add(
+                HandlerType.POST,
+                BASE + "/products/{id}/variations/batch",
+                Channel.WOOCOMMERCE,
+                "batchVariations",
+                errors,
+                products::batchVariations);
+        api.add(
+                HandlerType.GET,
+                BASE + "/products/{id}",
+                Channel.WOOCOMMERCE,
+                "getProduct",
+                errors,
                 products::getProduct);
-        api.add(HandlerType.GET, BASE + "/products/{id}/variations/{variationId}", Channel.WOOCOMMERCE,
-                "getVariation", errors, products::getVariation);
+        api.add(
+                HandlerType.GET,
+                BASE + "/products/{id}/variations/{variationId}",
+                Channel.WOOCOMMERCE,
+                "getVariation",
+                errors,
+                products::getVariation);
         api.add(HandlerType.PUT, BASE + "/orders/{id}", Channel.WOOCOMMERCE, "updateOrder", errors, orders::update);
-        api.add(HandlerType.POST, BASE + "/orders/{id}/notes", Channel.WOOCOMMERCE, "createOrderNote", errors,
+        api.add(
+                HandlerType.POST,
+                BASE + "/orders/{id}/notes",
+                Channel.WOOCOMMERCE,
+                "createOrderNote",
+                errors,
                 orders::addNote);
         Seeding.post(admin, "/_sim/woocommerce/products", body -> {
             long id = Seeding.integer(body, "id");
-            WooStore.Product product = new WooStore.Product(new WooStore.Stocked(id, body.path("sku").asText(""),
-                    body.path("name").asText("Product " + id), Seeding.integer(body, "stock_quantity"), clock.instant()));
+            WooStore.Product product = new WooStore.Product(new WooStore.Stocked(
+                    id,
+                    body.path("sku").asText(""),
+                    body.path("name").asText("Product " + id),
+                    Seeding.integer(body, "stock_quantity"),
+                    clock.instant()));
             if (body.has("variations")) {
                 for (JsonNode variation : Seeding.array(body, "variations")) {
                     long variationId = Seeding.integer(variation, "id");
-                    product.variations.put(variationId, new WooStore.Stocked(variationId,
-                            variation.path("sku").asText(""), "Variation " + variationId,
-                            Seeding.integer(variation, "stock_quantity"), clock.instant()));
+                    product.variations.put(
+                            variationId,
+                            new WooStore.Stocked(
+                                    variationId,
+                                    variation.path("sku").asText(""),
+                                    "Variation " + variationId,
+                                    Seeding.integer(variation, "stock_quantity"),
+                                    clock.instant()));
                 }
             }
             store.addProduct(product);
         });
-        Seeding.post(admin, "/_sim/woocommerce/orders", body -> store.addOrder(
-                new WooStore.Order(Seeding.integer(body, "id"), body.path("status").asText("processing"), clock.instant())));
+        Seeding.post(
+                admin,
+                "/_sim/woocommerce/orders",
+                body -> store.addOrder(new WooStore.Order(
+                        Seeding.integer(body, "id"), body.path("status").asText("processing"), clock.instant())));
     }
 
     @Override

@@ -13,8 +13,8 @@ import java.util.List;
  * number) and {@code POST orders/{id}/notes} (a note to the customer with the carrier and tracking number).
  */
 final class WooOrders {
-    private static final List<String> STATUSES = List.of("pending", "processing", "on-hold", "completed", "cancelled",
-            "refunded", "failed", "checkout-draft");
+    private static final List<String> STATUSES = List.of(
+            "pending", "processing", "on-hold", "completed", "cancelled", "refunded", "failed", "checkout-draft");
 
     private final WooStore store;
     private final WooAccess access;
@@ -27,7 +27,8 @@ final class WooOrders {
     }
 
     Reply update(Context ctx) {
-        Reply refused = access.check(ctx, "woocommerce_rest_cannot_edit", "Sorry, you are not allowed to edit this resource.");
+        Reply refused =
+                access.check(ctx, "woocommerce_rest_cannot_edit", "Sorry, you are not allowed to edit this resource.");
         if (refused != null) return refused;
         JsonNode body;
         try {
@@ -38,7 +39,8 @@ final class WooOrders {
         if (!body.isObject()) return WooErrors.invalidJson();
         JsonNode status = body.get("status");
         if (status != null && (!status.isTextual() || !STATUSES.contains(status.textValue()))) {
-            return Reply.json(400, WooErrors.invalidParam("status", "status is not one of " + String.join(", ", STATUSES) + "."));
+            return Reply.json(
+                    400, WooErrors.invalidParam("status", "status is not one of " + String.join(", ", STATUSES) + "."));
         }
         JsonNode metaData = body.get("meta_data");
         if (metaData != null && !metaData.isArray()) {
@@ -55,7 +57,8 @@ final class WooOrders {
     }
 
     Reply addNote(Context ctx) {
-        Reply refused = access.check(ctx, "woocommerce_rest_cannot_create", "Sorry, you are not allowed to create resources.");
+        Reply refused =
+                access.check(ctx, "woocommerce_rest_cannot_create", "Sorry, you are not allowed to create resources.");
         if (refused != null) return refused;
         JsonNode body;
         try {
@@ -70,8 +73,12 @@ final class WooOrders {
             WooStore.Order order = store.order(WooProducts.id(ctx.pathParam("id")));
             if (order == null) return WooErrors.reply("woocommerce_rest_order_invalid_id", "Invalid order ID.", 404);
             String now = clock.instant().toString().replaceFirst("(\\.\\d+)?Z$", "");
-            ObjectNode created = Json.object().put("id", store.nextNoteId()).put("author", "system")
-                    .put("date_created", now).put("date_created_gmt", now).put("note", note)
+            ObjectNode created = Json.object()
+                    .put("id", store.nextNoteId())
+                    .put("author", "system")
+                    .put("date_created", now)
+                    .put("date_created_gmt", now)
+                    .put("note", note)
                     .put("customer_note", body.path("customer_note").asBoolean(false));
             order.notes.add(created);
             return Reply.json(201, created);

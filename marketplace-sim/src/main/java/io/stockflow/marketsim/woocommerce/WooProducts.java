@@ -29,8 +29,8 @@ final class WooProducts {
     }
 
     Reply batchProducts(Context ctx) {
-        Reply refused = access.check(ctx, "woocommerce_rest_cannot_batch",
-                "Sorry, you are not allowed to batch manipulate this resource.");
+        Reply refused = access.check(
+                ctx, "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.");
         if (refused != null) return refused;
         return batch(ctx, "woocommerce_rest_product_invalid_id", id -> {
             WooStore.Product product = store.product(id);
@@ -39,8 +39,8 @@ final class WooProducts {
     }
 
     Reply batchVariations(Context ctx) {
-        Reply refused = access.check(ctx, "woocommerce_rest_cannot_batch",
-                "Sorry, you are not allowed to batch manipulate this resource.");
+        Reply refused = access.check(
+                ctx, "woocommerce_rest_cannot_batch", "Sorry, you are not allowed to batch manipulate this resource.");
         if (refused != null) return refused;
         WooStore.Product parent = product(ctx);
         if (parent == null) return WooErrors.reply("woocommerce_rest_product_invalid_id", "Invalid ID.", 404);
@@ -62,8 +62,10 @@ final class WooProducts {
         if (refused != null) return refused;
         synchronized (store) {
             WooStore.Product product = product(ctx);
-            WooStore.Stocked variation = product == null ? null : product.variations.get(id(ctx.pathParam("variationId")));
-            if (variation == null) return WooErrors.reply("woocommerce_rest_product_variation_invalid_id", "Invalid ID.", 404);
+            WooStore.Stocked variation =
+                    product == null ? null : product.variations.get(id(ctx.pathParam("variationId")));
+            if (variation == null)
+                return WooErrors.reply("woocommerce_rest_product_variation_invalid_id", "Invalid ID.", 404);
             return Reply.json(200, variation.toJson());
         }
     }
@@ -97,8 +99,10 @@ final class WooProducts {
             items += list.size();
         }
         if (items > batchLimit) {
-            return WooErrors.reply("woocommerce_rest_request_entity_too_large",
-                    "Unable to accept more than " + batchLimit + " items for this request.", 413);
+            return WooErrors.reply(
+                    "woocommerce_rest_request_entity_too_large",
+                    "Unable to accept more than " + batchLimit + " items for this request.",
+                    413);
         }
         ObjectNode answer = Json.object();
         synchronized (store) {
@@ -114,13 +118,16 @@ final class WooProducts {
 
     private ObjectNode update(JsonNode item, String invalidIdCode, LongFunction<WooStore.Stocked> find) {
         JsonNode idNode = item.get("id");
-        long id = idNode != null && idNode.canConvertToLong() ? idNode.asLong() : id(item.path("id").asText());
+        long id = idNode != null && idNode.canConvertToLong()
+                ? idNode.asLong()
+                : id(item.path("id").asText());
         WooStore.Stocked stocked = id > 0 ? find.apply(id) : null;
         if (stocked == null) return failed(id, WooErrors.error(invalidIdCode, "Invalid ID.", 400));
         JsonNode quantity = item.get("stock_quantity");
         if (quantity != null && !quantity.isNull()) {
             Integer n = Json.intOrNull(quantity);
-            if (n == null) return failed(id, WooErrors.invalidParam("stock_quantity", "stock_quantity is not of type integer."));
+            if (n == null)
+                return failed(id, WooErrors.invalidParam("stock_quantity", "stock_quantity is not of type integer."));
             stocked.stockQuantity = n;
             stocked.modified = clock.instant();
         }
@@ -137,8 +144,13 @@ final class WooProducts {
     private static ArrayNode notSimulated(JsonNode items, String kind) {
         ArrayNode answers = Json.array();
         for (JsonNode item : items) {
-            answers.add(failed(item.path("id").asLong(0), WooErrors.error("marketsim_not_simulated",
-                    "The simulator does not " + kind + " products; seed them through /_sim/woocommerce/products.", 400)));
+            answers.add(failed(
+                    item.path("id").asLong(0),
+                    WooErrors.error(
+                            "marketsim_not_simulated",
+                            "The simulator does not " + kind
+                                    + " products; seed them through /_sim/woocommerce/products.",
+                            400)));
         }
         return answers;
     }

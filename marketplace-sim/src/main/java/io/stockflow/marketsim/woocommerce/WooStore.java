@@ -29,8 +29,13 @@ final class WooStore {
         }
 
         ObjectNode toJson() {
-            ObjectNode json = Json.object().put("id", id).put("name", name).put("sku", sku).put("manage_stock", true)
-                    .put("stock_quantity", stockQuantity).put("stock_status", stockQuantity > 0 ? "instock" : "outofstock")
+            ObjectNode json = Json.object()
+                    .put("id", id)
+                    .put("name", name)
+                    .put("sku", sku)
+                    .put("manage_stock", true)
+                    .put("stock_quantity", stockQuantity)
+                    .put("stock_status", stockQuantity > 0 ? "instock" : "outofstock")
                     .put("date_modified_gmt", modified.toString().replaceFirst("(\\.\\d+)?Z$", ""));
             return json;
         }
@@ -45,7 +50,9 @@ final class WooStore {
         }
 
         ObjectNode toJson() {
-            ObjectNode json = stock.toJson().put("type", variations.isEmpty() ? "simple" : "variable").put("status", "publish");
+            ObjectNode json = stock.toJson()
+                    .put("type", variations.isEmpty() ? "simple" : "variable")
+                    .put("status", "publish");
             ArrayNode ids = json.putArray("variations");
             variations.keySet().forEach(ids::add);
             return json;
@@ -66,7 +73,9 @@ final class WooStore {
         }
 
         ObjectNode toJson() {
-            ObjectNode json = Json.object().put("id", id).put("status", status)
+            ObjectNode json = Json.object()
+                    .put("id", id)
+                    .put("status", status)
                     .put("date_modified_gmt", modified.toString().replaceFirst("(\\.\\d+)?Z$", ""));
             json.set("meta_data", metaData);
             return json;
@@ -101,8 +110,12 @@ final class WooStore {
         ArrayNode list = Json.array();
         products.values().forEach(p -> {
             list.addObject().put("productId", p.stock.id).put("stockQuantity", p.stock.stockQuantity);
-            p.variations.values().forEach(v -> list.addObject().put("productId", p.stock.id)
-                    .put("variationId", v.id).put("stockQuantity", v.stockQuantity));
+            p.variations
+                    .values()
+                    .forEach(v -> list.addObject()
+                            .put("productId", p.stock.id)
+                            .put("variationId", v.id)
+                            .put("stockQuantity", v.stockQuantity));
         });
         return list;
     }
