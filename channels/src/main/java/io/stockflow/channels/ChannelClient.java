@@ -1,0 +1,34 @@
+package io.stockflow.channels;
+
+import io.stockflow.listing.Channel;
+import io.stockflow.listing.Listing;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What channel sync asks of a marketplace, in that marketplace's own API: set listed quantities, read one back for
+ * reconciliation, confirm a shipment. Every method returns at once; the futures complete on the client's own threads,
+ * so an asynchronous Flink operator can call it without blocking. Each client keeps its channel's limits (request
+ * rate, batch sizes), retries what may be retried and has its own circuit breaker.
+ */
+public interface ChannelClient extends AutoCloseable {
+    Channel channel();
+
+    /**
+     * Sets absolute quantities, batched as the channel allows. One outcome per push, in the order given; the future
+     * itself never fails: a push that got no usable answer is {@link CallStatus#FAILED}.
+     */
+    CompletableFuture<List<PushOutcome>> setQuantities(List<QuantityPush> pushes);
+
+    /**
+     * The quantity the channel shows now for the listing at the target (as in {@link QuantityPush#target()}). Fails
+     * with a {@link ChannelReadFailed} when the channel does not know the listing or gives no usable answer.
+     */
+    CompletableFuture<Long> readQuantity(Listing listing, String target);
+
+    /** Confirms a shipment of an order from this channel, with carrier and tracking number. Never fails itself. */
+    CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment);
+
+    @Override
+    void close();
+}
