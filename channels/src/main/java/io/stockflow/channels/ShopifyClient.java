@@ -241,7 +241,7 @@ public final class ShopifyClient implements ChannelClient {
         }
         for (JsonNode error : root.path("errors")) {
             if ("THROTTLED".equals(error.path("extensions").path("code").asText())) {
-                throw new RetryableAnswer(RetryableAnswer.Kind.THROTTLED, status, "THROTTLED",
+                throw new RetryableAnswer(RetryableAnswer.Kind.THROTTLED, status, "THROTTLED, waiting for the cost bucket",
                         restoreWait(root.path("extensions").path("cost")));
             }
         }

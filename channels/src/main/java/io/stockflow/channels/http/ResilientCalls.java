@@ -196,9 +196,7 @@ public final class ResilientCalls implements AutoCloseable {
     }
 
     private static String describe(Throwable cause) {
-        if (cause instanceof RetryableAnswer answer) {
-            return (answer.status() > 0 ? answer.status() + " " : "") + answer.getMessage();
-        }
+        if (cause instanceof RetryableAnswer answer) return answer.getMessage();
         if (cause instanceof java.net.http.HttpTimeoutException) return "timed out";
         if (cause instanceof java.net.ConnectException) return "connection refused";
         return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

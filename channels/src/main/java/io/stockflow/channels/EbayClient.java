@@ -1,0 +1,155 @@
+package io.stockflow.channels;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.channels.http.ResilientCalls;
+import io.stockflow.channels.http.RetryAfter;
+import io.stockflow.channels.http.RetryableAnswer;
+import io.stockflow.listing.Channel;
+import io.stockflow.listing.Listing;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * eBay Sell APIs: Inventory {@code bulkUpdatePriceQuantity} (at most 25 requests a call, one per SKU with its offers'
+ * {@code availableQuantity}; each offer answered on its own, so one offer over its listing's 250 revisions a day is
+ * refused while the others go through), {@code getOffer} for reconciliation, Fulfillment
+ * {@code createShippingFulfillment} for shipments.
+ */
+public final class EbayClient implements ChannelClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChannelSettings settings;
+    private final ResilientCalls calls;
+    private final Clock clock;
+
+    public EbayClient(ChannelSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.calls = new ResilientCalls(Channel.EBAY.wireName(), settings.limits(),
+                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)), clock);
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EBAY;
+    }
+
+    @Override
+    public CompletableFuture<List<PushOutcome>> setQuantities(List<QuantityPush> pushes) {
+        List<CompletableFuture<List<PushOutcome>>> batches = new ArrayList<>();
+        for (List<QuantityPush> batch : Batches.of(pushes, settings.batchSize())) batches.add(bulkUpdate(batch));
+        return Outcomes.concat(batches);
+    }
+
+    private CompletableFuture<List<PushOutcome>> bulkUpdate(List<QuantityPush> batch) {
+        Map<String, ArrayNode> offersBySku = new LinkedHashMap<>();
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode requests = body.putArray("requests");
+        for (QuantityPush push : batch) {
+            String sku = push.listing().id("sku") != null ? push.listing().id("sku") : push.listing().sku();
+            offersBySku.computeIfAbsent(sku, s -> requests.addObject().put("sku", s).putArray("offers"))
+                    .addObject().put("offerId", push.listing().id("offer_id")).put("availableQuantity", push.quantity());
+        }
+        URI uri = settings.baseUrl().resolve("/sell/inventory/v1/bulk_update_price_quantity");
+        return calls.call("bulkUpdatePriceQuantity", () -> request(uri).header("Content-Type", "application/json")
+                .header("Content-Language", "en-US")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), response -> {
+                    JsonNode root = read(response);
+                    Map<String, String> refusedByOffer = new HashMap<>();
+                    if (response.statusCode() != 200 && response.statusCode() != 207) {
+                        String reason = errors(root.path("errors"), response.statusCode());
+                        batch.forEach(p -> refusedByOffer.put(p.listing().id("offer_id"), reason));
+                        return refusedByOffer;
+                    }
+                    for (JsonNode answer : root.path("responses")) {
+                        int status = answer.path("statusCode").asInt();
+                        if (status != 200) {
+                            refusedByOffer.put(answer.path("offerId").asText(), errors(answer.path("errors"), status));
+                        }
+                    }
+                    return refusedByOffer;
+                }).handle((answer, failure) -> {
+                    if (failure != null) return Outcomes.failed(batch, failure);
+                    return batch.stream().map(push -> {
+                        String refused = answer.answer().get(push.listing().id("offer_id"));
+                        return refused == null ? PushOutcome.accepted(push, answer.attempts())
+                                : new PushOutcome(push, CallStatus.REFUSED, refused, answer.attempts());
+                    }).toList();
+                });
+    }
+
+    @Override
+    public CompletableFuture<Long> readQuantity(Listing listing, String target) {
+        URI uri = settings.baseUrl().resolve("/sell/inventory/v1/offer/" + encode(listing.id("offer_id")));
+        return QuantityRead.settle(calls.call("getOffer", () -> request(uri).GET(), response -> {
+            JsonNode root = read(response);
+            if (response.statusCode() != 200) {
+                return QuantityRead.missing("ebay: " + errors(root.path("errors"), response.statusCode()));
+            }
+            return QuantityRead.of(root.path("availableQuantity").asLong());
+        }));
+    }
+
+    @Override
+    public CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("shippedDate", shipment.shippedAt().toString())
+                .put("shippingCarrierCode", shipment.carrier())
+                .put("trackingNumber", shipment.trackingNumber());
+        ArrayNode lines = body.putArray("lineItems");
+        shipment.lines().forEach(l -> lines.addObject().put("lineItemId", l.lineId()).put("quantity", l.quantity()));
+        URI uri = settings.baseUrl().resolve("/sell/fulfillment/v1/order/" + encode(shipment.orderId())
+                + "/shipping_fulfillment");
+        return calls.call("createShippingFulfillment", () -> request(uri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), response -> {
+                    JsonNode root = read(response);
+                    return response.statusCode() == 201 || response.statusCode() == 200 ? null
+                            : errors(root.path("errors"), response.statusCode());
+                }).handle((answer, failure) -> failure != null ? Outcomes.failedShipment(failure)
+                : new ShipmentOutcome(answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
+                        answer.answer(), answer.attempts()));
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + settings.credential(ChannelSettings.ACCESS_TOKEN).reveal());
+    }
+
+    private JsonNode read(HttpResponse<String> response) throws RetryableAnswer {
+        JsonNode root = Json.read(response.body());
+        RetryableAnswer retry = RetryableAnswer.ofStatus(response.statusCode(),
+                errors(root.path("errors"), response.statusCode()), RetryAfter.of(response, clock));
+        if (retry != null) throw retry;
+        return root;
+    }
+
+    /** eBay's error entries as {@code errorId: message}, after the HTTP status. */
+    private static String errors(JsonNode errors, int status) {
+        List<String> parts = new ArrayList<>();
+        errors.forEach(e -> parts.add(e.path("errorId").asText() + ": " + e.path("message").asText()));
+        return status + (parts.isEmpty() ? "" : " " + String.join("; ", parts));
+    }
+
+    private static String encode(String part) {
+        return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public void close() {
+        calls.close();
+    }
+}

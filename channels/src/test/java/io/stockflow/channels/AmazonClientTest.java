@@ -1,0 +1,114 @@
+package io.stockflow.channels;
+
+import static io.stockflow.channels.SimulatorChannels.SELLER;
+import static io.stockflow.channels.SimulatorChannels.US;
+import static io.stockflow.channels.SimulatorChannels.amazon;
+import static io.stockflow.channels.SimulatorChannels.settings;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stockflow.listing.Channel;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class AmazonClientTest {
+    static final String UK = "A1F83G8C2ARO7P";
+
+    Simulator sim;
+    AmazonClient client;
+
+    @BeforeEach
+    void start() {
+        sim = new Simulator();
+        client = new AmazonClient(settings(Channel.AMAZON, sim.base), sim.clock);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        sim.close();
+    }
+
+    void listing(String sku, int quantity, String... marketplaces) {
+        sim.seed("/_sim/amazon/listings", "{\"sellerId\":\"" + SELLER + "\",\"sku\":\"" + sku + "\",\"marketplaceIds\":[\""
+                + String.join("\",\"", marketplaces) + "\"],\"quantity\":" + quantity + "}");
+    }
+
+    Long quantity(String sku) {
+        return sim.quantity("amazon", "quantity", "sku", sku, "fulfillmentChannelCode", "DEFAULT");
+    }
+
+    @Test
+    void aPushPatchesTheFulfillmentAvailabilityOfEachSkuInItsOwnCall() {
+        listing("MUG-1", 20, US);
+        listing("TEE-M", 4, US);
+
+        List<PushOutcome> outcomes = client.setQuantities(List.of(
+                new QuantityPush(amazon("MUG-1"), null, 6, null, 3),
+                new QuantityPush(amazon("TEE-M"), US, 0, null, 3))).join();
+
+        assertThat(outcomes).extracting(PushOutcome::status).containsExactly(CallStatus.ACCEPTED, CallStatus.ACCEPTED);
+        assertThat(quantity("MUG-1")).isEqualTo(6);
+        assertThat(quantity("TEE-M")).isEqualTo(0);
+        assertThat(sim.calls("amazon", "patchListingsItem")).containsExactly(200, 200);
+        assertThat(client.readQuantity(amazon("MUG-1"), US).join()).isEqualTo(6);
+    }
+
+    @Test
+    void aPushWithoutATargetGoesToEveryConfiguredMarketplace() {
+        listing("MUG-1", 20, US, UK);
+        client.close();
+        ChannelSettings two = ChannelSettings.from(Channel.AMAZON, java.util.Map.of(
+                "channels.amazon.base-url", sim.base.toString(), "channels.amazon.seller-id", SELLER,
+                "channels.amazon.marketplace-ids", US + "," + UK), SimulatorChannels.ENV);
+        client = new AmazonClient(two.withLimits(SimulatorChannels.quick(5)), sim.clock);
+
+        PushOutcome outcome = client.setQuantities(List.of(new QuantityPush(amazon("MUG-1"), null, 8, null, 1)))
+                .join().get(0);
+
+        assertThat(outcome.status()).isEqualTo(CallStatus.ACCEPTED);
+        assertThat(outcome.attempts()).isEqualTo(2);
+        assertThat(sim.calls("amazon", "patchListingsItem")).hasSize(2);
+    }
+
+    @Test
+    void aSkuTheSellerDoesNotHaveIsRefusedWithAmazonsReason() {
+        PushOutcome outcome = client.setQuantities(List.of(new QuantityPush(amazon("NOPE"), US, 1, null, 1)))
+                .join().get(0);
+
+        assertThat(outcome.status()).isEqualTo(CallStatus.REFUSED);
+        assertThat(outcome.reason()).contains("404").contains("NOT_FOUND");
+        assertThatThrownBy(() -> client.readQuantity(amazon("NOPE"), US).join())
+                .isInstanceOf(CompletionException.class).hasCauseInstanceOf(ChannelReadFailed.class);
+    }
+
+    @Test
+    void moreCallsThanTheUsagePlansBurstAreSpreadOutAndAllAccepted() {
+        for (int i = 0; i < 14; i++) listing("SKU-" + i, 1, US);
+        List<QuantityPush> pushes = new java.util.ArrayList<>();
+        for (int i = 0; i < 14; i++) pushes.add(new QuantityPush(amazon("SKU-" + i), US, 5, null, 1));
+
+        List<PushOutcome> outcomes = client.setQuantities(pushes).join();
+
+        assertThat(outcomes).extracting(PushOutcome::status).containsOnly(CallStatus.ACCEPTED);
+        for (int i = 0; i < 14; i++) assertThat(quantity("SKU-" + i)).isEqualTo(5);
+    }
+
+    @Test
+    void aShipmentIsConfirmedWithCarrierAndTrackingNumber() {
+        sim.seed("/_sim/amazon/orders", "{\"orderId\":\"111-1\",\"marketplaceId\":\"" + US
+                + "\",\"orderItems\":[{\"orderItemId\":\"OI-1\",\"quantity\":2}]}");
+
+        ShipmentOutcome outcome = client.confirmShipment(new Shipment("111-1", US, 1, "UPS", "1Z999", null,
+                Instant.parse("2026-12-06T10:00:00Z"), List.of(new Shipment.Line("OI-1", 2)))).join();
+
+        assertThat(outcome.status()).isEqualTo(CallStatus.ACCEPTED);
+        assertThat(sim.admin("/_sim/shipments").path("amazon").toString()).contains("1Z999").contains("UPS");
+    }
+}
