@@ -65,6 +65,17 @@ final class Simulator implements AutoCloseable {
         return statuses;
     }
 
+    /** When the simulator answered each call of one channel's operation, oldest first (on its clock). */
+    List<java.time.Instant> callTimes(String channel, String operation) {
+        List<java.time.Instant> times = new ArrayList<>();
+        for (JsonNode call : admin("/_sim/calls?limit=10000")) {
+            if (channel.equals(call.path("channel").asText()) && operation.equals(call.path("endpoint").asText())) {
+                times.add(java.time.Instant.parse(call.path("at").asText()));
+            }
+        }
+        return times;
+    }
+
     /**
      * The quantity the simulator keeps for one listing: the entry of {@code channel} under {@code /_sim/quantities}
      * whose fields have the given values ({@code field, value, ...}), read from {@code quantityField}; null if none.

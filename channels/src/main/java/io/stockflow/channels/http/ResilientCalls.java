@@ -179,7 +179,7 @@ public final class ResilientCalls implements AutoCloseable {
 
     private void logRetry(String operation, int attempt, String problem) {
         if (attempt < limits.maxAttempts()) {
-            LOG.info("{} {}: attempt {} of {} failed ({}); trying again", channel, operation, attempt,
+            LOG.info("{} {}: attempt {} of at most {} failed ({})", channel, operation, attempt,
                     limits.maxAttempts(), scrub(problem));
         }
     }
