@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stockflow.listing.Channel;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +66,7 @@ class AmazonClientTest {
     void aPushWithoutATargetGoesToEveryConfiguredMarketplace() {
         listing("MUG-1", 20, US, UK);
         client.close();
-        ChannelSettings two = ChannelSettings.from(Channel.AMAZON, java.util.Map.of(
+        ChannelSettings two = ChannelSettings.from(Channel.AMAZON, Map.of(
                 "channels.amazon.base-url", sim.base.toString(), "channels.amazon.seller-id", SELLER,
                 "channels.amazon.marketplace-ids", US + "," + UK), SimulatorChannels.ENV);
         client = new AmazonClient(two.withLimits(SimulatorChannels.quick(5)), sim.clock);
@@ -91,7 +93,7 @@ class AmazonClientTest {
     @Test
     void moreCallsThanTheUsagePlansBurstAreSpreadOutAndAllAccepted() {
         for (int i = 0; i < 14; i++) listing("SKU-" + i, 1, US);
-        List<QuantityPush> pushes = new java.util.ArrayList<>();
+        List<QuantityPush> pushes = new ArrayList<>();
         for (int i = 0; i < 14; i++) pushes.add(new QuantityPush(amazon("SKU-" + i), US, 5, null, 1));
 
         List<PushOutcome> outcomes = client.setQuantities(pushes).join();

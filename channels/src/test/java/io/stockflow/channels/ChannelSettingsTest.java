@@ -6,7 +6,10 @@ import static io.stockflow.channels.SimulatorChannels.shopify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stockflow.channels.http.ResilientCalls;
+import io.stockflow.channels.http.Secret;
 import io.stockflow.listing.Channel;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,8 +85,8 @@ class ChannelSettingsTest {
 
     @Test
     void anAnswerThatEchoesACredentialIsMaskedInTheClientsText() {
-        try (var calls = new io.stockflow.channels.http.ResilientCalls("shopify", SimulatorChannels.quick(5),
-                List.of(io.stockflow.channels.http.Secret.of(SHOPIFY_TOKEN)), java.time.Clock.systemUTC())) {
+        try (var calls = new ResilientCalls("shopify", SimulatorChannels.quick(5),
+                List.of(Secret.of(SHOPIFY_TOKEN)), Clock.systemUTC())) {
             assertThat(calls.scrub("Invalid API key " + SHOPIFY_TOKEN + " for shop")).isEqualTo("Invalid API key **** for shop");
         }
     }

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,11 +67,11 @@ final class Simulator implements AutoCloseable {
     }
 
     /** When the simulator answered each call of one channel's operation, oldest first (on its clock). */
-    List<java.time.Instant> callTimes(String channel, String operation) {
-        List<java.time.Instant> times = new ArrayList<>();
+    List<Instant> callTimes(String channel, String operation) {
+        List<Instant> times = new ArrayList<>();
         for (JsonNode call : admin("/_sim/calls?limit=10000")) {
             if (channel.equals(call.path("channel").asText()) && operation.equals(call.path("endpoint").asText())) {
-                times.add(java.time.Instant.parse(call.path("at").asText()));
+                times.add(Instant.parse(call.path("at").asText()));
             }
         }
         return times;

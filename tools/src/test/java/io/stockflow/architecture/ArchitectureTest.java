@@ -41,7 +41,7 @@ class ArchitectureTest {
     };
 
     static final List<String> MODULES =
-            List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "tools");
+            List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "channels", "tools");
 
     static JavaClasses main;
 

@@ -186,8 +186,10 @@ public final class ResilientCalls implements AutoCloseable {
 
     private CallFailed failed(String operation, Throwable cause, int sent) {
         if (cause instanceof CallNotPermittedException) {
-            return new CallFailed(channel + " " + operation + ": not sent, the circuit breaker is open after "
-                    + "repeated failures", sent, true, null);
+            String what = sent == 0 ? "not sent: the circuit breaker is open"
+                    : "the circuit breaker opened after " + sent + " failed attempt" + (sent == 1 ? "" : "s");
+            return new CallFailed(channel + " " + operation + ": " + what + " (repeated failures of the channel)",
+                    sent, true, null);
         }
         String message = scrub(channel + " " + operation + ": no usable answer after " + sent + " attempt"
                 + (sent == 1 ? "" : "s") + ": " + describe(cause));
