@@ -36,8 +36,20 @@ public final class AmazonClient implements ChannelClient {
     /** Merchant-fulfilled stock: the quantity the shop's own warehouses keep. */
     static final String MERCHANT_FULFILLED = "DEFAULT";
     /** Carrier codes Amazon knows by name; any other carrier is sent as Other with its name. */
-    private static final Set<String> CARRIER_CODES = Set.of("UPS", "USPS", "FedEx", "DHL", "DHL eCommerce",
-            "Royal Mail", "Deutsche Post", "DPD", "GLS", "Hermes", "Canada Post", "OnTrac", "Amazon Shipping");
+    private static final Set<String> CARRIER_CODES = Set.of(
+            "UPS",
+            "USPS",
+            "FedEx",
+            "DHL",
+            "DHL eCommerce",
+            "Royal Mail",
+            "Deutsche Post",
+            "DPD",
+            "GLS",
+            "Hermes",
+            "Canada Post",
+            "OnTrac",
+            "Amazon Shipping");
 
     private final ChannelSettings settings;
     private final ResilientCalls calls;
@@ -45,12 +57,16 @@ public final class AmazonClient implements ChannelClient {
 
     public AmazonClient(ChannelSettings settings, Clock clock) {
         if (settings.marketplaceIds().isEmpty()) {
-            throw new IllegalArgumentException("amazon needs at least one marketplace id (channels.amazon.marketplace-ids)");
+            throw new IllegalArgumentException(
+                    "amazon needs at least one marketplace id (channels.amazon.marketplace-ids)");
         }
         this.settings = settings;
         this.clock = clock;
-        this.calls = new ResilientCalls(Channel.AMAZON.wireName(), settings.limits(),
-                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)), clock);
+        this.calls = new ResilientCalls(
+                Channel.AMAZON.wireName(),
+                settings.limits(),
+                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)),
+                clock);
     }
 
     @Override
@@ -60,9 +76,11 @@ public final class AmazonClient implements ChannelClient {
 
     @Override
     public CompletableFuture<List<PushOutcome>> setQuantities(List<QuantityPush> pushes) {
-        List<CompletableFuture<PushOutcome>> outcomes = pushes.stream().map(this::push).toList();
+        List<CompletableFuture<PushOutcome>> outcomes =
+                pushes.stream().map(this::push).toList();
         return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
-                .thenApply(done -> outcomes.stream().map(CompletableFuture::join).toList());
+                .thenApply(
+                        done -> outcomes.stream().map(CompletableFuture::join).toList());
     }
 
     /** One patch per marketplace the push targets; accepted only when every marketplace took it. */
@@ -70,17 +88,23 @@ public final class AmazonClient implements ChannelClient {
         List<String> marketplaces = push.target() != null ? List.of(push.target()) : settings.marketplaceIds();
         List<CompletableFuture<PushOutcome>> perMarketplace = new ArrayList<>();
         for (String marketplace : marketplaces) perMarketplace.add(patch(push, marketplace));
-        return CompletableFuture.allOf(perMarketplace.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<PushOutcome> each = perMarketplace.stream().map(CompletableFuture::join).toList();
-            int attempts = each.stream().mapToInt(PushOutcome::attempts).sum();
-            CallStatus worst = each.stream().map(PushOutcome::status)
-                    .max(Comparator.comparingInt(AmazonClient::severity)).orElse(CallStatus.ACCEPTED);
-            List<String> reasons = new ArrayList<>();
-            for (int i = 0; i < each.size(); i++) {
-                if (each.get(i).reason() != null) reasons.add(marketplaces.get(i) + ": " + each.get(i).reason());
-            }
-            return new PushOutcome(push, worst, reasons.isEmpty() ? null : String.join("; ", reasons), attempts);
-        });
+        return CompletableFuture.allOf(perMarketplace.toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    List<PushOutcome> each =
+                            perMarketplace.stream().map(CompletableFuture::join).toList();
+                    int attempts = each.stream().mapToInt(PushOutcome::attempts).sum();
+                    CallStatus worst = each.stream()
+                            .map(PushOutcome::status)
+                            .max(Comparator.comparingInt(AmazonClient::severity))
+                            .orElse(CallStatus.ACCEPTED);
+                    List<String> reasons = new ArrayList<>();
+                    for (int i = 0; i < each.size(); i++) {
+                        if (each.get(i).reason() != null)
+                            reasons.add(marketplaces.get(i) + ": " + each.get(i).reason());
+                    }
+                    return new PushOutcome(
+                            push, worst, reasons.isEmpty() ? null : String.join("; ", reasons), attempts);
+                });
     }
 
     private static int severity(CallStatus status) {
@@ -94,22 +118,35 @@ public final class AmazonClient implements ChannelClient {
 
     private CompletableFuture<PushOutcome> patch(QuantityPush push, String marketplace) {
         ObjectNode body = JSON.createObjectNode().put("productType", PRODUCT_TYPE);
-        ArrayNode value = body.putArray("patches").addObject()
-                .put("op", "replace").put("path", "/attributes/fulfillment_availability").putArray("value");
+        ArrayNode value = body.putArray("patches")
+                .addObject()
+                .put("op", "replace")
+                .put("path", "/attributes/fulfillment_availability")
+                .putArray("value");
         value.addObject().put("fulfillment_channel_code", MERCHANT_FULFILLED).put("quantity", push.quantity());
         URI uri = item(push.listing(), marketplace, null);
-        return calls.call("patchListingsItem", () -> request(uri).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
-                response -> {
-                    JsonNode root = read(response);
-                    if (response.statusCode() != 200) return refusal(root, response.statusCode());
-                    if ("ACCEPTED".equals(root.path("status").asText())) return null;
-                    List<String> issues = new ArrayList<>();
-                    root.path("issues").forEach(i -> issues.add(i.path("code").asText() + ": " + i.path("message").asText()));
-                    return root.path("status").asText() + " " + String.join("; ", issues);
-                }).handle((answer, failure) -> {
-                    if (failure != null) return Outcomes.failed(List.of(push), failure).get(0);
-                    return answer.answer() == null ? PushOutcome.accepted(push, answer.attempts())
+        return calls.call(
+                        "patchListingsItem",
+                        () -> request(uri)
+                                .header("Content-Type", "application/json")
+                                .method(
+                                        "PATCH",
+                                        HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+                        response -> {
+                            JsonNode root = read(response);
+                            if (response.statusCode() != 200) return refusal(root, response.statusCode());
+                            if ("ACCEPTED".equals(root.path("status").asText())) return null;
+                            List<String> issues = new ArrayList<>();
+                            root.path("issues")
+                                    .forEach(i -> issues.add(i.path("code").asText() + ": "
+                                            + i.path("message").asText()));
+                            return root.path("status").asText() + " " + String.join("; ", issues);
+                        })
+                .handle((answer, failure) -> {
+                    if (failure != null)
+                        return Outcomes.failed(List.of(push), failure).get(0);
+                    return answer.answer() == null
+                            ? PushOutcome.accepted(push, answer.attempts())
                             : new PushOutcome(push, CallStatus.REFUSED, answer.answer(), answer.attempts());
                 });
     }
@@ -118,22 +155,30 @@ public final class AmazonClient implements ChannelClient {
     public CompletableFuture<Long> readQuantity(Listing listing, String target) {
         String marketplace = target != null ? target : settings.marketplaceIds().get(0);
         URI uri = item(listing, marketplace, "fulfillmentAvailability");
-        return QuantityRead.settle(calls.call("getListingsItem", () -> request(uri).GET(), response -> {
-            JsonNode root = read(response);
-            if (response.statusCode() != 200) return QuantityRead.missing("amazon: " + refusal(root, response.statusCode()));
-            for (JsonNode availability : root.path("fulfillmentAvailability")) {
-                if (MERCHANT_FULFILLED.equals(availability.path("fulfillmentChannelCode").asText())) {
-                    return QuantityRead.of(availability.path("quantity").asLong());
-                }
-            }
-            return QuantityRead.missing("amazon: " + listing.id("seller_sku") + " has no merchant-fulfilled quantity");
-        }));
+        return QuantityRead.settle(calls.call(
+                "getListingsItem", () -> request(uri).GET(), response -> {
+                    JsonNode root = read(response);
+                    if (response.statusCode() != 200)
+                        return QuantityRead.missing("amazon: " + refusal(root, response.statusCode()));
+                    for (JsonNode availability : root.path("fulfillmentAvailability")) {
+                        if (MERCHANT_FULFILLED.equals(
+                                availability.path("fulfillmentChannelCode").asText())) {
+                            return QuantityRead.of(availability.path("quantity").asLong());
+                        }
+                    }
+                    return QuantityRead.missing(
+                            "amazon: " + listing.id("seller_sku") + " has no merchant-fulfilled quantity");
+                }));
     }
 
     @Override
     public CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment) {
-        ObjectNode body = JSON.createObjectNode().put("marketplaceId", shipment.marketplaceId() != null
-                ? shipment.marketplaceId() : settings.marketplaceIds().get(0));
+        ObjectNode body = JSON.createObjectNode()
+                .put(
+                        "marketplaceId",
+                        shipment.marketplaceId() != null
+                                ? shipment.marketplaceId()
+                                : settings.marketplaceIds().get(0));
         ObjectNode detail = body.putObject("packageDetail")
                 .put("packageReferenceId", Long.toString(shipment.packageId()))
                 .put("trackingNumber", shipment.trackingNumber())
@@ -144,15 +189,25 @@ public final class AmazonClient implements ChannelClient {
             detail.put("carrierCode", "Other").put("carrierName", shipment.carrier());
         }
         ArrayNode items = detail.putArray("orderItems");
-        shipment.lines().forEach(l -> items.addObject().put("orderItemId", l.lineId()).put("quantity", l.quantity()));
-        URI uri = settings.baseUrl().resolve("/orders/v0/orders/" + encode(shipment.orderId()) + "/shipmentConfirmation");
-        return calls.call("confirmShipment", () -> request(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), response -> {
-                    if (response.statusCode() == 204 || response.statusCode() == 200) return null;
-                    return refusal(read(response), response.statusCode());
-                }).handle((answer, failure) -> failure != null ? Outcomes.failedShipment(failure)
-                : new ShipmentOutcome(answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
-                        answer.answer(), answer.attempts()));
+        shipment.lines()
+                .forEach(l -> items.addObject().put("orderItemId", l.lineId()).put("quantity", l.quantity()));
+        URI uri =
+                settings.baseUrl().resolve("/orders/v0/orders/" + encode(shipment.orderId()) + "/shipmentConfirmation");
+        return calls.call(
+                        "confirmShipment",
+                        () -> request(uri)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+                        response -> {
+                            if (response.statusCode() == 204 || response.statusCode() == 200) return null;
+                            return refusal(read(response), response.statusCode());
+                        })
+                .handle((answer, failure) -> failure != null
+                        ? Outcomes.failedShipment(failure)
+                        : new ShipmentOutcome(
+                                answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
+                                answer.answer(),
+                                answer.attempts()));
     }
 
     private URI item(Listing listing, String marketplace, String includedData) {
@@ -165,7 +220,9 @@ public final class AmazonClient implements ChannelClient {
     private HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri)
                 .header("Accept", "application/json")
-                .header("x-amz-access-token", settings.credential(ChannelSettings.ACCESS_TOKEN).reveal());
+                .header(
+                        "x-amz-access-token",
+                        settings.credential(ChannelSettings.ACCESS_TOKEN).reveal());
     }
 
     /** The answer's JSON, or the reason to try again: 429 (waiting as Amazon says) and 5xx. */
@@ -175,7 +232,10 @@ public final class AmazonClient implements ChannelClient {
             JsonNode root = Json.read(response.body());
             Duration wait = RetryAfter.of(response, clock);
             if (wait == null && status == 429) wait = oneRequestOf(response);
-            throw RetryableAnswer.ofStatus(status, status + " " + root.path("errors").path(0).path("code").asText(""), wait);
+            throw RetryableAnswer.ofStatus(
+                    status,
+                    status + " " + root.path("errors").path(0).path("code").asText(""),
+                    wait);
         }
         return Json.read(response.body());
     }
@@ -183,7 +243,8 @@ public final class AmazonClient implements ChannelClient {
     /** The time one request takes of the usage plan's rate, from {@code x-amzn-RateLimit-Limit}; null without it. */
     private static Duration oneRequestOf(HttpResponse<String> response) {
         try {
-            double perSecond = Double.parseDouble(response.headers().firstValue("x-amzn-RateLimit-Limit").orElse(""));
+            double perSecond = Double.parseDouble(
+                    response.headers().firstValue("x-amzn-RateLimit-Limit").orElse(""));
             return perSecond > 0 ? Duration.ofMillis((long) Math.ceil(1000 / perSecond)) : null;
         } catch (NumberFormatException e) {
             return null;
@@ -192,7 +253,8 @@ public final class AmazonClient implements ChannelClient {
 
     private static String refusal(JsonNode root, int status) {
         JsonNode error = root.path("errors").path(0);
-        return status + " " + error.path("code").asText("") + ": " + error.path("message").asText("");
+        return status + " " + error.path("code").asText("") + ": "
+                + error.path("message").asText("");
     }
 
     private static String encode(String part) {

@@ -16,13 +16,20 @@ import java.util.Map;
  * marketplaces (Amazon), the credentials, the batch size and the call limits. Credentials come from the environment
  * only and are {@link Secret}s, so {@code toString} shows them masked.
  */
-public record ChannelSettings(Channel channel, URI baseUrl, String apiVersion, String sellerId,
-                              List<String> marketplaceIds, Map<String, Secret> credentials, int batchSize,
-                              CallLimits limits) {
+public record ChannelSettings(
+        Channel channel,
+        URI baseUrl,
+        String apiVersion,
+        String sellerId,
+        List<String> marketplaceIds,
+        Map<String, Secret> credentials,
+        int batchSize,
+        CallLimits limits) {
     /** Shopify, Amazon and eBay: the bearer of the calls. */
     public static final String ACCESS_TOKEN = "access_token";
     /** WooCommerce: the REST API key, sent as HTTP Basic user and password. */
     public static final String CONSUMER_KEY = "consumer_key";
+
     public static final String CONSUMER_SECRET = "consumer_secret";
 
     /** The Shopify Admin API version used when none is configured. */
@@ -33,8 +40,8 @@ public record ChannelSettings(Channel channel, URI baseUrl, String apiVersion, S
         marketplaceIds = List.copyOf(marketplaceIds);
         int most = mostPerBatch(channel);
         if (batchSize < 1 || batchSize > most) {
-            throw new IllegalArgumentException(channel.wireName() + " takes 1 to " + most + " items a batch, not "
-                    + batchSize);
+            throw new IllegalArgumentException(
+                    channel.wireName() + " takes 1 to " + most + " items a batch, not " + batchSize);
         }
     }
 
@@ -51,10 +58,10 @@ public record ChannelSettings(Channel channel, URI baseUrl, String apiVersion, S
     /** The request rate kept on this side when none is configured: under each channel's documented or usual limit. */
     public static double defaultRequestsPerSecond(Channel channel) {
         return switch (channel) {
-            case SHOPIFY -> 4;      // 50 cost points restored a second, about 10 a call
-            case AMAZON -> 5;       // patchListingsItem's usage plan
+            case SHOPIFY -> 4; // 50 cost points restored a second, about 10 a call
+            case AMAZON -> 5; // patchListingsItem's usage plan
             case EBAY -> 5;
-            case WOOCOMMERCE -> 5;  // the host's limit; leave room for the shop's own traffic
+            case WOOCOMMERCE -> 5; // the host's limit; leave room for the shop's own traffic
         };
     }
 
@@ -65,8 +72,8 @@ public record ChannelSettings(Channel channel, URI baseUrl, String apiVersion, S
     }
 
     public ChannelSettings withLimits(CallLimits newLimits) {
-        return new ChannelSettings(channel, baseUrl, apiVersion, sellerId, marketplaceIds, credentials, batchSize,
-                newLimits);
+        return new ChannelSettings(
+                channel, baseUrl, apiVersion, sellerId, marketplaceIds, credentials, batchSize, newLimits);
     }
 
     public ChannelSettings withApiVersion(String version) {
@@ -87,11 +94,12 @@ public record ChannelSettings(Channel channel, URI baseUrl, String apiVersion, S
     public static ChannelSettings from(Channel channel, Map<String, String> config, Map<String, String> env) {
         String prefix = "channels." + channel.wireName() + ".";
         String base = config.get(prefix + "base-url");
-        if (base == null || base.isBlank()) throw new IllegalArgumentException("missing setting " + prefix + "base-url");
+        if (base == null || base.isBlank())
+            throw new IllegalArgumentException("missing setting " + prefix + "base-url");
         Map<String, Secret> credentials = new LinkedHashMap<>();
         String envPrefix = "STOCKFLOW_" + channel.name() + "_";
-        List<String> names = channel == Channel.WOOCOMMERCE ? List.of(CONSUMER_KEY, CONSUMER_SECRET)
-                : List.of(ACCESS_TOKEN);
+        List<String> names =
+                channel == Channel.WOOCOMMERCE ? List.of(CONSUMER_KEY, CONSUMER_SECRET) : List.of(ACCESS_TOKEN);
         for (String name : names) {
             String variable = envPrefix + name.toUpperCase(Locale.ROOT);
             String value = env.get(variable);
@@ -104,23 +112,29 @@ public record ChannelSettings(Channel channel, URI baseUrl, String apiVersion, S
         if (channel == Channel.AMAZON && sellerId == null) {
             throw new IllegalArgumentException("missing setting " + prefix + "seller-id");
         }
-        List<String> marketplaces = Arrays.stream(config.getOrDefault(prefix + "marketplace-ids", "").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        double rate = Double.parseDouble(config.getOrDefault(prefix + "requests-per-second",
-                Double.toString(defaultRequestsPerSecond(channel))));
+        List<String> marketplaces = Arrays.stream(
+                        config.getOrDefault(prefix + "marketplace-ids", "").split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        double rate = Double.parseDouble(config.getOrDefault(
+                prefix + "requests-per-second", Double.toString(defaultRequestsPerSecond(channel))));
         CallLimits limits = CallLimits.defaults(rate);
         if (config.containsKey(prefix + "timeout-ms")) {
             limits = limits.withRequestTimeout(Duration.ofMillis(Long.parseLong(config.get(prefix + "timeout-ms"))));
         }
         if (config.containsKey(prefix + "max-attempts")) {
-            limits = limits.withRetries(Integer.parseInt(config.get(prefix + "max-attempts")), limits.initialBackoff(),
+            limits = limits.withRetries(
+                    Integer.parseInt(config.get(prefix + "max-attempts")),
+                    limits.initialBackoff(),
                     limits.maxBackoff());
         }
-        int batch = Integer.parseInt(config.getOrDefault(prefix + "batch-size",
-                Integer.toString(mostPerBatch(channel))));
+        int batch =
+                Integer.parseInt(config.getOrDefault(prefix + "batch-size", Integer.toString(mostPerBatch(channel))));
         String version = channel == Channel.SHOPIFY
-                ? config.getOrDefault(prefix + "api-version", SHOPIFY_DEFAULT_VERSION) : null;
-        return new ChannelSettings(channel, URI.create(base), version, sellerId, marketplaces, credentials, batch,
-                limits);
+                ? config.getOrDefault(prefix + "api-version", SHOPIFY_DEFAULT_VERSION)
+                : null;
+        return new ChannelSettings(
+                channel, URI.create(base), version, sellerId, marketplaces, credentials, batch, limits);
     }
 }

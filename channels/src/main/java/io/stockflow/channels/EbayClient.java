@@ -38,8 +38,11 @@ public final class EbayClient implements ChannelClient {
     public EbayClient(ChannelSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.calls = new ResilientCalls(Channel.EBAY.wireName(), settings.limits(),
-                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)), clock);
+        this.calls = new ResilientCalls(
+                Channel.EBAY.wireName(),
+                settings.limits(),
+                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)),
+                clock);
     }
 
     @Override
@@ -59,35 +62,52 @@ public final class EbayClient implements ChannelClient {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode requests = body.putArray("requests");
         for (QuantityPush push : batch) {
-            String sku = push.listing().id("sku") != null ? push.listing().id("sku") : push.listing().sku();
-            offersBySku.computeIfAbsent(sku, s -> requests.addObject().put("sku", s).putArray("offers"))
-                    .addObject().put("offerId", push.listing().id("offer_id")).put("availableQuantity", push.quantity());
+            String sku = push.listing().id("sku") != null
+                    ? push.listing().id("sku")
+                    : push.listing().sku();
+            offersBySku
+                    .computeIfAbsent(
+                            sku, s -> requests.addObject().put("sku", s).putArray("offers"))
+                    .addObject()
+                    .put("offerId", push.listing().id("offer_id"))
+                    .put("availableQuantity", push.quantity());
         }
         URI uri = settings.baseUrl().resolve("/sell/inventory/v1/bulk_update_price_quantity");
-        return calls.call("bulkUpdatePriceQuantity", () -> request(uri).header("Content-Type", "application/json")
-                .header("Content-Language", "en-US")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), response -> {
-                    JsonNode root = read(response);
-                    Map<String, String> refusedByOffer = new HashMap<>();
-                    if (response.statusCode() != 200 && response.statusCode() != 207) {
-                        String reason = errors(root.path("errors"), response.statusCode());
-                        batch.forEach(p -> refusedByOffer.put(p.listing().id("offer_id"), reason));
-                        return refusedByOffer;
-                    }
-                    for (JsonNode answer : root.path("responses")) {
-                        int status = answer.path("statusCode").asInt();
-                        if (status != 200) {
-                            refusedByOffer.put(answer.path("offerId").asText(), errors(answer.path("errors"), status));
-                        }
-                    }
-                    return refusedByOffer;
-                }).handle((answer, failure) -> {
+        return calls.call(
+                        "bulkUpdatePriceQuantity",
+                        () -> request(uri)
+                                .header("Content-Type", "application/json")
+                                .header("Content-Language", "en-US")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+                        response -> {
+                            JsonNode root = read(response);
+                            Map<String, String> refusedByOffer = new HashMap<>();
+                            if (response.statusCode() != 200 && response.statusCode() != 207) {
+                                String reason = errors(root.path("errors"), response.statusCode());
+                                batch.forEach(
+                                        p -> refusedByOffer.put(p.listing().id("offer_id"), reason));
+                                return refusedByOffer;
+                            }
+                            for (JsonNode answer : root.path("responses")) {
+                                int status = answer.path("statusCode").asInt();
+                                if (status != 200) {
+                                    refusedByOffer.put(
+                                            answer.path("offerId").asText(), errors(answer.path("errors"), status));
+                                }
+                            }
+                            return refusedByOffer;
+                        })
+                .handle((answer, failure) -> {
                     if (failure != null) return Outcomes.failed(batch, failure);
-                    return batch.stream().map(push -> {
-                        String refused = answer.answer().get(push.listing().id("offer_id"));
-                        return refused == null ? PushOutcome.accepted(push, answer.attempts())
-                                : new PushOutcome(push, CallStatus.REFUSED, refused, answer.attempts());
-                    }).toList();
+                    return batch.stream()
+                            .map(push -> {
+                                String refused =
+                                        answer.answer().get(push.listing().id("offer_id"));
+                                return refused == null
+                                        ? PushOutcome.accepted(push, answer.attempts())
+                                        : new PushOutcome(push, CallStatus.REFUSED, refused, answer.attempts());
+                            })
+                            .toList();
                 });
     }
 
@@ -110,29 +130,45 @@ public final class EbayClient implements ChannelClient {
                 .put("shippingCarrierCode", shipment.carrier())
                 .put("trackingNumber", shipment.trackingNumber());
         ArrayNode lines = body.putArray("lineItems");
-        shipment.lines().forEach(l -> lines.addObject().put("lineItemId", l.lineId()).put("quantity", l.quantity()));
-        URI uri = settings.baseUrl().resolve("/sell/fulfillment/v1/order/" + encode(shipment.orderId())
-                + "/shipping_fulfillment");
-        return calls.call("createShippingFulfillment", () -> request(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), response -> {
-                    JsonNode root = read(response);
-                    return response.statusCode() == 201 || response.statusCode() == 200 ? null
-                            : errors(root.path("errors"), response.statusCode());
-                }).handle((answer, failure) -> failure != null ? Outcomes.failedShipment(failure)
-                : new ShipmentOutcome(answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
-                        answer.answer(), answer.attempts()));
+        shipment.lines()
+                .forEach(l -> lines.addObject().put("lineItemId", l.lineId()).put("quantity", l.quantity()));
+        URI uri = settings.baseUrl()
+                .resolve("/sell/fulfillment/v1/order/" + encode(shipment.orderId()) + "/shipping_fulfillment");
+        return calls.call(
+                        "createShippingFulfillment",
+                        () -> request(uri)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+                        response -> {
+                            JsonNode root = read(response);
+                            return response.statusCode() == 201 || response.statusCode() == 200
+                                    ? null
+                                    : errors(root.path("errors"), response.statusCode());
+                        })
+                .handle((answer, failure) -> failure != null
+                        ? Outcomes.failedShipment(failure)
+                        : new ShipmentOutcome(
+                                answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
+                                answer.answer(),
+                                answer.attempts()));
     }
 
     private HttpRequest.Builder request(URI uri) {
         return HttpRequest.newBuilder(uri)
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + settings.credential(ChannelSettings.ACCESS_TOKEN).reveal());
+                .header(
+                        "Authorization",
+                        "Bearer "
+                                + settings.credential(ChannelSettings.ACCESS_TOKEN)
+                                        .reveal());
     }
 
     private JsonNode read(HttpResponse<String> response) throws RetryableAnswer {
         JsonNode root = Json.read(response.body());
-        RetryableAnswer retry = RetryableAnswer.ofStatus(response.statusCode(),
-                errors(root.path("errors"), response.statusCode()), RetryAfter.of(response, clock));
+        RetryableAnswer retry = RetryableAnswer.ofStatus(
+                response.statusCode(),
+                errors(root.path("errors"), response.statusCode()),
+                RetryAfter.of(response, clock));
         if (retry != null) throw retry;
         return root;
     }
@@ -140,7 +176,8 @@ public final class EbayClient implements ChannelClient {
     /** eBay's error entries as {@code errorId: message}, after the HTTP status. */
     private static String errors(JsonNode errors, int status) {
         List<String> parts = new ArrayList<>();
-        errors.forEach(e -> parts.add(e.path("errorId").asText() + ": " + e.path("message").asText()));
+        errors.forEach(e ->
+                parts.add(e.path("errorId").asText() + ": " + e.path("message").asText()));
         return status + (parts.isEmpty() ? "" : " " + String.join("; ", parts));
     }
 

@@ -22,7 +22,9 @@ final class Outcomes {
 
     static String reason(Throwable failure) {
         Throwable cause = cause(failure);
-        return cause instanceof CallFailed ? cause.getMessage() : "client failure: " + cause.getClass().getSimpleName();
+        return cause instanceof CallFailed
+                ? cause.getMessage()
+                : "client failure: " + cause.getClass().getSimpleName();
     }
 
     /** Every push of a call that got no usable answer. */
@@ -35,7 +37,8 @@ final class Outcomes {
     /** The outcomes of several calls, in the order of their batches. */
     static CompletableFuture<List<PushOutcome>> concat(List<CompletableFuture<List<PushOutcome>>> calls) {
         return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                .thenApply(done -> calls.stream().flatMap(call -> call.join().stream()).toList());
+                .thenApply(done ->
+                        calls.stream().flatMap(call -> call.join().stream()).toList());
     }
 
     /** A shipment outcome from a failed call. */

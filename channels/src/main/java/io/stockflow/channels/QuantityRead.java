@@ -20,7 +20,8 @@ record QuantityRead(Long quantity, String problem) {
     static CompletableFuture<Long> settle(CompletableFuture<Attempted<QuantityRead>> call) {
         return call.handle((answer, failure) -> {
             if (failure != null) throw new ChannelReadFailed(Outcomes.reason(failure));
-            if (answer.answer().quantity() == null) throw new ChannelReadFailed(answer.answer().problem());
+            if (answer.answer().quantity() == null)
+                throw new ChannelReadFailed(answer.answer().problem());
             return answer.answer().quantity();
         });
     }

@@ -17,8 +17,15 @@ import java.util.List;
  * @param shippedAt      when it left the warehouse
  * @param lines          the order lines shipped, by the channel's line ids; empty ships the whole order (Shopify)
  */
-public record Shipment(String orderId, String marketplaceId, long packageId, String carrier, String trackingNumber,
-                       String trackingUrl, Instant shippedAt, List<Line> lines) {
+public record Shipment(
+        String orderId,
+        String marketplaceId,
+        long packageId,
+        String carrier,
+        String trackingNumber,
+        String trackingUrl,
+        Instant shippedAt,
+        List<Line> lines) {
 
     /** A line of the order on the channel (Shopify fulfillment order line item, Amazon order item, eBay line item). */
     public record Line(String lineId, int quantity) {}

@@ -45,8 +45,11 @@ public final class ShopifyClient implements ChannelClient {
         this.settings = settings;
         this.version = ShopifyVersion.of(settings.apiVersion());
         this.clock = clock;
-        this.calls = new ResilientCalls(Channel.SHOPIFY.wireName(), settings.limits(),
-                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)), clock);
+        this.calls = new ResilientCalls(
+                Channel.SHOPIFY.wireName(),
+                settings.limits(),
+                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)),
+                clock);
         this.endpoint = settings.baseUrl().resolve("/admin/api/" + version.name() + "/graphql.json");
     }
 
@@ -63,8 +66,10 @@ public final class ShopifyClient implements ChannelClient {
                 batches.add(setBatch(batch));
             } else {
                 // Before 2026-01 an unchecked set needs ignoreCompareQuantity on the whole input: its own mutation.
-                List<QuantityPush> checked = batch.stream().filter(p -> p.expected() != null).toList();
-                List<QuantityPush> unchecked = batch.stream().filter(p -> p.expected() == null).toList();
+                List<QuantityPush> checked =
+                        batch.stream().filter(p -> p.expected() != null).toList();
+                List<QuantityPush> unchecked =
+                        batch.stream().filter(p -> p.expected() == null).toList();
                 if (!checked.isEmpty()) batches.add(setBatch(checked));
                 if (!unchecked.isEmpty()) batches.add(setBatch(unchecked));
             }
@@ -75,7 +80,8 @@ public final class ShopifyClient implements ChannelClient {
     /** The outcomes in the order of the pushes, whatever order the mutations answered in. */
     private static List<PushOutcome> inOrder(List<QuantityPush> pushes, List<PushOutcome> outcomes) {
         Map<QuantityPush, List<PushOutcome>> byPush = new HashMap<>();
-        outcomes.forEach(o -> byPush.computeIfAbsent(o.push(), p -> new ArrayList<>()).add(o));
+        outcomes.forEach(
+                o -> byPush.computeIfAbsent(o.push(), p -> new ArrayList<>()).add(o));
         return pushes.stream().map(p -> byPush.get(p).remove(0)).toList();
     }
 
@@ -85,29 +91,33 @@ public final class ShopifyClient implements ChannelClient {
      */
     private CompletableFuture<List<PushOutcome>> setBatch(List<QuantityPush> batch) {
         ObjectNode body = setBody(batch);
-        return calls.call("inventorySetQuantities", () -> post(body), this::readSet).handle((answer, failure) -> {
-            if (failure != null) return CompletableFuture.completedFuture(Outcomes.failed(batch, failure));
-            SetAnswer set = answer.answer();
-            int attempts = answer.attempts();
-            List<PushOutcome> done = new ArrayList<>();
-            if (set.whole() != null) {
-                batch.forEach(p -> done.add(new PushOutcome(p, CallStatus.REFUSED, set.whole(), attempts)));
-                return CompletableFuture.completedFuture(done);
-            }
-            List<QuantityPush> again = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                Refusal refusal = set.byIndex().get(i);
-                if (refusal != null) done.add(new PushOutcome(batch.get(i), refusal.status(), refusal.reason(), attempts));
-                else if (set.byIndex().isEmpty()) done.add(PushOutcome.accepted(batch.get(i), attempts));
-                else again.add(batch.get(i));
-            }
-            if (again.isEmpty()) return CompletableFuture.completedFuture(done);
-            return setBatch(again).thenApply(rest -> {
-                List<PushOutcome> all = new ArrayList<>(done);
-                rest.forEach(o -> all.add(new PushOutcome(o.push(), o.status(), o.reason(), o.attempts() + attempts)));
-                return all;
-            });
-        }).thenCompose(f -> f);
+        return calls.call("inventorySetQuantities", () -> post(body), this::readSet)
+                .handle((answer, failure) -> {
+                    if (failure != null) return CompletableFuture.completedFuture(Outcomes.failed(batch, failure));
+                    SetAnswer set = answer.answer();
+                    int attempts = answer.attempts();
+                    List<PushOutcome> done = new ArrayList<>();
+                    if (set.whole() != null) {
+                        batch.forEach(p -> done.add(new PushOutcome(p, CallStatus.REFUSED, set.whole(), attempts)));
+                        return CompletableFuture.completedFuture(done);
+                    }
+                    List<QuantityPush> again = new ArrayList<>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        Refusal refusal = set.byIndex().get(i);
+                        if (refusal != null)
+                            done.add(new PushOutcome(batch.get(i), refusal.status(), refusal.reason(), attempts));
+                        else if (set.byIndex().isEmpty()) done.add(PushOutcome.accepted(batch.get(i), attempts));
+                        else again.add(batch.get(i));
+                    }
+                    if (again.isEmpty()) return CompletableFuture.completedFuture(done);
+                    return setBatch(again).thenApply(rest -> {
+                        List<PushOutcome> all = new ArrayList<>(done);
+                        rest.forEach(o ->
+                                all.add(new PushOutcome(o.push(), o.status(), o.reason(), o.attempts() + attempts)));
+                        return all;
+                    });
+                })
+                .thenCompose(f -> f);
     }
 
     private ObjectNode setBody(List<QuantityPush> batch) {
@@ -119,7 +129,8 @@ public final class ShopifyClient implements ChannelClient {
         ArrayNode quantities = input.putArray("quantities");
         StringBuilder versions = new StringBuilder();
         for (QuantityPush push : batch) {
-            ObjectNode q = quantities.addObject()
+            ObjectNode q = quantities
+                    .addObject()
                     .put("inventoryItemId", push.listing().id("inventory_item_id"))
                     .put("locationId", push.target())
                     .put("quantity", push.quantity());
@@ -135,7 +146,8 @@ public final class ShopifyClient implements ChannelClient {
         ObjectNode body = JSON.createObjectNode();
         if (version.hasIdempotency()) {
             // The same input and versions make the same key: a retry is one intent; a later push is a new one.
-            String key = UUID.nameUUIDFromBytes((input + "|" + versions).getBytes(StandardCharsets.UTF_8)).toString();
+            String key = UUID.nameUUIDFromBytes((input + "|" + versions).getBytes(StandardCharsets.UTF_8))
+                    .toString();
             variables.put("idempotencyKey", key);
             body.put("query", ShopifyDocuments.SET_QUANTITIES_IDEMPOTENT);
         } else {
@@ -159,16 +171,22 @@ public final class ShopifyClient implements ChannelClient {
         String whole = null;
         for (JsonNode error : payload.path("userErrors")) {
             String code = error.path("code").asText("");
-            String reason = (code.isEmpty() ? "" : code + ": ") + error.path("message").asText("");
+            String reason =
+                    (code.isEmpty() ? "" : code + ": ") + error.path("message").asText("");
             JsonNode field = error.path("field");
-            Integer index = field.size() >= 3 && "quantities".equals(field.get(1).asText())
-                    ? Integer.valueOf(field.get(2).asInt()) : null;
+            Integer index =
+                    field.size() >= 3 && "quantities".equals(field.get(1).asText())
+                            ? Integer.valueOf(field.get(2).asInt())
+                            : null;
             if (index == null) {
                 whole = whole == null ? reason : whole + "; " + reason;
             } else {
                 boolean stale = code.equals(STALE_CHANGE_FROM) || code.equals(STALE_COMPARE);
-                byIndex.merge(index, new Refusal(stale ? CallStatus.STALE : CallStatus.REFUSED, reason),
-                        (a, b) -> new Refusal(a.status() == CallStatus.STALE ? a.status() : b.status(),
+                byIndex.merge(
+                        index,
+                        new Refusal(stale ? CallStatus.STALE : CallStatus.REFUSED, reason),
+                        (a, b) -> new Refusal(
+                                a.status() == CallStatus.STALE ? a.status() : b.status(),
                                 a.reason() + "; " + b.reason()));
             }
         }
@@ -181,48 +199,62 @@ public final class ShopifyClient implements ChannelClient {
         body.putObject("variables").put("item", listing.id("inventory_item_id")).put("location", target);
         return QuantityRead.settle(calls.call("inventoryItem", () -> post(body), response -> {
             JsonNode root = readGraphql(response);
-            if (root.has("errors")) return QuantityRead.missing("shopify inventoryItem: " + errorsText(root.get("errors")));
+            if (root.has("errors"))
+                return QuantityRead.missing("shopify inventoryItem: " + errorsText(root.get("errors")));
             JsonNode level = root.path("data").path("inventoryItem").path("inventoryLevel");
             for (JsonNode quantity : level.path("quantities")) {
-                if ("available".equals(quantity.path("name").asText())) return QuantityRead.of(quantity.path("quantity").asLong());
+                if ("available".equals(quantity.path("name").asText()))
+                    return QuantityRead.of(quantity.path("quantity").asLong());
             }
-            return QuantityRead.missing("shopify: inventory item " + listing.id("inventory_item_id")
-                    + " is not stocked at " + target);
+            return QuantityRead.missing(
+                    "shopify: inventory item " + listing.id("inventory_item_id") + " is not stocked at " + target);
         }));
     }
 
     @Override
     public CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment) {
         ObjectNode fulfillment = JSON.createObjectNode().put("notifyCustomer", true);
-        ObjectNode byOrder = fulfillment.putArray("lineItemsByFulfillmentOrder").addObject()
+        ObjectNode byOrder = fulfillment
+                .putArray("lineItemsByFulfillmentOrder")
+                .addObject()
                 .put("fulfillmentOrderId", shipment.orderId());
         if (!shipment.lines().isEmpty()) {
             ArrayNode lines = byOrder.putArray("fulfillmentOrderLineItems");
-            shipment.lines().forEach(l -> lines.addObject().put("id", l.lineId()).put("quantity", l.quantity()));
+            shipment.lines()
+                    .forEach(l -> lines.addObject().put("id", l.lineId()).put("quantity", l.quantity()));
         }
-        ObjectNode tracking = fulfillment.putObject("trackingInfo").put("company", shipment.carrier())
+        ObjectNode tracking = fulfillment
+                .putObject("trackingInfo")
+                .put("company", shipment.carrier())
                 .put("number", shipment.trackingNumber());
         if (shipment.trackingUrl() != null) tracking.put("url", shipment.trackingUrl());
         ObjectNode body = JSON.createObjectNode().put("query", ShopifyDocuments.FULFILLMENT_CREATE);
         body.putObject("variables").set("fulfillment", fulfillment);
         return calls.call("fulfillmentCreate", () -> post(body), response -> {
-            JsonNode root = readGraphql(response);
-            if (root.has("errors")) return new ShipmentOutcome(CallStatus.REFUSED, errorsText(root.get("errors")), 0);
-            JsonNode errors = root.path("data").path("fulfillmentCreate").path("userErrors");
-            if (!errors.isEmpty()) {
-                List<String> messages = new ArrayList<>();
-                errors.forEach(e -> messages.add(e.path("message").asText()));
-                return new ShipmentOutcome(CallStatus.REFUSED, String.join("; ", messages), 0);
-            }
-            return new ShipmentOutcome(CallStatus.ACCEPTED, null, 0);
-        }).handle((answer, failure) -> failure != null ? Outcomes.failedShipment(failure)
-                : new ShipmentOutcome(answer.answer().status(), answer.answer().reason(), answer.attempts()));
+                    JsonNode root = readGraphql(response);
+                    if (root.has("errors"))
+                        return new ShipmentOutcome(CallStatus.REFUSED, errorsText(root.get("errors")), 0);
+                    JsonNode errors =
+                            root.path("data").path("fulfillmentCreate").path("userErrors");
+                    if (!errors.isEmpty()) {
+                        List<String> messages = new ArrayList<>();
+                        errors.forEach(e -> messages.add(e.path("message").asText()));
+                        return new ShipmentOutcome(CallStatus.REFUSED, String.join("; ", messages), 0);
+                    }
+                    return new ShipmentOutcome(CallStatus.ACCEPTED, null, 0);
+                })
+                .handle((answer, failure) -> failure != null
+                        ? Outcomes.failedShipment(failure)
+                        : new ShipmentOutcome(
+                                answer.answer().status(), answer.answer().reason(), answer.attempts()));
     }
 
     private HttpRequest.Builder post(ObjectNode body) {
         return HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/json")
-                .header("X-Shopify-Access-Token", settings.credential(ChannelSettings.ACCESS_TOKEN).reveal())
+                .header(
+                        "X-Shopify-Access-Token",
+                        settings.credential(ChannelSettings.ACCESS_TOKEN).reveal())
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
     }
 
@@ -232,16 +264,20 @@ public final class ShopifyClient implements ChannelClient {
      */
     private JsonNode readGraphql(HttpResponse<String> response) throws RetryableAnswer {
         int status = response.statusCode();
-        RetryableAnswer retry = RetryableAnswer.ofStatus(status, "shopify answered " + status,
-                RetryAfter.of(response, clock));
+        RetryableAnswer retry =
+                RetryableAnswer.ofStatus(status, "shopify answered " + status, RetryAfter.of(response, clock));
         if (retry != null) throw retry;
         JsonNode root = Json.read(response.body());
         if (status != 200) {
-            return JSON.createObjectNode().put("errors", status + " " + root.path("errors").toString());
+            return JSON.createObjectNode()
+                    .put("errors", status + " " + root.path("errors").toString());
         }
         for (JsonNode error : root.path("errors")) {
             if ("THROTTLED".equals(error.path("extensions").path("code").asText())) {
-                throw new RetryableAnswer(RetryableAnswer.Kind.THROTTLED, status, "THROTTLED, waiting for the cost bucket",
+                throw new RetryableAnswer(
+                        RetryableAnswer.Kind.THROTTLED,
+                        status,
+                        "THROTTLED, waiting for the cost bucket",
                         restoreWait(root.path("extensions").path("cost")));
             }
         }
@@ -253,7 +289,8 @@ public final class ShopifyClient implements ChannelClient {
         JsonNode throttle = cost.path("throttleStatus");
         double restoreRate = throttle.path("restoreRate").asDouble(0);
         if (restoreRate <= 0) return null;
-        double missing = cost.path("requestedQueryCost").asDouble(0) - throttle.path("currentlyAvailable").asDouble(0);
+        double missing = cost.path("requestedQueryCost").asDouble(0)
+                - throttle.path("currentlyAvailable").asDouble(0);
         return Duration.ofMillis(Math.max(0, (long) Math.ceil(missing / restoreRate * 1000)));
     }
 

@@ -7,14 +7,15 @@ package io.stockflow.channels;
 final class ShopifyDocuments {
     private ShopifyDocuments() {}
 
-    private static final String SET_SELECTION = " { inventoryAdjustmentGroup { id } userErrors { field message code } } }";
+    private static final String SET_SELECTION =
+            " { inventoryAdjustmentGroup { id } userErrors { field message code } } }";
 
     static final String SET_QUANTITIES = "mutation SetAvailable($input: InventorySetQuantitiesInput!) {"
             + " inventorySetQuantities(input: $input)" + SET_SELECTION;
 
     static final String SET_QUANTITIES_IDEMPOTENT =
             "mutation SetAvailable($input: InventorySetQuantitiesInput!, $idempotencyKey: String!) {"
-            + " inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey)" + SET_SELECTION;
+                    + " inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey)" + SET_SELECTION;
 
     static final String AVAILABLE = "query Available($item: ID!, $location: ID!) {"
             + " inventoryItem(id: $item) { inventoryLevel(locationId: $location) {"

@@ -11,8 +11,8 @@ record ShopifyVersion(String name, int ordinal) {
         if (name == null || !name.matches("\\d{4}-(01|04|07|10)")) {
             throw new IllegalArgumentException("a Shopify API version is YYYY-01|04|07|10 or unstable, got " + name);
         }
-        return new ShopifyVersion(name, Integer.parseInt(name.substring(0, 4)) * 100
-                + Integer.parseInt(name.substring(5)));
+        return new ShopifyVersion(
+                name, Integer.parseInt(name.substring(0, 4)) * 100 + Integer.parseInt(name.substring(5)));
     }
 
     /** Sends {@code changeFromQuantity} (2026-01 and later). */

@@ -39,9 +39,13 @@ public final class WooCommerceClient implements ChannelClient {
     public WooCommerceClient(ChannelSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.calls = new ResilientCalls(Channel.WOOCOMMERCE.wireName(), settings.limits(),
-                List.of(settings.credential(ChannelSettings.CONSUMER_KEY),
-                        settings.credential(ChannelSettings.CONSUMER_SECRET)), clock);
+        this.calls = new ResilientCalls(
+                Channel.WOOCOMMERCE.wireName(),
+                settings.limits(),
+                List.of(
+                        settings.credential(ChannelSettings.CONSUMER_KEY),
+                        settings.credential(ChannelSettings.CONSUMER_SECRET)),
+                clock);
     }
 
     @Override
@@ -55,13 +59,14 @@ public final class WooCommerceClient implements ChannelClient {
         Map<String, List<QuantityPush>> byPath = new LinkedHashMap<>();
         for (QuantityPush push : pushes) {
             String variation = push.listing().id("variation_id");
-            String path = variation == null ? API + "/products/batch"
+            String path = variation == null
+                    ? API + "/products/batch"
                     : API + "/products/" + push.listing().id("product_id") + "/variations/batch";
             byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(push);
         }
         List<CompletableFuture<List<PushOutcome>>> batches = new ArrayList<>();
-        byPath.forEach((path, group) -> Batches.of(group, settings.batchSize())
-                .forEach(batch -> batches.add(batchUpdate(path, batch))));
+        byPath.forEach((path, group) ->
+                Batches.of(group, settings.batchSize()).forEach(batch -> batches.add(batchUpdate(path, batch))));
         return Outcomes.concat(batches).thenApply(outcomes -> {
             Map<QuantityPush, PushOutcome> byPush = new LinkedHashMap<>();
             outcomes.forEach(o -> byPush.put(o.push(), o));
@@ -74,33 +79,49 @@ public final class WooCommerceClient implements ChannelClient {
         ArrayNode update = body.putArray("update");
         for (QuantityPush push : batch) {
             String variation = push.listing().id("variation_id");
-            long id = Long.parseLong(variation != null ? variation : push.listing().id("product_id"));
+            long id = Long.parseLong(
+                    variation != null ? variation : push.listing().id("product_id"));
             update.addObject().put("id", id).put("manage_stock", true).put("stock_quantity", push.quantity());
         }
         URI uri = settings.baseUrl().resolve(path);
         String operation = path.endsWith("/variations/batch") ? "batchVariations" : "batchProducts";
-        return calls.call(operation, () -> request(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), response -> {
-                    JsonNode root = read(response);
-                    List<String> refusals = new ArrayList<>();
-                    if (response.statusCode() != 200) {
-                        batch.forEach(p -> refusals.add(error(root, response.statusCode())));
-                        return refusals;
-                    }
-                    JsonNode answers = root.path("update");
-                    for (int i = 0; i < batch.size(); i++) {
-                        JsonNode item = answers.path(i);
-                        refusals.add(item.has("error") ? error(item.get("error"), item.path("error").path("data")
-                                .path("status").asInt(400)) : item.isMissingNode() ? "no answer for this item" : null);
-                    }
-                    return refusals;
-                }).handle((answer, failure) -> {
+        return calls.call(
+                        operation,
+                        () -> request(uri)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+                        response -> {
+                            JsonNode root = read(response);
+                            List<String> refusals = new ArrayList<>();
+                            if (response.statusCode() != 200) {
+                                batch.forEach(p -> refusals.add(error(root, response.statusCode())));
+                                return refusals;
+                            }
+                            JsonNode answers = root.path("update");
+                            for (int i = 0; i < batch.size(); i++) {
+                                JsonNode item = answers.path(i);
+                                refusals.add(
+                                        item.has("error")
+                                                ? error(
+                                                        item.get("error"),
+                                                        item.path("error")
+                                                                .path("data")
+                                                                .path("status")
+                                                                .asInt(400))
+                                                : item.isMissingNode() ? "no answer for this item" : null);
+                            }
+                            return refusals;
+                        })
+                .handle((answer, failure) -> {
                     if (failure != null) return Outcomes.failed(batch, failure);
                     List<PushOutcome> outcomes = new ArrayList<>();
                     for (int i = 0; i < batch.size(); i++) {
                         String refused = answer.answer().get(i);
-                        outcomes.add(refused == null ? PushOutcome.accepted(batch.get(i), answer.attempts())
-                                : new PushOutcome(batch.get(i), CallStatus.REFUSED, refused, answer.attempts()));
+                        outcomes.add(
+                                refused == null
+                                        ? PushOutcome.accepted(batch.get(i), answer.attempts())
+                                        : new PushOutcome(
+                                                batch.get(i), CallStatus.REFUSED, refused, answer.attempts()));
                     }
                     return outcomes;
                 });
@@ -109,14 +130,17 @@ public final class WooCommerceClient implements ChannelClient {
     @Override
     public CompletableFuture<Long> readQuantity(Listing listing, String target) {
         String variation = listing.id("variation_id");
-        String path = API + "/products/" + listing.id("product_id") + (variation == null ? "" : "/variations/" + variation);
+        String path =
+                API + "/products/" + listing.id("product_id") + (variation == null ? "" : "/variations/" + variation);
         URI uri = settings.baseUrl().resolve(path);
         String operation = variation == null ? "getProduct" : "getVariation";
         return QuantityRead.settle(calls.call(operation, () -> request(uri).GET(), response -> {
             JsonNode root = read(response);
-            if (response.statusCode() != 200) return QuantityRead.missing("woocommerce: " + error(root, response.statusCode()));
+            if (response.statusCode() != 200)
+                return QuantityRead.missing("woocommerce: " + error(root, response.statusCode()));
             JsonNode quantity = root.path("stock_quantity");
-            return quantity.isIntegralNumber() ? QuantityRead.of(quantity.asLong())
+            return quantity.isIntegralNumber()
+                    ? QuantityRead.of(quantity.asLong())
                     : QuantityRead.missing("woocommerce: " + path + " does not manage its stock");
         }));
     }
@@ -132,20 +156,31 @@ public final class WooCommerceClient implements ChannelClient {
         ObjectNode note = JSON.createObjectNode().put("note", text).put("customer_note", true);
         return send("updateOrder", order, "PUT", complete).thenCompose(first -> {
             if (first.status() != CallStatus.ACCEPTED) return CompletableFuture.completedFuture(first);
-            return send("createOrderNote", notes, "POST", note).thenApply(second -> new ShipmentOutcome(
-                    second.status(), second.reason(), first.attempts() + second.attempts()));
+            return send("createOrderNote", notes, "POST", note)
+                    .thenApply(second -> new ShipmentOutcome(
+                            second.status(), second.reason(), first.attempts() + second.attempts()));
         });
     }
 
     private CompletableFuture<ShipmentOutcome> send(String operation, URI uri, String method, ObjectNode body) {
-        return calls.call(operation, () -> request(uri).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), response -> {
-                    JsonNode root = read(response);
-                    int status = response.statusCode();
-                    return status == 200 || status == 201 ? null : error(root, status);
-                }).handle((answer, failure) -> failure != null ? Outcomes.failedShipment(failure)
-                : new ShipmentOutcome(answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
-                        answer.answer(), answer.attempts()));
+        return calls.call(
+                        operation,
+                        () -> request(uri)
+                                .header("Content-Type", "application/json")
+                                .method(
+                                        method,
+                                        HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)),
+                        response -> {
+                            JsonNode root = read(response);
+                            int status = response.statusCode();
+                            return status == 200 || status == 201 ? null : error(root, status);
+                        })
+                .handle((answer, failure) -> failure != null
+                        ? Outcomes.failedShipment(failure)
+                        : new ShipmentOutcome(
+                                answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
+                                answer.answer(),
+                                answer.attempts()));
     }
 
     private HttpRequest.Builder request(URI uri) {
@@ -153,20 +188,23 @@ public final class WooCommerceClient implements ChannelClient {
                 + settings.credential(ChannelSettings.CONSUMER_SECRET).reveal();
         return HttpRequest.newBuilder(uri)
                 .header("Accept", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     private JsonNode read(HttpResponse<String> response) throws RetryableAnswer {
         JsonNode root = Json.read(response.body());
-        RetryableAnswer retry = RetryableAnswer.ofStatus(response.statusCode(), error(root, response.statusCode()),
-                RetryAfter.of(response, clock));
+        RetryableAnswer retry = RetryableAnswer.ofStatus(
+                response.statusCode(), error(root, response.statusCode()), RetryAfter.of(response, clock));
         if (retry != null) throw retry;
         return root;
     }
 
     /** A WordPress REST error as {@code status code: message}. */
     private static String error(JsonNode error, int status) {
-        return status + " " + error.path("code").asText("") + ": " + error.path("message").asText("");
+        return status + " " + error.path("code").asText("") + ": "
+                + error.path("message").asText("");
     }
 
     @Override

@@ -38,8 +38,10 @@ class AmazonClientTest {
     }
 
     void listing(String sku, int quantity, String... marketplaces) {
-        sim.seed("/_sim/amazon/listings", "{\"sellerId\":\"" + SELLER + "\",\"sku\":\"" + sku + "\",\"marketplaceIds\":[\""
-                + String.join("\",\"", marketplaces) + "\"],\"quantity\":" + quantity + "}");
+        sim.seed(
+                "/_sim/amazon/listings",
+                "{\"sellerId\":\"" + SELLER + "\",\"sku\":\"" + sku + "\",\"marketplaceIds\":[\""
+                        + String.join("\",\"", marketplaces) + "\"],\"quantity\":" + quantity + "}");
     }
 
     Long quantity(String sku) {
@@ -52,8 +54,9 @@ class AmazonClientTest {
         listing("TEE-M", 4, US);
 
         List<PushOutcome> outcomes = client.setQuantities(List.of(
-                new QuantityPush(amazon("MUG-1"), null, 6, null, 3),
-                new QuantityPush(amazon("TEE-M"), US, 0, null, 3))).join();
+                        new QuantityPush(amazon("MUG-1"), null, 6, null, 3),
+                        new QuantityPush(amazon("TEE-M"), US, 0, null, 3)))
+                .join();
 
         assertThat(outcomes).extracting(PushOutcome::status).containsExactly(CallStatus.ACCEPTED, CallStatus.ACCEPTED);
         assertThat(quantity("MUG-1")).isEqualTo(6);
@@ -66,13 +69,21 @@ class AmazonClientTest {
     void aPushWithoutATargetGoesToEveryConfiguredMarketplace() {
         listing("MUG-1", 20, US, UK);
         client.close();
-        ChannelSettings two = ChannelSettings.from(Channel.AMAZON, Map.of(
-                "channels.amazon.base-url", sim.base.toString(), "channels.amazon.seller-id", SELLER,
-                "channels.amazon.marketplace-ids", US + "," + UK), SimulatorChannels.ENV);
+        ChannelSettings two = ChannelSettings.from(
+                Channel.AMAZON,
+                Map.of(
+                        "channels.amazon.base-url",
+                        sim.base.toString(),
+                        "channels.amazon.seller-id",
+                        SELLER,
+                        "channels.amazon.marketplace-ids",
+                        US + "," + UK),
+                SimulatorChannels.ENV);
         client = new AmazonClient(two.withLimits(SimulatorChannels.quick(5)), sim.clock);
 
         PushOutcome outcome = client.setQuantities(List.of(new QuantityPush(amazon("MUG-1"), null, 8, null, 1)))
-                .join().get(0);
+                .join()
+                .get(0);
 
         assertThat(outcome.status()).isEqualTo(CallStatus.ACCEPTED);
         assertThat(outcome.attempts()).isEqualTo(2);
@@ -82,12 +93,14 @@ class AmazonClientTest {
     @Test
     void aSkuTheSellerDoesNotHaveIsRefusedWithAmazonsReason() {
         PushOutcome outcome = client.setQuantities(List.of(new QuantityPush(amazon("NOPE"), US, 1, null, 1)))
-                .join().get(0);
+                .join()
+                .get(0);
 
         assertThat(outcome.status()).isEqualTo(CallStatus.REFUSED);
         assertThat(outcome.reason()).contains("404").contains("NOT_FOUND");
         assertThatThrownBy(() -> client.readQuantity(amazon("NOPE"), US).join())
-                .isInstanceOf(CompletionException.class).hasCauseInstanceOf(ChannelReadFailed.class);
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(ChannelReadFailed.class);
     }
 
     @Test
@@ -104,13 +117,25 @@ class AmazonClientTest {
 
     @Test
     void aShipmentIsConfirmedWithCarrierAndTrackingNumber() {
-        sim.seed("/_sim/amazon/orders", "{\"orderId\":\"111-1\",\"marketplaceId\":\"" + US
-                + "\",\"orderItems\":[{\"orderItemId\":\"OI-1\",\"quantity\":2}]}");
+        sim.seed(
+                "/_sim/amazon/orders",
+                "{\"orderId\":\"111-1\",\"marketplaceId\":\"" + US
+                        + "\",\"orderItems\":[{\"orderItemId\":\"OI-1\",\"quantity\":2}]}");
 
-        ShipmentOutcome outcome = client.confirmShipment(new Shipment("111-1", US, 1, "UPS", "1Z999", null,
-                Instant.parse("2026-12-06T10:00:00Z"), List.of(new Shipment.Line("OI-1", 2)))).join();
+        ShipmentOutcome outcome = client.confirmShipment(new Shipment(
+                        "111-1",
+                        US,
+                        1,
+                        "UPS",
+                        "1Z999",
+                        null,
+                        Instant.parse("2026-12-06T10:00:00Z"),
+                        List.of(new Shipment.Line("OI-1", 2))))
+                .join();
 
         assertThat(outcome.status()).isEqualTo(CallStatus.ACCEPTED);
-        assertThat(sim.admin("/_sim/shipments").path("amazon").toString()).contains("1Z999").contains("UPS");
+        assertThat(sim.admin("/_sim/shipments").path("amazon").toString())
+                .contains("1Z999")
+                .contains("UPS");
     }
 }

@@ -24,7 +24,8 @@ final class CapturedLog implements AutoCloseable {
             @Override
             public void append(LogEvent event) {
                 StringBuilder line = new StringBuilder(event.getMessage().getFormattedMessage());
-                for (Throwable t = event.getThrown(); t != null; t = t.getCause()) line.append(" | ").append(t);
+                for (Throwable t = event.getThrown(); t != null; t = t.getCause())
+                    line.append(" | ").append(t);
                 lines.add(line.toString());
             }
         };

@@ -33,10 +33,14 @@ class ChannelFaultsTest {
     @BeforeEach
     void start() {
         sim = new Simulator();
-        sim.seed("/_sim/shopify/inventory-levels", "{\"inventoryItemId\":\"gid://shopify/InventoryItem/1\","
-                + "\"locationId\":\"" + LOCATION + "\",\"available\":10}");
-        sim.seed("/_sim/amazon/listings", "{\"sellerId\":\"" + SELLER + "\",\"sku\":\"MUG-1\",\"marketplaceIds\":[\""
-                + US + "\"],\"quantity\":10}");
+        sim.seed(
+                "/_sim/shopify/inventory-levels",
+                "{\"inventoryItemId\":\"gid://shopify/InventoryItem/1\"," + "\"locationId\":\"" + LOCATION
+                        + "\",\"available\":10}");
+        sim.seed(
+                "/_sim/amazon/listings",
+                "{\"sellerId\":\"" + SELLER + "\",\"sku\":\"MUG-1\",\"marketplaceIds\":[\"" + US
+                        + "\"],\"quantity\":10}");
         sim.seed("/_sim/ebay/offers", "{\"offerId\":\"5001\",\"sku\":\"MUG-1\",\"availableQuantity\":10}");
     }
 
@@ -64,7 +68,8 @@ class ChannelFaultsTest {
         sim.fault("ebay", "{\"mode\":\"storm\",\"retryAfterSeconds\":1}");
 
         CompletableFuture<List<PushOutcome>> push = ebay.setQuantities(List.of(toEbay(4)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> sim.calls("ebay", "bulkUpdatePriceQuantity").size() >= 3);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> sim.calls("ebay", "bulkUpdatePriceQuantity").size() >= 3);
         sim.fault("ebay", "{\"mode\":\"normal\"}");
         PushOutcome outcome = push.join().get(0);
 
@@ -76,7 +81,8 @@ class ChannelFaultsTest {
         List<Instant> times = sim.callTimes("ebay", "bulkUpdatePriceQuantity");
         for (int i = 1; i < times.size(); i++) {
             assertThat(Duration.between(times.get(i - 1), times.get(i)))
-                    .as("the wait before attempt %d", i + 1).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+                    .as("the wait before attempt %d", i + 1)
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(950));
         }
     }
 
@@ -85,17 +91,23 @@ class ChannelFaultsTest {
         amazon = ChannelClients.create(settings(Channel.AMAZON, sim.base), sim.clock);
         sim.fault("amazon", "{\"mode\":\"outage\"}");
 
-        PushOutcome duringOutage = amazon.setQuantities(List.of(toAmazon(3))).join().get(0);
+        PushOutcome duringOutage =
+                amazon.setQuantities(List.of(toAmazon(3))).join().get(0);
         assertThat(duringOutage.status()).isEqualTo(CallStatus.FAILED);
-        assertThat(duringOutage.attempts()).as("the breaker opens after 4 failed calls").isEqualTo(4);
+        assertThat(duringOutage.attempts())
+                .as("the breaker opens after 4 failed calls")
+                .isEqualTo(4);
         assertThat(sim.calls("amazon", "patchListingsItem")).containsExactly(503, 503, 503, 503);
 
         sim.fault("amazon", "{\"mode\":\"normal\"}");
-        PushOutcome whileOpen = amazon.setQuantities(List.of(toAmazon(3))).join().get(0);
+        PushOutcome whileOpen =
+                amazon.setQuantities(List.of(toAmazon(3))).join().get(0);
         assertThat(whileOpen.status()).isEqualTo(CallStatus.FAILED);
         assertThat(whileOpen.attempts()).isZero();
         assertThat(whileOpen.reason()).contains("circuit breaker is open");
-        assertThat(sim.calls("amazon", "patchListingsItem")).as("nothing was sent").hasSize(4);
+        assertThat(sim.calls("amazon", "patchListingsItem"))
+                .as("nothing was sent")
+                .hasSize(4);
 
         sim.clock.advance(SimulatorChannels.BREAKER_OPEN);
         PushOutcome halfOpen = amazon.setQuantities(List.of(toAmazon(3))).join().get(0);
@@ -108,12 +120,14 @@ class ChannelFaultsTest {
 
     @Test
     void slowAnswersTimeOutAndAreRetriedUntilTheChannelAnswersInTime() {
-        CallLimits limits = SimulatorChannels.quick(5).withRequestTimeout(Duration.ofMillis(300))
+        CallLimits limits = SimulatorChannels.quick(5)
+                .withRequestTimeout(Duration.ofMillis(300))
                 .withBreaker(20, 20, SimulatorChannels.BREAKER_OPEN, 1);
         shopify = ChannelClients.create(settings(Channel.SHOPIFY, sim.base).withLimits(limits), sim.clock);
         sim.fault("shopify", "{\"mode\":\"slow\",\"delayMillis\":1000,\"seconds\":1}");
 
-        PushOutcome outcome = shopify.setQuantities(List.of(toShopify(6, 10L))).join().get(0);
+        PushOutcome outcome =
+                shopify.setQuantities(List.of(toShopify(6, 10L))).join().get(0);
 
         assertThat(outcome.status()).isEqualTo(CallStatus.ACCEPTED);
         assertThat(outcome.attempts()).as("at least one attempt timed out").isGreaterThan(1);
@@ -129,7 +143,8 @@ class ChannelFaultsTest {
 
         CompletableFuture<List<PushOutcome>> stuck = amazon.setQuantities(List.of(toAmazon(1)));
         Instant started = Instant.now();
-        PushOutcome other = shopify.setQuantities(List.of(toShopify(5, 10L))).join().get(0);
+        PushOutcome other =
+                shopify.setQuantities(List.of(toShopify(5, 10L))).join().get(0);
         Duration took = Duration.between(started, Instant.now());
 
         assertThat(other.status()).isEqualTo(CallStatus.ACCEPTED);

@@ -32,8 +32,9 @@ class EbayClientTest {
     }
 
     void offer(String offerId, String sku, int quantity) {
-        sim.seed("/_sim/ebay/offers", "{\"offerId\":\"" + offerId + "\",\"sku\":\"" + sku
-                + "\",\"availableQuantity\":" + quantity + "}");
+        sim.seed(
+                "/_sim/ebay/offers",
+                "{\"offerId\":\"" + offerId + "\",\"sku\":\"" + sku + "\",\"availableQuantity\":" + quantity + "}");
     }
 
     Long quantity(String offerId) {
@@ -43,11 +44,27 @@ class EbayClientTest {
     /** The simulator with a listing revisable {@code perDay} times a day instead of 250. */
     static SimulatorSettings revisionsPerDay(int perDay) {
         SimulatorSettings d = SimulatorSettings.defaults();
-        return new SimulatorSettings(d.shopifyAccessToken(), d.shopifyBucketSize(), d.shopifyRestoreRate(),
-                d.shopifyCostPerCall(), d.amazonAccessToken(), d.amazonListingsPerSecond(), d.amazonListingsBurst(),
-                d.amazonShipmentsPerSecond(), d.amazonShipmentsBurst(), d.ebayAccessToken(), d.ebayRequestsPerCall(),
-                perDay, ZoneId.of("UTC"), d.wooConsumerKey(), d.wooConsumerSecret(), d.wooRequestsPerSecond(),
-                d.wooBurst(), d.wooBatchLimit(), d.twilioAccountSid(), d.twilioAuthToken());
+        return new SimulatorSettings(
+                d.shopifyAccessToken(),
+                d.shopifyBucketSize(),
+                d.shopifyRestoreRate(),
+                d.shopifyCostPerCall(),
+                d.amazonAccessToken(),
+                d.amazonListingsPerSecond(),
+                d.amazonListingsBurst(),
+                d.amazonShipmentsPerSecond(),
+                d.amazonShipmentsBurst(),
+                d.ebayAccessToken(),
+                d.ebayRequestsPerCall(),
+                perDay,
+                ZoneId.of("UTC"),
+                d.wooConsumerKey(),
+                d.wooConsumerSecret(),
+                d.wooRequestsPerSecond(),
+                d.wooBurst(),
+                d.wooBatchLimit(),
+                d.twilioAccountSid(),
+                d.twilioAuthToken());
     }
 
     @Test
@@ -74,12 +91,16 @@ class EbayClientTest {
         offer("5002", "TEE-M", 10);
         for (int q = 9; q >= 8; q--) {
             assertThat(client.setQuantities(List.of(new QuantityPush(ebay("MUG-1", "5001"), null, q, null, q)))
-                    .join().get(0).status()).isEqualTo(CallStatus.ACCEPTED);
+                            .join()
+                            .get(0)
+                            .status())
+                    .isEqualTo(CallStatus.ACCEPTED);
         }
 
         List<PushOutcome> outcomes = client.setQuantities(List.of(
-                new QuantityPush(ebay("MUG-1", "5001"), null, 0, null, 10),
-                new QuantityPush(ebay("TEE-M", "5002"), null, 3, null, 10))).join();
+                        new QuantityPush(ebay("MUG-1", "5001"), null, 0, null, 10),
+                        new QuantityPush(ebay("TEE-M", "5002"), null, 3, null, 10)))
+                .join();
 
         assertThat(outcomes.get(0).status()).isEqualTo(CallStatus.REFUSED);
         assertThat(outcomes.get(0).reason()).contains("25002").contains("revised 2 times today");
@@ -90,7 +111,10 @@ class EbayClientTest {
 
         sim.clock.advance(Duration.ofDays(1));
         assertThat(client.setQuantities(List.of(new QuantityPush(ebay("MUG-1", "5001"), null, 0, null, 11)))
-                .join().get(0).status()).isEqualTo(CallStatus.ACCEPTED);
+                        .join()
+                        .get(0)
+                        .status())
+                .isEqualTo(CallStatus.ACCEPTED);
         assertThat(quantity("5001")).isEqualTo(0);
     }
 
@@ -99,7 +123,8 @@ class EbayClientTest {
         start(SimulatorSettings.defaults());
 
         PushOutcome outcome = client.setQuantities(List.of(new QuantityPush(ebay("X", "9999"), null, 1, null, 1)))
-                .join().get(0);
+                .join()
+                .get(0);
 
         assertThat(outcome.status()).isEqualTo(CallStatus.REFUSED);
         assertThat(outcome.reason()).contains("25713");
@@ -109,8 +134,15 @@ class EbayClientTest {
     void aShipmentIsConfirmedOnceAndAConfirmationOfTheSameUnitsAgainIsRefused() {
         start(SimulatorSettings.defaults());
         sim.seed("/_sim/ebay/orders", "{\"orderId\":\"12-34\",\"lineItems\":[{\"lineItemId\":\"L1\",\"quantity\":1}]}");
-        Shipment shipment = new Shipment("12-34", null, 1, "USPS", "9400111", null,
-                Instant.parse("2026-12-06T10:00:00Z"), List.of(new Shipment.Line("L1", 1)));
+        Shipment shipment = new Shipment(
+                "12-34",
+                null,
+                1,
+                "USPS",
+                "9400111",
+                null,
+                Instant.parse("2026-12-06T10:00:00Z"),
+                List.of(new Shipment.Line("L1", 1)));
 
         assertThat(client.confirmShipment(shipment).join().status()).isEqualTo(CallStatus.ACCEPTED);
         assertThat(client.confirmShipment(shipment).join().status()).isEqualTo(CallStatus.REFUSED);

@@ -35,13 +35,20 @@ class ShopifyClientTest {
     }
 
     void stock(int item, int available) {
-        sim.seed("/_sim/shopify/inventory-levels", "{\"inventoryItemId\":\"gid://shopify/InventoryItem/" + item
-                + "\",\"locationId\":\"" + LOCATION + "\",\"available\":" + available + "}");
+        sim.seed(
+                "/_sim/shopify/inventory-levels",
+                "{\"inventoryItemId\":\"gid://shopify/InventoryItem/" + item + "\",\"locationId\":\"" + LOCATION
+                        + "\",\"available\":" + available + "}");
     }
 
     Long available(int item) {
-        return sim.quantity("shopify", "available", "inventoryItemId", "gid://shopify/InventoryItem/" + item,
-                "locationId", LOCATION);
+        return sim.quantity(
+                "shopify",
+                "available",
+                "inventoryItemId",
+                "gid://shopify/InventoryItem/" + item,
+                "locationId",
+                LOCATION);
     }
 
     @ParameterizedTest(name = "API version {0}")
@@ -52,8 +59,9 @@ class ShopifyClientTest {
         stock(2, 3);
 
         List<PushOutcome> outcomes = client.setQuantities(List.of(
-                new QuantityPush(shopify("MUG-1", 1), LOCATION, 7, 12L, 1),
-                new QuantityPush(shopify("TEE-M", 2), LOCATION, 0, null, 1))).join();
+                        new QuantityPush(shopify("MUG-1", 1), LOCATION, 7, 12L, 1),
+                        new QuantityPush(shopify("TEE-M", 2), LOCATION, 0, null, 1)))
+                .join();
 
         assertThat(outcomes).extracting(PushOutcome::status).containsExactly(CallStatus.ACCEPTED, CallStatus.ACCEPTED);
         assertThat(available(1)).isEqualTo(7);
@@ -87,15 +95,18 @@ class ShopifyClientTest {
         stock(2, 5);
 
         List<PushOutcome> outcomes = client.setQuantities(List.of(
-                new QuantityPush(shopify("MUG-1", 1), LOCATION, 7, 10L, 2),
-                new QuantityPush(shopify("TEE-M", 2), LOCATION, 4, 5L, 2))).join();
+                        new QuantityPush(shopify("MUG-1", 1), LOCATION, 7, 10L, 2),
+                        new QuantityPush(shopify("TEE-M", 2), LOCATION, 4, 5L, 2)))
+                .join();
 
         assertThat(outcomes.get(0).status()).isEqualTo(CallStatus.STALE);
         assertThat(outcomes.get(0).reason()).containsAnyOf("CHANGE_FROM_QUANTITY_STALE", "COMPARE_QUANTITY_STALE");
         assertThat(outcomes.get(1).status()).isEqualTo(CallStatus.ACCEPTED);
         assertThat(available(1)).as("the channel's own quantity stays").isEqualTo(12);
         assertThat(available(2)).isEqualTo(4);
-        assertThat(sim.calls("shopify", "inventorySetQuantities")).as("the mismatch, then the rest alone").hasSize(2);
+        assertThat(sim.calls("shopify", "inventorySetQuantities"))
+                .as("the mismatch, then the rest alone")
+                .hasSize(2);
     }
 
     @Test
@@ -103,8 +114,9 @@ class ShopifyClientTest {
         start(SimulatorSettings.defaults(), "2026-04");
         stock(1, 1);
 
-        PushOutcome outcome = client.setQuantities(List.of(
-                new QuantityPush(shopify("GONE", 99), LOCATION, 3, 0L, 1))).join().get(0);
+        PushOutcome outcome = client.setQuantities(List.of(new QuantityPush(shopify("GONE", 99), LOCATION, 3, 0L, 1)))
+                .join()
+                .get(0);
 
         assertThat(outcome.status()).isEqualTo(CallStatus.REFUSED);
         assertThat(outcome.reason()).contains("INVALID_INVENTORY_ITEM");
@@ -117,8 +129,10 @@ class ShopifyClientTest {
 
         Instant started = Instant.now();
         for (int item = 1; item <= 4; item++) {
-            PushOutcome outcome = client.setQuantities(List.of(
-                    new QuantityPush(shopify("SKU-" + item, item), LOCATION, 9, 50L, 1))).join().get(0);
+            PushOutcome outcome = client.setQuantities(
+                            List.of(new QuantityPush(shopify("SKU-" + item, item), LOCATION, 9, 50L, 1)))
+                    .join()
+                    .get(0);
             assertThat(outcome.status()).isEqualTo(CallStatus.ACCEPTED);
         }
 
@@ -130,16 +144,26 @@ class ShopifyClientTest {
     @Test
     void aShipmentIsConfirmedWithItsTrackingAndASecondConfirmationIsRefused() {
         start(SimulatorSettings.defaults(), "2026-04");
-        sim.seed("/_sim/shopify/fulfillment-orders",
+        sim.seed(
+                "/_sim/shopify/fulfillment-orders",
                 "{\"fulfillmentOrderId\":\"gid://shopify/FulfillmentOrder/1\",\"orderId\":\"gid://shopify/Order/1\"}");
-        Shipment shipment = new Shipment("gid://shopify/FulfillmentOrder/1", null, 1, "UPS", "1Z999", null,
-                Instant.parse("2026-12-06T10:00:00Z"), List.of());
+        Shipment shipment = new Shipment(
+                "gid://shopify/FulfillmentOrder/1",
+                null,
+                1,
+                "UPS",
+                "1Z999",
+                null,
+                Instant.parse("2026-12-06T10:00:00Z"),
+                List.of());
 
         ShipmentOutcome first = client.confirmShipment(shipment).join();
         ShipmentOutcome second = client.confirmShipment(shipment).join();
 
         assertThat(first.status()).isEqualTo(CallStatus.ACCEPTED);
-        assertThat(sim.admin("/_sim/shipments").path("shopify").toString()).contains("1Z999").contains("UPS");
+        assertThat(sim.admin("/_sim/shipments").path("shopify").toString())
+                .contains("1Z999")
+                .contains("UPS");
         assertThat(second.status()).isEqualTo(CallStatus.REFUSED);
     }
 }

@@ -36,13 +36,17 @@ final class Simulator implements AutoCloseable {
 
     void seed(String path, String json) {
         HttpResponse<String> answer = send("POST", path, json);
-        assertThat(answer.statusCode()).as("seeding %s: %s", path, answer.body()).isEqualTo(201);
+        assertThat(answer.statusCode())
+                .as("seeding %s: %s", path, answer.body())
+                .isEqualTo(201);
     }
 
     /** Switches a channel's failure mode, e.g. {@code {"mode":"outage"}}. */
     void fault(String channel, String json) {
         HttpResponse<String> answer = send("PUT", "/_sim/faults/" + channel, json);
-        assertThat(answer.statusCode()).as("fault %s: %s", channel, answer.body()).isEqualTo(200);
+        assertThat(answer.statusCode())
+                .as("fault %s: %s", channel, answer.body())
+                .isEqualTo(200);
     }
 
     JsonNode admin(String path) {
@@ -59,7 +63,8 @@ final class Simulator implements AutoCloseable {
     List<Integer> calls(String channel, String operation) {
         List<Integer> statuses = new ArrayList<>();
         for (JsonNode call : admin("/_sim/calls?limit=10000")) {
-            if (channel.equals(call.path("channel").asText()) && operation.equals(call.path("endpoint").asText())) {
+            if (channel.equals(call.path("channel").asText())
+                    && operation.equals(call.path("endpoint").asText())) {
                 statuses.add(call.path("status").asInt());
             }
         }
@@ -70,7 +75,8 @@ final class Simulator implements AutoCloseable {
     List<Instant> callTimes(String channel, String operation) {
         List<Instant> times = new ArrayList<>();
         for (JsonNode call : admin("/_sim/calls?limit=10000")) {
-            if (channel.equals(call.path("channel").asText()) && operation.equals(call.path("endpoint").asText())) {
+            if (channel.equals(call.path("channel").asText())
+                    && operation.equals(call.path("endpoint").asText())) {
                 times.add(Instant.parse(call.path("at").asText()));
             }
         }
@@ -95,8 +101,9 @@ final class Simulator implements AutoCloseable {
     private HttpResponse<String> send(String method, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -27,8 +27,8 @@ final class SimulatorChannels {
 
     static ChannelSettings settings(Channel channel, URI base, Map<String, String> env) {
         String prefix = "channels." + channel.wireName() + ".";
-        Map<String, String> config = Map.of(prefix + "base-url", base.toString(), prefix + "seller-id", SELLER,
-                prefix + "marketplace-ids", US);
+        Map<String, String> config = Map.of(
+                prefix + "base-url", base.toString(), prefix + "seller-id", SELLER, prefix + "marketplace-ids", US);
         ChannelSettings settings = ChannelSettings.from(channel, config, env);
         return settings.withLimits(quick(ChannelSettings.defaultRequestsPerSecond(channel)));
     }
@@ -59,7 +59,9 @@ final class SimulatorChannels {
     static Listing woo(String sku, long productId, Long variationId) {
         return variationId == null
                 ? new Listing(sku, Channel.WOOCOMMERCE, Map.of("product_id", Long.toString(productId)))
-                : new Listing(sku, Channel.WOOCOMMERCE, Map.of("product_id", Long.toString(productId),
-                        "variation_id", Long.toString(variationId)));
+                : new Listing(
+                        sku,
+                        Channel.WOOCOMMERCE,
+                        Map.of("product_id", Long.toString(productId), "variation_id", Long.toString(variationId)));
     }
 }

@@ -35,20 +35,28 @@ class WooCommerceClientTest {
     }
 
     Long variationQuantity(long product, long variation) {
-        return sim.quantity("woocommerce", "stockQuantity", "productId", Long.toString(product),
-                "variationId", Long.toString(variation));
+        return sim.quantity(
+                "woocommerce",
+                "stockQuantity",
+                "productId",
+                Long.toString(product),
+                "variationId",
+                Long.toString(variation));
     }
 
     @Test
     void productsAndVariationsGoOutInTheirOwnBatchesAndChangeWhatTheShopShows() {
-        sim.seed("/_sim/woocommerce/products", "{\"id\":799,\"stock_quantity\":5,"
-                + "\"variations\":[{\"id\":811,\"stock_quantity\":5},{\"id\":812,\"stock_quantity\":5}]}");
+        sim.seed(
+                "/_sim/woocommerce/products",
+                "{\"id\":799,\"stock_quantity\":5,"
+                        + "\"variations\":[{\"id\":811,\"stock_quantity\":5},{\"id\":812,\"stock_quantity\":5}]}");
         sim.seed("/_sim/woocommerce/products", "{\"id\":800,\"stock_quantity\":5}");
 
         List<PushOutcome> outcomes = client.setQuantities(List.of(
-                new QuantityPush(woo("MUG-1", 799, 811L), null, 1, null, 1),
-                new QuantityPush(woo("TEE-M", 800, null), null, 2, null, 1),
-                new QuantityPush(woo("MUG-2", 799, 812L), null, 3, null, 1))).join();
+                        new QuantityPush(woo("MUG-1", 799, 811L), null, 1, null, 1),
+                        new QuantityPush(woo("TEE-M", 800, null), null, 2, null, 1),
+                        new QuantityPush(woo("MUG-2", 799, 812L), null, 3, null, 1)))
+                .join();
 
         assertThat(outcomes).extracting(o -> o.push().listing().sku()).containsExactly("MUG-1", "TEE-M", "MUG-2");
         assertThat(outcomes).extracting(PushOutcome::status).containsOnly(CallStatus.ACCEPTED);
@@ -83,8 +91,9 @@ class WooCommerceClientTest {
     void aShipmentCompletesTheOrderAndLeavesTheCustomerANoteWithTheTracking() {
         sim.seed("/_sim/woocommerce/orders", "{\"id\":4711}");
 
-        ShipmentOutcome outcome = client.confirmShipment(new Shipment("4711", null, 1, "DHL", "JD0140", null,
-                Instant.parse("2026-12-06T10:00:00Z"), List.of())).join();
+        ShipmentOutcome outcome = client.confirmShipment(new Shipment(
+                        "4711", null, 1, "DHL", "JD0140", null, Instant.parse("2026-12-06T10:00:00Z"), List.of()))
+                .join();
 
         assertThat(outcome.status()).isEqualTo(CallStatus.ACCEPTED);
         assertThat(outcome.attempts()).isEqualTo(2);

@@ -10,9 +10,18 @@ import java.time.Duration;
  * opens when {@code failureRatePercent} of the last {@code breakerWindow} calls (at least {@code breakerMinimumCalls})
  * failed, stays open for {@code breakerOpenFor}, then lets {@code breakerHalfOpenCalls} trial calls through.
  */
-public record CallLimits(double requestsPerSecond, Duration rateWait, Duration requestTimeout, int maxAttempts,
-                         Duration initialBackoff, Duration maxBackoff, float failureRatePercent, int breakerWindow,
-                         int breakerMinimumCalls, Duration breakerOpenFor, int breakerHalfOpenCalls) {
+public record CallLimits(
+        double requestsPerSecond,
+        Duration rateWait,
+        Duration requestTimeout,
+        int maxAttempts,
+        Duration initialBackoff,
+        Duration maxBackoff,
+        float failureRatePercent,
+        int breakerWindow,
+        int breakerMinimumCalls,
+        Duration breakerOpenFor,
+        int breakerHalfOpenCalls) {
 
     public CallLimits {
         if (requestsPerSecond <= 0) throw new IllegalArgumentException("requestsPerSecond must be > 0");
@@ -24,23 +33,63 @@ public record CallLimits(double requestsPerSecond, Duration rateWait, Duration r
 
     /** The production defaults at a channel's request rate. */
     public static CallLimits defaults(double requestsPerSecond) {
-        return new CallLimits(requestsPerSecond, Duration.ofSeconds(30), Duration.ofSeconds(10), 6,
-                Duration.ofMillis(200), Duration.ofSeconds(30), 50f, 20, 10, Duration.ofSeconds(30), 2);
+        return new CallLimits(
+                requestsPerSecond,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(10),
+                6,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(30),
+                50f,
+                20,
+                10,
+                Duration.ofSeconds(30),
+                2);
     }
 
     public CallLimits withRequestTimeout(Duration timeout) {
-        return new CallLimits(requestsPerSecond, rateWait, timeout, maxAttempts, initialBackoff, maxBackoff,
-                failureRatePercent, breakerWindow, breakerMinimumCalls, breakerOpenFor, breakerHalfOpenCalls);
+        return new CallLimits(
+                requestsPerSecond,
+                rateWait,
+                timeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                failureRatePercent,
+                breakerWindow,
+                breakerMinimumCalls,
+                breakerOpenFor,
+                breakerHalfOpenCalls);
     }
 
     public CallLimits withRetries(int attempts, Duration initial, Duration max) {
-        return new CallLimits(requestsPerSecond, rateWait, requestTimeout, attempts, initial, max,
-                failureRatePercent, breakerWindow, breakerMinimumCalls, breakerOpenFor, breakerHalfOpenCalls);
+        return new CallLimits(
+                requestsPerSecond,
+                rateWait,
+                requestTimeout,
+                attempts,
+                initial,
+                max,
+                failureRatePercent,
+                breakerWindow,
+                breakerMinimumCalls,
+                breakerOpenFor,
+                breakerHalfOpenCalls);
     }
 
     public CallLimits withBreaker(int window, int minimumCalls, Duration openFor, int halfOpenCalls) {
-        return new CallLimits(requestsPerSecond, rateWait, requestTimeout, maxAttempts, initialBackoff, maxBackoff,
-                failureRatePercent, window, minimumCalls, openFor, halfOpenCalls);
+        return new CallLimits(
+                requestsPerSecond,
+                rateWait,
+                requestTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                failureRatePercent,
+                window,
+                minimumCalls,
+                openFor,
+                halfOpenCalls);
     }
 
     /** The backoff before retry number {@code retry} (1 for the first retry), without a hint from the channel. */

@@ -62,27 +62,39 @@ public final class ResilientCalls implements AutoCloseable {
         this.secrets = List.copyOf(secrets);
         this.httpThreads = Executors.newCachedThreadPool(daemon(channel + "-http"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon(channel + "-timer"));
-        this.http = HttpClient.newBuilder().executor(httpThreads).connectTimeout(limits.requestTimeout()).build();
-        this.rateLimiter = RateLimiter.of(channel, RateLimiterConfig.custom()
-                .limitForPeriod(Math.max(1, (int) Math.floor(limits.requestsPerSecond())))
-                .limitRefreshPeriod(refreshPeriod(limits.requestsPerSecond()))
-                .timeoutDuration(limits.rateWait())
-                .build());
-        this.breaker = CircuitBreaker.of(channel, CircuitBreakerConfig.custom()
-                .slidingWindow(limits.breakerWindow(), limits.breakerMinimumCalls(),
-                        CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .failureRateThreshold(limits.failureRatePercent())
-                .waitDurationInOpenState(limits.breakerOpenFor())
-                .permittedNumberOfCallsInHalfOpenState(limits.breakerHalfOpenCalls())
-                .ignoreException(ResilientCalls::throttled)
-                .clock(clock)
-                .build());
-        this.retry = Retry.of(channel, RetryConfig.custom()
-                .maxAttempts(limits.maxAttempts())
-                .retryOnException(ResilientCalls::retryable)
-                .intervalBiFunction((IntervalBiFunction<Object>) (retryNumber, outcome) ->
-                        wait(retryNumber, outcome.isLeft() ? outcome.getLeft() : null).toMillis())
-                .build());
+        this.http = HttpClient.newBuilder()
+                .executor(httpThreads)
+                .connectTimeout(limits.requestTimeout())
+                .build();
+        this.rateLimiter = RateLimiter.of(
+                channel,
+                RateLimiterConfig.custom()
+                        .limitForPeriod(Math.max(1, (int) Math.floor(limits.requestsPerSecond())))
+                        .limitRefreshPeriod(refreshPeriod(limits.requestsPerSecond()))
+                        .timeoutDuration(limits.rateWait())
+                        .build());
+        this.breaker = CircuitBreaker.of(
+                channel,
+                CircuitBreakerConfig.custom()
+                        .slidingWindow(
+                                limits.breakerWindow(),
+                                limits.breakerMinimumCalls(),
+                                CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .failureRateThreshold(limits.failureRatePercent())
+                        .waitDurationInOpenState(limits.breakerOpenFor())
+                        .permittedNumberOfCallsInHalfOpenState(limits.breakerHalfOpenCalls())
+                        .ignoreException(ResilientCalls::throttled)
+                        .clock(clock)
+                        .build());
+        this.retry = Retry.of(
+                channel,
+                RetryConfig.custom()
+                        .maxAttempts(limits.maxAttempts())
+                        .retryOnException(ResilientCalls::retryable)
+                        .intervalBiFunction((IntervalBiFunction<Object>)
+                                (retryNumber, outcome) -> wait(retryNumber, outcome.isLeft() ? outcome.getLeft() : null)
+                                        .toMillis())
+                        .build());
     }
 
     /** A rate below one a second refreshes one permit every 1/rate seconds; otherwise the whole rate every second. */
@@ -103,8 +115,8 @@ public final class ResilientCalls implements AutoCloseable {
      * answer or the failure is retryable and attempts are left. Completes with the final answer, or exceptionally with
      * {@link CallFailed}.
      */
-    public <T> CompletableFuture<Attempted<T>> call(String operation, Supplier<HttpRequest.Builder> request,
-            AnswerReader<T> reader) {
+    public <T> CompletableFuture<Attempted<T>> call(
+            String operation, Supplier<HttpRequest.Builder> request, AnswerReader<T> reader) {
         AtomicInteger sent = new AtomicInteger();
         CompletableFuture<Attempted<T>> result = new CompletableFuture<>();
         retry.executeCompletionStage(timers, () -> attempt(operation, request, reader, sent))
@@ -118,16 +130,19 @@ public final class ResilientCalls implements AutoCloseable {
         return result;
     }
 
-    private <T> CompletableFuture<T> attempt(String operation, Supplier<HttpRequest.Builder> request,
-            AnswerReader<T> reader, AtomicInteger sent) {
+    private <T> CompletableFuture<T> attempt(
+            String operation, Supplier<HttpRequest.Builder> request, AnswerReader<T> reader, AtomicInteger sent) {
         if (!breaker.tryAcquirePermission()) {
             return CompletableFuture.failedFuture(CallNotPermittedException.createCallNotPermittedException(breaker));
         }
         long waitNanos = rateLimiter.reservePermission();
         if (waitNanos < 0) {
             breaker.releasePermission();
-            return CompletableFuture.failedFuture(new RetryableAnswer(RetryableAnswer.Kind.THROTTLED, 0,
-                    "no request permit within " + limits.rateWait().toMillis() + " ms", null));
+            return CompletableFuture.failedFuture(new RetryableAnswer(
+                    RetryableAnswer.Kind.THROTTLED,
+                    0,
+                    "no request permit within " + limits.rateWait().toMillis() + " ms",
+                    null));
         }
         CompletableFuture<T> answer = new CompletableFuture<>();
         Runnable send = () -> {
@@ -179,17 +194,23 @@ public final class ResilientCalls implements AutoCloseable {
 
     private void logRetry(String operation, int attempt, String problem) {
         if (attempt < limits.maxAttempts()) {
-            LOG.info("{} {}: attempt {} of at most {} failed ({})", channel, operation, attempt,
-                    limits.maxAttempts(), scrub(problem));
+            LOG.info(
+                    "{} {}: attempt {} of at most {} failed ({})",
+                    channel,
+                    operation,
+                    attempt,
+                    limits.maxAttempts(),
+                    scrub(problem));
         }
     }
 
     private CallFailed failed(String operation, Throwable cause, int sent) {
         if (cause instanceof CallNotPermittedException) {
-            String what = sent == 0 ? "not sent: the circuit breaker is open"
+            String what = sent == 0
+                    ? "not sent: the circuit breaker is open"
                     : "the circuit breaker opened after " + sent + " failed attempt" + (sent == 1 ? "" : "s");
-            return new CallFailed(channel + " " + operation + ": " + what + " (repeated failures of the channel)",
-                    sent, true, null);
+            return new CallFailed(
+                    channel + " " + operation + ": " + what + " (repeated failures of the channel)", sent, true, null);
         }
         String message = scrub(channel + " " + operation + ": no usable answer after " + sent + " attempt"
                 + (sent == 1 ? "" : "s") + ": " + describe(cause));
@@ -225,7 +246,8 @@ public final class ResilientCalls implements AutoCloseable {
 
     private static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
             cause = cause.getCause();
         }
         return cause;

@@ -8,7 +8,10 @@ import java.time.Duration;
  * so it never counts against the circuit breaker.
  */
 public final class RetryableAnswer extends Exception {
-    public enum Kind { THROTTLED, UNAVAILABLE }
+    public enum Kind {
+        THROTTLED,
+        UNAVAILABLE
+    }
 
     private final Kind kind;
     private final int status;
