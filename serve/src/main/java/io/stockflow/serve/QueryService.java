@@ -1,0 +1,127 @@
+package io.stockflow.serve;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query API as one service: the views, the reader that fills them from the topics, and the HTTP server that answers
+ * from them. Every answer carries {@code Stockflow-Status: catching_up} until the views hold what the topics held at
+ * start, {@code serving} after.
+ *
+ * <p>In a test: {@code try (var service = QueryService.start(settings)) { URI base = service.baseUrl(); ... }}.
+ */
+public final class QueryService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
+    static final String STATUS_HEADER = "Stockflow-Status";
+    private static final String STARTED = "stockflow.serve.started";
+    private static final String OPENAPI_RESOURCE = "serve.openapi.json";
+
+    private final ServeSettings settings;
+    private final ServeMetrics metrics = new ServeMetrics();
+    private final AvailabilityView availability = new AvailabilityView();
+    private final CatchUp catchUp = new CatchUp();
+    private final TopicReader reader;
+    private final Javalin server;
+
+    private QueryService(ServeSettings settings) {
+        this.settings = settings.validate();
+        RecentChanges changes = new RecentChanges(settings.recentChanges);
+        OrderTimelines orders = new OrderTimelines(settings.maxOrders);
+        AlertLog alerts = new AlertLog(settings.maxAlerts);
+        metrics.views(availability, orders, alerts);
+        Materializer materializer = new Materializer(availability, changes, orders, alerts, metrics);
+        this.reader = new TopicReader(settings, materializer, metrics, catchUp);
+        QueryApi api = new QueryApi(availability, changes, orders, alerts, catchUp);
+        String openApi = openApi();
+        BearerToken token = settings.tokenRequired() ? new BearerToken(settings.token) : null;
+        this.server = Javalin.create(config -> {
+            config.jetty.host = settings.host;
+            config.jetty.port = settings.port;
+            config.startup.showJavalinBanner = false;
+            RoutesConfig routes = config.routes;
+            routes.before(ctx -> admit(ctx, token));
+            api.register(routes);
+            routes.get(ApiRoutes.METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.registry().scrape()));
+            routes.get(ApiRoutes.OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
+            routes.exception(BadQuery.class, (e, ctx) -> QueryApi.json(ctx, 400, JsonBodies.error(e.getMessage())));
+            routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("a request failed: {}", e.toString());
+                QueryApi.json(ctx, 500, JsonBodies.error("internal error: " + e.getClass().getSimpleName()));
+            });
+            routes.error(404, ctx -> {
+                if (ctx.result() == null) QueryApi.json(ctx, 404, JsonBodies.error("no such route: " + ctx.path()));
+            });
+            routes.after(this::measure);
+        });
+    }
+
+    /** Starts reading the topics and serving; the views fill in the background ({@code /health} says how far). */
+    public static QueryService start(ServeSettings settings) {
+        QueryService service = new QueryService(settings);
+        service.reader.start();
+        service.server.start();
+        LOG.info("query API on {} ({}), reading {}", service.baseUrl(), settings.tokenRequired() ? "token required"
+                : "no token", settings.bootstrap);
+        return service;
+    }
+
+    public URI baseUrl() {
+        String host = settings.host.contains(":") ? "[" + settings.host + "]" : settings.host;
+        return URI.create("http://" + host + ":" + server.port());
+    }
+
+    /** Whether the views hold what the topics held at start. */
+    public boolean caughtUp() {
+        return catchUp.caughtUp();
+    }
+
+    public ServeMetrics metrics() {
+        return metrics;
+    }
+
+    private void admit(Context ctx, BearerToken token) {
+        ctx.attribute(STARTED, System.nanoTime());
+        ctx.header(STATUS_HEADER, catchUp.caughtUp() ? "serving" : "catching_up");
+        if (token == null || token.admits(ctx.header("Authorization"))) return;
+        ctx.header("WWW-Authenticate", "Bearer");
+        QueryApi.json(ctx, 401, JsonBodies.error("a bearer token is required: Authorization: Bearer <token>"));
+        ctx.skipRemainingHandlers();
+    }
+
+    private void measure(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        if (started == null) return;
+        String route;
+        try {
+            Endpoint endpoint = ctx.endpoint();
+            route = endpoint == null ? "unmatched" : endpoint.path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        metrics.request(route, ctx.method().name(), ctx.statusCode(), System.nanoTime() - started);
+    }
+
+    private static String openApi() {
+        try (InputStream in = QueryService.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) throw new IllegalStateException("the OpenAPI description is not on the class path");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        server.stop();
+        reader.close();
+    }
+}
