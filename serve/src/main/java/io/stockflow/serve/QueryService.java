@@ -31,14 +31,14 @@ public final class QueryService implements AutoCloseable {
     private final TopicReader reader;
     private final Javalin server;
 
-    private QueryService(ServeSettings settings) {
+    private QueryService(ServeSettings settings, RecordGate gate) {
         this.settings = settings.validate();
         RecentChanges changes = new RecentChanges(settings.recentChanges);
         OrderTimelines orders = new OrderTimelines(settings.maxOrders);
         AlertLog alerts = new AlertLog(settings.maxAlerts);
         metrics.views(availability, orders, alerts);
         Materializer materializer = new Materializer(availability, changes, orders, alerts, metrics);
-        this.reader = new TopicReader(settings, materializer, metrics, catchUp);
+        this.reader = new TopicReader(settings, materializer, metrics, catchUp, gate);
         QueryApi api = new QueryApi(availability, changes, orders, alerts, catchUp);
         String openApi = openApi();
         BearerToken token = settings.tokenRequired() ? new BearerToken(settings.token) : null;
@@ -66,7 +66,11 @@ public final class QueryService implements AutoCloseable {
 
     /** Starts reading the topics and serving; the views fill in the background ({@code /health} says how far). */
     public static QueryService start(ServeSettings settings) {
-        QueryService service = new QueryService(settings);
+        return start(settings, RecordGate.OPEN);
+    }
+
+    static QueryService start(ServeSettings settings, RecordGate gate) {
+        QueryService service = new QueryService(settings, gate);
         service.reader.start();
         service.server.start();
         LOG.info("query API on {} ({}), reading {}", service.baseUrl(), settings.tokenRequired() ? "token required"

@@ -34,13 +34,16 @@ final class TopicReader implements Runnable, AutoCloseable {
     private final Materializer materializer;
     private final ServeMetrics metrics;
     private final CatchUp catchUp;
+    private final RecordGate gate;
     private final Map<String, String> logicalByActual = new HashMap<>();
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
 
-    TopicReader(ServeSettings settings, Materializer materializer, ServeMetrics metrics, CatchUp catchUp) {
+    TopicReader(
+            ServeSettings settings, Materializer materializer, ServeMetrics metrics, CatchUp catchUp, RecordGate gate) {
+        this.gate = gate;
         this.settings = settings;
         this.materializer = materializer;
         this.metrics = metrics;
@@ -75,8 +78,10 @@ final class TopicReader implements Runnable, AutoCloseable {
             catchUp.target(consumer.endOffsets(assigned));
             long lastRefresh = System.nanoTime();
             while (running) {
-                for (ConsumerRecord<String, String> r : consumer.poll(POLL))
+                for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
+                    gate.await();
                     materializer.accept(logicalByActual.get(r.topic()), r.value());
+                }
                 for (TopicPartition tp : assigned) catchUp.position(tp, consumer.position(tp));
                 catchUp.check();
                 measureLag(assigned);
@@ -85,7 +90,7 @@ final class TopicReader implements Runnable, AutoCloseable {
                     lastRefresh = System.nanoTime();
                 }
             }
-        } catch (WakeupException e) {
+        } catch (WakeupException | InterruptedException e) {
             if (running) failure = e;
         } catch (Throwable t) {
             failure = t;
@@ -127,5 +132,7 @@ final class TopicReader implements Runnable, AutoCloseable {
         running = false;
         consumer.wakeup();
         thread.join(10_000);
+        // A reader held by its gate does not see the wake-up.
+        if (thread.isAlive()) thread.interrupt();
     }
 }
