@@ -14,9 +14,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class AlertLog {
     private record Key(long eventTimeMillis, String alertId) {}
 
-    private static final Comparator<Key> NEWEST_FIRST = Comparator.comparingLong(Key::eventTimeMillis)
-            .reversed()
-            .thenComparing(Key::alertId);
+    private static final Comparator<Key> NEWEST_FIRST =
+            Comparator.comparingLong(Key::eventTimeMillis).reversed().thenComparing(Key::alertId);
 
     private final int capacity;
     private final ConcurrentSkipListMap<Key, StoredAlert> alerts = new ConcurrentSkipListMap<>(NEWEST_FIRST);

@@ -37,7 +37,8 @@ final class JsonBodies {
                 .put("available", c.available());
         if (c.onHandDelta() != null) n.put("on_hand_change", c.onHandDelta());
         if (c.reservedDelta() != null) n.put("reserved_change", c.reservedDelta());
-        return n.put("version", c.version()).put("as_of", Instant.ofEpochMilli(c.asOfMillis()).toString());
+        return n.put("version", c.version())
+                .put("as_of", Instant.ofEpochMilli(c.asOfMillis()).toString());
     }
 
     /** A record kept as the text it was on its topic; it read as JSON when it was kept. */

@@ -14,9 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * shop while recent orders answer in full. Records repeated on a topic (at-least-once outputs, replays) count once.
  */
 public final class OrderTimelines {
-    private static final Comparator<TimelineEntry> IN_EVENT_TIME = Comparator.comparingLong(
-                    TimelineEntry::eventTimeMillis)
-            .thenComparing(TimelineEntry::kind);
+    private static final Comparator<TimelineEntry> IN_EVENT_TIME =
+            Comparator.comparingLong(TimelineEntry::eventTimeMillis).thenComparing(TimelineEntry::kind);
 
     private final int maxOrders;
     private final Map<String, Timeline> orders = new ConcurrentHashMap<>();
@@ -43,8 +42,7 @@ public final class OrderTimelines {
             evictBeyondBound();
         }
         synchronized (t) {
-            for (TimelineEntry e : t.entries)
-                if (e.kind() == entry.kind() && e.id().equals(entry.id())) return false;
+            for (TimelineEntry e : t.entries) if (e.kind() == entry.kind() && e.id().equals(entry.id())) return false;
             t.entries.add(entry);
         }
         return true;

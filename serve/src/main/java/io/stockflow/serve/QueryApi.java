@@ -114,7 +114,8 @@ final class QueryApi {
         ArrayNode list = body.putArray("alerts");
         for (StoredAlert a : page.alerts()) list.add(JsonBodies.record(a.json()));
         body.put("matched", page.matched()).put("offset", offset).put("limit", limit);
-        if (offset + page.alerts().size() < page.matched()) body.put("next_offset", offset + page.alerts().size());
+        if (offset + page.alerts().size() < page.matched())
+            body.put("next_offset", offset + page.alerts().size());
         json(ctx, 200, body);
     }
 
@@ -138,7 +139,8 @@ final class QueryApi {
             for (String s : availability.skusStartingWith(sku, limit)) {
                 ObjectNode n = found.addObject().put("sku", s);
                 for (Position p : availability.positions(s))
-                    if ("*".equals(p.location())) n.put("available", p.available()).put("on_hand", p.onHand());
+                    if ("*".equals(p.location()))
+                        n.put("available", p.available()).put("on_hand", p.onHand());
             }
         }
         json(ctx, 200, body);

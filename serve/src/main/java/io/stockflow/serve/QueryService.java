@@ -49,13 +49,20 @@ public final class QueryService implements AutoCloseable {
             RoutesConfig routes = config.routes;
             routes.before(ctx -> admit(ctx, token));
             api.register(routes);
-            routes.get(ApiRoutes.METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.registry().scrape()));
-            routes.get(ApiRoutes.OPENAPI, ctx -> ctx.contentType("application/json").result(openApi));
+            routes.get(
+                    ApiRoutes.METRICS,
+                    ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                            .result(metrics.registry().scrape()));
+            routes.get(
+                    ApiRoutes.OPENAPI,
+                    ctx -> ctx.contentType("application/json").result(openApi));
             routes.exception(BadQuery.class, (e, ctx) -> QueryApi.json(ctx, 400, JsonBodies.error(e.getMessage())));
             routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("a request failed: {}", e.toString());
-                QueryApi.json(ctx, 500, JsonBodies.error("internal error: " + e.getClass().getSimpleName()));
+                QueryApi.json(
+                        ctx,
+                        500,
+                        JsonBodies.error("internal error: " + e.getClass().getSimpleName()));
             });
             routes.error(404, ctx -> {
                 if (ctx.result() == null) QueryApi.json(ctx, 404, JsonBodies.error("no such route: " + ctx.path()));
@@ -73,8 +80,11 @@ public final class QueryService implements AutoCloseable {
         QueryService service = new QueryService(settings, gate);
         service.reader.start();
         service.server.start();
-        LOG.info("query API on {} ({}), reading {}", service.baseUrl(), settings.tokenRequired() ? "token required"
-                : "no token", settings.bootstrap);
+        LOG.info(
+                "query API on {} ({}), reading {}",
+                service.baseUrl(),
+                settings.tokenRequired() ? "token required" : "no token",
+                settings.bootstrap);
         return service;
     }
 
@@ -106,7 +116,8 @@ public final class QueryService implements AutoCloseable {
         if (started == null) return;
         String route;
         try {
-            Endpoint endpoint = ctx.endpoint();
+            // The endpoint that answered, not this after-handler's own.
+            Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
             route = endpoint == null ? "unmatched" : endpoint.path;
         } catch (RuntimeException e) {
             route = "unmatched";

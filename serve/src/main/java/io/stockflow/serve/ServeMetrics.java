@@ -73,7 +73,8 @@ public final class ServeMetrics {
     public void views(AvailabilityView availability, OrderTimelines orders, AlertLog alerts) {
         Gauge.builder("stockflow.serve.view.skus", availability, AvailabilityView::skuCount)
                 .register(registry);
-        Gauge.builder("stockflow.serve.view.orders", orders, OrderTimelines::size).register(registry);
+        Gauge.builder("stockflow.serve.view.orders", orders, OrderTimelines::size)
+                .register(registry);
         Gauge.builder("stockflow.serve.view.alerts", alerts, AlertLog::size).register(registry);
     }
 }

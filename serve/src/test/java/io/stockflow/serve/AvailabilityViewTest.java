@@ -9,7 +9,8 @@ class AvailabilityViewTest {
     private final AvailabilityView view = new AvailabilityView();
 
     private static Position at(String location, int onHand, int reserved, long version) {
-        return new Position(location, onHand, reserved, 1, Math.max(0, onHand - reserved - 1), version, 1_000L * version);
+        return new Position(
+                location, onHand, reserved, 1, Math.max(0, onHand - reserved - 1), version, 1_000L * version);
     }
 
     @Test
@@ -30,9 +31,7 @@ class AvailabilityViewTest {
         view.apply("SKU-A", at("*", 11, 3, 4), null);
         view.apply("SKU-A", at("WH-EAST", 6, 3, 3), null);
 
-        assertThat(view.positions("SKU-A"))
-                .extracting(Position::location)
-                .containsExactly("*", "WH-EAST", "WH-WEST");
+        assertThat(view.positions("SKU-A")).extracting(Position::location).containsExactly("*", "WH-EAST", "WH-WEST");
         assertThat(view.positionCount()).isEqualTo(3);
     }
 

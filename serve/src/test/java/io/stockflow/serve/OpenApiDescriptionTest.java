@@ -28,7 +28,11 @@ class OpenApiDescriptionTest {
         assertThat(doc.path("openapi").asText()).startsWith("3.");
         assertThat(described).containsExactlyInAnyOrderElementsOf(ApiRoutes.ALL);
         for (String route : ApiRoutes.ALL)
-            assertThat(doc.path("paths").path(route).path("get").path("responses").has("200"))
+            assertThat(doc.path("paths")
+                            .path(route)
+                            .path("get")
+                            .path("responses")
+                            .has("200"))
                     .as("GET " + route + " answers 200")
                     .isTrue();
     }

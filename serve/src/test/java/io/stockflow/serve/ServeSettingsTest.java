@@ -34,7 +34,10 @@ class ServeSettingsTest {
         s.token = "s3cret-token";
         s.kafkaProperties.setProperty("sasl.jaas.config", "password=\"hunter2\"");
 
-        assertThat(s.toString()).doesNotContain("s3cret-token").doesNotContain("hunter2").contains("******");
+        assertThat(s.toString())
+                .doesNotContain("s3cret-token")
+                .doesNotContain("hunter2")
+                .contains("******");
         assertThat(new BearerToken("s3cret-token").toString()).doesNotContain("s3cret-token");
     }
 
