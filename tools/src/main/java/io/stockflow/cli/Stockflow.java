@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             JobsCommand.class,
             StopCommand.class,
             TailCommand.class,
+            ServeCommand.class,
             io.stockflow.bench.BenchCommand.class,
             GenerateCommand.class,
             EvaluateCommand.class,

@@ -37,11 +37,12 @@ class ArchitectureTest {
         "io.stockflow.cluster..",
         "io.stockflow.local..",
         "io.stockflow.reporter..",
-        "io.stockflow.marketsim.."
+        "io.stockflow.marketsim..",
+        "io.stockflow.serve.."
     };
 
     static final List<String> MODULES =
-            List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "channels", "tools");
+            List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "channels", "serve", "tools");
 
     static JavaClasses main;
 

@@ -45,12 +45,14 @@ public final class Topics {
     public static final List<String> OWNED_INPUTS = List.of(ROUTING_RULES, ROUTING_CAPACITY, ROUTING_CORRECTIONS);
 
     /**
-     * Topic configuration to create a topic with: {@code routing.capacity} keeps the latest level per key;
-     * {@code routing.corrections} is read back within a checkpoint interval, a day covers a restore from a recent
-     * savepoint.
+     * Topic configuration to create a topic with: {@code routing.capacity} and {@code inventory.availability} keep the
+     * latest level per key (their records carry absolute levels, keyed {@code location|day} and {@code sku|location}),
+     * so a reader that starts from the beginning, such as the query API after a restart, rebuilds every level without
+     * the history; {@code routing.corrections} is read back within a checkpoint interval, a day covers a restore from a
+     * recent savepoint.
      */
     public static Map<String, String> config(String topic) {
-        if (ROUTING_CAPACITY.equals(topic)) return Map.of("cleanup.policy", "compact");
+        if (ROUTING_CAPACITY.equals(topic) || AVAILABILITY.equals(topic)) return Map.of("cleanup.policy", "compact");
         if (ROUTING_CORRECTIONS.equals(topic)) return Map.of("retention.ms", String.valueOf(24 * 3600 * 1000L));
         return Map.of();
     }
