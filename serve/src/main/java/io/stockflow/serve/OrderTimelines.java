@@ -1,10 +1,10 @@
 package io.stockflow.serve;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -20,7 +20,8 @@ public final class OrderTimelines {
     private final int maxOrders;
     private final Map<String, Timeline> orders = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> firstSeen = new ConcurrentLinkedQueue<>();
-    private final Map<String, Set<String>> byMarketplaceNumber = new ConcurrentHashMap<>();
+    /** Marketplace order number to the canonical ids using it: mostly one, an array since a set costs ten times more. */
+    private final Map<String, String[]> byMarketplaceNumber = new ConcurrentHashMap<>();
 
     public OrderTimelines(int maxOrders) {
         this.maxOrders = maxOrders;
@@ -42,7 +43,8 @@ public final class OrderTimelines {
             evictBeyondBound();
         }
         synchronized (t) {
-            for (TimelineEntry e : t.entries) if (e.kind() == entry.kind() && e.id().equals(entry.id())) return false;
+            for (TimelineEntry e : t.entries)
+                if (e.kind() == entry.kind() && e.idDigest() == entry.idDigest()) return false;
             t.entries.add(entry);
         }
         return true;
@@ -55,9 +57,7 @@ public final class OrderTimelines {
         if (channel != null) t.channel = channel;
         if (marketplaceOrderId != null && t.marketplaceOrderId == null) {
             t.marketplaceOrderId = marketplaceOrderId;
-            byMarketplaceNumber
-                    .computeIfAbsent(marketplaceOrderId, k -> ConcurrentHashMap.newKeySet())
-                    .add(orderId);
+            byMarketplaceNumber.merge(marketplaceOrderId, new String[] {orderId}, OrderTimelines::union);
         }
     }
 
@@ -85,11 +85,18 @@ public final class OrderTimelines {
 
     /** The canonical ids of the orders with this marketplace order number (one per channel that used it). */
     public List<String> withMarketplaceNumber(String number) {
-        Set<String> ids = byMarketplaceNumber.get(number);
+        String[] ids = byMarketplaceNumber.get(number);
         if (ids == null) return List.of();
-        List<String> out = new ArrayList<>(ids);
+        List<String> out = new ArrayList<>(Arrays.asList(ids));
         out.sort(null);
         return out;
+    }
+
+    private static String[] union(String[] held, String[] added) {
+        for (String id : held) if (id.equals(added[0])) return held;
+        String[] both = Arrays.copyOf(held, held.length + 1);
+        both[held.length] = added[0];
+        return both;
     }
 
     public int size() {
@@ -102,11 +109,11 @@ public final class OrderTimelines {
             if (oldest == null) return;
             Timeline gone = orders.remove(oldest);
             if (gone != null && gone.marketplaceOrderId != null) {
-                Set<String> ids = byMarketplaceNumber.get(gone.marketplaceOrderId);
-                if (ids != null) {
-                    ids.remove(oldest);
-                    if (ids.isEmpty()) byMarketplaceNumber.remove(gone.marketplaceOrderId);
-                }
+                byMarketplaceNumber.computeIfPresent(gone.marketplaceOrderId, (k, ids) -> {
+                    String[] left =
+                            Arrays.stream(ids).filter(id -> !id.equals(oldest)).toArray(String[]::new);
+                    return left.length == 0 ? null : left;
+                });
             }
         }
     }

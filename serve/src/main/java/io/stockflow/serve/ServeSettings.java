@@ -28,7 +28,7 @@ public final class ServeSettings {
     public String token;
 
     /** Orders whose timelines are kept; the oldest seen is dropped first. */
-    public int maxOrders = 200_000;
+    public int maxOrders = 100_000;
     /** Alerts kept for {@code /alerts}; the oldest by event time is dropped first. */
     public int maxAlerts = 50_000;
     /** Availability changes kept for the SKUs' recent changes. */
