@@ -4,10 +4,14 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,6 +100,15 @@ public final class QueryService implements AutoCloseable {
     /** Whether the views hold what the topics held at start. */
     public boolean caughtUp() {
         return catchUp.caughtUp();
+    }
+
+    /** The routes the server answers, as {@code "get /path"}: what the OpenAPI description must name. */
+    public List<String> routes() {
+        List<String> routes = new ArrayList<>();
+        for (ParsedEndpoint e : server.unsafe.internalRouter.allHttpHandlers())
+            if (e.endpoint.method.isHttpMethod())
+                routes.add(e.endpoint.method.name().toLowerCase(Locale.ROOT) + " " + e.endpoint.path);
+        return routes;
     }
 
     public ServeMetrics metrics() {

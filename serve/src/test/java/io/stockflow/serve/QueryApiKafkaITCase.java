@@ -304,6 +304,14 @@ class QueryApiKafkaITCase {
                 ApiRoutes.METRICS, "/metrics",
                 ApiRoutes.OPENAPI, "/openapi.json");
         assertThat(concrete.keySet()).containsExactlyInAnyOrderElementsOf(ApiRoutes.ALL);
+        List<String> described = new ArrayList<>();
+        JsonNode paths = Api.get(base, "/openapi.json").json().get("paths");
+        paths.fieldNames()
+                .forEachRemaining(path ->
+                        paths.get(path).fieldNames().forEachRemaining(method -> described.add(method + " " + path)));
+        assertThat(service.routes())
+                .as("the routes the server registered")
+                .containsExactlyInAnyOrderElementsOf(described);
         for (String path : concrete.values())
             assertThat(Api.get(base, path).status()).as(path).isEqualTo(200);
 
