@@ -3,6 +3,7 @@ package io.stockflow.serve;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,10 @@ import org.slf4j.LoggerFactory;
 public final class Materializer {
     private static final Logger LOG = LoggerFactory.getLogger(Materializer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The contract's values (docs/contract.md): a record with another one was not written by the jobs as they are. */
+    static final List<String> DECISIONS = List.of("ALLOCATED", "PARTIAL", "BACKORDERED", "REJECTED");
+
+    static final List<String> EVENT_TYPES = List.of("PLACED", "UPDATED", "CANCELLED", "REFUNDED", "SHIPPED");
 
     private final AvailabilityView availability;
     private final RecentChanges changes;
@@ -92,6 +97,9 @@ public final class Materializer {
 
     private void orderEvent(JsonNode r, String json) throws UnusableRecord {
         String orderId = RecordFields.text(r, "order_id");
+        String type = RecordFields.text(r, "type");
+        if (!EVENT_TYPES.contains(type))
+            throw new UnusableRecord("wrong_value", "field 'type' is not one of " + EVENT_TYPES + ": " + type);
         TimelineEntry e = new TimelineEntry(
                 TimelineEntry.Kind.ORDER_EVENT,
                 RecordFields.instant(r, "event_time"),
@@ -105,6 +113,8 @@ public final class Materializer {
     private void decision(JsonNode r, String json) throws UnusableRecord {
         String orderId = RecordFields.text(r, "order_id");
         String decision = RecordFields.text(r, "decision");
+        if (!DECISIONS.contains(decision))
+            throw new UnusableRecord("wrong_value", "field 'decision' is not one of " + DECISIONS + ": " + decision);
         String decidedAt = RecordFields.optionalText(r, "decided_at");
         String eventTime = RecordFields.optionalText(r, "event_time");
         String when = eventTime != null ? eventTime : decidedAt;

@@ -76,6 +76,7 @@ final class QueryApi {
         if (channel != null) body.put("channel", channel);
         String number = orders.marketplaceOrderId(orderId);
         if (number != null) body.put("marketplace_order_id", number);
+        OrderProgress.describe(timeline, body);
         ArrayNode events = body.putArray("timeline");
         for (TimelineEntry e : timeline) {
             ObjectNode n = events.addObject()
