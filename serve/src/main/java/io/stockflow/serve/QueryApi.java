@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The answers of the query API over the views; every handler reads the views only. */
 final class QueryApi {
@@ -22,13 +23,16 @@ final class QueryApi {
     private final OrderTimelines orders;
     private final AlertLog alerts;
     private final CatchUp catchUp;
+    private final Supplier<String> readerProblem;
 
     QueryApi(
             AvailabilityView availability,
             RecentChanges changes,
             OrderTimelines orders,
             AlertLog alerts,
-            CatchUp catchUp) {
+            CatchUp catchUp,
+            Supplier<String> readerProblem) {
+        this.readerProblem = readerProblem;
         this.availability = availability;
         this.changes = changes;
         this.orders = orders;
@@ -150,6 +154,8 @@ final class QueryApi {
     private void health(Context ctx) {
         boolean serving = catchUp.caughtUp();
         ObjectNode body = JsonBodies.object().put("status", serving ? "serving" : "catching_up");
+        String problem = readerProblem.get();
+        if (problem != null) body.put("problem", problem);
         ObjectNode progress = body.putObject("progress");
         for (Map.Entry<String, long[]> e : catchUp.progress().entrySet())
             progress.putObject(e.getKey()).put("read", e.getValue()[0]).put("to_read", e.getValue()[1]);

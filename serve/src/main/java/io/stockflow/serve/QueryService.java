@@ -43,7 +43,7 @@ public final class QueryService implements AutoCloseable {
         metrics.views(availability, orders, alerts);
         Materializer materializer = new Materializer(availability, changes, orders, alerts, metrics);
         this.reader = new TopicReader(settings, materializer, metrics, catchUp, gate);
-        QueryApi api = new QueryApi(availability, changes, orders, alerts, catchUp);
+        QueryApi api = new QueryApi(availability, changes, orders, alerts, catchUp, reader::problem);
         String openApi = openApi();
         BearerToken token = settings.tokenRequired() ? new BearerToken(settings.token) : null;
         this.server = Javalin.create(config -> {

@@ -2,6 +2,7 @@ package io.stockflow.serve;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +25,8 @@ public final class ServeSettings {
     public final Map<String, String> topicNames = new HashMap<>();
     /** Extra Kafka client properties (security); never printed. */
     public final Properties kafkaProperties = new Properties();
+    /** How long to wait for Kafka's answer about the topics before asking again (and saying why on /health). */
+    public Duration kafkaTimeout = Duration.ofSeconds(30);
     /** The bearer token; required when {@link #host} is not a loopback address. */
     public String token;
 

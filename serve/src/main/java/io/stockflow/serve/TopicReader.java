@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ final class TopicReader implements Runnable, AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile Throwable failure;
+    private volatile String problem;
 
     TopicReader(
             ServeSettings settings, Materializer materializer, ServeMetrics metrics, CatchUp catchUp, RecordGate gate) {
@@ -74,8 +76,9 @@ final class TopicReader implements Runnable, AutoCloseable {
     public void run() {
         try {
             Set<TopicPartition> assigned = new HashSet<>();
-            assignExisting(assigned);
-            catchUp.target(consumer.endOffsets(assigned));
+            while (running && !learnTarget(assigned)) {
+                // Kafka did not answer within the client's timeout: asked again, with the reason on /health.
+            }
             long lastRefresh = System.nanoTime();
             while (running) {
                 for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
@@ -86,7 +89,12 @@ final class TopicReader implements Runnable, AutoCloseable {
                 catchUp.check();
                 measureLag(assigned);
                 if (System.nanoTime() - lastRefresh > REFRESH_NANOS) {
-                    assignExisting(assigned);
+                    try {
+                        assignExisting(assigned);
+                        problem = null;
+                    } catch (TimeoutException e) {
+                        problem = "Kafka at " + settings.bootstrap + " does not answer: " + e.getMessage();
+                    }
                     lastRefresh = System.nanoTime();
                 }
             }
@@ -94,15 +102,35 @@ final class TopicReader implements Runnable, AutoCloseable {
             if (running) failure = e;
         } catch (Throwable t) {
             failure = t;
+            problem = "the topic reader stopped: " + t;
             LOG.error("the topic reader stopped: {}", t.toString());
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
+    /** The partitions there are now and their end offsets, the target of catching up; false if Kafka did not answer. */
+    private boolean learnTarget(Set<TopicPartition> assigned) {
+        try {
+            assignExisting(assigned);
+            catchUp.target(consumer.endOffsets(assigned, settings.kafkaTimeout));
+            problem = null;
+            return true;
+        } catch (TimeoutException e) {
+            problem = "Kafka at " + settings.bootstrap + " does not answer: " + e.getMessage();
+            LOG.warn("{}; asking again", problem);
+            return false;
+        }
+    }
+
+    /** What keeps the reader from reading, for /health; null while it reads. */
+    String problem() {
+        return problem;
+    }
+
     /** Adds the partitions of the served topics that exist now; new ones are read from their beginning. */
     private void assignExisting(Set<TopicPartition> assigned) {
-        Map<String, List<PartitionInfo>> topics = consumer.listTopics(Duration.ofSeconds(30));
+        Map<String, List<PartitionInfo>> topics = consumer.listTopics(settings.kafkaTimeout);
         List<TopicPartition> added = new ArrayList<>();
         for (String actual : logicalByActual.keySet()) {
             List<PartitionInfo> partitions = topics.get(actual);
