@@ -10,6 +10,8 @@ import io.stockflow.flink.main.FlinkOptions;
 import io.stockflow.flink.main.Home;
 import io.stockflow.local.LocalKafka;
 import io.stockflow.local.LocalPorts;
+import io.stockflow.serve.QueryService;
+import io.stockflow.serve.ServeSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Option;
         description = {
             "Runs everything on this machine and shows it live.",
             "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four",
-            "marketplaces (duplicates and bad records included) and shows what happens. Ctrl-C stops everything."
+            "marketplaces (duplicates and bad records included) and shows what happens; the query API",
+            "(./stockflow serve) answers on 127.0.0.1:8070. Ctrl-C stops everything."
         })
 public final class DemoCommand implements Callable<Integer> {
     private static final List<String> SHOWN = List.of(
@@ -59,6 +62,13 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Stop by itself after this long (default: run until Ctrl-C).")
     Duration runFor;
 
+    @Option(
+            names = "--serve-port",
+            paramLabel = "N",
+            description = "Port of the query API on 127.0.0.1 (./stockflow serve); 0 picks a free one, -1 starts none"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int servePort = ServeSettings.DEFAULT_PORT;
+
     @Mixin
     JobOptions jobOptions;
 
@@ -71,6 +81,11 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println(
                     "stockflow demo: port " + flink.webPort + " (the Flink web UI) is in use: stop what holds"
                             + " it, or pick another with --web-port N (0 picks a free one)");
+            return 2;
+        }
+        if (servePort > 0 && !LocalPorts.free(servePort)) {
+            System.err.println("stockflow demo: port " + servePort + " (the query API) is in use: stop what holds it,"
+                    + " or pick another with --serve-port N (0 picks a free one, -1 starts none)");
             return 2;
         }
         LocalKafka kafka = new LocalKafka(Home.path());
@@ -94,19 +109,24 @@ public final class DemoCommand implements Callable<Integer> {
             throw e;
         }
 
+        QueryService api = servePort < 0 ? null : startQueryApi();
         DemoFeeder feeder = new DemoFeeder(LocalKafka.BOOTSTRAP, rate, seed);
         Thread feederThread = new Thread(feeder, "demo-feeder");
         feederThread.setDaemon(true);
         feederThread.start();
 
         ProcessHandle ourBroker = broker;
-        Thread shutdown = new Thread(() -> stopAll(feederThread, job, ourBroker), "demo-shutdown");
+        Thread shutdown = new Thread(() -> stopAll(feederThread, api, job, ourBroker), "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         String header = "stockflow demo: " + rate + " orders/s from shopify, amazon, ebay and woocommerce"
                 + " (Ctrl-C stops everything)\n"
                 + "Flink web UI: http://127.0.0.1:" + flink.webPort + "   Kafka: " + LocalKafka.BOOTSTRAP
                 + "   outputs: " + String.join(", ", SHOWN) + "\n"
+                + (api == null
+                        ? ""
+                        : "Query API: " + api.baseUrl() + "  (e.g. " + api.baseUrl() + "/alerts, /skus/{sku},"
+                                + " /orders/{orderId}; docs/serve.md)\n")
                 + "Read any topic yourself, e.g. kcat -C -b " + LocalKafka.BOOTSTRAP + " -t alerts";
         long stopAt = runFor == null ? Long.MAX_VALUE : System.currentTimeMillis() + runFor.toMillis();
         DemoDashboard dashboard = new DemoDashboard();
@@ -124,8 +144,16 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         Runtime.getRuntime().removeShutdownHook(shutdown);
-        stopAll(feederThread, job, broker);
+        stopAll(feederThread, api, job, broker);
         return 0;
+    }
+
+    /** The query API on loopback over the demo's topics (no token: loopback only). */
+    private QueryService startQueryApi() {
+        ServeSettings settings = new ServeSettings();
+        settings.port = servePort;
+        settings.bootstrap = LocalKafka.BOOTSTRAP;
+        return QueryService.start(settings);
     }
 
     private static KafkaConsumer<String, String> outputConsumer() {
@@ -137,13 +165,20 @@ public final class DemoCommand implements Callable<Integer> {
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
-    private static void stopAll(Thread feeder, JobClient job, ProcessHandle broker) {
-        System.out.println("\nStopping the feeder, the jobs and the broker ...");
+    private static void stopAll(Thread feeder, QueryService api, JobClient job, ProcessHandle broker) {
+        System.out.println("\nStopping the feeder, the query API, the jobs and the broker ...");
         feeder.interrupt();
         try {
             feeder.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (api != null) {
+            try {
+                api.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             job.cancel().get(20, TimeUnit.SECONDS);

@@ -61,4 +61,24 @@ class BusyPortsITCase {
                     .contains("port " + port + " (the Flink web UI) is in use", "--web-port");
         }
     }
+
+    @Test
+    void theDemoRefusesATakenQueryApiPortBeforeItStartsAnything() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream before = System.err;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit;
+            try {
+                exit = Stockflow.commandLine()
+                        .execute("demo", "--web-port", "0", "--serve-port", Integer.toString(port), "--for", "1s");
+            } finally {
+                System.setErr(before);
+            }
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("port " + port + " (the query API) is in use", "--serve-port");
+        }
+    }
 }
