@@ -200,6 +200,32 @@ class QueryApiKafkaITCase {
     }
 
     @Test
+    void recordsWrittenWhileItServesAreAnsweredAsTheyCome() {
+        URI base = service.baseUrl();
+        ServeSettings settings = settings();
+        BROKER.produce(
+                settings.topicName(ServedTopics.AVAILABILITY),
+                List.of("{\"sku\":\"LIVE-1\",\"location\":\"WH-EAST\",\"on_hand\":4,\"reserved\":1,"
+                        + "\"safety_stock\":0,\"available\":3,\"version\":1,\"as_of\":\"2026-11-27T09:00:00Z\"}"));
+        await().atMost(CATCH_UP).until(() -> Api.get(base, "/skus/LIVE-1").status() == 200);
+        BROKER.produce(
+                settings.topicName(ServedTopics.AVAILABILITY),
+                List.of("{\"sku\":\"LIVE-1\",\"location\":\"WH-EAST\",\"on_hand\":4,\"reserved\":3,"
+                        + "\"safety_stock\":0,\"available\":1,\"version\":2,\"as_of\":\"2026-11-27T09:01:00Z\"}"));
+        await().atMost(CATCH_UP)
+                .until(() -> Api.get(base, "/skus/LIVE-1")
+                                .json()
+                                .at("/locations/0/version")
+                                .asInt()
+                        == 2);
+
+        JsonNode live = Api.get(base, "/skus/LIVE-1").json();
+        assertThat(live.at("/locations/0/available").asInt()).isEqualTo(1);
+        assertThat(live.at("/recent_changes/0/reserved_change").asInt()).isEqualTo(2);
+        assertThat(live.at("/recent_changes/0/on_hand_change").asInt()).isZero();
+    }
+
+    @Test
     void alertsAreFilteredNewestFirstAndPaged() throws Exception {
         URI base = service.baseUrl();
         List<JsonNode> all = new ArrayList<>();
