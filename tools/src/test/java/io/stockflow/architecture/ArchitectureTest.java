@@ -38,11 +38,12 @@ class ArchitectureTest {
         "io.stockflow.local..",
         "io.stockflow.reporter..",
         "io.stockflow.marketsim..",
-        "io.stockflow.serve.."
+        "io.stockflow.serve..",
+        "io.stockflow.notifier.."
     };
 
     static final List<String> MODULES =
-            List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "channels", "serve", "tools");
+            List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "channels", "serve", "notify", "tools");
 
     static JavaClasses main;
 
