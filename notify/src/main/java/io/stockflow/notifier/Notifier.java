@@ -1,0 +1,357 @@
+package io.stockflow.notifier;
+
+import io.stockflow.notifier.contacts.Contact;
+import io.stockflow.notifier.contacts.ContactBook;
+import io.stockflow.notifier.render.MessageRenderer;
+import io.stockflow.notifier.render.RenderFailure;
+import io.stockflow.notifier.render.RenderedMessage;
+import io.stockflow.notifier.render.TemplateSource;
+import io.stockflow.notifier.send.EmailSender;
+import io.stockflow.notifier.send.MessageChannel;
+import io.stockflow.notifier.send.SmsSender;
+import io.stockflow.notifier.sent.Claim;
+import io.stockflow.notifier.sent.ClaimLog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sender's loop: reads {@code notifications.customer} ({@code read_committed}, in a consumer group), and for each
+ * batch writes, in one Kafka transaction with the batch's consumer offsets, a claim per notification to send to
+ * {@code notifications.sent} and a dead letter per notification that cannot be sent; only then sends the claimed ones,
+ * and writes each one's outcome. A notification id that has a claim is never sent again, by this sender or another,
+ * after a restart or a rebalance: at most once. A crash between a claim and its send loses that message; the claims
+ * without an outcome are counted at the next start ({@code stockflow_notify_interrupted}).
+ */
+public final class Notifier implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
+
+    private final NotifySettings settings;
+    private final NotifierMetrics metrics;
+    private final Clock clock;
+    private final MessageRenderer renderer;
+    private final Delivery delivery;
+    private volatile boolean running;
+    private volatile boolean halted;
+    private volatile boolean started;
+    private Thread thread;
+    private KafkaConsumer<String, String> consumer;
+    private KafkaProducer<String, String> producer;
+    private ContactBook contacts;
+    private ClaimLog claims;
+
+    /** A claimed notification, ready to send after its claim committed. */
+    private record Pending(
+            CustomerNotification notification,
+            String raw,
+            Instant receivedAt,
+            Contact contact,
+            RenderedMessage message,
+            Set<MessageChannel> channels,
+            String tags) {}
+
+    public Notifier(NotifySettings settings, NotifierMetrics metrics, Clock clock) {
+        this.settings = settings;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.renderer = new MessageRenderer(
+                settings.templatesDir() == null
+                        ? TemplateSource.shipped()
+                        : TemplateSource.folderThenShipped(settings.templatesDir()),
+                settings.defaultLocale(),
+                settings.smsLimit());
+        this.delivery = new Delivery(new EmailSender(settings.email()), new SmsSender(settings.sms()), settings, metrics);
+    }
+
+    /** Reads the claim log and the contacts, then starts the loop on its own thread. */
+    public synchronized void start() {
+        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
+        producer.initTransactions();
+        claims = new ClaimLog(settings.bootstrap(), settings.topics().sent(), settings.kafkaProperties());
+        claims.catchUp(CATCH_UP);
+        long interrupted = claims.interrupted();
+        metrics.interruptedAtStart(interrupted);
+        if (interrupted > 0)
+            LOG.warn("{} notifications were claimed but have no outcome: a stop interrupted their send; they are not"
+                    + " sent again", interrupted);
+        contacts = new ContactBook(settings.bootstrap(), settings.topics().contacts(), settings.kafkaProperties());
+        consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(settings.topics().notifications()));
+        running = true;
+        thread = new Thread(this::loop, "stockflow-notify");
+        thread.start();
+        started = true;
+        LOG.info("notify started: {}", settings);
+    }
+
+    private void loop() {
+        try {
+            while (running) step();
+        } catch (ProducerFencedException e) {
+            LOG.warn("another sender with transactional id {} took over; stopping", settings.transactionalId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("notify loop failed", e);
+        } finally {
+            closeClients();
+        }
+    }
+
+    private void step() throws InterruptedException {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+        Instant now = clock.instant();
+        claims.catchUp(CATCH_UP);
+        contacts.catchUp(CATCH_UP);
+        List<Claim> due = claims.heldUntil(now);
+        if (records.isEmpty() && due.isEmpty()) return;
+
+        List<Pending> toSend = new ArrayList<>();
+        List<Claim> written = new ArrayList<>();
+        producer.beginTransaction();
+        try {
+            Set<String> inBatch = new HashSet<>();
+            for (ConsumerRecord<String, String> r : records) claim(r, now, inBatch, toSend, written);
+            for (Claim held : due) release(held, now, toSend, written);
+            if (!records.isEmpty()) producer.sendOffsetsToTransaction(offsets(records), consumer.groupMetadata());
+            producer.commitTransaction();
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warn("claiming a batch failed; it is read again: {}", e.toString());
+            producer.abortTransaction();
+            rewind();
+            return;
+        }
+        written.forEach(claims::remember);
+        for (Pending p : toSend) {
+            if (halted) return;
+            List<String> failures = delivery.deliver(
+                    p.notification().notificationId(), p.contact(), p.message(), p.channels(), () -> !running);
+            if (halted) return;
+            recordOutcome(p, failures);
+        }
+    }
+
+    private void claim(
+            ConsumerRecord<String, String> r, Instant now, Set<String> inBatch, List<Pending> toSend, List<Claim> written) {
+        Instant receivedAt = Instant.ofEpochMilli(r.timestamp());
+        String raw = r.value() == null ? "" : r.value();
+        CustomerNotification n;
+        try {
+            n = CustomerNotification.read(raw);
+        } catch (CustomerNotification.Unreadable e) {
+            deadLetter("unreadable", e.getMessage(), raw, receivedAt, null);
+            return;
+        }
+        if (claims.claimed(n.notificationId()) || !inBatch.add(n.notificationId())) {
+            metrics.repeated();
+            LOG.info("dropped a repeat of {}: it was claimed before", n.notificationId());
+            return;
+        }
+        Prepared prepared = prepare(n, raw, receivedAt, now);
+        if (prepared == null) return;
+        if (prepared.plan().holdUntil() != null) {
+            Claim held = Claim.held(n.notificationId(), prepared.plan().tags(), now, prepared.plan().holdUntil(), raw);
+            write(held, written);
+            metrics.held();
+            LOG.info("holding {} until {}: quiet hours at the ship-to", n.notificationId(), held.until());
+            return;
+        }
+        write(Claim.sending(n.notificationId(), prepared.plan().tags(), now), written);
+        toSend.add(new Pending(
+                n, raw, receivedAt, prepared.contact(), prepared.message(), prepared.plan().channels(), prepared.plan().tags()));
+    }
+
+    private void release(Claim held, Instant now, List<Pending> toSend, List<Claim> written) {
+        String raw = held.payload();
+        CustomerNotification n;
+        try {
+            n = CustomerNotification.read(raw);
+        } catch (CustomerNotification.Unreadable e) {
+            write(Claim.failed(held.notificationId(), held.channels(), now, e.getMessage()), written);
+            return;
+        }
+        Prepared prepared = prepare(n, raw, held.at(), now);
+        if (prepared == null) {
+            write(Claim.failed(held.notificationId(), held.channels(), now, "not sendable after its hold"), written);
+            return;
+        }
+        write(Claim.sending(n.notificationId(), held.channels(), now), written);
+        toSend.add(new Pending(
+                n,
+                raw,
+                held.at(),
+                prepared.contact(),
+                prepared.message(),
+                DeliveryPlan.fromTags(held.channels()),
+                held.channels()));
+    }
+
+    private record Prepared(Contact contact, RenderedMessage message, DeliveryPlan plan) {}
+
+    /** The contact, message and plan of a notification, or null after dead-lettering it with the reason. */
+    private Prepared prepare(CustomerNotification n, String raw, Instant receivedAt, Instant now) {
+        String id = n.notificationId();
+        RenderedMessage message;
+        try {
+            message = renderer.render(n.template(), n.locale(), n.variables());
+        } catch (RenderFailure e) {
+            deadLetter("render", e.getMessage(), raw, receivedAt, id);
+            return null;
+        }
+        if (message.fellBack()) {
+            if (settings.unknownLocale() == NotifySettings.UnknownLocale.DEAD_LETTER) {
+                deadLetter(
+                        "locale",
+                        "no message templates for locale " + n.locale() + " (default " + renderer.defaultLocale()
+                                + "; locale.unknown=dead-letter)",
+                        raw,
+                        receivedAt,
+                        id);
+                return null;
+            }
+            metrics.localeFallback();
+            LOG.info("{}: no message templates for locale {}, sent in {}", id, n.locale(), message.locale());
+        }
+        Contact contact = contacts.find(n.orderId());
+        if (contact == null) {
+            deadLetter(
+                    "contact",
+                    "no contact details for order " + n.orderId() + " in " + settings.topics().contacts()
+                            + " (never written, or erased)",
+                    raw,
+                    receivedAt,
+                    id);
+            return null;
+        }
+        DeliveryPlan plan = DeliveryPlan.of(contact, settings.quietHours(), now);
+        if (plan.empty()) {
+            deadLetter("contact", "the contact of order " + n.orderId() + " has neither email nor phone", raw, receivedAt, id);
+            return null;
+        }
+        return new Prepared(contact, message, plan);
+    }
+
+    private void recordOutcome(Pending p, List<String> failures) {
+        Instant now = clock.instant();
+        String id = p.notification().notificationId();
+        producer.beginTransaction();
+        Claim outcome = failures.isEmpty()
+                ? Claim.sent(id, p.tags(), now)
+                : Claim.failed(id, p.tags(), now, String.join("; ", failures));
+        producer.send(new ProducerRecord<>(settings.topics().sent(), id, outcome.toJson()));
+        if (!failures.isEmpty())
+            deadLetter("send", "not sent: " + String.join("; ", failures), p.raw(), p.receivedAt(), id);
+        producer.commitTransaction();
+        claims.remember(outcome);
+    }
+
+    private void write(Claim claim, List<Claim> written) {
+        producer.send(new ProducerRecord<>(settings.topics().sent(), claim.notificationId(), claim.toJson()));
+        written.add(claim);
+    }
+
+    private void deadLetter(String kind, String reason, String raw, Instant receivedAt, String notificationId) {
+        String source = settings.topics().notifications();
+        producer.send(new ProducerRecord<>(
+                settings.topics().deadLetters(),
+                source,
+                DeadLetterJson.of(source, reason, raw, receivedAt, notificationId)));
+        metrics.deadLettered(kind);
+        LOG.warn("dead letter {}: {}", notificationId == null ? "(unreadable record)" : notificationId, reason);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> offsets(ConsumerRecords<String, String> records) {
+        Map<TopicPartition, OffsetAndMetadata> out = new HashMap<>();
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<String, String>> rs = records.records(tp);
+            out.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
+        }
+        return out;
+    }
+
+    private void rewind() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
+        for (TopicPartition tp : assigned) {
+            OffsetAndMetadata at = committed.get(tp);
+            if (at == null) consumer.seekToBeginning(List.of(tp));
+            else consumer.seek(tp, at.offset());
+        }
+    }
+
+    private Properties consumerProperties() {
+        Properties p = new Properties();
+        p.putAll(settings.kafkaProperties());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.batchSize()));
+        return p;
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.putAll(settings.kafkaProperties());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return p;
+    }
+
+    /** Stops after the message being sent: the rest of the batch is sent first, with its outcomes. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        join();
+    }
+
+    /**
+     * Stops at once, as a crash would: claimed messages not yet sent stay claimed and are never sent (what at most once
+     * costs), and no outcome is written for them.
+     */
+    public void halt() throws InterruptedException {
+        halted = true;
+        running = false;
+        join();
+    }
+
+    private void join() throws InterruptedException {
+        if (!started) return;
+        thread.join(Duration.ofSeconds(60).toMillis());
+    }
+
+    private void closeClients() {
+        if (consumer != null) consumer.close(Duration.ofSeconds(2));
+        if (producer != null) producer.close(Duration.ofSeconds(2));
+        if (contacts != null) contacts.close();
+        if (claims != null) claims.close();
+    }
+}

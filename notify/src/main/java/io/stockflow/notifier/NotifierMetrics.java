@@ -1,0 +1,74 @@
+package io.stockflow.notifier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.stockflow.notifier.send.MessageChannel;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sender's meters (Prometheus names in brackets): messages sent ({@code stockflow_notify_sent_total}), failed for
+ * good ({@code stockflow_notify_failed_total}), retries ({@code stockflow_notify_retried_total}) and send latency
+ * ({@code stockflow_notify_send_latency_seconds}), each per channel; dead letters per reason kind; locale fallbacks;
+ * notifications held for quiet hours; repeats dropped; and the sends found interrupted at start.
+ */
+public final class NotifierMetrics {
+    private final MeterRegistry registry;
+    private final AtomicLong interrupted = new AtomicLong();
+
+    public NotifierMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("stockflow.notify.interrupted", interrupted);
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void sent(MessageChannel channel, Duration latency) {
+        Counter.builder("stockflow.notify.sent").tag("channel", channel.tag()).register(registry).increment();
+        Timer.builder("stockflow.notify.send.latency")
+                .tag("channel", channel.tag())
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(latency);
+    }
+
+    void failed(MessageChannel channel) {
+        Counter.builder("stockflow.notify.failed").tag("channel", channel.tag()).register(registry).increment();
+    }
+
+    void retried(MessageChannel channel) {
+        Counter.builder("stockflow.notify.retried").tag("channel", channel.tag()).register(registry).increment();
+    }
+
+    void deadLettered(String kind) {
+        Counter.builder("stockflow.notify.dead.letters").tag("reason", kind).register(registry).increment();
+    }
+
+    void localeFallback() {
+        registry.counter("stockflow.notify.locale.fallback").increment();
+    }
+
+    void held() {
+        registry.counter("stockflow.notify.held").increment();
+    }
+
+    void repeated() {
+        registry.counter("stockflow.notify.repeats").increment();
+    }
+
+    void interruptedAtStart(long count) {
+        interrupted.set(count);
+    }
+
+    public double count(String name, String... tags) {
+        Counter c = registry.find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    public long interrupted() {
+        return interrupted.get();
+    }
+}
