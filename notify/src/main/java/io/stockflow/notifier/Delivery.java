@@ -82,7 +82,13 @@ final class Delivery {
                 }
                 metrics.retried(channel);
                 Duration backoff = retry.backoffAfter(attempt);
-                LOG.info("retrying {} by {} in {} (attempt {}): {}", notificationId, channel.tag(), backoff, attempt, reason);
+                LOG.info(
+                        "retrying {} by {} in {} (attempt {}): {}",
+                        notificationId,
+                        channel.tag(),
+                        backoff,
+                        attempt,
+                        reason);
                 Thread.sleep(backoff.toMillis());
             }
         }

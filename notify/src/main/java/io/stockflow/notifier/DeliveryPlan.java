@@ -44,7 +44,8 @@ public record DeliveryPlan(Set<MessageChannel> channels, Instant holdUntil) {
 
     public static Set<MessageChannel> fromTags(String tags) {
         EnumSet<MessageChannel> channels = EnumSet.noneOf(MessageChannel.class);
-        for (String tag : tags.split(",")) if (!tag.isBlank()) channels.add(MessageChannel.valueOf(tag.strip().toUpperCase()));
+        for (String tag : tags.split(","))
+            if (!tag.isBlank()) channels.add(MessageChannel.valueOf(tag.strip().toUpperCase()));
         return channels;
     }
 }

@@ -83,7 +83,8 @@ public final class Notifier implements AutoCloseable {
                         : TemplateSource.folderThenShipped(settings.templatesDir()),
                 settings.defaultLocale(),
                 settings.smsLimit());
-        this.delivery = new Delivery(new EmailSender(settings.email()), new SmsSender(settings.sms()), settings, metrics);
+        this.delivery =
+                new Delivery(new EmailSender(settings.email()), new SmsSender(settings.sms()), settings, metrics);
     }
 
     /** Reads the claim log and the contacts, then starts the loop on its own thread. */
@@ -95,8 +96,10 @@ public final class Notifier implements AutoCloseable {
         long interrupted = claims.interrupted();
         metrics.interruptedAtStart(interrupted);
         if (interrupted > 0)
-            LOG.warn("{} notifications were claimed but have no outcome: a stop interrupted their send; they are not"
-                    + " sent again", interrupted);
+            LOG.warn(
+                    "{} notifications were claimed but have no outcome: a stop interrupted their send; they are not"
+                            + " sent again",
+                    interrupted);
         contacts = new ContactBook(settings.bootstrap(), settings.topics().contacts(), settings.kafkaProperties());
         consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(settings.topics().notifications()));
@@ -157,7 +160,11 @@ public final class Notifier implements AutoCloseable {
     }
 
     private void claim(
-            ConsumerRecord<String, String> r, Instant now, Set<String> inBatch, List<Pending> toSend, List<Claim> written) {
+            ConsumerRecord<String, String> r,
+            Instant now,
+            Set<String> inBatch,
+            List<Pending> toSend,
+            List<Claim> written) {
         Instant receivedAt = Instant.ofEpochMilli(r.timestamp());
         String raw = r.value() == null ? "" : r.value();
         CustomerNotification n;
@@ -175,7 +182,12 @@ public final class Notifier implements AutoCloseable {
         Prepared prepared = prepare(n, raw, receivedAt, now);
         if (prepared == null) return;
         if (prepared.plan().holdUntil() != null) {
-            Claim held = Claim.held(n.notificationId(), prepared.plan().tags(), now, prepared.plan().holdUntil(), raw);
+            Claim held = Claim.held(
+                    n.notificationId(),
+                    prepared.plan().tags(),
+                    now,
+                    prepared.plan().holdUntil(),
+                    raw);
             write(held, written);
             metrics.held();
             LOG.info("holding {} until {}: quiet hours at the ship-to", n.notificationId(), held.until());
@@ -183,7 +195,13 @@ public final class Notifier implements AutoCloseable {
         }
         write(Claim.sending(n.notificationId(), prepared.plan().tags(), now), written);
         toSend.add(new Pending(
-                n, raw, receivedAt, prepared.contact(), prepared.message(), prepared.plan().channels(), prepared.plan().tags()));
+                n,
+                raw,
+                receivedAt,
+                prepared.contact(),
+                prepared.message(),
+                prepared.plan().channels(),
+                prepared.plan().tags()));
     }
 
     private void release(Claim held, Instant now, List<Pending> toSend, List<Claim> written) {
@@ -241,8 +259,8 @@ public final class Notifier implements AutoCloseable {
         if (contact == null) {
             deadLetter(
                     "contact",
-                    "no contact details for order " + n.orderId() + " in " + settings.topics().contacts()
-                            + " (never written, or erased)",
+                    "no contact details for order " + n.orderId() + " in "
+                            + settings.topics().contacts() + " (never written, or erased)",
                     raw,
                     receivedAt,
                     id);
@@ -250,7 +268,12 @@ public final class Notifier implements AutoCloseable {
         }
         DeliveryPlan plan = DeliveryPlan.of(contact, settings.quietHours(), now);
         if (plan.empty()) {
-            deadLetter("contact", "the contact of order " + n.orderId() + " has neither email nor phone", raw, receivedAt, id);
+            deadLetter(
+                    "contact",
+                    "the contact of order " + n.orderId() + " has neither email nor phone",
+                    raw,
+                    receivedAt,
+                    id);
             return null;
         }
         return new Prepared(contact, message, plan);

@@ -27,7 +27,10 @@ public final class NotifierMetrics {
     }
 
     void sent(MessageChannel channel, Duration latency) {
-        Counter.builder("stockflow.notify.sent").tag("channel", channel.tag()).register(registry).increment();
+        Counter.builder("stockflow.notify.sent")
+                .tag("channel", channel.tag())
+                .register(registry)
+                .increment();
         Timer.builder("stockflow.notify.send.latency")
                 .tag("channel", channel.tag())
                 .publishPercentileHistogram()
@@ -36,15 +39,24 @@ public final class NotifierMetrics {
     }
 
     void failed(MessageChannel channel) {
-        Counter.builder("stockflow.notify.failed").tag("channel", channel.tag()).register(registry).increment();
+        Counter.builder("stockflow.notify.failed")
+                .tag("channel", channel.tag())
+                .register(registry)
+                .increment();
     }
 
     void retried(MessageChannel channel) {
-        Counter.builder("stockflow.notify.retried").tag("channel", channel.tag()).register(registry).increment();
+        Counter.builder("stockflow.notify.retried")
+                .tag("channel", channel.tag())
+                .register(registry)
+                .increment();
     }
 
     void deadLettered(String kind) {
-        Counter.builder("stockflow.notify.dead.letters").tag("reason", kind).register(registry).increment();
+        Counter.builder("stockflow.notify.dead.letters")
+                .tag("reason", kind)
+                .register(registry)
+                .increment();
     }
 
     void localeFallback() {

@@ -102,7 +102,11 @@ public record NotifySettings(
                 Map.copyOf(kafka),
                 v.get("group.id"),
                 v.get("transactional.id"),
-                new Topics(v.get("topic.notifications"), v.get("topic.contacts"), v.get("topic.sent"), v.get("topic.deadletter")),
+                new Topics(
+                        v.get("topic.notifications"),
+                        v.get("topic.contacts"),
+                        v.get("topic.sent"),
+                        v.get("topic.deadletter")),
                 Integer.parseInt(v.get("batch.size")),
                 new EmailSettings(
                         v.get("smtp.host"),
@@ -120,7 +124,8 @@ public record NotifySettings(
                         Duration.parse(v.get("twilio.timeout"))),
                 templates.isEmpty() ? null : Path.of(templates),
                 v.get("locale.default"),
-                UnknownLocale.valueOf(v.get("locale.unknown").toUpperCase(Locale.ROOT).replace('-', '_')),
+                UnknownLocale.valueOf(
+                        v.get("locale.unknown").toUpperCase(Locale.ROOT).replace('-', '_')),
                 new SmsLimit(
                         Integer.parseInt(v.get("sms.max-segments")),
                         SmsLimit.Overflow.valueOf(v.get("sms.overflow").toUpperCase(Locale.ROOT))),

@@ -18,6 +18,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,8 +32,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -39,6 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * simulator's Twilio Messages API, all in the test JVM.
  */
 @Timeout(120)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotifyKafkaITCase {
     @RegisterExtension
     static final KafkaBroker BROKER = new KafkaBroker();
@@ -87,7 +94,10 @@ class NotifyKafkaITCase {
 
     private NotifierMetrics start(Properties properties) {
         NotifierMetrics metrics = new NotifierMetrics(new SimpleMeterRegistry());
-        Notifier notifier = new Notifier(NotifySettings.from(properties, Map.of(NotifySettings.TWILIO_TOKEN_ENV, "simulator_auth_token")), metrics, Clock.systemUTC());
+        Notifier notifier = new Notifier(
+                NotifySettings.from(properties, Map.of(NotifySettings.TWILIO_TOKEN_ENV, "simulator_auth_token")),
+                metrics,
+                Clock.systemUTC());
         notifiers.add(notifier);
         notifier.start();
         return metrics;
@@ -116,7 +126,22 @@ class NotifyKafkaITCase {
         }
     }
 
+    /** Every raw email and phone the tests wrote to the contacts topic, for the leak check that runs last. */
+    private static final List<String> RAW_CONTACTS = List.of(
+            "ada@example.com",
+            "grace@example.com",
+            "+4915112345678",
+            "c0@example.com",
+            "c29@example.com",
+            "outage@example.com",
+            "no-at-sign.example.com",
+            "locale@example.com",
+            "broken@example.com",
+            "erased@example.com",
+            "fine@example.com");
+
     @Test
+    @Order(1)
     void anOrdersNotificationYieldsExactlyOneEmailAndARepeatIsNotSentAgain(TestInfo test) throws Exception {
         setUp(test);
         smtp = smtpOn(freePort());
@@ -141,11 +166,14 @@ class NotifyKafkaITCase {
         assertThat(first.getContentType()).startsWith("multipart/alternative");
         assertThat(metrics.count("stockflow.notify.sent", "channel", "email")).isEqualTo(2);
         List<JsonNode> sent = read(topics.sent, 4);
-        assertThat(sent.stream().map(c -> c.get("notification_id").asText() + ":" + c.get("state").asText()))
+        assertThat(sent.stream()
+                        .map(c -> c.get("notification_id").asText() + ":"
+                                + c.get("state").asText()))
                 .containsExactlyInAnyOrder("n-1:SENDING", "n-1:SENT", "n-2:SENDING", "n-2:SENT");
     }
 
     @Test
+    @Order(2)
     void aCustomerWhoPrefersSmsGetsOneThroughTwilio(TestInfo test) throws Exception {
         setUp(test);
         smtp = smtpOn(freePort());
@@ -154,7 +182,8 @@ class NotifyKafkaITCase {
 
         topics.notification("shopify:2001", Fixture.notification("s-1", "shopify:2001", "shipped", "de-DE"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> simulatorMessages().toString().contains("+4915112345678"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> simulatorMessages().toString().contains("+4915112345678"));
         JsonNode messages = simulatorMessages();
         List<String> bodies = new ArrayList<>();
         messages.findValues("body").forEach(b -> bodies.add(b.asText()));
@@ -171,12 +200,14 @@ class NotifyKafkaITCase {
     }
 
     @Test
+    @Order(3)
     void aRestartMidBatchSendsNothingTwice(TestInfo test) throws Exception {
         setUp(test);
         smtp = smtpOn(freePort());
         int count = 30;
         for (int i = 0; i < count; i++)
-            topics.contact("shopify:" + (3000 + i), Fixture.emailContact("shopify:" + (3000 + i), "c" + i + "@example.com"));
+            topics.contact(
+                    "shopify:" + (3000 + i), Fixture.emailContact("shopify:" + (3000 + i), "c" + i + "@example.com"));
         for (int i = 0; i < count; i++)
             topics.notification("shopify:" + (3000 + i), Fixture.shipped("r-" + i, "shopify:" + (3000 + i)));
         Properties slow = topics.settings(
@@ -201,6 +232,7 @@ class NotifyKafkaITCase {
     }
 
     @Test
+    @Order(4)
     void anSmtpOutageDelaysTheEmailAndThenDeliversIt(TestInfo test) throws Exception {
         setUp(test);
         int port = freePort();
@@ -219,6 +251,7 @@ class NotifyKafkaITCase {
     }
 
     @Test
+    @Order(5)
     void unsendableNotificationsGoToDeadLettersWithTheirReasonAndHoldUpNothingElse(TestInfo test) throws Exception {
         setUp(test);
         smtp = smtpOn(freePort());
@@ -243,22 +276,43 @@ class NotifyKafkaITCase {
         Map<String, String> reasons = new HashMap<>();
         for (JsonNode d : dead) {
             assertThat(d.get("source_topic").asText()).isEqualTo(topics.notifications);
-            reasons.put(d.has("notification_id") ? d.get("notification_id").asText() : "unreadable", d.get("error").asText());
+            reasons.put(
+                    d.has("notification_id") ? d.get("notification_id").asText() : "unreadable",
+                    d.get("error").asText());
         }
         assertThat(reasons.get("d-1")).startsWith("not sent: email: email address does not parse");
         assertThat(reasons.get("d-2")).startsWith("not sent: sms: SMS refused by the provider (HTTP 400, code 21211");
-        assertThat(reasons.get("d-3")).isEqualTo("no message templates for locale fr-FR (default en-US; locale.unknown=dead-letter)");
+        assertThat(reasons.get("d-3"))
+                .isEqualTo("no message templates for locale fr-FR (default en-US; locale.unknown=dead-letter)");
         assertThat(reasons.get("d-4")).startsWith("template en/test-broken").contains("does not compile");
-        assertThat(reasons.get("d-5")).isEqualTo("no contact details for order shopify:5005 in " + topics.contacts
-                + " (never written, or erased)");
+        assertThat(reasons.get("d-5"))
+                .isEqualTo("no contact details for order shopify:5005 in " + topics.contacts
+                        + " (never written, or erased)");
         assertThat(reasons.get("unreadable")).startsWith("not JSON");
         await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 1);
         assertThat(notificationId(smtp.getReceivedMessages()[0])).isEqualTo("d-6");
 
-        String everythingElse = String.join("\n", BROKER.readCommitted(topics.deadLetters, v -> true, Duration.ofSeconds(2)))
-                + String.join("\n", BROKER.readCommitted(topics.sent, v -> true, Duration.ofSeconds(2)));
-        for (String raw : List.of("no-at-sign.example.com", "12345", "locale@example.com", "broken@example.com",
-                "erased@example.com", "fine@example.com"))
+        String everythingElse =
+                String.join("\n", BROKER.readCommitted(topics.deadLetters, v -> true, Duration.ofSeconds(2)))
+                        + String.join("\n", BROKER.readCommitted(topics.sent, v -> true, Duration.ofSeconds(2)));
+        for (String raw : List.of(
+                "no-at-sign.example.com",
+                "12345",
+                "locale@example.com",
+                "broken@example.com",
+                "erased@example.com",
+                "fine@example.com"))
             assertThat(everythingElse).as("no output topic carries %s", raw).doesNotContain(raw);
+    }
+
+    @Test
+    @Order(6)
+    void noLogLineOfTheRunsAboveCarriesARawEmailOrPhone() throws IOException {
+        String log = Files.readString(Path.of("target/notify-test.log"), StandardCharsets.UTF_8);
+
+        assertThat(log).contains("sent n-1 shipped by email (shopify:1001)");
+        for (String raw : RAW_CONTACTS)
+            assertThat(log).as("the log carries %s", raw).doesNotContain(raw);
+        assertThat(log).doesNotContain("simulator_auth_token");
     }
 }

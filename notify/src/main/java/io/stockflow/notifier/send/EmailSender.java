@@ -42,7 +42,8 @@ public final class EmailSender {
         try {
             recipient = new InternetAddress(to, true);
         } catch (AddressException e) {
-            throw new SendFailure("email address does not parse (" + e.getMessage().replace(to, "[email]") + ")", true);
+            throw new SendFailure(
+                    "email address does not parse (" + e.getMessage().replace(to, "[email]") + ")", true);
         }
         try {
             MimeMessage message = new MimeMessage(session);
@@ -55,14 +56,14 @@ public final class EmailSender {
             MimeBodyPart html = new MimeBodyPart();
             html.setText(email.html(), StandardCharsets.UTF_8.name(), "html");
             message.setContent(new MimeMultipart("alternative", text, html));
-            if (settings.authenticated())
-                Transport.send(message, settings.username(), settings.password());
+            if (settings.authenticated()) Transport.send(message, settings.username(), settings.password());
             else Transport.send(message);
         } catch (SendFailedException e) {
             throw refused(e, to);
         } catch (MessagingException e) {
-            throw new SendFailure("SMTP server " + settings.host() + ":" + settings.port() + " unavailable ("
-                    + redact(e, to) + ")", false);
+            throw new SendFailure(
+                    "SMTP server " + settings.host() + ":" + settings.port() + " unavailable (" + redact(e, to) + ")",
+                    false);
         }
     }
 

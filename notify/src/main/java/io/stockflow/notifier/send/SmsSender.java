@@ -31,8 +31,8 @@ public final class SmsSender {
         this.messages = URI.create(base + "/2010-04-01/Accounts/" + settings.accountSid() + "/Messages.json");
         this.authorization = "Basic "
                 + Base64.getEncoder()
-                        .encodeToString((settings.accountSid() + ":" + settings.authToken())
-                                .getBytes(StandardCharsets.UTF_8));
+                        .encodeToString(
+                                (settings.accountSid() + ":" + settings.authToken()).getBytes(StandardCharsets.UTF_8));
     }
 
     public void send(String to, RenderedSms sms) throws SendFailure {
@@ -47,8 +47,10 @@ public final class SmsSender {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SendFailure("SMS provider " + settings.baseUrl() + " unavailable (" + e.getClass().getSimpleName()
-                    + ")", false);
+            throw new SendFailure(
+                    "SMS provider " + settings.baseUrl() + " unavailable ("
+                            + e.getClass().getSimpleName() + ")",
+                    false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SendFailure("SMS send interrupted", false);

@@ -20,7 +20,8 @@ import java.time.Instant;
  * A {@code SENDING} that no outcome follows is a send a crash interrupted: it may or may not have reached the
  * customer, and it is never tried again (at most once); the sender counts these when it starts.
  */
-public record Claim(String notificationId, State state, Instant at, String channels, Instant until, String payload, String detail) {
+public record Claim(
+        String notificationId, State state, Instant at, String channels, Instant until, String payload, String detail) {
     public enum State {
         HELD,
         SENDING,

@@ -50,7 +50,9 @@ public final class ClaimLog implements AutoCloseable {
 
     /** Claims with no outcome: sends a crash (or a halt) interrupted, which are never tried again. */
     public long interrupted() {
-        return byId.values().stream().filter(c -> c.state() == Claim.State.SENDING).count();
+        return byId.values().stream()
+                .filter(c -> c.state() == Claim.State.SENDING)
+                .count();
     }
 
     @Override
