@@ -35,7 +35,7 @@ public final class NotifyMain {
         run(NotifySettings.from(properties, System.getenv()));
     }
 
-    static void run(NotifySettings settings) throws IOException, InterruptedException {
+    public static void run(NotifySettings settings) throws IOException, InterruptedException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         NotifierMetrics metrics = new NotifierMetrics(registry);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
             io.stockflow.bench.BenchCommand.class,
             GenerateCommand.class,
             EvaluateCommand.class,
-            ConfigCommand.class
+            ConfigCommand.class,
+            NotifyCommand.class
         })
 public final class Stockflow {
     public static void main(String[] args) {
