@@ -1,0 +1,66 @@
+package io.stockflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockflow.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Contact details stay with the sender (docs/design/contact-details.md): a bounded run of every job over the fixture
+ * orders of all four marketplaces writes no raw email or phone number of those orders to any output topic.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class NoRawContactsInOutputsITCase {
+    private static final Path INPUT = Fixtures.dir("small");
+    private static final Path FLINK_CONF = Path.of("..", "flink-conf").toAbsolutePath();
+    private static final Pattern CONTACT_FIELD =
+            Pattern.compile("\"(?:email|phone|contact_email|buyer_email|BuyerEmail)\"\\s*:\\s*\"([^\"]+)\"");
+
+    @Test
+    void noOutputTopicOfAFixtureRunCarriesARawEmailOrPhone(@TempDir Path out, @TempDir Path state) throws IOException {
+        Set<String> raw = rawContacts(INPUT.resolve("orders.raw.jsonl"));
+        assertThat(raw).as("the fixture orders carry contact details").isNotEmpty();
+
+        int exit = Stockflow.execute(
+                "run",
+                "all",
+                "--input",
+                INPUT.toString(),
+                "--output",
+                out.toString(),
+                "--state-dir",
+                state.toString(),
+                "--flink-conf",
+                FLINK_CONF.toString());
+
+        assertThat(exit).isZero();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                for (String contact : raw)
+                    assertThat(text)
+                            .as("%s carries %s", out.relativize(file), contact)
+                            .doesNotContainIgnoringCase(contact);
+            }
+        }
+    }
+
+    private static Set<String> rawContacts(Path input) throws IOException {
+        Set<String> found = new TreeSet<>();
+        Matcher m = CONTACT_FIELD.matcher(Files.readString(input, StandardCharsets.UTF_8));
+        while (m.find()) if (!m.group(1).isBlank()) found.add(m.group(1));
+        return found;
+    }
+}
