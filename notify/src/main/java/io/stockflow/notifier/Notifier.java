@@ -150,6 +150,7 @@ public final class Notifier implements AutoCloseable {
             return;
         }
         written.forEach(claims::remember);
+        metrics.claimed(toSend.size());
         for (Pending p : toSend) {
             if (halted) return;
             List<String> failures = delivery.deliver(
@@ -291,6 +292,7 @@ public final class Notifier implements AutoCloseable {
             deadLetter("send", "not sent: " + String.join("; ", failures), p.raw(), p.receivedAt(), id);
         producer.commitTransaction();
         claims.remember(outcome);
+        metrics.settled();
     }
 
     private void write(Claim claim, List<Claim> written) {

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The sender's meters (Prometheus names in brackets): messages sent ({@code stockflow_notify_sent_total}), failed for
  * good ({@code stockflow_notify_failed_total}), retries ({@code stockflow_notify_retried_total}) and send latency
  * ({@code stockflow_notify_send_latency_seconds}), each per channel; dead letters per reason kind; locale fallbacks;
- * notifications held for quiet hours; repeats dropped; and the sends found interrupted at start.
+ * notifications held for quiet hours; repeats dropped;
+ * claims for sending and outcomes written ({@code claimed}, {@code settled}); and the sends found interrupted at start.
  */
 public final class NotifierMetrics {
     private final MeterRegistry registry;
@@ -57,6 +58,15 @@ public final class NotifierMetrics {
                 .tag("reason", kind)
                 .register(registry)
                 .increment();
+    }
+
+    /** Claims written for sending, and outcomes written: equal when no send is in flight. */
+    void claimed(int count) {
+        registry.counter("stockflow.notify.claimed").increment(count);
+    }
+
+    void settled() {
+        registry.counter("stockflow.notify.settled").increment();
     }
 
     void localeFallback() {

@@ -93,11 +93,15 @@ class NotifyKafkaITCase {
     }
 
     private NotifierMetrics start(Properties properties) {
+        return start(properties, Clock.systemUTC());
+    }
+
+    private NotifierMetrics start(Properties properties, Clock clock) {
         NotifierMetrics metrics = new NotifierMetrics(new SimpleMeterRegistry());
         Notifier notifier = new Notifier(
                 NotifySettings.from(properties, Map.of(NotifySettings.TWILIO_TOKEN_ENV, "simulator_auth_token")),
                 metrics,
-                Clock.systemUTC());
+                clock);
         notifiers.add(notifier);
         notifier.start();
         return metrics;
@@ -108,6 +112,20 @@ class NotifyKafkaITCase {
         for (String line : BROKER.readCommitted(topic, values -> values.size() >= atLeast, Duration.ofSeconds(30)))
             out.add(parse(line));
         return out;
+    }
+
+    private static boolean settled(NotifierMetrics metrics) {
+        return metrics.count("stockflow.notify.claimed") == metrics.count("stockflow.notify.settled");
+    }
+
+    /** The latest state per notification id in the claim log. */
+    private Map<String, String> latestStates() {
+        Map<String, String> latest = new HashMap<>();
+        for (String line : BROKER.readCommitted(topics.sent, v -> false, Duration.ofSeconds(2))) {
+            JsonNode claim = parse(line);
+            latest.put(claim.get("notification_id").asText(), claim.get("state").asText());
+        }
+        return latest;
     }
 
     private static JsonNode parse(String json) {
@@ -307,6 +325,91 @@ class NotifyKafkaITCase {
 
     @Test
     @Order(6)
+    void anSmsInTheCustomersQuietHoursWaitsForTheirEndAlsoAcrossARestart(TestInfo test) throws Exception {
+        setUp(test);
+        smtp = smtpOn(freePort());
+        topics.contact("shopify:6001", Fixture.smsContact("shopify:6001", "+4915100006001"));
+        // 22:30 in Berlin, the contact's zone: inside 21:00-08:00.
+        MovableClock clock = new MovableClock(java.time.Instant.parse("2026-11-10T21:30:00Z"));
+        Properties quiet = topics.settings(smtp.getSmtp().getPort(), twilio.toString(), "quiet-hours", "21:00-08:00");
+        NotifierMetrics first = start(quiet, clock);
+
+        topics.notification("shopify:6001", Fixture.shipped("q-1", "shopify:6001"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.count("stockflow.notify.held") == 1);
+        notifiers.remove(0).close();
+        assertThat(simulatorMessages().toString()).doesNotContain("+4915100006001");
+
+        clock.advance(Duration.ofHours(10)); // 08:30 in Berlin
+        NotifierMetrics second = start(quiet, clock);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> simulatorMessages().toString().contains("+4915100006001"));
+        assertThat(second.count("stockflow.notify.sent", "channel", "sms")).isEqualTo(1);
+        assertThat(second.interrupted()).isZero();
+        List<JsonNode> states = read(topics.sent, 3);
+        assertThat(states.stream().map(c -> c.get("state").asText())).containsExactly("HELD", "SENDING", "SENT");
+    }
+
+    @Test
+    @Order(7)
+    void twoSendersInOneGroupShareTheWorkAndARebalanceSendsNothingTwice(TestInfo test) throws Exception {
+        setUp(test);
+        smtp = smtpOn(freePort());
+        int count = 40;
+        for (int i = 0; i < count; i++)
+            topics.contact(
+                    "shopify:" + (7000 + i), Fixture.emailContact("shopify:" + (7000 + i), "g" + i + "@example.com"));
+        Properties a = topics.settings(
+                smtp.getSmtp().getPort(),
+                twilio.toString(),
+                "rate.email-per-second",
+                "10",
+                "batch.size",
+                "5",
+                "transactional.id",
+                topics.notifications + ".a");
+        Properties b = topics.settings(
+                smtp.getSmtp().getPort(),
+                twilio.toString(),
+                "rate.email-per-second",
+                "10",
+                "batch.size",
+                "5",
+                "transactional.id",
+                topics.notifications + ".b");
+        start(a);
+        NotifierMetrics second = start(b);
+        for (int i = 0; i < count; i++)
+            topics.notification("shopify:" + (7000 + i), Fixture.shipped("g-" + i, "shopify:" + (7000 + i)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 8);
+        notifiers.remove(0).halt();
+        // A sender with the halted one's id starts; the group rebalances; what the halted one claimed and did not send
+        // is lost.
+        NotifierMetrics third = start(a);
+        // Settled: every notification claimed, and neither live sender has a send in flight; the halted sender's
+        // claims without an outcome stay SENDING (lost, or sent just before the halt).
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> latestStates().size() == count && settled(second) && settled(third));
+        Map<String, Integer> perId = new HashMap<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) perId.merge(notificationId(m), 1, Integer::sum);
+        assertThat(perId.values()).as("no notification sent twice").allMatch(n -> n == 1);
+        Map<String, String> latest = latestStates();
+        assertThat(latest.values()).allMatch(state -> state.equals("SENT") || state.equals("SENDING"));
+        long open = latest.values().stream().filter("SENDING"::equals).count();
+        assertThat(open).as("at most the halted sender's batch").isLessThanOrEqualTo(5);
+        assertThat(perId.keySet())
+                .as("every notification sent, or claimed by the halted sender")
+                .containsAll(latest.entrySet().stream()
+                        .filter(e -> e.getValue().equals("SENT"))
+                        .map(Map.Entry::getKey)
+                        .toList());
+        assertThat(perId.size() + open).isGreaterThanOrEqualTo(count);
+        assertThat(second.count("stockflow.notify.sent", "channel", "email")).isPositive();
+    }
+
+    @Test
+    @Order(8)
     void noLogLineOfTheRunsAboveCarriesARawEmailOrPhone() throws IOException {
         String log = Files.readString(Path.of("target/notify-test.log"), StandardCharsets.UTF_8);
 
