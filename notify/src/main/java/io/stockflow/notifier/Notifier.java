@@ -57,6 +57,7 @@ public final class Notifier implements AutoCloseable {
     private volatile boolean running;
     private volatile boolean halted;
     private volatile boolean started;
+    private volatile boolean failed;
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
     private KafkaProducer<String, String> producer;
@@ -101,6 +102,7 @@ public final class Notifier implements AutoCloseable {
                             + " sent again",
                     interrupted);
         contacts = new ContactBook(settings.bootstrap(), settings.topics().contacts(), settings.kafkaProperties());
+        contacts.catchUp(CATCH_UP);
         consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(settings.topics().notifications()));
         running = true;
@@ -114,10 +116,12 @@ public final class Notifier implements AutoCloseable {
         try {
             while (running) step();
         } catch (ProducerFencedException e) {
+            failed = true;
             LOG.warn("another sender with transactional id {} took over; stopping", settings.transactionalId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
+            failed = true;
             LOG.error("notify loop failed", e);
         } finally {
             closeClients();
@@ -349,6 +353,12 @@ public final class Notifier implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         return p;
+    }
+
+    /** Waits until the loop ends (a stop, or a failure); true when it failed. */
+    public boolean awaitStop() throws InterruptedException {
+        if (started) thread.join();
+        return failed;
     }
 
     /** Stops after the message being sent: the rest of the batch is sent first, with its outcomes. */

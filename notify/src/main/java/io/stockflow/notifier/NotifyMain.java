@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./stockflow notify}: runs the sender until SIGTERM (Ctrl-C), with its Prometheus endpoint on 127.0.0.1. The
@@ -32,13 +31,13 @@ public final class NotifyMain {
                 throw new IllegalArgumentException("expected --config FILE or key=value, not " + args[i]);
             }
         }
-        run(NotifySettings.from(properties, System.getenv()));
+        System.exit(run(NotifySettings.from(properties, System.getenv())));
     }
 
-    public static void run(NotifySettings settings) throws IOException, InterruptedException {
+    /** Runs until SIGTERM or a failure of the loop; returns the exit code (1: the loop failed). */
+    public static int run(NotifySettings settings) throws IOException, InterruptedException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         NotifierMetrics metrics = new NotifierMetrics(registry);
-        CountDownLatch stopped = new CountDownLatch(1);
         try (MetricsEndpoint endpoint = new MetricsEndpoint(registry, settings.metricsPort())) {
             Notifier notifier = new Notifier(settings, metrics, Clock.systemUTC());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -47,11 +46,10 @@ public final class NotifyMain {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                stopped.countDown();
             }));
             notifier.start();
             System.out.println("notify running; metrics on http://127.0.0.1:" + endpoint.port() + "/metrics");
-            stopped.await();
+            return notifier.awaitStop() ? 1 : 0;
         }
     }
 }

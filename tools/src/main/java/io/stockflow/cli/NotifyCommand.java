@@ -68,7 +68,6 @@ public final class NotifyCommand implements Callable<Integer> {
         if (smtpPort != null) p.setProperty("smtp.port", smtpPort.toString());
         if (metricsPort != null) p.setProperty("metrics.port", metricsPort.toString());
         settings.forEach(p::setProperty);
-        NotifyMain.run(NotifySettings.from(p, System.getenv()));
-        return 0;
+        return NotifyMain.run(NotifySettings.from(p, System.getenv()));
     }
 }
