@@ -42,8 +42,8 @@ class ArchitectureTest {
         "io.stockflow.notifier.."
     };
 
-    static final List<String> MODULES =
-            List.of("common", "jobs", "generator", "local-flink", "marketplace-sim", "channels", "serve", "notify", "tools");
+    static final List<String> MODULES = List.of(
+            "common", "jobs", "generator", "local-flink", "marketplace-sim", "channels", "serve", "notify", "tools");
 
     static JavaClasses main;
 
