@@ -17,6 +17,7 @@ public final class Jobs {
         register(new InventoryJob());
         register(new LifecycleJob());
         register(new io.stockflow.flink.anomalies.AnomaliesJob());
+        register(new io.stockflow.flink.sync.SyncJob());
     }
 
     private Jobs() {}

@@ -10,6 +10,8 @@ public final class Topics {
     public static final String FULFILMENT = "fulfilment.events";
     public static final String CARRIER_TRACKING = "carrier.tracking";
     public static final String ROUTING_RULES = "routing.rules";
+    /** Listing maps for channel sync, replaced at run time. */
+    public static final String CHANNEL_LISTINGS = "channel.listings";
     /** Shipments planned per location and local day: written and read back by the inventory job (compacted). */
     public static final String ROUTING_CAPACITY = "routing.capacity";
 
@@ -19,6 +21,8 @@ public final class Topics {
     public static final String ALERTS = "alerts";
     public static final String NOTIFICATIONS = "notifications.customer";
     public static final String DEADLETTER = "deadletter";
+    /** Every push of channel sync and what became of it. */
+    public static final String CHANNEL_SYNC = "channel.sync";
     /** Internal: the inventory job's cross-SKU hold corrections, written and read back by the job itself (live only). */
     public static final String ROUTING_CORRECTIONS = "routing.corrections";
 
@@ -29,6 +33,7 @@ public final class Topics {
             FULFILMENT,
             CARRIER_TRACKING,
             ROUTING_RULES,
+            CHANNEL_LISTINGS,
             ROUTING_CAPACITY,
             ORDERS_CANONICAL,
             AVAILABILITY,
@@ -36,13 +41,14 @@ public final class Topics {
             ALERTS,
             NOTIFICATIONS,
             DEADLETTER,
+            CHANNEL_SYNC,
             ROUTING_CORRECTIONS);
 
     /**
      * Inputs the jobs themselves own, which the Kafka binding creates when missing: the Kafka source fails on a
      * topic that does not exist, and nobody else would create these before an upgraded job starts.
      */
-    public static final List<String> OWNED_INPUTS = List.of(ROUTING_RULES, ROUTING_CAPACITY, ROUTING_CORRECTIONS);
+    public static final List<String> OWNED_INPUTS = List.of(ROUTING_RULES, CHANNEL_LISTINGS, ROUTING_CAPACITY, ROUTING_CORRECTIONS);
 
     /**
      * Topic configuration to create a topic with: {@code routing.capacity} and {@code inventory.availability} keep the

@@ -29,6 +29,12 @@ public class JobOptions {
     /** Set by {@link io.stockflow.flink.graph.JobGraph} for each job: inputs an earlier job of the same graph reads (and dead-letters). */
     public Set<String> inputsReadBefore = new HashSet<>();
 
+    /**
+     * Set by tests only: the environment the sync job reads channel credentials from (a test JVM cannot set its own).
+     * Null, as in every run of the launcher: each task's process environment.
+     */
+    public Map<String, String> channelEnvironment;
+
     @Option(
             names = "--until",
             paramLabel = "INSTANT",
@@ -67,6 +73,11 @@ public class JobOptions {
     public JobOptions flinkConfiguration(ReadableConfig configuration) {
         this.flinkConfiguration = configuration;
         return this;
+    }
+
+    /** The run's Flink configuration: where the {@code channels.*} keys of the channel clients are read. */
+    public ReadableConfig flinkConfiguration() {
+        return flinkConfiguration;
     }
 
     /**

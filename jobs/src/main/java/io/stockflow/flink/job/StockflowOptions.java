@@ -122,6 +122,15 @@ public final class StockflowOptions {
             .withDescription("Anomalies: STOCKOUT_PREDICTED when a SKU without a lead time of its own runs out "
                     + "sooner than this.");
 
+    // The sync job.
+
+    public static final ConfigOption<String> LISTINGS = ConfigOptions.key("stockflow.sync.listings")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Sync: the listing map file (JSON, or YAML by extension), validated against "
+                    + "channel.listings.schema.json; an invalid one stops the run at start. Newer maps arrive on the "
+                    + "channel.listings topic at run time. Without one, nothing is pushed until a map arrives.");
+
     /** Every setting with its flag, in the order {@code --help} and the reference list them. */
     public static final List<SettingFlag<?>> ALL = List.of(
             new SettingFlag<>(LOW_STOCK_THRESHOLD, "--low-stock-threshold", "UNITS", SettingType.LONG),
@@ -137,7 +146,8 @@ public final class StockflowOptions {
             new SettingFlag<>(NOTIFICATION_TEMPLATES, "--notification-templates", "FILE", SettingType.FILE),
             new SettingFlag<>(RULES, "--rules", "FILE", SettingType.FILES),
             new SettingFlag<>(LEAD_TIMES, "--lead-time", "SKU=DURATION", SettingType.DURATION_BY_SKU),
-            new SettingFlag<>(DEFAULT_LEAD_TIME, "--default-lead-time", "DURATION", SettingType.DURATION));
+            new SettingFlag<>(DEFAULT_LEAD_TIME, "--default-lead-time", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(LISTINGS, "--listings", "FILE", SettingType.FILE));
 
     /** The ingest limits a configuration sets; the longest id accepted is not a setting. */
     public static IngestLimits ingestLimits(ReadableConfig config) {

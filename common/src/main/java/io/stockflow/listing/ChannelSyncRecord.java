@@ -1,0 +1,35 @@
+package io.stockflow.listing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One push to a channel and what became of it: a record of the {@code channel.sync} topic. {@code status} is the
+ * channel client's outcome ({@code ACCEPTED}, {@code STALE}, {@code REFUSED}, {@code FAILED}); {@code reason} is the
+ * channel's code and message when it was not accepted.
+ */
+public class ChannelSyncRecord {
+    public String channel;
+    public List<String> listingIds = new ArrayList<>();
+    public String target;
+    public String sku;
+    public long quantity;
+    public long version;
+    public String status;
+    public int attempts;
+    public long latencyMs;
+    public String reason;
+    /** When the push was sent (epoch millis). */
+    public long pushedAt;
+
+    public ChannelSyncRecord() {}
+
+    public boolean failed() {
+        return "FAILED".equals(status);
+    }
+
+    @Override
+    public String toString() {
+        return channel + " " + listingIds + " " + sku + "=" + quantity + " v" + version + " " + status;
+    }
+}

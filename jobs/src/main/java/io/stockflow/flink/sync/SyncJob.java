@@ -1,0 +1,82 @@
+package io.stockflow.flink.sync;
+
+import io.stockflow.anomaly.AvailabilityParser;
+import io.stockflow.codec.ChannelSyncJson;
+import io.stockflow.codec.OutputJson;
+import io.stockflow.flink.ingest.ParseRecords;
+import io.stockflow.flink.io.OutRecord;
+import io.stockflow.flink.io.RawRecord;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowJob;
+import io.stockflow.ledger.AvailabilityUpdate;
+import io.stockflow.model.DeadLetter;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/** The sync job: every channel's listed quantities follow the ledger's availability, inside each channel's limits. */
+public final class SyncJob implements StockflowJob {
+    @Override
+    public String name() {
+        return "sync";
+    }
+
+    @Override
+    public List<String> inputTopics() {
+        return List.of(Topics.AVAILABILITY, Topics.CHANNEL_LISTINGS);
+    }
+
+    /**
+     * Binds the topology to topics: the inventory job's availability records are parsed here (the reverse of that
+     * job's writing), and the typed outputs become JSON records: {@code channel.sync} keyed by SKU, alerts by their id,
+     * dead letters by their source topic.
+     */
+    @Override
+    public Map<String, DataStream<OutRecord>> build(Map<String, DataStream<RawRecord>> topics, JobOptions options) {
+        SyncSettings settings = settings(options);
+        SingleOutputStreamOperator<AvailabilityUpdate> availability = ParseRecords.parse(
+                topics.get(Topics.AVAILABILITY),
+                Topics.AVAILABILITY,
+                () -> new AvailabilityParser()::parse,
+                AvailabilityUpdate.class,
+                "sync-parse-" + Topics.AVAILABILITY);
+        SyncOutputs out =
+                SyncTopology.build(new SyncInputs(availability, topics.get(Topics.CHANNEL_LISTINGS)), settings);
+
+        DataStream<DeadLetter> deadLetters = out.deadLetters();
+        if (!settings.deadLetteredElsewhere.contains(Topics.AVAILABILITY)) {
+            deadLetters = deadLetters.union(availability.getSideOutput(ParseRecords.DEAD_LETTERS));
+        }
+        Map<String, DataStream<OutRecord>> records = new LinkedHashMap<>();
+        records.put(
+                Topics.CHANNEL_SYNC,
+                out.pushes()
+                        .map(r -> new OutRecord(r.sku, ChannelSyncJson.write(r)))
+                        .name("channel.sync json")
+                        .uid("sync-json-channel-sync"));
+        records.put(
+                Topics.ALERTS,
+                out.alerts()
+                        .map(a -> new OutRecord(a.alertId, OutputJson.alert(a)))
+                        .name("sync alerts json")
+                        .uid("sync-json-alerts"));
+        records.put(
+                Topics.DEADLETTER,
+                deadLetters
+                        .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
+                        .name("sync deadletter json")
+                        .uid("sync-json-deadletter"));
+        return records;
+    }
+
+    /** The sync job's settings from the run's options: its own keys, and the channels' from the Flink configuration. */
+    public static SyncSettings settings(JobOptions options) {
+        SyncSettings s = SyncSettings.from(options.settings(), options.flinkConfiguration(), options.channelEnvironment);
+        s.deadLetteredElsewhere = new HashSet<>(options.inputsReadBefore);
+        return s;
+    }
+}

@@ -1,0 +1,68 @@
+package io.stockflow.flink.sync;
+
+import io.stockflow.alert.Alert;
+import io.stockflow.listing.ChannelSyncAlerts;
+import io.stockflow.listing.ChannelSyncRecord;
+import io.stockflow.listing.ListingPush;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The sync job as a function from typed streams to typed streams: listing maps are checked and broadcast; per SKU the
+ * latest availability becomes each listing target's quantity; per listing target the newest quantity goes out when
+ * the channel's budget allows; the pushes go through the channel clients on Flink's asynchronous I/O, unordered, with
+ * a bounded number waiting and a timeout; each answer is a {@code channel.sync} record, a failed one also an alert.
+ */
+public final class SyncTopology {
+    private SyncTopology() {}
+
+    public static SyncOutputs build(SyncInputs in, SyncSettings settings) {
+        SingleOutputStreamOperator<String> maps = in.listings()
+                .keyBy(r -> "listings", Types.STRING)
+                .process(new ListingMapIntake(settings.listings), Types.STRING)
+                .name("sync: listing maps")
+                .uid("sync-listing-maps");
+        BroadcastStream<String> mapInForce = maps.broadcast(SkuListingQuantities.LISTING_MAP);
+
+        SingleOutputStreamOperator<ListingPush> wanted = in.availability()
+                .keyBy(u -> u.sku, Types.STRING)
+                .connect(mapInForce)
+                .process(new SkuListingQuantities(settings.listings), TypeInformation.of(ListingPush.class))
+                .name("sync: listed quantities per SKU")
+                .uid("sync-sku-quantities");
+
+        SingleOutputStreamOperator<ListingPush> due = wanted.keyBy(p -> p.targetKey, Types.STRING)
+                .process(new ListingSyncFunction(settings.budgets), TypeInformation.of(ListingPush.class))
+                .name("sync: pushes per listing target")
+                .uid("sync-listing-targets");
+
+        SingleOutputStreamOperator<ChannelSyncRecord> pushed = AsyncDataStream.unorderedWait(
+                        due,
+                        new ChannelPushes(settings.connections, settings.callsInFlight),
+                        settings.pushTimeout.toMillis(),
+                        TimeUnit.MILLISECONDS,
+                        settings.capacity)
+                .returns(TypeInformation.of(ChannelSyncRecord.class))
+                .name("sync: channel pushes")
+                .uid("sync-channel-pushes");
+
+        DataStream<Alert> failed = pushed.filter(ChannelSyncRecord::failed)
+                .name("sync: failed pushes")
+                .uid("sync-failed-pushes")
+                .map(r -> ChannelSyncAlerts.syncFailed(r, r.pushedAt + r.latencyMs), TypeInformation.of(Alert.class))
+                .name("sync: CHANNEL_SYNC_FAILED")
+                .uid("sync-failed-alerts");
+        DataStream<Alert> alerts = failed.union(maps.getSideOutput(ListingMapIntake.ALERTS));
+        return new SyncOutputs(
+                pushed,
+                alerts,
+                maps.getSideOutput(ListingMapIntake.DEAD_LETTERS),
+                wanted.getSideOutput(SkuListingQuantities.UNLISTED));
+    }
+
+}
