@@ -1,0 +1,111 @@
+package io.stockflow.flink.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockflow.listing.Channel;
+import io.stockflow.listing.Listing;
+import io.stockflow.listing.ListedQuantity;
+import io.stockflow.listing.ListingPush;
+import io.stockflow.listing.RevisionBudget;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The per-target step through an operator harness: version order, nothing sent twice, eBay's paced sends on timers. */
+class ListingSyncFunctionTest {
+    static final long NOON = Instant.parse("2026-12-06T12:00:00Z").toEpochMilli();
+    /** 10 revisions a day, 2 kept for urgent changes: paced sends are a few hours apart. */
+    static final RevisionBudget TIGHT = new RevisionBudget(10, 2, ZoneId.of("UTC"));
+
+    KeyedOneInputStreamOperatorTestHarness<String, ListingPush, ListingPush> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = harness(null);
+    }
+
+    KeyedOneInputStreamOperatorTestHarness<String, ListingPush, ListingPush> harness(OperatorSubtaskState restore)
+            throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ListingSyncFunction(Map.of(Channel.EBAY, TIGHT))),
+                p -> p.targetKey,
+                Types.STRING);
+        if (restore != null) h.initializeState(restore);
+        h.setProcessingTime(NOON);
+        h.open();
+        return h;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    static ListingPush push(Channel channel, long quantity, long version) {
+        Listing listing = new Listing("MUG-1", channel, Map.of("offer_id", "5001", "sku", "MUG-1"));
+        return ListingPush.of(new ListedQuantity(listing, null, quantity, quantity), version, NOON);
+    }
+
+    List<String> sent() {
+        return harness.extractOutputValues().stream()
+                .map(p -> p.quantity + "@v" + p.version)
+                .toList();
+    }
+
+    @Test
+    void everyNewQuantityOfAnUnlimitedChannelGoesAtOnceAndAnOlderVersionChangesNothing() throws Exception {
+        harness.processElement(new StreamRecord<>(push(Channel.SHOPIFY, 5, 1)));
+        harness.processElement(new StreamRecord<>(push(Channel.SHOPIFY, 3, 4)));
+        harness.processElement(new StreamRecord<>(push(Channel.SHOPIFY, 9, 2)));
+        harness.processElement(new StreamRecord<>(push(Channel.SHOPIFY, 3, 5)));
+
+        assertThat(sent()).containsExactly("5@v1", "3@v4");
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void onEbayASellOutGoesAtOnceAndOtherChangesWaitAndMergeIntoTheNewest() throws Exception {
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 8, 1)));
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 7, 2)));
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 6, 3)));
+        assertThat(sent()).containsExactly("8@v1");
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 0, 4)));
+        assertThat(sent()).containsExactly("8@v1", "0@v4");
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 5, 5)));
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 4, 6)));
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 2, 7)));
+        assertThat(sent()).containsExactly("8@v1", "0@v4", "5@v5");
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        harness.setProcessingTime(NOON + 6 * 3600_000L);
+        assertThat(sent()).containsExactly("8@v1", "0@v4", "5@v5", "2@v7");
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aWaitingQuantityAndItsTimerSurviveARestore() throws Exception {
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 8, 1)));
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 6, 2)));
+        OperatorSubtaskState snapshot = harness.snapshot(1, NOON);
+        harness.close();
+
+        harness = harness(snapshot);
+        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 7, 1)));
+        harness.setProcessingTime(NOON + 6 * 3600_000L);
+
+        assertThat(sent()).containsExactly("6@v2");
+    }
+}
