@@ -86,7 +86,9 @@ final class SyncSimulator implements AutoCloseable {
                         SyncFixtures.SHOPIFY_LOCATION));
         listed.put("amazon", quantity("amazon", "quantity", "sku", sku));
         listed.put("ebay", quantity("ebay", "availableQuantity", "offerId", "500" + n));
-        listed.put("woocommerce", quantity("woocommerce", "stock_quantity", "id", Integer.toString(700 + n)));
+        listed.put(
+                "woocommerce",
+                quantity("woocommerce", "stockQuantity", "productId", Integer.toString(700 + n), "variationId", ""));
         return listed;
     }
 
