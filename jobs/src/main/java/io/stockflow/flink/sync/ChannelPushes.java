@@ -41,8 +41,7 @@ public final class ChannelPushes extends RichAsyncFunction<ListingPush, ChannelS
         for (Map.Entry<Channel, ChannelSettings> e : connections.settings().entrySet()) {
             ChannelClient client = ChannelClients.create(e.getValue(), Clock.systemUTC());
             clients.put(e.getKey(), client);
-            lanes.put(
-                    e.getKey(), new ChannelLane(client, e.getValue().batchSize(), callsInFlight, Clock.systemUTC()));
+            lanes.put(e.getKey(), new ChannelLane(client, e.getValue().batchSize(), callsInFlight, Clock.systemUTC()));
         }
     }
 

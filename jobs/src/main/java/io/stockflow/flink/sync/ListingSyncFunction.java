@@ -12,6 +12,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -62,8 +63,7 @@ public final class ListingSyncFunction extends KeyedProcessFunction<String, List
         if (state != null) sendWhenDue(state, timestamp, ctx.timerService(), out);
     }
 
-    private void sendWhenDue(
-            ListingSyncState state, long now, org.apache.flink.streaming.api.TimerService timers, Collector<ListingPush> out)
+    private void sendWhenDue(ListingSyncState state, long now, TimerService timers, Collector<ListingPush> out)
             throws Exception {
         ListingPush push = newest.value();
         RevisionBudget budget = budgets.getOrDefault(push.channel(), RevisionBudget.UNLIMITED);
@@ -95,7 +95,7 @@ public final class ListingSyncFunction extends KeyedProcessFunction<String, List
         timer.update(wake);
     }
 
-    private void cancelTimer(org.apache.flink.streaming.api.TimerService timers) throws Exception {
+    private void cancelTimer(TimerService timers) throws Exception {
         Long set = timer.value();
         if (set != null) {
             timers.deleteProcessingTimeTimer(set);

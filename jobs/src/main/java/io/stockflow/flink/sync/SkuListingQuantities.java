@@ -5,8 +5,10 @@ import io.stockflow.listing.ListedQuantity;
 import io.stockflow.listing.ListingMap;
 import io.stockflow.listing.ListingPush;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
@@ -45,7 +47,7 @@ public final class SkuListingQuantities
     private transient Counter unlistedUpdates;
     private transient String parsedDocument;
     private transient ListingMap parsed;
-    private transient java.util.Set<String> countedUnlisted;
+    private transient Set<String> countedUnlisted;
 
     public SkuListingQuantities(String initial) {
         this.initial = initial;
@@ -59,12 +61,11 @@ public final class SkuListingQuantities
                 .getMapState(new MapStateDescriptor<>("version-by-location", Types.STRING, Types.LONG));
         unlisted = getRuntimeContext().getMetricGroup().counter("skusWithoutListing");
         unlistedUpdates = getRuntimeContext().getMetricGroup().counter("updatesWithoutListing");
-        countedUnlisted = new java.util.HashSet<>();
+        countedUnlisted = new HashSet<>();
     }
 
     @Override
-    public void processElement(AvailabilityUpdate u, ReadOnlyContext ctx, Collector<ListingPush> out)
-            throws Exception {
+    public void processElement(AvailabilityUpdate u, ReadOnlyContext ctx, Collector<ListingPush> out) throws Exception {
         Long held = versions.get(u.location);
         if (held != null && u.version <= held) return;
         available.put(u.location, u.available);

@@ -75,7 +75,8 @@ public final class SyncJob implements StockflowJob {
 
     /** The sync job's settings from the run's options: its own keys, and the channels' from the Flink configuration. */
     public static SyncSettings settings(JobOptions options) {
-        SyncSettings s = SyncSettings.from(options.settings(), options.flinkConfiguration(), options.channelEnvironment);
+        SyncSettings s =
+                SyncSettings.from(options.settings(), options.flinkConfiguration(), options.channelEnvironment);
         s.deadLetteredElsewhere = new HashSet<>(options.inputsReadBefore);
         return s;
     }

@@ -64,5 +64,4 @@ public final class SyncTopology {
                 maps.getSideOutput(ListingMapIntake.DEAD_LETTERS),
                 wanted.getSideOutput(SkuListingQuantities.UNLISTED));
     }
-
 }

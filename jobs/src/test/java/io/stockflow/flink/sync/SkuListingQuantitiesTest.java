@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.listing.ListingPush;
 import java.util.List;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;

@@ -1,7 +1,9 @@
 package io.stockflow.flink.sync;
 
+import io.stockflow.codec.OutputJson;
 import io.stockflow.json.Instants;
 import io.stockflow.ledger.AvailabilityUpdate;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A listing map for the sync tests: MUG-1 and TEE-M on all four channels, each channel fed by WH-EAST and WH-WEST
@@ -35,7 +37,7 @@ final class SyncFixtures {
     private SyncFixtures() {}
 
     static String canonicalListings() throws Exception {
-        return ListingMapDocuments.canonical(LISTINGS.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return ListingMapDocuments.canonical(LISTINGS.getBytes(StandardCharsets.UTF_8));
     }
 
     static AvailabilityUpdate availability(String sku, String location, long available, long version) {
@@ -51,6 +53,6 @@ final class SyncFixtures {
 
     /** The record the inventory job writes for it, as on {@code inventory.availability}. */
     static String availabilityJson(String sku, String location, long available, long version) {
-        return io.stockflow.codec.OutputJson.availability(availability(sku, location, available, version));
+        return OutputJson.availability(availability(sku, location, available, version));
     }
 }

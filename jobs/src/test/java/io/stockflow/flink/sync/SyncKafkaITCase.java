@@ -89,10 +89,14 @@ class SyncKafkaITCase {
         await().atMost(WAIT).untilAsserted(() -> assertThat(sim.listed("MUG-1")).isEqualTo(everywhere(0)));
         List<String> pushes = topics.readCommitted(
                 Topics.CHANNEL_SYNC,
-                r -> r.stream().filter(p -> p.contains("\"availability_version\":6")).count() >= 4,
+                r -> r.stream()
+                                .filter(p -> p.contains("\"availability_version\":6"))
+                                .count()
+                        >= 4,
                 WAIT);
-        assertThat(pushes).allSatisfy(p -> assertThat(ContractSchemas.violations(Topics.CHANNEL_SYNC, p))
-                .isEmpty());
+        assertThat(pushes)
+                .allSatisfy(p -> assertThat(ContractSchemas.violations(Topics.CHANNEL_SYNC, p))
+                        .isEmpty());
         // Version 6 (WH-EAST 2 + WH-WEST 2 + network 2) is WH-WEST's last 2 gone: the sell-out, on every channel.
         assertThat(pushes)
                 .filteredOn(p -> Fixtures.json(p).get("availability_version").asLong() == 6)
@@ -112,11 +116,12 @@ class SyncKafkaITCase {
                     Topics.AVAILABILITY,
                     List.of(availabilityJson("TEE-M", "WH-WEST", 4, 1), availabilityJson("TEE-M", "*", 4, 1)));
 
-            await().atMost(WAIT).untilAsserted(() -> assertThat(sim.listed("TEE-M"))
-                    .containsEntry("shopify", 4L)
-                    .containsEntry("ebay", 4L)
-                    .containsEntry("woocommerce", 4L)
-                    .containsEntry("amazon", 99L));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(sim.listed("TEE-M"))
+                            .containsEntry("shopify", 4L)
+                            .containsEntry("ebay", 4L)
+                            .containsEntry("woocommerce", 4L)
+                            .containsEntry("amazon", 99L));
             List<String> alerts = topics.readCommitted(
                     Topics.ALERTS, r -> r.stream().anyMatch(a -> a.contains("CHANNEL_SYNC_FAILED")), WAIT);
             assertThat(alerts)

@@ -46,9 +46,11 @@ final class SyncSimulator implements AutoCloseable {
                             + SyncFixtures.SHOPIFY_LOCATION + "\",\"available\":99}");
             seed(
                     "/_sim/amazon/listings",
-                    "{\"sellerId\":\"" + SELLER + "\",\"sku\":\"" + sku + "\",\"marketplaceIds\":[\""
-                            + SyncFixtures.US + "\"],\"quantity\":99}");
-            seed("/_sim/ebay/offers", "{\"offerId\":\"500" + n + "\",\"sku\":\"" + sku + "\",\"availableQuantity\":99}");
+                    "{\"sellerId\":\"" + SELLER + "\",\"sku\":\"" + sku + "\",\"marketplaceIds\":[\"" + SyncFixtures.US
+                            + "\"],\"quantity\":99}");
+            seed(
+                    "/_sim/ebay/offers",
+                    "{\"offerId\":\"500" + n + "\",\"sku\":\"" + sku + "\",\"availableQuantity\":99}");
             seed("/_sim/woocommerce/products", "{\"id\":" + (700 + n) + ",\"stock_quantity\":99}");
         }
     }
@@ -95,7 +97,9 @@ final class SyncSimulator implements AutoCloseable {
     /** Switches a channel's failure mode, e.g. {@code {"mode":"outage"}}. */
     void fault(String channel, String json) {
         HttpResponse<String> answer = send("PUT", "/_sim/faults/" + channel, json);
-        assertThat(answer.statusCode()).as("fault %s: %s", channel, answer.body()).isEqualTo(200);
+        assertThat(answer.statusCode())
+                .as("fault %s: %s", channel, answer.body())
+                .isEqualTo(200);
     }
 
     private Long quantity(String channel, String quantityField, String... fieldValues) {
@@ -121,7 +125,9 @@ final class SyncSimulator implements AutoCloseable {
 
     private void seed(String path, String json) {
         HttpResponse<String> answer = send("POST", path, json);
-        assertThat(answer.statusCode()).as("seeding %s: %s", path, answer.body()).isEqualTo(201);
+        assertThat(answer.statusCode())
+                .as("seeding %s: %s", path, answer.body())
+                .isEqualTo(201);
     }
 
     private HttpResponse<String> send(String method, String path, String body) {

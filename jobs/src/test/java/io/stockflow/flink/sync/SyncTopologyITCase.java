@@ -71,8 +71,7 @@ class SyncTopologyITCase {
                         availability("MUG-1", "*", 0, 3)),
                 List.of());
 
-        assertThat(sim.listed("MUG-1"))
-                .isEqualTo(Map.of("shopify", 0L, "amazon", 0L, "ebay", 0L, "woocommerce", 0L));
+        assertThat(sim.listed("MUG-1")).isEqualTo(Map.of("shopify", 0L, "amazon", 0L, "ebay", 0L, "woocommerce", 0L));
         assertThat(soldOut.pushes()).allSatisfy(p -> assertThat(p.status).isEqualTo("ACCEPTED"));
         // The newest push of each channel carries the sell-out (versions 3 + 3 of WH-EAST and the network).
         assertThat(soldOut.pushes())
@@ -91,8 +90,7 @@ class SyncTopologyITCase {
                         availability("MUG-1", "*", 2, 1)),
                 List.of());
 
-        assertThat(sim.listed("MUG-1"))
-                .isEqualTo(Map.of("shopify", 5L, "amazon", 5L, "ebay", 5L, "woocommerce", 5L));
+        assertThat(sim.listed("MUG-1")).isEqualTo(Map.of("shopify", 5L, "amazon", 5L, "ebay", 5L, "woocommerce", 5L));
         assertThat(receipt.pushes()).extracting(p -> p.quantity).doesNotContain(2L);
     }
 
@@ -110,8 +108,6 @@ class SyncTopologyITCase {
             assertThat(a.type).isEqualTo("LISTING_MAP_REJECTED");
             assertThat(a.message).contains("version v2").contains("goes on with version v1");
         });
-        assertThat(sim.listed("TEE-M"))
-                .isEqualTo(Map.of("shopify", 4L, "amazon", 4L, "ebay", 4L, "woocommerce", 4L));
+        assertThat(sim.listed("TEE-M")).isEqualTo(Map.of("shopify", 4L, "amazon", 4L, "ebay", 4L, "woocommerce", 4L));
     }
-
 }
