@@ -19,6 +19,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by SKU: keeps the SKU's latest availability per location (and in the whole network, {@code "*"}) and, with the
@@ -27,8 +29,8 @@ import org.apache.flink.util.OutputTag;
  * availability version: the sum of its locations' versions, which rises with every change taken here and is the same
  * after a restore or a replay of the same records.
  *
- * <p>A SKU the map does not list is counted ({@code skusWithoutListing}, once per SKU and task) and its update goes to
- * the {@link #UNLISTED} side output; it is never an error. A new map applies to each SKU from its next availability
+ * <p>A SKU the map does not list is counted ({@code skusWithoutListing}, once per SKU and task, with a log line) and its
+ * update goes to the {@link #UNLISTED} side output; it is never an error. A new map applies to each SKU from its next availability
  * record.
  */
 public final class SkuListingQuantities
@@ -37,6 +39,7 @@ public final class SkuListingQuantities
             new MapStateDescriptor<>("listing-map", Types.STRING, Types.STRING);
     public static final OutputTag<AvailabilityUpdate> UNLISTED = new OutputTag<>("unlisted-skus") {};
     private static final String IN_FORCE = "in-force";
+    private static final Logger LOG = LoggerFactory.getLogger(SkuListingQuantities.class);
 
     /** The canonical document of {@code --listings}, in force until one arrives on the topic; null without one. */
     private final String initial;
@@ -74,7 +77,13 @@ public final class SkuListingQuantities
         ListingMap map = map(ctx.getBroadcastState(LISTING_MAP));
         if (map == null || map.listingsOf(u.sku).isEmpty()) {
             unlistedUpdates.inc();
-            if (countedUnlisted.add(u.sku)) unlisted.inc();
+            if (countedUnlisted.add(u.sku)) {
+                unlisted.inc();
+                LOG.info(
+                        "SKU {} has no listing in {}: its availability is pushed to no channel",
+                        u.sku,
+                        map == null ? "any listing map (none in force)" : "listing map " + map.version());
+            }
             ctx.output(UNLISTED, u);
             return;
         }
