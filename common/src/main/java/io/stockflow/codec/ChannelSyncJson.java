@@ -1,12 +1,53 @@
 package io.stockflow.codec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockflow.json.Instants;
+import io.stockflow.json.InvalidRecordException;
+import io.stockflow.json.JsonFields;
 import io.stockflow.json.JsonText;
 import io.stockflow.listing.ChannelSyncRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
-/** Writes a {@code channel.sync} record ({@code docs/schemas/channel.sync.schema.json}). */
+/**
+ * Writes a {@code channel.sync} record ({@code docs/schemas/channel.sync.schema.json}), and reads one back: the sync
+ * job reads its own pushes' answers back from the topic.
+ */
 public final class ChannelSyncJson {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private ChannelSyncJson() {}
+
+    public static ChannelSyncRecord read(byte[] record) throws InvalidRecordException {
+        JsonFields f = JsonFields.parse(record);
+        ChannelSyncRecord r = new ChannelSyncRecord();
+        r.channel = f.id("channel");
+        r.target = f.optText("target");
+        r.sku = f.id("sku");
+        r.quantity = f.integer("quantity");
+        r.version = f.integer("availability_version");
+        r.status = f.id("status");
+        r.attempts = (int) f.integer("attempts");
+        r.latencyMs = f.integer("latency_ms");
+        r.reason = f.optText("reason");
+        r.pushedAt = f.time("pushed_at");
+        try {
+            JsonNode listing = JSON.readTree(record).path("listing");
+            if (!listing.isObject() || listing.isEmpty()) throw f.missing("listing");
+            List<String> ids = new ArrayList<>();
+            listing.fields()
+                    .forEachRemaining(
+                            e -> ids.add(e.getKey() + "=" + e.getValue().asText()));
+            Collections.sort(ids);
+            r.listingIds = ids;
+        } catch (IOException e) {
+            throw new InvalidRecordException("unreadable channel.sync record: " + e.getMessage());
+        }
+        return r;
+    }
 
     public static String write(ChannelSyncRecord r) {
         return JsonText.object(g -> {

@@ -17,7 +17,7 @@ public final class ChannelSyncAlerts {
      * id names the listing target and the availability version, so a replay of the same push gives the same alert.
      */
     public static Alert syncFailed(ChannelSyncRecord r, long detectedAt) {
-        String targetKey = r.channel + "|" + String.join(",", r.listingIds) + "|" + (r.target == null ? "" : r.target);
+        String targetKey = r.targetKey();
         Alert a = new Alert();
         a.alertId = AlertIds.of(CHANNEL_SYNC_FAILED, targetKey, r.version);
         a.type = CHANNEL_SYNC_FAILED;
@@ -30,7 +30,7 @@ public final class ChannelSyncAlerts {
         a.message = r.channel + " did not take quantity " + r.quantity + " for SKU " + r.sku + " (listing "
                 + String.join(", ", r.listingIds) + (r.target == null ? "" : " at " + r.target) + ", availability v"
                 + r.version + ") after " + r.attempts + " attempts: " + r.reason
-                + ". The listing may be selling units that are gone; it is pushed again at the SKU's next change.";
+                + ". The listing may be selling units that are gone; it is pushed again after a pause, and at the SKU's next change.";
         a.evidenceJson = Evidence.of("listing", String.join(",", r.listingIds))
                 .and("target", r.target == null ? "" : r.target)
                 .and("version", Long.toString(r.version))

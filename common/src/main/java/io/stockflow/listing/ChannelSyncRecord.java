@@ -24,6 +24,11 @@ public class ChannelSyncRecord {
 
     public ChannelSyncRecord() {}
 
+    /** The listing target's key, as {@link ListingPush#targetKey}. */
+    public String targetKey() {
+        return channel + "|" + String.join(",", listingIds) + "|" + (target == null ? "" : target);
+    }
+
     public boolean failed() {
         return "FAILED".equals(status);
     }

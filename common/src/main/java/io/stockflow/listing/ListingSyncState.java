@@ -50,6 +50,18 @@ public class ListingSyncState {
         return budget.nextSend(urgent(), used, sentAt < 0 ? null : Instant.ofEpochMilli(sentAt), now);
     }
 
+    /**
+     * Takes back a push of {@code version} that the channel did not take (no usable answer): what the channel shows is
+     * unknown again, so the wanted quantity is pending and goes out again. Returns false when a newer push was handed
+     * on since, which the answer does not concern.
+     */
+    public boolean failed(long version) {
+        if (version != sentVersion || sentVersion < 0) return false;
+        sentQuantity = -1;
+        sentVersion = -1;
+        return true;
+    }
+
     /** Records a push the channel confirmed: the quantity of {@code version} is what it now shows. */
     public void sent(long quantity, long version, Instant at, RevisionBudget budget) {
         if (version < sentVersion) return;

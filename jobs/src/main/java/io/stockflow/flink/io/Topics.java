@@ -49,7 +49,7 @@ public final class Topics {
      * topic that does not exist, and nobody else would create these before an upgraded job starts.
      */
     public static final List<String> OWNED_INPUTS =
-            List.of(ROUTING_RULES, CHANNEL_LISTINGS, ROUTING_CAPACITY, ROUTING_CORRECTIONS);
+            List.of(ROUTING_RULES, CHANNEL_LISTINGS, ROUTING_CAPACITY, ROUTING_CORRECTIONS, CHANNEL_SYNC);
 
     /**
      * Topic configuration to create a topic with: {@code routing.capacity} and {@code inventory.availability} keep the

@@ -131,6 +131,12 @@ public final class StockflowOptions {
                     + "channel.listings.schema.json; an invalid one stops the run at start. Newer maps arrive on the "
                     + "channel.listings topic at run time. Without one, nothing is pushed until a map arrives.");
 
+    public static final ConfigOption<Duration> SYNC_RETRY_AFTER = ConfigOptions.key("stockflow.sync.retry-after")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(30))
+            .withDescription("Sync, live: the first pause before a push that got no usable answer goes again (after "
+                    + "the channel client's own retries); it doubles with each failure in a row, up to 32 times.");
+
     /** Every setting with its flag, in the order {@code --help} and the reference list them. */
     public static final List<SettingFlag<?>> ALL = List.of(
             new SettingFlag<>(LOW_STOCK_THRESHOLD, "--low-stock-threshold", "UNITS", SettingType.LONG),
@@ -147,7 +153,8 @@ public final class StockflowOptions {
             new SettingFlag<>(RULES, "--rules", "FILE", SettingType.FILES),
             new SettingFlag<>(LEAD_TIMES, "--lead-time", "SKU=DURATION", SettingType.DURATION_BY_SKU),
             new SettingFlag<>(DEFAULT_LEAD_TIME, "--default-lead-time", "DURATION", SettingType.DURATION),
-            new SettingFlag<>(LISTINGS, "--listings", "FILE", SettingType.FILE));
+            new SettingFlag<>(LISTINGS, "--listings", "FILE", SettingType.FILE),
+            new SettingFlag<>(SYNC_RETRY_AFTER, "--sync-retry-after", "DURATION", SettingType.DURATION));
 
     /** The ingest limits a configuration sets; the longest id accepted is not a setting. */
     public static IngestLimits ingestLimits(ReadableConfig config) {

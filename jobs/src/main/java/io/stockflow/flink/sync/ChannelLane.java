@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * One channel's pushes in one task: what waits goes out in batches as large as the channel takes, at most
  * {@code callsInFlight} calls at a time, and never two pushes of one listing target at once, so a target's quantities
- * reach the channel in the order of their versions. While a target waits, a newer quantity for it replaces the waiting
+ * reach the channel in the order of their versions: a version may go again (a failed push is retried with it), never
+ * one older than a version already sent. While a target waits, a newer quantity for it replaces the waiting
  * one (whose caller hears nothing was pushed): the queue holds at most one push per target, and a slow channel conflates
  * instead of piling up. Nothing here blocks: calls go out on the client's threads and answers come back on them.
  */
@@ -50,7 +51,8 @@ final class ChannelLane {
         synchronized (this) {
             Long pushed = pushedVersion.get(push.targetKey);
             Waiting before = waiting.get(push.targetKey);
-            if (pushed != null && pushed >= push.version || before != null && before.push.version >= push.version) {
+            // The same version may go again: a push that failed is retried with it.
+            if (pushed != null && pushed > push.version || before != null && before.push.version > push.version) {
                 skipped = answer;
             } else {
                 if (before != null) skipped = before.answer;

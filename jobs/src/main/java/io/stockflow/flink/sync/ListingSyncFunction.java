@@ -1,9 +1,11 @@
 package io.stockflow.flink.sync;
 
 import io.stockflow.listing.Channel;
+import io.stockflow.listing.ChannelSyncRecord;
 import io.stockflow.listing.ListingPush;
 import io.stockflow.listing.ListingSyncState;
 import io.stockflow.listing.RevisionBudget;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimerService;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -23,19 +25,28 @@ import org.apache.flink.util.Collector;
  * limit (eBay) a sell-out to 0 and a return to stock go at once, other changes wait for the {@link RevisionBudget}'s
  * pace on a processing-time timer, and only the newest quantity goes when it fires: the ones in between are skipped.
  *
- * <p>A push is counted as sent when it is handed on: the channel's answer comes back on {@code channel.sync} (Flink 2
- * has no loops inside a job), so a push that fails is pushed again at the target's next change.
+ * <p>A push counts as sent when it is handed on. Its answer comes back on the second input, read back from
+ * {@code channel.sync} (Flink 2 has no loops inside a job; live on Kafka only): a {@code FAILED} push of the version
+ * last handed on is taken back and the newest quantity goes again after a pause that doubles with each failure in a
+ * row, from {@code retryAfter} up to 32 times it.
  */
-public final class ListingSyncFunction extends KeyedProcessFunction<String, ListingPush, ListingPush> {
+public final class ListingSyncFunction
+        extends KeyedCoProcessFunction<String, ListingPush, ChannelSyncRecord, ListingPush> {
     private final Map<Channel, RevisionBudget> budgets;
+    private final long retryAfterMillis;
 
     private transient ValueState<ListingSyncState> sync;
     private transient ValueState<ListingPush> newest;
     private transient ValueState<Long> timer;
+    private transient ValueState<Integer> failures;
 
-    /** {@code budgets}: the channels with a daily revision limit; the others push every change at once. */
-    public ListingSyncFunction(Map<Channel, RevisionBudget> budgets) {
+    /**
+     * {@code budgets}: the channels with a daily revision limit; the others push every change at once.
+     * {@code retryAfter}: the first pause before a failed push goes again.
+     */
+    public ListingSyncFunction(Map<Channel, RevisionBudget> budgets, Duration retryAfter) {
         this.budgets = Map.copyOf(budgets);
+        this.retryAfterMillis = retryAfter.toMillis();
     }
 
     @Override
@@ -45,15 +56,35 @@ public final class ListingSyncFunction extends KeyedProcessFunction<String, List
         newest = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("newest-push", TypeInformation.of(ListingPush.class)));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("send-timer", Types.LONG));
+        failures = getRuntimeContext().getState(new ValueStateDescriptor<>("failures-in-a-row", Types.INT));
     }
 
     @Override
-    public void processElement(ListingPush push, Context ctx, Collector<ListingPush> out) throws Exception {
+    public void processElement1(ListingPush push, Context ctx, Collector<ListingPush> out) throws Exception {
         ListingSyncState state = sync.value();
         if (state == null) state = new ListingSyncState();
         if (!state.want(push.quantity, push.version)) return;
         newest.update(push);
         sendWhenDue(state, ctx.timerService().currentProcessingTime(), ctx.timerService(), out);
+    }
+
+    /** The channel's answer to a push of this target, read back from {@code channel.sync}. */
+    @Override
+    public void processElement2(ChannelSyncRecord answer, Context ctx, Collector<ListingPush> out) throws Exception {
+        ListingSyncState state = sync.value();
+        if (state == null) return;
+        if (!answer.failed()) {
+            if ("ACCEPTED".equals(answer.status) && answer.version == state.sentVersion) failures.clear();
+            return;
+        }
+        if (!state.failed(answer.version)) return;
+        sync.update(state);
+        int inARow = failures.value() == null ? 1 : failures.value() + 1;
+        failures.update(inARow);
+        long wake = ctx.timerService().currentProcessingTime() + retryAfterMillis * (1L << Math.min(inARow - 1, 5));
+        cancelTimer(ctx.timerService());
+        ctx.timerService().registerProcessingTimeTimer(wake);
+        timer.update(wake);
     }
 
     @Override

@@ -10,11 +10,13 @@ import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowJob;
 import io.stockflow.ledger.AvailabilityUpdate;
+import io.stockflow.listing.ChannelSyncRecord;
 import io.stockflow.model.DeadLetter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
@@ -28,6 +30,12 @@ public final class SyncJob implements StockflowJob {
     @Override
     public List<String> inputTopics() {
         return List.of(Topics.AVAILABILITY, Topics.CHANNEL_LISTINGS);
+    }
+
+    /** The job's own pushes, read back live: a failed one goes again. */
+    @Override
+    public List<String> loopTopics() {
+        return List.of(Topics.CHANNEL_SYNC);
     }
 
     /**
@@ -44,8 +52,16 @@ public final class SyncJob implements StockflowJob {
                 () -> new AvailabilityParser()::parse,
                 AvailabilityUpdate.class,
                 "sync-parse-" + Topics.AVAILABILITY);
-        SyncOutputs out =
-                SyncTopology.build(new SyncInputs(availability, topics.get(Topics.CHANNEL_LISTINGS)), settings);
+        DataStream<RawRecord> pushedBefore = topics.get(Topics.CHANNEL_SYNC);
+        Optional<DataStream<ChannelSyncRecord>> answers = Optional.ofNullable(pushedBefore)
+                .map(raw -> ParseRecords.parse(
+                        raw,
+                        Topics.CHANNEL_SYNC,
+                        () -> ChannelSyncJson::read,
+                        ChannelSyncRecord.class,
+                        "sync-parse-" + Topics.CHANNEL_SYNC));
+        SyncOutputs out = SyncTopology.build(
+                new SyncInputs(availability, topics.get(Topics.CHANNEL_LISTINGS), answers), settings);
 
         DataStream<DeadLetter> deadLetters = out.deadLetters();
         if (!settings.deadLetteredElsewhere.contains(Topics.AVAILABILITY)) {

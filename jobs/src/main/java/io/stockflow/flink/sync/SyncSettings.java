@@ -31,6 +31,8 @@ public final class SyncSettings implements Serializable {
     public int capacity = 1000;
     /** How long a push may wait for its answer; the clients' own retries must fit in it. */
     public Duration pushTimeout = Duration.ofMinutes(5);
+    /** The first pause before a failed push goes again (live, with the answers read back); it doubles per failure. */
+    public Duration retryAfter = StockflowOptions.SYNC_RETRY_AFTER.defaultValue();
     /** Calls each channel has on their way at once per task. */
     public int callsInFlight = 4;
     /** Channels with a daily revision limit per listing: eBay's 250, of which 25 are kept for urgent changes. */
@@ -44,6 +46,7 @@ public final class SyncSettings implements Serializable {
         SyncSettings s = new SyncSettings();
         settings.getOptional(StockflowOptions.LISTINGS)
                 .ifPresent(file -> s.listings = ListingMapDocuments.read(Path.of(file)));
+        s.retryAfter = settings.get(StockflowOptions.SYNC_RETRY_AFTER);
         ChannelConnections fromConfig = ChannelConnections.fromConfiguration(flink.toMap());
         s.connections = environment == null ? fromConfig : fromConfig.withEnvironment(environment);
         return s;

@@ -11,12 +11,14 @@ import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
 
 /**
  * The sync job as a function from typed streams to typed streams: listing maps are checked and broadcast; per SKU the
  * latest availability becomes each listing target's quantity; per listing target the newest quantity goes out when
  * the channel's budget allows; the pushes go through the channel clients on Flink's asynchronous I/O, unordered, with
  * a bounded number waiting and a timeout; each answer is a {@code channel.sync} record, a failed one also an alert.
+ * Live, the answers come back from {@code channel.sync} to the listing targets, and a failed push goes again.
  */
 public final class SyncTopology {
     private SyncTopology() {}
@@ -36,8 +38,18 @@ public final class SyncTopology {
                 .name("sync: listed quantities per SKU")
                 .uid("sync-sku-quantities");
 
+        // Bounded runs have no answers to read back: an empty stream stands in for them.
+        DataStream<ChannelSyncRecord> answers = in.answers()
+                .orElseGet(() -> wanted.flatMap(
+                                (ListingPush p, Collector<ChannelSyncRecord> none) -> {},
+                                TypeInformation.of(ChannelSyncRecord.class))
+                        .name("sync: no answers read back")
+                        .uid("sync-no-answers"));
         SingleOutputStreamOperator<ListingPush> due = wanted.keyBy(p -> p.targetKey, Types.STRING)
-                .process(new ListingSyncFunction(settings.budgets), TypeInformation.of(ListingPush.class))
+                .connect(answers.keyBy(ChannelSyncRecord::targetKey, Types.STRING))
+                .process(
+                        new ListingSyncFunction(settings.budgets, settings.retryAfter),
+                        TypeInformation.of(ListingPush.class))
                 .name("sync: pushes per listing target")
                 .uid("sync-listing-targets");
 

@@ -3,19 +3,21 @@ package io.stockflow.flink.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.listing.Channel;
+import io.stockflow.listing.ChannelSyncRecord;
 import io.stockflow.listing.ListedQuantity;
 import io.stockflow.listing.Listing;
 import io.stockflow.listing.ListingPush;
 import io.stockflow.listing.RevisionBudget;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,18 +28,21 @@ class ListingSyncFunctionTest {
     /** 10 revisions a day, 2 kept for urgent changes: paced sends are a few hours apart. */
     static final RevisionBudget TIGHT = new RevisionBudget(10, 2, ZoneId.of("UTC"));
 
-    KeyedOneInputStreamOperatorTestHarness<String, ListingPush, ListingPush> harness;
+    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
+    KeyedTwoInputStreamOperatorTestHarness<String, ListingPush, ChannelSyncRecord, ListingPush> harness;
 
     @BeforeEach
     void open() throws Exception {
         harness = harness(null);
     }
 
-    KeyedOneInputStreamOperatorTestHarness<String, ListingPush, ListingPush> harness(OperatorSubtaskState restore)
-            throws Exception {
-        var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ListingSyncFunction(Map.of(Channel.EBAY, TIGHT))),
-                p -> p.targetKey,
+    KeyedTwoInputStreamOperatorTestHarness<String, ListingPush, ChannelSyncRecord, ListingPush> harness(
+            OperatorSubtaskState restore) throws Exception {
+        var h = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new ListingSyncFunction(Map.of(Channel.EBAY, TIGHT), RETRY_AFTER)),
+                (ListingPush p) -> p.targetKey,
+                ChannelSyncRecord::targetKey,
                 Types.STRING);
         if (restore != null) h.initializeState(restore);
         h.setProcessingTime(NOON);
@@ -63,10 +68,10 @@ class ListingSyncFunctionTest {
 
     @Test
     void everyNewQuantityOfAnUnlimitedChannelGoesAtOnceAndAnOlderVersionChangesNothing() throws Exception {
-        harness.processElement(new StreamRecord<>(push(Channel.SHOPIFY, 5, 1)));
-        harness.processElement(new StreamRecord<>(push(Channel.SHOPIFY, 3, 4)));
-        harness.processElement(new StreamRecord<>(push(Channel.SHOPIFY, 9, 2)));
-        harness.processElement(new StreamRecord<>(push(Channel.SHOPIFY, 3, 5)));
+        harness.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 5, 1)));
+        harness.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 3, 4)));
+        harness.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 9, 2)));
+        harness.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 3, 5)));
 
         assertThat(sent()).containsExactly("5@v1", "3@v4");
         assertThat(harness.numProcessingTimeTimers()).isZero();
@@ -74,19 +79,19 @@ class ListingSyncFunctionTest {
 
     @Test
     void onEbayASellOutGoesAtOnceAndOtherChangesWaitAndMergeIntoTheNewest() throws Exception {
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 8, 1)));
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 7, 2)));
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 6, 3)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 8, 1)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 7, 2)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 6, 3)));
         assertThat(sent()).containsExactly("8@v1");
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 0, 4)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 0, 4)));
         assertThat(sent()).containsExactly("8@v1", "0@v4");
         assertThat(harness.numProcessingTimeTimers()).isZero();
 
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 5, 5)));
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 4, 6)));
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 2, 7)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 5, 5)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 4, 6)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 2, 7)));
         assertThat(sent()).containsExactly("8@v1", "0@v4", "5@v5");
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
@@ -97,15 +102,47 @@ class ListingSyncFunctionTest {
 
     @Test
     void aWaitingQuantityAndItsTimerSurviveARestore() throws Exception {
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 8, 1)));
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 6, 2)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 8, 1)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 6, 2)));
         OperatorSubtaskState snapshot = harness.snapshot(1, NOON);
         harness.close();
 
         harness = harness(snapshot);
-        harness.processElement(new StreamRecord<>(push(Channel.EBAY, 7, 1)));
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 7, 1)));
         harness.setProcessingTime(NOON + 6 * 3600_000L);
 
         assertThat(sent()).containsExactly("6@v2");
+    }
+
+    static ChannelSyncRecord answer(ListingPush p, String status) {
+        ChannelSyncRecord r = new ChannelSyncRecord();
+        r.channel = p.channel;
+        r.listingIds = p.listingIds;
+        r.target = p.target;
+        r.sku = p.sku;
+        r.quantity = p.quantity;
+        r.version = p.version;
+        r.status = status;
+        return r;
+    }
+
+    @Test
+    void aFailedPushGoesAgainAfterAPauseThatDoublesAndAnAnswerToAnOlderPushChangesNothing() throws Exception {
+        harness.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 5, 1)));
+        harness.processElement2(new StreamRecord<>(answer(push(Channel.SHOPIFY, 5, 1), "FAILED")));
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        harness.setProcessingTime(NOON + 30_000);
+        assertThat(sent()).containsExactly("5@v1", "5@v1");
+        harness.processElement2(new StreamRecord<>(answer(push(Channel.SHOPIFY, 5, 1), "FAILED")));
+        harness.setProcessingTime(NOON + 30_000 + 59_999);
+        assertThat(sent()).hasSize(2);
+        harness.setProcessingTime(NOON + 30_000 + 60_000);
+        assertThat(sent()).containsExactly("5@v1", "5@v1", "5@v1");
+
+        harness.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 3, 2)));
+        harness.processElement2(new StreamRecord<>(answer(push(Channel.SHOPIFY, 5, 1), "FAILED")));
+        assertThat(sent()).containsExactly("5@v1", "5@v1", "5@v1", "3@v2");
+        assertThat(harness.numProcessingTimeTimers()).isZero();
     }
 }

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sync job on a real broker (KRaft, in-JVM) and a MiniCluster, pushing to the marketplace simulator in this JVM:
  * availability records in, every channel's listing converges and each push is a {@code channel.sync} record; a
- * channel in an outage holds up no other, raises {@code CHANNEL_SYNC_FAILED} and converges after it ends.
+ * channel in an outage holds up no other, raises {@code CHANNEL_SYNC_FAILED} and catches up after it ends, from the
+ * failed pushes read back.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SyncKafkaITCase {
@@ -60,7 +61,9 @@ class SyncKafkaITCase {
     TestTopics startSync() throws Exception {
         TestTopics topics = PIPELINE.topics(TOPICS).createAll(2);
         Path listings = Files.writeString(dir.resolve("listings.json"), SyncFixtures.LISTINGS);
-        JobOptions options = new JobOptions().set(StockflowOptions.LISTINGS, listings.toString());
+        JobOptions options = new JobOptions()
+                .set(StockflowOptions.LISTINGS, listings.toString())
+                .set(StockflowOptions.SYNC_RETRY_AFTER, Duration.ofSeconds(1));
         options.channelEnvironment = SyncSimulator.ENV;
         Configuration configuration = TestFlink.jobConfiguration(0);
         sim.configuration().forEach(configuration::setString);
@@ -108,7 +111,7 @@ class SyncKafkaITCase {
     }
 
     @Test
-    void aChannelInAnOutageHoldsUpNoOtherRaisesChannelSyncFailedAndConvergesAfterIt() throws Exception {
+    void aChannelInAnOutageHoldsUpNoOtherRaisesChannelSyncFailedAndCatchesUpAfterIt() throws Exception {
         TestTopics topics = startSync();
         sim.fault("amazon", "{\"mode\":\"outage\"}");
         try {
@@ -135,6 +138,18 @@ class SyncKafkaITCase {
         } finally {
             sim.fault("amazon", "{\"mode\":\"normal\"}");
         }
+
+        // No new availability: the failed push goes again from the answer read back, and Amazon catches up.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sim.listed("TEE-M")).isEqualTo(everywhere(4)));
+        List<String> amazon = topics.readCommitted(
+                Topics.CHANNEL_SYNC,
+                r -> r.stream().anyMatch(p -> p.contains("\"amazon\"") && p.contains("ACCEPTED")),
+                WAIT);
+        assertThat(amazon)
+                .filteredOn(p -> p.contains("\"amazon\""))
+                .extracting(p -> Fixtures.json(p).get("status").asText())
+                .contains("FAILED")
+                .endsWith("ACCEPTED");
 
         topics.produce(
                 Topics.AVAILABILITY,
