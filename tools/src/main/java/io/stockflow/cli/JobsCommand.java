@@ -32,7 +32,7 @@ public final class JobsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var jobs = new FlinkRest(rest)
                 .jobs().stream()
-                        .filter(j -> all || !StopCommand.TERMINAL.contains(j.state()))
+                        .filter(j -> all || !RunningJobs.TERMINAL.contains(j.state()))
                         .toList();
         if (jobs.isEmpty()) {
             out().println(all ? "no jobs" : "no running jobs (--all lists finished ones too)");

@@ -5,7 +5,6 @@ import io.stockflow.flink.job.DurationConverter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +24,6 @@ import picocli.CommandLine.Spec;
 public final class StopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    static final Set<String> TERMINAL = Set.of("FINISHED", "CANCELED", "FAILED");
 
     @Parameters(paramLabel = "JOB", description = "A job name (inventory, all) or a job id from `stockflow jobs`.")
     String job;
@@ -64,12 +61,7 @@ public final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FlinkRest flink = new FlinkRest(rest);
-        List<FlinkRest.JobSummary> matches = flink.jobs().stream()
-                .filter(j -> !TERMINAL.contains(j.state()))
-                .filter(j -> j.id().equals(job)
-                        || j.name().equals("stockflow " + job)
-                        || j.name().equals(job))
-                .toList();
+        List<FlinkRest.JobSummary> matches = RunningJobs.matching(flink.jobs(), job);
         if (matches.size() != 1) {
             err().println(
                             matches.isEmpty()

@@ -63,6 +63,12 @@ public final class SubmitCommand implements Callable<Integer> {
                     "Start even if the savepoint holds state of an operator the job no longer has (it is dropped).")
     boolean allowNonRestoredState;
 
+    @Option(
+            names = "--allow-duplicate",
+            description = "Start the job even when the cluster already runs one of the same name (two copies of a job"
+                    + " write the same outputs twice).")
+    boolean allowDuplicate;
+
     @Unmatched
     List<String> jobArgs = new ArrayList<>();
 
@@ -79,6 +85,14 @@ public final class SubmitCommand implements Callable<Integer> {
             return 2;
         }
         FlinkRest flink = new FlinkRest(rest);
+        List<FlinkRest.JobSummary> running = RunningJobs.matching(flink.jobs(), job);
+        if (!running.isEmpty() && !allowDuplicate) {
+            err().println("the cluster at " + flink.address() + " already runs '"
+                    + running.get(0).name() + "' as job "
+                    + running.get(0).id() + " (" + running.get(0).state() + "): stop it first (`stockflow stop " + job
+                    + " --savepoint DIR`, then submit with --from-savepoint), or pass --allow-duplicate");
+            return 2;
+        }
         String jarId = flink.uploadJar(jar);
         try {
             String jobId = flink.run(jarId, ENTRY_CLASS, programArgs, fromSavepoint, allowNonRestoredState);

@@ -2,6 +2,7 @@ package io.stockflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockflow.cluster.FlinkRest;
 import io.stockflow.flink.main.RunCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,6 +12,22 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class ClusterCommandsTest {
+    @Test
+    void aJobIsFoundByIdOrByTheNameItRunsUnderWhileItIsNotOver() {
+        List<FlinkRest.JobSummary> jobs = List.of(
+                new FlinkRest.JobSummary("a1", "stockflow inventory", "RUNNING", 0, 0),
+                new FlinkRest.JobSummary("b2", "stockflow inventory", "CANCELED", 0, 0),
+                new FlinkRest.JobSummary("c3", "stockflow lifecycle", "RESTARTING", 0, 0));
+
+        assertThat(RunningJobs.matching(jobs, "inventory"))
+                .extracting(FlinkRest.JobSummary::id)
+                .containsExactly("a1");
+        assertThat(RunningJobs.matching(jobs, "c3"))
+                .extracting(FlinkRest.JobSummary::id)
+                .containsExactly("c3");
+        assertThat(RunningJobs.matching(jobs, "anomalies")).isEmpty();
+    }
+
     @Test
     void aSubmittedJobRunsLiveOnTheLocalBrokerUnlessToldWhere() {
         assertThat(SubmitCommand.programArgs("inventory", List.of("--checkpoint-interval", "1s")))

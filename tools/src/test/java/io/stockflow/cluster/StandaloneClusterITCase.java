@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stockflow.cli.Stockflow;
 import io.stockflow.cli.TailCommand;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.main.Version;
@@ -14,6 +15,8 @@ import io.stockflow.testing.KafkaBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -101,6 +104,27 @@ class StandaloneClusterITCase {
         String job = submit("metrics", topics);
         try {
             feedAndCheck(topics, () -> KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3)));
+
+            // A second copy of a running job is refused before anything is uploaded: it would write every output twice.
+            StringWriter refused = new StringWriter();
+            CommandLine launcher = Stockflow.commandLine();
+            launcher.setErr(new PrintWriter(refused));
+            assertThat(launcher.execute(
+                            "submit",
+                            "inventory",
+                            "--rest",
+                            flink.restAddress(),
+                            "--jar",
+                            JOB_JAR.toString(),
+                            "--bootstrap",
+                            KAFKA.bootstrap()))
+                    .isEqualTo(2);
+            assertThat(refused.toString()).contains("already runs 'stockflow inventory'", "--allow-duplicate");
+            assertThat(rest.jobs())
+                    .as("still one job")
+                    .filteredOn(j -> j.state().equals("RUNNING"))
+                    .hasSize(1);
+
             String url = "http://127.0.0.1:" + flink.metricsPort(Role.TASKMANAGER) + "/metrics";
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 List<String> lines = scrape(url);
