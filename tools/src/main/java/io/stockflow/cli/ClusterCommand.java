@@ -1,9 +1,11 @@
 package io.stockflow.cli;
 
 import io.stockflow.flink.main.Home;
+import io.stockflow.local.ClusterHealth;
 import io.stockflow.local.LocalFlink;
 import io.stockflow.local.LocalFlink.Role;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,8 +36,18 @@ public final class ClusterCommand implements Callable<Integer> {
         Optional<ProcessHandle> tm = flink.running(Role.TASKMANAGER);
         switch (action) {
             case "start":
-                if (flink.restAnswers()) {
+                ClusterHealth before = flink.health();
+                if (before.state() == ClusterHealth.State.UP) {
                     out().println("A Flink cluster already answers on http://" + flink.restAddress() + pids(jm, tm));
+                    return 0;
+                }
+                if (before.state() == ClusterHealth.State.UNHEALTHY) {
+                    out().println("The cluster is unhealthy: " + before.problem() + "; starting " + before.missing()
+                            + " ...");
+                    List<Role> startedRoles = flink.startMissing(Duration.ofSeconds(90));
+                    out().println("Flink cluster whole again (started " + startedRoles + "): http://"
+                            + flink.restAddress()
+                            + pids(flink.running(Role.JOBMANAGER), flink.running(Role.TASKMANAGER)));
                     return 0;
                 }
                 long started = System.nanoTime();
@@ -59,16 +71,20 @@ public final class ClusterCommand implements Callable<Integer> {
                 out().println("Flink cluster stopped" + pids(jm, tm));
                 return 0;
             case "status":
-                if (!flink.restAnswers()) {
-                    out().println("down"
-                            + (jm.isPresent() || tm.isPresent()
-                                    ? " (processes still running" + pids(jm, tm) + ")"
-                                    : ""));
-                    return 3;
+                ClusterHealth health = flink.health();
+                switch (health.state()) {
+                    case UP:
+                        out().println("up on http://" + flink.restAddress() + ", " + health.taskManagers()
+                                + " TaskManager(s)" + (jm.isPresent() ? pids(jm, tm) : " (not started by stockflow)"));
+                        return 0;
+                    case UNHEALTHY:
+                        out().println("unhealthy: " + health.problem() + pids(jm, tm)
+                                + "; `stockflow cluster start` starts what is missing");
+                        return 1;
+                    default:
+                        out().println("down");
+                        return 3;
                 }
-                out().println("up on http://" + flink.restAddress() + ", " + flink.registeredTaskManagers()
-                        + " TaskManager(s)" + (jm.isPresent() ? pids(jm, tm) : " (not started by stockflow)"));
-                return 0;
             default:
                 err().println("unknown action '" + action + "': use start, stop or status");
                 return 2;

@@ -133,6 +133,34 @@ public final class LocalFlink {
         }
     }
 
+    /** The cluster's health as its processes and REST endpoint show it now. */
+    public ClusterHealth health() throws IOException {
+        return new ClusterHealth(
+                restAnswers(),
+                registeredTaskManagers(),
+                running(Role.JOBMANAGER).isPresent(),
+                Files.isRegularFile(pidFile(Role.TASKMANAGER)),
+                running(Role.TASKMANAGER).isPresent());
+    }
+
+    /**
+     * Starts the processes a cluster that lost some is missing (a crashed TaskManager, a dead JobManager), never a
+     * second one beside a survivor, and waits until a TaskManager has registered. Returns the roles it started.
+     */
+    public List<Role> startMissing(Duration timeout) throws IOException, InterruptedException {
+        List<Role> missing = health().missing();
+        for (Role role : missing) start(role);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (registeredTaskManagers() < 1 || !running(Role.TASKMANAGER).isPresent()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "the cluster was not whole again within " + timeout + ": see " + home.resolve("log"));
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return missing;
+    }
+
     /** Starts one process of the cluster (also a TaskManager again after it was killed) and records its pid. */
     public Process start(Role role) throws IOException {
         if (!Files.isDirectory(libs)) {

@@ -8,6 +8,7 @@ import io.stockflow.cli.Stockflow;
 import io.stockflow.cli.TailCommand;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.main.Version;
+import io.stockflow.local.ClusterHealth;
 import io.stockflow.local.LocalFlink;
 import io.stockflow.local.LocalFlink.Role;
 import io.stockflow.testing.Fixtures;
@@ -185,7 +186,11 @@ class StandaloneClusterITCase {
                 long killed = System.nanoTime();
                 flink.kill(Role.TASKMANAGER);
                 KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3));
-                flink.start(Role.TASKMANAGER);
+                ClusterHealth lost = flink.health();
+                assertThat(lost.state()).as(lost.problem()).isEqualTo(ClusterHealth.State.UNHEALTHY);
+                assertThat(lost.missing()).containsExactly(Role.TASKMANAGER);
+                assertThat(flink.startMissing(WAIT)).containsExactly(Role.TASKMANAGER);
+                assertThat(flink.health().state()).isEqualTo(ClusterHealth.State.UP);
                 await().atMost(WAIT)
                         .pollInterval(Duration.ofMillis(200))
                         .until(() -> "RUNNING".equals(rest.state(job)) && rest.restoredCheckpoints(job) >= 1);

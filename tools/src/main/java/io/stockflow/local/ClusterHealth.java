@@ -1,0 +1,56 @@
+package io.stockflow.local;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The local cluster's state as its processes and its REST endpoint show it, and what `cluster start` must start to
+ * make it whole: only the processes that are missing, so a surviving TaskManager is never joined by a second one that
+ * registers under the same name.
+ *
+ * @param restAnswers whether the JobManager's REST endpoint answers
+ * @param taskManagers TaskManagers registered with it (it counts a dead one until its heartbeat times out)
+ * @param jobManagerAlive whether the JobManager process this project started still runs
+ * @param taskManagerStarted whether this project started a TaskManager (it has a pid file)
+ * @param taskManagerAlive whether that TaskManager process still runs
+ */
+public record ClusterHealth(
+        boolean restAnswers,
+        int taskManagers,
+        boolean jobManagerAlive,
+        boolean taskManagerStarted,
+        boolean taskManagerAlive) {
+
+    public enum State {
+        UP,
+        UNHEALTHY,
+        DOWN
+    }
+
+    public State state() {
+        if (!restAnswers && !jobManagerAlive && !taskManagerAlive) return State.DOWN;
+        boolean taskManagerLost = taskManagers < 1 || (taskManagerStarted && !taskManagerAlive);
+        return restAnswers && !taskManagerLost ? State.UP : State.UNHEALTHY;
+    }
+
+    /** What is wrong, for people; empty when the cluster is up or down as a whole. */
+    public String problem() {
+        if (state() != State.UNHEALTHY) return "";
+        if (!restAnswers) {
+            return jobManagerAlive
+                    ? "the JobManager runs but its REST endpoint does not answer"
+                    : "the JobManager is gone (its jobs with it: resubmit them from their latest checkpoint)";
+        }
+        return taskManagerStarted && !taskManagerAlive
+                ? "the TaskManager process is gone: every job waits for slots"
+                : "no TaskManager is registered: every job waits for slots";
+    }
+
+    /** The processes `cluster start` starts: those missing, JobManager first. */
+    public List<LocalFlink.Role> missing() {
+        List<LocalFlink.Role> roles = new ArrayList<>();
+        if (!restAnswers && !jobManagerAlive) roles.add(LocalFlink.Role.JOBMANAGER);
+        if (!taskManagerAlive && (taskManagers < 1 || taskManagerStarted)) roles.add(LocalFlink.Role.TASKMANAGER);
+        return roles;
+    }
+}

@@ -1,0 +1,54 @@
+package io.stockflow.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stockflow.local.ClusterHealth.State;
+import io.stockflow.local.LocalFlink.Role;
+import org.junit.jupiter.api.Test;
+
+class ClusterHealthTest {
+    @Test
+    void aClusterWithItsTaskManagerIsUpAndNeedsNothing() {
+        ClusterHealth h = new ClusterHealth(true, 1, true, true, true);
+
+        assertThat(h.state()).isEqualTo(State.UP);
+        assertThat(h.missing()).isEmpty();
+    }
+
+    @Test
+    void aDeadTaskManagerMakesItUnhealthyEvenWhileItsRegistrationLingers() {
+        ClusterHealth h = new ClusterHealth(true, 1, true, true, false);
+
+        assertThat(h.state()).isEqualTo(State.UNHEALTHY);
+        assertThat(h.problem()).contains("TaskManager process is gone");
+        assertThat(h.missing()).containsExactly(Role.TASKMANAGER);
+    }
+
+    @Test
+    void noRegisteredTaskManagerIsUnhealthy() {
+        ClusterHealth h = new ClusterHealth(true, 0, true, false, false);
+
+        assertThat(h.state()).isEqualTo(State.UNHEALTHY);
+        assertThat(h.problem()).contains("no TaskManager is registered");
+        assertThat(h.missing()).containsExactly(Role.TASKMANAGER);
+    }
+
+    @Test
+    void aDeadJobManagerIsRestartedAloneBesideTheSurvivingTaskManager() {
+        ClusterHealth h = new ClusterHealth(false, 0, false, true, true);
+
+        assertThat(h.state()).isEqualTo(State.UNHEALTHY);
+        assertThat(h.problem()).contains("JobManager is gone");
+        assertThat(h.missing())
+                .as("never a second TaskManager beside the orphaned one")
+                .containsExactly(Role.JOBMANAGER);
+    }
+
+    @Test
+    void nothingRunningIsDown() {
+        ClusterHealth h = new ClusterHealth(false, 0, false, true, false);
+
+        assertThat(h.state()).isEqualTo(State.DOWN);
+        assertThat(h.problem()).isEmpty();
+    }
+}
