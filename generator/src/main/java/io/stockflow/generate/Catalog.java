@@ -66,7 +66,7 @@ final class Catalog {
         prices = new long[size][CURRENCIES.length];
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            skus[i] = String.format("SKU-%05d", i + 1);
+            skus[i] = id(i);
             titles[i] = MATERIALS[(i * 7 + i / MATERIALS.length) % MATERIALS.length] + " "
                     + PRODUCTS[(i * 5 + i / PRODUCTS.length) % PRODUCTS.length];
             variants[i] = VARIANTS[(i * 11) % VARIANTS.length];
@@ -87,6 +87,11 @@ final class Catalog {
             cumulative[i] = running;
         }
         cumulative[size - 1] = 1.0;
+    }
+
+    /** The id of the SKU at an index: {@code SKU-00001} for 0. */
+    static String id(int index) {
+        return String.format("SKU-%05d", index + 1);
     }
 
     /** {@code 23.40} becomes {@code 23.99} (or {@code 23.90}): a shop's price ending. */

@@ -102,4 +102,11 @@ public class GeneratorSettings {
         mix.put("woocommerce", 0.15);
         return mix;
     }
+
+    /** The ids of the catalogue's SKUs, best seller first: what a listing map or a channel lists for this traffic. */
+    public List<String> skuIds() {
+        List<String> ids = new ArrayList<>(skus);
+        for (int i = 0; i < skus; i++) ids.add(Catalog.id(i));
+        return ids;
+    }
 }

@@ -6,6 +6,7 @@ import io.stockflow.flink.io.KafkaBinding;
 import io.stockflow.flink.io.KafkaSettings;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.main.FlinkOptions;
 import io.stockflow.flink.main.Home;
 import io.stockflow.local.LocalKafka;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Option;
             "Runs everything on this machine and shows it live.",
             "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four",
             "marketplaces (duplicates and bad records included) and shows what happens; the query API",
-            "(./stockflow serve) answers on 127.0.0.1:8070. Ctrl-C stops everything."
+            "(./stockflow serve) answers on 127.0.0.1:8070. The marketplace simulator (127.0.0.1:8090) stands in for",
+            "the four channels: the sync job pushes the ledger's available units to it, and the busiest SKUs show",
+            "what each channel lists beside the ledger. Ctrl-C stops everything."
         })
 public final class DemoCommand implements Callable<Integer> {
     private static final List<String> SHOWN = List.of(
@@ -44,7 +47,10 @@ public final class DemoCommand implements Callable<Integer> {
             Topics.ALLOCATIONS,
             Topics.ALERTS,
             Topics.NOTIFICATIONS,
+            Topics.CHANNEL_SYNC,
             Topics.DEADLETTER);
+    /** The screen, and the simulator's listed quantities with it, at most this often: for people, once a second is live. */
+    private static final long RENDER_EVERY_MS = 1000;
 
     @Option(
             names = "--rate",
@@ -68,6 +74,15 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port of the query API on 127.0.0.1 (./stockflow serve); 0 picks a free one, -1 starts none"
                     + " (default: ${DEFAULT-VALUE}).")
     int servePort = ServeSettings.DEFAULT_PORT;
+
+    @Option(
+            names = "--sim-port",
+            paramLabel = "N",
+            description = "Port of the marketplace simulator the sync job pushes to, on 127.0.0.1; 0 picks a free one,"
+                    + " -1 runs without channel sync (default: ${DEFAULT-VALUE}).")
+    int simPort = DEFAULT_SIM_PORT;
+
+    static final int DEFAULT_SIM_PORT = 8090;
 
     @Mixin
     JobOptions jobOptions;
@@ -93,30 +108,60 @@ public final class DemoCommand implements Callable<Integer> {
         ProcessHandle broker =
                 kafka.ensureUp(Duration.ofSeconds(60)).map(Process::toHandle).orElse(null);
         System.out.println(broker == null ? "Using the broker already there." : "Started a local broker.");
+        DemoFeeder feeder = new DemoFeeder(LocalKafka.BOOTSTRAP, rate, seed);
+        DemoChannels channels = null;
+        String channelSyncOff = null;
+        if (simPort < 0) {
+            channelSyncOff = "--sim-port -1";
+        } else {
+            try {
+                channels = DemoChannels.start(
+                        simPort,
+                        new DemoListings(feeder.settings().skuIds(), feeder.settings().locations),
+                        Home.path().resolve(".stockflow").resolve("demo"));
+                System.out.println(
+                        "Marketplace simulator on " + channels.baseUrl() + ", listing map " + channels.listingMap());
+            } catch (RuntimeException e) {
+                // The demo still shows everything else: channel sync is one part of it, not a reason to stop.
+                channelSyncOff = "the marketplace simulator could not start on port " + simPort + ": " + e.getMessage()
+                        + "; --sim-port N picks another (0: a free one)";
+                System.err.println("stockflow demo: " + channelSyncOff + ". Running without channel sync.");
+            }
+        }
         JobClient job;
         try {
             LocalKafka.createTopics(LocalKafka.BOOTSTRAP, Topics.ALL, 3);
             KafkaSettings settings = new KafkaSettings(LocalKafka.BOOTSTRAP);
             // Availability carries absolute levels and versions: at-least-once is safe and shows stock move at once.
             settings.atLeastOnceTopics.add(Topics.AVAILABILITY);
-            StreamExecutionEnvironment env = flink.environment(false);
+            StreamExecutionEnvironment env;
+            if (channels != null) {
+                // The sync job reads the map from its setting, the channels' keys from the Flink configuration and
+                // the credentials from the environment, as in any run; the simulator's credentials go in directly.
+                jobOptions.set(StockflowOptions.LISTINGS, channels.listingMap().toString());
+                jobOptions.channelEnvironment = DemoChannels.CREDENTIALS;
+                env = flink.environment(false, channels.configuration());
+            } else {
+                env = flink.environment(false);
+            }
             JobGraph.wire(env, Jobs.resolve(Jobs.ALL), new KafkaBinding(settings, "demo"), jobOptions);
             System.out.println("Starting the jobs on an embedded Flink ...");
             job = env.executeAsync("stockflow demo");
         } catch (Exception | Error e) {
             // Nothing this run started is left behind when it cannot start.
             if (broker != null) LocalKafka.stop(broker, Duration.ofSeconds(15));
+            if (channels != null) channels.close();
             throw e;
         }
 
         QueryService api = servePort < 0 ? null : startQueryApi();
-        DemoFeeder feeder = new DemoFeeder(LocalKafka.BOOTSTRAP, rate, seed);
         Thread feederThread = new Thread(feeder, "demo-feeder");
         feederThread.setDaemon(true);
         feederThread.start();
 
         ProcessHandle ourBroker = broker;
-        Thread shutdown = new Thread(() -> stopAll(feederThread, api, job, ourBroker), "demo-shutdown");
+        DemoChannels ourChannels = channels;
+        Thread shutdown = new Thread(() -> stopAll(feederThread, api, job, ourChannels, ourBroker), "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         String header = "stockflow demo: " + rate + " orders/s from shopify, amazon, ebay and woocommerce"
@@ -127,9 +172,14 @@ public final class DemoCommand implements Callable<Integer> {
                         ? ""
                         : "Query API: " + api.baseUrl() + "  (e.g. " + api.baseUrl() + "/alerts, /skus/{sku},"
                                 + " /orders/{orderId}; docs/serve.md)\n")
+                + (channels == null
+                        ? "Channel sync: off\n"
+                        : "Marketplace simulator: " + channels.baseUrl() + "  (what each channel lists: "
+                                + channels.baseUrl() + "/_sim/quantities; docs/marketplace-simulator.md)\n")
                 + "Read any topic yourself, e.g. kcat -C -b " + LocalKafka.BOOTSTRAP + " -t alerts";
         long stopAt = runFor == null ? Long.MAX_VALUE : System.currentTimeMillis() + runFor.toMillis();
         DemoDashboard dashboard = new DemoDashboard();
+        if (channelSyncOff != null) dashboard.channelSyncOff(channelSyncOff);
         try (KafkaConsumer<String, String> consumer = outputConsumer()) {
             consumer.subscribe(SHOWN);
             long nextRender = 0;
@@ -138,14 +188,25 @@ public final class DemoCommand implements Callable<Integer> {
                     dashboard.accept(r.topic(), r.value(), System.currentTimeMillis());
                 }
                 if (System.currentTimeMillis() >= nextRender) {
+                    if (channels != null) showListed(channels, dashboard);
                     dashboard.render(System.out, System.currentTimeMillis(), header);
-                    nextRender = System.currentTimeMillis() + 1000;
+                    nextRender = System.currentTimeMillis() + RENDER_EVERY_MS;
                 }
             }
         }
         Runtime.getRuntime().removeShutdownHook(shutdown);
-        stopAll(feederThread, api, job, broker);
+        stopAll(feederThread, api, job, channels, broker);
         return 0;
+    }
+
+    /** The channels' listed quantities into the dashboard; a failed read keeps the last ones (the next try is 1 s on). */
+    private static void showListed(DemoChannels channels, DemoDashboard dashboard) {
+        try {
+            dashboard.listed(channels.listed());
+        } catch (RuntimeException e) {
+            // A read that fails (the simulator busy stopping, a timeout) shows the previous quantities one second
+            // longer.
+        }
     }
 
     /** The query API on loopback over the demo's topics (no token: loopback only). */
@@ -165,8 +226,10 @@ public final class DemoCommand implements Callable<Integer> {
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 
-    private static void stopAll(Thread feeder, QueryService api, JobClient job, ProcessHandle broker) {
-        System.out.println("\nStopping the feeder, the query API, the jobs and the broker ...");
+    private static void stopAll(
+            Thread feeder, QueryService api, JobClient job, DemoChannels channels, ProcessHandle broker) {
+        System.out.println(
+                "\nStopping the feeder, the query API, the jobs, the marketplace simulator and the broker ...");
         feeder.interrupt();
         try {
             feeder.join(5_000);
@@ -185,6 +248,7 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (Exception e) {
             System.err.println("the job did not cancel cleanly: " + e.getMessage());
         }
+        if (channels != null) channels.close();
         if (broker != null) {
             try {
                 LocalKafka.stop(broker, Duration.ofSeconds(15));

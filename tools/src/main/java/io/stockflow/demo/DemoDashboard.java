@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * What the demo shows in the terminal, built from the output topics as a consumer sees them: orders per second by
- * channel, the stock of the busiest SKUs, decisions, dead letters and the latest alerts.
+ * channel, the stock of the busiest SKUs beside what each channel lists for them, channel pushes by status,
+ * decisions, dead letters and the latest alerts.
  */
 final class DemoDashboard {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +29,12 @@ final class DemoDashboard {
     private final Deque<String> latestAlerts = new ArrayDeque<>();
     private final Map<String, Long> alertsByType = new TreeMap<>();
     private final Map<String, Long> notificationsByTemplate = new TreeMap<>();
+    private final Map<String, Long> syncByStatus = new TreeMap<>();
+    /** What each channel lists per SKU, as the marketplaces report it; null while channel sync is off. */
+    private Map<String, Long[]> listed;
+    /** Why channel sync is off; null while it runs. */
+    private String channelSyncOff;
+
     private long orders;
     private long deadLetters;
 
@@ -77,6 +84,9 @@ final class DemoDashboard {
             case Topics.NOTIFICATIONS:
                 notificationsByTemplate.merge(r.path("template").asText(), 1L, Long::sum);
                 break;
+            case Topics.CHANNEL_SYNC:
+                syncByStatus.merge(r.path("status").asText(), 1L, Long::sum);
+                break;
             case Topics.DEADLETTER:
                 deadLetters++;
                 deadLetterReasons.merge(shorten(r.path("error").asText(), 60), 1L, Long::sum);
@@ -84,6 +94,16 @@ final class DemoDashboard {
             default:
                 break;
         }
+    }
+
+    /** What each channel lists per SKU now, in {@link DemoListings#CHANNELS} order (null: no listing there). */
+    void listed(Map<String, Long[]> quantities) {
+        this.listed = quantities;
+    }
+
+    /** Channel sync does not run, for this reason: said instead of the channel columns. */
+    void channelSyncOff(String reason) {
+        this.channelSyncOff = reason;
     }
 
     void render(PrintStream out, long nowMs, String header) {
@@ -100,16 +120,31 @@ final class DemoDashboard {
         s.append(String.format(
                 "%nOrders placed: %d   decisions: %s   dead letters: %d%n%n", orders, decisions, deadLetters));
         s.append(String.format(
-                "Busiest SKUs, all locations  %-12s %8s %8s %9s %7s%n",
+                "Busiest SKUs, all locations   %-12s %8s %8s %9s %7s",
                 "sku", "on_hand", "reserved", "available", "version"));
+        if (listed != null) {
+            s.append("   listed on:");
+            for (String channel : DemoListings.CHANNELS) s.append(String.format(" %11s", channel));
+        }
+        s.append('\n');
         stockBySku.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> e.getValue()[4])
                         .reversed()
                         .thenComparing(Map.Entry::getKey))
                 .limit(8)
-                .forEach(e -> s.append(String.format(
-                        "%29s %-12s %8d %8d %9d %7d%n",
-                        "", e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3])));
+                .forEach(e -> {
+                    long[] v = e.getValue();
+                    s.append(String.format("%29s %-12s %8d %8d %9d %7d", "", e.getKey(), v[0], v[1], v[2], v[3]));
+                    if (listed != null) s.append(channelColumns(listed.get(e.getKey())));
+                    s.append('\n');
+                });
+        if (channelSyncOff != null) {
+            s.append("Channel sync: off (").append(channelSyncOff).append(")\n");
+        } else {
+            s.append("Channel pushes (channel.sync) by status: ")
+                    .append(syncByStatus)
+                    .append('\n');
+        }
         s.append("\nCustomer notifications: ").append(notificationsByTemplate).append('\n');
         s.append("Alerts by type: ").append(alertsByType).append('\n');
         for (String a : latestAlerts) s.append("  ").append(shorten(a, 150)).append('\n');
@@ -120,6 +155,16 @@ final class DemoDashboard {
                 .forEach(e -> s.append(String.format("  %5d  %s%n", e.getValue(), e.getKey())));
         out.print(s);
         out.flush();
+    }
+
+    /** A SKU's listed quantity on each channel, under the header's columns; "-" where a channel has no listing. */
+    static String channelColumns(Long[] quantities) {
+        StringBuilder columns = new StringBuilder(String.format("%13s", ""));
+        for (int c = 0; c < DemoListings.CHANNELS.size(); c++) {
+            Long q = quantities == null ? null : quantities[c];
+            columns.append(String.format(" %11s", q == null ? "-" : q.toString()));
+        }
+        return columns.toString();
     }
 
     private static String shorten(String text, int max) {

@@ -40,6 +40,11 @@ final class DemoFeeder implements Runnable {
         settings.badRecordRate = 0.03;
     }
 
+    /** What the traffic is generated from: its SKUs and locations are the ones the demo lists on the channels. */
+    GeneratorSettings settings() {
+        return settings;
+    }
+
     @Override
     public void run() {
         Properties p = new Properties();

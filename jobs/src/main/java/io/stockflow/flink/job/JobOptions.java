@@ -30,7 +30,8 @@ public class JobOptions {
     public Set<String> inputsReadBefore = new HashSet<>();
 
     /**
-     * Set by tests only: the environment the sync job reads channel credentials from (a test JVM cannot set its own).
+     * Set by tests and the demo only: the environment the sync job reads channel credentials from (a JVM cannot set
+     * its own, and the demo's simulator lives in the launcher's JVM).
      * Null, as in every run of the launcher: each task's process environment.
      */
     public Map<String, String> channelEnvironment;

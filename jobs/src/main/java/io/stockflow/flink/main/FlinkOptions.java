@@ -4,6 +4,7 @@ import io.stockflow.flink.job.DurationConverter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -67,7 +68,15 @@ public class FlinkOptions {
 
     /** The execution environment: embedded when run from the launcher, the cluster's when submitted to one. */
     public StreamExecutionEnvironment environment(boolean bounded) {
-        return onCluster() ? clusterEnvironment() : embeddedEnvironment(bounded);
+        return environment(bounded, Map.of());
+    }
+
+    /**
+     * The execution environment with more configuration keys laid over the run's: the demo's {@code channels.*} keys
+     * point the sync job at the simulator it starts.
+     */
+    public StreamExecutionEnvironment environment(boolean bounded, Map<String, String> extra) {
+        return onCluster() ? clusterEnvironment(extra) : embeddedEnvironment(bounded, extra);
     }
 
     /**
@@ -78,16 +87,18 @@ public class FlinkOptions {
         return !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
     }
 
-    StreamExecutionEnvironment clusterEnvironment() {
+    StreamExecutionEnvironment clusterEnvironment(Map<String, String> extra) {
         Configuration job = jobSettings();
+        extra.forEach(job::setString);
         if (given("--parallelism")) job.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         if (given("--checkpoint-interval")) job.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         return StreamExecutionEnvironment.getExecutionEnvironment(job);
     }
 
-    StreamExecutionEnvironment embeddedEnvironment(boolean bounded) {
+    StreamExecutionEnvironment embeddedEnvironment(boolean bounded, Map<String, String> extra) {
         Configuration conf = embeddedConfiguration(flinkConf);
         conf.addAll(jobSettings());
+        extra.forEach(conf::setString);
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         conf.set(
