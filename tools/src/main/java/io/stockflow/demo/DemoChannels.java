@@ -1,5 +1,7 @@
 package io.stockflow.demo;
 
+import io.stockflow.channels.ChannelSettings;
+import io.stockflow.listing.Channel;
 import io.stockflow.marketsim.MarketplaceSimulator;
 import io.stockflow.marketsim.SimulatorSettings;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -75,11 +78,17 @@ final class DemoChannels implements AutoCloseable {
         return listingMap;
     }
 
-    /** The {@code channels.*} keys of every channel, pointing at the simulator, as {@code config.yaml} would hold them. */
-    Map<String, String> configuration() {
+    /**
+     * The {@code channels.*} keys of every channel, pointing at the simulator, as {@code config.yaml} would hold them.
+     * Each channel's client keeps its rate per task, so the demo shares each channel's rate among the job's tasks:
+     * together they stay inside the channel's limit (Amazon's 5 patches a second), as one seller's app must.
+     */
+    Map<String, String> configuration(int tasks) {
         Map<String, String> config = new LinkedHashMap<>();
         for (String channel : DemoListings.CHANNELS) {
             config.put("channels." + channel + ".base-url", base.toString());
+            double rate = ChannelSettings.defaultRequestsPerSecond(Channel.valueOf(channel.toUpperCase(Locale.ROOT)));
+            config.put("channels." + channel + ".requests-per-second", Double.toString(rate / Math.max(1, tasks)));
         }
         config.put("channels.amazon.seller-id", DemoListings.SELLER_ID);
         config.put("channels.amazon.marketplace-ids", DemoListings.MARKETPLACE_ID);

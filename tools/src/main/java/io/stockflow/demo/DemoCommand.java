@@ -140,7 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
                 // the credentials from the environment, as in any run; the simulator's credentials go in directly.
                 jobOptions.set(StockflowOptions.LISTINGS, channels.listingMap().toString());
                 jobOptions.channelEnvironment = DemoChannels.CREDENTIALS;
-                env = flink.environment(false, channels.configuration());
+                env = flink.environment(false, channels.configuration(flink.parallelism));
             } else {
                 env = flink.environment(false);
             }
