@@ -144,6 +144,11 @@ final class DemoDashboard {
             s.append("Channel pushes (channel.sync) by status: ")
                     .append(syncByStatus)
                     .append('\n');
+            // Without this a newcomer reads eBay's lagging column as a fault: it is the daily revision budget at work.
+            if (listed != null) {
+                s.append("eBay takes a sell-out and a return to stock at once; other changes wait their turn in its 250"
+                        + " revisions a listing and day, paced over the rest of the day (UTC): minutes apart.\n");
+            }
         }
         s.append("\nCustomer notifications: ").append(notificationsByTemplate).append('\n');
         s.append("Alerts by type: ").append(alertsByType).append('\n');

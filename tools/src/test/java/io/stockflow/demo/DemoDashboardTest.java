@@ -32,7 +32,9 @@ class DemoDashboardTest {
         String header =
                 screen.lines().filter(l -> l.contains("listed on:")).findFirst().orElseThrow();
         assertThat(row.length()).isEqualTo(header.length());
-        assertThat(screen).contains("Channel pushes (channel.sync) by status: {ACCEPTED=2, FAILED=1}");
+        assertThat(screen)
+                .contains("Channel pushes (channel.sync) by status: {ACCEPTED=2, FAILED=1}")
+                .contains("eBay takes a sell-out and a return to stock at once");
     }
 
     @Test
