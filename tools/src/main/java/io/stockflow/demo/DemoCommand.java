@@ -123,8 +123,8 @@ public final class DemoCommand implements Callable<Integer> {
                         "Marketplace simulator on " + channels.baseUrl() + ", listing map " + channels.listingMap());
             } catch (RuntimeException e) {
                 // The demo still shows everything else: channel sync is one part of it, not a reason to stop.
-                channelSyncOff = "the marketplace simulator could not start on port " + simPort + ": " + e.getMessage()
-                        + "; --sim-port N picks another (0: a free one)";
+                channelSyncOff = "the marketplace simulator could not start on port " + simPort + " (" + e.getMessage()
+                        + "); --sim-port N picks another (0: a free one)";
                 System.err.println("stockflow demo: " + channelSyncOff + ". Running without channel sync.");
             }
         }
