@@ -3,17 +3,14 @@ package io.stockflow.demo;
 import io.stockflow.channels.ChannelSettings;
 import io.stockflow.listing.Channel;
 import io.stockflow.marketsim.MarketplaceSimulator;
+import io.stockflow.marketsim.SimulatorAdmin;
 import io.stockflow.marketsim.SimulatorSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,14 +32,14 @@ final class DemoChannels implements AutoCloseable {
 
     private final MarketplaceSimulator simulator;
     private final DemoListings listings;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final SimulatorAdmin admin;
     private final URI base;
     private final Path listingMap;
 
     private DemoChannels(MarketplaceSimulator simulator, URI base, DemoListings listings, Path listingMap) {
         this.simulator = simulator;
         this.base = base;
+        this.admin = new SimulatorAdmin(base);
         this.listings = listings;
         this.listingMap = listingMap;
     }
@@ -59,7 +56,7 @@ final class DemoChannels implements AutoCloseable {
             Files.createDirectories(folder);
             Path map = Files.writeString(folder.resolve("demo-listings.json"), listings.listingMap(Instant.now()));
             DemoChannels channels = new DemoChannels(simulator, base, listings, map);
-            for (DemoListings.Seed seed : listings.seeds()) channels.seed(seed);
+            for (DemoListings.Seed seed : listings.seeds()) channels.admin.seed(seed.path(), seed.body());
             return channels;
         } catch (IOException e) {
             simulator.close();
@@ -97,37 +94,7 @@ final class DemoChannels implements AutoCloseable {
 
     /** What each channel lists per SKU now, in {@link DemoListings#CHANNELS} order, read from the admin API. */
     Map<String, Long[]> listed() {
-        return listings.listed(get("/_sim/quantities"));
-    }
-
-    private void seed(DemoListings.Seed seed) {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(base.resolve(seed.path()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(seed.body())));
-        if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException("the simulator refused " + seed.path() + " " + seed.body() + ": "
-                    + answer.statusCode() + " " + answer.body());
-        }
-    }
-
-    private String get(String path) {
-        HttpResponse<String> answer =
-                send(HttpRequest.newBuilder(base.resolve(path)).GET());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + ": " + answer.statusCode() + " " + answer.body());
-        }
-        return answer.body();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return listings.listed(admin.get("/_sim/quantities").toString());
     }
 
     @Override

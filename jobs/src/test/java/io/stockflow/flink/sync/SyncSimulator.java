@@ -1,17 +1,10 @@
 package io.stockflow.flink.sync;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockflow.marketsim.MarketplaceSimulator;
+import io.stockflow.marketsim.SimulatorAdmin;
 import io.stockflow.marketsim.SimulatorSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,15 +22,15 @@ final class SyncSimulator implements AutoCloseable {
             "STOCKFLOW_EBAY_ACCESS_TOKEN", "v^1.1#simulator",
             "STOCKFLOW_WOOCOMMERCE_CONSUMER_KEY", "ck_simulator",
             "STOCKFLOW_WOOCOMMERCE_CONSUMER_SECRET", "cs_simulator");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MarketplaceSimulator server;
-    private final HttpClient http = HttpClient.newHttpClient();
     final URI base;
+    private final SimulatorAdmin admin;
 
     SyncSimulator() {
         server = new MarketplaceSimulator(SimulatorSettings.defaults(), Clock.systemUTC(), 0);
         base = server.start();
+        admin = new SimulatorAdmin(base);
         for (String sku : new String[] {"MUG-1", "TEE-M"}) {
             int n = sku.equals("MUG-1") ? 1 : 2;
             seed(
@@ -96,55 +89,19 @@ final class SyncSimulator implements AutoCloseable {
 
     /** Switches a channel's failure mode, e.g. {@code {"mode":"outage"}}. */
     void fault(String channel, String json) {
-        HttpResponse<String> answer = send("PUT", "/_sim/faults/" + channel, json);
-        assertThat(answer.statusCode())
-                .as("fault %s: %s", channel, answer.body())
-                .isEqualTo(200);
+        admin.fault(channel, json);
     }
 
     private Long quantity(String channel, String quantityField, String... fieldValues) {
-        for (JsonNode entry : admin("/_sim/quantities").path(channel)) {
-            boolean matches = true;
-            for (int i = 0; i < fieldValues.length; i += 2) {
-                matches &= fieldValues[i + 1].equals(entry.path(fieldValues[i]).asText());
-            }
-            if (matches) return entry.path(quantityField).asLong();
-        }
-        return null;
+        return admin.quantity(channel, quantityField, fieldValues);
     }
 
     JsonNode admin(String path) {
-        HttpResponse<String> answer = send("GET", path, null);
-        assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
-        try {
-            return JSON.readTree(answer.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return admin.get(path);
     }
 
     private void seed(String path, String json) {
-        HttpResponse<String> answer = send("POST", path, json);
-        assertThat(answer.statusCode())
-                .as("seeding %s: %s", path, answer.body())
-                .isEqualTo(201);
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .header("Content-Type", "application/json")
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        admin.seed(path, json);
     }
 
     @Override
