@@ -94,7 +94,7 @@ final class DemoChannels implements AutoCloseable {
 
     /** What each channel lists per SKU now, in {@link DemoListings#CHANNELS} order, read from the admin API. */
     Map<String, Long[]> listed() {
-        return listings.listed(admin.get("/_sim/quantities").toString());
+        return listings.listed(admin.get("/_sim/quantities"));
     }
 
     @Override

@@ -115,13 +115,7 @@ final class DemoListings {
      * Shopify's is the sum over its locations, as a buyer of any location could take it. A channel that has no
      * listing of a SKU is null.
      */
-    Map<String, Long[]> listed(String quantitiesJson) {
-        JsonNode q;
-        try {
-            q = JSON.readTree(quantitiesJson);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("unreadable quantities: " + e.getMessage(), e);
-        }
+    Map<String, Long[]> listed(JsonNode q) {
         Map<String, Long[]> listed = new LinkedHashMap<>();
         for (String sku : skus) listed.put(sku, new Long[CHANNELS.size()]);
         for (JsonNode e : q.path("shopify")) {

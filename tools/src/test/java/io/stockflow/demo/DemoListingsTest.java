@@ -2,6 +2,7 @@ package io.stockflow.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stockflow.flink.sync.ListingMapDocuments;
 import io.stockflow.generate.GeneratorSettings;
 import io.stockflow.listing.ListedQuantity;
@@ -59,7 +60,7 @@ class DemoListingsTest {
     }
 
     @Test
-    void listedQuantitiesAreReadBackPerSkuWithShopifySummedOverItsLocations() {
+    void listedQuantitiesAreReadBackPerSkuWithShopifySummedOverItsLocations() throws Exception {
         String quantities = """
                 {"shopify": [
                    {"inventoryItemId": "gid://shopify/InventoryItem/1001", "locationId": "gid://shopify/Location/101", "available": 4},
@@ -74,7 +75,7 @@ class DemoListingsTest {
                    {"productId": 801, "variationId": 9, "stockQuantity": 70}]}
                 """;
 
-        Map<String, Long[]> listed = listings.listed(quantities);
+        Map<String, Long[]> listed = listings.listed(new ObjectMapper().readTree(quantities));
 
         assertThat(listed.get("SKU-00001")).containsExactly(6L, 6L, null, 5L);
         assertThat(listed.get("SKU-00002")).containsExactly(null, null, 3L, null);
