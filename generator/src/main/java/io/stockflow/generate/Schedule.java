@@ -173,15 +173,20 @@ final class Schedule implements Iterator<GeneratedRecord> {
         }
     }
 
-    /** One truck per location, some time into the interval, unloading SKU after SKU. */
+    /**
+     * One truck per location, some time into the interval (up to 90 minutes, and within the first half of a short
+     * interval, so that a truck arrives before the next one is due), unloading SKU after SKU.
+     */
     private void replenish(long tick) {
+        long lateness = Math.min(90 * MINUTE, Math.max(1, interval / 2));
+        long unloading = Math.min(15_000L, Math.max(1, interval / 2 / Math.max(1, catalog.size())));
         for (String location : s.locations) {
-            long truck = tick + stock.nextLong(90 * MINUTE);
+            long truck = tick + stock.nextLong(lateness);
             int unloaded = 0;
             for (int sku = 0; sku < catalog.size(); sku++) {
                 long quantity = movements.receiptQuantity(sku, stock);
                 if (quantity <= 0) continue;
-                long at = truck + (unloaded++) * 15_000L;
+                long at = truck + (unloaded++) * unloading;
                 int index = sku;
                 push(
                         at,

@@ -31,12 +31,14 @@ final class DemoFeeder implements Runnable {
         // Five orders a second from a pool of a few thousand customers would make one buyer's repeat orders look
         // like bursts (SUSPICIOUS_ORDER) within minutes; a shop at that rate has a far larger customer base.
         settings.returningCustomerShare = 0.01;
-        // Tight stock, so that low stock and oversells show within the first minute, as they would on a busy day.
+        // A healthy shop: a truck every 30 seconds brings about what sold, so stock keeps pace and a sell-out is an
+        // exception (a slow seller's last units, a burst of demand), after which the channels go to 0 and come back
+        // with the next receipt.
         settings.skus = 20;
         settings.initialStock = 3;
         settings.caseSize = 1;
         settings.replenishmentInterval = Duration.ofSeconds(30);
-        settings.replenishmentCover = 0.6;
+        settings.replenishmentCover = 1.0;
         settings.badRecordRate = 0.03;
     }
 
