@@ -2,11 +2,14 @@ package io.stockflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockflow.ingest.ContactRedaction;
 import io.stockflow.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +58,44 @@ class NoRawContactsInOutputsITCase {
                             .doesNotContainIgnoringCase(contact);
             }
         }
+    }
+
+    @Test
+    void deadLettersOfOrdersThatCarryContactsKeepTheRecordButNotTheContacts(
+            @TempDir Path in, @TempDir Path out, @TempDir Path state) throws IOException {
+        // Each fixture order with contact details, its SKUs renamed: a record the job must dead-letter.
+        List<String> broken = new ArrayList<>();
+        for (String line : Files.readAllLines(INPUT.resolve("orders.raw.jsonl"), StandardCharsets.UTF_8))
+            if (CONTACT_FIELD.matcher(line).find() && line.contains("\"sku\""))
+                broken.add(line.replace("\"sku\"", "\"skew\""));
+        assertThat(broken).isNotEmpty();
+        Files.write(in.resolve("orders.raw.jsonl"), broken, StandardCharsets.UTF_8);
+        Set<String> raw = rawContacts(in.resolve("orders.raw.jsonl"));
+
+        int exit = Stockflow.execute(
+                "run",
+                "inventory",
+                "--input",
+                in.toString(),
+                "--output",
+                out.toString(),
+                "--state-dir",
+                state.toString(),
+                "--flink-conf",
+                FLINK_CONF.toString());
+
+        assertThat(exit).isZero();
+        List<String> deadLetters = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(out.resolve("deadletter"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList())
+                deadLetters.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+        assertThat(deadLetters)
+                .hasSize(broken.size())
+                .allSatisfy(d -> assertThat(d).contains("missing field", "skew", ContactRedaction.MASK));
+        String text = String.join("\n", deadLetters);
+        for (String contact : raw)
+            assertThat(text).as("a dead letter carries %s", contact).doesNotContainIgnoringCase(contact);
     }
 
     private static Set<String> rawContacts(Path input) throws IOException {

@@ -2,6 +2,7 @@ package io.stockflow.flink.ingest;
 
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.metrics.StockflowMetrics;
+import io.stockflow.ingest.ContactRedaction;
 import io.stockflow.ingest.DeadLetterReasons;
 import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.DeadLetter;
@@ -78,8 +79,9 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
         ctx.output(DEAD_LETTERS, new DeadLetter(topic, reason, rawText(record), record.receivedAt));
     }
 
+    /** The record as received, with the buyer's contact details masked: dead letters are read by people. */
     static String rawText(RawRecord record) {
-        String text = record.text();
+        String text = ContactRedaction.redact(record.text());
         if (text.length() <= MAX_RAW_CHARS) return text;
         return text.substring(0, MAX_RAW_CHARS) + "…[cut: " + text.length() + " chars in all]";
     }
