@@ -34,6 +34,7 @@ public final class ChannelSyncJson {
         r.latencyMs = f.integer("latency_ms");
         r.reason = f.optText("reason");
         r.pushedAt = f.time("pushed_at");
+        if (f.has("observed")) r.observed = f.integer("observed");
         try {
             JsonNode listing = JSON.readTree(record).path("listing");
             if (!listing.isObject() || listing.isEmpty()) throw f.missing("listing");
@@ -67,6 +68,7 @@ public final class ChannelSyncJson {
             g.writeNumberField("latency_ms", r.latencyMs);
             if (r.reason != null) g.writeStringField("reason", r.reason);
             g.writeStringField("pushed_at", Instants.format(r.pushedAt));
+            if (r.observed != null) g.writeNumberField("observed", r.observed);
         });
     }
 }

@@ -9,6 +9,7 @@ import io.stockflow.alert.Severity;
 public final class ChannelSyncAlerts {
     public static final String CHANNEL_SYNC_FAILED = "CHANNEL_SYNC_FAILED";
     public static final String LISTING_MAP_REJECTED = "LISTING_MAP_REJECTED";
+    public static final String CHANNEL_DRIFT = "CHANNEL_DRIFT";
 
     private ChannelSyncAlerts() {}
 
@@ -36,6 +37,37 @@ public final class ChannelSyncAlerts {
                 .and("version", Long.toString(r.version))
                 .and("attempts", Integer.toString(r.attempts))
                 .and("reason", r.reason == null ? "" : r.reason)
+                .toJson();
+        return a;
+    }
+
+    /**
+     * A reconciliation found the channel showing another quantity than the one last pushed (someone changed it on the
+     * channel, or the channel lost the change): the quantity is pushed again at once. The id names the listing target,
+     * the version and what was seen, so a replay gives the same alert and a new drift of the same version a new one.
+     */
+    public static Alert drift(ChannelSyncRecord r) {
+        String targetKey = r.targetKey();
+        Alert a = new Alert();
+        a.alertId = AlertIds.of(CHANNEL_DRIFT, targetKey, r.version, r.observed, r.pushedAt);
+        a.type = CHANNEL_DRIFT;
+        a.severity = Severity.WARNING;
+        a.sku = r.sku;
+        a.channel = r.channel;
+        a.eventTime = r.pushedAt;
+        a.detectedAt = r.pushedAt;
+        a.observed = r.observed == null ? null : (double) r.observed;
+        a.expected = (double) r.quantity;
+        a.message = r.channel + " lists " + r.observed + " of SKU " + r.sku + " (listing "
+                + String.join(", ", r.listingIds) + (r.target == null ? "" : " at " + r.target)
+                + ") where stockflow pushed "
+                + r.quantity + " (availability v" + r.version + "): changed on the channel since. " + r.quantity
+                + " is pushed again.";
+        a.evidenceJson = Evidence.of("listing", String.join(",", r.listingIds))
+                .and("target", r.target == null ? "" : r.target)
+                .and("version", Long.toString(r.version))
+                .and("pushed", Long.toString(r.quantity))
+                .and("observed", String.valueOf(r.observed))
                 .toJson();
         return a;
     }

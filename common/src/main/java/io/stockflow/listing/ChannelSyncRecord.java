@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * One push to a channel and what became of it: a record of the {@code channel.sync} topic. {@code status} is the
  * channel client's outcome ({@code ACCEPTED}, {@code STALE}, {@code REFUSED}, {@code FAILED}); {@code reason} is the
- * channel's code and message when it was not accepted.
+ * channel's code and message when it was not accepted. A reconciliation that found the channel showing something else
+ * than the quantity last pushed is a record too: status {@code DRIFT}, the quantity that should show and the one
+ * {@code observed}.
  */
 public class ChannelSyncRecord {
     public String channel;
@@ -19,8 +21,10 @@ public class ChannelSyncRecord {
     public int attempts;
     public long latencyMs;
     public String reason;
-    /** When the push was sent (epoch millis). */
+    /** When the push was sent (epoch millis); for a {@code DRIFT}, when the quantity was read. */
     public long pushedAt;
+    /** {@code DRIFT} only: what the channel showed instead of {@link #quantity}. */
+    public Long observed;
 
     public ChannelSyncRecord() {}
 
@@ -31,6 +35,12 @@ public class ChannelSyncRecord {
 
     public boolean failed() {
         return "FAILED".equals(status);
+    }
+
+    public static final String DRIFT = "DRIFT";
+
+    public boolean drifted() {
+        return DRIFT.equals(status);
     }
 
     @Override

@@ -29,6 +29,16 @@ public class ListingPush {
     public long version;
     /** When the availability this comes from was true (epoch millis). */
     public long asOf;
+    /**
+     * A reconciliation, not a push: the channel's quantity is read back and compared with {@link #quantity}, the one
+     * last pushed with {@link #version}.
+     */
+    public boolean check;
+    /**
+     * What the channel was last seen to show, when known: a correction after a drift sets the quantity only if the
+     * channel still shows that (compare-and-set where the channel has it: Shopify). Null sets without a check.
+     */
+    public Long expected;
 
     public ListingPush() {}
 
@@ -65,8 +75,24 @@ public class ListingPush {
         return ids;
     }
 
+    /** A reconciliation of this target: is the channel still showing {@code quantity}, pushed with {@code version}? */
+    public ListingPush check(long quantity, long version) {
+        ListingPush p = new ListingPush();
+        p.targetKey = targetKey;
+        p.sku = sku;
+        p.channel = channel;
+        p.listingIds = new ArrayList<>(listingIds);
+        p.target = target;
+        p.sellable = sellable;
+        p.quantity = quantity;
+        p.version = version;
+        p.asOf = asOf;
+        p.check = true;
+        return p;
+    }
+
     @Override
     public String toString() {
-        return targetKey + " " + sku + "=" + quantity + " v" + version;
+        return (check ? "check " : "") + targetKey + " " + sku + "=" + quantity + " v" + version;
     }
 }

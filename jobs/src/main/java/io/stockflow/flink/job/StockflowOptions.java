@@ -137,6 +137,13 @@ public final class StockflowOptions {
             .withDescription("Sync, live: the first pause before a push that got no usable answer goes again (after "
                     + "the channel client's own retries); it doubles with each failure in a row, up to 32 times.");
 
+    public static final ConfigOption<Duration> SYNC_RECONCILE_INTERVAL = ConfigOptions.key(
+                    "stockflow.sync.reconcile-interval")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(30))
+            .withDescription("Sync, live: how often each listing's quantity is read back from its channel; one that "
+                    + "differs from the last push raises CHANNEL_DRIFT and is pushed again. 0 turns it off.");
+
     /** Every setting with its flag, in the order {@code --help} and the reference list them. */
     public static final List<SettingFlag<?>> ALL = List.of(
             new SettingFlag<>(LOW_STOCK_THRESHOLD, "--low-stock-threshold", "UNITS", SettingType.LONG),
@@ -154,7 +161,8 @@ public final class StockflowOptions {
             new SettingFlag<>(LEAD_TIMES, "--lead-time", "SKU=DURATION", SettingType.DURATION_BY_SKU),
             new SettingFlag<>(DEFAULT_LEAD_TIME, "--default-lead-time", "DURATION", SettingType.DURATION),
             new SettingFlag<>(LISTINGS, "--listings", "FILE", SettingType.FILE),
-            new SettingFlag<>(SYNC_RETRY_AFTER, "--sync-retry-after", "DURATION", SettingType.DURATION));
+            new SettingFlag<>(SYNC_RETRY_AFTER, "--sync-retry-after", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(SYNC_RECONCILE_INTERVAL, "--sync-reconcile-interval", "DURATION", SettingType.DURATION));
 
     /** The ingest limits a configuration sets; the longest id accepted is not a setting. */
     public static IngestLimits ingestLimits(ReadableConfig config) {

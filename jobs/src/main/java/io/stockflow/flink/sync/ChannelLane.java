@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -64,6 +65,77 @@ final class ChannelLane {
         drain();
     }
 
+    /** What became of a reconciliation: {@code drift} is the {@code channel.sync} record of a {@link Result#DRIFT}. */
+    record Checked(Result result, ChannelSyncRecord drift) {
+        enum Result {
+            IN_SYNC("reconcileInSync"),
+            DRIFT("reconcileDrift"),
+            /** The target's quantity was changing (a push waiting, on its way, or sent while the read was out). */
+            SKIPPED("reconcileSkipped"),
+            UNREADABLE("reconcileUnreadable");
+
+            /** The counter's name in the sync job's metrics. */
+            final String metric;
+
+            Result(String metric) {
+                this.metric = metric;
+            }
+        }
+    }
+
+    /**
+     * Reads a target's quantity back and compares it with the check's, the quantity last pushed. Reads go to the
+     * client at once (its rate limiter paces them) and do not take one of the lane's calls. A target whose quantity is
+     * changing is not judged: a push waiting or on its way, or one handed on while the read was out, which the read
+     * may predate.
+     */
+    void check(ListingPush check, Consumer<Checked> done) {
+        Long pushedBefore;
+        synchronized (this) {
+            if (changing(check.targetKey)) {
+                done.accept(new Checked(Checked.Result.SKIPPED, null));
+                return;
+            }
+            pushedBefore = pushedVersion.get(check.targetKey);
+        }
+        long sentAt = clock.millis();
+        client.readQuantity(check.listing(), check.target).whenComplete((shown, failure) -> {
+            boolean moved;
+            synchronized (this) {
+                moved = changing(check.targetKey) || !Objects.equals(pushedBefore, pushedVersion.get(check.targetKey));
+            }
+            if (moved) done.accept(new Checked(Checked.Result.SKIPPED, null));
+            else if (failure != null) done.accept(new Checked(Checked.Result.UNREADABLE, null));
+            else if (shown == check.quantity) done.accept(new Checked(Checked.Result.IN_SYNC, null));
+            else done.accept(new Checked(Checked.Result.DRIFT, drift(check, shown, sentAt, clock.millis())));
+        });
+    }
+
+    private boolean changing(String targetKey) {
+        return waiting.containsKey(targetKey) || sending.contains(targetKey);
+    }
+
+    private static ChannelSyncRecord drift(ListingPush check, long shown, long sentAt, long answeredAt) {
+        ChannelSyncRecord r = record(check);
+        r.status = ChannelSyncRecord.DRIFT;
+        r.observed = shown;
+        r.attempts = 1;
+        r.pushedAt = answeredAt;
+        r.latencyMs = answeredAt - sentAt;
+        return r;
+    }
+
+    private static ChannelSyncRecord record(ListingPush push) {
+        ChannelSyncRecord r = new ChannelSyncRecord();
+        r.channel = push.channel;
+        r.listingIds = new ArrayList<>(push.listingIds);
+        r.target = push.target;
+        r.sku = push.sku;
+        r.quantity = push.quantity;
+        r.version = push.version;
+        return r;
+    }
+
     /** Sends what may go now: batches of targets not already on their way, while calls are free. */
     private void drain() {
         while (true) {
@@ -90,7 +162,8 @@ final class ChannelLane {
         long sentAt = clock.millis();
         List<QuantityPush> pushes = new ArrayList<>();
         for (Waiting w : batch) {
-            pushes.add(new QuantityPush(w.push.listing(), w.push.target, w.push.quantity, null, w.push.version));
+            pushes.add(new QuantityPush(
+                    w.push.listing(), w.push.target, w.push.quantity, w.push.expected, w.push.version));
         }
         client.setQuantities(pushes).whenComplete((outcomes, failure) -> {
             long answeredAt = clock.millis();
@@ -98,13 +171,7 @@ final class ChannelLane {
             for (int i = 0; i < batch.size(); i++) {
                 Waiting w = batch.get(i);
                 PushOutcome o = outcomes != null && i < outcomes.size() ? outcomes.get(i) : null;
-                ChannelSyncRecord r = new ChannelSyncRecord();
-                r.channel = w.push.channel;
-                r.listingIds = new ArrayList<>(w.push.listingIds);
-                r.target = w.push.target;
-                r.sku = w.push.sku;
-                r.quantity = w.push.quantity;
-                r.version = w.push.version;
+                ChannelSyncRecord r = record(w.push);
                 r.status = o == null ? "FAILED" : o.status().name();
                 r.attempts = o == null ? 0 : o.attempts();
                 r.reason = o == null ? "client failure: " + failure : o.reason();

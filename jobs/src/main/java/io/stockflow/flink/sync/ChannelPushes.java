@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
@@ -28,6 +30,8 @@ public final class ChannelPushes extends RichAsyncFunction<ListingPush, ChannelS
 
     private transient Map<Channel, ChannelClient> clients;
     private transient Map<Channel, ChannelLane> lanes;
+    /** Reconciliations by what became of them: the metrics {@code reconcileInSync}, {@code reconcileDrift}, ... */
+    private transient Map<ChannelLane.Checked.Result, Counter> checks;
 
     public ChannelPushes(ChannelConnections connections, int callsInFlight) {
         this.connections = connections;
@@ -36,6 +40,9 @@ public final class ChannelPushes extends RichAsyncFunction<ListingPush, ChannelS
 
     @Override
     public void open(OpenContext context) {
+        checks = new EnumMap<>(ChannelLane.Checked.Result.class);
+        for (ChannelLane.Checked.Result r : ChannelLane.Checked.Result.values())
+            checks.put(r, getRuntimeContext().getMetricGroup().counter(r.metric, new ThreadSafeSimpleCounter()));
         clients = new EnumMap<>(Channel.class);
         lanes = new EnumMap<>(Channel.class);
         for (Map.Entry<Channel, ChannelSettings> e : connections.settings().entrySet()) {
@@ -48,6 +55,17 @@ public final class ChannelPushes extends RichAsyncFunction<ListingPush, ChannelS
     @Override
     public void asyncInvoke(ListingPush push, ResultFuture<ChannelSyncRecord> result) {
         ChannelLane lane = lanes.get(push.channel());
+        if (push.check) {
+            if (lane == null) {
+                result.complete(List.of());
+                return;
+            }
+            lane.check(push, checked -> {
+                checks.get(checked.result()).inc();
+                result.complete(checked.drift() == null ? List.of() : List.of(checked.drift()));
+            });
+            return;
+        }
         if (lane == null) {
             result.complete(List.of(failed(
                     push, "no client for " + push.channel + ": channels." + push.channel + ".base-url is not set")));

@@ -29,24 +29,37 @@ import org.apache.flink.util.Collector;
  * {@code channel.sync} (Flink 2 has no loops inside a job; live on Kafka only): a {@code FAILED} push of the version
  * last handed on is taken back and the newest quantity goes again after a pause that doubles with each failure in a
  * row, from {@code retryAfter} up to 32 times it.
+ *
+ * <p>Reconciliation: every {@code reconcileEvery} (spread over a quarter of it by target, so that checks do not come
+ * all at once) a target that is not changing is checked: a {@link ListingPush#check} with the quantity last pushed
+ * goes to the channel pushes, which read the channel's quantity back. A {@code DRIFT} answer (the channel shows
+ * something else, e.g. someone edited the listing) takes the last push back, and the newest quantity goes again at once.
  */
 public final class ListingSyncFunction
         extends KeyedCoProcessFunction<String, ListingPush, ChannelSyncRecord, ListingPush> {
     private final Map<Channel, RevisionBudget> budgets;
     private final long retryAfterMillis;
+    private final long reconcileMillis;
 
     private transient ValueState<ListingSyncState> sync;
     private transient ValueState<ListingPush> newest;
     private transient ValueState<Long> timer;
     private transient ValueState<Integer> failures;
+    private transient ValueState<Long> reconcileAt;
 
     /**
      * {@code budgets}: the channels with a daily revision limit; the others push every change at once.
      * {@code retryAfter}: the first pause before a failed push goes again.
      */
     public ListingSyncFunction(Map<Channel, RevisionBudget> budgets, Duration retryAfter) {
+        this(budgets, retryAfter, Duration.ZERO);
+    }
+
+    /** {@code reconcileEvery}: how often each target is read back from its channel; zero never. */
+    public ListingSyncFunction(Map<Channel, RevisionBudget> budgets, Duration retryAfter, Duration reconcileEvery) {
         this.budgets = Map.copyOf(budgets);
         this.retryAfterMillis = retryAfter.toMillis();
+        this.reconcileMillis = reconcileEvery.toMillis();
     }
 
     @Override
@@ -57,6 +70,7 @@ public final class ListingSyncFunction
                 .getState(new ValueStateDescriptor<>("newest-push", TypeInformation.of(ListingPush.class)));
         timer = getRuntimeContext().getState(new ValueStateDescriptor<>("send-timer", Types.LONG));
         failures = getRuntimeContext().getState(new ValueStateDescriptor<>("failures-in-a-row", Types.INT));
+        reconcileAt = getRuntimeContext().getState(new ValueStateDescriptor<>("reconcile-timer", Types.LONG));
     }
 
     @Override
@@ -73,6 +87,17 @@ public final class ListingSyncFunction
     public void processElement2(ChannelSyncRecord answer, Context ctx, Collector<ListingPush> out) throws Exception {
         ListingSyncState state = sync.value();
         if (state == null) return;
+        if (answer.drifted()) {
+            // The channel no longer shows the last push: the newest quantity goes now, set only if the channel still
+            // shows what the check saw (a change made since wins, and the next check looks again).
+            if (!state.failed(answer.version)) return;
+            ListingPush push = newest.value();
+            push.expected = answer.observed;
+            newest.update(push);
+            cancelTimer(ctx.timerService());
+            sendWhenDue(state, ctx.timerService().currentProcessingTime(), ctx.timerService(), out);
+            return;
+        }
         if (!answer.failed()) {
             if ("ACCEPTED".equals(answer.status) && answer.version == state.sentVersion) failures.clear();
             return;
@@ -89,9 +114,35 @@ public final class ListingSyncFunction
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ListingPush> out) throws Exception {
-        timer.clear();
+        Long check = reconcileAt.value();
+        if (check != null && check == timestamp) {
+            reconcileAt.clear();
+            reconcile(timestamp, ctx.timerService(), out);
+        }
+        Long send = timer.value();
+        if (send != null && send == timestamp) {
+            timer.clear();
+            ListingSyncState state = sync.value();
+            if (state != null) sendWhenDue(state, timestamp, ctx.timerService(), out);
+        }
+    }
+
+    /** Asks the channel whether it still shows the last push, unless a newer quantity is on its way anyway. */
+    private void reconcile(long now, TimerService timers, Collector<ListingPush> out) throws Exception {
         ListingSyncState state = sync.value();
-        if (state != null) sendWhenDue(state, timestamp, ctx.timerService(), out);
+        ListingPush push = newest.value();
+        if (state != null && push != null && state.sentVersion >= 0 && !state.pending())
+            out.collect(push.check(state.sentQuantity, state.sentVersion));
+        scheduleCheck(now, timers);
+    }
+
+    private void scheduleCheck(long now, TimerService timers) throws Exception {
+        ListingPush push = newest.value();
+        if (reconcileMillis <= 0 || reconcileAt.value() != null || push == null) return;
+        long spread = Math.max(1, reconcileMillis / 4);
+        long at = now + reconcileMillis + Math.floorMod(push.targetKey.hashCode(), spread);
+        timers.registerProcessingTimeTimer(at);
+        reconcileAt.update(at);
     }
 
     private void sendWhenDue(ListingSyncState state, long now, TimerService timers, Collector<ListingPush> out)
@@ -105,6 +156,7 @@ public final class ListingSyncFunction
             state.sent(push.quantity, push.version, at, budget);
             sync.update(state);
             cancelTimer(timers);
+            scheduleCheck(now, timers);
             return;
         }
         sync.update(state);

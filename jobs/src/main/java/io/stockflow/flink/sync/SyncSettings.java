@@ -33,6 +33,8 @@ public final class SyncSettings implements Serializable {
     public Duration pushTimeout = Duration.ofMinutes(5);
     /** The first pause before a failed push goes again (live, with the answers read back); it doubles per failure. */
     public Duration retryAfter = StockflowOptions.SYNC_RETRY_AFTER.defaultValue();
+    /** How often each listing target is read back from its channel (live); zero never. */
+    public Duration reconcileEvery = StockflowOptions.SYNC_RECONCILE_INTERVAL.defaultValue();
     /** Calls each channel has on their way at once per task. */
     public int callsInFlight = 4;
     /** Channels with a daily revision limit per listing: eBay's 250, of which 25 are kept for urgent changes. */
@@ -47,6 +49,7 @@ public final class SyncSettings implements Serializable {
         settings.getOptional(StockflowOptions.LISTINGS)
                 .ifPresent(file -> s.listings = ListingMapDocuments.read(Path.of(file)));
         s.retryAfter = settings.get(StockflowOptions.SYNC_RETRY_AFTER);
+        s.reconcileEvery = settings.get(StockflowOptions.SYNC_RECONCILE_INTERVAL);
         ChannelConnections fromConfig = ChannelConnections.fromConfiguration(flink.toMap());
         s.connections = environment == null ? fromConfig : fromConfig.withEnvironment(environment);
         return s;

@@ -48,7 +48,7 @@ public final class SyncTopology {
         SingleOutputStreamOperator<ListingPush> due = wanted.keyBy(p -> p.targetKey, Types.STRING)
                 .connect(answers.keyBy(ChannelSyncRecord::targetKey, Types.STRING))
                 .process(
-                        new ListingSyncFunction(settings.budgets, settings.retryAfter),
+                        new ListingSyncFunction(settings.budgets, settings.retryAfter, settings.reconcileEvery),
                         TypeInformation.of(ListingPush.class))
                 .name("sync: pushes per listing target")
                 .uid("sync-listing-targets");
@@ -69,7 +69,13 @@ public final class SyncTopology {
                 .map(r -> ChannelSyncAlerts.syncFailed(r, r.pushedAt + r.latencyMs), TypeInformation.of(Alert.class))
                 .name("sync: CHANNEL_SYNC_FAILED")
                 .uid("sync-failed-alerts");
-        DataStream<Alert> alerts = failed.union(maps.getSideOutput(ListingMapIntake.ALERTS));
+        DataStream<Alert> drifted = pushed.filter(ChannelSyncRecord::drifted)
+                .name("sync: drifted listings")
+                .uid("sync-drifted-listings")
+                .map(ChannelSyncAlerts::drift, TypeInformation.of(Alert.class))
+                .name("sync: CHANNEL_DRIFT")
+                .uid("sync-drift-alerts");
+        DataStream<Alert> alerts = failed.union(drifted, maps.getSideOutput(ListingMapIntake.ALERTS));
         return new SyncOutputs(
                 pushed,
                 alerts,

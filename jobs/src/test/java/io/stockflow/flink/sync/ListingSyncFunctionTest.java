@@ -145,4 +145,69 @@ class ListingSyncFunctionTest {
         assertThat(sent()).containsExactly("5@v1", "5@v1", "5@v1", "3@v2");
         assertThat(harness.numProcessingTimeTimers()).isZero();
     }
+
+    static final Duration RECONCILE = Duration.ofMinutes(20);
+
+    KeyedTwoInputStreamOperatorTestHarness<String, ListingPush, ChannelSyncRecord, ListingPush> reconciling()
+            throws Exception {
+        var h = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new ListingSyncFunction(Map.of(), RETRY_AFTER, RECONCILE)),
+                (ListingPush p) -> p.targetKey,
+                ChannelSyncRecord::targetKey,
+                Types.STRING);
+        h.setProcessingTime(NOON);
+        h.open();
+        return h;
+    }
+
+    static List<String> described(List<ListingPush> out) {
+        return out.stream()
+                .map(p -> (p.check ? "check " : "") + p.quantity + "@v" + p.version)
+                .toList();
+    }
+
+    @Test
+    void aTargetIsCheckedAgainstItsLastPushWithinAQuarterIntervalOfSpreadAndAgainEveryInterval() throws Exception {
+        try (var h = reconciling()) {
+            h.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 5, 1)));
+            h.setProcessingTime(NOON + RECONCILE.toMillis() - 1);
+            assertThat(described(h.extractOutputValues())).containsExactly("5@v1");
+
+            h.setProcessingTime(NOON + RECONCILE.toMillis() * 5 / 4);
+            assertThat(described(h.extractOutputValues())).containsExactly("5@v1", "check 5@v1");
+            h.setProcessingTime(NOON + RECONCILE.toMillis() * 10 / 4);
+            assertThat(described(h.extractOutputValues())).containsExactly("5@v1", "check 5@v1", "check 5@v1");
+            assertThat(h.numProcessingTimeTimers()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDriftTakesTheLastPushBackAndTheNewestQuantityGoesAgainAtOnce() throws Exception {
+        try (var h = reconciling()) {
+            h.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 5, 1)));
+            h.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 4, 2)));
+            ChannelSyncRecord drift = answer(push(Channel.SHOPIFY, 4, 2), ChannelSyncRecord.DRIFT);
+            drift.observed = 11L;
+            h.processElement2(new StreamRecord<>(drift));
+
+            assertThat(described(h.extractOutputValues())).containsExactly("5@v1", "4@v2", "4@v2");
+            assertThat(h.extractOutputValues().get(2).expected)
+                    .as("the correction sets 4 only where the channel still shows 11")
+                    .isEqualTo(11L);
+            // A drift of a push since replaced says nothing of what the channel shows now.
+            ChannelSyncRecord old = answer(push(Channel.SHOPIFY, 5, 1), ChannelSyncRecord.DRIFT);
+            old.observed = 11L;
+            h.processElement2(new StreamRecord<>(old));
+            assertThat(h.extractOutputValues()).hasSize(3);
+        }
+    }
+
+    @Test
+    void withoutAnIntervalNothingIsChecked() throws Exception {
+        harness.processElement1(new StreamRecord<>(push(Channel.SHOPIFY, 5, 1)));
+        harness.setProcessingTime(NOON + Duration.ofDays(2).toMillis());
+
+        assertThat(sent()).containsExactly("5@v1");
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
 }

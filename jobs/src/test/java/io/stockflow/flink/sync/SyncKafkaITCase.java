@@ -63,7 +63,8 @@ class SyncKafkaITCase {
         Path listings = Files.writeString(dir.resolve("listings.json"), SyncFixtures.LISTINGS);
         JobOptions options = new JobOptions()
                 .set(StockflowOptions.LISTINGS, listings.toString())
-                .set(StockflowOptions.SYNC_RETRY_AFTER, Duration.ofSeconds(1));
+                .set(StockflowOptions.SYNC_RETRY_AFTER, Duration.ofSeconds(1))
+                .set(StockflowOptions.SYNC_RECONCILE_INTERVAL, Duration.ofSeconds(2));
         options.channelEnvironment = SyncSimulator.ENV;
         Configuration configuration = TestFlink.jobConfiguration(0);
         sim.configuration().forEach(configuration::setString);
@@ -158,5 +159,41 @@ class SyncKafkaITCase {
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(sim.listed("TEE-M"))
                         .isEqualTo(Map.of("shopify", 3L, "amazon", 3L, "ebay", 4L, "woocommerce", 3L)));
+    }
+
+    @Test
+    void aQuantityChangedOnTheChannelIsFoundByReconciliationRaisesChannelDriftAndIsPushedBack() throws Exception {
+        TestTopics topics = startSync();
+        topics.produce(
+                Topics.AVAILABILITY,
+                List.of(availabilityJson("MUG-1", "WH-EAST", 7, 1), availabilityJson("MUG-1", "*", 7, 1)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sim.listed("MUG-1")).isEqualTo(everywhere(7)));
+
+        // Someone edits the listing on Shopify's side: no availability changes, so only a read-back can tell.
+        sim.set("MUG-1", "shopify", 42);
+
+        List<String> alerts =
+                topics.readCommitted(Topics.ALERTS, r -> r.stream().anyMatch(a -> a.contains("CHANNEL_DRIFT")), WAIT);
+        assertThat(alerts)
+                .filteredOn(a -> a.contains("CHANNEL_DRIFT"))
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(ContractSchemas.violations(Topics.ALERTS, a)).isEmpty();
+                    assertThat(Fixtures.json(a).at("/subject/channel").asText()).isEqualTo("shopify");
+                    assertThat(Fixtures.json(a).get("message").asText())
+                            .contains("shopify lists 42 of SKU MUG-1", "stockflow pushed 7");
+                });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sim.listed("MUG-1")).isEqualTo(everywhere(7)));
+        List<String> records =
+                topics.readCommitted(Topics.CHANNEL_SYNC, r -> r.stream().anyMatch(p -> p.contains("\"DRIFT\"")), WAIT);
+        assertThat(records)
+                .filteredOn(p -> p.contains("\"DRIFT\""))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(ContractSchemas.violations(Topics.CHANNEL_SYNC, p))
+                            .isEmpty();
+                    assertThat(Fixtures.json(p).get("observed").asLong()).isEqualTo(42);
+                    assertThat(Fixtures.json(p).get("quantity").asLong()).isEqualTo(7);
+                });
     }
 }

@@ -87,6 +87,16 @@ final class SyncSimulator implements AutoCloseable {
         return listed;
     }
 
+    /** Changes what Shopify lists for a SKU of the fixture map behind the sync's back, as a person editing it would. */
+    void set(String sku, String channel, long quantity) {
+        if (!channel.equals("shopify")) throw new IllegalArgumentException("only Shopify here: " + channel);
+        int n = sku.equals("MUG-1") ? 1 : 2;
+        seed(
+                "/_sim/shopify/inventory-levels",
+                "{\"inventoryItemId\":\"gid://shopify/InventoryItem/" + n + "\",\"locationId\":\""
+                        + SyncFixtures.SHOPIFY_LOCATION + "\",\"available\":" + quantity + "}");
+    }
+
     /** Switches a channel's failure mode, e.g. {@code {"mode":"outage"}}. */
     void fault(String channel, String json) {
         admin.fault(channel, json);
