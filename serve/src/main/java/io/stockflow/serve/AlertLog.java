@@ -25,9 +25,18 @@ public final class AlertLog {
         this.capacity = capacity;
     }
 
-    /** Keeps the alert; false when it is a repeat. Only the materializing thread calls this. */
+    /**
+     * Keeps the alert; false when it is a repeat. A later revision of an alert held replaces it (and is not a repeat,
+     * but the caller counts an alert once: check {@link #holds} first). Only the materializing thread calls this.
+     */
     public boolean add(StoredAlert alert) {
-        if (keys.containsKey(alert.alertId())) return false;
+        Key held = keys.get(alert.alertId());
+        if (held != null) {
+            StoredAlert old = alerts.get(held);
+            if (old == null || alert.revision() <= old.revision()) return false;
+            alerts.remove(held);
+            keys.remove(alert.alertId());
+        }
         Key key = new Key(alert.eventTimeMillis(), alert.alertId());
         keys.put(alert.alertId(), key);
         alerts.put(key, alert);
@@ -50,6 +59,23 @@ public final class AlertLog {
             matched++;
         }
         return new Page(page, matched);
+    }
+
+    /** Whether an alert of this id is held. */
+    public boolean holds(String alertId) {
+        return keys.containsKey(alertId);
+    }
+
+    /** The open alerts, newest first, at most {@code limit}, and how many are open in all. */
+    public Page open(int limit) {
+        List<StoredAlert> page = new ArrayList<>();
+        int open = 0;
+        for (StoredAlert a : alerts.values()) {
+            if (!a.open()) continue;
+            if (page.size() < limit) page.add(a);
+            open++;
+        }
+        return new Page(page, open);
     }
 
     public int size() {

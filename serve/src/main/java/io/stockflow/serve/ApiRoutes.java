@@ -11,8 +11,33 @@ public final class ApiRoutes {
     public static final String HEALTH = "/health";
     public static final String METRICS = "/metrics";
     public static final String OPENAPI = "/openapi.json";
+    public static final String REPORT = "/reports/{period}";
+    public static final String REPORT_CSV = "/reports/{period}/{file}";
+    public static final String CONSOLE = "/console";
+    public static final String CONSOLE_ORDER = "/console/orders/{orderId}";
+    public static final String CONSOLE_SKU = "/console/skus/{sku}";
+    public static final String CONSOLE_REPORTS = "/console/reports";
+    public static final String CONSOLE_ASSET = "/console/assets/{file}";
+    public static final String CONSOLE_LIVE = "/console/live";
+    public static final String CONSOLE_LIVE_EVENTS = "/console/live/events";
 
-    public static final List<String> ALL = List.of(SKU, ORDER, ALERTS, SEARCH, HEALTH, METRICS, OPENAPI);
+    public static final List<String> ALL = List.of(
+            SKU,
+            ORDER,
+            ALERTS,
+            SEARCH,
+            HEALTH,
+            METRICS,
+            OPENAPI,
+            REPORT,
+            REPORT_CSV,
+            CONSOLE,
+            CONSOLE_ORDER,
+            CONSOLE_SKU,
+            CONSOLE_REPORTS,
+            CONSOLE_ASSET,
+            CONSOLE_LIVE,
+            CONSOLE_LIVE_EVENTS);
 
     private ApiRoutes() {}
 }

@@ -16,6 +16,11 @@ final class BearerToken {
         return MessageDigest.isEqual(expected, authorization.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The token itself, as the console's cookie or its login address carries it. */
+    boolean admitsToken(String token) {
+        return token != null && admits("Bearer " + token);
+    }
+
     @Override
     public String toString() {
         return "BearerToken[******]";

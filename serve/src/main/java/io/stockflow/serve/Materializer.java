@@ -18,6 +18,9 @@ public final class Materializer {
     /** The contract's values (docs/contract.md): a record with another one was not written by the jobs as they are. */
     static final List<String> DECISIONS = List.of("ALLOCATED", "PARTIAL", "BACKORDERED", "REJECTED");
 
+    /** The channel counted for a record that names none. */
+    static final String UNKNOWN = "(unknown)";
+
     static final List<String> EVENT_TYPES = List.of("PLACED", "UPDATED", "CANCELLED", "REFUNDED", "SHIPPED");
 
     private final AvailabilityView availability;
@@ -25,13 +28,16 @@ public final class Materializer {
     private final OrderTimelines orders;
     private final AlertLog alerts;
     private final ServeMetrics metrics;
+    private final ConsoleViews console;
 
     Materializer(
             AvailabilityView availability,
             RecentChanges changes,
             OrderTimelines orders,
             AlertLog alerts,
-            ServeMetrics metrics) {
+            ServeMetrics metrics,
+            ConsoleViews console) {
+        this.console = console;
         this.availability = availability;
         this.changes = changes;
         this.orders = orders;
@@ -56,6 +62,7 @@ public final class Materializer {
                 case ServedTopics.ALLOCATIONS -> decision(record, value);
                 case ServedTopics.NOTIFICATIONS -> notification(record, value);
                 case ServedTopics.ALERTS -> alert(record, value);
+                case ServedTopics.CHANNEL_SYNC -> push(record);
                 default -> throw new UnusableRecord("unknown_topic", "not a served topic: " + topic);
             }
             metrics.materialized(topic);
@@ -82,6 +89,9 @@ public final class Materializer {
             throw new UnusableRecord("out_of_range", "version out of range or too many locations");
         if (outcome == AvailabilityView.Outcome.APPLIED) {
             Position before = previous[0];
+            // A stock-out is the network's available going to 0 from above it.
+            if ("*".equals(p.location()) && p.available() == 0 && before != null && before.available() > 0)
+                console.reports.add(p.asOfMillis(), DailyReports.Counter.STOCKOUTS, 1, sku);
             changes.add(new AvailabilityChange(
                     sku,
                     p.location(),
@@ -105,9 +115,32 @@ public final class Materializer {
                 RecordFields.instant(r, "event_time"),
                 RecordFields.text(r, "event_id"),
                 json);
-        orders.add(orderId, e);
-        orders.describe(
-                orderId, RecordFields.optionalText(r, "channel"), RecordFields.optionalText(r, "marketplace_order_id"));
+        boolean added = orders.add(orderId, e);
+        String channel = RecordFields.optionalText(r, "channel");
+        orders.describe(orderId, channel, RecordFields.optionalText(r, "marketplace_order_id"));
+        if (!added) return;
+        String shown = channel == null ? UNKNOWN : channel;
+        console.reports.add(e.eventTimeMillis(), DailyReports.Counter.ORDERS, 1, shown, type);
+        if (type.equals("PLACED")) {
+            console.live.placed(shown, e.eventTimeMillis());
+            for (JsonNode line : r.path("lines")) {
+                String sku = RecordFields.optionalText(line, "sku");
+                if (sku != null && line.path("quantity").canConvertToInt())
+                    console.live.ordered(sku, line.path("quantity").intValue(), e.eventTimeMillis());
+            }
+        }
+        console.deadlines.deadlines(orderId, channel, optionalInstant(r, "ship_by"), optionalInstant(r, "deliver_by"));
+    }
+
+    /** A deadline that does not read is left out of the reports; the record itself is still used. */
+    private static Long optionalInstant(JsonNode r, String field) {
+        String v = RecordFields.optionalText(r, field);
+        if (v == null) return null;
+        try {
+            return RecordFields.parseInstant(v, field);
+        } catch (UnusableRecord e) {
+            return null;
+        }
     }
 
     private void decision(JsonNode r, String json) throws UnusableRecord {
@@ -120,8 +153,37 @@ public final class Materializer {
         String when = eventTime != null ? eventTime : decidedAt;
         if (when == null) throw new UnusableRecord("missing_field", "missing field 'event_time' and 'decided_at'");
         long at = RecordFields.parseInstant(when, eventTime != null ? "event_time" : "decided_at");
-        orders.add(orderId, new TimelineEntry(TimelineEntry.Kind.DECISION, at, decision + "@" + decidedAt, json));
-        orders.describe(orderId, RecordFields.optionalText(r, "channel"), null);
+        boolean added = orders.add(
+                orderId, new TimelineEntry(TimelineEntry.Kind.DECISION, at, decision + "@" + decidedAt, json));
+        String channel = RecordFields.optionalText(r, "channel");
+        orders.describe(orderId, channel, null);
+        if (!added) return;
+        console.reports.add(at, DailyReports.Counter.DECISIONS, 1, channel == null ? UNKNOWN : channel, decision);
+        for (JsonNode line : r.path("backordered")) {
+            String sku = RecordFields.optionalText(line, "sku");
+            if (sku != null && line.path("quantity").canConvertToLong())
+                console.reports.add(
+                        at,
+                        DailyReports.Counter.BACKORDERED_UNITS,
+                        line.path("quantity").longValue(),
+                        sku);
+        }
+        JsonNode first = r.path("allocations").path(0);
+        console.deadlines.location(orderId, RecordFields.optionalText(first, "location"), channel);
+    }
+
+    /** A push to a channel: what the channel lists now, when it accepted it. */
+    private void push(JsonNode r) throws UnusableRecord {
+        String sku = RecordFields.text(r, "sku");
+        String channel = RecordFields.text(r, "channel");
+        String status = RecordFields.text(r, "status");
+        int quantity = RecordFields.integer(r, "quantity");
+        long version = RecordFields.longInteger(r, "availability_version");
+        long pushedAt = RecordFields.instant(r, "pushed_at");
+        if (!status.equals("ACCEPTED")) return;
+        String target = RecordFields.optionalText(r, "target");
+        if (!console.listed.apply(sku, target == null ? channel : channel + "@" + target, quantity, version, pushedAt))
+            throw new UnusableRecord("out_of_range", "availability_version out of range or too many listing targets");
     }
 
     private void notification(JsonNode r, String json) throws UnusableRecord {
@@ -144,16 +206,39 @@ public final class Materializer {
         long at = RecordFields.instant(r, "event_time");
         JsonNode subject = r.path("subject");
         String orderId = RecordFields.optionalText(subject, "order_id");
-        alerts.add(new StoredAlert(
+        String location = RecordFields.optionalText(subject, "location");
+        String channel = RecordFields.optionalText(subject, "channel");
+        // Fields the alert may carry beyond the contract's are left as they are; status and revision are read when
+        // present, for alerts published again as they change.
+        JsonNode revision = r.get("revision");
+        boolean isNew = !alerts.holds(id);
+        boolean kept = alerts.add(new StoredAlert(
                 id,
                 type,
                 severity,
                 orderId,
                 RecordFields.optionalText(subject, "sku"),
-                RecordFields.optionalText(subject, "location"),
-                RecordFields.optionalText(subject, "channel"),
+                location,
+                channel,
                 at,
-                json));
+                json,
+                RecordFields.optionalText(r, "status"),
+                revision != null && revision.canConvertToLong() ? revision.longValue() : 0));
+        if (kept && isNew) {
+            console.reports.add(at, DailyReports.Counter.ALERTS, 1, type);
+            DailyReports.Counter breached = switch (type) {
+                case "SHIP_SLA_BREACH" -> DailyReports.Counter.SHIP_BREACHED;
+                case "DELIVERY_SLA_BREACH" -> DailyReports.Counter.DELIVERY_BREACHED;
+                default -> null;
+            };
+            if (breached != null)
+                console.reports.add(
+                        at,
+                        breached,
+                        1,
+                        location == null ? OrderDeadlines.UNALLOCATED : location,
+                        channel == null ? UNKNOWN : channel);
+        }
         if (orderId != null) orders.add(orderId, new TimelineEntry(TimelineEntry.Kind.ALERT, at, id, json));
     }
 }

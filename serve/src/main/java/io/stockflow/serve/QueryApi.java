@@ -22,6 +22,7 @@ final class QueryApi {
     private final RecentChanges changes;
     private final OrderTimelines orders;
     private final AlertLog alerts;
+    private final ListedQuantities listed;
     private final CatchUp catchUp;
     private final Supplier<String> readerProblem;
 
@@ -30,8 +31,10 @@ final class QueryApi {
             RecentChanges changes,
             OrderTimelines orders,
             AlertLog alerts,
+            ListedQuantities listed,
             CatchUp catchUp,
             Supplier<String> readerProblem) {
+        this.listed = listed;
         this.readerProblem = readerProblem;
         this.availability = availability;
         this.changes = changes;
@@ -62,6 +65,14 @@ final class QueryApi {
             else locations.add(JsonBodies.position(p));
         }
         body.set("locations", locations);
+        // What each channel lists, from its newest accepted push on channel.sync; empty without channel sync.
+        ArrayNode shown = body.putArray("listed");
+        for (ListedQuantities.Listed l : listed.of(sku))
+            shown.addObject()
+                    .put("channel", l.target())
+                    .put("quantity", l.quantity())
+                    .put("availability_version", l.availabilityVersion())
+                    .put("pushed_at", Instant.ofEpochMilli(l.pushedAtMillis()).toString());
         ArrayNode recent = body.putArray("recent_changes");
         for (AvailabilityChange c : changes.of(sku, RECENT_CHANGES_SHOWN)) recent.add(JsonBodies.change(c));
         body.put("movements", MOVEMENTS_NOTE);

@@ -3,6 +3,9 @@ package io.stockflow.serve;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
 import io.javalin.router.Endpoint;
 import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
@@ -26,6 +29,9 @@ public final class QueryService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QueryService.class);
     static final String STATUS_HEADER = "Stockflow-Status";
     private static final String STARTED = "stockflow.serve.started";
+    /** The cookie that carries the token for the console's pages. */
+    static final String TOKEN_COOKIE = "stockflow_token";
+
     private static final String OPENAPI_RESOURCE = "serve.openapi.json";
 
     private final ServeSettings settings;
@@ -33,6 +39,7 @@ public final class QueryService implements AutoCloseable {
     private final AvailabilityView availability = new AvailabilityView();
     private final CatchUp catchUp = new CatchUp();
     private final TopicReader reader;
+    private final LiveUpdates liveUpdates;
     private final Javalin server;
 
     private QueryService(ServeSettings settings, RecordGate gate) {
@@ -41,9 +48,15 @@ public final class QueryService implements AutoCloseable {
         OrderTimelines orders = new OrderTimelines(settings.maxOrders);
         AlertLog alerts = new AlertLog(settings.maxAlerts);
         metrics.views(availability, orders, alerts);
-        Materializer materializer = new Materializer(availability, changes, orders, alerts, metrics);
+        ConsoleViews consoleViews = new ConsoleViews(settings.maxOrders);
+        Materializer materializer = new Materializer(availability, changes, orders, alerts, metrics, consoleViews);
         this.reader = new TopicReader(settings, materializer, metrics, catchUp, gate);
-        QueryApi api = new QueryApi(availability, changes, orders, alerts, catchUp, reader::problem);
+        QueryApi api =
+                new QueryApi(availability, changes, orders, alerts, consoleViews.listed, catchUp, reader::problem);
+        LiveSummary summary = new LiveSummary(availability, orders, alerts, consoleViews, catchUp);
+        this.liveUpdates = new LiveUpdates(summary);
+        ConsoleRoutes console =
+                new ConsoleRoutes(availability, orders, new Reports(consoleViews.reports), summary, liveUpdates);
         String openApi = openApi();
         BearerToken token = settings.tokenRequired() ? new BearerToken(settings.token) : null;
         this.server = Javalin.create(config -> {
@@ -53,6 +66,7 @@ public final class QueryService implements AutoCloseable {
             RoutesConfig routes = config.routes;
             routes.before(ctx -> admit(ctx, token));
             api.register(routes);
+            console.register(routes);
             routes.get(
                     ApiRoutes.METRICS,
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -83,6 +97,7 @@ public final class QueryService implements AutoCloseable {
     static QueryService start(ServeSettings settings, RecordGate gate) {
         QueryService service = new QueryService(settings, gate);
         service.reader.start();
+        service.liveUpdates.start();
         service.server.start();
         LOG.info(
                 "query API on {} ({}), reading {}",
@@ -90,6 +105,11 @@ public final class QueryService implements AutoCloseable {
                 settings.tokenRequired() ? "token required" : "no token",
                 settings.bootstrap);
         return service;
+    }
+
+    /** The web console's address. */
+    public URI consoleUrl() {
+        return URI.create(baseUrl() + ApiRoutes.CONSOLE);
     }
 
     public URI baseUrl() {
@@ -115,12 +135,32 @@ public final class QueryService implements AutoCloseable {
         return metrics;
     }
 
+    /**
+     * Lets a request through with the token as a bearer header (the API's clients) or in the console's cookie (a
+     * browser, whose pages and event stream cannot set headers). A console page opened with {@code ?token=} sets the
+     * cookie and is sent to the same page without the token in its address, so it stays out of history and logs.
+     */
     private void admit(Context ctx, BearerToken token) {
         ctx.attribute(STARTED, System.nanoTime());
         ctx.header(STATUS_HEADER, catchUp.caughtUp() ? "serving" : "catching_up");
-        if (token == null || token.admits(ctx.header("Authorization"))) return;
+        if (token == null) return;
+        String offered = ctx.queryParam("token");
+        if (offered != null && ctx.path().startsWith(ApiRoutes.CONSOLE) && token.admitsToken(offered)) {
+            // For the browser session only (max age -1), out of reach of scripts, never sent by other sites.
+            ctx.cookie(new Cookie(TOKEN_COOKIE, offered, "/", -1, false, true, null, SameSite.STRICT));
+            ctx.redirect(ctx.path(), HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        if (token.admits(ctx.header("Authorization"))) return;
+        String fromCookie = ctx.cookie(TOKEN_COOKIE);
+        if (fromCookie != null && token.admitsToken(fromCookie)) return;
         ctx.header("WWW-Authenticate", "Bearer");
-        QueryApi.json(ctx, 401, JsonBodies.error("a bearer token is required: Authorization: Bearer <token>"));
+        QueryApi.json(
+                ctx,
+                401,
+                JsonBodies.error("a bearer token is required: Authorization: Bearer <token>, or open the console"
+                        + " once as /console?token=<token>"));
         ctx.skipRemainingHandlers();
     }
 
@@ -149,6 +189,7 @@ public final class QueryService implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        liveUpdates.close();
         server.stop();
         reader.close();
     }

@@ -12,8 +12,11 @@ public final class ServedTopics {
     public static final String ALLOCATIONS = "orders.allocations";
     public static final String ALERTS = "alerts";
     public static final String NOTIFICATIONS = "notifications.customer";
+    /** Pushes to the sales channels (the sync job): what each channel lists. */
+    public static final String CHANNEL_SYNC = "channel.sync";
 
-    public static final List<String> ALL = List.of(ORDERS_CANONICAL, AVAILABILITY, ALLOCATIONS, ALERTS, NOTIFICATIONS);
+    public static final List<String> ALL =
+            List.of(ORDERS_CANONICAL, AVAILABILITY, ALLOCATIONS, ALERTS, NOTIFICATIONS, CHANNEL_SYNC);
 
     private ServedTopics() {}
 }

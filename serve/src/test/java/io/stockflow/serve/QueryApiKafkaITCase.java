@@ -349,18 +349,25 @@ class QueryApiKafkaITCase {
     @Test
     void everyDescribedRouteAnswersAndTheMetricsCountRequestsAndRecords() {
         URI base = service.baseUrl();
-        Map<String, String> concrete = Map.of(
-                ApiRoutes.SKU, "/skus/SKU-A",
-                ApiRoutes.ORDER,
-                        "/orders/"
-                                + Fixtures.json(canonical.get(0))
-                                        .get("order_id")
-                                        .asText(),
-                ApiRoutes.ALERTS, "/alerts",
-                ApiRoutes.SEARCH, "/search?sku=S",
-                ApiRoutes.HEALTH, "/health",
-                ApiRoutes.METRICS, "/metrics",
-                ApiRoutes.OPENAPI, "/openapi.json");
+        String orderId = Fixtures.json(canonical.get(0)).get("order_id").asText();
+        Map<String, String> concrete = Map.ofEntries(
+                Map.entry(ApiRoutes.SKU, "/skus/SKU-A"),
+                Map.entry(ApiRoutes.ORDER, "/orders/" + orderId),
+                Map.entry(ApiRoutes.ALERTS, "/alerts"),
+                Map.entry(ApiRoutes.SEARCH, "/search?sku=S"),
+                Map.entry(ApiRoutes.HEALTH, "/health"),
+                Map.entry(ApiRoutes.METRICS, "/metrics"),
+                Map.entry(ApiRoutes.OPENAPI, "/openapi.json"),
+                Map.entry(ApiRoutes.REPORT, "/reports/day"),
+                Map.entry(ApiRoutes.REPORT_CSV, "/reports/week/orders.csv"),
+                Map.entry(ApiRoutes.CONSOLE, "/console"),
+                Map.entry(ApiRoutes.CONSOLE_ORDER, "/console/orders/" + orderId),
+                Map.entry(ApiRoutes.CONSOLE_SKU, "/console/skus/SKU-A"),
+                Map.entry(ApiRoutes.CONSOLE_REPORTS, "/console/reports?period=week"),
+                Map.entry(ApiRoutes.CONSOLE_ASSET, "/console/assets/console.js"),
+                Map.entry(ApiRoutes.CONSOLE_LIVE, "/console/live"),
+                // An event stream never ends: its first event is read, then the stream is closed.
+                Map.entry(ApiRoutes.CONSOLE_LIVE_EVENTS, "/console/live/events"));
         assertThat(concrete.keySet()).containsExactlyInAnyOrderElementsOf(ApiRoutes.ALL);
         List<String> described = new ArrayList<>();
         JsonNode paths = Api.get(base, "/openapi.json").json().get("paths");
@@ -370,8 +377,15 @@ class QueryApiKafkaITCase {
         assertThat(service.routes())
                 .as("the routes the server registered")
                 .containsExactlyInAnyOrderElementsOf(described);
-        for (String path : concrete.values())
-            assertThat(Api.get(base, path).status()).as(path).isEqualTo(200);
+        for (Map.Entry<String, String> route : concrete.entrySet())
+            if (route.getKey().equals(ApiRoutes.CONSOLE_LIVE_EVENTS))
+                assertThat(Api.firstEvent(base, route.getValue()))
+                        .as(route.getValue())
+                        .isEqualTo("event: summary");
+            else
+                assertThat(Api.get(base, route.getValue()).status())
+                        .as(route.getValue())
+                        .isEqualTo(200);
 
         assertThat(Api.get(base, "/openapi.json").json().get("paths").has(ApiRoutes.SKU))
                 .isTrue();

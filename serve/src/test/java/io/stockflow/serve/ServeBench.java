@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * A program that prints figures for docs/serve.md, not a test: a catalogue of positions and a history of orders on a
  * broker in this JVM, then the time a service takes to catch up with them, the heap it holds, and the latency of SKU
- * and order queries over HTTP.
+ * and order queries over HTTP; then the console's live summary and the reports over the same views. The orders are
+ * placed now, so the live summary's windows (orders per second, the busiest SKUs) hold them.
  *
  * <p>Run: {@code java -cp <serve's test class path> io.stockflow.serve.ServeBench [positions] [orders]}.
  */
@@ -64,6 +65,13 @@ public final class ServeBench {
                         "GET /orders/{orderId}",
                         20_000,
                         () -> Api.get(base, "/orders/shopify:" + random.nextInt(orders)));
+                latency("GET /console/live", 2_000, () -> Api.get(base, "/console/live"));
+                latency("GET /reports/day", 2_000, () -> Api.get(base, "/reports/day"));
+                latency("GET /reports/week/..csv", 2_000, () -> Api.get(base, "/reports/week/orders.csv"));
+                System.out.printf(
+                        Locale.ROOT,
+                        "heap held by the service after the queries: %.0f MB%n",
+                        (heap() - heapBefore) / 1e6);
             }
         } finally {
             broker.afterAll(null);
@@ -86,6 +94,7 @@ public final class ServeBench {
                             "{\"sku\":\"" + sku(i) + "\",\"location\":\"" + location + "\",\"on_hand\":120,"
                                     + "\"reserved\":7,\"safety_stock\":2,\"available\":111,\"version\":3,"
                                     + "\"as_of\":\"2026-11-26T10:00:00Z\"}"));
+            String now = java.time.Instant.now().toString();
             String canonical = settings.topicName(ServedTopics.ORDERS_CANONICAL);
             String allocations = settings.topicName(ServedTopics.ALLOCATIONS);
             for (int i = 0; i < orders; i++) {
@@ -94,8 +103,8 @@ public final class ServeBench {
                         canonical,
                         id,
                         "{\"event_id\":\"" + id + ":PLACED\",\"order_id\":\"" + id + "\",\"channel\":\"shopify\","
-                                + "\"marketplace_order_id\":\"" + i + "\",\"type\":\"PLACED\",\"event_time\":"
-                                + "\"2026-11-26T10:00:00Z\",\"received_at\":\"2026-11-26T10:00:01Z\",\"currency\":\"USD\","
+                                + "\"marketplace_order_id\":\"" + i + "\",\"type\":\"PLACED\",\"event_time\":\"" + now
+                                + "\",\"received_at\":\"" + now + "\",\"currency\":\"USD\","
                                 + "\"total\":\"40.00\",\"ship_to\":{\"country\":\"US\"},\"service_level\":\"STANDARD\","
                                 + "\"lines\":[{\"sku\":\"" + sku(i % skus)
                                 + "\",\"quantity\":1,\"unit_price\":\"40.00\"}]}"));
@@ -106,7 +115,7 @@ public final class ServeBench {
                                 + sku(i % skus) + "\",\"quantity\":1,\"location\":\"WH-EAST\"}],\"backordered\":[],"
                                 + "\"rule_set_version\":\"builtin-1\",\"rule_ids\":[\"most-available\"],\"reason\":"
                                 + "\"held where most is available\",\"decided_at\":\"2026-11-26T10:00:01Z\","
-                                + "\"channel\":\"shopify\",\"event_time\":\"2026-11-26T10:00:00Z\"}"));
+                                + "\"channel\":\"shopify\",\"event_time\":\"" + now + "\"}"));
             }
             producer.flush();
         }

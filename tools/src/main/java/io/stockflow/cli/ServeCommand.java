@@ -92,6 +92,10 @@ public final class ServeCommand implements Callable<Integer> {
             out.println("stockflow query API on " + service.baseUrl() + " (" + service.baseUrl() + "/health says when"
                     + " it has caught up; " + (settings.tokenRequired() ? "bearer token required" : "no token")
                     + "). Ctrl-C stops.");
+            out.println("web console: " + service.consoleUrl()
+                    + (settings.tokenRequired()
+                            ? " (open it once as " + service.consoleUrl() + "?token=<token>)"
+                            : ""));
             out.flush();
             stopped.await();
         }

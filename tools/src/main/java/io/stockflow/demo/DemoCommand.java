@@ -36,9 +36,10 @@ import picocli.CommandLine.Option;
             "Runs everything on this machine and shows it live.",
             "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four",
             "marketplaces (duplicates and bad records included) and shows what happens; the query API",
-            "(./stockflow serve) answers on 127.0.0.1:8070. The marketplace simulator (127.0.0.1:8090) stands in for",
-            "the four channels: the sync job pushes the ledger's available units to it, and the busiest SKUs show",
-            "what each channel lists beside the ledger. Ctrl-C stops everything."
+            "(./stockflow serve) answers on 127.0.0.1:8070, with its web console at http://127.0.0.1:8070/console.",
+            "The marketplace simulator (127.0.0.1:8090) stands in for the four channels: the sync job pushes the",
+            "ledger's available units to it, and the busiest SKUs show what each channel lists beside the ledger.",
+            "Ctrl-C stops everything."
         })
 public final class DemoCommand implements Callable<Integer> {
     private static final List<String> SHOWN = List.of(
@@ -170,7 +171,9 @@ public final class DemoCommand implements Callable<Integer> {
                 + "   outputs: " + String.join(", ", SHOWN) + "\n"
                 + (api == null
                         ? ""
-                        : "Query API: " + api.baseUrl() + "  (e.g. " + api.baseUrl() + "/alerts, /skus/{sku},"
+                        : "Console: " + api.consoleUrl() + "  (live orders, stock, alerts; reports with CSV at "
+                                + api.baseUrl() + "/console/reports)\n"
+                                + "Query API: " + api.baseUrl() + "  (e.g. " + api.baseUrl() + "/alerts, /skus/{sku},"
                                 + " /orders/{orderId}; docs/serve.md)\n")
                 + (channels == null
                         ? "Channel sync: off\n"
