@@ -67,7 +67,7 @@ public final class ServeBench {
                         () -> Api.get(base, "/orders/shopify:" + random.nextInt(orders)));
                 latency("GET /console/live", 2_000, () -> Api.get(base, "/console/live"));
                 latency("GET /reports/day", 2_000, () -> Api.get(base, "/reports/day"));
-                latency("GET /reports/week/..csv", 2_000, () -> Api.get(base, "/reports/week/orders.csv"));
+                latency("GET /reports/week/orders.csv", 2_000, () -> Api.get(base, "/reports/week/orders.csv"));
                 System.out.printf(
                         Locale.ROOT,
                         "heap held by the service after the queries: %.0f MB%n",
@@ -142,7 +142,7 @@ public final class ServeBench {
         Arrays.sort(nanos);
         System.out.printf(
                 Locale.ROOT,
-                "%-22s %d requests, one at a time: p50 %.2f ms, p99 %.2f ms, max %.2f ms%s%n",
+                "%-28s %d requests, one at a time: p50 %.2f ms, p99 %.2f ms, max %.2f ms%s%n",
                 what,
                 requests,
                 nanos[requests / 2] / 1e6,
