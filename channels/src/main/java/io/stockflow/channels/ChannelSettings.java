@@ -76,6 +76,16 @@ public record ChannelSettings(
                 channel, baseUrl, apiVersion, sellerId, marketplaceIds, credentials, batchSize, newLimits);
     }
 
+    /**
+     * The share of one of {@code clients} clients that call the channel at once (the tasks of a parallel operator):
+     * each keeps {@code 1/clients} of the request rate, so together they stay inside the channel's limit, which is one
+     * seller's, however many tasks call it.
+     */
+    public ChannelSettings sharedBy(int clients) {
+        if (clients < 1) throw new IllegalArgumentException("at least one client shares a channel, not " + clients);
+        return withLimits(limits.withRequestsPerSecond(limits.requestsPerSecond() / clients));
+    }
+
     public ChannelSettings withApiVersion(String version) {
         return new ChannelSettings(channel, baseUrl, version, sellerId, marketplaceIds, credentials, batchSize, limits);
     }

@@ -50,6 +50,25 @@ class ChannelSettingsTest {
     }
 
     @Test
+    void theTasksOfOneJobShareTheChannelsRateAndKeepEverythingElse() {
+        ChannelSettings whole = ChannelSettings.from(
+                Channel.AMAZON,
+                Map.of(
+                        "channels.amazon.base-url", "https://sellingpartnerapi-na.amazon.com",
+                        "channels.amazon.seller-id", "A1SELLER",
+                        "channels.amazon.requests-per-second", "5"),
+                Map.of("STOCKFLOW_AMAZON_ACCESS_TOKEN", "Atza|x"));
+
+        ChannelSettings share = whole.sharedBy(4);
+
+        assertThat(share.limits().requestsPerSecond()).isEqualTo(1.25);
+        assertThat(share.limits().withRequestsPerSecond(5)).isEqualTo(whole.limits());
+        assertThat(share.sellerId()).isEqualTo("A1SELLER");
+        assertThat(whole.sharedBy(1)).isEqualTo(whole);
+        assertThatThrownBy(() -> whole.sharedBy(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aMissingCredentialIsNamedByItsVariable() {
         assertThatThrownBy(() -> ChannelSettings.from(
                         Channel.SHOPIFY, Map.of("channels.shopify.base-url", "https://x.myshopify.com"), Map.of()))

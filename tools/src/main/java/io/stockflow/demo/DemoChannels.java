@@ -1,7 +1,5 @@
 package io.stockflow.demo;
 
-import io.stockflow.channels.ChannelSettings;
-import io.stockflow.listing.Channel;
 import io.stockflow.marketsim.MarketplaceSimulator;
 import io.stockflow.marketsim.SimulatorAdmin;
 import io.stockflow.marketsim.SimulatorSettings;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,16 +73,13 @@ final class DemoChannels implements AutoCloseable {
     }
 
     /**
-     * The {@code channels.*} keys of every channel, pointing at the simulator, as {@code config.yaml} would hold them.
-     * Each channel's client keeps its rate per task, so the demo shares each channel's rate among the job's tasks:
-     * together they stay inside the channel's limit (Amazon's 5 patches a second), as one seller's app must.
+     * The {@code channels.*} keys of every channel, pointing at the simulator, as {@code config.yaml} would hold them,
+     * at each channel's default rate (the sync job shares it among its tasks).
      */
-    Map<String, String> configuration(int tasks) {
+    Map<String, String> configuration() {
         Map<String, String> config = new LinkedHashMap<>();
         for (String channel : DemoListings.CHANNELS) {
             config.put("channels." + channel + ".base-url", base.toString());
-            double rate = ChannelSettings.defaultRequestsPerSecond(Channel.valueOf(channel.toUpperCase(Locale.ROOT)));
-            config.put("channels." + channel + ".requests-per-second", Double.toString(rate / Math.max(1, tasks)));
         }
         config.put("channels.amazon.seller-id", DemoListings.SELLER_ID);
         config.put("channels.amazon.marketplace-ids", DemoListings.MARKETPLACE_ID);

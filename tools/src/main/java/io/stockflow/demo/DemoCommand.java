@@ -141,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
                 // the credentials from the environment, as in any run; the simulator's credentials go in directly.
                 jobOptions.set(StockflowOptions.LISTINGS, channels.listingMap().toString());
                 jobOptions.channelEnvironment = DemoChannels.CREDENTIALS;
-                env = flink.environment(false, channels.configuration(flink.parallelism));
+                env = flink.environment(false, channels.configuration());
             } else {
                 env = flink.environment(false);
             }

@@ -47,6 +47,21 @@ public record CallLimits(
                 2);
     }
 
+    public CallLimits withRequestsPerSecond(double rate) {
+        return new CallLimits(
+                rate,
+                rateWait,
+                requestTimeout,
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                failureRatePercent,
+                breakerWindow,
+                breakerMinimumCalls,
+                breakerOpenFor,
+                breakerHalfOpenCalls);
+    }
+
     public CallLimits withRequestTimeout(Duration timeout) {
         return new CallLimits(
                 requestsPerSecond,

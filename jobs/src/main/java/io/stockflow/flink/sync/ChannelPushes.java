@@ -45,10 +45,13 @@ public final class ChannelPushes extends RichAsyncFunction<ListingPush, ChannelS
             checks.put(r, getRuntimeContext().getMetricGroup().counter(r.metric, new ThreadSafeSimpleCounter()));
         clients = new EnumMap<>(Channel.class);
         lanes = new EnumMap<>(Channel.class);
+        // channels.<channel>.requests-per-second is the job's whole rate on the channel: each task keeps its share.
+        int tasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         for (Map.Entry<Channel, ChannelSettings> e : connections.settings().entrySet()) {
-            ChannelClient client = ChannelClients.create(e.getValue(), Clock.systemUTC());
+            ChannelSettings share = e.getValue().sharedBy(tasks);
+            ChannelClient client = ChannelClients.create(share, Clock.systemUTC());
             clients.put(e.getKey(), client);
-            lanes.put(e.getKey(), new ChannelLane(client, e.getValue().batchSize(), callsInFlight, Clock.systemUTC()));
+            lanes.put(e.getKey(), new ChannelLane(client, share.batchSize(), callsInFlight, Clock.systemUTC()));
         }
     }
 
