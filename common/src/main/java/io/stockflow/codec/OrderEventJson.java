@@ -39,6 +39,7 @@ public final class OrderEventJson {
                 g.writeEndObject();
             }
             optional(g, "service_level", e.serviceLevel);
+            optional(g, "fulfilled_by", e.fulfilledBy);
             if (e.shipBy != null) g.writeStringField("ship_by", Instants.format(e.shipBy));
             if (e.deliverBy != null) g.writeStringField("deliver_by", Instants.format(e.deliverBy));
             g.writeArrayFieldStart("lines");
@@ -88,6 +89,7 @@ public final class OrderEventJson {
             e.shipPostcode = shipTo.optText("postcode");
         }
         e.serviceLevel = f.optText("service_level");
+        e.fulfilledBy = f.optText("fulfilled_by");
         e.shipBy = f.optTime("ship_by");
         e.deliverBy = f.optTime("deliver_by");
         var lines = f.array("lines");

@@ -7,9 +7,14 @@ import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
 import java.util.List;
 
-/** Amazon SP-API {@code ORDER_CHANGE} notifications. Their order items carry no prices. */
+/**
+ * Amazon SP-API: {@code ORDER_CHANGE} notifications (their order items carry no prices), refunds as the Finances API
+ * lists them ({@code REFUND_EVENT}) and rows of the FBA customer returns report ({@code FBA_CUSTOMER_RETURN}).
+ */
 final class AmazonMapper implements MarketplaceMapper {
     static final String ORDER_CHANGE = "ORDER_CHANGE";
+    static final String REFUND_EVENT = "REFUND_EVENT";
+    static final String FBA_CUSTOMER_RETURN = "FBA_CUSTOMER_RETURN";
 
     private final LimitChecks checks;
 
@@ -24,11 +29,22 @@ final class AmazonMapper implements MarketplaceMapper {
 
     @Override
     public List<String> kinds() {
-        return List.of(ORDER_CHANGE);
+        return List.of(ORDER_CHANGE, REFUND_EVENT, FBA_CUSTOMER_RETURN);
     }
 
     @Override
-    public OrderEvent map(String kind, JsonFields notification) throws InvalidRecordException {
+    public OrderEvent map(String kind, JsonFields payload) throws InvalidRecordException {
+        switch (kind) {
+            case REFUND_EVENT:
+                return AmazonReturns.refund(checks, payload);
+            case FBA_CUSTOMER_RETURN:
+                return AmazonReturns.fbaReturn(checks, payload);
+            default:
+                return orderChange(payload);
+        }
+    }
+
+    private OrderEvent orderChange(JsonFields notification) throws InvalidRecordException {
         JsonFields change = notification.object("Payload").object("OrderChangeNotification");
         JsonFields summary = change.object("Summary");
         OrderEvent e = new OrderEvent();
@@ -41,6 +57,7 @@ final class AmazonMapper implements MarketplaceMapper {
         e.serviceLevel = ServiceLevels.normalize(summary.optText("ShipServiceLevel"));
         e.shipBy = summary.optTime("LatestShipDate");
         e.deliverBy = summary.optTime("LatestDeliveryDate");
+        e.fulfilledBy = fulfilledBy(summary);
         e.lines = checks.orderLines(
                 summary,
                 "OrderItems",
@@ -64,6 +81,18 @@ final class AmazonMapper implements MarketplaceMapper {
                 throw summary.invalid(
                         "OrderStatus", "must be one of Pending, Unshipped, PartiallyShipped, Shipped, Canceled");
         }
+    }
+
+    /**
+     * AFN (Amazon fulfils from its own warehouses, FBA) or MFN (the seller ships): {@code FulfillmentType} in the
+     * notification, {@code FulfillmentChannel} in the Orders API's order; neither means the seller ships.
+     */
+    private static String fulfilledBy(JsonFields summary) throws InvalidRecordException {
+        String field = summary.has("FulfillmentType") ? "FulfillmentType" : "FulfillmentChannel";
+        String channel = summary.optNonBlank(field);
+        if (channel == null || channel.equals("MFN")) return null;
+        if (channel.equals("AFN")) return OrderEvent.MARKETPLACE;
+        throw summary.invalid(field, "must be one of AFN, MFN");
     }
 
     /** When the order changed; the notification's own EventTime only when the trigger does not say. */

@@ -7,9 +7,16 @@ import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
 import java.util.List;
 
-/** eBay Fulfillment API order objects, as {@code getOrder}/{@code getOrders} return them. */
+/**
+ * eBay Fulfillment API order objects, as {@code getOrder}/{@code getOrders} return them. A refunded order
+ * ({@code orderPaymentStatus} {@code FULLY_REFUNDED}, or {@code PARTIALLY_REFUNDED} with the refunded line items'
+ * {@code refunds}) is REFUNDED. Its lines restock only while nothing was shipped ({@code NOT_STARTED}): the units
+ * never left, so what the order holds is released; after a shipment the order does not say whether units came back.
+ */
 final class EbayMapper implements MarketplaceMapper {
     static final String ORDER = "order";
+    private static final String FULLY_REFUNDED = "FULLY_REFUNDED";
+    private static final String PARTIALLY_REFUNDED = "PARTIALLY_REFUNDED";
 
     private final LimitChecks checks;
 
@@ -35,16 +42,36 @@ final class EbayMapper implements MarketplaceMapper {
         OrderEventType byFulfillment = type(order, fulfillmentStatus);
         JsonFields cancelStatus = order.optObject("cancelStatus");
         boolean cancelled = cancelStatus != null && "CANCELED".equals(cancelStatus.optText("cancelState"));
-        e.type = cancelled ? OrderEventType.CANCELLED : byFulfillment;
-        e.status = cancelled ? "CANCELED" : fulfillmentStatus;
+        String payment = order.optNonBlank("orderPaymentStatus");
+        boolean refunded = !cancelled && (FULLY_REFUNDED.equals(payment) || PARTIALLY_REFUNDED.equals(payment));
+        e.type = cancelled ? OrderEventType.CANCELLED : refunded ? OrderEventType.REFUNDED : byFulfillment;
+        e.status = cancelled ? "CANCELED" : refunded ? payment : fulfillmentStatus;
         Long modified = order.optTime("lastModifiedDate");
         e.eventTime = modified != null ? modified : order.time("creationDate");
         money(order, e);
         customer(order, e);
         shipping(order, e);
-        e.lines = checks.orderLines(order, "lineItems", e.type, this::line);
+        if (refunded) {
+            boolean whole = FULLY_REFUNDED.equals(payment);
+            boolean unshipped = fulfillmentStatus.equals("NOT_STARTED");
+            e.lines = checks.orderLines(order, "lineItems", e.type, item -> refundedLine(item, whole, unshipped));
+            if (e.lines.isEmpty()) {
+                throw new InvalidRecordException("field '" + order.pathOf("lineItems")
+                        + "' has no line with refunds, and a PARTIALLY_REFUNDED order needs at least one");
+            }
+        } else {
+            e.lines = checks.orderLines(order, "lineItems", e.type, this::line);
+        }
         lineDates(order, e);
         return e;
+    }
+
+    /** A line of a refunded order: every line when the whole order was refunded, else those with refunds. */
+    private OrderLine refundedLine(JsonFields item, boolean whole, boolean unshipped) throws InvalidRecordException {
+        if (!whole && item.optArray("refunds").isEmpty()) return null;
+        OrderLine line = line(item);
+        line.restock = unshipped;
+        return line;
     }
 
     private static OrderEventType type(JsonFields order, String status) throws InvalidRecordException {

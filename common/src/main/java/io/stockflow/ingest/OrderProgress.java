@@ -15,6 +15,8 @@ public class OrderProgress {
     public boolean decided;
     public boolean cancelled;
     public List<String> skus = new ArrayList<>();
+    /** The marketplace reported shipping an order it fulfils itself; its units were taken from its location. */
+    public boolean marketplaceShipped;
     /**
      * 64-bit hashes of the ids of the events taken, oldest first. Null in progress restored from a savepoint of the
      * older layout, which keeps the ids in a map state of their own.

@@ -8,13 +8,15 @@ import io.stockflow.model.OrderLine;
 import java.util.List;
 
 /**
- * WooCommerce order webhooks: an order of the REST API v3. Its {@code *_gmt} times carry no zone and are UTC.
- * A refunded order's lines do not restock: the payload does not say whether items went back on the shelf, so a
- * warehouse {@code RETURN_RESTOCK} movement does that.
+ * WooCommerce webhooks: an order of the REST API v3 ({@code order.created}, {@code order.updated}), and a refund
+ * ({@code refund.created}). Their {@code *_gmt} times carry no zone and are UTC. An order updated to
+ * {@code refunded} does not restock: the order does not say whether items went back on the shelf. The refund does:
+ * {@code restock_items} is true when the shop put the refunded items back in stock.
  */
 final class WooCommerceMapper implements MarketplaceMapper {
     static final String ORDER_CREATED = "order.created";
     static final String ORDER_UPDATED = "order.updated";
+    static final String REFUND_CREATED = "refund.created";
 
     private final LimitChecks checks;
 
@@ -29,11 +31,41 @@ final class WooCommerceMapper implements MarketplaceMapper {
 
     @Override
     public List<String> kinds() {
-        return List.of(ORDER_CREATED, ORDER_UPDATED);
+        return List.of(ORDER_CREATED, ORDER_UPDATED, REFUND_CREATED);
     }
 
     @Override
-    public OrderEvent map(String kind, JsonFields order) throws InvalidRecordException {
+    public OrderEvent map(String kind, JsonFields payload) throws InvalidRecordException {
+        return kind.equals(REFUND_CREATED) ? refund(payload) : order(kind, payload);
+    }
+
+    /**
+     * An order refund of the REST API v3 with the order's id ({@code order_id}) and {@code restock_items}, which
+     * WooCommerce's refund takes when it is created. Refund line quantities are negative (units going back); their
+     * size counts.
+     */
+    private OrderEvent refund(JsonFields refund) throws InvalidRecordException {
+        OrderEvent e = new OrderEvent();
+        e.marketplaceOrderId = checks.id(refund, "order_id");
+        e.type = OrderEventType.REFUNDED;
+        e.status = "refunded";
+        e.eventTime = refund.utcTime("date_created_gmt");
+        boolean restock = refund.has("restock_items") && refund.bool("restock_items");
+        e.lines = checks.orderLines(
+                refund,
+                "line_items",
+                e.type,
+                line -> OrderLine.refund(checks.sku(line, "sku"), refundedUnits(line), restock, null));
+        return e;
+    }
+
+    private long refundedUnits(JsonFields line) throws InvalidRecordException {
+        long quantity = checks.signedQuantity(line, "quantity");
+        if (quantity == 0) throw line.invalid("quantity", "must not be zero");
+        return Math.abs(quantity);
+    }
+
+    private OrderEvent order(String kind, JsonFields order) throws InvalidRecordException {
         OrderEvent e = new OrderEvent();
         e.marketplaceOrderId = checks.id(order, "id");
         e.status = order.text("status");

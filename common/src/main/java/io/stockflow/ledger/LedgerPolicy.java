@@ -2,6 +2,8 @@ package io.stockflow.ledger;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 
 /** The ledger's tunables. */
 public final class LedgerPolicy implements Serializable {
@@ -15,10 +17,21 @@ public final class LedgerPolicy implements Serializable {
     public final long safetyStock;
     /** How long a settled order (cancelled or fully shipped) is remembered, for its late and repeated events. */
     public final Duration settledRetention;
+    /**
+     * Locations whose stock a marketplace holds and ships itself (Amazon FBA): the shop's own orders are never placed
+     * there, and their units are not what the shop has to sell.
+     */
+    public final List<String> marketplaceHeld;
 
     public LedgerPolicy(long lowStockThreshold, long safetyStock, Duration settledRetention) {
+        this(lowStockThreshold, safetyStock, settledRetention, List.of());
+    }
+
+    public LedgerPolicy(
+            long lowStockThreshold, long safetyStock, Duration settledRetention, Collection<String> marketplaceHeld) {
         this.lowStockThreshold = lowStockThreshold;
         this.safetyStock = safetyStock;
         this.settledRetention = settledRetention;
+        this.marketplaceHeld = List.copyOf(marketplaceHeld);
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>Rules:
  * <ul>
  *   <li>RESERVE sets what the order asks for; the ledger reserves the difference to what it already holds (placing
- *       new units with {@link DefaultAllocator}) or releases the surplus. Units no location has are backordered.</li>
+ *       new units with {@link DefaultAllocator} over every location but the marketplace-held ones, or at the
+ *       command's location when it names one) or releases the surplus. Units no location has are backordered.</li>
  *   <li>CANCEL releases everything the order holds and remembers the cancellation, so a RESERVE that arrives after
  *       its cancel reserves nothing.</li>
  *   <li>SHIP takes the units from on-hand where they shipped, and consumes the order's reservation, at that location
@@ -254,9 +255,11 @@ public final class SkuLedger {
         long newlyBackordered = 0;
         if (outstanding > held) {
             long wanted = outstanding - held;
-            List<Allocation> placed = c.route == null
-                    ? DefaultAllocator.allocate(wanted, availableByLocation())
-                    : RankedAllocator.allocate(sku, wanted, c.route, availableByLocation());
+            List<Allocation> placed = c.location != null
+                    ? pinned(c.location, wanted)
+                    : c.route == null
+                            ? DefaultAllocator.allocate(wanted, shopAvailable())
+                            : RankedAllocator.allocate(sku, wanted, c.route, availableByLocation());
             long got = 0;
             for (Allocation a : placed) {
                 touch(a.location).reserved += a.quantity;
@@ -270,7 +273,8 @@ public final class SkuLedger {
             hold.backordered = 0;
         }
         // Units a rule set's policy left unreserved while some location had them are not oversold.
-        long stillAvailable = hold.backordered > 0 ? totalAvailable() : 0;
+        // A pinned order (c.location) could take nothing elsewhere: what it lacks there is oversold.
+        long stillAvailable = hold.backordered > 0 && c.location == null ? totalAvailable() : 0;
         if (line != null) {
             for (Allocation a : hold.holds) line.allocations.add(new Allocation(a.location, a.quantity));
             line.backordered = hold.backordered;
@@ -423,8 +427,21 @@ public final class SkuLedger {
 
     private long totalAvailable() throws Exception {
         long sum = 0;
-        for (long a : availableByLocation().values()) sum += a;
+        for (long a : shopAvailable().values()) sum += a;
         return sum;
+    }
+
+    /** Available units per location the shop's own orders may use: every location but the marketplace-held ones. */
+    private Map<String, Long> shopAvailable() throws Exception {
+        Map<String, Long> available = availableByLocation();
+        available.keySet().removeAll(policy.marketplaceHeld);
+        return available;
+    }
+
+    /** A RESERVE that names its location (an order a marketplace fulfils from its own stock) is held only there. */
+    private List<Allocation> pinned(String location, long wanted) throws Exception {
+        long free = Math.max(0, availableByLocation().getOrDefault(location, 0L));
+        return free == 0 ? List.of() : List.of(new Allocation(location, Math.min(wanted, free)));
     }
 
     private boolean hasAnyPosition() throws Exception {

@@ -8,6 +8,9 @@ import java.util.List;
  * Times are epoch milliseconds (UTC); absent optional values are null. A Flink POJO: public fields, no-arg constructor.
  */
 public class OrderEvent {
+    /** {@link #fulfilledBy} of an order the marketplace fulfils from its own stock (Amazon FBA: AFN). */
+    public static final String MARKETPLACE = "MARKETPLACE";
+
     /** Deterministic identity from the payload: the same delivery retried gets the same id. */
     public String eventId;
     /** {@code <channel>:<marketplace order id>}. */
@@ -44,6 +47,11 @@ public class OrderEvent {
     public String customerEmailHash;
     /** SHA-256 of the phone's digits, hex; never the number itself. */
     public String customerPhoneHash;
+    /**
+     * Who ships the order: {@link #MARKETPLACE} when the marketplace fulfils it from stock it holds itself; null when
+     * the shop does (its own warehouses).
+     */
+    public String fulfilledBy;
 
     public OrderEvent() {}
 

@@ -54,6 +54,7 @@ class OrderEventJsonTest {
         e.trackingCode = "00340434161094042557";
         e.customerEmailHash = HASH;
         e.customerPhoneHash = HASH;
+        e.fulfilledBy = OrderEvent.MARKETPLACE;
         return e;
     }
 
@@ -78,7 +79,8 @@ class OrderEventJsonTest {
                 .contains("\"customer\":{\"email_hash\":\"" + HASH + "\",\"phone_hash\":\"" + HASH + "\"}")
                 .contains("{\"sku\":\"TSHIRT-BLK-M\",\"quantity\":2,\"unit_price\":\"29.90\",\"restock\":true,"
                         + "\"location\":\"6884556842\"}")
-                .contains("\"ship_by\":\"2026-11-27T22:59:59Z\"", "\"deliver_by\":\"2026-12-01T22:59:59Z\"");
+                .contains("\"ship_by\":\"2026-11-27T22:59:59Z\"", "\"deliver_by\":\"2026-12-01T22:59:59Z\"")
+                .contains("\"fulfilled_by\":\"MARKETPLACE\"");
     }
 
     @Test
@@ -108,7 +110,11 @@ class OrderEventJsonTest {
         "ebay, order, ebay/order.json",
         "ebay, order, ebay/order-cancelled.json",
         "woocommerce, order.created, woocommerce/order.json",
-        "woocommerce, order.updated, woocommerce/order-refunded.json"
+        "woocommerce, order.updated, woocommerce/order-refunded.json",
+        "woocommerce, refund.created, woocommerce/refund.json",
+        "amazon, REFUND_EVENT, amazon/refund-event.json",
+        "amazon, FBA_CUSTOMER_RETURN, amazon/fba-customer-return.json",
+        "ebay, order, ebay/order-partially-refunded.json"
     })
     void everyParsedFixtureWritesValidJsonThatReadsBackTheSame(String source, String kind, String fixture)
             throws Exception {

@@ -72,7 +72,7 @@ class BadOrderRecordsTest {
                 bad(
                         "unknown woocommerce kind",
                         envelope("woocommerce", "order.deleted", payload("woocommerce/order.json")),
-                        "unknown kind 'order.deleted' for source 'woocommerce' (expected one of order.created, order.updated)"),
+                        "unknown kind 'order.deleted' for source 'woocommerce' (expected one of order.created, order.updated, refund.created)"),
                 bad(
                         "missing kind",
                         without(envelopeTree("ebay", "order", "ebay/order.json"), "/kind"),
@@ -307,6 +307,77 @@ class BadOrderRecordsTest {
                         "woocommerce update without lines",
                         woo("order.updated", with(payload("woocommerce/order.json"), "/line_items", json("[]"))),
                         "field 'payload.line_items' has no lines, and an UPDATED order needs at least one"),
+                bad(
+                        "amazon unknown FulfillmentType",
+                        amazon(with(payload("amazon/order-change.json"), AMAZON + "/Summary/FulfillmentType", "SFP")),
+                        "field 'payload.Payload.OrderChangeNotification.Summary.FulfillmentType' must be one of AFN, "
+                                + "MFN, got \"SFP\""),
+                bad(
+                        "amazon refund without PostedDate",
+                        envelope("amazon", "REFUND_EVENT", without(payload("amazon/refund-event.json"), "/PostedDate")),
+                        "missing field 'payload.PostedDate'"),
+                bad(
+                        "amazon refund item without SellerSKU",
+                        envelope(
+                                "amazon",
+                                "REFUND_EVENT",
+                                without(
+                                        payload("amazon/refund-event.json"),
+                                        "/ShipmentItemAdjustmentList/0/SellerSKU")),
+                        "missing field 'payload.ShipmentItemAdjustmentList[0].SellerSKU'"),
+                bad(
+                        "amazon refund of no units",
+                        envelope(
+                                "amazon",
+                                "REFUND_EVENT",
+                                with(
+                                        payload("amazon/refund-event.json"),
+                                        "/ShipmentItemAdjustmentList/0/QuantityShipped",
+                                        0)),
+                        "field 'payload.ShipmentItemAdjustmentList[0].QuantityShipped' must be positive, got 0"),
+                bad(
+                        "amazon return of an unknown disposition",
+                        envelope(
+                                "amazon",
+                                "FBA_CUSTOMER_RETURN",
+                                with(payload("amazon/fba-customer-return.json"), "/detailed-disposition", "LOST")),
+                        "field 'payload.detailed-disposition' must be one of SELLABLE, DAMAGED, CUSTOMER_DAMAGED, "
+                                + "DEFECTIVE, CARRIER_DAMAGED, DISTRIBUTOR_DAMAGED, EXPIRED, got \"LOST\""),
+                bad(
+                        "amazon return without order-id",
+                        envelope(
+                                "amazon",
+                                "FBA_CUSTOMER_RETURN",
+                                without(payload("amazon/fba-customer-return.json"), "/order-id")),
+                        "missing field 'payload.order-id'"),
+                bad(
+                        "amazon return with a quantity as text",
+                        envelope(
+                                "amazon",
+                                "FBA_CUSTOMER_RETURN",
+                                with(payload("amazon/fba-customer-return.json"), "/quantity", "one")),
+                        "field 'payload.quantity' must be an integer, got \"one\""),
+                bad(
+                        "ebay partial refund without a refunded line",
+                        ebay(with(payload("ebay/order-partially-refunded.json"), "/lineItems/0/refunds", json("[]"))),
+                        "field 'payload.lineItems' has no line with refunds, and a PARTIALLY_REFUNDED order needs at "
+                                + "least one"),
+                bad(
+                        "woocommerce refund without order_id",
+                        woo("refund.created", without(payload("woocommerce/refund.json"), "/order_id")),
+                        "missing field 'payload.order_id'"),
+                bad(
+                        "woocommerce refund line of no units",
+                        woo("refund.created", with(payload("woocommerce/refund.json"), "/line_items/0/quantity", 0)),
+                        "field 'payload.line_items[0].quantity' must not be zero, got 0"),
+                bad(
+                        "woocommerce refund with restock_items as text",
+                        woo("refund.created", with(payload("woocommerce/refund.json"), "/restock_items", "yes")),
+                        "field 'payload.restock_items' must be true or false, got \"yes\""),
+                bad(
+                        "woocommerce refund without date_created_gmt",
+                        woo("refund.created", without(payload("woocommerce/refund.json"), "/date_created_gmt")),
+                        "missing field 'payload.date_created_gmt'"),
                 bad(
                         "woocommerce without status",
                         woo("order.created", without(payload("woocommerce/order.json"), "/status")),

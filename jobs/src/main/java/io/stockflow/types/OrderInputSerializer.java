@@ -6,12 +6,17 @@ import io.stockflow.model.FulfilmentType;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** {@link OrderInput}s (a canonical order event or a fulfilment event, and a route) between parsing and the gate. */
+/**
+ * {@link OrderInput}s (a canonical order event or a fulfilment event, and a route) between parsing and the gate, and
+ * in the state of the bounded runs' event-time sorter. Format 2 adds the order's {@code fulfilledBy}; format 1
+ * ({@link FormatOne}) is still read, so state written before it restores.
+ */
 public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
     public static final OrderInputSerializer INSTANCE = new OrderInputSerializer();
     private static final OrderEventType[] ORDER_EVENT_TYPES = OrderEventType.values();
@@ -24,23 +29,31 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
 
     @Override
     public void serialize(OrderInput input, DataOutputView out) throws IOException {
+        write(input, out, 2);
+    }
+
+    @Override
+    public OrderInput deserialize(DataInputView in) throws IOException {
+        return read(in, 2);
+    }
+
+    private static void write(OrderInput input, DataOutputView out, int format) throws IOException {
         out.writeBoolean(input.order != null);
-        if (input.order != null) writeOrder(input.order, out);
+        if (input.order != null) writeOrder(input.order, out, format);
         out.writeBoolean(input.fulfilment != null);
         if (input.fulfilment != null) writeFulfilment(input.fulfilment, out);
         RoutePlanFields.write(input.route, out);
     }
 
-    @Override
-    public OrderInput deserialize(DataInputView in) throws IOException {
+    private static OrderInput read(DataInputView in, int format) throws IOException {
         OrderInput input = new OrderInput();
-        if (in.readBoolean()) input.order = readOrder(in);
+        if (in.readBoolean()) input.order = readOrder(in, format);
         if (in.readBoolean()) input.fulfilment = readFulfilment(in);
         input.route = RoutePlanFields.read(in);
         return input;
     }
 
-    private static void writeOrder(OrderEvent e, DataOutputView out) throws IOException {
+    private static void writeOrder(OrderEvent e, DataOutputView out, int format) throws IOException {
         BinaryFields.writeString(e.eventId, out);
         BinaryFields.writeString(e.orderId, out);
         BinaryFields.writeString(e.channel, out);
@@ -63,9 +76,10 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
         BinaryFields.writeString(e.trackingCode, out);
         BinaryFields.writeString(e.customerEmailHash, out);
         BinaryFields.writeString(e.customerPhoneHash, out);
+        if (format >= 2) BinaryFields.writeString(e.fulfilledBy, out);
     }
 
-    private static OrderEvent readOrder(DataInputView in) throws IOException {
+    private static OrderEvent readOrder(DataInputView in, int format) throws IOException {
         OrderEvent e = new OrderEvent();
         e.eventId = BinaryFields.readString(in);
         e.orderId = BinaryFields.readString(in);
@@ -89,6 +103,7 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
         e.trackingCode = BinaryFields.readString(in);
         e.customerEmailHash = BinaryFields.readString(in);
         e.customerPhoneHash = BinaryFields.readString(in);
+        if (format >= 2) e.fulfilledBy = BinaryFields.readString(in);
         return e;
     }
 
@@ -121,10 +136,77 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
         return new Snapshot();
     }
 
-    /** Format version 1: the fields above, in that order. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<OrderInput> {
+    /** Reads and writes format 1 (no {@code fulfilledBy}): the serializer that restores state written in it. */
+    public static final class FormatOne extends CompactSerializer<OrderInput> {
+        public static final FormatOne INSTANCE = new FormatOne();
+
+        @Override
+        public OrderInput createInstance() {
+            return new OrderInput();
+        }
+
+        @Override
+        public void serialize(OrderInput input, DataOutputView out) throws IOException {
+            write(input, out, 1);
+        }
+
+        @Override
+        public OrderInput deserialize(DataInputView in) throws IOException {
+            return read(in, 1);
+        }
+
+        @Override
+        public TypeSerializerSnapshot<OrderInput> snapshotConfiguration() {
+            return new Snapshot(3);
+        }
+    }
+
+    /**
+     * Snapshot versions 2 and 3 were written as Flink's {@code SimpleTypeSerializerSnapshot} (version 2 with the
+     * serializer's class name) and stand for format 1; version 4 stands for format 2. State in format 1 restores
+     * through {@link FormatOne} and is migrated.
+     */
+    public static final class Snapshot implements TypeSerializerSnapshot<OrderInput> {
+        private static final int FORMAT_TWO = 4;
+        private int version;
+
         public Snapshot() {
-            super(() -> INSTANCE);
+            this(FORMAT_TWO);
+        }
+
+        private Snapshot(int version) {
+            this.version = version;
+        }
+
+        @Override
+        public int getCurrentVersion() {
+            return version;
+        }
+
+        @Override
+        public void writeSnapshot(DataOutputView out) {}
+
+        @Override
+        public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) throws IOException {
+            if (readVersion < 2 || readVersion > FORMAT_TWO) {
+                throw new IOException("unknown OrderInput serializer snapshot version " + readVersion);
+            }
+            if (readVersion == 2) in.readUTF();
+            version = readVersion;
+        }
+
+        @Override
+        public TypeSerializer<OrderInput> restoreSerializer() {
+            return version >= FORMAT_TWO ? INSTANCE : FormatOne.INSTANCE;
+        }
+
+        @Override
+        public TypeSerializerSchemaCompatibility<OrderInput> resolveSchemaCompatibility(
+                TypeSerializerSnapshot<OrderInput> old) {
+            if (!(old instanceof Snapshot)) return TypeSerializerSchemaCompatibility.incompatible();
+            return ((Snapshot) old).version >= FORMAT_TWO
+                    ? TypeSerializerSchemaCompatibility.compatibleAsIs()
+                    : TypeSerializerSchemaCompatibility.compatibleAfterMigration();
         }
     }
 }

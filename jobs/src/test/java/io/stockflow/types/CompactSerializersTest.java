@@ -100,6 +100,35 @@ class CompactSerializersTest {
         }
     }
 
+    /**
+     * State written before {@code fulfilledBy} (snapshot version 3, Flink's simple snapshot) restores through the
+     * format-1 serializer, which reads the old bytes, and is migrated to the current format.
+     */
+    @Test
+    void orderInputsWrittenInFormatOneRestoreAndMigrate() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(
+                out, OrderInputSerializer.FormatOne.INSTANCE.snapshotConfiguration());
+        TypeSerializerSnapshot<OrderInput> old = TypeSerializerSnapshot.readVersionedSnapshot(
+                new DataInputDeserializer(out.getCopyOfBuffer()), CompactSerializersTest.class.getClassLoader());
+        assertThat(old.getCurrentVersion()).isEqualTo(3);
+        assertThat(OrderInputSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(old)
+                        .isCompatibleAfterMigration())
+                .isTrue();
+
+        OrderInput input = filled(OrderInput.class, false);
+        DataOutputSerializer bytes = new DataOutputSerializer(256);
+        OrderInputSerializer.FormatOne.INSTANCE.serialize(input, bytes);
+        OrderInput restored = old.restoreSerializer().deserialize(new DataInputDeserializer(bytes.getCopyOfBuffer()));
+        assertThat(restored.order.fulfilledBy).isNull();
+        assertThat(restored)
+                .usingRecursiveComparison()
+                .ignoringFields("order.fulfilledBy")
+                .isEqualTo(input);
+    }
+
     private static <T> void assertSnapshotRestores(TypeSerializer<T> serializer) throws Exception {
         TypeSerializerSnapshot<T> snapshot = serializer.snapshotConfiguration();
         DataOutputSerializer out = new DataOutputSerializer(64);

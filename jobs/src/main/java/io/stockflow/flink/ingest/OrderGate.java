@@ -18,8 +18,10 @@ import io.stockflow.model.OrderLine;
 import io.stockflow.routing.RoutePlans;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -45,6 +47,11 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Marketplace SHIPPED events are published but move no stock: the warehouse's {@code fulfilment.events} SHIPPED is
  * the one source of truth for what left which location, so a shipment reported by both is not taken twice.
+ *
+ * <p>An order the marketplace fulfils from its own stock ({@code fulfilledBy} MARKETPLACE, Amazon FBA) is published
+ * but never reserves the shop's stock. When its channel has a marketplace-held location, the order moves that location
+ * instead: it is reserved there, the marketplace's first SHIPPED takes the units from there (no warehouse of the
+ * shop reports it), and its restocked returns go back there.
  */
 public final class OrderGate extends KeyedProcessFunction<String, OrderInput, LedgerCommand> {
     public static final OutputTag<OrderEvent> CANONICAL = new OutputTag<>("canonical-orders") {};
@@ -53,15 +60,27 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     private final Duration seenBeforeTtl;
     private final Duration progressTtl;
     private final DecisionClock clock;
+    /** Channel to the location holding the stock its marketplace fulfils from; none, and such orders move no stock. */
+    private final HashMap<String, String> marketplaceLocations;
+
     private transient MapState<String, Boolean> seenBefore;
     private transient ValueState<OrderProgress> progress;
     private transient Counter duplicates;
     private transient StockflowMetrics.PerKey<Counter> ordersIn;
 
     public OrderGate(Duration seenBeforeTtl, Duration progressTtl, DecisionClock clock) {
+        this(seenBeforeTtl, progressTtl, clock, Map.of());
+    }
+
+    public OrderGate(
+            Duration seenBeforeTtl,
+            Duration progressTtl,
+            DecisionClock clock,
+            Map<String, String> marketplaceLocations) {
         this.seenBeforeTtl = seenBeforeTtl;
         this.progressTtl = progressTtl;
         this.clock = clock;
+        this.marketplaceLocations = new HashMap<>(marketplaceLocations);
     }
 
     @Override
@@ -111,51 +130,110 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
 
     private void onOrderEvent(
             OrderEvent e, RoutePlan route, OrderProgress state, Context ctx, Collector<LedgerCommand> out) {
+        if (OrderEvent.MARKETPLACE.equals(e.fulfilledBy)) {
+            String location = marketplaceLocations.get(e.channel);
+            if (location != null) onMarketplaceFulfilled(e, location, state, ctx, out);
+            return;
+        }
         switch (e.type) {
             case PLACED:
             case UPDATED:
-                if (state.cancelled) {
-                    if (!state.decided) ctx.output(REJECTED, rejected(e));
-                    state.decided = true;
-                    break;
-                }
-                boolean decision = !state.decided;
-                Set<String> removed = new LinkedHashSet<>(state.skus);
-                List<String> skus = new ArrayList<>();
-                // The assembler needs the evaluation once per decision: only the first line carries it.
-                RoutePlan lean = route == null ? null : RoutePlans.withoutEvaluation(route);
-                for (OrderLine line : e.lines) {
-                    LedgerCommand c = command(Kind.RESERVE, e, line.sku, line.quantity);
-                    c.decision = decision;
-                    c.lineCount = e.lines.size();
-                    c.route = decision && skus.isEmpty() ? route : lean; // skus: the lines sent so far
-                    out.collect(c);
-                    skus.add(line.sku);
-                    removed.remove(line.sku);
-                }
-                for (String sku : removed) out.collect(command(Kind.RESERVE, e, sku, 0));
-                state.decided = true;
-                state.skus = skus;
+                reserve(e, route, null, state, ctx, out);
                 break;
             case CANCELLED:
-                Set<String> toRelease = new LinkedHashSet<>(state.skus);
-                for (OrderLine line : e.lines) toRelease.add(line.sku);
-                for (String sku : toRelease) out.collect(command(Kind.CANCEL, e, sku, 0));
-                state.cancelled = true;
-                state.skus = new ArrayList<>(toRelease);
+                cancel(e, state, out);
                 break;
             case REFUNDED:
-                for (OrderLine line : e.lines) {
-                    LedgerCommand c = command(Kind.REFUND, e, line.sku, line.quantity);
-                    c.restock = line.restock;
-                    c.location = line.location;
-                    out.collect(c);
-                }
+                refund(e, null, out);
                 break;
             case SHIPPED:
                 break;
             default:
                 throw new IllegalStateException("unhandled order event type " + e.type);
+        }
+    }
+
+    /** An order its marketplace fulfils, moving the marketplace-held {@code location} (rule sets do not route it). */
+    private void onMarketplaceFulfilled(
+            OrderEvent e, String location, OrderProgress state, Context ctx, Collector<LedgerCommand> out) {
+        switch (e.type) {
+            case PLACED:
+            case UPDATED:
+                reserve(e, null, location, state, ctx, out);
+                break;
+            case CANCELLED:
+                cancel(e, state, out);
+                break;
+            case REFUNDED:
+                refund(e, location, out);
+                break;
+            case SHIPPED:
+                // The marketplace repeats an order's status in later notifications; its units leave once.
+                if (state.marketplaceShipped) break;
+                for (OrderLine line : e.lines) {
+                    LedgerCommand c = command(Kind.SHIP, e, line.sku, line.quantity);
+                    c.location = location;
+                    out.collect(c);
+                }
+                state.marketplaceShipped = true;
+                break;
+            default:
+                throw new IllegalStateException("unhandled order event type " + e.type);
+        }
+    }
+
+    /** RESERVE commands for the order's current lines; {@code pinned}, when set, is the one location to hold them. */
+    private void reserve(
+            OrderEvent e,
+            RoutePlan route,
+            String pinned,
+            OrderProgress state,
+            Context ctx,
+            Collector<LedgerCommand> out) {
+        if (state.cancelled) {
+            if (!state.decided) ctx.output(REJECTED, rejected(e));
+            state.decided = true;
+            return;
+        }
+        boolean decision = !state.decided;
+        Set<String> removed = new LinkedHashSet<>(state.skus);
+        List<String> skus = new ArrayList<>();
+        // The assembler needs the evaluation once per decision: only the first line carries it.
+        RoutePlan lean = route == null ? null : RoutePlans.withoutEvaluation(route);
+        for (OrderLine line : e.lines) {
+            LedgerCommand c = command(Kind.RESERVE, e, line.sku, line.quantity);
+            c.location = pinned;
+            c.decision = decision;
+            c.lineCount = e.lines.size();
+            c.route = decision && skus.isEmpty() ? route : lean; // skus: the lines sent so far
+            out.collect(c);
+            skus.add(line.sku);
+            removed.remove(line.sku);
+        }
+        for (String sku : removed) {
+            LedgerCommand c = command(Kind.RESERVE, e, sku, 0);
+            c.location = pinned;
+            out.collect(c);
+        }
+        state.decided = true;
+        state.skus = skus;
+    }
+
+    private void cancel(OrderEvent e, OrderProgress state, Collector<LedgerCommand> out) {
+        Set<String> toRelease = new LinkedHashSet<>(state.skus);
+        for (OrderLine line : e.lines) toRelease.add(line.sku);
+        for (String sku : toRelease) out.collect(command(Kind.CANCEL, e, sku, 0));
+        state.cancelled = true;
+        state.skus = new ArrayList<>(toRelease);
+    }
+
+    /** REFUND commands; a line's own location first, else {@code location} (null: where the order last shipped). */
+    private void refund(OrderEvent e, String location, Collector<LedgerCommand> out) {
+        for (OrderLine line : e.lines) {
+            LedgerCommand c = command(Kind.REFUND, e, line.sku, line.quantity);
+            c.restock = line.restock;
+            c.location = line.location != null ? line.location : location;
+            out.collect(c);
         }
     }
 

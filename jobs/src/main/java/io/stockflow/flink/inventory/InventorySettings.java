@@ -8,7 +8,9 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** The inventory job's settings, read from the keys of {@link StockflowOptions}; a new instance holds their defaults. */
@@ -31,16 +33,28 @@ public final class InventorySettings implements Serializable {
     public Duration idleness = StockflowOptions.IDLENESS.defaultValue();
     /** Rule sets of {@code --rules} files, as canonical JSON: in force from the start, before the topic's. */
     public List<String> ruleSets = new ArrayList<>();
+    /** Per channel, the location holding the stock the marketplace fulfils its own orders from (Amazon FBA). */
+    public Map<String, String> marketplaceLocations = new LinkedHashMap<>();
 
     public InventorySettings() {}
+
+    /** These settings with a marketplace-held location for {@code channel}; the ledger keeps shop orders out of it. */
+    public InventorySettings withMarketplaceLocation(String channel, String location) {
+        marketplaceLocations.put(channel, location);
+        ledger = new LedgerPolicy(
+                ledger.lowStockThreshold, ledger.safetyStock, ledger.settledRetention, marketplaceLocations.values());
+        return this;
+    }
 
     /** The settings a configuration holds; reads and validates the rule set files it names. */
     public static InventorySettings from(ReadableConfig config) {
         InventorySettings s = new InventorySettings();
+        s.marketplaceLocations.putAll(config.get(StockflowOptions.MARKETPLACE_LOCATIONS));
         s.ledger = new LedgerPolicy(
                 config.get(StockflowOptions.LOW_STOCK_THRESHOLD),
                 config.get(StockflowOptions.SAFETY_STOCK),
-                config.get(StockflowOptions.SETTLED_RETENTION));
+                config.get(StockflowOptions.SETTLED_RETENTION),
+                s.marketplaceLocations.values());
         s.limits = StockflowOptions.ingestLimits(config);
         s.dedupTtl = config.get(StockflowOptions.DEDUP_TTL);
         s.orderTtl = config.get(StockflowOptions.ORDER_TTL);

@@ -114,7 +114,8 @@ public final class InventoryTopology {
                 clock);
         byOrder = routing.orders;
         SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder.process(
-                        new OrderGate(settings.dedupTtl, settings.orderTtl, clock), CompactTypeInfo.LEDGER_COMMAND)
+                        new OrderGate(settings.dedupTtl, settings.orderTtl, clock, settings.marketplaceLocations),
+                        CompactTypeInfo.LEDGER_COMMAND)
                 .name("order gate: dedup, canonical, commands")
                 .uid("order-gate")
                 .setBufferTimeout(LATENCY_PATH_FLUSH_MILLIS);

@@ -57,7 +57,7 @@ public final class LayeredSettings implements ReadableConfig {
         for (int i = 0; i < layers.length; i++) {
             Optional<T> layer = layers[i].getOptional(option);
             if (layer.isEmpty()) continue;
-            value = flag.type == SettingType.DURATION_BY_SKU ? merged(value, layer.get()) : layer.get();
+            value = flag.type.isMap() ? merged(value, layer.get()) : layer.get();
             source = names[i];
         }
         if (value != null) values.set(option, value);
@@ -96,6 +96,10 @@ public final class LayeredSettings implements ReadableConfig {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(key + ": '" + value + "' is not " + flag.type.expected);
                 }
+                return;
+            }
+            if (flag.type == SettingType.LOCATION_BY_CHANNEL && key.startsWith(flag.option.key() + ".")) {
+                if (value.isBlank()) throw new IllegalArgumentException(key + ": '' is not " + flag.type.expected);
                 return;
             }
             if (flag.type == SettingType.DURATION_BY_SKU && key.startsWith(flag.option.key() + ".")) {

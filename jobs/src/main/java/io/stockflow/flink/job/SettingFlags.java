@@ -66,6 +66,11 @@ public final class SettingFlags implements IModelTransformer {
                         .auxiliaryTypes(String.class, String.class)
                         .converters(sku -> sku, duration -> checkedDuration(flag, duration))
                         .build();
+            case LOCATION_BY_CHANNEL:
+                return option.type(Map.class)
+                        .auxiliaryTypes(String.class, String.class)
+                        .converters(channel -> channel, location -> checkedLocation(flag, location))
+                        .build();
             default:
                 return option.type(Object.class)
                         .converters(value -> parse(flag, value))
@@ -92,6 +97,11 @@ public final class SettingFlags implements IModelTransformer {
         } catch (IllegalArgumentException e) {
             throw new TypeConversionException("'" + value + "' is not " + flag.type.expected);
         }
+    }
+
+    private static String checkedLocation(SettingFlag<?> flag, String value) {
+        if (value.isBlank()) throw new TypeConversionException("'" + value + "' is not " + flag.type.expected);
+        return value.trim();
     }
 
     private static String checkedDuration(SettingFlag<?> flag, String value) {

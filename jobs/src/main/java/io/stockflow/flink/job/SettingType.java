@@ -21,7 +21,9 @@ public enum SettingType {
     /** A list; on the command line its flag repeats, in config.yaml a YAML list. */
     FILES("list of paths", "a file"),
     /** A map; on the command line {@code KEY=VALUE}, repeated; in config.yaml a nested map under the key. */
-    DURATION_BY_SKU("map of SKU to duration", "a duration (examples: 500ms, 10s, 5m, 2h, 7d)");
+    DURATION_BY_SKU("map of SKU to duration", "a duration (examples: 500ms, 10s, 5m, 2h, 7d)"),
+    /** A map as {@link #DURATION_BY_SKU}, from a channel to a location id. */
+    LOCATION_BY_CHANNEL("map of channel to location", "a location id");
 
     /** What the reference calls the type. */
     public final String name;
@@ -34,7 +36,12 @@ public enum SettingType {
     }
 
     boolean repeatable() {
-        return this == FILES || this == DURATION_BY_SKU;
+        return this == FILES || isMap();
+    }
+
+    /** Whether values are a map, whose entries a config.yaml may also give as keys under the setting's key. */
+    boolean isMap() {
+        return this == DURATION_BY_SKU || this == LOCATION_BY_CHANNEL;
     }
 
     /** A value as people write it, or null for none (an empty list or map is no value either). */

@@ -45,6 +45,15 @@ public final class StockflowOptions {
             .withDescription(
                     "Inventory: how long a cancelled or shipped order is remembered per SKU, for late events.");
 
+    public static final ConfigOption<Map<String, String>> MARKETPLACE_LOCATIONS = ConfigOptions.key(
+                    "stockflow.ledger.marketplace-location")
+            .mapType()
+            .defaultValue(Map.of())
+            .withDescription("Inventory: the location that holds the stock a marketplace fulfils from itself, per "
+                    + "channel: amazon=FBA-DE on the command line, a nested amazon: FBA-DE under the key in "
+                    + "config.yaml. The marketplace's own orders (Amazon FBA) reserve and ship there, and the shop's "
+                    + "orders never do; without one, those orders move no stock.");
+
     public static final ConfigOption<Duration> DEDUP_TTL = ConfigOptions.key("stockflow.ledger.dedup-ttl")
             .durationType()
             .defaultValue(Duration.ofDays(7))
@@ -149,6 +158,11 @@ public final class StockflowOptions {
             new SettingFlag<>(LOW_STOCK_THRESHOLD, "--low-stock-threshold", "UNITS", SettingType.LONG),
             new SettingFlag<>(SAFETY_STOCK, "--safety-stock", "UNITS", SettingType.LONG),
             new SettingFlag<>(SETTLED_RETENTION, "--settled-retention", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(
+                    MARKETPLACE_LOCATIONS,
+                    "--marketplace-location",
+                    "CHANNEL=LOCATION",
+                    SettingType.LOCATION_BY_CHANNEL),
             new SettingFlag<>(DEDUP_TTL, "--dedup-ttl", "DURATION", SettingType.DURATION),
             new SettingFlag<>(ORDER_TTL, "--order-ttl", "DURATION", SettingType.DURATION),
             new SettingFlag<>(MAX_QUANTITY, "--max-quantity", "UNITS", SettingType.LONG),
@@ -179,7 +193,7 @@ public final class StockflowOptions {
     public static boolean declares(String key) {
         for (SettingFlag<?> flag : ALL) {
             String declared = flag.option.key();
-            if (key.equals(declared) || flag.type == SettingType.DURATION_BY_SKU && key.startsWith(declared + ".")) {
+            if (key.equals(declared) || flag.type.isMap() && key.startsWith(declared + ".")) {
                 return true;
             }
         }
