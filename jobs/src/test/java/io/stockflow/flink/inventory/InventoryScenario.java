@@ -26,6 +26,13 @@ final class InventoryScenario {
     private final List<String> movements = new ArrayList<>();
     private final List<String> fulfilments = new ArrayList<>();
     private final List<String> ruleSets = new ArrayList<>();
+    private InventorySettings settings = InventorySettings.replay();
+
+    /** Settings other than the replay defaults (still a replay). */
+    InventoryScenario settings(InventorySettings settings) {
+        this.settings = settings;
+        return this;
+    }
 
     InventoryScenario orders(String... envelopes) {
         orders.addAll(Arrays.asList(envelopes));
@@ -71,7 +78,7 @@ final class InventoryScenario {
                         run.records(Topics.MOVEMENTS, RECEIVED_AT, movements),
                         run.records(Topics.FULFILMENT, RECEIVED_AT, fulfilments),
                         run.records(Topics.ROUTING_RULES, RECEIVED_AT, ruleSets)),
-                InventorySettings.replay());
+                settings);
         var canonicalOrders = run.collect("canonical-orders", out.canonicalOrders());
         var availability = run.collect("availability", out.availability());
         var allocations = run.collect("allocations", out.allocations());

@@ -2,6 +2,7 @@ package io.stockflow.flink.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockflow.flink.inventory.InventorySettings;
 import io.stockflow.flink.job.StockflowOptions;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +56,9 @@ class RunCommandOptionsTest {
                         "--lead-time",
                         "SKU-2=1h",
                         "--default-lead-time",
-                        "3h");
+                        "3h",
+                        "--marketplace-location",
+                        "amazon=FBA-DE");
 
         ReadableConfig settings = run.jobOptions.settings();
         assertThat(run.jobOptions.until).hasToString("2026-11-27T00:00:00Z");
@@ -74,6 +77,19 @@ class RunCommandOptionsTest {
         assertThat(settings.get(StockflowOptions.LEAD_TIMES))
                 .containsExactly(Map.entry("SKU-1", "4h"), Map.entry("SKU-2", "1h"));
         assertThat(settings.get(StockflowOptions.DEFAULT_LEAD_TIME)).isEqualTo(Duration.ofHours(3));
+        assertThat(settings.get(StockflowOptions.MARKETPLACE_LOCATIONS)).containsExactly(Map.entry("amazon", "FBA-DE"));
+    }
+
+    @Test
+    void aMarketplaceLocationReachesTheGateAndTheLedger() {
+        RunCommand run = new RunCommand();
+        new CommandLine(run)
+                .parseArgs("inventory", "--input", "in", "--output", "out", "--marketplace-location", "amazon=FBA-DE");
+
+        InventorySettings inventory = InventorySettings.from(run.jobOptions.settings());
+
+        assertThat(inventory.marketplaceLocations).containsExactly(Map.entry("amazon", "FBA-DE"));
+        assertThat(inventory.ledger.marketplaceHeld).containsExactly("FBA-DE");
     }
 
     @Test
