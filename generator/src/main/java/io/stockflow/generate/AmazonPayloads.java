@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.SplittableRandom;
 
 /**
- * Amazon SP-API {@code ORDER_CHANGE} notifications (merchant-fulfilled orders), as they come off the SQS queue: one
- * when the order becomes {@code Unshipped} (payment confirmed), one when it is {@code Canceled}. Times are UTC with
- * {@code Z}; the notification carries no prices.
+ * Amazon SP-API {@code ORDER_CHANGE} notifications, as they come off the SQS queue: one when the order becomes
+ * {@code Unshipped} (payment confirmed), one when it is {@code Canceled}, and for an order Amazon fulfils itself
+ * (FBA, {@code AFN}) one when Amazon has {@code Shipped} it. Times are UTC with {@code Z}; the notification carries no
+ * prices. Refunds as the Finances API lists them ({@code REFUND_EVENT}); an FBA order's return as a row of the FBA
+ * customer returns report ({@code FBA_CUSTOMER_RETURN}).
  */
 final class AmazonPayloads extends Marketplace {
     static final String SELLER_ID = "A2STKFLW0DEMO7";
@@ -96,7 +98,7 @@ final class AmazonPayloads extends Marketplace {
 
     @Override
     ObjectNode created(SimOrder o) {
-        return notification(o, false, o.createdAt, o.createdReceivedAt);
+        return notification(o, "Unshipped", o.createdAt, o.createdReceivedAt);
     }
 
     @Override
@@ -106,7 +108,107 @@ final class AmazonPayloads extends Marketplace {
 
     @Override
     ObjectNode cancelled(SimOrder o) {
-        return notification(o, true, o.cancelAt, o.cancelReceivedAt);
+        return notification(o, "Canceled", o.cancelAt, o.cancelReceivedAt);
+    }
+
+    @Override
+    String shippedKind() {
+        return "ORDER_CHANGE";
+    }
+
+    @Override
+    ObjectNode shipped(SimOrder o) {
+        return notification(o, "Shipped", o.shipAt, o.shipReceivedAt);
+    }
+
+    @Override
+    boolean refunds() {
+        return true;
+    }
+
+    /** Amazon refunds what shipped: a return, or money back for an item the buyer keeps. */
+    @Override
+    boolean refunds(SimOrder o) {
+        return o.shipped();
+    }
+
+    @Override
+    String refundKind(SimOrder o) {
+        return fbaReturn(o) ? "FBA_CUSTOMER_RETURN" : "REFUND_EVENT";
+    }
+
+    @Override
+    ObjectNode refunded(SimOrder o) {
+        return fbaReturn(o) ? returnRow(o) : refundEvent(o);
+    }
+
+    /** A unit back at the seller's own warehouse: Amazon's refund does not say it restocks, the warehouse books it. */
+    @Override
+    boolean warehouseBooksReturn(SimOrder o) {
+        return !o.byMarketplace && "return".equals(o.refundRestockType);
+    }
+
+    private static boolean fbaReturn(SimOrder o) {
+        return o.byMarketplace && "return".equals(o.refundRestockType);
+    }
+
+    /** A {@code ShipmentEvent} of the Finances API's {@code RefundEventList}: charges back negative, per item. */
+    private static ObjectNode refundEvent(SimOrder o) {
+        ObjectNode n = Formats.object();
+        n.put("AmazonOrderId", o.marketplaceId);
+        n.put("SellerOrderId", o.marketplaceId);
+        n.put("MarketplaceName", "Amazon." + domain(o.country()));
+        n.put("PostedDate", Formats.utcSeconds(o.refundAt));
+        ArrayNode items = n.putArray("ShipmentItemAdjustmentList");
+        for (SimOrder.RefundLine r : o.refundLines) {
+            ObjectNode item = items.addObject();
+            item.put("SellerSKU", r.line.sku);
+            item.put("OrderAdjustmentItemId", Formats.digits(r.line.itemId + 7, 14));
+            item.put("QuantityShipped", r.quantity);
+            ObjectNode charge = item.putArray("ItemChargeAdjustmentList").addObject();
+            charge.put("ChargeType", "Principal");
+            ObjectNode amount = charge.putObject("ChargeAmount");
+            amount.put("CurrencyCode", o.currency);
+            amount.put("CurrencyAmount", -Formats.moneyNumber(r.line.unitCents * r.quantity));
+            item.putArray("ItemFeeAdjustmentList");
+            item.putArray("PromotionAdjustmentList");
+        }
+        return n;
+    }
+
+    /** A row of {@code GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA}, its columns as fields; most units come back sellable. */
+    private static ObjectNode returnRow(SimOrder o) {
+        SimOrder.RefundLine r = o.refundLines.get(0);
+        double u = o.random.nextDouble();
+        String disposition = u < 0.8 ? "SELLABLE" : u < 0.9 ? "CUSTOMER_DAMAGED" : "DEFECTIVE";
+        ObjectNode n = Formats.object();
+        n.put("return-date", Formats.utcSeconds(o.refundAt));
+        n.put("order-id", o.marketplaceId);
+        n.put("sku", r.line.sku);
+        n.put("asin", "B0" + Formats.upperAlnum(o.random, 8));
+        n.put("fnsku", "X00" + Formats.upperAlnum(o.random, 7));
+        n.put("product-name", r.line.title + ", " + r.line.variant);
+        n.put("quantity", r.quantity);
+        n.put("fulfillment-center-id", Formats.pick(o.random, new String[] {"LEJ1", "DTM2", "BHX4", "PHX6"}));
+        n.put("detailed-disposition", disposition);
+        n.put("reason", Formats.pick(o.random, new String[] {"UNWANTED_ITEM", "NOT_AS_DESCRIBED", "DEFECTIVE"}));
+        n.put("status", disposition.equals("SELLABLE") ? "Unit returned to inventory" : "Reimbursed");
+        n.put("license-plate-number", "LPNRR" + Formats.digits(o.random.nextLong(1_000_000_000L), 9));
+        n.put("customer-comments", "");
+        return n;
+    }
+
+    private static String domain(String country) {
+        switch (country) {
+            case "US":
+                return "com";
+            case "CA":
+                return "ca";
+            case "GB":
+                return "co.uk";
+            default:
+                return country.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     @Override
@@ -132,7 +234,9 @@ final class AmazonPayloads extends Marketplace {
         return new String[] {"Quantity"};
     }
 
-    private ObjectNode notification(SimOrder o, boolean cancelled, long changedAt, long receivedAt) {
+    private ObjectNode notification(SimOrder o, String status, long changedAt, long receivedAt) {
+        boolean cancelled = status.equals("Canceled");
+        boolean shipped = status.equals("Shipped");
         // Amazon publishes the notification between the change and its delivery.
         long published = changedAt + Math.max(0, (receivedAt - changedAt) / 3);
         ObjectNode n = Formats.object();
@@ -150,13 +254,13 @@ final class AmazonPayloads extends Marketplace {
         trigger.put("ChangeReason", cancelled ? "Order Canceled" : "Order Status Changed");
         ObjectNode summary = change.putObject("Summary");
         summary.put("MarketplaceId", marketplaceId(o.country()));
-        summary.put("OrderStatus", cancelled ? "Canceled" : "Unshipped");
+        summary.put("OrderStatus", status);
         summary.put("PurchaseDate", Formats.utcSeconds(o.placedAt));
         summary.put("DestinationPostalCode", o.customer.address.postcode);
-        summary.put("FulfillmentType", "MFN");
+        summary.put("FulfillmentType", o.byMarketplace ? "AFN" : "MFN");
         summary.put("OrderType", "StandardOrder");
-        summary.put("NumberOfItemsShipped", 0);
-        summary.put("NumberOfItemsUnshipped", cancelled ? 0 : o.units());
+        summary.put("NumberOfItemsShipped", shipped ? o.units() : 0);
+        summary.put("NumberOfItemsUnshipped", cancelled || shipped ? 0 : o.units());
         summary.put("EarliestShipDate", Formats.utcSeconds(o.placedAt));
         summary.put("LatestShipDate", Formats.utcSeconds(o.shipBy));
         summary.put("EarliestDeliveryDate", Formats.utcSeconds(o.deliverFrom));

@@ -1,5 +1,6 @@
 package io.stockflow.generate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.SplittableRandom;
@@ -73,6 +74,62 @@ final class EbayPayloads extends Marketplace {
     @Override
     ObjectNode cancelled(SimOrder o) {
         return order(o, true);
+    }
+
+    @Override
+    boolean refunds() {
+        return true;
+    }
+
+    /** eBay refunds what shipped: a return, or money back for an item the buyer keeps. */
+    @Override
+    boolean refunds(SimOrder o) {
+        return o.shipped();
+    }
+
+    @Override
+    String refundKind(SimOrder o) {
+        return "order";
+    }
+
+    /** The order as the next poll reads it after the refund: fulfilled, its refunded line items with their refunds. */
+    @Override
+    ObjectNode refunded(SimOrder o) {
+        ObjectNode n = order(o, false);
+        boolean whole = o.refundLines.size() == o.lines.size();
+        for (SimOrder.RefundLine r : o.refundLines) whole &= r.quantity == r.line.quantity;
+        n.put("lastModifiedDate", Formats.utcMillis(o.refundAt));
+        n.put("orderFulfillmentStatus", "FULFILLED");
+        n.put("orderPaymentStatus", whole ? "FULLY_REFUNDED" : "PARTIALLY_REFUNDED");
+        String refundId = Long.toString(5_020_000_000L + o.random.nextLong(1_000_000_000L));
+        String reference = Formats.upperAlnum(o.random, 17);
+        ObjectNode refund = Formats.object();
+        refund.put("refundId", refundId);
+        refund.put("refundDate", Formats.utcMillis(o.refundAt));
+        refund.set("amount", amount(o.refundCents(), o.currency));
+        refund.put("refundStatus", "REFUNDED");
+        refund.put("refundReferenceId", reference);
+        ((ObjectNode) n.get("paymentSummary")).putArray("refunds").add(refund);
+        for (JsonNode item : n.get("lineItems")) {
+            ObjectNode line = (ObjectNode) item;
+            line.put("lineItemFulfillmentStatus", "FULFILLED");
+            ArrayNode refunds = line.putArray("refunds");
+            for (SimOrder.RefundLine r : o.refundLines) {
+                if (!r.line.sku.equals(line.get("sku").asText())) continue;
+                ObjectNode lineRefund = refunds.addObject();
+                lineRefund.put("refundId", refundId);
+                lineRefund.put("refundDate", Formats.utcMillis(o.refundAt));
+                lineRefund.set("amount", amount(r.line.unitCents * r.quantity, o.currency));
+                lineRefund.put("refundReferenceId", reference);
+            }
+        }
+        return n;
+    }
+
+    /** A returned item reaches the seller's warehouse, which books it: eBay's order does not say it restocks. */
+    @Override
+    boolean warehouseBooksReturn(SimOrder o) {
+        return "return".equals(o.refundRestockType);
     }
 
     @Override

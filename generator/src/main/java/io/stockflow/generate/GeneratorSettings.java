@@ -44,11 +44,16 @@ public class GeneratorSettings {
     /** Share of orders cancelled, minutes to hours after they were placed; a cancelled order never ships. */
     public double cancelRate = 0.05;
     /**
-     * Share of Shopify orders that are not cancelled and get a {@code refunds/create}: a return or a refund without
-     * return days after shipping, or a partial refund (restock {@code cancel}) of an order that did not ship.
-     * Only Shopify among the four sends refunds as their own kind.
+     * Share of orders that are not cancelled and get a refund days after shipping: a return or a refund without
+     * return. Shopify also refunds part of an order that did not ship (restock {@code cancel}), and WooCommerce too;
+     * Amazon and eBay refund only what shipped. Shopify {@code refunds/create}, WooCommerce {@code refund.created},
+     * eBay the order polled again with its refund, Amazon {@code REFUND_EVENT} (an order Amazon fulfils:
+     * {@code FBA_CUSTOMER_RETURN}). A unit returned to the shop's warehouse without the marketplace saying it
+     * restocks (Amazon's and eBay's) is booked by the warehouse as {@code RETURN_RESTOCK}.
      */
     public double refundRate = 0.03;
+    /** Share of Amazon orders that Amazon fulfils from its own warehouses (FBA, {@code FulfillmentType} AFN). */
+    public double fbaShare = 0.2;
     /** Share of orders not cancelled that get a warehouse {@code SHIPPED} event, within hours. */
     public double shipRate = 0.9;
 

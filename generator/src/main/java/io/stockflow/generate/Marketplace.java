@@ -31,13 +31,43 @@ abstract class Marketplace {
 
     abstract ObjectNode cancelled(SimOrder o);
 
-    /** The kind of a refund, or null when this marketplace sends none. */
-    String refundKind() {
-        return null;
+    /** Whether this marketplace reports refunds (or returns) at all. */
+    boolean refunds() {
+        return false;
+    }
+
+    /**
+     * Whether it reports a refund of {@code o} as {@link SimOrder#refundRestockType} plans it: the marketplaces
+     * that refund only what shipped leave out Shopify's partial refund of an order not yet shipped ({@code cancel}).
+     */
+    boolean refunds(SimOrder o) {
+        return refunds();
+    }
+
+    /** The kind of the refund (or return) of {@code o}. */
+    String refundKind(SimOrder o) {
+        throw new UnsupportedOperationException(source() + " sends no refunds");
     }
 
     ObjectNode refunded(SimOrder o) {
         throw new UnsupportedOperationException(source() + " sends no refunds");
+    }
+
+    /**
+     * Whether the returned units of a refund of {@code o} come back to the shop's warehouse without the refund saying
+     * so: the warehouse books them ({@code RETURN_RESTOCK}).
+     */
+    boolean warehouseBooksReturn(SimOrder o) {
+        return false;
+    }
+
+    /** The kind of the marketplace's own shipment of an order it fulfils ({@link SimOrder#byMarketplace}). */
+    String shippedKind() {
+        throw new UnsupportedOperationException(source() + " fulfils no orders itself");
+    }
+
+    ObjectNode shipped(SimOrder o) {
+        throw new UnsupportedOperationException(source() + " fulfils no orders itself");
     }
 
     /** A kind this marketplace really has but stockflow does not read, for unusable test records. */

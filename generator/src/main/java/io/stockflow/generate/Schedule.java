@@ -239,21 +239,24 @@ final class Schedule implements Iterator<GeneratedRecord> {
     private void fate(SimOrder o, SplittableRandom r) {
         Marketplace m = marketplaces.get(o.channel);
         long at = o.placedAt;
+        if (o.channel.equals("amazon") && r.nextDouble() < s.fbaShare) o.byMarketplace = true;
         if (r.nextDouble() < s.cancelRate) {
             long after = Math.max(o.createdAt, o.createdReceivedAt);
             o.cancelAt = after + 10 * MINUTE + Math.min(Formats.exponential(r, 2 * HOUR), 2 * DAY);
             o.cancelReceivedAt = o.cancelAt + m.latency(o.cancelAt, r);
         } else {
             if (r.nextDouble() < s.shipRate) {
-                o.shipLocation = s.locations.get(r.nextInt(s.locations.size()));
+                // An order the marketplace fulfils leaves its warehouse, which is not one of the shop's locations.
+                o.shipLocation = o.byMarketplace ? null : s.locations.get(r.nextInt(s.locations.size()));
                 double mean = o.level == SimOrder.Level.PRIORITY
                         ? 1.5 * HOUR
                         : o.level == SimOrder.Level.EXPEDITED ? 3 * HOUR : 6 * HOUR;
                 o.shipAt = Math.max(o.createdReceivedAt, at)
                         + 30 * MINUTE
                         + Math.min(Formats.exponential(r, mean), 36 * HOUR);
+                if (o.byMarketplace) o.shipReceivedAt = o.shipAt + m.latency(o.shipAt, r);
             }
-            if (m.refundKind() != null && r.nextDouble() < s.refundRate) refundPlan(o, r);
+            if (m.refunds(o) && r.nextDouble() < s.refundRate) refundPlan(o, r);
         }
     }
 
@@ -263,11 +266,30 @@ final class Schedule implements Iterator<GeneratedRecord> {
         if (o.cancelled()) {
             push(o.cancelReceivedAt, () -> original(m.source(), m.cancelledKind(), o.cancelReceivedAt, m.cancelled(o)));
         }
-        if (o.shipped()) {
+        if (o.shipped() && o.byMarketplace) {
+            push(o.shipReceivedAt, () -> original(m.source(), m.shippedKind(), o.shipReceivedAt, m.shipped(o)));
+        } else if (o.shipped()) {
             push(o.shipAt, () -> good(shipments.record(shipments.shipped(o), o.shipAt, null)));
         }
         if (o.refundAt != SimOrder.NEVER) {
-            push(o.refundReceivedAt, () -> original(m.source(), m.refundKind(), o.refundReceivedAt, m.refunded(o)));
+            push(o.refundReceivedAt, () -> original(m.source(), m.refundKind(o), o.refundReceivedAt, m.refunded(o)));
+            if (m.warehouseBooksReturn(o)) {
+                // The warehouse books the returned units as they arrive, shortly before the money goes back.
+                long booked = o.refundAt - 30 * MINUTE;
+                for (SimOrder.RefundLine line : o.refundLines) {
+                    push(
+                            booked,
+                            () -> good(movements.record(
+                                    movements.movement(
+                                            MovementType.RETURN_RESTOCK,
+                                            line.line.sku,
+                                            o.shipLocation,
+                                            line.quantity,
+                                            booked),
+                                    booked,
+                                    null)));
+                }
+            }
         }
     }
 
@@ -284,7 +306,8 @@ final class Schedule implements Iterator<GeneratedRecord> {
             o.refundRestockType = "cancel";
             o.refundAt = Math.max(o.createdAt, o.createdReceivedAt) + 15 * MINUTE + Formats.exponential(r, HOUR);
         }
-        if (o.refundRestockType.equals("return") && o.lines.size() > 1 && r.nextDouble() < 0.3) {
+        // An FBA return is reported per unit and SKU (a row of Amazon's returns report): one line.
+        if (o.refundRestockType.equals("return") && o.lines.size() > 1 && !o.byMarketplace && r.nextDouble() < 0.3) {
             for (SimOrder.Line line : o.lines) o.refundLines.add(new SimOrder.RefundLine(line, line.quantity));
         } else {
             SimOrder.Line line = o.lines.get(r.nextInt(o.lines.size()));

@@ -77,7 +77,12 @@ final class ShopifyPayloads extends Marketplace {
     }
 
     @Override
-    String refundKind() {
+    boolean refunds() {
+        return true;
+    }
+
+    @Override
+    String refundKind(SimOrder o) {
         return "refunds/create";
     }
 

@@ -97,12 +97,17 @@ final class SimOrder {
     long cancelReceivedAt = NEVER;
     String shipLocation;
     long shipAt = NEVER;
+    /** When the marketplace's own shipment notice reaches stockflow, for an order it fulfils. */
+    long shipReceivedAt = NEVER;
+
     long refundAt = NEVER;
     long refundReceivedAt = NEVER;
     /** Shopify's {@code restock_type}: return, cancel or no_restock. */
     String refundRestockType;
 
     final List<RefundLine> refundLines = new ArrayList<>();
+    /** The marketplace fulfils the order from its own stock (Amazon FBA): no warehouse of the shop ships it. */
+    boolean byMarketplace;
 
     SimOrder(String channel, SplittableRandom random, People.Customer customer, Level level, long placedAt) {
         this.channel = channel;

@@ -68,6 +68,59 @@ final class WooCommercePayloads extends Marketplace {
     }
 
     @Override
+    boolean refunds() {
+        return true;
+    }
+
+    @Override
+    String refundKind(SimOrder o) {
+        return "refund.created";
+    }
+
+    /**
+     * The refund as the REST API shows it (negative quantities and totals), with its order's id and whether the shop
+     * put the items back in stock: a return and a refund of units not yet shipped do, money back alone does not.
+     */
+    @Override
+    ObjectNode refunded(SimOrder o) {
+        ObjectNode n = Formats.object();
+        n.put("id", Long.parseLong(o.marketplaceId) + 1 + o.random.nextInt(40));
+        n.put("order_id", Long.parseLong(o.marketplaceId));
+        n.put("date_created", Formats.localSeconds(o.refundAt, STORE_ZONE));
+        n.put("date_created_gmt", Formats.localSeconds(o.refundAt, ZoneOffset.UTC));
+        n.put("amount", Formats.money(o.refundCents()));
+        n.put("reason", o.refundRestockType.equals("cancel") ? "Item no longer wanted" : "Returned by the customer");
+        n.put("refunded_by", 1);
+        n.put("refunded_payment", true);
+        n.put("restock_items", !o.refundRestockType.equals("no_restock"));
+        n.putArray("meta_data");
+        ArrayNode items = n.putArray("line_items");
+        for (SimOrder.RefundLine r : o.refundLines) {
+            ObjectNode item = items.addObject();
+            item.put("id", r.line.itemId + 1_000);
+            item.put("name", r.line.title + " - " + r.line.variant);
+            item.put("product_id", 200 + r.line.skuIndex * 3);
+            item.put("variation_id", 0);
+            item.put("quantity", -r.quantity);
+            item.put("tax_class", "");
+            item.put("subtotal", "-" + Formats.money(r.line.unitCents * r.quantity));
+            item.put("subtotal_tax", "0.00");
+            item.put("total", "-" + Formats.money(r.line.unitCents * r.quantity));
+            item.put("total_tax", "0.00");
+            item.putArray("taxes");
+            ObjectNode refunded = item.putArray("meta_data").addObject();
+            refunded.put("key", "_refunded_item_id");
+            refunded.put("value", Long.toString(r.line.itemId));
+            item.put("sku", r.line.sku);
+            item.put("price", -Formats.moneyNumber(r.line.unitCents));
+        }
+        n.putArray("shipping_lines");
+        n.putArray("tax_lines");
+        n.putArray("fee_lines");
+        return n;
+    }
+
+    @Override
     String unknownKind(SplittableRandom r) {
         return r.nextBoolean() ? "order.deleted" : "product.updated";
     }

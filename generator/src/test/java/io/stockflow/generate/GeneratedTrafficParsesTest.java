@@ -117,6 +117,12 @@ class GeneratedTrafficParsesTest {
                         assertThat(e.type).isEqualTo(OrderEventType.CANCELLED);
                         assertThat(e.eventTime).isGreaterThan(placed.get(e.orderId).eventTime);
                         break;
+                    case SHIP:
+                        assertThat(e.type).isEqualTo(OrderEventType.SHIPPED);
+                        assertThat(e.fulfilledBy).isEqualTo(OrderEvent.MARKETPLACE);
+                        assertThat(placed.get(e.orderId).fulfilledBy).isEqualTo(OrderEvent.MARKETPLACE);
+                        assertThat(e.eventTime).isGreaterThan(placed.get(e.orderId).eventTime);
+                        break;
                     default:
                         assertThat(e.type).isEqualTo(OrderEventType.REFUNDED);
                         assertThat(e.eventTime).isGreaterThan(placed.get(e.orderId).eventTime);

@@ -15,7 +15,9 @@ final class Traffic {
     enum Step {
         CREATE,
         CANCEL,
-        REFUND
+        REFUND,
+        /** The marketplace shipped an order it fulfils itself (Amazon FBA). */
+        SHIP
     }
 
     /** One order envelope: its canonical order id, what happened and when the marketplace says it did. */
@@ -76,6 +78,14 @@ final class Traffic {
                         "shopify:" + p.get("id").asText(),
                         kind.equals("orders/cancelled") ? Step.CANCEL : Step.CREATE);
             case "amazon": {
+                if (kind.equals("REFUND_EVENT")) {
+                    return new OrderEnvelope(
+                            r, source, kind, "amazon:" + p.get("AmazonOrderId").asText(), Step.REFUND);
+                }
+                if (kind.equals("FBA_CUSTOMER_RETURN")) {
+                    return new OrderEnvelope(
+                            r, source, kind, "amazon:" + p.get("order-id").asText(), Step.REFUND);
+                }
                 JsonNode change = p.get("Payload").get("OrderChangeNotification");
                 String status = change.get("Summary").get("OrderStatus").asText();
                 return new OrderEnvelope(
@@ -83,18 +93,25 @@ final class Traffic {
                         source,
                         kind,
                         "amazon:" + change.get("AmazonOrderId").asText(),
-                        status.equals("Canceled") ? Step.CANCEL : Step.CREATE);
+                        status.equals("Canceled") ? Step.CANCEL : status.equals("Shipped") ? Step.SHIP : Step.CREATE);
             }
-            case "ebay":
+            case "ebay": {
+                String payment = p.get("orderPaymentStatus").asText();
+                boolean cancelled =
+                        p.get("cancelStatus").get("cancelState").asText().equals("CANCELED");
+                boolean refunded = payment.equals("PARTIALLY_REFUNDED") || payment.equals("FULLY_REFUNDED");
                 return new OrderEnvelope(
                         r,
                         source,
                         kind,
                         "ebay:" + p.get("orderId").asText(),
-                        p.get("cancelStatus").get("cancelState").asText().equals("CANCELED")
-                                ? Step.CANCEL
-                                : Step.CREATE);
+                        cancelled ? Step.CANCEL : refunded ? Step.REFUND : Step.CREATE);
+            }
             case "woocommerce":
+                if (kind.equals("refund.created")) {
+                    return new OrderEnvelope(
+                            r, source, kind, "woocommerce:" + p.get("order_id").asText(), Step.REFUND);
+                }
                 return new OrderEnvelope(
                         r,
                         source,

@@ -86,9 +86,12 @@ class TrafficGeneratorTest {
                         "shopify orders/cancelled",
                         "shopify refunds/create",
                         "amazon ORDER_CHANGE",
+                        "amazon REFUND_EVENT",
+                        "amazon FBA_CUSTOMER_RETURN",
                         "ebay order",
                         "woocommerce order.created",
-                        "woocommerce order.updated");
+                        "woocommerce order.updated",
+                        "woocommerce refund.created");
         Set<String> labels =
                 day.stream().filter(GeneratedRecord::isBad).map(r -> r.label).collect(Collectors.toSet());
         for (BadRecords.Kind kind : BadRecords.Kind.values()) assertThat(labels).contains(kind.label);
@@ -99,11 +102,15 @@ class TrafficGeneratorTest {
         Map<String, Long> created = new HashMap<>();
         Map<String, Long> cancelled = new HashMap<>();
         Map<String, Long> refunded = new HashMap<>();
+        Map<String, Long> shippedByAmazon = new HashMap<>();
         for (GeneratedRecord r : day) {
             if (!r.topic.equals(GeneratedRecord.ORDERS_RAW) || r.label != null) continue;
             Traffic.OrderEnvelope e = Traffic.order(r);
-            Map<String, Long> target =
-                    e.step == Traffic.Step.CREATE ? created : e.step == Traffic.Step.CANCEL ? cancelled : refunded;
+            Map<String, Long> target = e.step == Traffic.Step.CREATE
+                    ? created
+                    : e.step == Traffic.Step.CANCEL
+                            ? cancelled
+                            : e.step == Traffic.Step.SHIP ? shippedByAmazon : refunded;
             assertThat(target.put(e.orderId, r.eventTime))
                     .as("second %s of %s", e.step, e.orderId)
                     .isNull();
@@ -111,6 +118,10 @@ class TrafficGeneratorTest {
         assertThat(created).hasSizeGreaterThan(3_000);
         for (Map.Entry<String, Long> c : cancelled.entrySet()) {
             assertThat(created).containsKey(c.getKey());
+            assertThat(c.getValue()).isGreaterThan(created.get(c.getKey()));
+        }
+        assertThat(shippedByAmazon).isNotEmpty();
+        for (Map.Entry<String, Long> c : shippedByAmazon.entrySet()) {
             assertThat(c.getValue()).isGreaterThan(created.get(c.getKey()));
         }
         for (Map.Entry<String, Long> c : refunded.entrySet()) {
@@ -124,6 +135,9 @@ class TrafficGeneratorTest {
             JsonNode event = Traffic.json(r);
             String orderId = event.get("order_id").asText();
             assertThat(shipped.add(orderId)).as("shipped twice: %s", orderId).isTrue();
+            assertThat(shippedByAmazon)
+                    .as("a warehouse shipped an order Amazon fulfils")
+                    .doesNotContainKey(orderId);
             assertThat(created).containsKey(orderId);
             assertThat(cancelled).doesNotContainKey(orderId);
             assertThat(r.eventTime).isGreaterThan(created.get(orderId));
@@ -169,6 +183,19 @@ class TrafficGeneratorTest {
                         assertThat(p.get("total_price").isTextual()).isTrue();
                     break;
                 case "amazon":
+                    if (e.get("kind").asText().equals("REFUND_EVENT")) {
+                        assertThat(p.get("PostedDate").asText()).endsWith("Z");
+                        assertThat(p.at("/ShipmentItemAdjustmentList/0/ItemChargeAdjustmentList/0/ChargeAmount")
+                                        .get("CurrencyAmount")
+                                        .isNumber())
+                                .isTrue();
+                        break;
+                    }
+                    if (e.get("kind").asText().equals("FBA_CUSTOMER_RETURN")) {
+                        assertThat(p.get("return-date").asText()).endsWith("Z");
+                        assertThat(p.get("quantity").isInt()).isTrue();
+                        break;
+                    }
                     assertThat(p.at("/Payload/OrderChangeNotification/Summary/PurchaseDate")
                                     .asText())
                             .endsWith("Z");
@@ -187,7 +214,8 @@ class TrafficGeneratorTest {
                     break;
                 default:
                     assertThat(p.get("date_created_gmt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d");
-                    assertThat(p.get("total").isTextual()).isTrue();
+                    assertThat(p.get(p.has("order_id") ? "amount" : "total").isTextual())
+                            .isTrue();
                     assertThat(p.at("/line_items/0/price").isNumber()).isTrue();
             }
         }

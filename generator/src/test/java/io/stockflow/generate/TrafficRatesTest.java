@@ -20,6 +20,9 @@ class TrafficRatesTest {
     private static final Set<String> cancelled = new HashSet<>();
     private static final Set<String> refunded = new HashSet<>();
     private static final Set<String> shipped = new HashSet<>();
+    /** Orders Amazon shipped itself (FBA): its Shipped notification, no warehouse event. */
+    private static final Set<String> byAmazon = new HashSet<>();
+
     private static int originals;
     private static int duplicates;
     private static int bad;
@@ -47,6 +50,10 @@ class TrafficRatesTest {
                     break;
                 case CANCEL:
                     cancelled.add(e.orderId);
+                    break;
+                case SHIP:
+                    shipped.add(e.orderId);
+                    byAmazon.add(e.orderId);
                     break;
                 default:
                     refunded.add(e.orderId);
@@ -95,10 +102,33 @@ class TrafficRatesTest {
         assertThat(cancelled.size() / orders).isCloseTo(SETTINGS.cancelRate, within(0.015));
         double open = orders - cancelled.size();
         assertThat(shipped.size() / open).isCloseTo(SETTINGS.shipRate, within(0.02));
-        long shopifyOpen = channelOf.entrySet().stream()
-                .filter(e -> e.getValue().equals("shopify") && !cancelled.contains(e.getKey()))
+        // Amazon and eBay refund only what shipped; Shopify and WooCommerce also part of an order not yet shipped.
+        double expected = 0;
+        for (Map.Entry<String, String> e : channelOf.entrySet()) {
+            if (cancelled.contains(e.getKey())) continue;
+            boolean shippedOnly = e.getValue().equals("amazon") || e.getValue().equals("ebay");
+            expected += SETTINGS.refundRate * (shippedOnly ? SETTINGS.shipRate : 1);
+        }
+        assertThat((double) refunded.size()).isCloseTo(expected, within(0.15 * expected));
+    }
+
+    @Test
+    void everyChannelRefundsAndAmazonFulfilsItsShare() {
+        Map<String, Integer> refunds = new HashMap<>();
+        for (String orderId : refunded) refunds.merge(channelOf.get(orderId), 1, Integer::sum);
+        assertThat(refunds).containsOnlyKeys("shopify", "amazon", "ebay", "woocommerce");
+        long amazonShipped = shipped.stream()
+                .filter(id -> "amazon".equals(channelOf.get(id)))
                 .count();
-        assertThat(refunded.size() / (double) shopifyOpen).isCloseTo(SETTINGS.refundRate, within(0.015));
+        assertThat(byAmazon.size() / (double) amazonShipped).isCloseTo(SETTINGS.fbaShare, within(0.04));
+        Set<String> returnedToAmazon = new HashSet<>();
+        for (GeneratedRecord r : day) {
+            if (r.topic.equals(GeneratedRecord.ORDERS_RAW)
+                    && r.label == null
+                    && r.value.contains("FBA_CUSTOMER_RETURN")) returnedToAmazon.add(Traffic.order(r).orderId);
+        }
+        assertThat(returnedToAmazon).isNotEmpty();
+        assertThat(byAmazon).containsAll(returnedToAmazon);
     }
 
     @Test
@@ -119,6 +149,9 @@ class TrafficRatesTest {
                 counts++;
                 assertThat(r.eventTime).isEqualTo(start);
                 assertThat(m.get("quantity").asLong()).isGreaterThanOrEqualTo(SETTINGS.initialStock);
+            } else if (m.get("type").asText().equals("RETURN_RESTOCK")) {
+                // Amazon's and eBay's returns, booked by the warehouse that shipped them
+                assertThat(m.get("quantity").asLong()).isPositive();
             } else {
                 receipts++;
                 assertThat(m.get("type").asText()).isEqualTo("RECEIPT");
