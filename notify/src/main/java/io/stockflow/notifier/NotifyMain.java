@@ -2,6 +2,8 @@ package io.stockflow.notifier;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.stockflow.notifier.alerting.AlertForwarder;
+import io.stockflow.notifier.alerting.ForwarderMetrics;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -40,16 +42,33 @@ public final class NotifyMain {
         NotifierMetrics metrics = new NotifierMetrics(registry);
         try (MetricsEndpoint endpoint = new MetricsEndpoint(registry, settings.metricsPort())) {
             Notifier notifier = new Notifier(settings, metrics, Clock.systemUTC());
+            AlertForwarder forwarder = settings.alerting().enabled()
+                    ? new AlertForwarder(
+                            settings.bootstrap(),
+                            settings.kafkaProperties(),
+                            settings.alerting(),
+                            new ForwarderMetrics(registry),
+                            Clock.systemUTC())
+                    : null;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    if (forwarder != null) forwarder.close();
                     notifier.close();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }));
             notifier.start();
-            System.out.println("notify running; metrics on http://127.0.0.1:" + endpoint.port() + "/metrics");
-            return notifier.awaitStop() ? 1 : 0;
+            if (forwarder != null) forwarder.start();
+            System.out.println("notify running; metrics on http://127.0.0.1:" + endpoint.port() + "/metrics"
+                    + (forwarder == null
+                            ? ""
+                            : "; alerts from " + settings.alerting().topic() + " to Alertmanager at "
+                                    + settings.alerting().alertmanager()));
+            boolean notifierFailed = notifier.awaitStop();
+            if (notifierFailed && forwarder != null) forwarder.close();
+            boolean forwarderFailed = forwarder != null && forwarder.awaitStop();
+            return notifierFailed || forwarderFailed ? 1 : 0;
         }
     }
 }

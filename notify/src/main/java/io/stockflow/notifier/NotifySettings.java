@@ -1,5 +1,6 @@
 package io.stockflow.notifier;
 
+import io.stockflow.notifier.alerting.AlertingSettings;
 import io.stockflow.notifier.render.SmsLimit;
 import io.stockflow.notifier.send.EmailSettings;
 import io.stockflow.notifier.send.RetryPolicy;
@@ -34,7 +35,8 @@ public record NotifySettings(
         double emailPerSecond,
         double smsPerSecond,
         RetryPolicy retry,
-        int metricsPort) {
+        int metricsPort,
+        AlertingSettings alerting) {
 
     public record Topics(String notifications, String contacts, String sent, String deadLetters) {}
 
@@ -83,6 +85,7 @@ public record NotifySettings(
         d.put("retry.max-backoff", "PT30S");
         d.put("retry.multiplier", "2.0");
         d.put("metrics.port", "9464");
+        d.putAll(AlertingSettings.KEYS);
         return Map.copyOf(d);
     }
 
@@ -137,7 +140,8 @@ public record NotifySettings(
                         Duration.parse(v.get("retry.initial-backoff")),
                         Duration.parse(v.get("retry.max-backoff")),
                         Double.parseDouble(v.get("retry.multiplier"))),
-                Integer.parseInt(v.get("metrics.port")));
+                Integer.parseInt(v.get("metrics.port")),
+                AlertingSettings.from(v));
     }
 
     @Override
@@ -148,6 +152,6 @@ public record NotifySettings(
                 + ", batch " + batchSize + ", " + email + ", " + sms + ", templates "
                 + (templatesDir == null ? "(shipped)" : templatesDir) + ", locale " + defaultLocale + " (unknown: "
                 + unknownLocale + "), " + smsLimit + ", quiet hours " + quietHours + ", rates email " + emailPerSecond
-                + "/s sms " + smsPerSecond + "/s, " + retry + ", metrics port " + metricsPort + "]";
+                + "/s sms " + smsPerSecond + "/s, " + retry + ", metrics port " + metricsPort + ", " + alerting + "]";
     }
 }
