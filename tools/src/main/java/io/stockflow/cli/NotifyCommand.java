@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             "details come from customers.contacts. Metrics on http://127.0.0.1:PORT/metrics. Ctrl-C stops.",
             "Secrets from the environment only: " + NotifySettings.SMTP_PASSWORD_ENV + ", "
                     + NotifySettings.TWILIO_TOKEN_ENV + ".",
+            "With --alertmanager URL it also posts every alert to Prometheus Alertmanager (docs/alerting.md).",
             "Every setting and its default: docs/notify.md.",
             "Example: ./stockflow notify --smtp-port 2525 --set twilio.base-url=http://127.0.0.1:8089"
         })
@@ -52,6 +53,12 @@ public final class NotifyCommand implements Callable<Integer> {
             description = "The Prometheus endpoint's port on 127.0.0.1 (default: 9464).")
     Integer metricsPort;
 
+    @Option(
+            names = "--alertmanager",
+            paramLabel = "URL",
+            description = "Also post every alert to this Alertmanager (./stockflow alertmanager start prints its URL).")
+    String alertmanager;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any other setting; repeatable.")
     Map<String, String> settings = new LinkedHashMap<>();
 
@@ -67,6 +74,7 @@ public final class NotifyCommand implements Callable<Integer> {
         if (smtpHost != null) p.setProperty("smtp.host", smtpHost);
         if (smtpPort != null) p.setProperty("smtp.port", smtpPort.toString());
         if (metricsPort != null) p.setProperty("metrics.port", metricsPort.toString());
+        if (alertmanager != null) p.setProperty("alertmanager.url", alertmanager);
         settings.forEach(p::setProperty);
         return NotifyMain.run(NotifySettings.from(p, System.getenv()));
     }

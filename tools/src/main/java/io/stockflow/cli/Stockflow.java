@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             EvaluateCommand.class,
             ConfigCommand.class,
-            NotifyCommand.class
+            NotifyCommand.class,
+            AlertmanagerCommand.class
         })
 public final class Stockflow {
     public static void main(String[] args) {

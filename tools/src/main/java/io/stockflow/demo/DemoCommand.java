@@ -9,10 +9,12 @@ import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.main.FlinkOptions;
 import io.stockflow.flink.main.Home;
+import io.stockflow.local.LocalAlertmanager;
 import io.stockflow.local.LocalKafka;
 import io.stockflow.local.LocalPorts;
 import io.stockflow.serve.QueryService;
 import io.stockflow.serve.ServeSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -39,6 +41,8 @@ import picocli.CommandLine.Option;
             "(./stockflow serve) answers on 127.0.0.1:8070, with its web console at http://127.0.0.1:8070/console.",
             "The marketplace simulator (127.0.0.1:8090) stands in for the four channels: the sync job pushes the",
             "ledger's available units to it, and the busiest SKUs show what each channel lists beside the ledger.",
+            "When Prometheus Alertmanager is installed, the alerts are posted to a local one (127.0.0.1:9093),",
+            "grouped and routed by the shipped configuration.",
             "Ctrl-C stops everything."
         })
 public final class DemoCommand implements Callable<Integer> {
@@ -84,6 +88,13 @@ public final class DemoCommand implements Callable<Integer> {
     int simPort = DEFAULT_SIM_PORT;
 
     static final int DEFAULT_SIM_PORT = 8090;
+
+    @Option(
+            names = "--alertmanager-port",
+            paramLabel = "N",
+            description = "Port of a local Prometheus Alertmanager the alerts are posted to, when it is installed; 0"
+                    + " picks a free one, -1 starts none (default: ${DEFAULT-VALUE}).")
+    int alertmanagerPort = LocalAlertmanager.DEFAULT_PORT;
 
     @Mixin
     JobOptions jobOptions;
@@ -156,13 +167,31 @@ public final class DemoCommand implements Callable<Integer> {
         }
 
         QueryService api = servePort < 0 ? null : startQueryApi();
+        DemoAlertmanager alertmanager = null;
+        String alertmanagerOff = null;
+        if (alertmanagerPort < 0) alertmanagerOff = "off (--alertmanager-port -1)";
+        else if (!LocalAlertmanager.installed()) alertmanagerOff = DemoAlertmanager.NOT_INSTALLED;
+        else {
+            try {
+                alertmanager = DemoAlertmanager.start(
+                        Home.path(),
+                        alertmanagerPort,
+                        api == null ? URI.create("http://127.0.0.1:" + ServeSettings.DEFAULT_PORT) : api.baseUrl());
+            } catch (Exception e) {
+                // The rest of the demo does not need it: say why, and what --alertmanager-port does.
+                alertmanagerOff = "could not start on port " + alertmanagerPort + " (" + e.getMessage()
+                        + "); --alertmanager-port N picks another (0: a free one)";
+            }
+        }
         Thread feederThread = new Thread(feeder, "demo-feeder");
         feederThread.setDaemon(true);
         feederThread.start();
 
         ProcessHandle ourBroker = broker;
         DemoChannels ourChannels = channels;
-        Thread shutdown = new Thread(() -> stopAll(feederThread, api, job, ourChannels, ourBroker), "demo-shutdown");
+        DemoAlertmanager ourAlertmanager = alertmanager;
+        Thread shutdown = new Thread(
+                () -> stopAll(feederThread, api, job, ourChannels, ourAlertmanager, ourBroker), "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         String header = "stockflow demo: " + rate + " orders/s from shopify, amazon, ebay and woocommerce"
@@ -179,6 +208,10 @@ public final class DemoCommand implements Callable<Integer> {
                         ? "Channel sync: off\n"
                         : "Marketplace simulator: " + channels.baseUrl() + "  (what each channel lists: "
                                 + channels.baseUrl() + "/_sim/quantities; docs/marketplace-simulator.md)\n")
+                + (alertmanager == null
+                        ? "Alertmanager: " + alertmanagerOff + "\n"
+                        : "Alertmanager: " + alertmanager.url() + "  (grouped alerts, silences: " + alertmanager.url()
+                                + "/#/alerts; docs/alerting.md)\n")
                 + "Read any topic yourself, e.g. kcat -C -b " + LocalKafka.BOOTSTRAP + " -t alerts";
         long stopAt = runFor == null ? Long.MAX_VALUE : System.currentTimeMillis() + runFor.toMillis();
         DemoDashboard dashboard = new DemoDashboard();
@@ -192,13 +225,19 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 if (System.currentTimeMillis() >= nextRender) {
                     if (channels != null) showListed(channels, dashboard);
-                    dashboard.render(System.out, System.currentTimeMillis(), header);
+                    dashboard.render(
+                            System.out,
+                            System.currentTimeMillis(),
+                            alertmanager == null
+                                    ? header
+                                    : header + "\nIn Alertmanager: "
+                                            + alertmanager.summary(System.currentTimeMillis()));
                     nextRender = System.currentTimeMillis() + RENDER_EVERY_MS;
                 }
             }
         }
         Runtime.getRuntime().removeShutdownHook(shutdown);
-        stopAll(feederThread, api, job, channels, broker);
+        stopAll(feederThread, api, job, channels, alertmanager, broker);
         return 0;
     }
 
@@ -230,9 +269,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static void stopAll(
-            Thread feeder, QueryService api, JobClient job, DemoChannels channels, ProcessHandle broker) {
-        System.out.println(
-                "\nStopping the feeder, the query API, the jobs, the marketplace simulator and the broker ...");
+            Thread feeder,
+            QueryService api,
+            JobClient job,
+            DemoChannels channels,
+            DemoAlertmanager alertmanager,
+            ProcessHandle broker) {
+        System.out.println("\nStopping the feeder, the query API, the jobs, the marketplace simulator, Alertmanager"
+                + " and the broker ...");
         feeder.interrupt();
         try {
             feeder.join(5_000);
@@ -252,6 +296,13 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("the job did not cancel cleanly: " + e.getMessage());
         }
         if (channels != null) channels.close();
+        if (alertmanager != null) {
+            try {
+                alertmanager.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (broker != null) {
             try {
                 LocalKafka.stop(broker, Duration.ofSeconds(15));

@@ -29,4 +29,13 @@ public final class LocalPorts {
             return false;
         }
     }
+
+    /** A port that was free on 127.0.0.1 a moment ago. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.stockflow.notifier.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockflow.testing.AlertmanagerPackage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stockflow.testing.AlertmanagerPackage;
 import io.stockflow.testing.KafkaBroker;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package io.stockflow.notifier.alerting;
+package io.stockflow.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,25 +12,26 @@ import java.util.concurrent.TimeUnit;
  * {@code sudo} unless the build runs as root), so that {@code mvn -B verify} on a fresh machine sets up what it needs.
  * The package also brings {@code amtool}. The package's service is not started: each test starts its own process.
  */
-final class AlertmanagerPackage {
-    static final Path AMTOOL = Path.of("/usr/bin/amtool");
+public final class AlertmanagerPackage {
+    public static final Path BINARY = Path.of("/usr/bin/prometheus-alertmanager");
+    public static final Path AMTOOL = Path.of("/usr/bin/amtool");
     private static final String PACKAGE = "prometheus-alertmanager";
 
     private AlertmanagerPackage() {}
 
     /** The Alertmanager binary, installed first when missing. */
-    static synchronized Path binary() throws IOException, InterruptedException {
-        if (AlertmanagerProcess.binary().isEmpty()) {
+    public static synchronized Path binary() throws IOException, InterruptedException {
+        if (!Files.isExecutable(BINARY)) {
             apt("update", "-qq");
             apt("install", "-y", "-qq", "--no-install-recommends", PACKAGE);
         }
-        return AlertmanagerProcess.binary()
-                .orElseThrow(() -> new IllegalStateException(
-                        PACKAGE + " was installed but no binary is at " + AlertmanagerProcess.DEBIAN_BINARY));
+        if (!Files.isExecutable(BINARY))
+            throw new IllegalStateException(PACKAGE + " was installed but no binary is at " + BINARY);
+        return BINARY;
     }
 
     /** {@code amtool}, which comes with the same package. */
-    static Path amtool() throws IOException, InterruptedException {
+    public static Path amtool() throws IOException, InterruptedException {
         binary();
         if (!Files.isExecutable(AMTOOL)) throw new IllegalStateException("no amtool at " + AMTOOL);
         return AMTOOL;

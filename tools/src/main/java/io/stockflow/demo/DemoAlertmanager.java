@@ -1,0 +1,109 @@
+package io.stockflow.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.local.LocalAlertmanager;
+import io.stockflow.local.LocalKafka;
+import io.stockflow.notifier.alerting.AlertForwarder;
+import io.stockflow.notifier.alerting.AlertingSettings;
+import io.stockflow.notifier.alerting.AlertmanagerProcess;
+import io.stockflow.notifier.alerting.ForwarderMetrics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The demo's Alertmanager: a local process with the shipped configuration, and the alert forwarder posting the demo's
+ * alerts to it; one line for the screen with its groups, read every few seconds.
+ */
+final class DemoAlertmanager implements AutoCloseable {
+    /** What the demo says when the binary is missing: what Alertmanager would add. */
+    static final String NOT_INSTALLED = "not installed (" + LocalAlertmanager.INSTALL + "); with it the demo posts"
+            + " every alert to a local Alertmanager, grouped by type, channel and SKU, routed to email, chat and"
+            + " PagerDuty receivers, with silences and inhibition (docs/alerting.md)";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long READ_EVERY_MS = 5_000;
+
+    private final AlertmanagerProcess process;
+    private final AlertForwarder forwarder;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private String summary = "no alert yet";
+    private long nextRead;
+
+    private DemoAlertmanager(AlertmanagerProcess process, AlertForwarder forwarder) {
+        this.process = process;
+        this.forwarder = forwarder;
+    }
+
+    /** Starts both; the links in the alerts point to the query API at {@code queryApi}. */
+    static DemoAlertmanager start(Path projectHome, int port, URI queryApi) throws Exception {
+        AlertmanagerProcess process = new LocalAlertmanager(projectHome, null).start(port, System.getenv());
+        try {
+            Map<String, String> v = new LinkedHashMap<>(AlertingSettings.KEYS);
+            v.put("alertmanager.url", process.url().toString());
+            v.put("alertmanager.group.id", "stockflow-demo-alertmanager");
+            v.put("topic.alerts", Topics.ALERTS);
+            v.put("alertmanager.links", queryApi.toString());
+            AlertForwarder forwarder = new AlertForwarder(
+                    LocalKafka.BOOTSTRAP,
+                    Map.of(),
+                    AlertingSettings.from(v),
+                    new ForwarderMetrics(new SimpleMeterRegistry()),
+                    Clock.systemUTC());
+            forwarder.start();
+            return new DemoAlertmanager(process, forwarder);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    URI url() {
+        return process.url();
+    }
+
+    /** Its groups and alerts, as of the last read (at most every 5 s). */
+    String summary(long nowMs) {
+        if (nowMs < nextRead) return summary;
+        nextRead = nowMs + READ_EVERY_MS;
+        try {
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(process.url().resolve("/api/v2/alerts/groups"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            int groups = 0;
+            int alerts = 0;
+            int muted = 0;
+            for (JsonNode g : JSON.readTree(r.body())) {
+                // Each receiver has its own groups: count the email receiver's, which every alert reaches.
+                if (!"email".equals(g.path("receiver").path("name").asText())) continue;
+                groups++;
+                for (JsonNode a : g.path("alerts")) {
+                    alerts++;
+                    if (!"active".equals(a.path("status").path("state").asText())) muted++;
+                }
+            }
+            summary = groups + " groups, " + alerts + " alerts (" + muted + " silenced or inhibited)";
+        } catch (Exception e) {
+            // The next read is in 5 s; the screen keeps the last summary until then.
+        }
+        return summary;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        forwarder.close();
+        process.close();
+    }
+}
