@@ -48,6 +48,34 @@ class NotifySettingsTest {
     }
 
     @Test
+    void alertsAreForwardedOnlyWhenAnAlertmanagerIsNamed() {
+        NotifySettings none = NotifySettings.from(new Properties(), Map.of());
+        Properties p = new Properties();
+        p.setProperty("alertmanager.url", "http://127.0.0.1:9093");
+        p.setProperty("alertmanager.repost-every", "PT30S");
+        NotifySettings some = NotifySettings.from(p, Map.of());
+
+        assertThat(none.alerting().enabled()).isFalse();
+        assertThat(some.alerting().enabled()).isTrue();
+        assertThat(some.alerting().groupId()).isEqualTo("stockflow-alertmanager");
+        assertThat(some.alerting().topic()).isEqualTo("alerts");
+        assertThat(some.alerting().activeFor()).hasHours(4);
+        assertThat(some.alerting().repostEvery()).hasSeconds(30);
+        assertThat(some.alerting().links()).hasToString("http://127.0.0.1:8070");
+    }
+
+    @Test
+    void aRepostIntervalLongerThanAnAlertStaysActiveIsRefused() {
+        Properties p = new Properties();
+        p.setProperty("alertmanager.url", "http://127.0.0.1:9093");
+        p.setProperty("alertmanager.active-for", "PT1M");
+        p.setProperty("alertmanager.repost-every", "PT5M");
+
+        assertThatThrownBy(() -> NotifySettings.from(p, Map.of()))
+                .hasMessageContaining("alertmanager.repost-every must be positive and at most alertmanager.active-for");
+    }
+
+    @Test
     void anUnknownSettingIsRefusedByName() {
         Properties p = new Properties();
         p.setProperty("smtp.hots", "x");

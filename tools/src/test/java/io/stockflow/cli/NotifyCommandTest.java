@@ -23,6 +23,25 @@ class NotifyCommandTest {
                 .contains("--set")
                 .contains("STOCKFLOW_SMTP_PASSWORD")
                 .contains("STOCKFLOW_TWILIO_AUTH_TOKEN")
-                .contains("docs/notify.md");
+                .contains("docs/notify.md")
+                .contains("--alertmanager");
+    }
+
+    @Test
+    void theLauncherHasAnAlertmanagerCommandWhoseHelpSaysWhereSecretsComeFromAndAStopWithoutOneIsANoOp() {
+        StringWriter out = new StringWriter();
+        CommandLine launcher = Stockflow.commandLine();
+        launcher.setOut(new PrintWriter(out, true));
+
+        assertThat(launcher.execute("alertmanager", "--help")).isZero();
+
+        assertThat(out.toString())
+                .contains("start, stop or status")
+                .contains("--port")
+                .contains("STOCKFLOW_ALERTMANAGER_SMTP_PASSWORD")
+                .contains("STOCKFLOW_ALERTMANAGER_SLACK_WEBHOOK_URL")
+                .contains("STOCKFLOW_ALERTMANAGER_PAGERDUTY_ROUTING_KEY")
+                .contains("docs/alerting.md");
+        assertThat(launcher.execute("alertmanager", "restart")).isEqualTo(2);
     }
 }

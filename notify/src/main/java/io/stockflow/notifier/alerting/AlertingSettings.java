@@ -56,15 +56,4 @@ public record AlertingSettings(
     public boolean enabled() {
         return alertmanager != null;
     }
-
-    /** Settings for the Alertmanager at {@code url}, the rest at their defaults. */
-    public static AlertingSettings forUrl(URI url) {
-        Map<String, String> v = new LinkedHashMap<>(KEYS);
-        v.put("alertmanager.url", url.toString());
-        return from(v);
-    }
-
-    public AlertingSettings withTopic(String actual) {
-        return new AlertingSettings(alertmanager, groupId, actual, links, activeFor, repostEvery, timeout, maxBackoff);
-    }
 }
