@@ -42,8 +42,12 @@ final class DemoAlertmanager implements AutoCloseable {
         this.forwarder = forwarder;
     }
 
-    /** Starts both; the links in the alerts point to the query API at {@code queryApi}. */
+    /** Starts both, over the demo's broker; the links in the alerts point to the query API at {@code queryApi}. */
     static DemoAlertmanager start(Path projectHome, int port, URI queryApi) throws Exception {
+        return start(projectHome, port, queryApi, LocalKafka.BOOTSTRAP);
+    }
+
+    static DemoAlertmanager start(Path projectHome, int port, URI queryApi, String bootstrap) throws Exception {
         AlertmanagerProcess process = new LocalAlertmanager(projectHome, null).start(port, System.getenv());
         try {
             Map<String, String> v = new LinkedHashMap<>(AlertingSettings.KEYS);
@@ -52,7 +56,7 @@ final class DemoAlertmanager implements AutoCloseable {
             v.put("topic.alerts", Topics.ALERTS);
             v.put("alertmanager.links", queryApi.toString());
             AlertForwarder forwarder = new AlertForwarder(
-                    LocalKafka.BOOTSTRAP,
+                    bootstrap,
                     Map.of(),
                     AlertingSettings.from(v),
                     new ForwarderMetrics(new SimpleMeterRegistry()),
