@@ -1,5 +1,6 @@
 package io.stockflow.notifier.alerting;
 
+import io.stockflow.notifier.DeadLetterJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +18,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * group ({@code read_committed}), and keeps posting the active ones before Alertmanager would let them end. Offsets
  * are committed after Alertmanager accepted the batch, so an alert is posted at least once: a repeat is harmless, as
  * Alertmanager merges alerts with the same labels. When Alertmanager does not answer, the batch is read again after a
- * backoff. On each partition it is given (a start, a rebalance) it reads back {@code active-for}, to take up the
+ * backoff. A record that does not read as an alert goes to {@code deadletter} with the reason. On each partition it is given (a start, a rebalance) it reads back {@code active-for}, to take up the
  * alerts that are still active.
  */
 public final class AlertForwarder implements AutoCloseable {
@@ -49,6 +54,7 @@ public final class AlertForwarder implements AutoCloseable {
     private volatile boolean failed;
     private Thread thread;
     private KafkaConsumer<String, String> consumer;
+    private KafkaProducer<String, String> deadLetters;
     private Duration backoff = FIRST_BACKOFF;
 
     public AlertForwarder(
@@ -69,6 +75,7 @@ public final class AlertForwarder implements AutoCloseable {
     }
 
     public synchronized void start() {
+        deadLetters = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
         consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(settings.topic()), new ReadBack());
         running = true;
@@ -95,6 +102,7 @@ public final class AlertForwarder implements AutoCloseable {
             LOG.error("alert forwarder failed", e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
+            deadLetters.close(Duration.ofSeconds(2));
         }
     }
 
@@ -109,13 +117,7 @@ public final class AlertForwarder implements AutoCloseable {
                 try {
                     alert = AlertRecord.read(r.value() == null ? "" : r.value());
                 } catch (AlertRecord.Unreadable e) {
-                    metrics.unreadable();
-                    LOG.warn(
-                            "skipped an unreadable alert record at {}-{}@{}: {}",
-                            r.topic(),
-                            r.partition(),
-                            r.offset(),
-                            e.getMessage());
+                    deadLetter(r, e.getMessage());
                     continue;
                 }
                 PostableAlert p = active.take(alert, r.partition(), Instant.ofEpochMilli(r.timestamp()), now, links);
@@ -145,6 +147,8 @@ public final class AlertForwarder implements AutoCloseable {
                 }
                 backoff = FIRST_BACKOFF;
             }
+            // The batch's dead letters are written before its offsets are committed: at least once, as the posts.
+            deadLetters.flush();
             try {
                 consumer.commitSync(offsets(records));
             } catch (WakeupException e) {
@@ -156,6 +160,27 @@ public final class AlertForwarder implements AutoCloseable {
         }
         repost(now);
         metrics.active(active.size());
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> r, String reason) {
+        String source = settings.topic();
+        deadLetters.send(new ProducerRecord<>(
+                settings.deadLetterTopic(),
+                source,
+                DeadLetterJson.of(
+                        "alertmanager",
+                        source,
+                        reason,
+                        r.value() == null ? "" : r.value(),
+                        Instant.ofEpochMilli(r.timestamp()),
+                        null)));
+        metrics.unreadable();
+        LOG.warn(
+                "dead letter: the alert record at {}-{}@{} does not read: {}",
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                reason);
     }
 
     private void repost(Instant now) throws InterruptedException {
@@ -205,12 +230,15 @@ public final class AlertForwarder implements AutoCloseable {
             long since = clock.instant().minus(settings.activeFor()).toEpochMilli();
             Map<TopicPartition, Long> times = new HashMap<>();
             partitions.forEach(tp -> times.put(tp, since));
+            // The ends first: a record written after them is read; one written before them and inside the window
+            // is found by time. (A lazy seek to the end would skip records written while the partition is assigned.)
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             Map<TopicPartition, OffsetAndTimestamp> fromTime = consumer.offsetsForTimes(times);
             Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
             for (TopicPartition tp : partitions) {
                 OffsetAndTimestamp t = fromTime.get(tp);
                 OffsetAndMetadata c = committed.get(tp);
-                if (t == null && c == null) consumer.seekToEnd(List.of(tp));
+                if (t == null && c == null) consumer.seek(tp, ends.get(tp));
                 else if (t == null) consumer.seek(tp, c.offset());
                 else consumer.seek(tp, c == null ? t.offset() : Math.min(c.offset(), t.offset()));
             }
@@ -230,6 +258,15 @@ public final class AlertForwarder implements AutoCloseable {
             out.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
         }
         return out;
+    }
+
+    private Properties producerProperties() {
+        Properties p = new Properties();
+        p.putAll(kafkaProperties);
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return p;
     }
 
     private Properties consumerProperties() {

@@ -13,6 +13,7 @@ public record AlertingSettings(
         URI alertmanager,
         String groupId,
         String topic,
+        String deadLetterTopic,
         URI links,
         Duration activeFor,
         Duration repostEvery,
@@ -27,6 +28,7 @@ public record AlertingSettings(
         d.put("alertmanager.url", "");
         d.put("alertmanager.group.id", "stockflow-alertmanager");
         d.put("topic.alerts", "alerts");
+        d.put("topic.deadletter", "deadletter");
         d.put("alertmanager.links", "http://127.0.0.1:8070");
         d.put("alertmanager.active-for", "PT4H");
         d.put("alertmanager.repost-every", "PT1M");
@@ -42,6 +44,7 @@ public record AlertingSettings(
                 url.isEmpty() ? null : URI.create(url),
                 v.get("alertmanager.group.id"),
                 v.get("topic.alerts"),
+                v.get("topic.deadletter"),
                 URI.create(v.get("alertmanager.links")),
                 Duration.parse(v.get("alertmanager.active-for")),
                 Duration.parse(v.get("alertmanager.repost-every")),

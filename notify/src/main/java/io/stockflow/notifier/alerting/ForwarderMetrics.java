@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The alert forwarder's meters (Prometheus names in brackets): alerts posted per reason
  * ({@code stockflow_alertmanager_posted_total}: {@code new}, {@code repost}, {@code resolved}, {@code ended}), records
  * too old to post ({@code stockflow_alertmanager_expired_total}), unreadable records
- * ({@code stockflow_alertmanager_unreadable_total}), posts that failed per outcome
+ * ({@code stockflow_alertmanager_unreadable_total}, each a dead letter), posts that failed per outcome
  * ({@code stockflow_alertmanager_post_failures_total}), post latency ({@code stockflow_alertmanager_post_latency_seconds})
  * and the alerts kept firing ({@code stockflow_alertmanager_active}).
  */

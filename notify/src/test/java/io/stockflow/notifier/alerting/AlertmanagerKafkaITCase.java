@@ -98,6 +98,30 @@ class AlertmanagerKafkaITCase {
 
     @Test
     @Timeout(120)
+    void aRecordThatIsNoAlertIsADeadLetterWithItsReasonAndHoldsUpNothing() throws Exception {
+        String deadLetters = topic + ".deadletter";
+        BROKER.createTopics(1, List.of(deadLetters));
+        forwarder(alertmanager.url(), "PT4H", "PT1M", "topic.deadletter", deadLetters);
+        BROKER.produce(
+                topic,
+                List.of(
+                        "{\"alert_id\":\"b-1\",\"type\":\"OVERSELL\"}",
+                        alert("g-1", "OVERSELL", "CRITICAL", "{\"sku\":\"SKU-G\"}")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.alert("g-1") != null);
+        List<String> letters = BROKER.readCommitted(deadLetters, l -> !l.isEmpty(), Duration.ofSeconds(30));
+        assertThat(letters)
+                .singleElement()
+                .satisfies(l -> assertThat(l)
+                        .contains("\"source_topic\":\"" + topic + "\"")
+                        .contains("\"error\":\"missing field: $.severity\"")
+                        .contains("\"stage\":\"alertmanager\"")
+                        .contains("b-1"));
+        assertThat(metrics.count("stockflow.alertmanager.unreadable")).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(120)
     void aSilenceCreatedThroughTheApiSilencesTheMatchingAlertOnly() {
         String silence =
                 api.silence(Instant.now().plus(Duration.ofHours(1)), "alertname", "LEDGER_MISMATCH", "sku", "SKU-S");
@@ -224,8 +248,9 @@ class AlertmanagerKafkaITCase {
                 Duration.ofSeconds(30));
     }
 
-    private AlertForwarder forwarder(URI url, String activeFor, String repostEvery) {
+    private AlertForwarder forwarder(URI url, String activeFor, String repostEvery, String... extra) {
         Map<String, String> v = new LinkedHashMap<>(AlertingSettings.KEYS);
+        for (int i = 0; i < extra.length; i += 2) v.put(extra[i], extra[i + 1]);
         v.put("alertmanager.url", url.toString());
         v.put("alertmanager.group.id", topic + ".forwarder");
         v.put("topic.alerts", topic);
