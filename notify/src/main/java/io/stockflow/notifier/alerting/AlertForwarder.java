@@ -1,6 +1,5 @@
 package io.stockflow.notifier.alerting;
 
-import io.stockflow.notifier.DeadLetterJson;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,13 +166,8 @@ public final class AlertForwarder implements AutoCloseable {
         deadLetters.send(new ProducerRecord<>(
                 settings.deadLetterTopic(),
                 source,
-                DeadLetterJson.of(
-                        "alertmanager",
-                        source,
-                        reason,
-                        r.value() == null ? "" : r.value(),
-                        Instant.ofEpochMilli(r.timestamp()),
-                        null)));
+                AlertDeadLetter.of(
+                        source, reason, r.value() == null ? "" : r.value(), Instant.ofEpochMilli(r.timestamp()))));
         metrics.unreadable();
         LOG.warn(
                 "dead letter: the alert record at {}-{}@{} does not read: {}",
