@@ -19,9 +19,11 @@ final class EbayMapper implements MarketplaceMapper {
     private static final String PARTIALLY_REFUNDED = "PARTIALLY_REFUNDED";
 
     private final LimitChecks checks;
+    private final ContactHashes hashes;
 
-    EbayMapper(LimitChecks checks) {
+    EbayMapper(LimitChecks checks, ContactHashes hashes) {
         this.checks = checks;
+        this.hashes = hashes;
     }
 
     @Override
@@ -95,13 +97,13 @@ final class EbayMapper implements MarketplaceMapper {
         e.currency = checks.optCurrency(total, "currency");
     }
 
-    private static void customer(JsonFields order, OrderEvent e) throws InvalidRecordException {
+    private void customer(JsonFields order, OrderEvent e) throws InvalidRecordException {
         JsonFields buyer = order.optObject("buyer");
         JsonFields address = buyer == null ? null : buyer.optObject("buyerRegistrationAddress");
         if (address == null) return;
-        e.customerEmailHash = Hashes.email(address.optText("email"));
+        e.customerEmailHash = hashes.email(address.optText("email"));
         JsonFields phone = address.optObject("primaryPhone");
-        e.customerPhoneHash = phone == null ? null : Hashes.phone(phone.optText("phoneNumber"));
+        e.customerPhoneHash = phone == null ? null : hashes.phone(phone.optText("phoneNumber"));
     }
 
     /** Address, service and delivery estimate from the first fulfillment start instruction (digital orders have none). */

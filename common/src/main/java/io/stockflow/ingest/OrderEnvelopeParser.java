@@ -15,13 +15,18 @@ import java.util.Map;
 public final class OrderEnvelopeParser {
     private final Map<String, MarketplaceMapper> mappers = new LinkedHashMap<>();
 
+    /** Contact details digested without a key: for reading event times and for tests. */
     public OrderEnvelopeParser(IngestLimits limits) {
+        this(limits, ContactHashes.UNKEYED);
+    }
+
+    public OrderEnvelopeParser(IngestLimits limits, ContactHashes hashes) {
         LimitChecks checks = new LimitChecks(limits);
         for (MarketplaceMapper mapper : List.of(
-                new ShopifyMapper(checks),
+                new ShopifyMapper(checks, hashes),
                 new AmazonMapper(checks),
-                new EbayMapper(checks),
-                new WooCommerceMapper(checks))) {
+                new EbayMapper(checks, hashes),
+                new WooCommerceMapper(checks, hashes))) {
             mappers.put(mapper.source(), mapper);
         }
     }

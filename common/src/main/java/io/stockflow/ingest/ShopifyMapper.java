@@ -16,9 +16,11 @@ final class ShopifyMapper implements MarketplaceMapper {
     static final String FULFILLMENT_CREATE = "fulfillments/create";
 
     private final LimitChecks checks;
+    private final ContactHashes hashes;
 
-    ShopifyMapper(LimitChecks checks) {
+    ShopifyMapper(LimitChecks checks, ContactHashes hashes) {
         this.checks = checks;
+        this.hashes = hashes;
     }
 
     @Override
@@ -60,7 +62,7 @@ final class ShopifyMapper implements MarketplaceMapper {
         e.status = e.type == OrderEventType.CANCELLED ? "cancelled" : status(order);
         e.currency = checks.optCurrency(order, "currency");
         e.total = checks.optMoneyText(order, "total_price");
-        e.customerEmailHash = Hashes.email(order.optText("email"));
+        e.customerEmailHash = hashes.email(order.optText("email"));
         JsonFields address = order.optObject("shipping_address");
         String phone = order.optNonBlank("phone");
         if (address != null) {
@@ -69,7 +71,7 @@ final class ShopifyMapper implements MarketplaceMapper {
             e.shipPostcode = address.optNonBlank("zip");
             if (phone == null) phone = address.optNonBlank("phone");
         }
-        e.customerPhoneHash = Hashes.phone(phone);
+        e.customerPhoneHash = hashes.phone(phone);
         List<JsonFields> shippingLines = order.optArray("shipping_lines");
         e.serviceLevel = shippingLines.isEmpty()
                 ? ServiceLevels.STANDARD

@@ -19,9 +19,11 @@ final class WooCommerceMapper implements MarketplaceMapper {
     static final String REFUND_CREATED = "refund.created";
 
     private final LimitChecks checks;
+    private final ContactHashes hashes;
 
-    WooCommerceMapper(LimitChecks checks) {
+    WooCommerceMapper(LimitChecks checks, ContactHashes hashes) {
         this.checks = checks;
+        this.hashes = hashes;
     }
 
     @Override
@@ -76,8 +78,8 @@ final class WooCommerceMapper implements MarketplaceMapper {
         e.total = checks.optMoneyText(order, "total");
         JsonFields billing = order.optObject("billing");
         if (billing != null) {
-            e.customerEmailHash = Hashes.email(billing.optText("email"));
-            e.customerPhoneHash = Hashes.phone(billing.optText("phone"));
+            e.customerEmailHash = hashes.email(billing.optText("email"));
+            e.customerPhoneHash = hashes.phone(billing.optText("phone"));
         }
         JsonFields shipping = order.optObject("shipping");
         if (shipping != null) {

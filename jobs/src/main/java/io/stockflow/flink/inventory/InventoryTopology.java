@@ -5,6 +5,7 @@ import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.flink.ingest.OrderGate;
 import io.stockflow.flink.ingest.ParseRecords;
 import io.stockflow.flink.ingest.RecordParser;
+import io.stockflow.flink.ingest.TaskContactHashes;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.ledger.AllocationAssembler;
@@ -71,7 +72,7 @@ public final class InventoryTopology {
         SingleOutputStreamOperator<OrderEvent> orders = parse(
                 inputs.orderEnvelopes(),
                 Topics.ORDERS_RAW,
-                () -> new OrderEnvelopeParser(limits)::parse,
+                () -> new OrderEnvelopeParser(limits, TaskContactHashes.fromEnvironment())::parse,
                 OrderEvent.class);
         SingleOutputStreamOperator<Movement> movements =
                 parse(inputs.movements(), Topics.MOVEMENTS, () -> new MovementParser(limits)::parse, Movement.class);
