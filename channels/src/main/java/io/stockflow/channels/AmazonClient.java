@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * Amazon Selling Partner API: Listings Items 2021-08-01 {@code patchListingsItem} replacing
  * {@code /attributes/fulfillment_availability} (one call per SKU and marketplace: the API has no batch for it),
  * {@code getListingsItem} with {@code includedData=fulfillmentAvailability} for reconciliation, and Orders v0
- * {@code confirmShipment}. A 429 {@code QuotaExceeded} waits for {@code Retry-After} when given, else for one
+ * {@code getOrderItems} and {@code confirmShipment}. The marketplace of a shipment is the first configured one. A 429 {@code QuotaExceeded} waits for {@code Retry-After} when given, else for one
  * request's share of the usage plan's rate ({@code x-amzn-RateLimit-Limit}).
  */
 public final class AmazonClient implements ChannelClient {
@@ -171,26 +171,59 @@ public final class AmazonClient implements ChannelClient {
                 }));
     }
 
+    /**
+     * Reads the order's items ({@code getOrderItems}) for the ids of the SKUs shipped, then confirms the package.
+     * Its {@code packageReferenceId} comes from the shipment's id, so a confirmation sent again edits the same
+     * package instead of adding one: Amazon's own way to make it once.
+     */
     @Override
     public CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment) {
+        URI itemsUri = settings.baseUrl().resolve("/orders/v0/orders/" + encode(shipment.orderId()) + "/orderItems");
+        return calls.call("getOrderItems", () -> request(itemsUri).GET(), response -> {
+                    JsonNode root = read(response);
+                    return response.statusCode() == 200
+                            ? root.path("payload")
+                            : JSON.getNodeFactory()
+                                    .textNode("amazon getOrderItems: " + refusal(root, response.statusCode()));
+                })
+                .thenCompose(read -> {
+                    JsonNode payload = read.answer();
+                    if (payload.isTextual())
+                        return CompletableFuture.completedFuture(
+                                ShipmentOutcome.refused(payload.asText(), read.attempts()));
+                    ArrayNode items = JSON.createArrayNode();
+                    List<String> unknown = new ArrayList<>();
+                    for (Shipment.Line line : shipment.lines()) {
+                        String itemId = null;
+                        for (JsonNode item : payload.path("OrderItems")) {
+                            if (line.sku().equals(item.path("SellerSKU").asText()))
+                                itemId = item.path("OrderItemId").asText();
+                        }
+                        if (itemId == null) unknown.add(line.sku());
+                        else items.addObject().put("orderItemId", itemId).put("quantity", line.quantity());
+                    }
+                    if (!unknown.isEmpty()) {
+                        return CompletableFuture.completedFuture(ShipmentOutcome.refused(
+                                "amazon: order " + shipment.orderId() + " has no item of " + unknown, read.attempts()));
+                    }
+                    return confirm(shipment, items).thenApply(o -> o.after(read.attempts()));
+                })
+                .exceptionally(Outcomes::failedShipment);
+    }
+
+    private CompletableFuture<ShipmentOutcome> confirm(Shipment shipment, ArrayNode items) {
         ObjectNode body = JSON.createObjectNode()
-                .put(
-                        "marketplaceId",
-                        shipment.marketplaceId() != null
-                                ? shipment.marketplaceId()
-                                : settings.marketplaceIds().get(0));
+                .put("marketplaceId", settings.marketplaceIds().get(0));
         ObjectNode detail = body.putObject("packageDetail")
-                .put("packageReferenceId", Long.toString(shipment.packageId()))
+                .put("packageReferenceId", Long.toString(shipment.packageReference()))
                 .put("trackingNumber", shipment.trackingNumber())
                 .put("shipDate", shipment.shippedAt().toString());
-        if (CARRIER_CODES.contains(shipment.carrier())) {
+        if (shipment.carrier() != null && CARRIER_CODES.contains(shipment.carrier())) {
             detail.put("carrierCode", shipment.carrier());
         } else {
             detail.put("carrierCode", "Other").put("carrierName", shipment.carrier());
         }
-        ArrayNode items = detail.putArray("orderItems");
-        shipment.lines()
-                .forEach(l -> items.addObject().put("orderItemId", l.lineId()).put("quantity", l.quantity()));
+        detail.set("orderItems", items);
         URI uri =
                 settings.baseUrl().resolve("/orders/v0/orders/" + encode(shipment.orderId()) + "/shipmentConfirmation");
         return calls.call(
@@ -202,12 +235,21 @@ public final class AmazonClient implements ChannelClient {
                             if (response.statusCode() == 204 || response.statusCode() == 200) return null;
                             return refusal(read(response), response.statusCode());
                         })
-                .handle((answer, failure) -> failure != null
-                        ? Outcomes.failedShipment(failure)
-                        : new ShipmentOutcome(
-                                answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
-                                answer.answer(),
-                                answer.attempts()));
+                .thenApply(answer -> answer.answer() == null
+                        ? ShipmentOutcome.accepted(answer.attempts())
+                        : ShipmentOutcome.refused("amazon confirmShipment: " + answer.answer(), answer.attempts()));
+    }
+
+    /**
+     * Not through the API: the Orders API has no seller cancellation; a seller cancels an order with an order
+     * acknowledgement feed (Feeds API), which stockflow does not send. Refused at once, with that said.
+     */
+    @Override
+    public CompletableFuture<ShipmentOutcome> cancelOrder(Cancellation cancellation) {
+        return CompletableFuture.completedFuture(ShipmentOutcome.refused(
+                "amazon: the Orders API has no seller cancellation (it takes an order acknowledgement feed);"
+                        + " cancel order " + cancellation.orderId() + " in Seller Central",
+                0));
     }
 
     private URI item(Listing listing, String marketplace, String includedData) {

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What channel sync asks of a marketplace, in that marketplace's own API: set listed quantities, read one back for
- * reconciliation, confirm a shipment. Every method returns at once; the futures complete on the client's own threads,
+ * reconciliation, confirm a shipment, cancel an order. Every method returns at once; the futures complete on the client's own threads,
  * so an asynchronous Flink operator can call it without blocking. Each client keeps its channel's limits (request
  * rate, batch sizes), retries what may be retried and has its own circuit breaker.
  */
@@ -26,8 +26,18 @@ public interface ChannelClient extends AutoCloseable {
      */
     CompletableFuture<Long> readQuantity(Listing listing, String target);
 
-    /** Confirms a shipment of an order from this channel, with carrier and tracking number. Never fails itself. */
+    /**
+     * Confirms a shipment of an order from this channel, with carrier and tracking number, once: the order is read
+     * first, and a shipment the channel has already (its tracking number) is not sent again. Never fails itself.
+     */
     CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment);
+
+    /**
+     * Cancels an order on this channel with the reason, where its API lets a seller do so; an order the channel shows
+     * cancelled already is not cancelled again. Never fails itself; a channel that offers no cancellation answers
+     * {@link CallStatus#REFUSED} without a request.
+     */
+    CompletableFuture<ShipmentOutcome> cancelOrder(Cancellation cancellation);
 
     @Override
     void close();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.channels.http.Attempted;
 import io.stockflow.channels.http.ResilientCalls;
 import io.stockflow.channels.http.RetryAfter;
 import io.stockflow.channels.http.RetryableAnswer;
@@ -123,15 +124,62 @@ public final class EbayClient implements ChannelClient {
         }));
     }
 
+    /**
+     * Reads the order ({@code getOrder}) for the line items of the SKUs shipped and, once anything of it has shipped,
+     * its fulfillments ({@code getShippingFulfillments}): one with the shipment's tracking number means it is there
+     * already. Otherwise {@code createShippingFulfillment}.
+     */
     @Override
     public CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment) {
-        ObjectNode body = JSON.createObjectNode()
-                .put("shippedDate", shipment.shippedAt().toString())
-                .put("shippingCarrierCode", shipment.carrier())
-                .put("trackingNumber", shipment.trackingNumber());
+        String order = "/sell/fulfillment/v1/order/" + encode(shipment.orderId());
+        return get("getOrder", order)
+                .thenCompose(read -> {
+                    JsonNode root = read.answer();
+                    if (root.isTextual())
+                        return CompletableFuture.completedFuture(
+                                ShipmentOutcome.refused(root.asText(), read.attempts()));
+                    if ("NOT_STARTED".equals(root.path("orderFulfillmentStatus").asText()))
+                        return create(shipment, root).thenApply(o -> o.after(read.attempts()));
+                    return get("getShippingFulfillments", order + "/shipping_fulfillment")
+                            .thenCompose(made -> {
+                                int attempts = read.attempts() + made.attempts();
+                                if (made.answer().isTextual())
+                                    return CompletableFuture.completedFuture(ShipmentOutcome.refused(
+                                            made.answer().asText(), attempts));
+                                for (JsonNode f : made.answer().path("fulfillments")) {
+                                    if (shipment.trackingNumber() != null
+                                            && shipment.trackingNumber()
+                                                    .equals(f.path("shipmentTrackingNumber")
+                                                            .asText()))
+                                        return CompletableFuture.completedFuture(ShipmentOutcome.found(attempts));
+                                }
+                                return create(shipment, root).thenApply(o -> o.after(attempts));
+                            });
+                })
+                .exceptionally(Outcomes::failedShipment);
+    }
+
+    private CompletableFuture<ShipmentOutcome> create(Shipment shipment, JsonNode order) {
+        ObjectNode body =
+                JSON.createObjectNode().put("shippedDate", shipment.shippedAt().toString());
+        if (shipment.carrier() != null && shipment.trackingNumber() != null) {
+            body.put("shippingCarrierCode", shipment.carrier()).put("trackingNumber", shipment.trackingNumber());
+        }
         ArrayNode lines = body.putArray("lineItems");
-        shipment.lines()
-                .forEach(l -> lines.addObject().put("lineItemId", l.lineId()).put("quantity", l.quantity()));
+        List<String> unknown = new ArrayList<>();
+        for (Shipment.Line line : shipment.lines()) {
+            String lineItemId = null;
+            for (JsonNode item : order.path("lineItems")) {
+                if (line.sku().equals(item.path("sku").asText()))
+                    lineItemId = item.path("lineItemId").asText();
+            }
+            if (lineItemId == null) unknown.add(line.sku());
+            else lines.addObject().put("lineItemId", lineItemId).put("quantity", line.quantity());
+        }
+        if (!unknown.isEmpty()) {
+            return CompletableFuture.completedFuture(ShipmentOutcome.refused(
+                    "ebay: order " + shipment.orderId() + " has no line item of " + unknown, 0));
+        }
         URI uri = settings.baseUrl()
                 .resolve("/sell/fulfillment/v1/order/" + encode(shipment.orderId()) + "/shipping_fulfillment");
         return calls.call(
@@ -145,12 +193,78 @@ public final class EbayClient implements ChannelClient {
                                     ? null
                                     : errors(root.path("errors"), response.statusCode());
                         })
-                .handle((answer, failure) -> failure != null
-                        ? Outcomes.failedShipment(failure)
-                        : new ShipmentOutcome(
-                                answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
-                                answer.answer(),
-                                answer.attempts()));
+                .thenApply(answer -> answer.answer() == null
+                        ? ShipmentOutcome.accepted(answer.attempts())
+                        : ShipmentOutcome.refused(
+                                "ebay createShippingFulfillment: " + answer.answer(), answer.attempts()));
+    }
+
+    /**
+     * Reads the order; one eBay shows cancelled is done. Otherwise the Post-Order API's seller cancellation, by the
+     * order's legacy id, with the reason {@code OUT_OF_STOCK_OR_CANNOT_FULFILL} (the API takes a reason code, no
+     * text). The Post-Order API takes the OAuth token as {@code IAF}.
+     */
+    @Override
+    public CompletableFuture<ShipmentOutcome> cancelOrder(Cancellation cancellation) {
+        return get("getOrder", "/sell/fulfillment/v1/order/" + encode(cancellation.orderId()))
+                .thenCompose(read -> {
+                    JsonNode root = read.answer();
+                    if (root.isTextual())
+                        return CompletableFuture.completedFuture(
+                                ShipmentOutcome.refused(root.asText(), read.attempts()));
+                    if ("CANCELED"
+                            .equals(root.path("cancelStatus")
+                                    .path("cancelState")
+                                    .asText()))
+                        return CompletableFuture.completedFuture(ShipmentOutcome.found(read.attempts()));
+                    ObjectNode body = JSON.createObjectNode()
+                            .put("legacyOrderId", root.path("legacyOrderId").asText(cancellation.orderId()))
+                            .put("cancelReason", "OUT_OF_STOCK_OR_CANNOT_FULFILL");
+                    URI uri = settings.baseUrl().resolve("/post-order/v2/cancellation");
+                    return calls.call(
+                                    "createCancellation",
+                                    () -> HttpRequest.newBuilder(uri)
+                                            .header("Accept", "application/json")
+                                            .header("Content-Type", "application/json")
+                                            .header(
+                                                    "Authorization",
+                                                    "IAF "
+                                                            + settings.credential(ChannelSettings.ACCESS_TOKEN)
+                                                                    .reveal())
+                                            .header("X-EBAY-C-MARKETPLACE-ID", marketplace())
+                                            .POST(HttpRequest.BodyPublishers.ofString(
+                                                    body.toString(), StandardCharsets.UTF_8)),
+                                    response -> {
+                                        JsonNode answer = read(response);
+                                        return response.statusCode() == 201 || response.statusCode() == 200
+                                                ? null
+                                                : errors(answer.path("error"), response.statusCode());
+                                    })
+                            .thenApply(answer -> (answer.answer() == null
+                                            ? ShipmentOutcome.accepted(answer.attempts())
+                                            : ShipmentOutcome.refused(
+                                                    "ebay cancellation: " + answer.answer(), answer.attempts()))
+                                    .after(read.attempts()));
+                })
+                .exceptionally(Outcomes::failedShipment);
+    }
+
+    private String marketplace() {
+        return settings.marketplaceIds().isEmpty()
+                ? "EBAY_US"
+                : settings.marketplaceIds().get(0);
+    }
+
+    /** A Fulfillment API read: its JSON, or a text node with the reason when eBay refused it. */
+    private CompletableFuture<Attempted<JsonNode>> get(String operation, String path) {
+        URI uri = settings.baseUrl().resolve(path);
+        return calls.call(operation, () -> request(uri).GET(), response -> {
+            JsonNode root = read(response);
+            return response.statusCode() == 200
+                    ? root
+                    : JSON.getNodeFactory()
+                            .textNode("ebay " + operation + ": " + errors(root.path("errors"), response.statusCode()));
+        });
     }
 
     private HttpRequest.Builder request(URI uri) {

@@ -43,6 +43,6 @@ final class Outcomes {
 
     /** A shipment outcome from a failed call. */
     static ShipmentOutcome failedShipment(Throwable failure) {
-        return new ShipmentOutcome(CallStatus.FAILED, reason(failure), attempts(failure));
+        return new ShipmentOutcome(CallStatus.FAILED, reason(failure), attempts(failure), false);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.channels.http.Attempted;
 import io.stockflow.channels.http.ResilientCalls;
 import io.stockflow.channels.http.RetryAfter;
 import io.stockflow.channels.http.RetryableAnswer;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * Shopify Admin GraphQL: {@code inventorySetQuantities} with the quantity named {@code available}, absolute, in
  * batches of quantities per mutation, behind compare-and-set (each quantity carries the one the sync believes is there
  * as {@code changeFromQuantity} from 2026-01, and as {@code compareQuantity} before 2026-04); the {@code inventoryLevel}
- * read; {@code fulfillmentCreate} for shipments. A mutation applies all its quantities or none: when some are refused
+ * read; the {@code order} read, {@code fulfillmentCreate} for shipments and {@code orderCancel} for cancellations. A mutation applies all its quantities or none: when some are refused
  * (a stale compare-and-set, an unknown item), those are reported and the others go again in a new mutation. A
  * {@code THROTTLED} answer waits until the cost bucket has restored what the call costs.
  */
@@ -211,42 +213,145 @@ public final class ShopifyClient implements ChannelClient {
         }));
     }
 
+    /**
+     * Reads the order's fulfillment orders and fulfillments; a fulfillment with the shipment's tracking number means
+     * it is there already. Otherwise the SKUs' units are taken from the open fulfillment orders' line items that have
+     * units left, and {@code fulfillmentCreate} ships them with the tracking information.
+     */
     @Override
     public CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment) {
-        ObjectNode fulfillment = JSON.createObjectNode().put("notifyCustomer", true);
-        ObjectNode byOrder = fulfillment
-                .putArray("lineItemsByFulfillmentOrder")
-                .addObject()
-                .put("fulfillmentOrderId", shipment.orderId());
-        if (!shipment.lines().isEmpty()) {
-            ArrayNode lines = byOrder.putArray("fulfillmentOrderLineItems");
-            shipment.lines()
-                    .forEach(l -> lines.addObject().put("id", l.lineId()).put("quantity", l.quantity()));
-        }
-        ObjectNode tracking = fulfillment
-                .putObject("trackingInfo")
-                .put("company", shipment.carrier())
-                .put("number", shipment.trackingNumber());
-        if (shipment.trackingUrl() != null) tracking.put("url", shipment.trackingUrl());
-        ObjectNode body = JSON.createObjectNode().put("query", ShopifyDocuments.FULFILLMENT_CREATE);
-        body.putObject("variables").set("fulfillment", fulfillment);
-        return calls.call("fulfillmentCreate", () -> post(body), response -> {
-                    JsonNode root = readGraphql(response);
-                    if (root.has("errors"))
-                        return new ShipmentOutcome(CallStatus.REFUSED, errorsText(root.get("errors")), 0);
-                    JsonNode errors =
-                            root.path("data").path("fulfillmentCreate").path("userErrors");
-                    if (!errors.isEmpty()) {
-                        List<String> messages = new ArrayList<>();
-                        errors.forEach(e -> messages.add(e.path("message").asText()));
-                        return new ShipmentOutcome(CallStatus.REFUSED, String.join("; ", messages), 0);
+        return readOrder(shipment.orderId())
+                .thenCompose(read -> {
+                    JsonNode order = read.answer();
+                    if (order.isTextual())
+                        return CompletableFuture.completedFuture(
+                                ShipmentOutcome.refused(order.asText(), read.attempts()));
+                    if (hasTracking(order, shipment.trackingNumber()))
+                        return CompletableFuture.completedFuture(ShipmentOutcome.found(read.attempts()));
+                    ObjectNode fulfillment = fulfillmentInput(order, shipment);
+                    if (fulfillment == null) {
+                        return CompletableFuture.completedFuture(ShipmentOutcome.refused(
+                                "shopify: order " + shipment.orderId() + " has no units left to fulfil of "
+                                        + shipment.lines(),
+                                read.attempts()));
                     }
-                    return new ShipmentOutcome(CallStatus.ACCEPTED, null, 0);
+                    ObjectNode body = JSON.createObjectNode().put("query", ShopifyDocuments.FULFILLMENT_CREATE);
+                    body.putObject("variables").set("fulfillment", fulfillment);
+                    return mutate("fulfillmentCreate", body, "userErrors").thenApply(o -> o.after(read.attempts()));
                 })
-                .handle((answer, failure) -> failure != null
-                        ? Outcomes.failedShipment(failure)
-                        : new ShipmentOutcome(
-                                answer.answer().status(), answer.answer().reason(), answer.attempts()));
+                .exceptionally(Outcomes::failedShipment);
+    }
+
+    /** Cancels with reason INVENTORY and the reason as staff note; refunds, restocks nothing (stockflow sets stock). */
+    @Override
+    public CompletableFuture<ShipmentOutcome> cancelOrder(Cancellation cancellation) {
+        return readOrder(cancellation.orderId())
+                .thenCompose(read -> {
+                    JsonNode order = read.answer();
+                    if (order.isTextual())
+                        return CompletableFuture.completedFuture(
+                                ShipmentOutcome.refused(order.asText(), read.attempts()));
+                    if (!order.path("cancelledAt").isNull()
+                            && !order.path("cancelledAt").isMissingNode())
+                        return CompletableFuture.completedFuture(ShipmentOutcome.found(read.attempts()));
+                    ObjectNode body = JSON.createObjectNode().put("query", ShopifyDocuments.ORDER_CANCEL);
+                    body.putObject("variables")
+                            .put("orderId", orderGid(cancellation.orderId()))
+                            .put("reason", "INVENTORY")
+                            .put("refund", true)
+                            .put("restock", false)
+                            .put("notifyCustomer", true)
+                            .put("staffNote", truncate(cancellation.reason(), 255));
+                    return mutate("orderCancel", body, "orderCancelUserErrors")
+                            .thenApply(o -> o.after(read.attempts()));
+                })
+                .exceptionally(Outcomes::failedShipment);
+    }
+
+    /** The order as {@code order(id)} answers it; a text node with the reason when Shopify does not know it. */
+    private CompletableFuture<Attempted<JsonNode>> readOrder(String orderId) {
+        ObjectNode body = JSON.createObjectNode().put("query", ShopifyDocuments.ORDER);
+        body.putObject("variables").put("id", orderGid(orderId));
+        return calls.call("order", () -> post(body), response -> {
+            JsonNode root = readGraphql(response);
+            if (root.has("errors"))
+                return JSON.getNodeFactory().textNode("shopify order: " + errorsText(root.get("errors")));
+            JsonNode order = root.path("data").path("order");
+            return order.isObject()
+                    ? order
+                    : JSON.getNodeFactory().textNode("shopify: order " + orderId + " does not exist");
+        });
+    }
+
+    /** A mutation whose payload reports refusals in {@code errorsField}. */
+    private CompletableFuture<ShipmentOutcome> mutate(String operation, ObjectNode body, String errorsField) {
+        return calls.call(operation, () -> post(body), response -> {
+                    JsonNode root = readGraphql(response);
+                    if (root.has("errors")) return errorsText(root.get("errors"));
+                    JsonNode errors = root.path("data").path(operation).path(errorsField);
+                    if (errors.isEmpty()) return null;
+                    List<String> messages = new ArrayList<>();
+                    errors.forEach(e -> messages.add(e.path("message").asText()));
+                    return String.join("; ", messages);
+                })
+                .thenApply(answer -> answer.answer() == null
+                        ? ShipmentOutcome.accepted(answer.attempts())
+                        : ShipmentOutcome.refused("shopify " + operation + ": " + answer.answer(), answer.attempts()));
+    }
+
+    private static boolean hasTracking(JsonNode order, String trackingNumber) {
+        if (trackingNumber == null) return false;
+        for (JsonNode fulfillment : order.path("fulfillments")) {
+            for (JsonNode tracking : fulfillment.path("trackingInfo")) {
+                if (trackingNumber.equals(tracking.path("number").asText(null))) return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The {@code FulfillmentInput}: each SKU's units taken from the open fulfillment orders' line items with units
+     * left, in the order Shopify lists them; null when none of the units can be taken.
+     */
+    private static ObjectNode fulfillmentInput(JsonNode order, Shipment shipment) {
+        Map<String, Integer> wanted = new LinkedHashMap<>();
+        shipment.lines().forEach(l -> wanted.merge(l.sku(), l.quantity(), Integer::sum));
+        ObjectNode fulfillment = JSON.createObjectNode().put("notifyCustomer", true);
+        ArrayNode byOrder = fulfillment.putArray("lineItemsByFulfillmentOrder");
+        for (JsonNode fo : order.path("fulfillmentOrders").path("nodes")) {
+            String status = fo.path("status").asText();
+            if (!status.equals("OPEN") && !status.equals("IN_PROGRESS")) continue;
+            ArrayNode lines = JSON.createArrayNode();
+            for (JsonNode line : fo.path("lineItems").path("nodes")) {
+                int left = wanted.getOrDefault(line.path("sku").asText(), 0);
+                int take = Math.min(left, line.path("remainingQuantity").asInt());
+                if (take <= 0) continue;
+                lines.addObject().put("id", line.path("id").asText()).put("quantity", take);
+                wanted.put(line.path("sku").asText(), left - take);
+            }
+            if (!lines.isEmpty()) {
+                byOrder.addObject()
+                        .put("fulfillmentOrderId", fo.path("id").asText())
+                        .set("fulfillmentOrderLineItems", lines);
+            }
+        }
+        if (byOrder.isEmpty()) return null;
+        if (shipment.trackingNumber() != null || shipment.carrier() != null) {
+            ObjectNode tracking = fulfillment.putObject("trackingInfo");
+            if (shipment.carrier() != null) tracking.put("company", shipment.carrier());
+            if (shipment.trackingNumber() != null) tracking.put("number", shipment.trackingNumber());
+            if (shipment.trackingUrl() != null) tracking.put("url", shipment.trackingUrl());
+        }
+        return fulfillment;
+    }
+
+    private static String orderGid(String orderId) {
+        return orderId.startsWith("gid://") ? orderId : "gid://shopify/Order/" + orderId;
+    }
+
+    static String truncate(String text, int max) {
+        if (text == null) return null;
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private HttpRequest.Builder post(ObjectNode body) {

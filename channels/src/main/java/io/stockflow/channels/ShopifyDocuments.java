@@ -21,6 +21,15 @@ final class ShopifyDocuments {
             + " inventoryItem(id: $item) { inventoryLevel(locationId: $location) {"
             + " quantities(names: [\"available\"]) { name quantity } } } }";
 
+    static final String ORDER = "query OrderForChannelSync($id: ID!) { order(id: $id) { id cancelledAt"
+            + " fulfillmentOrders(first: 20) { nodes { id status lineItems(first: 100) { nodes { id sku remainingQuantity } } } }"
+            + " fulfillments(first: 50) { trackingInfo { number } } } }";
+
+    static final String ORDER_CANCEL = "mutation CancelOrder($orderId: ID!, $reason: OrderCancelReason!,"
+            + " $refund: Boolean!, $restock: Boolean!, $notifyCustomer: Boolean, $staffNote: String) {"
+            + " orderCancel(orderId: $orderId, reason: $reason, refund: $refund, restock: $restock,"
+            + " notifyCustomer: $notifyCustomer, staffNote: $staffNote) { job { id } orderCancelUserErrors { field message code } } }";
+
     static final String FULFILLMENT_CREATE = "mutation ConfirmShipment($fulfillment: FulfillmentInput!) {"
             + " fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id status } userErrors { field message } } }";
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.channels.http.Attempted;
 import io.stockflow.channels.http.ResilientCalls;
 import io.stockflow.channels.http.RetryAfter;
 import io.stockflow.channels.http.RetryableAnswer;
@@ -24,8 +25,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * WooCommerce REST API v3: {@code stock_quantity} in batch updates ({@code products/batch} for products,
  * {@code products/{id}/variations/batch} for a product's variations; at most 100 items a batch, each answered on its
- * own), single product and variation reads for reconciliation, and for a shipment the order's status set to
- * {@code completed} and a note to the customer with carrier and tracking number. Authenticated with the REST API key
+ * own), single product and variation reads for reconciliation, for a shipment the order's status set to
+ * {@code completed} and a note to the customer with carrier and tracking number, and for a cancellation the status
+ * {@code cancelled} and a note with the reason. Authenticated with the REST API key
  * as HTTP Basic, as WooCommerce takes it over HTTPS.
  */
 public final class WooCommerceClient implements ChannelClient {
@@ -145,20 +147,74 @@ public final class WooCommerceClient implements ChannelClient {
         }));
     }
 
-    /** The order set to {@code completed}, then the note with carrier and tracking number: two calls, in that order. */
+    /**
+     * Reads the order's notes: a note with the shipment's tracking number means it is there already (the note is
+     * written after the status, so the order is completed too). Otherwise the order's status is set to
+     * {@code completed}, then the note to the customer with carrier and tracking number: two calls, in that order.
+     */
     @Override
     public CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment) {
         URI order = settings.baseUrl().resolve(API + "/orders/" + shipment.orderId());
         URI notes = settings.baseUrl().resolve(API + "/orders/" + shipment.orderId() + "/notes");
-        ObjectNode complete = JSON.createObjectNode().put("status", "completed");
-        String text = "Shipped with " + shipment.carrier() + ", tracking number " + shipment.trackingNumber()
+        String text = "Shipped with " + (shipment.carrier() == null ? "the carrier" : shipment.carrier())
+                + (shipment.trackingNumber() == null ? "" : ", tracking number " + shipment.trackingNumber())
                 + (shipment.trackingUrl() == null ? "" : ": " + shipment.trackingUrl());
-        ObjectNode note = JSON.createObjectNode().put("note", text).put("customer_note", true);
-        return send("updateOrder", order, "PUT", complete).thenCompose(first -> {
+        return get("listOrderNotes", notes)
+                .thenCompose(read -> {
+                    if (read.answer().isTextual())
+                        return CompletableFuture.completedFuture(
+                                ShipmentOutcome.refused(read.answer().asText(), read.attempts()));
+                    if (shipment.trackingNumber() != null) {
+                        for (JsonNode note : read.answer()) {
+                            if (note.path("note").asText().contains(shipment.trackingNumber()))
+                                return CompletableFuture.completedFuture(ShipmentOutcome.found(read.attempts()));
+                        }
+                    }
+                    return statusThenNote(order, notes, "completed", text, true)
+                            .thenApply(o -> o.after(read.attempts()));
+                })
+                .exceptionally(Outcomes::failedShipment);
+    }
+
+    /**
+     * Reads the order: one WooCommerce shows cancelled is done. Otherwise its status is set to {@code cancelled}, then a
+     * note to the customer with the reason.
+     */
+    @Override
+    public CompletableFuture<ShipmentOutcome> cancelOrder(Cancellation cancellation) {
+        URI order = settings.baseUrl().resolve(API + "/orders/" + cancellation.orderId());
+        URI notes = settings.baseUrl().resolve(API + "/orders/" + cancellation.orderId() + "/notes");
+        return get("getOrder", order)
+                .thenCompose(read -> {
+                    if (read.answer().isTextual())
+                        return CompletableFuture.completedFuture(
+                                ShipmentOutcome.refused(read.answer().asText(), read.attempts()));
+                    if ("cancelled".equals(read.answer().path("status").asText()))
+                        return CompletableFuture.completedFuture(ShipmentOutcome.found(read.attempts()));
+                    return statusThenNote(order, notes, "cancelled", "Cancelled: " + cancellation.reason(), true)
+                            .thenApply(o -> o.after(read.attempts()));
+                })
+                .exceptionally(Outcomes::failedShipment);
+    }
+
+    private CompletableFuture<ShipmentOutcome> statusThenNote(
+            URI order, URI notes, String status, String text, boolean toCustomer) {
+        ObjectNode update = JSON.createObjectNode().put("status", status);
+        ObjectNode note = JSON.createObjectNode().put("note", text).put("customer_note", toCustomer);
+        return send("updateOrder", order, "PUT", update).thenCompose(first -> {
             if (first.status() != CallStatus.ACCEPTED) return CompletableFuture.completedFuture(first);
-            return send("createOrderNote", notes, "POST", note)
-                    .thenApply(second -> new ShipmentOutcome(
-                            second.status(), second.reason(), first.attempts() + second.attempts()));
+            return send("createOrderNote", notes, "POST", note).thenApply(second -> second.after(first.attempts()));
+        });
+    }
+
+    /** A read: its JSON, or a text node with the reason when WooCommerce refused it. */
+    private CompletableFuture<Attempted<JsonNode>> get(String operation, URI uri) {
+        return calls.call(operation, () -> request(uri).GET(), response -> {
+            JsonNode root = read(response);
+            return response.statusCode() == 200
+                    ? root
+                    : JSON.getNodeFactory()
+                            .textNode("woocommerce " + operation + ": " + error(root, response.statusCode()));
         });
     }
 
@@ -177,10 +233,10 @@ public final class WooCommerceClient implements ChannelClient {
                         })
                 .handle((answer, failure) -> failure != null
                         ? Outcomes.failedShipment(failure)
-                        : new ShipmentOutcome(
-                                answer.answer() == null ? CallStatus.ACCEPTED : CallStatus.REFUSED,
-                                answer.answer(),
-                                answer.attempts()));
+                        : answer.answer() == null
+                                ? ShipmentOutcome.accepted(answer.attempts())
+                                : ShipmentOutcome.refused(
+                                        "woocommerce " + operation + ": " + answer.answer(), answer.attempts()));
     }
 
     private HttpRequest.Builder request(URI uri) {

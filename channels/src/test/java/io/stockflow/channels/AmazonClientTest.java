@@ -7,6 +7,7 @@ import static io.stockflow.channels.SimulatorChannels.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.listing.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,26 +117,41 @@ class AmazonClientTest {
     }
 
     @Test
-    void aShipmentIsConfirmedWithCarrierAndTrackingNumber() {
+    void aShipmentIsConfirmedOnTheItemsOfItsSkusAndAgainEditsTheSamePackage() {
         sim.seed(
                 "/_sim/amazon/orders",
                 "{\"orderId\":\"111-1\",\"marketplaceId\":\"" + US
-                        + "\",\"orderItems\":[{\"orderItemId\":\"OI-1\",\"quantity\":2}]}");
+                        + "\",\"orderItems\":[{\"orderItemId\":\"OI-1\",\"sellerSku\":\"MUG-1\",\"quantity\":2}]}");
+        Shipment shipment = new Shipment(
+                "111-1",
+                "ful-1",
+                "UPS",
+                "1Z999",
+                null,
+                Instant.parse("2026-12-06T10:00:00Z"),
+                List.of(new Shipment.Line("MUG-1", 2)));
 
-        ShipmentOutcome outcome = client.confirmShipment(new Shipment(
-                        "111-1",
-                        US,
-                        1,
-                        "UPS",
-                        "1Z999",
-                        null,
-                        Instant.parse("2026-12-06T10:00:00Z"),
-                        List.of(new Shipment.Line("OI-1", 2))))
-                .join();
+        ShipmentOutcome outcome = client.confirmShipment(shipment).join();
+        ShipmentOutcome again = client.confirmShipment(shipment).join();
 
-        assertThat(outcome.status()).isEqualTo(CallStatus.ACCEPTED);
-        assertThat(sim.admin("/_sim/shipments").path("amazon").toString())
-                .contains("1Z999")
-                .contains("UPS");
+        assertThat(outcome).isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 2, false));
+        assertThat(again.status()).isEqualTo(CallStatus.ACCEPTED);
+        JsonNode packages = sim.admin("/_sim/shipments").path("amazon");
+        assertThat(packages).as("the same packageReferenceId edits the package").hasSize(1);
+        assertThat(packages.get(0).path("orderItems").toString()).contains("OI-1");
+        assertThat(packages.get(0).path("carrierCode").asText()).isEqualTo("UPS");
+        assertThat(packages.get(0).path("trackingNumber").asText()).isEqualTo("1Z999");
+        assertThat(packages.get(0).path("packageReferenceId").asText())
+                .isEqualTo(Long.toString(shipment.packageReference()));
+    }
+
+    @Test
+    void aCancellationIsRefusedWithoutARequestSinceTheOrdersApiHasNone() {
+        ShipmentOutcome outcome =
+                client.cancelOrder(new Cancellation("111-1", "sold out")).join();
+
+        assertThat(outcome.status()).isEqualTo(CallStatus.REFUSED);
+        assertThat(outcome.attempts()).isZero();
+        assertThat(outcome.reason()).contains("order acknowledgement feed");
     }
 }

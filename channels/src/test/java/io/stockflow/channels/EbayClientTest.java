@@ -4,6 +4,7 @@ import static io.stockflow.channels.SimulatorChannels.ebay;
 import static io.stockflow.channels.SimulatorChannels.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.listing.Channel;
 import io.stockflow.marketsim.SimulatorSettings;
 import java.time.Duration;
@@ -131,21 +132,47 @@ class EbayClientTest {
     }
 
     @Test
-    void aShipmentIsConfirmedOnceAndAConfirmationOfTheSameUnitsAgainIsRefused() {
+    void aShipmentIsConfirmedOnTheLineItemsOfItsSkusAndReadBackInsteadOfSentTwice() {
         start(SimulatorSettings.defaults());
-        sim.seed("/_sim/ebay/orders", "{\"orderId\":\"12-34\",\"lineItems\":[{\"lineItemId\":\"L1\",\"quantity\":1}]}");
+        sim.seed(
+                "/_sim/ebay/orders",
+                "{\"orderId\":\"12-34\",\"lineItems\":[{\"lineItemId\":\"L1\",\"sku\":\"MUG-1\",\"quantity\":1}]}");
         Shipment shipment = new Shipment(
                 "12-34",
-                null,
-                1,
+                "ful-1",
                 "USPS",
                 "9400111",
                 null,
                 Instant.parse("2026-12-06T10:00:00Z"),
-                List.of(new Shipment.Line("L1", 1)));
+                List.of(new Shipment.Line("MUG-1", 1)));
 
-        assertThat(client.confirmShipment(shipment).join().status()).isEqualTo(CallStatus.ACCEPTED);
-        assertThat(client.confirmShipment(shipment).join().status()).isEqualTo(CallStatus.REFUSED);
-        assertThat(sim.admin("/_sim/shipments").path("ebay").toString()).contains("9400111");
+        assertThat(client.confirmShipment(shipment).join())
+                .isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 2, false));
+        assertThat(client.confirmShipment(shipment).join())
+                .as("getOrder and getShippingFulfillments find the tracking number")
+                .isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 2, true));
+        JsonNode fulfillments = sim.admin("/_sim/shipments").path("ebay");
+        assertThat(fulfillments).hasSize(1);
+        assertThat(fulfillments.get(0).path("shipmentTrackingNumber").asText()).isEqualTo("9400111");
+        assertThat(fulfillments.get(0).path("shippingCarrierCode").asText()).isEqualTo("USPS");
+        assertThat(fulfillments.get(0).path("lineItems").toString()).contains("L1");
+    }
+
+    @Test
+    void aRejectedOrderIsCancelledThroughThePostOrderApiOnce() {
+        start(SimulatorSettings.defaults());
+        sim.seed(
+                "/_sim/ebay/orders",
+                "{\"orderId\":\"12-35\",\"legacyOrderId\":\"110012345678-2000001\","
+                        + "\"lineItems\":[{\"lineItemId\":\"L1\",\"sku\":\"MUG-1\",\"quantity\":1}]}");
+        Cancellation cancel = new Cancellation("12-35", "sold out");
+
+        assertThat(client.cancelOrder(cancel).join())
+                .isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 2, false));
+        assertThat(client.cancelOrder(cancel).join().foundOnChannel()).isTrue();
+        JsonNode cancellations = sim.admin("/_sim/cancellations").path("ebay");
+        assertThat(cancellations).hasSize(1);
+        assertThat(cancellations.get(0).path("orderId").asText()).isEqualTo("12-35");
+        assertThat(cancellations.get(0).path("cancelReason").asText()).isEqualTo("OUT_OF_STOCK_OR_CANNOT_FULFILL");
     }
 }

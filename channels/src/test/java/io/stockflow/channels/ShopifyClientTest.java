@@ -4,6 +4,7 @@ import static io.stockflow.channels.SimulatorChannels.settings;
 import static io.stockflow.channels.SimulatorChannels.shopify;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.listing.Channel;
 import io.stockflow.marketsim.SimulatorSettings;
 import java.time.Duration;
@@ -141,29 +142,85 @@ class ShopifyClientTest {
         for (int item = 1; item <= 4; item++) assertThat(available(item)).isEqualTo(9);
     }
 
-    @Test
-    void aShipmentIsConfirmedWithItsTrackingAndASecondConfirmationIsRefused() {
-        start(SimulatorSettings.defaults(), "2026-04");
+    /** An order with one fulfillment order of two line items: 2 MUG-1 and 1 TEE-M. */
+    void seedOrder() {
         sim.seed(
-                "/_sim/shopify/fulfillment-orders",
-                "{\"fulfillmentOrderId\":\"gid://shopify/FulfillmentOrder/1\",\"orderId\":\"gid://shopify/Order/1\"}");
-        Shipment shipment = new Shipment(
-                "gid://shopify/FulfillmentOrder/1",
-                null,
-                1,
-                "UPS",
-                "1Z999",
-                null,
-                Instant.parse("2026-12-06T10:00:00Z"),
-                List.of());
+                "/_sim/shopify/orders",
+                "{\"orderId\":\"gid://shopify/Order/450789469\",\"fulfillmentOrders\":[{\"id\":\"gid://shopify/FulfillmentOrder/1\","
+                        + "\"lineItems\":[{\"id\":\"gid://shopify/FulfillmentOrderLineItem/11\",\"sku\":\"MUG-1\",\"quantity\":2},"
+                        + "{\"id\":\"gid://shopify/FulfillmentOrderLineItem/12\",\"sku\":\"TEE-M\",\"quantity\":1}]}]}");
+    }
 
-        ShipmentOutcome first = client.confirmShipment(shipment).join();
-        ShipmentOutcome second = client.confirmShipment(shipment).join();
+    static Shipment shipment(String id, String tracking, Shipment.Line... lines) {
+        return new Shipment(
+                "450789469", id, "UPS", tracking, null, Instant.parse("2026-12-06T10:00:00Z"), List.of(lines));
+    }
 
-        assertThat(first.status()).isEqualTo(CallStatus.ACCEPTED);
-        assertThat(sim.admin("/_sim/shipments").path("shopify").toString())
-                .contains("1Z999")
-                .contains("UPS");
-        assertThat(second.status()).isEqualTo(CallStatus.REFUSED);
+    @Test
+    void aShipmentIsConfirmedOnItsLineItemsWithTrackingAndOnceOnly() {
+        start(SimulatorSettings.defaults(), "2026-04");
+        seedOrder();
+        Shipment mugs = shipment("ful-1", "1Z999", new Shipment.Line("MUG-1", 2));
+
+        ShipmentOutcome first = client.confirmShipment(mugs).join();
+        ShipmentOutcome again = client.confirmShipment(mugs).join();
+
+        assertThat(first).isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 2, false));
+        assertThat(again)
+                .as("read back: the tracking number is there already, nothing is sent")
+                .isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 1, true));
+        JsonNode shipments = sim.admin("/_sim/shipments").path("shopify");
+        assertThat(shipments.path("fulfillments")).hasSize(1);
+        assertThat(shipments.path("fulfillments").get(0).path("trackingInfo").toString())
+                .contains("\"company\":\"UPS\"")
+                .contains("\"number\":\"1Z999\"");
+        assertThat(shipments.path("fulfillmentOrders").get(0).path("status").asText())
+                .as("TEE-M is still to ship")
+                .isEqualTo("OPEN");
+
+        ShipmentOutcome tee = client.confirmShipment(shipment("ful-2", "1Z777", new Shipment.Line("TEE-M", 1)))
+                .join();
+        assertThat(tee.status()).isEqualTo(CallStatus.ACCEPTED);
+        assertThat(sim.admin("/_sim/shipments")
+                        .path("shopify")
+                        .path("fulfillmentOrders")
+                        .get(0)
+                        .path("status")
+                        .asText())
+                .isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aShipmentOfAnUnknownOrderOrOfUnitsNotLeftIsRefusedWithTheReason() {
+        start(SimulatorSettings.defaults(), "2026-04");
+        seedOrder();
+
+        ShipmentOutcome unknown = client.confirmShipment(new Shipment(
+                        "999", "ful-9", "UPS", "1Z1", null, Instant.parse("2026-12-06T10:00:00Z"), List.of()))
+                .join();
+        ShipmentOutcome notOrdered = client.confirmShipment(shipment("ful-3", "1Z2", new Shipment.Line("CAP-1", 1)))
+                .join();
+
+        assertThat(unknown.status()).isEqualTo(CallStatus.REFUSED);
+        assertThat(unknown.reason()).contains("order 999 does not exist");
+        assertThat(notOrdered.status()).isEqualTo(CallStatus.REFUSED);
+        assertThat(notOrdered.reason()).contains("no units left to fulfil").contains("CAP-1");
+    }
+
+    @Test
+    void aRejectedOrderIsCancelledWithTheReasonAsStaffNoteAndOnceOnly() {
+        start(SimulatorSettings.defaults(), "2026-04");
+        seedOrder();
+        Cancellation cancel = new Cancellation("450789469", "Nothing could be held: MUG-1 is sold out everywhere.");
+
+        ShipmentOutcome first = client.cancelOrder(cancel).join();
+        ShipmentOutcome again = client.cancelOrder(cancel).join();
+
+        assertThat(first).isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 2, false));
+        assertThat(again.foundOnChannel()).isTrue();
+        JsonNode cancelled = sim.admin("/_sim/cancellations").path("shopify");
+        assertThat(cancelled).hasSize(1);
+        assertThat(cancelled.get(0).path("reason").asText()).isEqualTo("INVENTORY");
+        assertThat(cancelled.get(0).path("staffNote").asText()).contains("MUG-1 is sold out");
     }
 }

@@ -4,6 +4,7 @@ import static io.stockflow.channels.SimulatorChannels.settings;
 import static io.stockflow.channels.SimulatorChannels.woo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.listing.Channel;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,16 +89,38 @@ class WooCommerceClientTest {
     }
 
     @Test
-    void aShipmentCompletesTheOrderAndLeavesTheCustomerANoteWithTheTracking() {
+    void aShipmentCompletesTheOrderAndLeavesTheCustomerANoteWithTheTrackingOnce() {
         sim.seed("/_sim/woocommerce/orders", "{\"id\":4711}");
+        Shipment shipment =
+                new Shipment("4711", "ful-1", "DHL", "JD0140", null, Instant.parse("2026-12-06T10:00:00Z"), List.of());
 
-        ShipmentOutcome outcome = client.confirmShipment(new Shipment(
-                        "4711", null, 1, "DHL", "JD0140", null, Instant.parse("2026-12-06T10:00:00Z"), List.of()))
-                .join();
+        ShipmentOutcome outcome = client.confirmShipment(shipment).join();
+        ShipmentOutcome again = client.confirmShipment(shipment).join();
 
-        assertThat(outcome.status()).isEqualTo(CallStatus.ACCEPTED);
-        assertThat(outcome.attempts()).isEqualTo(2);
-        String shipments = sim.admin("/_sim/shipments").path("woocommerce").toString();
-        assertThat(shipments).contains("completed").contains("JD0140");
+        assertThat(outcome).isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 3, false));
+        assertThat(again)
+                .as("the note with the tracking number is read back")
+                .isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 1, true));
+        JsonNode order = sim.admin("/_sim/shipments").path("woocommerce").get(0);
+        assertThat(order.path("status").asText()).isEqualTo("completed");
+        assertThat(order.path("notes")).hasSize(1);
+        assertThat(order.path("notes").get(0).path("note").asText())
+                .contains("DHL")
+                .contains("JD0140");
+        assertThat(order.path("notes").get(0).path("customer_note").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRejectedOrderIsCancelledWithANoteThatGivesTheReason() {
+        sim.seed("/_sim/woocommerce/orders", "{\"id\":4712}");
+        Cancellation cancel = new Cancellation("4712", "Nothing could be held: MUG-1 is sold out.");
+
+        assertThat(client.cancelOrder(cancel).join())
+                .isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 3, false));
+        assertThat(client.cancelOrder(cancel).join().foundOnChannel()).isTrue();
+        JsonNode cancelled = sim.admin("/_sim/cancellations").path("woocommerce");
+        assertThat(cancelled).hasSize(1);
+        assertThat(cancelled.get(0).path("notes")).hasSize(1);
+        assertThat(cancelled.get(0).path("notes").get(0).path("note").asText()).contains("MUG-1 is sold out");
     }
 }

@@ -2,6 +2,7 @@ package io.stockflow.flink.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockflow.channels.Cancellation;
 import io.stockflow.channels.ChannelClient;
 import io.stockflow.channels.PushOutcome;
 import io.stockflow.channels.QuantityPush;
@@ -61,6 +62,11 @@ class ChannelLaneTest {
 
         @Override
         public CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompletableFuture<ShipmentOutcome> cancelOrder(Cancellation cancellation) {
             throw new UnsupportedOperationException();
         }
 

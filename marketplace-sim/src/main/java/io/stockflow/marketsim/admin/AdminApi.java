@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The simulator's own API under {@code /_sim}: what every channel holds (quantities, shipments, messages), the call
+ * The simulator's own API under {@code /_sim}: what every channel holds (quantities, shipments, cancellations, messages), the call
  * log and counters, the failure mode of each channel (read and switched), a reset, and a health check. Seeding lives
  * with each channel ({@code /_sim/<channel>/...}).
  */
@@ -35,6 +35,7 @@ public final class AdminApi {
         routes.get("/_sim/health", ctx -> json(ctx, 200, Json.object().put("status", "ok")));
         routes.get("/_sim/quantities", ctx -> json(ctx, 200, byChannel("quantities")));
         routes.get("/_sim/shipments", ctx -> json(ctx, 200, byChannel("shipments")));
+        routes.get("/_sim/cancellations", ctx -> json(ctx, 200, byChannel("cancellations")));
         routes.get("/_sim/messages", ctx -> json(ctx, 200, byChannel("messages").path(Channel.TWILIO.key)));
         routes.get("/_sim/calls", this::calls);
         routes.get("/_sim/counters", ctx -> {

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * Amazon's Selling Partner API as channel sync uses it: Listings Items 2021-08-01 (patch and get of a listing) and
- * Orders v0 {@code confirmShipment}, behind {@code x-amz-access-token} and a usage-plan bucket per operation. Seeded with
+ * Orders v0 {@code getOrderItems} and {@code confirmShipment}, behind {@code x-amz-access-token} and a usage-plan bucket per operation. Seeded with
  * listings ({@code POST /_sim/amazon/listings}) and orders ({@code POST /_sim/amazon/orders}).
  */
 public final class AmazonChannel implements SimulatedChannel {
@@ -35,7 +35,8 @@ public final class AmazonChannel implements SimulatedChannel {
         this.clock = clock;
         this.listings =
                 new AmazonListings(store, accessToken, bucket(patchListingsItem), bucket(getListingsItem), clock);
-        this.orders = new AmazonOrders(store, accessToken, bucket(confirmShipment));
+        // getOrderItems keeps a bucket of its own, at confirmShipment's rate.
+        this.orders = new AmazonOrders(store, accessToken, bucket(confirmShipment), bucket(confirmShipment));
     }
 
     private TokenBucket bucket(Rate rate) {
@@ -60,6 +61,13 @@ public final class AmazonChannel implements SimulatedChannel {
                 "confirmShipment",
                 errors,
                 orders::confirmShipment);
+        api.add(
+                HandlerType.GET,
+                "/orders/v0/orders/{orderId}/orderItems",
+                Channel.AMAZON,
+                "getOrderItems",
+                errors,
+                orders::orderItems);
         Seeding.post(admin, "/_sim/amazon/listings", body -> {
             Set<String> marketplaceIds = new TreeSet<>();
             Seeding.array(body, "marketplaceIds").forEach(id -> marketplaceIds.add(id.asText()));
@@ -76,11 +84,14 @@ public final class AmazonChannel implements SimulatedChannel {
         });
         Seeding.post(admin, "/_sim/amazon/orders", body -> {
             Map<String, Integer> items = new LinkedHashMap<>();
+            Map<String, String> skus = new LinkedHashMap<>();
             for (JsonNode line : Seeding.array(body, "orderItems")) {
-                items.put(Seeding.text(line, "orderItemId"), Seeding.integer(line, "quantity"));
+                String itemId = Seeding.text(line, "orderItemId");
+                items.put(itemId, Seeding.integer(line, "quantity"));
+                if (line.hasNonNull("sellerSku")) skus.put(itemId, Seeding.text(line, "sellerSku"));
             }
-            store.addOrder(
-                    new AmazonStore.Order(Seeding.text(body, "orderId"), Seeding.text(body, "marketplaceId"), items));
+            store.addOrder(new AmazonStore.Order(
+                    Seeding.text(body, "orderId"), Seeding.text(body, "marketplaceId"), items, skus));
         });
     }
 

@@ -12,7 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Orders API v0 {@code confirmShipment}: one package of an order with its carrier, tracking number, ship date and
+ * Orders API v0 {@code getOrderItems}: the items of an order with their seller SKU and the units ordered and shipped.
+ * {@code confirmShipment}: one package of an order with its carrier, tracking number, ship date and
  * items; 204 when accepted. Confirming the same {@code packageReferenceId} again edits that package, as Amazon
  * documents, so a repeated confirmation never makes a second shipment.
  */
@@ -20,11 +21,34 @@ final class AmazonOrders {
     private final AmazonStore store;
     private final String accessToken;
     private final TokenBucket bucket;
+    private final TokenBucket itemsBucket;
 
-    AmazonOrders(AmazonStore store, String accessToken, TokenBucket bucket) {
+    AmazonOrders(AmazonStore store, String accessToken, TokenBucket bucket, TokenBucket itemsBucket) {
         this.store = store;
         this.accessToken = accessToken;
         this.bucket = bucket;
+        this.itemsBucket = itemsBucket;
+    }
+
+    Reply orderItems(Context ctx) {
+        if (!accessToken.equals(ctx.header("x-amz-access-token"))) return AmazonErrors.unauthorized();
+        if (!itemsBucket.tryTake().isZero()) return AmazonListings.headers(AmazonErrors.quotaExceeded(), itemsBucket);
+        String orderId = ctx.pathParam("orderId");
+        synchronized (store) {
+            AmazonStore.Order order = store.order(orderId);
+            if (order == null) {
+                return AmazonListings.headers(
+                        AmazonErrors.error(404, "NotFound", "Order " + orderId + " was not found.", ""), itemsBucket);
+            }
+            ObjectNode payload = Json.object().put("AmazonOrderId", order.orderId);
+            var items = payload.putArray("OrderItems");
+            order.quantityByItem.forEach((itemId, quantity) -> {
+                ObjectNode item = items.addObject().put("OrderItemId", itemId);
+                if (order.skuByItem.containsKey(itemId)) item.put("SellerSKU", order.skuByItem.get(itemId));
+                item.put("QuantityOrdered", quantity).put("QuantityShipped", order.shipped(itemId));
+            });
+            return AmazonListings.headers(Reply.json(200, Json.object().set("payload", payload)), itemsBucket);
+        }
     }
 
     Reply confirmShipment(Context ctx) {

@@ -36,12 +36,32 @@ final class AmazonStore {
         final String orderId;
         final String marketplaceId;
         final Map<String, Integer> quantityByItem;
+        /** The seller SKU of each order item; an item seeded without one has none. */
+        final Map<String, String> skuByItem;
+
         final Map<String, ObjectNode> packagesByReference = new TreeMap<>();
 
-        Order(String orderId, String marketplaceId, Map<String, Integer> quantityByItem) {
+        Order(
+                String orderId,
+                String marketplaceId,
+                Map<String, Integer> quantityByItem,
+                Map<String, String> skuByItem) {
             this.orderId = orderId;
             this.marketplaceId = marketplaceId;
             this.quantityByItem = new TreeMap<>(quantityByItem);
+            this.skuByItem = new TreeMap<>(skuByItem);
+        }
+
+        /** Units of an item in the packages confirmed so far. */
+        int shipped(String itemId) {
+            int n = 0;
+            for (ObjectNode p : packagesByReference.values()) {
+                for (JsonNode item : p.path("orderItems")) {
+                    if (itemId.equals(item.path("orderItemId").asText()))
+                        n += item.path("quantity").asInt();
+                }
+            }
+            return n;
         }
     }
 

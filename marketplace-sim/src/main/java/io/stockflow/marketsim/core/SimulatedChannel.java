@@ -13,7 +13,7 @@ public interface SimulatedChannel {
      */
     void register(SimRoutes api, RoutesConfig admin);
 
-    /** What the channel holds now, by kind: {@code quantities}, {@code shipments}, {@code messages}. */
+    /** What the channel holds now, by kind: {@code quantities}, {@code shipments}, {@code cancellations}, {@code messages}. */
     ObjectNode state();
 
     /** Forgets everything seeded and received. */

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * eBay's Sell APIs as channel sync uses them: Inventory {@code bulkUpdatePriceQuantity} and {@code getOffer}, and
- * Fulfillment {@code createShippingFulfillment}, behind an OAuth bearer token, with the per-call request limit and
+ * Fulfillment {@code getOrder}, {@code getShippingFulfillments} and {@code createShippingFulfillment}, and the Post-Order
+ * API's seller cancellation, behind an OAuth token, with the per-call request limit and
  * each listing's daily revision limit. Seeded with offers ({@code POST /_sim/ebay/offers}) and orders
  * ({@code POST /_sim/ebay/orders}); revisions per offer and day are in {@code state().revisions}.
  */
@@ -26,11 +27,13 @@ public final class EbayChannel implements SimulatedChannel {
     private final DailyLimit revisions;
     private final EbayInventory inventory;
     private final EbayFulfillment fulfillment;
+    private final EbayCancellation cancellation;
 
     public EbayChannel(String accessToken, int requestsPerCall, int revisionsPerDay, ZoneId dayZone, Clock clock) {
         this.revisions = new DailyLimit(revisionsPerDay, dayZone, clock);
         this.inventory = new EbayInventory(store, accessToken, requestsPerCall, revisions);
         this.fulfillment = new EbayFulfillment(store, accessToken, clock);
+        this.cancellation = new EbayCancellation(store, accessToken, clock);
     }
 
     @Override
@@ -62,6 +65,27 @@ public final class EbayChannel implements SimulatedChannel {
                 "createShippingFulfillment",
                 errors,
                 fulfillment::createShippingFulfillment);
+        api.add(
+                HandlerType.GET,
+                "/sell/fulfillment/v1/order/{orderId}/shipping_fulfillment",
+                Channel.EBAY,
+                "getShippingFulfillments",
+                errors,
+                fulfillment::getShippingFulfillments);
+        api.add(
+                HandlerType.GET,
+                "/sell/fulfillment/v1/order/{orderId}",
+                Channel.EBAY,
+                "getOrder",
+                errors,
+                fulfillment::getOrder);
+        api.add(
+                HandlerType.POST,
+                "/post-order/v2/cancellation",
+                Channel.EBAY,
+                "createCancellation",
+                errors,
+                cancellation::create);
         Seeding.post(admin, "/_sim/ebay/offers", body -> {
             String offerId = Seeding.text(body, "offerId");
             if (!offerId.matches("[0-9]+"))
@@ -75,10 +99,15 @@ public final class EbayChannel implements SimulatedChannel {
         });
         Seeding.post(admin, "/_sim/ebay/orders", body -> {
             Map<String, Integer> lines = new LinkedHashMap<>();
+            Map<String, String> skus = new LinkedHashMap<>();
             for (JsonNode line : Seeding.array(body, "lineItems")) {
-                lines.put(Seeding.text(line, "lineItemId"), Seeding.integer(line, "quantity"));
+                String lineItemId = Seeding.text(line, "lineItemId");
+                lines.put(lineItemId, Seeding.integer(line, "quantity"));
+                if (line.hasNonNull("sku")) skus.put(lineItemId, Seeding.text(line, "sku"));
             }
-            store.addOrder(new EbayStore.Order(Seeding.text(body, "orderId"), lines));
+            String orderId = Seeding.text(body, "orderId");
+            String legacy = body.hasNonNull("legacyOrderId") ? Seeding.text(body, "legacyOrderId") : orderId;
+            store.addOrder(new EbayStore.Order(orderId, legacy, lines, skus));
         });
     }
 
@@ -87,6 +116,7 @@ public final class EbayChannel implements SimulatedChannel {
         ObjectNode state = Json.object();
         state.set("quantities", store.quantities());
         state.set("shipments", store.shipments());
+        state.set("cancellations", store.cancellations());
         state.set("revisions", Json.MAPPER.valueToTree(revisions.snapshot()));
         return state;
     }

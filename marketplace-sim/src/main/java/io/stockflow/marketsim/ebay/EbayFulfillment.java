@@ -78,6 +78,55 @@ final class EbayFulfillment {
         }
     }
 
+    /** {@code getOrder}: the order's line items (SKU, quantity, fulfilment status) and its cancellation status. */
+    Reply getOrder(Context ctx) {
+        if (!EbayInventory.authorized(ctx, accessToken)) return EbayErrors.unauthorized();
+        synchronized (store) {
+            EbayStore.Order order = store.order(ctx.pathParam("orderId"));
+            if (order == null) return invalidOrder(ctx.pathParam("orderId"));
+            ObjectNode answer = Json.object().put("orderId", order.orderId).put("legacyOrderId", order.legacyOrderId);
+            boolean all = true;
+            boolean any = false;
+            var lines = answer.putArray("lineItems");
+            for (var line : order.quantityByLineItem.entrySet()) {
+                int shipped = order.shippedByLineItem.getOrDefault(line.getKey(), 0);
+                all &= shipped >= line.getValue();
+                any |= shipped > 0;
+                ObjectNode item = lines.addObject().put("lineItemId", line.getKey());
+                if (order.skuByLineItem.containsKey(line.getKey()))
+                    item.put("sku", order.skuByLineItem.get(line.getKey()));
+                item.put("quantity", line.getValue())
+                        .put("lineItemFulfillmentStatus", shipped >= line.getValue() ? "FULFILLED" : "NOT_STARTED");
+            }
+            answer.put("orderFulfillmentStatus", all ? "FULFILLED" : any ? "IN_PROGRESS" : "NOT_STARTED");
+            ObjectNode cancel = answer.putObject("cancelStatus")
+                    .put("cancelState", order.cancellation == null ? "NONE_REQUESTED" : "CANCELED");
+            var requests = cancel.putArray("cancelRequests");
+            if (order.cancellation != null) requests.add(order.cancellation.deepCopy());
+            return Reply.json(200, answer);
+        }
+    }
+
+    /** {@code getShippingFulfillments}: every fulfillment made of the order, with carrier and tracking number. */
+    Reply getShippingFulfillments(Context ctx) {
+        if (!EbayInventory.authorized(ctx, accessToken)) return EbayErrors.unauthorized();
+        synchronized (store) {
+            EbayStore.Order order = store.order(ctx.pathParam("orderId"));
+            if (order == null) return invalidOrder(ctx.pathParam("orderId"));
+            ObjectNode answer = Json.object().put("total", order.fulfillments.size());
+            var list = answer.putArray("fulfillments");
+            order.fulfillments.forEach(f -> list.add(f.deepCopy()));
+            return Reply.json(200, answer);
+        }
+    }
+
+    private static Reply invalidOrder(String orderId) {
+        return EbayErrors.reply(
+                404,
+                EbayErrors.entry(
+                        INVALID_ORDER, EbayErrors.FULFILLMENT, "REQUEST", "Invalid Order Id: " + orderId, null));
+    }
+
     private static String problem(JsonNode body, EbayStore.Order order) {
         if (!body.isObject()) return "The request body must be a JSON object.";
         JsonNode lines = body.get("lineItems");

@@ -32,13 +32,25 @@ final class EbayStore {
 
     static final class Order {
         final String orderId;
+        /** The order's id in eBay's older APIs, which the Post-Order API takes. */
+        final String legacyOrderId;
+
         final Map<String, Integer> quantityByLineItem;
+        final Map<String, String> skuByLineItem;
         final Map<String, Integer> shippedByLineItem = new TreeMap<>();
         final List<ObjectNode> fulfillments = new ArrayList<>();
+        /** The seller's cancellation, once made: its id and reason. */
+        ObjectNode cancellation;
 
-        Order(String orderId, Map<String, Integer> quantityByLineItem) {
+        Order(
+                String orderId,
+                String legacyOrderId,
+                Map<String, Integer> quantityByLineItem,
+                Map<String, String> skuByLineItem) {
             this.orderId = orderId;
+            this.legacyOrderId = legacyOrderId;
             this.quantityByLineItem = new TreeMap<>(quantityByLineItem);
+            this.skuByLineItem = new TreeMap<>(skuByLineItem);
         }
     }
 
@@ -67,6 +79,13 @@ final class EbayStore {
         return orders.get(orderId);
     }
 
+    synchronized Order orderByLegacyId(String legacyOrderId) {
+        return orders.values().stream()
+                .filter(o -> o.legacyOrderId.equals(legacyOrderId))
+                .findFirst()
+                .orElse(null);
+    }
+
     synchronized String nextFulfillmentId() {
         return String.format("%022d", nextFulfillment++);
     }
@@ -86,6 +105,14 @@ final class EbayStore {
         orders.values()
                 .forEach(o -> o.fulfillments.forEach(
                         f -> list.add(Json.object().put("orderId", o.orderId).setAll(f))));
+        return list;
+    }
+
+    synchronized JsonNode cancellations() {
+        ArrayNode list = Json.array();
+        orders.values().stream()
+                .filter(o -> o.cancellation != null)
+                .forEach(o -> list.add(Json.object().put("orderId", o.orderId).setAll(o.cancellation)));
         return list;
     }
 

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.marketsim.core.Json;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The {@code fulfillmentCreate} mutation: ships one or more fulfillment orders with tracking information (company,
- * number, url). A fulfillment order is fulfilled once; asking again answers a user error, so a shipment confirmed
- * twice shows up.
+ * The {@code fulfillmentCreate} mutation: ships one or more fulfillment orders, whole or some units of their line items
+ * ({@code fulfillmentOrderLineItems}), with tracking information (company, number, url). A fulfillment order closes
+ * once every unit is fulfilled; fulfilling a closed one, or more units than a line item has left, answers a user
+ * error, so a shipment confirmed twice shows up.
  */
 final class FulfillmentCreate {
     static final String FIELD = "fulfillmentCreate";
@@ -41,6 +44,7 @@ final class FulfillmentCreate {
         reader.optionalBoolean(input, root, "notifyCustomer");
         JsonNode byOrder = reader.requireList(input, root, "lineItemsByFulfillmentOrder");
         List<String> orderIds = new ArrayList<>();
+        List<Map<String, Integer>> unitsByOrder = new ArrayList<>();
         for (int i = 0; i < byOrder.size(); i++) {
             List<Object> at = List.of("lineItemsByFulfillmentOrder", i);
             JsonNode entry = reader.requireObject(byOrder.get(i), at);
@@ -50,6 +54,20 @@ final class FulfillmentCreate {
                     "FulfillmentOrderLineItemsInput",
                     List.of("fulfillmentOrderId", "fulfillmentOrderLineItems"));
             orderIds.add(reader.requireGid(entry, at, "fulfillmentOrderId", "FulfillmentOrder"));
+            Map<String, Integer> units = new LinkedHashMap<>();
+            JsonNode lines = entry.get("fulfillmentOrderLineItems");
+            if (lines != null && !lines.isNull()) {
+                List<Object> linesAt = InputProblem.Reader.append(at, "fulfillmentOrderLineItems");
+                reader.requireList(entry, at, "fulfillmentOrderLineItems");
+                for (int j = 0; j < lines.size(); j++) {
+                    List<Object> lineAt = InputProblem.Reader.append(linesAt, j);
+                    JsonNode line = reader.requireObject(lines.get(j), lineAt);
+                    reader.onlyFields(line, lineAt, "FulfillmentOrderLineItemInput", List.of("id", "quantity"));
+                    String id = reader.requireGid(line, lineAt, "id", "FulfillmentOrderLineItem");
+                    units.merge(id, reader.requireInt(line, lineAt, "quantity"), Integer::sum);
+                }
+            }
+            unitsByOrder.add(units);
         }
         ObjectNode tracking = Json.object();
         JsonNode trackingInfo = input.get("trackingInfo");
@@ -82,6 +100,9 @@ final class FulfillmentCreate {
                 } else if (order.closed) {
                     userErrors.add(ShopifyErrors.userError(
                             at, "Fulfillment order " + order.id + " has an unfulfillable status= closed.", null));
+                } else {
+                    String problem = unitsProblem(order, unitsByOrder.get(i));
+                    if (problem != null) userErrors.add(ShopifyErrors.userError(at, problem, null));
                 }
             }
             ObjectNode payload = Json.object();
@@ -96,9 +117,10 @@ final class FulfillmentCreate {
                     .put("createdAt", clock.instant().toString());
             fulfillment.putArray("trackingInfo").add(tracking);
             ArrayNode orders = fulfillment.putArray("fulfillmentOrderIds");
-            for (String id : orderIds) {
-                store.fulfillmentOrder(id).closed = true;
-                orders.add(id);
+            for (int i = 0; i < orderIds.size(); i++) {
+                ShopifyStore.FulfillmentOrder order = store.fulfillmentOrder(orderIds.get(i));
+                fulfil(order, unitsByOrder.get(i));
+                orders.add(order.id);
             }
             store.recordFulfillment(fulfillment.deepCopy());
             fulfillment.remove("fulfillmentOrderIds");
@@ -106,6 +128,30 @@ final class FulfillmentCreate {
             payload.set("userErrors", userErrors);
             return payload;
         }
+    }
+
+    /** Why the units asked for cannot be fulfilled from the order, or null. */
+    private static String unitsProblem(ShopifyStore.FulfillmentOrder order, Map<String, Integer> units) {
+        for (Map.Entry<String, Integer> asked : units.entrySet()) {
+            ShopifyStore.LineItem line = order.lines.get(asked.getKey());
+            if (line == null)
+                return "Fulfillment order line item " + asked.getKey() + " is not part of " + order.id + ".";
+            if (asked.getValue() < 1 || asked.getValue() > line.remaining) {
+                return "Invalid quantity " + asked.getValue() + " for line item " + line.id + ": " + line.remaining
+                        + " left to fulfill.";
+            }
+        }
+        return null;
+    }
+
+    /** Takes the units (every unit left when none are named) and closes the order once nothing is left. */
+    private static void fulfil(ShopifyStore.FulfillmentOrder order, Map<String, Integer> units) {
+        if (units.isEmpty()) {
+            order.lines.values().forEach(l -> l.remaining = 0);
+        } else {
+            units.forEach((id, n) -> order.lines.get(id).remaining -= n);
+        }
+        order.closed = order.lines.values().stream().allMatch(l -> l.remaining == 0);
     }
 
     private static void putOrNull(ObjectNode node, String field, String value) {

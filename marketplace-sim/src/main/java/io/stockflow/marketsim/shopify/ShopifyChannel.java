@@ -1,5 +1,6 @@
 package io.stockflow.marketsim.shopify;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
@@ -12,9 +13,11 @@ import io.stockflow.marketsim.core.SimulatedChannel;
 import java.time.Clock;
 
 /**
- * The Shopify Admin GraphQL API as channel sync uses it: {@code inventorySetQuantities}, {@code fulfillmentCreate} and
- * the {@code inventoryItem} read, behind the access token and the query-cost throttle. Seeded with inventory levels
- * ({@code POST /_sim/shopify/inventory-levels}) and fulfillment orders ({@code POST /_sim/shopify/fulfillment-orders}).
+ * The Shopify Admin GraphQL API as channel sync uses it: {@code inventorySetQuantities}, {@code fulfillmentCreate},
+ * {@code orderCancel} and the {@code inventoryItem} and {@code order} reads, behind the access token and the query-cost
+ * throttle. Seeded with inventory levels ({@code POST /_sim/shopify/inventory-levels}), orders with their fulfillment
+ * orders and line items ({@code POST /_sim/shopify/orders}) and bare fulfillment orders
+ * ({@code POST /_sim/shopify/fulfillment-orders}).
  */
 public final class ShopifyChannel implements SimulatedChannel {
     private final ShopifyStore store = new ShopifyStore();
@@ -32,7 +35,9 @@ public final class ShopifyChannel implements SimulatedChannel {
                 costPerCall,
                 new InventorySetQuantities(store, clock),
                 new FulfillmentCreate(store, clock),
-                new InventoryItemQuery(store));
+                new InventoryItemQuery(store),
+                new OrderQuery(store),
+                new OrderCancel(store, clock));
     }
 
     @Override
@@ -66,6 +71,30 @@ public final class ShopifyChannel implements SimulatedChannel {
             }
             store.addFulfillmentOrder(id, Seeding.text(body, "orderId"));
         });
+        Seeding.post(admin, "/_sim/shopify/orders", body -> {
+            String orderId = Seeding.text(body, "orderId");
+            if (!orderId.matches("gid://shopify/Order/[0-9]+"))
+                throw new IllegalArgumentException("orderId must be gid://shopify/Order/N");
+            synchronized (store) {
+                for (JsonNode fo : Seeding.array(body, "fulfillmentOrders")) {
+                    String id = Seeding.text(fo, "id");
+                    if (!id.matches("gid://shopify/FulfillmentOrder/[0-9]+"))
+                        throw new IllegalArgumentException(
+                                "fulfillment order ids must be gid://shopify/FulfillmentOrder/N");
+                    ShopifyStore.FulfillmentOrder order = store.addFulfillmentOrder(id, orderId);
+                    for (JsonNode line : Seeding.array(fo, "lineItems")) {
+                        String lineId = Seeding.text(line, "id");
+                        if (!lineId.matches("gid://shopify/FulfillmentOrderLineItem/[0-9]+"))
+                            throw new IllegalArgumentException(
+                                    "line item ids must be gid://shopify/FulfillmentOrderLineItem/N");
+                        order.lines.put(
+                                lineId,
+                                new ShopifyStore.LineItem(
+                                        lineId, Seeding.text(line, "sku"), Seeding.integer(line, "quantity")));
+                    }
+                }
+            }
+        });
     }
 
     @Override
@@ -73,6 +102,7 @@ public final class ShopifyChannel implements SimulatedChannel {
         ObjectNode state = Json.object();
         state.set("quantities", store.quantities());
         state.set("shipments", store.fulfillments());
+        state.set("cancellations", store.cancellations());
         return state;
     }
 

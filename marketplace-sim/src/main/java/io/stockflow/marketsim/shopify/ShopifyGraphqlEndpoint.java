@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * {@code POST /admin/api/{version}/graphql.json}: checks the access token and the version, reads the document, charges
  * its cost to the throttle bucket, runs the one operation it holds ({@code inventorySetQuantities},
- * {@code fulfillmentCreate} or the {@code inventoryItem} query) and shapes the answer to the selection. Every answer
+ * {@code fulfillmentCreate}, {@code orderCancel}, or the {@code inventoryItem} and {@code order} queries) and shapes the answer to the selection. Every answer
  * that gets as far as the bucket reports it in {@code extensions.cost}.
  */
 final class ShopifyGraphqlEndpoint implements ApiOperation {
@@ -25,6 +25,8 @@ final class ShopifyGraphqlEndpoint implements ApiOperation {
     private final InventorySetQuantities setQuantities;
     private final FulfillmentCreate fulfillmentCreate;
     private final InventoryItemQuery inventoryItem;
+    private final OrderQuery order;
+    private final OrderCancel orderCancel;
 
     ShopifyGraphqlEndpoint(
             String accessToken,
@@ -32,13 +34,17 @@ final class ShopifyGraphqlEndpoint implements ApiOperation {
             int costPerCall,
             InventorySetQuantities setQuantities,
             FulfillmentCreate fulfillmentCreate,
-            InventoryItemQuery inventoryItem) {
+            InventoryItemQuery inventoryItem,
+            OrderQuery order,
+            OrderCancel orderCancel) {
         this.accessToken = accessToken;
         this.bucket = bucket;
         this.costPerCall = costPerCall;
         this.setQuantities = setQuantities;
         this.fulfillmentCreate = fulfillmentCreate;
         this.inventoryItem = inventoryItem;
+        this.order = order;
+        this.orderCancel = orderCancel;
     }
 
     @Override
@@ -93,6 +99,8 @@ final class ShopifyGraphqlEndpoint implements ApiOperation {
                 case InventorySetQuantities.FIELD ->
                     setQuantities.run(field, variables, version, idempotencyKey(field, variables, version));
                 case FulfillmentCreate.FIELD -> fulfillmentCreate.run(field, variables);
+                case OrderCancel.FIELD -> orderCancel.run(field, variables);
+                case OrderQuery.FIELD -> order.run(field, variables);
                 default -> inventoryItem.run(field, variables);
             };
             answer.putObject("data").set(field.key(), GraphqlDocument.select(payload, field.selection()));
@@ -107,8 +115,11 @@ final class ShopifyGraphqlEndpoint implements ApiOperation {
 
     private static boolean known(String operationType, String field) {
         return operationType.equals("mutation")
-                ? field.equals(InventorySetQuantities.FIELD) || field.equals(FulfillmentCreate.FIELD)
-                : operationType.equals("query") && field.equals(InventoryItemQuery.FIELD);
+                ? field.equals(InventorySetQuantities.FIELD)
+                        || field.equals(FulfillmentCreate.FIELD)
+                        || field.equals(OrderCancel.FIELD)
+                : operationType.equals("query")
+                        && (field.equals(InventoryItemQuery.FIELD) || field.equals(OrderQuery.FIELD));
     }
 
     /** The key of {@code @idempotent(key: ...)} on the field, from 2026-01 on (earlier versions have no directive). */

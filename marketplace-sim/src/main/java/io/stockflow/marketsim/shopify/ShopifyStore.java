@@ -18,15 +18,46 @@ import java.util.TreeSet;
  * Callers that check and then change several things hold the store's lock for the whole of it.
  */
 final class ShopifyStore {
-    /** A fulfillment order: the part of an order one location ships; it closes once fulfilled. */
+    /** A fulfillment order: the part of an order one location ships; it closes once every unit is fulfilled. */
     static final class FulfillmentOrder {
         final String id;
         final String orderId;
+        /** Its line items by id; empty for one seeded without lines, which ships whole. */
+        final Map<String, LineItem> lines = new TreeMap<>();
+
         boolean closed;
 
         FulfillmentOrder(String id, String orderId) {
             this.id = id;
             this.orderId = orderId;
+        }
+    }
+
+    /** A line item of a fulfillment order: the SKU, the units ordered and those not yet fulfilled. */
+    static final class LineItem {
+        final String id;
+        final String sku;
+        final int total;
+        int remaining;
+
+        LineItem(String id, String sku, int total) {
+            this.id = id;
+            this.sku = sku;
+            this.total = total;
+            this.remaining = total;
+        }
+    }
+
+    /** An order: its fulfillment orders, and when and why it was cancelled. */
+    static final class Order {
+        final String id;
+        final List<String> fulfillmentOrderIds = new ArrayList<>();
+        String cancelledAt;
+        String cancelReason;
+        String staffNote;
+
+        Order(String id) {
+            this.id = id;
         }
     }
 
@@ -37,6 +68,7 @@ final class ShopifyStore {
     private final Set<String> locations = new TreeSet<>();
     private final Map<String, FulfillmentOrder> fulfillmentOrders = new TreeMap<>();
     private final List<ObjectNode> fulfillments = new ArrayList<>();
+    private final Map<String, Order> orders = new TreeMap<>();
     private final Map<String, Remembered> idempotent = new HashMap<>();
     private long nextId = 1;
 
@@ -62,8 +94,30 @@ final class ShopifyStore {
         available.get(item).put(location, quantity);
     }
 
-    synchronized void addFulfillmentOrder(String id, String orderId) {
-        fulfillmentOrders.put(id, new FulfillmentOrder(id, orderId));
+    synchronized FulfillmentOrder addFulfillmentOrder(String id, String orderId) {
+        FulfillmentOrder order = new FulfillmentOrder(id, orderId);
+        fulfillmentOrders.put(id, order);
+        orders.computeIfAbsent(orderId, Order::new).fulfillmentOrderIds.add(id);
+        return order;
+    }
+
+    synchronized Order order(String id) {
+        return orders.get(id);
+    }
+
+    /** The fulfillments made of an order's fulfillment orders, oldest first. */
+    synchronized List<ObjectNode> fulfillmentsOf(String orderId) {
+        List<ObjectNode> of = new ArrayList<>();
+        for (ObjectNode f : fulfillments) {
+            for (JsonNode id : f.path("fulfillmentOrderIds")) {
+                FulfillmentOrder fo = fulfillmentOrders.get(id.asText());
+                if (fo != null && fo.orderId.equals(orderId)) {
+                    of.add(f);
+                    break;
+                }
+            }
+        }
+        return of;
     }
 
     synchronized FulfillmentOrder fulfillmentOrder(String id) {
@@ -108,11 +162,25 @@ final class ShopifyStore {
         return Json.object().<ObjectNode>set("fulfillmentOrders", list).set("fulfillments", made);
     }
 
+    synchronized JsonNode cancellations() {
+        ArrayNode cancelled = Json.array();
+        orders.values().stream()
+                .filter(o -> o.cancelledAt != null)
+                .forEach(o -> cancelled
+                        .addObject()
+                        .put("orderId", o.id)
+                        .put("cancelledAt", o.cancelledAt)
+                        .put("reason", o.cancelReason)
+                        .put("staffNote", o.staffNote));
+        return cancelled;
+    }
+
     synchronized void clear() {
         available.clear();
         locations.clear();
         fulfillmentOrders.clear();
         fulfillments.clear();
+        orders.clear();
         idempotent.clear();
         nextId = 1;
     }

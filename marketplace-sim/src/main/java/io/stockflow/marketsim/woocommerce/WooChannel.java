@@ -14,7 +14,7 @@ import java.time.Clock;
 
 /**
  * WooCommerce's REST API v3 as channel sync uses it: product and variation stock in batches, single reads, order
- * updates and notes, behind the REST API key (HTTP Basic) and a configured request rate. Seeded with products
+ * reads, updates and notes, behind the REST API key (HTTP Basic) and a configured request rate. Seeded with products
  * ({@code POST /_sim/woocommerce/products}, variations nested) and orders ({@code POST /_sim/woocommerce/orders}).
  */
 public final class WooChannel implements SimulatedChannel {
@@ -74,7 +74,15 @@ public final class WooChannel implements SimulatedChannel {
                 "getVariation",
                 errors,
                 products::getVariation);
+        api.add(HandlerType.GET, BASE + "/orders/{id}", Channel.WOOCOMMERCE, "getOrder", errors, orders::get);
         api.add(HandlerType.PUT, BASE + "/orders/{id}", Channel.WOOCOMMERCE, "updateOrder", errors, orders::update);
+        api.add(
+                HandlerType.GET,
+                BASE + "/orders/{id}/notes",
+                Channel.WOOCOMMERCE,
+                "listOrderNotes",
+                errors,
+                orders::notes);
         api.add(
                 HandlerType.POST,
                 BASE + "/orders/{id}/notes",
@@ -117,6 +125,7 @@ public final class WooChannel implements SimulatedChannel {
         ObjectNode state = Json.object();
         state.set("quantities", store.quantities());
         state.set("shipments", store.shipments());
+        state.set("cancellations", store.cancellations());
         return state;
     }
 

@@ -9,8 +9,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * Orders, REST v3, for shipment confirmation: {@code PUT orders/{id}} (status and meta data, e.g. the tracking
- * number) and {@code POST orders/{id}/notes} (a note to the customer with the carrier and tracking number).
+ * Orders, REST v3, for shipment confirmation and cancellation: {@code GET orders/{id}}, {@code PUT orders/{id}}
+ * (status and meta data, e.g. the tracking number), {@code GET orders/{id}/notes} and {@code POST orders/{id}/notes}
+ * (a note, to the customer or private, e.g. with the carrier and tracking number).
  */
 final class WooOrders {
     private static final List<String> STATUSES = List.of(
@@ -53,6 +54,30 @@ final class WooOrders {
             if (metaData != null) order.metaData = metaData;
             order.modified = clock.instant();
             return Reply.json(200, order.toJson());
+        }
+    }
+
+    Reply get(Context ctx) {
+        Reply refused = access.check(ctx, "woocommerce_rest_cannot_view", "Sorry, you cannot view this resource.");
+        if (refused != null) return refused;
+        synchronized (store) {
+            WooStore.Order order = store.order(WooProducts.id(ctx.pathParam("id")));
+            if (order == null) return WooErrors.reply("woocommerce_rest_shop_order_invalid_id", "Invalid ID.", 404);
+            return Reply.json(200, order.toJson());
+        }
+    }
+
+    Reply notes(Context ctx) {
+        Reply refused = access.check(ctx, "woocommerce_rest_cannot_view", "Sorry, you cannot view this resource.");
+        if (refused != null) return refused;
+        synchronized (store) {
+            WooStore.Order order = store.order(WooProducts.id(ctx.pathParam("id")));
+            if (order == null) return WooErrors.reply("woocommerce_rest_order_invalid_id", "Invalid order ID.", 404);
+            var list = Json.array();
+            // Newest first, as WordPress lists comments.
+            for (int i = order.notes.size() - 1; i >= 0; i--)
+                list.add(order.notes.get(i).deepCopy());
+            return Reply.json(200, list);
         }
     }
 

@@ -131,6 +131,17 @@ final class WooStore {
         return list;
     }
 
+    /** The cancelled orders, with their notes. */
+    synchronized JsonNode cancellations() {
+        ArrayNode list = Json.array();
+        orders.values().stream().filter(o -> o.status.equals("cancelled")).forEach(o -> {
+            ObjectNode order = list.addObject().put("orderId", o.id);
+            ArrayNode notes = order.putArray("notes");
+            o.notes.forEach(notes::add);
+        });
+        return list;
+    }
+
     synchronized void clear() {
         products.clear();
         orders.clear();
