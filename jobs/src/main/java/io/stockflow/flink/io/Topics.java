@@ -23,6 +23,8 @@ public final class Topics {
     public static final String DEADLETTER = "deadletter";
     /** Every push of channel sync and what became of it. */
     public static final String CHANNEL_SYNC = "channel.sync";
+    /** Every shipment confirmation and order cancellation sent to a marketplace and what became of it. */
+    public static final String CHANNEL_SHIPMENTS = "channel.shipments";
     /** Internal: the inventory job's cross-SKU hold corrections, written and read back by the job itself (live only). */
     public static final String ROUTING_CORRECTIONS = "routing.corrections";
 
@@ -42,6 +44,7 @@ public final class Topics {
             NOTIFICATIONS,
             DEADLETTER,
             CHANNEL_SYNC,
+            CHANNEL_SHIPMENTS,
             ROUTING_CORRECTIONS);
 
     /**

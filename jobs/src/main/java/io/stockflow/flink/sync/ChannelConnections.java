@@ -4,8 +4,10 @@ import io.stockflow.channels.ChannelSettings;
 import io.stockflow.listing.Channel;
 import java.io.Serializable;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the channels' APIs are: the {@code channels.*} configuration keys, read as the channel clients read them
@@ -49,6 +51,15 @@ public final class ChannelConnections implements Serializable {
             }
         }
         return settings;
+    }
+
+    /** The channels with a base URL, read from the configuration alone (no credential is read). */
+    public Set<Channel> configured() {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        for (Channel channel : Channel.values()) {
+            if (configuration.containsKey("channels." + channel.wireName() + ".base-url")) channels.add(channel);
+        }
+        return channels;
     }
 
     /** The configuration keys alone: no credential is ever part of it. */

@@ -16,18 +16,29 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  *     refusing an invalid one is the job's own work
  * @param answers the job's own {@code channel.sync} records read back (live on Kafka only): a failed push goes again;
  *     empty in bounded runs, where a failed push waits for its SKU's next change
+ * @param shipments orders, decisions and warehouse events, for shipments and cancellations sent to the marketplaces;
+ *     empty: the topology tells the marketplaces of no shipment
  */
 public record SyncInputs(
         DataStream<AvailabilityUpdate> availability,
         DataStream<RawRecord> listings,
-        Optional<DataStream<ChannelSyncRecord>> answers) {
+        Optional<DataStream<ChannelSyncRecord>> answers,
+        Optional<ShipmentInputs> shipments) {
     public SyncInputs {
         Objects.requireNonNull(availability, "availability");
         Objects.requireNonNull(listings, "listings");
         Objects.requireNonNull(answers, "answers");
+        Objects.requireNonNull(shipments, "shipments");
+    }
+
+    public SyncInputs(
+            DataStream<AvailabilityUpdate> availability,
+            DataStream<RawRecord> listings,
+            Optional<DataStream<ChannelSyncRecord>> answers) {
+        this(availability, listings, answers, Optional.empty());
     }
 
     public SyncInputs(DataStream<AvailabilityUpdate> availability, DataStream<RawRecord> listings) {
-        this(availability, listings, Optional.empty());
+        this(availability, listings, Optional.empty(), Optional.empty());
     }
 }

@@ -2,7 +2,9 @@ package io.stockflow.flink.sync;
 
 import io.stockflow.anomaly.AvailabilityParser;
 import io.stockflow.codec.ChannelSyncJson;
+import io.stockflow.codec.OrderEventJson;
 import io.stockflow.codec.OutputJson;
+import io.stockflow.codec.ShipmentSyncJson;
 import io.stockflow.flink.ingest.ParseRecords;
 import io.stockflow.flink.io.OutRecord;
 import io.stockflow.flink.io.RawRecord;
@@ -12,6 +14,9 @@ import io.stockflow.flink.job.StockflowJob;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.listing.ChannelSyncRecord;
 import io.stockflow.model.DeadLetter;
+import io.stockflow.model.OrderEvent;
+import io.stockflow.shipments.OrderAction;
+import io.stockflow.shipments.RejectionParser;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +25,10 @@ import java.util.Optional;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
-/** The sync job: every channel's listed quantities follow the ledger's availability, inside each channel's limits. */
+/**
+ * The sync job: every channel's listed quantities follow the ledger's availability, inside each channel's limits; and
+ * each order's marketplace hears of its shipments, and of its cancellation when stockflow rejected it.
+ */
 public final class SyncJob implements StockflowJob {
     @Override
     public String name() {
@@ -29,7 +37,12 @@ public final class SyncJob implements StockflowJob {
 
     @Override
     public List<String> inputTopics() {
-        return List.of(Topics.AVAILABILITY, Topics.CHANNEL_LISTINGS);
+        return List.of(
+                Topics.AVAILABILITY,
+                Topics.CHANNEL_LISTINGS,
+                Topics.ORDERS_CANONICAL,
+                Topics.ALLOCATIONS,
+                Topics.FULFILMENT);
     }
 
     /** The job's own pushes, read back live: a failed one goes again. */
@@ -60,12 +73,33 @@ public final class SyncJob implements StockflowJob {
                         () -> ChannelSyncJson::read,
                         ChannelSyncRecord.class,
                         "sync-parse-" + Topics.CHANNEL_SYNC));
+        SingleOutputStreamOperator<OrderEvent> orders = ParseRecords.parse(
+                topics.get(Topics.ORDERS_CANONICAL),
+                Topics.ORDERS_CANONICAL,
+                () -> OrderEventJson::read,
+                OrderEvent.class,
+                "sync-parse-" + Topics.ORDERS_CANONICAL);
+        SingleOutputStreamOperator<OrderAction> decisions = ParseRecords.parse(
+                topics.get(Topics.ALLOCATIONS),
+                Topics.ALLOCATIONS,
+                () -> new RejectionParser()::parse,
+                OrderAction.class,
+                "sync-parse-" + Topics.ALLOCATIONS);
+        ShipmentInputs shipments = new ShipmentInputs(orders, decisions, topics.get(Topics.FULFILMENT));
         SyncOutputs out = SyncTopology.build(
-                new SyncInputs(availability, topics.get(Topics.CHANNEL_LISTINGS), answers), settings);
+                new SyncInputs(availability, topics.get(Topics.CHANNEL_LISTINGS), answers, Optional.of(shipments)),
+                settings);
 
+        // In one graph with a job that reads the same topic, that job already dead-letters its bad records.
         DataStream<DeadLetter> deadLetters = out.deadLetters();
         if (!settings.deadLetteredElsewhere.contains(Topics.AVAILABILITY)) {
             deadLetters = deadLetters.union(availability.getSideOutput(ParseRecords.DEAD_LETTERS));
+        }
+        if (!settings.deadLetteredElsewhere.contains(Topics.ORDERS_CANONICAL)) {
+            deadLetters = deadLetters.union(orders.getSideOutput(ParseRecords.DEAD_LETTERS));
+        }
+        if (!settings.deadLetteredElsewhere.contains(Topics.ALLOCATIONS)) {
+            deadLetters = deadLetters.union(decisions.getSideOutput(ParseRecords.DEAD_LETTERS));
         }
         Map<String, DataStream<OutRecord>> records = new LinkedHashMap<>();
         records.put(
@@ -74,6 +108,12 @@ public final class SyncJob implements StockflowJob {
                         .map(r -> new OutRecord(r.sku, ChannelSyncJson.write(r)))
                         .name("channel.sync json")
                         .uid("sync-json-channel-sync"));
+        out.shipments()
+                .ifPresent(sent -> records.put(
+                        Topics.CHANNEL_SHIPMENTS,
+                        sent.map(r -> new OutRecord(r.orderId, ShipmentSyncJson.write(r)))
+                                .name("channel.shipments json")
+                                .uid("sync-json-channel-shipments")));
         records.put(
                 Topics.ALERTS,
                 out.alerts()

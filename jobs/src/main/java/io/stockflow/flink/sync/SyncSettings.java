@@ -1,6 +1,7 @@
 package io.stockflow.flink.sync;
 
 import io.stockflow.flink.job.StockflowOptions;
+import io.stockflow.ingest.IngestLimits;
 import io.stockflow.listing.Channel;
 import io.stockflow.listing.RevisionBudget;
 import java.io.Serializable;
@@ -35,6 +36,12 @@ public final class SyncSettings implements Serializable {
     public Duration retryAfter = StockflowOptions.SYNC_RETRY_AFTER.defaultValue();
     /** How often each listing target is read back from its channel (live); zero never. */
     public Duration reconcileEvery = StockflowOptions.SYNC_RECONCILE_INTERVAL.defaultValue();
+    /** The limits warehouse events are read within. */
+    public IngestLimits limits = IngestLimits.DEFAULTS;
+    /** Shipment confirmations and cancellations the asynchronous operator holds per task, waiting or on their way. */
+    public int orderCallCapacity = 1000;
+    /** How long an order's state (its channel, what was handed on) lives after its last change. */
+    public Duration keepOrders = Duration.ofDays(60);
     /** Calls each channel has on their way at once per task. */
     public int callsInFlight = 4;
     /** Channels with a daily revision limit per listing: eBay's 250, of which 25 are kept for urgent changes. */
@@ -50,6 +57,7 @@ public final class SyncSettings implements Serializable {
                 .ifPresent(file -> s.listings = ListingMapDocuments.read(Path.of(file)));
         s.retryAfter = settings.get(StockflowOptions.SYNC_RETRY_AFTER);
         s.reconcileEvery = settings.get(StockflowOptions.SYNC_RECONCILE_INTERVAL);
+        s.limits = StockflowOptions.ingestLimits(settings);
         ChannelConnections fromConfig = ChannelConnections.fromConfiguration(flink.toMap());
         s.connections = environment == null ? fromConfig : fromConfig.withEnvironment(environment);
         return s;

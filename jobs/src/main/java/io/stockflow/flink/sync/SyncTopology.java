@@ -4,6 +4,9 @@ import io.stockflow.alert.Alert;
 import io.stockflow.listing.ChannelSyncAlerts;
 import io.stockflow.listing.ChannelSyncRecord;
 import io.stockflow.listing.ListingPush;
+import io.stockflow.model.DeadLetter;
+import io.stockflow.shipments.ShipmentSyncRecord;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -18,7 +21,8 @@ import org.apache.flink.util.Collector;
  * latest availability becomes each listing target's quantity; per listing target the newest quantity goes out when
  * the channel's budget allows; the pushes go through the channel clients on Flink's asynchronous I/O, unordered, with
  * a bounded number waiting and a timeout; each answer is a {@code channel.sync} record, a failed one also an alert.
- * Live, the answers come back from {@code channel.sync} to the listing targets, and a failed push goes again.
+ * Live, the answers come back from {@code channel.sync} to the listing targets, and a failed push goes again. Beside
+ * it, warehouse shipments and rejected orders reach the order's marketplace ({@link ShipmentTopology}).
  */
 public final class SyncTopology {
     private SyncTopology() {}
@@ -76,10 +80,16 @@ public final class SyncTopology {
                 .name("sync: CHANNEL_DRIFT")
                 .uid("sync-drift-alerts");
         DataStream<Alert> alerts = failed.union(drifted, maps.getSideOutput(ListingMapIntake.ALERTS));
+        DataStream<DeadLetter> deadLetters = maps.getSideOutput(ListingMapIntake.DEAD_LETTERS);
+        Optional<DataStream<ShipmentSyncRecord>> shipments = Optional.empty();
+        if (in.shipments().isPresent()) {
+            ShipmentTopology.Outputs sent =
+                    ShipmentTopology.build(in.shipments().get(), settings);
+            alerts = alerts.union(sent.alerts());
+            if (sent.deadLetters() != null) deadLetters = deadLetters.union(sent.deadLetters());
+            shipments = Optional.of(sent.records());
+        }
         return new SyncOutputs(
-                pushed,
-                alerts,
-                maps.getSideOutput(ListingMapIntake.DEAD_LETTERS),
-                wanted.getSideOutput(SkuListingQuantities.UNLISTED));
+                pushed, alerts, deadLetters, wanted.getSideOutput(SkuListingQuantities.UNLISTED), shipments);
     }
 }
