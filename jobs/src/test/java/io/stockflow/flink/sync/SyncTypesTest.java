@@ -8,6 +8,9 @@ import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.listing.ChannelSyncRecord;
 import io.stockflow.listing.ListingPush;
 import io.stockflow.listing.ListingSyncState;
+import io.stockflow.shipments.ChannelOrder;
+import io.stockflow.shipments.OrderAction;
+import io.stockflow.shipments.ShipmentSyncRecord;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -25,6 +28,9 @@ class SyncTypesTest {
                 ListingPush.class,
                 ChannelSyncRecord.class,
                 AvailabilityUpdate.class,
+                OrderAction.class,
+                ChannelOrder.class,
+                ShipmentSyncRecord.class,
                 Alert.class)) {
             TypeInformation<?> info = TypeInformation.of(type);
             assertThat(info).as(type.getSimpleName()).isInstanceOf(PojoTypeInfo.class);
