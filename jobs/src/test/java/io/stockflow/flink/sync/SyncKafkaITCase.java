@@ -40,7 +40,15 @@ class SyncKafkaITCase {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> TOPICS = List.of(
-            Topics.AVAILABILITY, Topics.CHANNEL_LISTINGS, Topics.CHANNEL_SYNC, Topics.ALERTS, Topics.DEADLETTER);
+            Topics.AVAILABILITY,
+            Topics.CHANNEL_LISTINGS,
+            Topics.CHANNEL_SYNC,
+            Topics.ORDERS_CANONICAL,
+            Topics.ALLOCATIONS,
+            Topics.FULFILMENT,
+            Topics.CHANNEL_SHIPMENTS,
+            Topics.ALERTS,
+            Topics.DEADLETTER);
 
     static SyncSimulator sim;
 

@@ -50,10 +50,15 @@ final class SyncSimulator implements AutoCloseable {
 
     /** The {@code channels.*} configuration of every channel, pointing here. */
     Map<String, String> configuration() {
+        return configuration(1000);
+    }
+
+    /** The same, with another timeout per request. */
+    Map<String, String> configuration(int timeoutMs) {
         Map<String, String> config = new LinkedHashMap<>();
         for (String channel : new String[] {"shopify", "amazon", "ebay", "woocommerce"}) {
             config.put("channels." + channel + ".base-url", base.toString());
-            config.put("channels." + channel + ".timeout-ms", "1000");
+            config.put("channels." + channel + ".timeout-ms", Integer.toString(timeoutMs));
             config.put("channels." + channel + ".max-attempts", "2");
             config.put("channels." + channel + ".requests-per-second", "50");
         }
@@ -110,7 +115,7 @@ final class SyncSimulator implements AutoCloseable {
         return admin.get(path);
     }
 
-    private void seed(String path, String json) {
+    void seed(String path, String json) {
         admin.seed(path, json);
     }
 
