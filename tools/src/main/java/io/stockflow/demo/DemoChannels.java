@@ -1,5 +1,6 @@
 package io.stockflow.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.marketsim.MarketplaceSimulator;
 import io.stockflow.marketsim.SimulatorAdmin;
 import io.stockflow.marketsim.SimulatorSettings;
@@ -32,6 +33,7 @@ final class DemoChannels implements AutoCloseable {
     private final SimulatorAdmin admin;
     private final URI base;
     private final Path listingMap;
+    private long ordersNotSeeded;
 
     private DemoChannels(MarketplaceSimulator simulator, URI base, DemoListings listings, Path listingMap) {
         this.simulator = simulator;
@@ -84,6 +86,81 @@ final class DemoChannels implements AutoCloseable {
         config.put("channels.amazon.seller-id", DemoListings.SELLER_ID);
         config.put("channels.amazon.marketplace-ids", DemoListings.MARKETPLACE_ID);
         return config;
+    }
+
+    /**
+     * Puts an order placed in the demo on its marketplace in the simulator, as the marketplace would hold it: its lines
+     * with their SKUs under the channel's own ids, so that the sync job's shipment confirmations and cancellations
+     * find it. {@code canonical} is a PLACED record of {@code orders.canonical}; an order the simulator cannot take
+     * (an id of a shape it refuses) is skipped: the sync job's call for it is then refused, as a real marketplace
+     * would refuse an unknown order.
+     */
+    void seedOrder(JsonNode canonical) {
+        String channel = canonical.path("channel").asText();
+        String id = canonical.path("marketplace_order_id").asText();
+        JsonNode lines = canonical.path("lines");
+        StringBuilder items = new StringBuilder();
+        try {
+            switch (channel) {
+                case "shopify" -> {
+                    for (int i = 0; i < lines.size(); i++) {
+                        items.append(i == 0 ? "" : ",")
+                                .append("{\"id\":\"gid://shopify/FulfillmentOrderLineItem/")
+                                .append(id)
+                                .append(i)
+                                .append("\",\"sku\":")
+                                .append(lines.get(i).path("sku"))
+                                .append(",\"quantity\":")
+                                .append(lines.get(i).path("quantity").asLong())
+                                .append('}');
+                    }
+                    admin.seed(
+                            "/_sim/shopify/orders",
+                            "{\"orderId\":\"gid://shopify/Order/" + id + "\",\"fulfillmentOrders\":[{\"id\":"
+                                    + "\"gid://shopify/FulfillmentOrder/" + id + "\",\"lineItems\":[" + items + "]}]}");
+                }
+                case "amazon" -> {
+                    for (int i = 0; i < lines.size(); i++) {
+                        items.append(i == 0 ? "" : ",")
+                                .append("{\"orderItemId\":\"")
+                                .append(id.replace("-", ""))
+                                .append(i)
+                                .append("\",\"sellerSku\":")
+                                .append(lines.get(i).path("sku"))
+                                .append(",\"quantity\":")
+                                .append(lines.get(i).path("quantity").asLong())
+                                .append('}');
+                    }
+                    admin.seed(
+                            "/_sim/amazon/orders",
+                            "{\"orderId\":\"" + id + "\",\"marketplaceId\":\"" + DemoListings.MARKETPLACE_ID
+                                    + "\",\"orderItems\":[" + items + "]}");
+                }
+                case "ebay" -> {
+                    for (int i = 0; i < lines.size(); i++) {
+                        items.append(i == 0 ? "" : ",")
+                                .append("{\"lineItemId\":\"")
+                                .append(id.replace("-", ""))
+                                .append(i)
+                                .append("\",\"sku\":")
+                                .append(lines.get(i).path("sku"))
+                                .append(",\"quantity\":")
+                                .append(lines.get(i).path("quantity").asLong())
+                                .append('}');
+                    }
+                    admin.seed("/_sim/ebay/orders", "{\"orderId\":\"" + id + "\",\"lineItems\":[" + items + "]}");
+                }
+                case "woocommerce" -> admin.seed("/_sim/woocommerce/orders", "{\"id\":" + id + "}");
+                default -> {}
+            }
+        } catch (IllegalStateException refused) {
+            ordersNotSeeded++;
+        }
+    }
+
+    /** Orders the simulator refused to take (an id of a shape it does not accept). */
+    long ordersNotSeeded() {
+        return ordersNotSeeded;
     }
 
     /** What each channel lists per SKU now, in {@link DemoListings#CHANNELS} order, read from the admin API. */

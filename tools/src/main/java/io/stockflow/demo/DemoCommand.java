@@ -1,5 +1,6 @@
 package io.stockflow.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.graph.JobGraph;
 import io.stockflow.flink.graph.Jobs;
 import io.stockflow.flink.io.KafkaBinding;
@@ -53,6 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
             Topics.ALERTS,
             Topics.NOTIFICATIONS,
             Topics.CHANNEL_SYNC,
+            Topics.CHANNEL_SHIPMENTS,
             Topics.DEADLETTER);
     /** The screen, and the simulator's listed quantities with it, at most this often: for people, once a second is live. */
     private static final long RENDER_EVERY_MS = 1000;
@@ -222,6 +224,11 @@ public final class DemoCommand implements Callable<Integer> {
             while (System.currentTimeMillis() < stopAt) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     dashboard.accept(r.topic(), r.value(), System.currentTimeMillis());
+                    // Each order placed is put on its marketplace in the simulator, where its shipment is confirmed.
+                    if (channels != null && r.topic().equals(Topics.ORDERS_CANONICAL)) {
+                        JsonNode order = DemoDashboard.parse(r.value());
+                        if (order != null && "PLACED".equals(order.path("type").asText())) channels.seedOrder(order);
+                    }
                 }
                 if (System.currentTimeMillis() >= nextRender) {
                     if (channels != null) showListed(channels, dashboard);

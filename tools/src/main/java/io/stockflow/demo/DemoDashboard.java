@@ -30,6 +30,7 @@ final class DemoDashboard {
     private final Map<String, Long> alertsByType = new TreeMap<>();
     private final Map<String, Long> notificationsByTemplate = new TreeMap<>();
     private final Map<String, Long> syncByStatus = new TreeMap<>();
+    private final Map<String, Long> shipmentsByStatus = new TreeMap<>();
     /** What each channel lists per SKU, as the marketplaces report it; null while channel sync is off. */
     private Map<String, Long[]> listed;
     /** Why channel sync is off; null while it runs. */
@@ -44,14 +45,19 @@ final class DemoDashboard {
         }
     }
 
-    /** Takes one output record; unknown or unreadable records are ignored (they are the job's output, not input). */
-    void accept(String topic, String value, long nowMs) {
-        JsonNode r;
+    /** An output record's JSON; null when unreadable (they are the job's output, not input: ignored). */
+    static JsonNode parse(String value) {
         try {
-            r = JSON.readTree(value);
+            return JSON.readTree(value);
         } catch (Exception e) {
-            return;
+            return null;
         }
+    }
+
+    /** Takes one output record; unknown or unreadable records are ignored. */
+    void accept(String topic, String value, long nowMs) {
+        JsonNode r = parse(value);
+        if (r == null) return;
         switch (topic) {
             case Topics.ORDERS_CANONICAL:
                 if ("PLACED".equals(r.path("type").asText())) {
@@ -86,6 +92,10 @@ final class DemoDashboard {
                 break;
             case Topics.CHANNEL_SYNC:
                 syncByStatus.merge(r.path("status").asText(), 1L, Long::sum);
+                break;
+            case Topics.CHANNEL_SHIPMENTS:
+                shipmentsByStatus.merge(
+                        r.path("action").asText() + " " + r.path("status").asText(), 1L, Long::sum);
                 break;
             case Topics.DEADLETTER:
                 deadLetters++;
@@ -143,6 +153,9 @@ final class DemoDashboard {
         } else {
             s.append("Channel pushes (channel.sync) by status: ")
                     .append(syncByStatus)
+                    .append('\n');
+            s.append("Shipments and cancellations to the marketplaces (channel.shipments): ")
+                    .append(shipmentsByStatus)
                     .append('\n');
             // Without this a newcomer reads eBay's lagging column as a fault: it is the daily revision budget at work.
             if (listed != null) {

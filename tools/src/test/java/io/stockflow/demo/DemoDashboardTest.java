@@ -20,6 +20,8 @@ class DemoDashboardTest {
         dashboard.accept(Topics.CHANNEL_SYNC, "{\"sku\":\"SKU-00001\",\"status\":\"ACCEPTED\"}", 0);
         dashboard.accept(Topics.CHANNEL_SYNC, "{\"sku\":\"SKU-00001\",\"status\":\"ACCEPTED\"}", 0);
         dashboard.accept(Topics.CHANNEL_SYNC, "{\"sku\":\"SKU-00001\",\"status\":\"FAILED\"}", 0);
+        dashboard.accept(Topics.CHANNEL_SHIPMENTS, "{\"action\":\"CONFIRM_SHIPMENT\",\"status\":\"ACCEPTED\"}", 0);
+        dashboard.accept(Topics.CHANNEL_SHIPMENTS, "{\"action\":\"CANCEL_ORDER\",\"status\":\"REFUSED\"}", 0);
         dashboard.listed(Map.of("SKU-00001", new Long[] {6L, 6L, 8L, null}));
 
         String screen = render(dashboard);
@@ -34,6 +36,7 @@ class DemoDashboardTest {
         assertThat(row.length()).isEqualTo(header.length());
         assertThat(screen)
                 .contains("Channel pushes (channel.sync) by status: {ACCEPTED=2, FAILED=1}")
+                .contains("(channel.shipments): {CANCEL_ORDER REFUSED=1, CONFIRM_SHIPMENT ACCEPTED=1}")
                 .contains("eBay takes a sell-out and a return to stock at once");
     }
 
