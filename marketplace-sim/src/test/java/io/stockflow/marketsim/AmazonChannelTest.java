@@ -170,4 +170,35 @@ class AmazonChannelTest extends SimulatorTest {
                 .isEqualTo(400);
         assertThat(http.admin("/_sim/shipments").get("amazon")).isEmpty();
     }
+
+    @Test
+    void getOrderItemsAnswersEachItemWithItsSkuAndTheUnitsOrderedAndShipped() {
+        http.seed(
+                "/_sim/amazon/orders",
+                "{\"orderId\":\"111-7\",\"marketplaceId\":\"ATVPDKIKX0DER\",\"orderItems\":[{\"orderItemId\":\"OI-7\","
+                        + "\"sellerSku\":\"SKU-RED-1\",\"quantity\":3}]}");
+        http.send(
+                "POST",
+                "/orders/v0/orders/111-7/shipmentConfirmation",
+                "{\"marketplaceId\":\"ATVPDKIKX0DER\",\"packageDetail\":{\"packageReferenceId\":\"1\",\"carrierCode\":\"UPS\","
+                        + "\"trackingNumber\":\"1Z\",\"shipDate\":\"2026-12-06T10:00:00Z\",\"orderItems\":[{\"orderItemId\":\"OI-7\","
+                        + "\"quantity\":2}]}}",
+                "Content-Type",
+                "application/json",
+                "x-amz-access-token",
+                TOKEN);
+
+        SimHttp.Answer items = http.get("/orders/v0/orders/111-7/orderItems", "x-amz-access-token", TOKEN);
+        SimHttp.Answer unknown = http.get("/orders/v0/orders/111-404/orderItems", "x-amz-access-token", TOKEN);
+        SimHttp.Answer denied = http.get("/orders/v0/orders/111-7/orderItems", "x-amz-access-token", "nope");
+
+        assertThat(items.status()).isEqualTo(200);
+        assertThat(items.json().at("/payload/OrderItems/0/SellerSKU").asText()).isEqualTo("SKU-RED-1");
+        assertThat(items.json().at("/payload/OrderItems/0/QuantityOrdered").asInt())
+                .isEqualTo(3);
+        assertThat(items.json().at("/payload/OrderItems/0/QuantityShipped").asInt())
+                .isEqualTo(2);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(denied.status()).isEqualTo(403);
+    }
 }

@@ -156,4 +156,50 @@ class EbayChannelTest extends SimulatorTest {
         assertThat(shipments).hasSize(1);
         assertThat(shipments.at("/0/shipmentTrackingNumber").textValue()).isEqualTo("9400100000000000000000");
     }
+
+    static final String CANCEL = "/post-order/v2/cancellation";
+
+    @Test
+    void theOrderReadsBackItsLineItemsAndFulfillmentsAndAPostOrderCancellationNeedsItsHeaders() {
+        http.seed(
+                "/_sim/ebay/orders",
+                "{\"orderId\":\"12-1\",\"legacyOrderId\":\"110-1\",\"lineItems\":[{\"lineItemId\":\"L9\",\"sku\":\"MUG-1\",\"quantity\":1}]}");
+        String body = "{\"legacyOrderId\":\"110-1\",\"cancelReason\":\"OUT_OF_STOCK_OR_CANNOT_FULFILL\"}";
+
+        SimHttp.Answer order = http.get("/sell/fulfillment/v1/order/12-1", "Authorization", BEARER);
+        SimHttp.Answer bearer = http.post(CANCEL, body, "Authorization", BEARER, "X-EBAY-C-MARKETPLACE-ID", "EBAY_US");
+        SimHttp.Answer noMarketplace = http.post(CANCEL, body, "Authorization", "IAF v^1.1#simulator");
+        SimHttp.Answer badReason = http.post(
+                CANCEL,
+                "{\"legacyOrderId\":\"110-1\",\"cancelReason\":\"BORED\"}",
+                "Authorization",
+                "IAF v^1.1#simulator",
+                "X-EBAY-C-MARKETPLACE-ID",
+                "EBAY_US");
+        SimHttp.Answer cancelled =
+                http.post(CANCEL, body, "Authorization", "IAF v^1.1#simulator", "X-EBAY-C-MARKETPLACE-ID", "EBAY_US");
+        SimHttp.Answer again =
+                http.post(CANCEL, body, "Authorization", "IAF v^1.1#simulator", "X-EBAY-C-MARKETPLACE-ID", "EBAY_US");
+
+        assertThat(order.status()).isEqualTo(200);
+        assertThat(order.json().at("/lineItems/0/sku").asText()).isEqualTo("MUG-1");
+        assertThat(order.json().at("/cancelStatus/cancelState").asText()).isEqualTo("NONE_REQUESTED");
+        assertThat(bearer.status()).isEqualTo(401);
+        assertThat(noMarketplace.status()).isEqualTo(400);
+        assertThat(badReason.status()).isEqualTo(400);
+        assertThat(badReason.json().at("/error/0/message").asText()).contains("cancelReason");
+        assertThat(cancelled.status()).isEqualTo(201);
+        assertThat(cancelled.json().path("cancelId").asText()).isNotEmpty();
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(http.get("/sell/fulfillment/v1/order/12-1", "Authorization", BEARER)
+                        .json()
+                        .at("/cancelStatus/cancelState")
+                        .asText())
+                .isEqualTo("CANCELED");
+        assertThat(http.get("/sell/fulfillment/v1/order/12-1/shipping_fulfillment", "Authorization", BEARER)
+                        .json()
+                        .path("total")
+                        .asInt())
+                .isZero();
+    }
 }

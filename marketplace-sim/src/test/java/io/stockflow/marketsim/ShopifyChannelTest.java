@@ -328,4 +328,86 @@ class ShopifyChannelTest extends SimulatorTest {
         assertThat(answer.at("/data/fulfillmentCreate/userErrors/0/message").textValue())
                 .isEqualTo("Fulfillment order does not exist.");
     }
+
+    static final String CANCEL = "mutation C($orderId: ID!, $reason: OrderCancelReason!, $refund: Boolean!,"
+            + " $restock: Boolean!, $note: String) { orderCancel(orderId: $orderId, reason: $reason, refund: $refund,"
+            + " restock: $restock, staffNote: $note) { job { id } orderCancelUserErrors { field message code } } }";
+    static final String FULFIL = "mutation F($f: FulfillmentInput!) { fulfillmentCreate(fulfillment: $f) {"
+            + " fulfillment { id } userErrors { field message } } }";
+    static final String ORDER = "query O($id: ID!) { order(id: $id) { cancelledAt fulfillmentOrders(first: 5) {"
+            + " nodes { id status lineItems(first: 5) { nodes { id sku remainingQuantity } } } }"
+            + " fulfillments(first: 5) { trackingInfo { number } } } }";
+
+    void seedOrder() {
+        http.seed(
+                "/_sim/shopify/orders",
+                "{\"orderId\":\"gid://shopify/Order/9\",\"fulfillmentOrders\":[{\"id\":\"gid://shopify/FulfillmentOrder/91\","
+                        + "\"lineItems\":[{\"id\":\"gid://shopify/FulfillmentOrderLineItem/911\",\"sku\":\"MUG-1\",\"quantity\":3}]}]}");
+    }
+
+    static String fulfil(int quantity, String tracking) {
+        return "{\"f\":{\"lineItemsByFulfillmentOrder\":[{\"fulfillmentOrderId\":\"gid://shopify/FulfillmentOrder/91\","
+                + "\"fulfillmentOrderLineItems\":[{\"id\":\"gid://shopify/FulfillmentOrderLineItem/911\",\"quantity\":"
+                + quantity + "}]}],\"trackingInfo\":{\"company\":\"UPS\",\"number\":\"" + tracking + "\"}}}";
+    }
+
+    @Test
+    void fulfillingSomeUnitsLeavesTheRestOpenAndMoreThanAreLeftIsAUserError() {
+        seedOrder();
+
+        JsonNode first = graphql("2026-04", FULFIL, fulfil(2, "1Z1")).json();
+        JsonNode tooMany = graphql("2026-04", FULFIL, fulfil(2, "1Z2")).json();
+        JsonNode order =
+                graphql("2026-04", ORDER, "{\"id\":\"gid://shopify/Order/9\"}").json();
+
+        assertThat(first.at("/data/fulfillmentCreate/userErrors")).isEmpty();
+        assertThat(tooMany.at("/data/fulfillmentCreate/userErrors/0/message").asText())
+                .contains("1 left to fulfill");
+        assertThat(order.at("/data/order/fulfillmentOrders/nodes/0/status").asText())
+                .isEqualTo("OPEN");
+        assertThat(order.at("/data/order/fulfillmentOrders/nodes/0/lineItems/nodes/0/remainingQuantity")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(order.at("/data/order/fulfillments/0/trackingInfo/0/number").asText())
+                .isEqualTo("1Z1");
+        assertThat(graphql("2026-04", ORDER, "{\"id\":\"gid://shopify/Order/404\"}")
+                        .json()
+                        .at("/data/order")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
+    void orderCancelChecksItsArgumentsAndCancelsOnce() {
+        seedOrder();
+        String valid = "{\"orderId\":\"gid://shopify/Order/9\",\"reason\":\"INVENTORY\",\"refund\":true,"
+                + "\"restock\":false,\"note\":\"sold out\"}";
+
+        JsonNode badReason = graphql(
+                        "2026-04",
+                        CANCEL,
+                        "{\"orderId\":\"gid://shopify/Order/9\",\"reason\":\"BORED\",\"refund\":true,\"restock\":false}")
+                .json();
+        JsonNode noRefund = graphql(
+                        "2026-04",
+                        CANCEL,
+                        "{\"orderId\":\"gid://shopify/Order/9\",\"reason\":\"INVENTORY\",\"restock\":false}")
+                .json();
+        JsonNode cancelled = graphql("2026-04", CANCEL, valid).json();
+        JsonNode again = graphql("2026-04", CANCEL, valid).json();
+
+        assertThat(badReason.at("/errors/0/message").asText())
+                .contains("reason")
+                .contains("INVENTORY");
+        assertThat(noRefund.at("/errors/0/message").asText()).contains("refund");
+        assertThat(cancelled.at("/data/orderCancel/orderCancelUserErrors")).isEmpty();
+        assertThat(cancelled.at("/data/orderCancel/job/id").asText()).startsWith("gid://shopify/Job/");
+        assertThat(again.at("/data/orderCancel/orderCancelUserErrors/0/code").asText())
+                .isEqualTo("INVALID");
+        assertThat(http.get("/_sim/cancellations")
+                        .json()
+                        .at("/shopify/0/staffNote")
+                        .asText())
+                .isEqualTo("sold out");
+    }
 }

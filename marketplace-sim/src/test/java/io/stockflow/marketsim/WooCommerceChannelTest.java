@@ -161,4 +161,30 @@ class WooCommerceChannelTest extends SimulatorTest {
         assertThat(call("POST", "/orders/727/notes", "{}").json().get("code").textValue())
                 .isEqualTo("rest_missing_callback_param");
     }
+
+    @Test
+    void anOrderAndItsNotesReadBackNewestFirstAndReadingNeedsTheKey() {
+        http.seed("/_sim/woocommerce/orders", "{\"id\":88}");
+        for (String note : new String[] {"first", "second"}) {
+            http.post(
+                    BASE + "/orders/88/notes",
+                    "{\"note\":\"" + note + "\"}",
+                    "Content-Type",
+                    "application/json",
+                    "Authorization",
+                    AUTH);
+        }
+
+        clock.advance(Duration.ofSeconds(1)); // the host's request rate refills
+        SimHttp.Answer order = http.get(BASE + "/orders/88", "Authorization", AUTH);
+        SimHttp.Answer notes = http.get(BASE + "/orders/88/notes", "Authorization", AUTH);
+        SimHttp.Answer unknown = http.get(BASE + "/orders/404/notes", "Authorization", AUTH);
+        SimHttp.Answer anonymous = http.get(BASE + "/orders/88");
+
+        assertThat(order.json().path("status").asText()).isEqualTo("processing");
+        assertThat(notes.json()).hasSize(2);
+        assertThat(notes.json().get(0).path("note").asText()).isEqualTo("second");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
 }
