@@ -17,6 +17,11 @@ public class OrderAction {
     public static final String CANCEL_ORDER = "CANCEL_ORDER";
     /** An allocation decision other than REJECTED: nothing to do. */
     public static final String NONE = "NONE";
+    /**
+     * A call of the job's own that got no usable answer, read back from {@code channel.shipments} (live only): the
+     * shipment ({@link #shipmentId}) or the cancellation (none) goes again after a pause.
+     */
+    public static final String FAILED = "FAILED";
 
     public String kind;
     /** The canonical order id, {@code <channel>:<marketplace order id>}. */
@@ -38,6 +43,11 @@ public class OrderAction {
     /** Why the order was rejected: the decision's reason. */
     public String reason;
 
+    /** Calls of this action that got no usable answer in a row (kept in state for a sent action). */
+    public int failures;
+    /** When it goes again after a failed call (processing time, epoch ms); 0: not waiting. */
+    public long retryAt;
+
     public OrderAction() {}
 
     public boolean isShipment() {
@@ -46,7 +56,7 @@ public class OrderAction {
 
     /** The keys under which the action counts as handed on: a shipment by its id and by its tracking number. */
     public List<String> identities() {
-        if (CANCEL_ORDER.equals(kind)) return List.of("cancel");
+        if (CANCEL_ORDER.equals(kind) || (FAILED.equals(kind) && shipmentId == null)) return List.of("cancel");
         List<String> ids = new ArrayList<>();
         ids.add("shipment:" + shipmentId);
         if (trackingCode != null) ids.add("tracking:" + trackingCode);

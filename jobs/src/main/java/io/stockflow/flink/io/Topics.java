@@ -51,8 +51,8 @@ public final class Topics {
      * Inputs the jobs themselves own, which the Kafka binding creates when missing: the Kafka source fails on a
      * topic that does not exist, and nobody else would create these before an upgraded job starts.
      */
-    public static final List<String> OWNED_INPUTS =
-            List.of(ROUTING_RULES, CHANNEL_LISTINGS, ROUTING_CAPACITY, ROUTING_CORRECTIONS, CHANNEL_SYNC);
+    public static final List<String> OWNED_INPUTS = List.of(
+            ROUTING_RULES, CHANNEL_LISTINGS, ROUTING_CAPACITY, ROUTING_CORRECTIONS, CHANNEL_SYNC, CHANNEL_SHIPMENTS);
 
     /**
      * Topic configuration to create a topic with: {@code routing.capacity} and {@code inventory.availability} keep the

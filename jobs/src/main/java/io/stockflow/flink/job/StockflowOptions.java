@@ -143,8 +143,10 @@ public final class StockflowOptions {
     public static final ConfigOption<Duration> SYNC_RETRY_AFTER = ConfigOptions.key("stockflow.sync.retry-after")
             .durationType()
             .defaultValue(Duration.ofSeconds(30))
-            .withDescription("Sync, live: the first pause before a push that got no usable answer goes again (after "
-                    + "the channel client's own retries); it doubles with each failure in a row, up to 32 times.");
+            .withDescription(
+                    "Sync, live: the first pause before a push, shipment confirmation or cancellation that got "
+                            + "no usable answer goes again (after the channel client's own retries); it doubles with each "
+                            + "failure in a row, up to 32 times.");
 
     public static final ConfigOption<Duration> SYNC_RECONCILE_INTERVAL = ConfigOptions.key(
                     "stockflow.sync.reconcile-interval")

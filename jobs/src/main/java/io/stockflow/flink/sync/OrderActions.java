@@ -21,25 +21,35 @@ import org.apache.flink.util.Collector;
  * and id there come from {@code orders.canonical}; a shipment or cancellation that arrives first waits for them. An
  * action whose shipment id or tracking number (or, for a cancellation, the order) was handed on before sends nothing:
  * a re-delivered SHIPPED event or decision, or the same parcel reported twice, is confirmed once. The state lives as
- * long as the order is active and some weeks more (a time to live from its last change).
+ * long as the order is active and some weeks more (a time to live from its last change). Live, the job's own
+ * {@code channel.shipments} records come back: a FAILED call goes again after a pause that doubles with each failure
+ * in a row; the clients read the order first, so a call that did reach the marketplace is found there.
  */
 public final class OrderActions extends KeyedProcessFunction<String, OrderAction, OrderAction> {
     static final String STATE = "channel-order";
 
+    /** Calls of one action made again at most this often after failures in a row; then the alert stands. */
+    static final int MAX_RETRIES = 6;
+
     private final Set<Channel> configured;
     private final Duration keep;
+    private final long retryAfterMillis;
 
     private transient ValueState<ChannelOrder> order;
     private transient Counter repeats;
     private transient Counter unconfigured;
+    private transient Counter retries;
 
     /**
      * @param configured the channels with a client: an order of another channel is not sent anywhere (counted)
      * @param keep       how long an order's state lives after its last change
+     * @param retryAfter the first pause before a call that got no usable answer goes again (live); it doubles with
+     *                   each failure in a row, at most {@value #MAX_RETRIES} times
      */
-    public OrderActions(Set<Channel> configured, Duration keep) {
+    public OrderActions(Set<Channel> configured, Duration keep, Duration retryAfter) {
         this.configured = Set.copyOf(configured);
         this.keep = keep;
+        this.retryAfterMillis = retryAfter.toMillis();
     }
 
     @Override
@@ -50,6 +60,7 @@ public final class OrderActions extends KeyedProcessFunction<String, OrderAction
         order = getRuntimeContext().getState(descriptor);
         repeats = getRuntimeContext().getMetricGroup().counter("orderActionsRepeated");
         unconfigured = getRuntimeContext().getMetricGroup().counter("orderActionsForChannelsWithoutClient");
+        retries = getRuntimeContext().getMetricGroup().counter("orderCallsRetried");
     }
 
     @Override
@@ -57,6 +68,10 @@ public final class OrderActions extends KeyedProcessFunction<String, OrderAction
         if (OrderAction.NONE.equals(action.kind)) return;
         ChannelOrder state = order.value();
         if (state == null) state = new ChannelOrder();
+        if (OrderAction.FAILED.equals(action.kind)) {
+            retryLater(action, state, ctx);
+            return;
+        }
         if (OrderAction.ORDER.equals(action.kind)) {
             if (state.known()) return;
             state.channel = action.channel;
@@ -76,6 +91,52 @@ public final class OrderActions extends KeyedProcessFunction<String, OrderAction
         order.update(state);
     }
 
+    /**
+     * A call read back as FAILED: its action goes again after the pause, unless it waits already (the same failure
+     * read twice) or has failed too often in a row.
+     */
+    private void retryLater(OrderAction failed, ChannelOrder state, Context ctx) throws Exception {
+        OrderAction sent = state.sentWith(failed.identities().get(0));
+        if (sent == null || sent.retryAt != 0 || sent.failures >= MAX_RETRIES) return;
+        sent.failures++;
+        long now = ctx.timerService().currentProcessingTime();
+        sent.retryAt = now + retryAfterMillis * (1L << Math.min(sent.failures - 1, 5));
+        ctx.timerService().registerProcessingTimeTimer(sent.retryAt);
+        order.update(state);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<OrderAction> out) throws Exception {
+        ChannelOrder state = order.value();
+        if (state == null) return;
+        boolean changed = false;
+        for (OrderAction sent : state.sent) {
+            if (sent.retryAt != 0 && sent.retryAt <= timestamp) {
+                sent.retryAt = 0;
+                changed = true;
+                retries.inc();
+                out.collect(copy(sent));
+            }
+        }
+        if (changed) order.update(state);
+    }
+
+    private static OrderAction copy(OrderAction a) {
+        OrderAction c = new OrderAction();
+        c.kind = a.kind;
+        c.orderId = a.orderId;
+        c.channel = a.channel;
+        c.marketplaceOrderId = a.marketplaceOrderId;
+        c.shipmentId = a.shipmentId;
+        c.location = a.location;
+        c.carrier = a.carrier;
+        c.trackingCode = a.trackingCode;
+        c.at = a.at;
+        c.lines = new ArrayList<>(a.lines);
+        c.reason = a.reason;
+        return c;
+    }
+
     private void handOn(OrderAction action, ChannelOrder state, Collector<OrderAction> out) {
         state.handedOn.addAll(action.identities());
         Channel channel = Channel.of(state.channel);
@@ -85,6 +146,7 @@ public final class OrderActions extends KeyedProcessFunction<String, OrderAction
         }
         action.channel = state.channel;
         action.marketplaceOrderId = state.marketplaceOrderId;
-        out.collect(action);
+        state.sent.add(action);
+        out.collect(copy(action));
     }
 }

@@ -55,10 +55,17 @@ final class ShipmentTopology {
                 .name("sync: rejected orders")
                 .uid("sync-rejected-orders");
 
-        SingleOutputStreamOperator<OrderAction> due = orders.union(shipped, rejected)
-                .keyBy(a -> a.orderId, Types.STRING)
+        DataStream<OrderAction> actions = orders.union(shipped, rejected);
+        if (in.answers().isPresent()) {
+            actions = actions.union(in.answers()
+                    .get()
+                    .flatMap(ShipmentTopology::failedCall, TypeInformation.of(OrderAction.class))
+                    .name("sync: failed order calls read back")
+                    .uid("sync-failed-order-calls-read-back"));
+        }
+        SingleOutputStreamOperator<OrderAction> due = actions.keyBy(a -> a.orderId, Types.STRING)
                 .process(
-                        new OrderActions(settings.connections.configured(), settings.keepOrders),
+                        new OrderActions(settings.connections.configured(), settings.keepOrders, settings.retryAfter),
                         TypeInformation.of(OrderAction.class))
                 .name("sync: shipments and cancellations per order")
                 .uid("sync-order-actions");
@@ -95,6 +102,15 @@ final class ShipmentTopology {
         a.trackingCode = f.trackingCode;
         a.at = f.occurredAt;
         a.lines = new ArrayList<>(f.lines);
+        out.collect(a);
+    }
+
+    private static void failedCall(ShipmentSyncRecord r, Collector<OrderAction> out) {
+        if (!r.failed()) return;
+        OrderAction a = new OrderAction();
+        a.kind = OrderAction.FAILED;
+        a.orderId = r.orderId;
+        a.shipmentId = OrderAction.CONFIRM_SHIPMENT.equals(r.action) ? r.shipmentId : null;
         out.collect(a);
     }
 

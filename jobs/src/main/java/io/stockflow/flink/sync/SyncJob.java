@@ -17,6 +17,7 @@ import io.stockflow.model.DeadLetter;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.shipments.OrderAction;
 import io.stockflow.shipments.RejectionParser;
+import io.stockflow.shipments.ShipmentSyncRecord;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,10 +46,10 @@ public final class SyncJob implements StockflowJob {
                 Topics.FULFILMENT);
     }
 
-    /** The job's own pushes, read back live: a failed one goes again. */
+    /** The job's own pushes and order calls, read back live: a failed one goes again. */
     @Override
     public List<String> loopTopics() {
-        return List.of(Topics.CHANNEL_SYNC);
+        return List.of(Topics.CHANNEL_SYNC, Topics.CHANNEL_SHIPMENTS);
     }
 
     /**
@@ -85,7 +86,14 @@ public final class SyncJob implements StockflowJob {
                 () -> new RejectionParser()::parse,
                 OrderAction.class,
                 "sync-parse-" + Topics.ALLOCATIONS);
-        ShipmentInputs shipments = new ShipmentInputs(orders, decisions, topics.get(Topics.FULFILMENT));
+        Optional<DataStream<ShipmentSyncRecord>> callsBefore = Optional.ofNullable(topics.get(Topics.CHANNEL_SHIPMENTS))
+                .map(raw -> ParseRecords.parse(
+                        raw,
+                        Topics.CHANNEL_SHIPMENTS,
+                        () -> ShipmentSyncJson::read,
+                        ShipmentSyncRecord.class,
+                        "sync-parse-" + Topics.CHANNEL_SHIPMENTS));
+        ShipmentInputs shipments = new ShipmentInputs(orders, decisions, topics.get(Topics.FULFILMENT), callsBefore);
         SyncOutputs out = SyncTopology.build(
                 new SyncInputs(availability, topics.get(Topics.CHANNEL_LISTINGS), answers, Optional.of(shipments)),
                 settings);

@@ -29,10 +29,11 @@ class OrderActionsTest {
     KeyedOneInputStreamOperatorTestHarness<String, OrderAction, OrderAction> harness(
             OperatorSubtaskState restore, EnumSet<Channel> configured) throws Exception {
         var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new OrderActions(configured, Duration.ofDays(60))),
+                new KeyedProcessOperator<>(new OrderActions(configured, Duration.ofDays(60), Duration.ofSeconds(30))),
                 (OrderAction a) -> a.orderId,
                 Types.STRING);
         if (restore != null) h.initializeState(restore);
+        h.setProcessingTime(0);
         h.open();
         return h;
     }
@@ -138,5 +139,39 @@ class OrderActionsTest {
 
         assertThat(handedOn()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+    }
+
+    static OrderAction failed(String orderId, String shipmentId) {
+        OrderAction a = new OrderAction();
+        a.kind = OrderAction.FAILED;
+        a.orderId = orderId;
+        a.shipmentId = shipmentId;
+        return a;
+    }
+
+    @Test
+    void aCallReadBackAsFailedGoesAgainAfterAPauseThatDoubles() throws Exception {
+        send(order("ebay:12-34"), shipped("ebay:12-34", "ful-1", "94001"), rejected("ebay:12-34"));
+        send(failed("ebay:12-34", "ful-1"), failed("ebay:12-34", "ful-1")); // the same failure read twice
+
+        harness.setProcessingTime(29_999);
+        assertThat(handedOn()).hasSize(2);
+        harness.setProcessingTime(30_000);
+        assertThat(handedOn()).hasSize(3).last().isEqualTo("CONFIRM_SHIPMENT ebay:12-34 ful-1");
+
+        send(failed("ebay:12-34", "ful-1"), failed("ebay:12-34", null));
+        harness.setProcessingTime(60_000);
+        assertThat(handedOn())
+                .as("the cancellation's first pause is over")
+                .hasSize(4)
+                .last()
+                .asString()
+                .startsWith("CANCEL_ORDER");
+        harness.setProcessingTime(90_000);
+        assertThat(handedOn())
+                .as("the shipment's second pause is twice the first")
+                .hasSize(5)
+                .last()
+                .isEqualTo("CONFIRM_SHIPMENT ebay:12-34 ful-1");
     }
 }

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.testing.ContractSchemas;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
@@ -40,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  * MiniCluster, against the marketplace simulator in this JVM: each SHIPPED event is one fulfilment on its order's
  * marketplace with the carrier and tracking number, also when the event comes twice and across a stop with a
  * savepoint and a restore; a REJECTED order is cancelled where the marketplace allows it; and a call that was on its
- * way when the savepoint was taken, and reached the marketplace, is found there after the restore, not made twice.
+ * way when the savepoint was taken, and reached the marketplace, is found there after the restore, not made twice; a
+ * marketplace in an outage raises {@code SHIPMENT_CONFIRM_FAILED} and gets the shipment once the outage ends.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ShipmentsKafkaITCase {
@@ -76,7 +78,7 @@ class ShipmentsKafkaITCase {
     }
 
     JobClient start(TestTopics topics, int timeoutMs, String savepoint) throws Exception {
-        JobOptions options = new JobOptions();
+        JobOptions options = new JobOptions().set(StockflowOptions.SYNC_RETRY_AFTER, Duration.ofSeconds(1));
         options.channelEnvironment = SyncSimulator.ENV;
         Configuration configuration = TestFlink.jobConfiguration(0);
         sim.configuration(timeoutMs).forEach(configuration::setString);
@@ -229,5 +231,47 @@ class ShipmentsKafkaITCase {
         List<String> sent = topics.readCommitted(Topics.CHANNEL_SHIPMENTS, r -> !r.isEmpty(), WAIT);
         assertThat(describe(sent)).containsExactly("CONFIRM_SHIPMENT ebay:12-00000-10010 ACCEPTED found");
         assertThat(fulfilments("ebay", 10)).isEqualTo(1);
+    }
+
+    @Test
+    void aMarketplaceInAnOutageRaisesShipmentConfirmFailedAndTheConfirmationGoesAgainAfterIt() throws Exception {
+        ShipmentFixtures.seed(sim, "ebay", 20);
+        ShipmentFixtures.seed(sim, "shopify", 20);
+        TestTopics topics = PIPELINE.topics(TOPICS).createAll(2);
+        start(topics, 1000, null);
+        sim.fault("ebay", "{\"mode\":\"outage\"}");
+        try {
+            topics.produce(Topics.ORDERS_CANONICAL, List.of(placed("ebay", 20), placed("shopify", 20)));
+            topics.produce(Topics.FULFILMENT, List.of(shipped("ebay", 20), shipped("shopify", 20)));
+
+            await().atMost(WAIT).until(() -> fulfilments("shopify", 20) == 1);
+            List<String> alerts = topics.readCommitted(
+                    Topics.ALERTS, r -> r.stream().anyMatch(a -> a.contains("SHIPMENT_CONFIRM_FAILED")), WAIT);
+            assertThat(alerts)
+                    .filteredOn(a -> a.contains("SHIPMENT_CONFIRM_FAILED"))
+                    .allSatisfy(a -> {
+                        assertThat(ContractSchemas.violations(Topics.ALERTS, a)).isEmpty();
+                        assertThat(Fixtures.json(a).get("message").asText())
+                                .contains("ebay did not take shipment ful-ebay-20")
+                                .contains(tracking("ebay", 20));
+                    });
+            assertThat(fulfilments("ebay", 20)).isZero();
+        } finally {
+            sim.fault("ebay", "{\"mode\":\"normal\"}");
+        }
+
+        // No new event: the failed call read back goes again, and eBay gets the shipment once.
+        await().atMost(Duration.ofSeconds(90)).until(() -> fulfilments("ebay", 20) == 1);
+        List<String> ebay = topics.readCommitted(
+                Topics.CHANNEL_SHIPMENTS,
+                r -> r.stream().anyMatch(c -> c.contains("ebay:") && c.contains("ACCEPTED")),
+                WAIT);
+        assertThat(describe(ebay))
+                .filteredOn(c -> c.contains("ebay:"))
+                .contains("CONFIRM_SHIPMENT ebay:12-00000-10020 FAILED")
+                .last()
+                .asString()
+                .startsWith("CONFIRM_SHIPMENT ebay:12-00000-10020 ACCEPTED");
+        assertThat(fulfilments("ebay", 20)).isEqualTo(1);
     }
 }
