@@ -39,8 +39,10 @@ public final class OrderCalls extends RichAsyncFunction<OrderAction, ShipmentSyn
     @Override
     public void open(OpenContext context) {
         clients = new EnumMap<>(Channel.class);
+        // Like the stock pushes, the tasks share the channel's rate; order calls have a share of their own.
+        int tasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         for (Map.Entry<Channel, ChannelSettings> e : connections.settings().entrySet()) {
-            clients.put(e.getKey(), ChannelClients.create(e.getValue(), Clock.systemUTC()));
+            clients.put(e.getKey(), ChannelClients.create(e.getValue().sharedBy(tasks), Clock.systemUTC()));
         }
     }
 
