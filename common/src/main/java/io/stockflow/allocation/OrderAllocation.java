@@ -17,6 +17,13 @@ public class OrderAllocation {
     public long decidedAt;
     /** Why routing decided so, as a JSON object (rule, ranking with figures, exclusions), or null for the built-in rules. */
     public String explanationJson;
+    /**
+     * 1 for the order's first decision; each later decision of the same order (a backorder filled when stock came)
+     * has the next number and supersedes the ones before it.
+     */
+    public int revision = 1;
+    /** On a later decision: the units this decision reserved for the backorder, where (empty on a first decision). */
+    public List<AllocatedUnits> filled = new ArrayList<>();
 
     public OrderAllocation() {}
 

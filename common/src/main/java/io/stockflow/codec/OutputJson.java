@@ -47,6 +47,8 @@ public final class OutputJson {
                 g.writeFieldName("explanation");
                 g.writeRawValue(a.explanationJson);
             }
+            if (a.revision > 1) g.writeNumberField("revision", a.revision);
+            if (!a.filled.isEmpty()) units(g, "filled", a.filled, true);
         });
     }
 

@@ -9,6 +9,9 @@ import java.util.List;
 public final class LedgerPolicy implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** Far above what one SKU of a real shop has waiting; the queue is read whole when stock arrives. */
+    public static final int DEFAULT_MAX_BACKORDERS = 10_000;
+
     public static final LedgerPolicy DEFAULTS = new LedgerPolicy(5, 0, Duration.ofDays(7));
 
     /** LOW_STOCK is raised when available falls below this, at a location or overall. */
@@ -23,15 +26,32 @@ public final class LedgerPolicy implements Serializable {
      */
     public final List<String> marketplaceHeld;
 
+    /** Orders kept waiting in one SKU's backorder queue at most; a backordered line beyond it is not filled. */
+    public final int maxBackorders;
+
     public LedgerPolicy(long lowStockThreshold, long safetyStock, Duration settledRetention) {
-        this(lowStockThreshold, safetyStock, settledRetention, List.of());
+        this(lowStockThreshold, safetyStock, settledRetention, List.of(), DEFAULT_MAX_BACKORDERS);
     }
 
     public LedgerPolicy(
             long lowStockThreshold, long safetyStock, Duration settledRetention, Collection<String> marketplaceHeld) {
+        this(lowStockThreshold, safetyStock, settledRetention, marketplaceHeld, DEFAULT_MAX_BACKORDERS);
+    }
+
+    public LedgerPolicy(long lowStockThreshold, long safetyStock, Duration settledRetention, int maxBackorders) {
+        this(lowStockThreshold, safetyStock, settledRetention, List.of(), maxBackorders);
+    }
+
+    public LedgerPolicy(
+            long lowStockThreshold,
+            long safetyStock,
+            Duration settledRetention,
+            Collection<String> marketplaceHeld,
+            int maxBackorders) {
         this.lowStockThreshold = lowStockThreshold;
         this.safetyStock = safetyStock;
         this.settledRetention = settledRetention;
         this.marketplaceHeld = List.copyOf(marketplaceHeld);
+        this.maxBackorders = maxBackorders;
     }
 }

@@ -21,4 +21,19 @@ public interface LedgerStore {
     void removeHold(String orderId) throws Exception;
 
     Iterable<Map.Entry<String, OrderHold>> holds() throws Exception;
+
+    /** The order's entry in the SKU's backorder queue, or null. */
+    Backorder backorder(String orderId) throws Exception;
+
+    void putBackorder(String orderId, Backorder backorder) throws Exception;
+
+    void removeBackorder(String orderId) throws Exception;
+
+    /** The backorder queue, in no particular order. */
+    Iterable<Map.Entry<String, Backorder>> backorders() throws Exception;
+
+    /** The queue's count, or null when it was never counted (state from before backorder queues). */
+    BackorderTally backorderTally() throws Exception;
+
+    void putBackorderTally(BackorderTally tally) throws Exception;
 }

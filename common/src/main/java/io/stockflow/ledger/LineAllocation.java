@@ -27,12 +27,20 @@ public class LineAllocation {
     public Map<String, Long> free;
     /** Set when this answers a {@link LineCorrection}: what the ledger did; the allocations are the holds it left. */
     public HoldCorrection.Outcome correction;
+    /**
+     * Set when this reports a backorder fill: where arriving stock reserved units of the order's backorder now. The
+     * allocations and backordered units are then the order's holds of this SKU after the fill; null otherwise.
+     */
+    public List<Allocation> fill;
+    /** With {@link #fill}: the event that made the stock available (a movement id, an order event id). */
+    public String filledBy;
 
     public LineAllocation() {}
 
     @Override
     public String toString() {
         return orderId + " " + sku + " " + allocations + (backordered > 0 ? " backordered=" + backordered : "")
-                + (correction != null ? " " + correction : "");
+                + (correction != null ? " " + correction : "")
+                + (fill != null ? " filled " + fill : "");
     }
 }

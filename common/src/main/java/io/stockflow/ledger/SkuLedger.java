@@ -2,6 +2,7 @@ package io.stockflow.ledger;
 
 import io.stockflow.alert.Alert;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,13 @@ import java.util.Map;
  *       first, then wherever else it was held (warehouses do ship from elsewhere).</li>
  *   <li>REFUND with restock releases units still reserved (the items never left); once nothing is held it returns
  *       them to on-hand at the refund's location, or where the order last shipped from. Of an order it knows, it
- *       returns at most what the order shipped.</li>
+ *       returns at most what the order shipped; units refunded beyond that were backordered and are no longer
+ *       owed.</li>
+ *   <li>An order with backordered units waits in the SKU's backorder queue (at most
+ *       {@link LedgerPolicy#maxBackorders} orders), placed by its order time. Whenever a command makes units
+ *       available at some location (a receipt, a restock, a transfer in, a count that goes up, a release), the
+ *       queue is filled first, oldest order first, each as far as the stock goes and its rule set allows, before the
+ *       command's availability is published: what channels see already has the filled backorders reserved.</li>
  * </ul>
  * A settled order (cancelled or fully shipped) is forgotten {@link LedgerPolicy#settledRetention} after it settled.
  */
@@ -67,6 +74,7 @@ public final class SkuLedger {
             default:
                 throw new IllegalArgumentException("unknown command " + command.kind);
         }
+        fillBackorders(null, command.eventId, cause(command), command.eventTime, detectedAt);
         commit(command.eventTime, detectedAt);
         if (effects.line != null && command.route != null && command.lineCount > 1) offer(effects.line, command.route);
         return effects;
@@ -150,9 +158,14 @@ public final class SkuLedger {
             placed += t.quantity;
         }
         long outstanding = Math.max(0, hold.ordered - hold.shipped);
+        long backorderedBefore = hold.backordered;
         hold.backordered = targets.isEmpty() ? 0 : Math.max(0, outstanding - placed);
         markSettlement(hold, eventTime);
         store.putHold(orderId, hold);
+        if (backorderedBefore > 0 || hold.backordered > 0) {
+            keepInQueue(orderId, hold, null, eventTime, correctionRoute(targets, ruleSafety), detectedAt);
+        }
+        fillBackorders(orderId, decisionId, "a hold correction of order " + orderId, eventTime, detectedAt);
         commit(eventTime, detectedAt);
         return new HoldCorrection(HoldCorrection.Outcome.APPLIED, copy(hold.holds), effects);
     }
@@ -250,6 +263,7 @@ public final class SkuLedger {
         hold.placed = true;
         hold.ordered = c.quantity;
         hold.decisionId = c.eventId;
+        long backorderedBefore = hold.backordered;
         long outstanding = Math.max(0, hold.ordered - hold.shipped);
         long held = hold.held();
         long newlyBackordered = 0;
@@ -285,15 +299,24 @@ public final class SkuLedger {
         if (oversold > 0) effects.alerts.add(StockAlerts.oversell(sku, c, oversold, stillAvailable, detectedAt));
         markSettlement(hold, c.eventTime);
         store.putHold(c.orderId, hold);
+        if (backorderedBefore > 0 || hold.backordered > 0) {
+            boolean waits = keepInQueue(c.orderId, hold, c.channel, c.eventTime, c.route, detectedAt);
+            if (!waits && hold.backordered > 0 && line != null && line.reason != null && allowsBackorder(c.route)) {
+                line.reason += "; not queued to be filled: " + policy.maxBackorders + " orders already wait for "
+                        + sku;
+            }
+        }
     }
 
     private void cancel(LedgerCommand c) throws Exception {
         OrderHold hold = holdOf(c.orderId);
         release(hold, hold.held());
         hold.cancelled = true;
+        long backorderedBefore = hold.backordered;
         hold.backordered = 0;
         markSettlement(hold, c.eventTime);
         store.putHold(c.orderId, hold);
+        if (backorderedBefore > 0) keepInQueue(c.orderId, hold, c.channel, c.eventTime, null, 0);
     }
 
     private void ship(LedgerCommand c) throws Exception {
@@ -311,10 +334,12 @@ public final class SkuLedger {
             else i++;
         }
         hold.shipped += c.quantity;
+        long backorderedBefore = hold.backordered;
         hold.backordered = Math.max(0, Math.min(hold.backordered, hold.ordered - hold.shipped - hold.held()));
         hold.lastShipLocation = c.location;
         markSettlement(hold, c.eventTime);
         store.putHold(c.orderId, hold);
+        if (backorderedBefore > 0) keepInQueue(c.orderId, hold, c.channel, c.eventTime, null, 0);
     }
 
     private void refund(LedgerCommand c) throws Exception {
@@ -327,6 +352,13 @@ public final class SkuLedger {
         // Only units that left a shelf come back: of an order the ledger knows, at most what it shipped (units that
         // were backordered, released by a cancel or by a smaller quantity never left).
         if (known != null) returned = Math.min(returned, hold.shipped);
+        // What is refunded beyond that was backordered: the order no longer waits for it.
+        long unowed = Math.min(hold.backordered, c.quantity - released - returned);
+        if (unowed > 0) {
+            hold.backordered -= unowed;
+            hold.ordered = Math.max(0, hold.ordered - unowed);
+            keepInQueue(c.orderId, hold, c.channel, c.eventTime, null, 0);
+        }
         String location = c.location != null ? c.location : hold.lastShipLocation;
         if (returned > 0 && location != null) touch(location).onHand += returned;
         markSettlement(hold, c.eventTime);
@@ -361,6 +393,166 @@ public final class SkuLedger {
             if (a.quantity == 0) hold.holds.remove(i);
         }
         return quantity - left;
+    }
+
+    /**
+     * Keeps the order's place in the backorder queue in step with its hold: in while it has backordered units (under
+     * a rule set that allows backorders), out otherwise. An order already waiting keeps its place and its rule set.
+     * Returns whether the order waits; false also when the queue is full, which raises one
+     * {@code BACKORDER_QUEUE_FULL} per episode.
+     */
+    private boolean keepInQueue(
+            String orderId, OrderHold hold, String channel, long eventTime, RoutePlan route, long detectedAt)
+            throws Exception {
+        boolean waits = hold.backordered > 0 && !hold.cancelled && allowsBackorder(route);
+        Backorder entry = store.backorder(orderId);
+        if (!waits) {
+            if (entry != null) leaveQueue(orderId, tally(), true);
+            return false;
+        }
+        if (entry != null) return true;
+        BackorderTally tally = tally();
+        if (tally.waiting >= policy.maxBackorders) {
+            tally.turnedAway++;
+            if (tally.turnedAway == 1) {
+                effects.alerts.add(StockAlerts.backorderQueueFull(
+                        sku, orderId, channel, tally.waiting, policy.maxBackorders, eventTime, detectedAt));
+            }
+            store.putBackorderTally(tally);
+            return false;
+        }
+        entry = new Backorder();
+        entry.orderId = orderId;
+        entry.channel = channel;
+        entry.orderTime = eventTime;
+        entry.route = lean(route);
+        store.putBackorder(orderId, entry);
+        tally.waiting++;
+        store.putBackorderTally(tally);
+        return true;
+    }
+
+    private void leaveQueue(String orderId, BackorderTally tally, boolean store) throws Exception {
+        this.store.removeBackorder(orderId);
+        tally.waiting = Math.max(0, tally.waiting - 1);
+        if (tally.waiting < policy.maxBackorders) tally.turnedAway = 0;
+        if (store) this.store.putBackorderTally(tally);
+    }
+
+    /**
+     * Fills the backorder queue, oldest order first, from what the current command made available; each order as
+     * far as the stock goes (a partial fill keeps its place) and where its rule set allows. {@code except}: the
+     * command's own order, which is not filled by its own command.
+     */
+    private void fillBackorders(String except, String eventId, String cause, long eventTime, long detectedAt)
+            throws Exception {
+        if (!availableRose()) return;
+        BackorderTally tally = store.backorderTally();
+        if (tally == null || tally.waiting == 0) return;
+        List<Backorder> queue = new ArrayList<>();
+        for (Map.Entry<String, Backorder> e : store.backorders()) queue.add(e.getValue());
+        queue.sort(Backorder::compare);
+        long available = totalAvailable();
+        for (Backorder b : queue) {
+            if (available <= 0) break;
+            if (b.orderId.equals(except)) continue;
+            OrderHold hold = store.hold(b.orderId);
+            if (hold == null || hold.cancelled || hold.backordered <= 0) {
+                leaveQueue(b.orderId, tally, false);
+                continue;
+            }
+            List<Allocation> placed = b.route == null
+                    ? DefaultAllocator.allocate(hold.backordered, availableByLocation())
+                    : RankedAllocator.allocate(sku, hold.backordered, b.route, availableByLocation());
+            long got = 0;
+            for (Allocation a : placed) {
+                touch(a.location).reserved += a.quantity;
+                addHold(hold, a.location, a.quantity);
+                got += a.quantity;
+            }
+            if (got == 0) continue;
+            hold.backordered -= got;
+            store.putHold(b.orderId, hold);
+            if (hold.backordered == 0) leaveQueue(b.orderId, tally, false);
+            effects.fills.add(fillLine(b, hold, placed, got, eventId, cause, eventTime));
+            available -= got;
+        }
+        store.putBackorderTally(tally);
+    }
+
+    private LineAllocation fillLine(
+            Backorder b, OrderHold hold, List<Allocation> placed, long got, String eventId, String cause, long time) {
+        LineAllocation line = new LineAllocation();
+        line.orderId = b.orderId;
+        line.eventId = hold.decisionId;
+        line.channel = b.channel;
+        line.sku = sku;
+        line.requested = hold.ordered;
+        line.allocations.addAll(copy(hold.holds));
+        line.backordered = hold.backordered;
+        line.eventTime = time;
+        line.route = b.route;
+        line.fill = copy(placed);
+        line.filledBy = eventId;
+        line.reason = got + " of " + sku + " reserved for the backorder when stock came (" + cause + ")"
+                + (hold.backordered > 0 ? ", " + hold.backordered + " still backordered" : "");
+        return line;
+    }
+
+    /** Whether the current command raised what some location has available. */
+    private boolean availableRose() {
+        for (Position[] pair : touched.values()) {
+            if (pair[1].available() > pair[0].available()) return true;
+        }
+        return false;
+    }
+
+    /** The queue's count; a SKU without one (new, or from state before backorder queues) starts from nothing. */
+    private BackorderTally tally() throws Exception {
+        BackorderTally tally = store.backorderTally();
+        return tally != null ? tally : new BackorderTally();
+    }
+
+    private static boolean allowsBackorder(RoutePlan route) {
+        return route == null || route.allowBackorder;
+    }
+
+    /** What the queue keeps of a rule set's plan: without the evaluation, which only the first decision explains. */
+    private static RoutePlan lean(RoutePlan route) {
+        if (route == null) return null;
+        RoutePlan p = new RoutePlan();
+        p.ruleSetVersion = route.ruleSetVersion;
+        p.candidates = new ArrayList<>(route.candidates);
+        p.safetyStock = new HashMap<>(route.safetyStock);
+        p.maxShipments = route.maxShipments;
+        p.allowBackorder = route.allowBackorder;
+        return p;
+    }
+
+    /** A correction's targets as the plan a backorder it leaves is filled under: the rule set chose those places. */
+    private RoutePlan correctionRoute(List<Allocation> targets, Map<String, Long> ruleSafety) {
+        RoutePlan p = new RoutePlan();
+        for (Allocation t : targets) {
+            if (!p.candidates.contains(t.location)) p.candidates.add(t.location);
+        }
+        for (Map.Entry<String, Long> e : ruleSafety.entrySet()) p.safetyStock.put(e.getKey() + "|" + sku, e.getValue());
+        p.maxShipments = Math.max(1, p.candidates.size());
+        return p;
+    }
+
+    private static String cause(LedgerCommand c) {
+        switch (c.kind) {
+            case MOVEMENT:
+                return c.movementType + " " + c.eventId + " at " + c.location;
+            case CANCEL:
+                return "order " + c.orderId + " was cancelled";
+            case REFUND:
+                return "order " + c.orderId + " was refunded with restock";
+            case SHIP:
+                return "order " + c.orderId + " shipped";
+            default:
+                return "order " + c.orderId + " changed";
+        }
     }
 
     private void markSettlement(OrderHold hold, long eventTime) {

@@ -9,6 +9,7 @@ import io.stockflow.alert.Severity;
 final class StockAlerts {
     static final String OVERSELL = "OVERSELL";
     static final String LOW_STOCK = "LOW_STOCK";
+    static final String BACKORDER_QUEUE_FULL = "BACKORDER_QUEUE_FULL";
 
     private StockAlerts() {}
 
@@ -57,6 +58,29 @@ final class StockAlerts {
                 .and("safety_stock", after.safetyStock)
                 .and("threshold", threshold)
                 .and("version", after.version)
+                .toJson();
+        return a;
+    }
+
+    /** The first backordered line of an episode that the SKU's full backorder queue could not take. */
+    static Alert backorderQueueFull(
+            String sku, String orderId, String channel, long waiting, int limit, long eventTime, long detectedAt) {
+        Alert a = new Alert();
+        a.alertId = AlertIds.of(BACKORDER_QUEUE_FULL, sku, orderId);
+        a.type = BACKORDER_QUEUE_FULL;
+        a.severity = Severity.WARNING;
+        a.orderId = orderId;
+        a.sku = sku;
+        a.channel = channel;
+        a.eventTime = eventTime;
+        a.detectedAt = detectedAt;
+        a.observed = (double) waiting;
+        a.expected = (double) limit;
+        a.message = waiting + " orders already wait for " + sku + ", the limit of its backorder queue: order " + orderId
+                + " and later backorders of " + sku + " are not filled when stock arrives until the queue has room.";
+        a.evidenceJson = Evidence.of("waiting", waiting)
+                .and("max_backorders", limit)
+                .and("order_id", orderId)
                 .toJson();
         return a;
     }

@@ -28,8 +28,10 @@ public final class ShipmentClaims {
 
     public static List<ShipmentClaim> of(OrderAllocation a) {
         if (a.explanationJson == null || a.allocations.isEmpty()) return List.of();
-        Set<String> shipFrom = new LinkedHashSet<>();
-        for (AllocatedUnits u : a.allocations) shipFrom.add(u.location);
+        Set<String> shipFrom = a.revision > 1 ? newPlaces(a) : new LinkedHashSet<>();
+        if (a.revision <= 1) {
+            for (AllocatedUnits u : a.allocations) shipFrom.add(u.location);
+        }
         Map<String, ShipmentClaim> byLocation = ranking(a.explanationJson);
         List<ShipmentClaim> claims = new ArrayList<>(shipFrom.size());
         for (String location : shipFrom) {
@@ -41,6 +43,22 @@ public final class ShipmentClaims {
             claims.add(candidate);
         }
         return claims;
+    }
+
+    /**
+     * Of a later decision (a backorder filled), the locations its fill added: where all the order holds is what the
+     * fill reserved. A location that already held units of the order was counted with an earlier decision.
+     */
+    private static Set<String> newPlaces(OrderAllocation a) {
+        Map<String, Long> filled = new HashMap<>();
+        for (AllocatedUnits u : a.filled) filled.merge(u.location, u.quantity, Long::sum);
+        Map<String, Long> held = new HashMap<>();
+        for (AllocatedUnits u : a.allocations) held.merge(u.location, u.quantity, Long::sum);
+        Set<String> places = new LinkedHashSet<>();
+        for (AllocatedUnits u : a.filled) {
+            if (held.getOrDefault(u.location, 0L).equals(filled.get(u.location))) places.add(u.location);
+        }
+        return places;
     }
 
     /** Location, ship day and daily capacity of each ranked candidate with a ship day. */

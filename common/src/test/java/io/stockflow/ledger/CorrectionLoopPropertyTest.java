@@ -37,7 +37,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * safety stock, and the orders' holds add up to what each position says is reserved. At the end: every order was
  * decided after at most one round, and what it was told (its holds after the round) is what the ledgers hold. Some
  * orders are updated or cancelled at each SKU some time after the hold: a correction that comes later is STALE and
- * changes nothing (only such orders see one), and a cancelled order ends holding nothing.
+ * changes nothing (only such orders see one), and a cancelled order ends holding nothing. Units a cancel or a
+ * correction releases fill waiting backorders; an order is told of each fill (after its decision), so what it was
+ * told last is still what the ledgers hold.
  */
 class CorrectionLoopPropertyTest {
     private static final List<String> SKUS = List.of("S1", "S2", "S3");
@@ -46,6 +48,7 @@ class CorrectionLoopPropertyTest {
     private static final AtomicInteger APPLIED = new AtomicInteger();
     private static final AtomicInteger KEPT = new AtomicInteger();
     private static final AtomicInteger STALE = new AtomicInteger();
+    private static final AtomicInteger FILLS = new AtomicInteger();
 
     static Stream<Long> seeds() {
         return LongStream.range(1, 301).boxed();
@@ -78,9 +81,12 @@ class CorrectionLoopPropertyTest {
         }
 
         List<Order> orders = new ArrayList<>();
+        Map<String, Order> byId = new HashMap<>();
         List<Runnable> pending = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             Order order = randomOrder("o" + i, random, safety);
+            order.all = byId;
+            byId.put(order.id, order);
             orders.add(order);
             for (String sku : order.request.lines().keySet()) pending.add(() -> hold(order, sku, stores, pending));
         }
@@ -123,6 +129,7 @@ class CorrectionLoopPropertyTest {
         assertThat(STALE.get())
                 .as("corrections stale (an update or cancel came first)")
                 .isPositive();
+        assertThat(FILLS.get()).as("backorders filled by released units").isPositive();
     }
 
     private static void hold(Order order, String sku, Map<String, InMemoryLedgerStore> stores, List<Runnable> pending) {
@@ -138,7 +145,7 @@ class CorrectionLoopPropertyTest {
                     2);
             c.decision = true;
             c.route = order.route;
-            ledger.apply(c, 2);
+            tell(order.all, ledger.apply(c, 2));
             Map<String, Long> held = new TreeMap<>();
             for (Allocation a : ledger.holdsOf(order.id)) held.merge(a.location, a.quantity, Long::sum);
             Map<String, Long> free = new TreeMap<>();
@@ -166,7 +173,7 @@ class CorrectionLoopPropertyTest {
                     order.disturbance == Kind.CANCEL ? 0 : order.request.lines().get(sku) + 1,
                     4);
             c.route = order.disturbance == Kind.RESERVE ? order.route : null;
-            ledger(sku, stores.get(sku)).apply(c, 4);
+            tell(order.all, ledger(sku, stores.get(sku)).apply(c, 4));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -178,7 +185,7 @@ class CorrectionLoopPropertyTest {
             if (!plan.corrections().containsKey(offer.sku())) order.published.put(offer.sku(), sorted(offer.held()));
         }
         order.waiting = plan.corrections().size();
-        if (order.waiting == 0) order.decided = true;
+        if (order.waiting == 0) decided(order);
         plan.corrections().forEach((sku, targets) -> pending.add(() -> correct(order, sku, targets, stores)));
     }
 
@@ -203,10 +210,34 @@ class CorrectionLoopPropertyTest {
             Map<String, Long> held = new TreeMap<>();
             for (Allocation a : result.holds()) held.merge(a.location, a.quantity, Long::sum);
             order.published.put(sku, sorted(held));
-            if (--order.waiting == 0) order.decided = true;
+            // The answer comes after any fill of this SKU that waits: it is the newer word on it.
+            order.pendingFills.remove(sku);
+            tell(order.all, result.effects());
+            if (--order.waiting == 0) decided(order);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Backorders a ledger step filled, told as the assembler tells them: a later decision of an order already
+     * decided, else after its decision.
+     */
+    private static void tell(Map<String, Order> orders, LedgerEffects effects) {
+        for (LineAllocation fill : effects.fills) {
+            Order o = orders.get(fill.orderId);
+            Map<String, Long> held = new TreeMap<>();
+            for (Allocation a : fill.allocations) held.merge(a.location, a.quantity, Long::sum);
+            if (o.decided) o.published.put(fill.sku, held);
+            else o.pendingFills.put(fill.sku, held);
+            FILLS.incrementAndGet();
+        }
+    }
+
+    private static void decided(Order order) {
+        order.decided = true;
+        order.published.putAll(order.pendingFills);
+        order.pendingFills.clear();
     }
 
     private static void checkLedgers(
@@ -287,6 +318,10 @@ class CorrectionLoopPropertyTest {
         RoutePlan route;
         final List<CorrectionPlanner.LineOffer> offers = new ArrayList<>();
         final Map<String, Map<String, Long>> published = new HashMap<>();
+        /** Fills that came before the order was decided, by SKU (each says all the SKU holds: the last wins). */
+        final Map<String, Map<String, Long>> pendingFills = new LinkedHashMap<>();
+
+        Map<String, Order> all;
         /** RESERVE (an update) or CANCEL arriving at each SKU some time after its hold; null for none. */
         Kind disturbance;
 

@@ -15,6 +15,8 @@ import java.util.Map;
 final class InMemoryLedgerStore implements LedgerStore {
     private final Map<String, Position> positions = new HashMap<>();
     private final Map<String, OrderHold> holds = new HashMap<>();
+    private final Map<String, Backorder> backorders = new HashMap<>();
+    private BackorderTally tally;
     private final boolean copying;
 
     InMemoryLedgerStore() {
@@ -66,6 +68,48 @@ final class InMemoryLedgerStore implements LedgerStore {
         return entries;
     }
 
+    @Override
+    public Backorder backorder(String orderId) {
+        return copyOf(backorders.get(orderId));
+    }
+
+    @Override
+    public void putBackorder(String orderId, Backorder backorder) {
+        backorders.put(orderId, copyOf(backorder));
+    }
+
+    @Override
+    public void removeBackorder(String orderId) {
+        backorders.remove(orderId);
+    }
+
+    @Override
+    public Iterable<Map.Entry<String, Backorder>> backorders() {
+        List<Map.Entry<String, Backorder>> entries = new ArrayList<>();
+        for (Map.Entry<String, Backorder> e : backorders.entrySet())
+            entries.add(Map.entry(e.getKey(), copyOf(e.getValue())));
+        return entries;
+    }
+
+    @Override
+    public BackorderTally backorderTally() {
+        return copyOf(tally);
+    }
+
+    @Override
+    public void putBackorderTally(BackorderTally tally) {
+        this.tally = copyOf(tally);
+    }
+
+    /** The orders waiting in the backorder queue, oldest first. */
+    List<String> waiting() {
+        List<Backorder> queue = new ArrayList<>(backorders.values());
+        queue.sort(Backorder::compare);
+        List<String> ids = new ArrayList<>();
+        for (Backorder b : queue) ids.add(b.orderId);
+        return ids;
+    }
+
     /** The locations with a position, without the "*" total. */
     List<String> locations() {
         List<String> locations = new ArrayList<>(positions.keySet());
@@ -80,6 +124,24 @@ final class InMemoryLedgerStore implements LedgerStore {
 
     private Position copyOf(Position p) {
         return p == null || !copying ? p : p.copy();
+    }
+
+    private Backorder copyOf(Backorder b) {
+        if (b == null || !copying) return b;
+        Backorder c = new Backorder();
+        c.orderId = b.orderId;
+        c.channel = b.channel;
+        c.orderTime = b.orderTime;
+        c.route = b.route;
+        return c;
+    }
+
+    private BackorderTally copyOf(BackorderTally t) {
+        if (t == null || !copying) return t;
+        BackorderTally c = new BackorderTally();
+        c.waiting = t.waiting;
+        c.turnedAway = t.turnedAway;
+        return c;
     }
 
     private OrderHold copyOf(OrderHold h) {

@@ -231,11 +231,39 @@ class SkuLedgerPropertyTest {
         } else {
             soft.assertThat(effects.line).as(context).isNull();
             soft.assertThat(alertsOfType(effects, "OVERSELL")).as(context).isEmpty();
+            Map<String, Long> filledAt = new HashMap<>();
+            for (LineAllocation fill : effects.fills) {
+                for (Allocation a : fill.fill) filledAt.merge(a.location, a.quantity, Long::sum);
+            }
             for (String location : h.store.locations()) {
                 soft.assertThat(after.get(location).reserved)
-                        .as(context + " only RESERVE raises reserved at " + location)
-                        .isLessThanOrEqualTo(reservedOf(before.get(location)));
+                        .as(context + " besides RESERVE, only backorder fills raise reserved at " + location)
+                        .isLessThanOrEqualTo(reservedOf(before.get(location)) + filledAt.getOrDefault(location, 0L));
+                if (filledAt.containsKey(location)) {
+                    soft.assertThat(after.get(location).onHand
+                                    - after.get(location).reserved
+                                    - after.get(location).safetyStock)
+                            .as(context + " a fill oversells nothing at " + location)
+                            .isNotNegative();
+                }
             }
+        }
+        checkFills(soft, h, effects, holdsBefore, context);
+
+        // the queue holds exactly the open orders with backordered units, and never waits beside available stock
+        Set<String> owed = new HashSet<>();
+        for (Map.Entry<String, OrderHold> e : h.store.holds()) {
+            if (e.getValue().backordered > 0 && !e.getValue().cancelled) owed.add(e.getKey());
+        }
+        soft.assertThat(new HashSet<>(h.store.waiting()))
+                .as(context + " queue = backordered orders")
+                .isEqualTo(owed);
+        if (!owed.isEmpty()) {
+            long available = 0;
+            for (String location : h.store.locations()) available += after.get(location).available();
+            soft.assertThat(available)
+                    .as(context + " backorders wait only while nothing is available")
+                    .isZero();
         }
 
         // one update per changed position, its version one above the last, nothing for the unchanged
@@ -281,6 +309,28 @@ class SkuLedgerPropertyTest {
                     .isEqualTo(crossed);
         }
         soft.assertAll();
+    }
+
+    /** Each fill moved units of one order from backordered to held, oldest waiting order first. */
+    private static void checkFills(
+            SoftAssertions soft,
+            LedgerHarness h,
+            LedgerEffects effects,
+            Map<String, OrderHold> holdsBefore,
+            String context) {
+        for (LineAllocation fill : effects.fills) {
+            OrderHold was = holdsBefore.get(fill.orderId);
+            OrderHold now = h.hold(fill.orderId);
+            long got = fill.fill.stream().mapToLong(a -> a.quantity).sum();
+            soft.assertThat(got).as(context + " fill of " + fill.orderId).isPositive();
+            // The command's own order (a shipment from elsewhere) may owe less than before, never more.
+            soft.assertThat(now.backordered)
+                    .as(context + " fill of " + fill.orderId + " leaves the rest backordered")
+                    .isLessThanOrEqualTo(was.backordered - got)
+                    .isEqualTo(fill.backordered);
+            soft.assertThat(fill.allocations).as(context).usingRecursiveFieldByFieldElementComparator()
+                    .containsExactlyInAnyOrderElementsOf(now.holds);
+        }
     }
 
     private static void checkLine(

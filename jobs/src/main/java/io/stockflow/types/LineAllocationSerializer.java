@@ -36,6 +36,8 @@ public final class LineAllocationSerializer extends CompactSerializer<LineAlloca
         RoutePlanFields.write(line.route, out);
         BinaryFields.writeLongsByName(line.free, out);
         BinaryFields.writeEnum(line.correction, out);
+        writeAllocations(line.fill, out);
+        BinaryFields.writeString(line.filledBy, out);
     }
 
     @Override
@@ -54,6 +56,8 @@ public final class LineAllocationSerializer extends CompactSerializer<LineAlloca
         line.route = RoutePlanFields.read(in);
         line.free = BinaryFields.readLongsByName(in);
         line.correction = BinaryFields.readEnum(OUTCOMES, in);
+        line.fill = readAllocations(in);
+        line.filledBy = BinaryFields.readString(in);
         return line;
     }
 

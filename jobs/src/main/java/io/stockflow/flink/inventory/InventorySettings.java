@@ -54,7 +54,8 @@ public final class InventorySettings implements Serializable {
                 config.get(StockflowOptions.LOW_STOCK_THRESHOLD),
                 config.get(StockflowOptions.SAFETY_STOCK),
                 config.get(StockflowOptions.SETTLED_RETENTION),
-                s.marketplaceLocations.values());
+                s.marketplaceLocations.values(),
+                config.get(StockflowOptions.MAX_BACKORDERS));
         s.limits = StockflowOptions.ingestLimits(config);
         s.dedupTtl = config.get(StockflowOptions.DEDUP_TTL);
         s.orderTtl = config.get(StockflowOptions.ORDER_TTL);

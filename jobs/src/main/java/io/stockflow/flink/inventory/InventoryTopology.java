@@ -22,6 +22,7 @@ import io.stockflow.ingest.OrderEnvelopeParser;
 import io.stockflow.ingest.OrderInput;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.ledger.LedgerCommand;
+import io.stockflow.ledger.LineAllocation;
 import io.stockflow.ledger.LineCorrection;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.model.FulfilmentEvent;
@@ -46,7 +47,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * fulfilment.events ──┴─► keyBy order: OrderGate (dedup) ─┤
  *                                                         └─► ledger commands ─┐
  * inventory.movements ──parse──────────────────────────────────────────────────┴─► keyBy sku: StockLedgerFunction
- *     ─► inventory.availability, alerts; line decisions ─► keyBy order: AllocationAssembler ─► orders.allocations
+ *     ─► inventory.availability, alerts; line decisions and backorder fills ─► keyBy order: AllocationAssembler
+ *     ─► orders.allocations (a fill: the order's next decision)
  * orders.allocations ─► shipment claims ─► keyBy location: CapacityCounter ─► routing.capacity, alerts
  * routing.rules, routing.capacity (live: read back) ─► broadcast to the order router, in front of the gate
  * routing.corrections (live: read back) ──► keyBy sku: StockLedgerFunction's 2nd input ◄── the
@@ -159,10 +161,16 @@ public final class InventoryTopology {
                 .name("stock ledger")
                 .uid("stock-ledger");
 
-        SingleOutputStreamOperator<OrderAllocation> assembled = availability
-                .getSideOutput(StockLedgerFunction.LINES)
-                .keyBy(l -> l.orderId)
-                .process(new AllocationAssembler(clock, settings.orderTtl, correcting))
+        KeyedStream<LineAllocation, String> lines =
+                availability.getSideOutput(StockLedgerFunction.LINES).keyBy(l -> l.orderId);
+        if (settings.replay) {
+            // An order's lines come from several SKUs' ledgers in any interleaving; in event-time order its first
+            // decision is assembled before the fills of later stock, and every replay numbers its decisions alike.
+            lines = EventTimeSorter.sort(
+                    lines, CompactTypeInfo.LINE_ALLOCATION, AllocationAssembler::sequenceKey, "allocation-lines");
+        }
+        SingleOutputStreamOperator<OrderAllocation> assembled = lines.process(
+                        new AllocationAssembler(clock, settings.orderTtl, correcting))
                 .name("allocation assembly")
                 .uid("allocation-assembler");
         DataStream<OrderAllocation> allocations = assembled.union(orderCommands.getSideOutput(OrderGate.REJECTED));

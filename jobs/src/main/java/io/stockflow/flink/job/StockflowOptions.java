@@ -54,6 +54,12 @@ public final class StockflowOptions {
                     + "config.yaml. The marketplace's own orders (Amazon FBA) reserve and ship there, and the shop's "
                     + "orders never do; without one, those orders move no stock.");
 
+    public static final ConfigOption<Integer> MAX_BACKORDERS = ConfigOptions.key("stockflow.ledger.max-backorders")
+            .intType()
+            .defaultValue(LedgerPolicy.DEFAULTS.maxBackorders)
+            .withDescription("Inventory: orders kept waiting in one SKU's backorder queue, to be filled when stock"
+                    + " arrives; a backordered line beyond it is not filled and raises BACKORDER_QUEUE_FULL.");
+
     public static final ConfigOption<Duration> DEDUP_TTL = ConfigOptions.key("stockflow.ledger.dedup-ttl")
             .durationType()
             .defaultValue(Duration.ofDays(7))
@@ -165,6 +171,7 @@ public final class StockflowOptions {
                     "--marketplace-location",
                     "CHANNEL=LOCATION",
                     SettingType.LOCATION_BY_CHANNEL),
+            new SettingFlag<>(MAX_BACKORDERS, "--max-backorders", "N", SettingType.INT),
             new SettingFlag<>(DEDUP_TTL, "--dedup-ttl", "DURATION", SettingType.DURATION),
             new SettingFlag<>(ORDER_TTL, "--order-ttl", "DURATION", SettingType.DURATION),
             new SettingFlag<>(MAX_QUANTITY, "--max-quantity", "UNITS", SettingType.LONG),

@@ -33,6 +33,11 @@ import org.apache.flink.util.OutputTag;
  * holds differ from the plan on what is free to it is not published yet: one correction per differing SKU goes to
  * {@link #CORRECTIONS}, once, and the decision follows from the holds the ledgers answer with (docs/design/routing.md).
  * Orders whose holds already are the plan are published at once, as without corrections.
+ *
+ * <p>A backorder filled when stock came (a line with {@code fill} set) gives the order its next decision: the last
+ * decision with that SKU's holds and backorder as the ledger now has them, one {@code revision} higher. So only the
+ * last decision of an order that still has backordered units is kept; a fill that comes while the order's first
+ * decision is still being assembled or corrected waits for it.
  */
 public final class AllocationAssembler extends KeyedProcessFunction<String, LineAllocation, OrderAllocation> {
     public static final OutputTag<LineCorrection> CORRECTIONS = new OutputTag<>("hold-corrections") {};
@@ -42,6 +47,14 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
     private final boolean corrections;
     private transient ListState<LineAllocation> lines;
     private transient ValueState<CorrectionRound> round;
+    /**
+     * The order's last published decision while it has backordered units (state added with backorder fills), for
+     * the same time as an incomplete order's lines: the order's TTL after it was last written.
+     */
+    private transient ValueState<OrderAllocation> backordered;
+    /** Fills that came while the order's decision was still being assembled. */
+    private transient ListState<LineAllocation> pendingFills;
+    private transient Counter fillDecisions;
     private transient Counter rounds;
     private transient Counter unexpectedAnswers;
 
@@ -56,6 +69,11 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
         this.corrections = corrections;
     }
 
+    /** Orders an order's lines of equal event time in a replay: decisions first, then fills, each by SKU. */
+    public static String sequenceKey(LineAllocation line) {
+        return (line.fill == null ? "0|" : "1|") + line.sku + "|" + line.filledBy;
+    }
+
     @Override
     public void open(OpenContext context) {
         StateTtlConfig ttl = StateTtlConfig.newBuilder(incompleteTtl).build();
@@ -67,12 +85,25 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
                 new ValueStateDescriptor<>("correction-round", TypeInformation.of(CorrectionRound.class));
         roundDescriptor.enableTimeToLive(ttl);
         round = getRuntimeContext().getState(roundDescriptor);
+        ValueStateDescriptor<OrderAllocation> backorderedDescriptor =
+                new ValueStateDescriptor<>("backordered-decision", TypeInformation.of(OrderAllocation.class));
+        backorderedDescriptor.enableTimeToLive(ttl);
+        backordered = getRuntimeContext().getState(backorderedDescriptor);
+        ListStateDescriptor<LineAllocation> pendingDescriptor =
+                new ListStateDescriptor<>("pending-fills", TypeInformation.of(LineAllocation.class));
+        pendingDescriptor.enableTimeToLive(ttl);
+        pendingFills = getRuntimeContext().getListState(pendingDescriptor);
+        fillDecisions = getRuntimeContext().getMetricGroup().counter("backorderFillDecisions");
         rounds = getRuntimeContext().getMetricGroup().counter("correctionRounds");
         unexpectedAnswers = getRuntimeContext().getMetricGroup().counter("unexpectedCorrectionAnswers");
     }
 
     @Override
     public void processElement(LineAllocation line, Context ctx, Collector<OrderAllocation> out) throws Exception {
+        if (line.fill != null) {
+            onFill(line, out);
+            return;
+        }
         if (line.correction != null) {
             onAnswer(line, out);
             return;
@@ -80,7 +111,10 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
         if (line.lineCount == 1) {
             // Most orders have one line, and one line needs no correction: decided as it comes, without reading or
             // clearing state (a RocksDB get and a delete per order; the delete is flushed at the next checkpoint).
-            out.collect(assemble(List.of(line)));
+            // Its fills come after it from the same ledger, so none can be waiting.
+            OrderAllocation decision = assemble(List.of(line));
+            out.collect(decision);
+            if (!decision.backordered.isEmpty()) backordered.update(decision);
             return;
         }
         List<LineAllocation> received = new ArrayList<>();
@@ -109,7 +143,7 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
             }
         }
         lines.clear();
-        out.collect(assemble(received));
+        publish(assemble(received), out);
     }
 
     /** A ledger's answer to a correction: once every corrected SKU has answered, the decision as they hold it. */
@@ -137,7 +171,34 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
         OrderAllocation decision = assemble(OrderCorrections.held(held, answers));
         List<String> notes = OrderCorrections.notes(answers);
         if (!notes.isEmpty()) decision.reason += " Not corrected: " + String.join("; ", notes) + ".";
+        publish(decision, out);
+    }
+
+    /** Publishes a multi-line order's first decision, then the fills that waited for it. */
+    private void publish(OrderAllocation decision, Collector<OrderAllocation> out) throws Exception {
         out.collect(decision);
+        OrderAllocation last = decision;
+        for (LineAllocation fill : pendingFills.get()) {
+            last = BackorderFills.next(last, fill, clock);
+            fillDecisions.inc();
+            out.collect(last);
+        }
+        pendingFills.clear();
+        if (last.backordered.isEmpty()) backordered.clear();
+        else backordered.update(last);
+    }
+
+    /** A backorder filled: the order's next decision, or later, once its first decision is out. */
+    private void onFill(LineAllocation fill, Collector<OrderAllocation> out) throws Exception {
+        if (round.value() != null || lines.get().iterator().hasNext()) {
+            pendingFills.add(fill);
+            return;
+        }
+        OrderAllocation next = BackorderFills.next(backordered.value(), fill, clock);
+        fillDecisions.inc();
+        out.collect(next);
+        if (next.backordered.isEmpty()) backordered.clear();
+        else backordered.update(next);
     }
 
     private OrderAllocation assemble(List<LineAllocation> received) {

@@ -1,5 +1,7 @@
 package io.stockflow.flink.ledger;
 
+import io.stockflow.ledger.Backorder;
+import io.stockflow.ledger.BackorderTally;
 import io.stockflow.ledger.LedgerStore;
 import io.stockflow.ledger.OrderHold;
 import io.stockflow.ledger.Position;
@@ -15,21 +17,29 @@ import org.apache.flink.api.common.state.ValueState;
  *
  * <p>Positions are read on first use and written back once, by {@link #flush()}, if the command changed any.
  * Savepoints of 0.1 kept one MapState entry per location: those move into the new value on a SKU's first command.
+ * The backorder queue is one MapState entry per waiting order and its count one value: the hot path (an order that
+ * is not backordered) touches neither.
  */
 final class KeyedLedgerStore implements LedgerStore {
     private final ValueState<Map<String, Position>> positions;
     private final MapState<String, Position> positionsPerLocation;
     private final MapState<String, OrderHold> holds;
+    private final MapState<String, Backorder> backorders;
+    private final ValueState<BackorderTally> tally;
     private Map<String, Position> table;
     private boolean changed;
 
     KeyedLedgerStore(
             ValueState<Map<String, Position>> positions,
             MapState<String, Position> positionsPerLocation,
-            MapState<String, OrderHold> holds) {
+            MapState<String, OrderHold> holds,
+            MapState<String, Backorder> backorders,
+            ValueState<BackorderTally> tally) {
         this.positions = positions;
         this.positionsPerLocation = positionsPerLocation;
         this.holds = holds;
+        this.backorders = backorders;
+        this.tally = tally;
     }
 
     /** Writes the positions back if the command changed them. */
@@ -90,5 +100,35 @@ final class KeyedLedgerStore implements LedgerStore {
     @Override
     public Iterable<Map.Entry<String, OrderHold>> holds() throws Exception {
         return holds.entries();
+    }
+
+    @Override
+    public Backorder backorder(String orderId) throws Exception {
+        return backorders.get(orderId);
+    }
+
+    @Override
+    public void putBackorder(String orderId, Backorder backorder) throws Exception {
+        backorders.put(orderId, backorder);
+    }
+
+    @Override
+    public void removeBackorder(String orderId) throws Exception {
+        backorders.remove(orderId);
+    }
+
+    @Override
+    public Iterable<Map.Entry<String, Backorder>> backorders() throws Exception {
+        return backorders.entries();
+    }
+
+    @Override
+    public BackorderTally backorderTally() throws Exception {
+        return tally.value();
+    }
+
+    @Override
+    public void putBackorderTally(BackorderTally value) throws Exception {
+        tally.update(value);
     }
 }

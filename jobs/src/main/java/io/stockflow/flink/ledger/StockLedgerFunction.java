@@ -3,7 +3,10 @@ package io.stockflow.flink.ledger;
 import io.stockflow.alert.Alert;
 import io.stockflow.flink.metrics.StockflowMetrics;
 import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.AvailabilityUpdate;
+import io.stockflow.ledger.Backorder;
+import io.stockflow.ledger.BackorderTally;
 import io.stockflow.ledger.LedgerCommand;
 import io.stockflow.ledger.LedgerEffects;
 import io.stockflow.ledger.LedgerPolicy;
@@ -38,6 +41,10 @@ import org.apache.flink.util.OutputTag;
  * availability, sends line decisions and stock alerts to side outputs, and forgets settled orders with event-time
  * timers. Movements retried by their sender (same movement id) are applied once.
  *
+ * <p>Stock that arrives fills the SKU's backorder queue first, oldest order first ({@link SkuLedger}); each fill goes
+ * to {@link #LINES} as a line with {@code fill} set, and the allocation assembly publishes the order's next
+ * decision from it.
+ *
  * <p>Its second input are the assembler's corrections of routed holds ({@code routing.corrections}): each is applied
  * all or nothing and answered on {@link #LINES}, like a line decision (see docs/design/routing.md).
  */
@@ -57,6 +64,10 @@ public final class StockLedgerFunction
 
     private transient MapState<String, OrderHold> holds;
     private transient MapState<String, Boolean> appliedMovements;
+    /** The SKU's backorder queue: one entry per waiting order (state added with backorder fills). */
+    private transient MapState<String, Backorder> backorders;
+    /** How many orders wait in the queue, and whether it is turning lines away. */
+    private transient ValueState<BackorderTally> backorderTally;
     /** The SKU's one pending expiry timer (absent in state from before it existed: those timers still fire). */
     private transient ValueState<Long> expiryTimer;
 
@@ -65,6 +76,8 @@ public final class StockLedgerFunction
     private transient Counter reservations;
     private transient Counter reservedUnits;
     private transient Counter backorderedUnits;
+    private transient Counter backorderFills;
+    private transient Counter filledUnits;
     private transient StockflowMetrics.PerKey<Counter> alertsByType;
     private transient StockflowMetrics.PerKey<Counter> correctionsByOutcome;
     private transient Histogram latency;
@@ -91,12 +104,19 @@ public final class StockLedgerFunction
         applied.enableTimeToLive(StateTtlConfig.newBuilder(movementIdTtl).build());
         appliedMovements = getRuntimeContext().getMapState(applied);
         expiryTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("settled-expiry-timer", Types.LONG));
+        backorders = getRuntimeContext()
+                .getMapState(
+                        new MapStateDescriptor<>("backorders", Types.STRING, TypeInformation.of(Backorder.class)));
+        backorderTally = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("backorder-tally", TypeInformation.of(BackorderTally.class)));
         duplicateMovements = getRuntimeContext().getMetricGroup().counter("duplicateMovementsDropped");
         oversells = getRuntimeContext().getMetricGroup().counter("oversells");
         MetricGroup metrics = StockflowMetrics.group(getRuntimeContext().getMetricGroup());
         reservations = metrics.counter(StockflowMetrics.RESERVATIONS);
         reservedUnits = metrics.counter(StockflowMetrics.RESERVED_UNITS);
         backorderedUnits = metrics.counter(StockflowMetrics.BACKORDERED_UNITS);
+        backorderFills = getRuntimeContext().getMetricGroup().counter("backorderFills");
+        filledUnits = getRuntimeContext().getMetricGroup().counter("backorderFilledUnits");
         alertsByType = StockflowMetrics.counters(
                 getRuntimeContext().getMetricGroup(), StockflowMetrics.ALERT_TYPE, StockflowMetrics.ALERTS);
         correctionsByOutcome =
@@ -148,6 +168,11 @@ public final class StockLedgerFunction
     private void publish(LedgerEffects effects, Context ctx, Collector<AvailabilityUpdate> out) throws IOException {
         for (AvailabilityUpdate update : effects.availability) out.collect(update);
         if (effects.line != null) ctx.output(LINES, effects.line);
+        for (LineAllocation fill : effects.fills) {
+            backorderFills.inc();
+            for (Allocation a : fill.fill) filledUnits.inc(a.quantity);
+            ctx.output(LINES, fill);
+        }
         for (Alert alert : effects.alerts) {
             if ("OVERSELL".equals(alert.type)) oversells.inc();
             alertsByType.get(alert.type).inc();
@@ -189,6 +214,6 @@ public final class StockLedgerFunction
     }
 
     private KeyedLedgerStore store() {
-        return new KeyedLedgerStore(positions, positionsPerLocation, holds);
+        return new KeyedLedgerStore(positions, positionsPerLocation, holds, backorders, backorderTally);
     }
 }
