@@ -302,8 +302,7 @@ public final class SkuLedger {
         if (backorderedBefore > 0 || hold.backordered > 0) {
             boolean waits = keepInQueue(c.orderId, hold, c.channel, c.eventTime, c.route, detectedAt);
             if (!waits && hold.backordered > 0 && line != null && line.reason != null && allowsBackorder(c.route)) {
-                line.reason += "; not queued to be filled: " + policy.maxBackorders + " orders already wait for "
-                        + sku;
+                line.reason += "; not queued to be filled: " + policy.maxBackorders + " orders already wait for " + sku;
             }
         }
     }

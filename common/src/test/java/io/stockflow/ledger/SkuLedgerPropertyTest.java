@@ -260,7 +260,8 @@ class SkuLedgerPropertyTest {
                 .isEqualTo(owed);
         if (!owed.isEmpty()) {
             long available = 0;
-            for (String location : h.store.locations()) available += after.get(location).available();
+            for (String location : h.store.locations())
+                available += after.get(location).available();
             soft.assertThat(available)
                     .as(context + " backorders wait only while nothing is available")
                     .isZero();
@@ -328,7 +329,9 @@ class SkuLedgerPropertyTest {
                     .as(context + " fill of " + fill.orderId + " leaves the rest backordered")
                     .isLessThanOrEqualTo(was.backordered - got)
                     .isEqualTo(fill.backordered);
-            soft.assertThat(fill.allocations).as(context).usingRecursiveFieldByFieldElementComparator()
+            soft.assertThat(fill.allocations)
+                    .as(context)
+                    .usingRecursiveFieldByFieldElementComparator()
                     .containsExactlyInAnyOrderElementsOf(now.holds);
         }
     }

@@ -54,6 +54,7 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
     private transient ValueState<OrderAllocation> backordered;
     /** Fills that came while the order's decision was still being assembled. */
     private transient ListState<LineAllocation> pendingFills;
+
     private transient Counter fillDecisions;
     private transient Counter rounds;
     private transient Counter unexpectedAnswers;
@@ -154,6 +155,7 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
             unexpectedAnswers.inc();
             return;
         }
+        dropFillsOf(answer.sku);
         if (!r.awaiting.isEmpty()) {
             round.update(r);
             lines.add(answer);
@@ -186,6 +188,20 @@ public final class AllocationAssembler extends KeyedProcessFunction<String, Line
         pendingFills.clear();
         if (last.backordered.isEmpty()) backordered.clear();
         else backordered.update(last);
+    }
+
+    /**
+     * Drops waiting fills of a SKU whose correction answered: its ledger sent the answer after them, so the holds it
+     * names already include them.
+     */
+    private void dropFillsOf(String sku) throws Exception {
+        List<LineAllocation> kept = new ArrayList<>();
+        boolean dropped = false;
+        for (LineAllocation fill : pendingFills.get()) {
+            if (fill.sku.equals(sku)) dropped = true;
+            else kept.add(fill);
+        }
+        if (dropped) pendingFills.update(kept);
     }
 
     /** A backorder filled: the order's next decision, or later, once its first decision is out. */

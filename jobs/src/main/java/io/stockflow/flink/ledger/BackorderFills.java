@@ -50,8 +50,9 @@ final class BackorderFills {
         }
         a.reason = "Backorder filled: " + fill.reason
                 + (still.isEmpty() ? "" : "; still backordered: " + String.join(", ", still))
-                + (previous == null ? "; the order's earlier decision is no longer kept, so only " + fill.sku
-                        + " is listed" : "")
+                + (previous == null
+                        ? "; the order's earlier decision is no longer kept, so only " + fill.sku + " is listed"
+                        : "")
                 + ".";
         a.eventTime = fill.eventTime;
         a.decidedAt = clock.now(fill.eventTime);

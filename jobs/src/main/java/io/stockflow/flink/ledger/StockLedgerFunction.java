@@ -105,8 +105,7 @@ public final class StockLedgerFunction
         appliedMovements = getRuntimeContext().getMapState(applied);
         expiryTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("settled-expiry-timer", Types.LONG));
         backorders = getRuntimeContext()
-                .getMapState(
-                        new MapStateDescriptor<>("backorders", Types.STRING, TypeInformation.of(Backorder.class)));
+                .getMapState(new MapStateDescriptor<>("backorders", Types.STRING, TypeInformation.of(Backorder.class)));
         backorderTally = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("backorder-tally", TypeInformation.of(BackorderTally.class)));
         duplicateMovements = getRuntimeContext().getMetricGroup().counter("duplicateMovementsDropped");

@@ -78,6 +78,30 @@ class StockLedgerFunctionTest {
     }
 
     @Test
+    void aReceiptFillsTheBackordersKeptAcrossARestoreBeforeItsAvailabilityIsPublished() throws Exception {
+        send(reserve("shopify:1", "SKU-1", 2, 1000));
+        send(reserve("shopify:2", "SKU-1", 2, 2000));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 3000);
+        harness.close();
+        harness = newHarness();
+        harness.initializeState(snapshot);
+        harness.open();
+
+        send(receipt("m1", "SKU-1", "WH-A", 3, 5000));
+
+        List<LineAllocation> fills = values(harness.getSideOutput(StockLedgerFunction.LINES));
+        assertThat(fills).extracting(l -> l.orderId).containsExactly("shopify:1", "shopify:2");
+        assertThat(fills.get(0).fill).containsExactly(new Allocation("WH-A", 2));
+        assertThat(fills.get(1).fill).containsExactly(new Allocation("WH-A", 1));
+        assertThat(fills.get(1).backordered).isEqualTo(1);
+        assertThat(fills).extracting(l -> l.filledBy).containsOnly("m1");
+        assertThat(updates())
+                .as("the receipt's one update has the fills reserved")
+                .extracting(u -> u.location + ":" + u.onHand + "/" + u.reserved + "/" + u.available)
+                .containsExactly("WH-A:3/3/0", "*:3/3/0");
+    }
+
+    @Test
     void forgetsASettledOrderAfterTheRetentionAndKeepsOpenOnes() throws Exception {
         send(receipt("m1", "SKU-1", "WH-A", 10, 0));
         send(reserve("shopify:1", "SKU-1", 1, 1000));
