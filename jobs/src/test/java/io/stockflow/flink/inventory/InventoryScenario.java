@@ -119,6 +119,14 @@ final class InventoryScenario {
             return decisions.get(0);
         }
 
+        /** Every decision on an order, in revision order. */
+        List<OrderAllocation> decisions(String orderId) {
+            return allocations.stream()
+                    .filter(a -> a.orderId.equals(orderId))
+                    .sorted(Comparator.comparingInt(a -> a.revision))
+                    .toList();
+        }
+
         List<Alert> alerts(String type) {
             return alerts.stream().filter(a -> a.type.equals(type)).toList();
         }

@@ -13,6 +13,9 @@ import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.testing.ShopifyOrders;
 import io.stockflow.testing.TestFlink;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -157,6 +160,74 @@ class InventoryTopologyITCase {
         assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST")))
                 .as("nothing held beyond what is there")
                 .containsExactly(2L, 2L, 0L);
+    }
+
+    @Test
+    void stockThatArrivesFillsBackordersOldestFirstAndEachFilledOrderGetsItsNextDecision() throws Exception {
+        InventoryScenario backorders = new InventoryScenario()
+                .movements(
+                        receipt("mv-b", "SKU-B", "WH-WEST", 5, STOCK_ARRIVES),
+                        receipt("mv-1", "SKU-A", "WH-EAST", 4, "2026-11-26T11:00:00Z"),
+                        movement("mv-2", "SKU-A", "WH-WEST", "COUNT", 3, "2026-11-26T12:00:00Z"))
+                .orders(
+                        ShopifyOrders.placed(2001, "2026-11-26T10:00:00Z", "NY", "10001", "SKU-A", 3, "30.00"),
+                        ShopifyOrders.placed(2004, "2026-11-26T10:01:00Z", "NY", "10001", "SKU-A", 5, "50.00"),
+                        ShopifyOrders.cancelled(
+                                2004,
+                                "2026-11-26T10:01:00Z",
+                                "2026-11-26T10:30:00Z",
+                                "NY",
+                                "10001",
+                                "SKU-A",
+                                5,
+                                "50.00"),
+                        ShopifyOrders.placed(2002, "2026-11-26T10:05:00Z", "NY", "10001", "SKU-A", 2, "20.00"),
+                        ShopifyOrders.placed(
+                                2003,
+                                "2026-11-26T10:10:00Z",
+                                "NY",
+                                "10001",
+                                new LinkedHashMap<>(Map.of("SKU-A", 1L, "SKU-B", 1L)),
+                                "20.00"));
+        InventoryScenario.Results out = backorders.run();
+
+        // The receipt of 4: 2001 (oldest) whole, 2002 one of two; the cancelled 2004 nothing.
+        assertThat(out.decisions("shopify:2001"))
+                .extracting(d -> d.decision + " r" + d.revision)
+                .containsExactly("BACKORDERED r1", "ALLOCATED r2");
+        OrderAllocation filled = out.decisions("shopify:2001").get(1);
+        assertThat(filled.allocations).containsExactly(new AllocatedUnits("SKU-A", 3, "WH-EAST"));
+        assertThat(filled.filled).containsExactly(new AllocatedUnits("SKU-A", 3, "WH-EAST"));
+        assertThat(filled.eventTime).isEqualTo(java.time.Instant.parse("2026-11-26T11:00:00Z").toEpochMilli());
+        assertThat(filled.reason).contains("RECEIPT mv-1 at WH-EAST");
+        assertThat(out.decisions("shopify:2004"))
+                .as("cancelled: its backorder is dropped, never filled")
+                .extracting(d -> d.decision + " r" + d.revision)
+                .containsExactly("BACKORDERED r1");
+        // The count that raises WH-WEST to 3: the rest of 2002, then 2003's SKU-A line (its SKU-B line kept).
+        assertThat(out.decisions("shopify:2002"))
+                .extracting(d -> d.decision + " r" + d.revision)
+                .containsExactly("BACKORDERED r1", "PARTIAL r2", "ALLOCATED r3");
+        List<OrderAllocation> multiLine = out.decisions("shopify:2003");
+        assertThat(multiLine).extracting(d -> d.decision + " r" + d.revision)
+                .containsExactly("PARTIAL r1", "ALLOCATED r2");
+        assertThat(multiLine.get(1).allocations)
+                .containsExactlyInAnyOrder(
+                        new AllocatedUnits("SKU-A", 1, "WH-WEST"), new AllocatedUnits("SKU-B", 1, "WH-WEST"));
+
+        // What the channels are offered after the receipt already has the backorders reserved: no level of WH-EAST
+        // ever shows the received units as available.
+        assertThat(out.availability())
+                .filteredOn(u -> u.sku.equals("SKU-A") && u.location.equals("WH-EAST"))
+                .extracting(InventoryTopologyITCase::levels)
+                .containsExactly(List.of(4L, 4L, 0L));
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-WEST"))).containsExactly(3L, 2L, 1L);
+
+        InventoryScenario.Results again = backorders.run();
+        assertThat(again.allocations())
+                .as("a replay decides the same, revision by revision")
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("decidedAt")
+                .containsExactlyInAnyOrderElementsOf(out.allocations());
     }
 
     @Test
