@@ -60,6 +60,31 @@ class ShipmentClaimsTest {
     }
 
     @Test
+    void aLaterDecisionClaimsOnlyTheLocationsItsFillAdded() {
+        RuleSet rules = RuleSets.parse(RuleSets.small());
+        RoutingRequest order = RuleSets.order("shopify:3", "TEE-M", 3, "MUG-1", 1);
+        Evaluation e = RuleEvaluator.evaluate(rules, order, new StockSnapshot(null));
+        OrderAllocation filled = HeldDecision.of(
+                        "shopify:3",
+                        e,
+                        Map.of("TEE-M", 3L, "MUG-1", 1L),
+                        List.of(
+                                new PlannedUnits("TEE-M", 2, "B"),
+                                new PlannedUnits("TEE-M", 1, "A"),
+                                new PlannedUnits("MUG-1", 1, "B")),
+                        List.of())
+                .toOrderAllocation("shopify", NOON_NEW_YORK, NOON_NEW_YORK);
+        filled.revision = 2;
+        // The fill put one more TEE-M at B, which already shipped MUG-1, and the only TEE-M at A.
+        filled.filled.add(new AllocatedUnits("TEE-M", 1, "B"));
+        filled.filled.add(new AllocatedUnits("TEE-M", 1, "A"));
+
+        assertThat(ShipmentClaims.of(filled))
+                .extracting(ShipmentClaim::toString)
+                .containsExactly("A 2026-11-26 shopify:3 (capacity 100)");
+    }
+
+    @Test
     void theBuiltInAllocatorAndEmptyDecisionsClaimNothing() {
         OrderAllocation builtIn = new OrderAllocation();
         builtIn.allocations.add(new AllocatedUnits("SKU", 1, "WH-A"));

@@ -153,11 +153,19 @@ public final class Materializer {
         String when = eventTime != null ? eventTime : decidedAt;
         if (when == null) throw new UnusableRecord("missing_field", "missing field 'event_time' and 'decided_at'");
         long at = RecordFields.parseInstant(when, eventTime != null ? "event_time" : "decided_at");
-        boolean added = orders.add(
-                orderId, new TimelineEntry(TimelineEntry.Kind.DECISION, at, decision + "@" + decidedAt, json));
+        // A later decision of the order (a backorder filled) has a revision: with it, two decisions alike in outcome
+        // and time stay two entries.
+        JsonNode revision = r.get("revision");
+        boolean later = revision != null && revision.canConvertToInt();
+        String id = decision + "@" + decidedAt + (later ? "#" + revision.asInt() : "");
+        boolean added = orders.add(orderId, new TimelineEntry(TimelineEntry.Kind.DECISION, at, id, json));
         String channel = RecordFields.optionalText(r, "channel");
         orders.describe(orderId, channel, null);
         if (!added) return;
+        JsonNode first = r.path("allocations").path(0);
+        console.deadlines.location(orderId, RecordFields.optionalText(first, "location"), channel);
+        // The reports count each order's first decision once; a later one changes where it ships, not the counts.
+        if (later) return;
         console.reports.add(at, DailyReports.Counter.DECISIONS, 1, channel == null ? UNKNOWN : channel, decision);
         for (JsonNode line : r.path("backordered")) {
             String sku = RecordFields.optionalText(line, "sku");
@@ -168,8 +176,6 @@ public final class Materializer {
                         line.path("quantity").longValue(),
                         sku);
         }
-        JsonNode first = r.path("allocations").path(0);
-        console.deadlines.location(orderId, RecordFields.optionalText(first, "location"), channel);
     }
 
     /** A push to a channel: what the channel lists now, when it accepted it. */

@@ -198,7 +198,8 @@ class InventoryTopologyITCase {
         OrderAllocation filled = out.decisions("shopify:2001").get(1);
         assertThat(filled.allocations).containsExactly(new AllocatedUnits("SKU-A", 3, "WH-EAST"));
         assertThat(filled.filled).containsExactly(new AllocatedUnits("SKU-A", 3, "WH-EAST"));
-        assertThat(filled.eventTime).isEqualTo(java.time.Instant.parse("2026-11-26T11:00:00Z").toEpochMilli());
+        assertThat(filled.eventTime)
+                .isEqualTo(java.time.Instant.parse("2026-11-26T11:00:00Z").toEpochMilli());
         assertThat(filled.reason).contains("RECEIPT mv-1 at WH-EAST");
         assertThat(out.decisions("shopify:2004"))
                 .as("cancelled: its backorder is dropped, never filled")
@@ -209,7 +210,8 @@ class InventoryTopologyITCase {
                 .extracting(d -> d.decision + " r" + d.revision)
                 .containsExactly("BACKORDERED r1", "PARTIAL r2", "ALLOCATED r3");
         List<OrderAllocation> multiLine = out.decisions("shopify:2003");
-        assertThat(multiLine).extracting(d -> d.decision + " r" + d.revision)
+        assertThat(multiLine)
+                .extracting(d -> d.decision + " r" + d.revision)
                 .containsExactly("PARTIAL r1", "ALLOCATED r2");
         assertThat(multiLine.get(1).allocations)
                 .containsExactlyInAnyOrder(
