@@ -58,6 +58,23 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void aLaterDecisionThatFillsTheBackorderMovesTheOrderOnWithoutTellingTheCustomerTwice() {
+        LifecycleInput backordered = allocated(Decision.BACKORDERED, null, "2026-11-24T10:00:00Z");
+        backordered.allocation.backorderedUnits = 2;
+        send(placed("2026-11-24T10:00:00Z"), backordered);
+        send(allocated(Decision.ALLOCATED, "WH-EU", "2026-11-24T11:00:00Z"));
+        send(allocated(Decision.ALLOCATED, "WH-EU", "2026-11-24T11:00:00Z")); // read again after a restart
+
+        assertThat(track.location).as("the fill says where it ships from").isEqualTo("WH-EU");
+        assertThat(track.reached(Stage.ALLOCATED)).isEqualTo(at("2026-11-24T11:00:00Z"));
+        assertThat(notices)
+                .extracting(n -> n.kind)
+                .containsExactlyInAnyOrder(NotificationKind.ORDER_CONFIRMED, NotificationKind.BACKORDER_NOTICE);
+        send(warehouse(FulfilmentType.SHIPPED, "2026-11-24T16:00:00Z"));
+        assertThat(track.stage()).isEqualTo(Stage.SHIPPED);
+    }
+
+    @Test
     void walksAnOrderToTheDoorstepAndTellsTheCustomerAtEachStep() {
         placedAtWarehouse();
         send(
