@@ -8,14 +8,15 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What one rule set did to a history of orders, read from the {@code orders.allocations} records of its bounded run:
- * decisions by kind, orders shipped complete (one location) or split, units ordered and allocated, and per shipment
+ * What one rule set did to a history of orders, read from the {@code orders.allocations} records of its bounded run
+ * (each order's last decision, so a backorder filled later counts as filled): decisions by kind, orders shipped complete (one location) or split, units ordered and allocated, and per shipment
  * (one location of one order) the cost and transit days of that location's candidate in the decision's explanation.
  * From its {@code routing.capacity} records: shipments planned per location and local day, against the daily capacity.
  */
@@ -60,7 +61,14 @@ public final class BacktestSummary {
     public static BacktestSummary of(
             String version, Collection<String> allocations, Collection<String> capacityLevels) {
         BacktestSummary s = new BacktestSummary(version);
-        for (String line : allocations) s.add(read(line));
+        // An order's later decisions (its backorder filled) supersede the earlier ones: each order counts once, as
+        // its last decision has it.
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        for (String line : allocations) {
+            JsonNode a = read(line);
+            latest.merge(a.path("order_id").asText(), a, (was, now) -> revision(now) > revision(was) ? now : was);
+        }
+        for (JsonNode a : latest.values()) s.add(a);
         Map<String, Long> versions = new HashMap<>();
         for (String line : capacityLevels) s.addLevel(read(line), versions);
         return s;
@@ -120,6 +128,10 @@ public final class BacktestSummary {
     /** Mean transit days per shipment, or 0 without shipments. */
     public double meanTransitDays() {
         return shipments == 0 ? 0 : (double) transitDays / shipments;
+    }
+
+    private static int revision(JsonNode decision) {
+        return decision.path("revision").asInt(1);
     }
 
     private static JsonNode read(String line) {

@@ -79,7 +79,13 @@ final class DemoDashboard {
                 }
                 break;
             case Topics.ALLOCATIONS:
-                decisions.merge(r.path("decision").asText(), 1L, Long::sum);
+                // A later decision of an order is a backorder filled: counted apart, so first decisions stay one each.
+                decisions.merge(
+                        r.has("revision")
+                                ? "BACKORDER_FILLED"
+                                : r.path("decision").asText(),
+                        1L,
+                        Long::sum);
                 break;
             case Topics.ALERTS:
                 alertsByType.merge(r.path("type").asText(), 1L, Long::sum);
