@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Decisions of one order on its timeline: a repeat once, a later decision (a backorder filled) beside the first. */
+/**
+ * Decisions of one order on its timeline: a repeat once, a later decision (a backorder filled) beside the first; the
+ * reports count the order's first decision only.
+ */
 class MaterializerDecisionTest {
     private final OrderTimelines orders = new OrderTimelines(10);
     private final Materializer materializer = new Materializer(
-            new AvailabilityView(), new RecentChanges(10), orders, new AlertLog(10), new ServeMetrics());
+            new AvailabilityView(),
+            new RecentChanges(10),
+            orders,
+            new AlertLog(10),
+            new ServeMetrics(),
+            new ConsoleViews(10));
 
     private static String decision(String outcome, String revision) {
         return "{\"order_id\":\"shopify:1\",\"decision\":\"" + outcome + "\",\"allocations\":[],\"backordered\":[],"
