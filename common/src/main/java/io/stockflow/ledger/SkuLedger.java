@@ -300,7 +300,8 @@ public final class SkuLedger {
         markSettlement(hold, c.eventTime);
         store.putHold(c.orderId, hold);
         if (backorderedBefore > 0 || hold.backordered > 0) {
-            boolean waits = keepInQueue(c.orderId, hold, c.channel, c.eventTime, c.route, detectedAt);
+            RoutePlan where = c.location != null ? pinnedRoute(c.location) : c.route;
+            boolean waits = keepInQueue(c.orderId, hold, c.channel, c.eventTime, where, detectedAt);
             if (!waits && hold.backordered > 0 && line != null && line.reason != null && allowsBackorder(c.route)) {
                 line.reason += "; not queued to be filled: " + policy.maxBackorders + " orders already wait for " + sku;
             }
@@ -451,7 +452,8 @@ public final class SkuLedger {
         List<Backorder> queue = new ArrayList<>();
         for (Map.Entry<String, Backorder> e : store.backorders()) queue.add(e.getValue());
         queue.sort(Backorder::compare);
-        long available = totalAvailable();
+        long available = 0;
+        for (long units : availableByLocation().values()) available += units;
         for (Backorder b : queue) {
             if (available <= 0) break;
             if (b.orderId.equals(except)) continue;
@@ -461,7 +463,7 @@ public final class SkuLedger {
                 continue;
             }
             List<Allocation> placed = b.route == null
-                    ? DefaultAllocator.allocate(hold.backordered, availableByLocation())
+                    ? DefaultAllocator.allocate(hold.backordered, shopAvailable())
                     : RankedAllocator.allocate(sku, hold.backordered, b.route, availableByLocation());
             long got = 0;
             for (Allocation a : placed) {
@@ -525,6 +527,13 @@ public final class SkuLedger {
         p.safetyStock = new HashMap<>(route.safetyStock);
         p.maxShipments = route.maxShipments;
         p.allowBackorder = route.allowBackorder;
+        return p;
+    }
+
+    /** Where an order pinned to one location (a marketplace fulfils it from its own stock) may be filled: only there. */
+    private static RoutePlan pinnedRoute(String location) {
+        RoutePlan p = new RoutePlan();
+        p.candidates.add(location);
         return p;
     }
 

@@ -37,6 +37,24 @@ class MarketplaceHeldStockTest {
     }
 
     @Test
+    void backordersAreFilledOnlyFromTheStockTheirOrdersMayTake() {
+        LedgerHarness h = stocked();
+        h.reserve("shop", 6); // 4 at W1, 2 backordered
+        reserveAt(h, "fba", 22, "FBA-DE"); // 20 at FBA-DE, 2 backordered
+
+        LedgerEffects atMarketplace = h.receive("FBA-DE", 5);
+        assertThat(atMarketplace.fills).extracting(l -> l.orderId).containsExactly("fba");
+        assertThat(h.hold("fba").holds).containsExactly(new Allocation("FBA-DE", 22));
+        assertThat(h.hold("shop").backordered)
+                .as("the shop's order never takes marketplace-held units")
+                .isEqualTo(2);
+
+        LedgerEffects atShop = h.receive("W1", 2);
+        assertThat(atShop.fills).extracting(l -> l.orderId).containsExactly("shop");
+        assertThat(h.hold("shop").holds).containsExactly(new Allocation("W1", 6));
+    }
+
+    @Test
     void aPinnedOrderIsHeldOnlyAtItsLocation() {
         LedgerHarness h = stocked();
 
