@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,6 +30,14 @@ public final class ClusterCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ACTION", description = "start, stop or status.")
     String action;
 
+    @Option(
+            names = "--no-supervise",
+            description = {
+                "start: without the supervisor, a small process that starts a TaskManager that died again and stops",
+                "orphaned ones (log/supervisor.log). On by default."
+            })
+    boolean noSupervise;
+
     @Override
     public Integer call() throws Exception {
         LocalFlink flink = LocalFlink.forProject(Home.path());
@@ -39,15 +48,24 @@ public final class ClusterCommand implements Callable<Integer> {
                 ClusterHealth before = flink.health();
                 if (before.state() == ClusterHealth.State.UP) {
                     out().println("A Flink cluster already answers on http://" + flink.restAddress() + pids(jm, tm));
+                    if (jm.isPresent()) supervise(flink);
                     return 0;
                 }
                 if (before.state() == ClusterHealth.State.UNHEALTHY) {
                     out().println("The cluster is unhealthy: " + before.problem() + "; starting " + before.missing()
                             + " ...");
+                    if (!before.orphanedTaskManagers().isEmpty()) {
+                        out().println("Stopping orphaned TaskManager(s) " + before.orphanedTaskManagers());
+                    }
                     List<Role> startedRoles = flink.startMissing(Duration.ofSeconds(90));
                     out().println("Flink cluster whole again (started " + startedRoles + "): http://"
                             + flink.restAddress()
                             + pids(flink.running(Role.JOBMANAGER), flink.running(Role.TASKMANAGER)));
+                    if (startedRoles.contains(Role.JOBMANAGER)) {
+                        out().println("The new JobManager knows none of the old one's jobs: resume each with"
+                                + " `stockflow recover JOB` (from its latest retained checkpoint)");
+                    }
+                    supervise(flink);
                     return 0;
                 }
                 long started = System.nanoTime();
@@ -60,6 +78,7 @@ public final class ClusterCommand implements Callable<Integer> {
                 out().println("Metrics for Prometheus: http://127.0.0.1:" + flink.metricsPort(Role.JOBMANAGER)
                         + "/metrics (JobManager), http://127.0.0.1:" + flink.metricsPort(Role.TASKMANAGER)
                         + "/metrics (TaskManager: the jobs' metrics)");
+                supervise(flink);
                 out().println("Logs: " + flink.home().resolve("log"));
                 return 0;
             case "stop":
@@ -75,7 +94,8 @@ public final class ClusterCommand implements Callable<Integer> {
                 switch (health.state()) {
                     case UP:
                         out().println("up on http://" + flink.restAddress() + ", " + health.taskManagers()
-                                + " TaskManager(s)" + (jm.isPresent() ? pids(jm, tm) : " (not started by stockflow)"));
+                                + " TaskManager(s)" + (jm.isPresent() ? pids(jm, tm) : " (not started by stockflow)")
+                                + (jm.isPresent() ? supervisorStatus(flink) : ""));
                         return 0;
                     case UNHEALTHY:
                         out().println("unhealthy: " + health.problem() + pids(jm, tm)
@@ -89,6 +109,18 @@ public final class ClusterCommand implements Callable<Integer> {
                 err().println("unknown action '" + action + "': use start, stop or status");
                 return 2;
         }
+    }
+
+    private void supervise(LocalFlink flink) throws java.io.IOException {
+        if (noSupervise) return;
+        Optional<ProcessHandle> started = flink.startSupervisor();
+        Optional<ProcessHandle> running = started.isPresent() ? started : flink.supervisor();
+        running.ifPresent(p -> out().println(
+                        "Supervisor pid " + p.pid() + ": starts a TaskManager that dies again (log/supervisor.log)"));
+    }
+
+    private static String supervisorStatus(LocalFlink flink) throws java.io.IOException {
+        return flink.supervisor().map(p -> ", supervised (pid " + p.pid() + ")").orElse(", not supervised");
     }
 
     private static String pids(Optional<ProcessHandle> jm, Optional<ProcessHandle> tm) {

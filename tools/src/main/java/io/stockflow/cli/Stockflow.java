@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             io.stockflow.demo.DemoCommand.class,
             ClusterCommand.class,
             SubmitCommand.class,
+            RecoverCommand.class,
             JobsCommand.class,
             StopCommand.class,
             TailCommand.class,

@@ -1,6 +1,8 @@
 package io.stockflow.cli;
 
 import io.stockflow.cluster.FlinkRest;
+import io.stockflow.cluster.Submissions;
+import io.stockflow.cluster.SubmittedKafkaSettings;
 import io.stockflow.flink.graph.Jobs;
 import io.stockflow.flink.main.Home;
 import io.stockflow.flink.main.JobMain;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,6 +72,24 @@ public final class SubmitCommand implements Callable<Integer> {
                     + " write the same outputs twice).")
     boolean allowDuplicate;
 
+    @Option(
+            names = "--cluster-kafka-settings",
+            description = {
+                "The JobManager has its own Kafka settings (its environment, or a properties file on its machine):",
+                "STOCKFLOW_KAFKA_* variables of this shell are neither sent nor a reason to refuse a remote cluster."
+            })
+    boolean clusterKafkaSettings;
+
+    /** This shell's environment (the STOCKFLOW_KAFKA_* variables that go to the job). */
+    Map<String, String> environment = System.getenv();
+
+    @Option(
+            names = "--submissions",
+            hidden = true,
+            paramLabel = "FILE",
+            description = "The log of submissions that `recover` reads (default: .stockflow/submissions.jsonl).")
+    Path submissions = defaultSubmissions();
+
     @Unmatched
     List<String> jobArgs = new ArrayList<>();
 
@@ -93,16 +114,57 @@ public final class SubmitCommand implements Callable<Integer> {
                     + " --savepoint DIR`, then submit with --from-savepoint), or pass --allow-duplicate");
             return 2;
         }
-        String jarId = flink.uploadJar(jar);
-        try {
-            String jobId = flink.run(jarId, ENTRY_CLASS, programArgs, fromSavepoint, allowNonRestoredState);
-            out().println("Submitted " + job + " as job " + jobId + " to " + flink.address()
-                    + (fromSavepoint != null ? ", restored from " + fromSavepoint : ""));
-            out().println(jobId);
-        } finally {
-            flink.deleteJar(jarId);
-        }
+        String jobId = submit(
+                flink,
+                jar,
+                job,
+                programArgs,
+                fromSavepoint,
+                allowNonRestoredState,
+                new Submissions(submissions),
+                environment,
+                clusterKafkaSettings);
+        out().println("Submitted " + job + " as job " + jobId + " to " + flink.address()
+                + (fromSavepoint != null ? ", restored from " + fromSavepoint : ""));
+        out().println(jobId);
         return 0;
+    }
+
+    /**
+     * Uploads the jar, runs the job with this shell's Kafka settings ({@link SubmittedKafkaSettings}), removes the jar
+     * and logs the submission (the arguments as given, never the settings) for `recover`; returns the job id.
+     */
+    static String submit(
+            FlinkRest flink,
+            Path jar,
+            String job,
+            List<String> programArgs,
+            String fromSavepoint,
+            boolean allowNonRestoredState,
+            Submissions log,
+            Map<String, String> environment,
+            boolean clusterKafkaSettings)
+            throws java.io.IOException, InterruptedException {
+        try (SubmittedKafkaSettings kafka = SubmittedKafkaSettings.prepare(
+                programArgs,
+                environment,
+                flink.address(),
+                Path.of(System.getProperty("java.io.tmpdir")),
+                clusterKafkaSettings)) {
+            String jarId = flink.uploadJar(jar);
+            try {
+                String jobId = flink.run(jarId, ENTRY_CLASS, kafka.args(), fromSavepoint, allowNonRestoredState);
+                log.append(new Submissions.Entry(
+                        System.currentTimeMillis(), flink.address(), job, jobId, programArgs, fromSavepoint));
+                return jobId;
+            } finally {
+                flink.deleteJar(jarId);
+            }
+        }
+    }
+
+    static Path defaultSubmissions() {
+        return Home.path().resolve(".stockflow").resolve("submissions.jsonl");
     }
 
     /** {@code JOB ...}: what the job jar's entry point runs; live on the local broker unless told where. */

@@ -123,6 +123,40 @@ public final class FlinkRest {
     }
 
     /**
+     * The newest completed checkpoint or savepoint the JobManager remembers for a job (its checkpoint history), as the
+     * path Flink restores from; empty when it remembers none or does not know the job (a JobManager without high
+     * availability forgets the jobs of its predecessor).
+     */
+    public java.util.Optional<String> latestRetainedCheckpoint(String jobId) throws IOException, InterruptedException {
+        JsonNode latest;
+        try {
+            latest = get("/jobs/" + jobId + "/checkpoints").path("latest");
+        } catch (IOException unknownJob) {
+            return java.util.Optional.empty();
+        }
+        JsonNode best = null;
+        for (String kind : List.of("completed", "savepoint")) {
+            JsonNode c = latest.path(kind);
+            if (!c.hasNonNull("external_path")) continue;
+            if (best == null
+                    || c.path("latest_ack_timestamp").asLong()
+                            > best.path("latest_ack_timestamp").asLong()) best = c;
+        }
+        return best == null
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(best.get("external_path").asText());
+    }
+
+    /** A setting of the cluster's configuration as its JobManager reports it ({@code GET /jobmanager/config}). */
+    public java.util.Optional<String> configValue(String key) throws IOException, InterruptedException {
+        for (JsonNode entry : get("/jobmanager/config")) {
+            if (key.equals(entry.path("key").asText()))
+                return java.util.Optional.of(entry.path("value").asText());
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Stops a job with a savepoint (the sources stop, a last savepoint is taken, the sinks commit, the job finishes)
      * and waits for it; returns the savepoint's path.
      */

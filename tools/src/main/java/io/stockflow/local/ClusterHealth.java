@@ -13,13 +13,24 @@ import java.util.List;
  * @param jobManagerAlive whether the JobManager process this project started still runs
  * @param taskManagerStarted whether this project started a TaskManager (it has a pid file)
  * @param taskManagerAlive whether that TaskManager process still runs
+ * @param orphanedTaskManagers pids of TaskManagers of this cluster other than the recorded one (same resource id)
  */
 public record ClusterHealth(
         boolean restAnswers,
         int taskManagers,
         boolean jobManagerAlive,
         boolean taskManagerStarted,
-        boolean taskManagerAlive) {
+        boolean taskManagerAlive,
+        List<Long> orphanedTaskManagers) {
+
+    public ClusterHealth(
+            boolean restAnswers,
+            int taskManagers,
+            boolean jobManagerAlive,
+            boolean taskManagerStarted,
+            boolean taskManagerAlive) {
+        this(restAnswers, taskManagers, jobManagerAlive, taskManagerStarted, taskManagerAlive, List.of());
+    }
 
     public enum State {
         UP,
@@ -28,14 +39,19 @@ public record ClusterHealth(
     }
 
     public State state() {
-        if (!restAnswers && !jobManagerAlive && !taskManagerAlive) return State.DOWN;
+        if (!restAnswers && !jobManagerAlive && !taskManagerAlive && orphanedTaskManagers.isEmpty()) return State.DOWN;
         boolean taskManagerLost = taskManagers < 1 || (taskManagerStarted && !taskManagerAlive);
-        return restAnswers && !taskManagerLost ? State.UP : State.UNHEALTHY;
+        return restAnswers && !taskManagerLost && orphanedTaskManagers.isEmpty() ? State.UP : State.UNHEALTHY;
     }
 
     /** What is wrong, for people; empty when the cluster is up or down as a whole. */
     public String problem() {
         if (state() != State.UNHEALTHY) return "";
+        if (!orphanedTaskManagers.isEmpty()) {
+            return "orphaned TaskManager(s) " + orphanedTaskManagers
+                    + " run beside the recorded one and register under the same id (`stockflow cluster start` stops"
+                    + " them)";
+        }
         if (!restAnswers) {
             return jobManagerAlive
                     ? "the JobManager runs but its REST endpoint does not answer"

@@ -37,6 +37,7 @@ public final class LocalFlink {
         JOBMANAGER("org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"),
         TASKMANAGER("org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
 
+        /** The class the role's JVM runs. */
         final String mainClass;
 
         Role(String mainClass) {
@@ -140,7 +141,8 @@ public final class LocalFlink {
                 registeredTaskManagers(),
                 running(Role.JOBMANAGER).isPresent(),
                 Files.isRegularFile(pidFile(Role.TASKMANAGER)),
-                running(Role.TASKMANAGER).isPresent());
+                running(Role.TASKMANAGER).isPresent(),
+                orphanedTaskManagers().stream().map(ProcessHandle::pid).toList());
     }
 
     /**
@@ -148,8 +150,9 @@ public final class LocalFlink {
      * second one beside a survivor, and waits until a TaskManager has registered. Returns the roles it started.
      */
     public List<Role> startMissing(Duration timeout) throws IOException, InterruptedException {
+        stopOrphans();
         List<Role> missing = health().missing();
-        for (Role role : missing) start(role);
+        for (Role role : missing) startUnlessRunning(role);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (registeredTaskManagers() < 1 || !running(Role.TASKMANAGER).isPresent()) {
             if (System.nanoTime() > deadline) {
@@ -159,6 +162,91 @@ public final class LocalFlink {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         return missing;
+    }
+
+    /**
+     * Starts the role's process unless this home's process of that role runs, under a lock on the home: the supervisor
+     * and `cluster start` may both find a TaskManager missing at once, and only one of them may start it. Returns
+     * whether it started one.
+     */
+    public boolean startUnlessRunning(Role role) throws IOException {
+        Files.createDirectories(home);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                        home.resolve("cluster.lock"),
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = channel.lock()) {
+            if (running(role).isPresent()) return false;
+            start(role);
+            return true;
+        }
+    }
+
+    /**
+     * TaskManagers of this cluster (started with its {@code conf/}) that are not the one its pid file names: left
+     * behind when a pid file was lost or overwritten. They register under the same resource id as the recorded one
+     * ({@code taskmanager-1}), so the JobManager sees one TaskManager that keeps changing, and jobs restart.
+     */
+    public List<ProcessHandle> orphanedTaskManagers() throws IOException {
+        String confDir = home.resolve("conf").toString();
+        Optional<Long> recorded = running(Role.TASKMANAGER).map(ProcessHandle::pid);
+        return ProcessHandle.allProcesses()
+                .filter(p -> recorded.map(pid -> pid != p.pid()).orElse(true))
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains(Role.TASKMANAGER.mainClass) && c.contains("--configDir " + confDir))
+                        .orElse(false))
+                .toList();
+    }
+
+    /** Stops the orphaned TaskManagers (above); returns their pids. */
+    public List<Long> stopOrphans() throws IOException, InterruptedException {
+        List<Long> stopped = new ArrayList<>();
+        for (ProcessHandle orphan : orphanedTaskManagers()) {
+            stop(orphan, Duration.ofSeconds(10));
+            stopped.add(orphan.pid());
+        }
+        return stopped;
+    }
+
+    /**
+     * Starts the supervisor ({@link ClusterSupervisor}), a small JVM of its own that restarts a TaskManager that died
+     * and stops orphaned ones, unless it runs. It runs on this JVM's class path and stops by itself once the cluster is
+     * stopped. Returns its process, or empty when it already ran.
+     */
+    public Optional<ProcessHandle> startSupervisor() throws IOException {
+        if (supervisor().isPresent()) return Optional.empty();
+        Path confDir = writeConf();
+        Files.createDirectories(home.resolve("log"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        command.addAll(JavaModules.OPENS);
+        command.add("-Dlog4j2.level=WARN");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ClusterSupervisor.class.getName());
+        command.add(home.toString());
+        command.add(libs.toString());
+        Process process = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        home.resolve("log").resolve("supervisor.log").toFile()))
+                .redirectErrorStream(true)
+                .start();
+        writePid(home.resolve("supervisor.pid"), process.pid());
+        return Optional.of(process.toHandle());
+    }
+
+    /** The supervisor process, if it runs. */
+    public Optional<ProcessHandle> supervisor() throws IOException {
+        return recorded(home.resolve("supervisor.pid"));
+    }
+
+    /** Whether the cluster was started here and not stopped since (its JobManager's pid file is there). */
+    boolean started() {
+        return Files.isRegularFile(pidFile(Role.JOBMANAGER));
     }
 
     /** Starts one process of the cluster (also a TaskManager again after it was killed) and records its pid. */
@@ -197,20 +285,44 @@ public final class LocalFlink {
                         home.resolve("log").resolve(role.fileName() + ".out").toFile())
                 .redirectErrorStream(true)
                 .start();
-        Files.writeString(pidFile(role), Long.toString(process.pid()));
+        writePid(pidFile(role), process.pid());
         return process;
     }
 
     /** The process of this role that this cluster's home recorded, if it still runs. */
     public Optional<ProcessHandle> running(Role role) throws IOException {
-        Path pidFile = pidFile(role);
-        if (!Files.isRegularFile(pidFile)) return Optional.empty();
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        return recorded(pidFile(role));
+    }
+
+    private static Optional<ProcessHandle> recorded(Path pidFile) throws IOException {
+        String pid;
+        try {
+            pid = Files.readString(pidFile).trim();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return pid.matches("\\d+")
+                ? ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive)
+                : Optional.empty();
+    }
+
+    /** Replaces a pid file in one step: the supervisor and the launcher read them while the other writes. */
+    private static void writePid(Path pidFile, long pid) throws IOException {
+        Path next = pidFile.resolveSibling(pidFile.getFileName() + ".next");
+        Files.writeString(next, Long.toString(pid));
+        Files.move(
+                next,
+                pidFile,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Stops the TaskManager, then the JobManager: SIGTERM, then SIGKILL after the grace period. */
     public void stopAll(Duration grace) throws IOException, InterruptedException {
+        // The supervisor first, or it would start the TaskManager stopped below again.
+        Optional<ProcessHandle> supervisor = supervisor();
+        if (supervisor.isPresent()) stop(supervisor.get(), grace);
+        Files.deleteIfExists(home.resolve("supervisor.pid"));
         for (Role role : List.of(Role.TASKMANAGER, Role.JOBMANAGER)) {
             Optional<ProcessHandle> process = running(role);
             if (process.isPresent()) stop(process.get(), grace);

@@ -121,6 +121,25 @@ class StandaloneClusterITCase {
                             KAFKA.bootstrap()))
                     .isEqualTo(2);
             assertThat(refused.toString()).contains("already runs 'stockflow inventory'", "--allow-duplicate");
+            // A job whose main fails on the JobManager: the submitter reads the job's own reason, not a bare 400.
+            StringWriter failed = new StringWriter();
+            CommandLine again = Stockflow.commandLine();
+            again.setErr(new PrintWriter(failed));
+            Path missing = HOME.resolve("no-such-input");
+            assertThat(again.execute(
+                            "submit",
+                            "inventory",
+                            "--rest",
+                            flink.restAddress(),
+                            "--jar",
+                            JOB_JAR.toString(),
+                            "--allow-duplicate",
+                            "--input",
+                            missing.toString(),
+                            "--output",
+                            HOME.resolve("out").toString()))
+                    .isEqualTo(1);
+            assertThat(failed.toString()).contains("answered 400", "--input " + missing + " is not a folder");
             assertThat(rest.jobs())
                     .as("still one job")
                     .filteredOn(j -> j.state().equals("RUNNING"))
@@ -262,6 +281,97 @@ class StandaloneClusterITCase {
                     .hasSize(2);
         } finally {
             cancel(newJob);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theSupervisorStartsAKilledTaskManagerAgainAndRecoverResumesTheJobAfterItsJobManagerDied(@TempDir Path work)
+            throws Exception {
+        Map<String, String> topics = createTopics("recover");
+        Path submissions = work.resolve("submissions.jsonl");
+        List<String> submit = new ArrayList<>(List.of(
+                "submit",
+                "inventory",
+                "--rest",
+                flink.restAddress(),
+                "--jar",
+                JOB_JAR.toString(),
+                "--submissions",
+                submissions.toString(),
+                "--bootstrap",
+                KAFKA.bootstrap(),
+                "--checkpoint-interval",
+                "500ms"));
+        topics.forEach((logical, actual) -> submit.addAll(List.of("--topic", logical + "=" + actual)));
+        String first = lastLine(stockflow(submit));
+        await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(first)));
+        assertThat(flink.startSupervisor()).isPresent();
+        String[] current = {first};
+        try {
+            feedAndCheck(topics, () -> {
+                // A TaskManager killed: nobody runs a command, the supervisor starts another and the job restores.
+                long checkpoints = rest.completedCheckpoints(first);
+                await().atMost(WAIT).until(() -> rest.completedCheckpoints(first) >= checkpoints + 1);
+                long killedPid = flink.running(Role.TASKMANAGER).orElseThrow().pid();
+                long killed = System.nanoTime();
+                flink.kill(Role.TASKMANAGER);
+                await().atMost(WAIT)
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> flink.running(Role.TASKMANAGER)
+                                .map(p -> p.pid() != killedPid)
+                                .orElse(false));
+                await().atMost(WAIT)
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> "RUNNING".equals(rest.state(first)) && rest.restoredCheckpoints(first) >= 1);
+                System.out.printf(
+                        "TaskManager killed; supervisor started another, job restored, after %.1f s%n",
+                        (System.nanoTime() - killed) / 1e9);
+                assertThat(Files.readString(flink.home().resolve("log").resolve("supervisor.log")))
+                        .contains("the TaskManager process was gone: started another");
+
+                // The second batch is decided and committed (so in a completed checkpoint), then the JobManager dies
+                // and takes the job with it; the next batch arrives while no job runs.
+                KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3));
+                awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
+                long lastCheckpoints = rest.completedCheckpoints(first);
+                await().atMost(WAIT).until(() -> rest.completedCheckpoints(first) >= lastCheckpoints + 1);
+                flink.kill(Role.JOBMANAGER);
+                long jobManagerKilled = System.nanoTime();
+                // (feedAndCheck sends this record once more after the hook: a retried webhook, dropped as known)
+                KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(3, 4));
+                assertThat(flink.startMissing(WAIT)).containsExactly(Role.JOBMANAGER);
+                String recovered = stockflow(List.of(
+                        "recover",
+                        "inventory",
+                        "--rest",
+                        flink.restAddress(),
+                        "--jar",
+                        JOB_JAR.toString(),
+                        "--submissions",
+                        submissions.toString()));
+                assertThat(recovered)
+                        .contains("Latest retained checkpoint of inventory (run " + first + "): ", "/chk-");
+                current[0] = lastLine(recovered);
+                await().atMost(WAIT)
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> "RUNNING".equals(rest.state(current[0])));
+                java.util.regex.Matcher used =
+                        java.util.regex.Pattern.compile("/(chk-\\d+)").matcher(recovered);
+                assertThat(used.find()).isTrue();
+                assertThat(rest.get("/jobs/" + current[0] + "/checkpoints")
+                                .path("latest")
+                                .path("restored")
+                                .path("external_path")
+                                .asText())
+                        .as("the new job restored the checkpoint recover printed")
+                        .endsWith("/" + used.group(1));
+                System.out.printf(
+                        "JobManager killed; started again and the job recovered from its checkpoint after %.1f s%n",
+                        (System.nanoTime() - jobManagerKilled) / 1e9);
+            });
+        } finally {
+            cancel(current[0]);
         }
     }
 

@@ -51,4 +51,13 @@ class ClusterHealthTest {
         assertThat(h.state()).isEqualTo(State.DOWN);
         assertThat(h.problem()).isEmpty();
     }
+
+    @Test
+    void anOrphanedTaskManagerBesideTheRecordedOneIsUnhealthy() {
+        ClusterHealth h = new ClusterHealth(true, 1, true, true, true, java.util.List.of(4242L));
+
+        assertThat(h.state()).isEqualTo(State.UNHEALTHY);
+        assertThat(h.problem()).contains("orphaned TaskManager(s) [4242]", "same id");
+        assertThat(h.missing()).isEmpty();
+    }
 }

@@ -41,4 +41,44 @@ class LocalFlinkTest {
 
         assertThat(flink.config().getString("state.checkpoints.dir", null)).isEqualTo("s3://bucket/checkpoints");
     }
+
+    @Test
+    void aTaskManagerOfThisClusterThatIsNotTheRecordedOneIsAnOrphanAndIsStopped(@TempDir Path dir) throws Exception {
+        Path home = dir.resolve("cluster");
+        LocalFlink flink = new LocalFlink(home, home.resolve("lib"), new Configuration());
+        // Processes whose command lines read as TaskManagers of this cluster and of another one.
+        Process recorded = taskManagerLike(home.resolve("conf"));
+        Process orphan = taskManagerLike(home.resolve("conf"));
+        Process otherClusters = taskManagerLike(dir.resolve("other").resolve("conf"));
+        try {
+            java.nio.file.Files.createDirectories(home);
+            java.nio.file.Files.writeString(home.resolve("taskmanager.pid"), Long.toString(recorded.pid()));
+
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(flink.orphanedTaskManagers())
+                            .extracting(ProcessHandle::pid)
+                            .containsExactly(orphan.pid()));
+            assertThat(flink.stopOrphans()).containsExactly(orphan.pid());
+
+            assertThat(orphan.isAlive()).isFalse();
+            assertThat(recorded.isAlive()).isTrue();
+            assertThat(otherClusters.isAlive()).isTrue();
+            assertThat(flink.orphanedTaskManagers()).isEmpty();
+        } finally {
+            for (Process p : java.util.List.of(recorded, orphan, otherClusters)) p.destroyForcibly();
+        }
+    }
+
+    private static Process taskManagerLike(Path confDir) throws java.io.IOException {
+        // "; true" keeps the shell (with these arguments) as the process, instead of it becoming sleep.
+        return new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "sleep 60; true",
+                        "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+                        "--configDir",
+                        confDir.toString())
+                .start();
+    }
 }

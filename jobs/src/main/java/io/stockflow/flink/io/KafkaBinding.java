@@ -37,7 +37,8 @@ public final class KafkaBinding implements TopicBinding {
         try {
             OwnedTopics.ensure(settings, List.of(topic));
         } catch (Exception e) {
-            throw new IllegalStateException("could not create the missing topic " + settings.topicName(topic), e);
+            throw new IllegalStateException(
+                    KafkaFailures.explain(settings, "checking topic " + settings.topicName(topic), e), e);
         }
         KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(settings.bootstrap)

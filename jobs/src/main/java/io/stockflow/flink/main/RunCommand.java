@@ -36,6 +36,9 @@ import picocli.CommandLine.Parameters;
             "The run ends when the input is consumed, and applies each key's events in event-time order."
         })
 public final class RunCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "JOB", description = "inventory, lifecycle, or all (every job in one graph).")
     String job;
 
@@ -110,7 +113,7 @@ public final class RunCommand implements Callable<Integer> {
         TopicBinding binding;
         if (where.files != null) {
             if (!java.nio.file.Files.isDirectory(where.files.input)) {
-                System.err.println("--input " + where.files.input + " is not a folder");
+                spec.commandLine().getErr().println("--input " + where.files.input + " is not a folder");
                 return 2;
             }
             binding = new FileBinding(where.files.input.toAbsolutePath(), where.files.output.toAbsolutePath());
@@ -124,7 +127,7 @@ public final class RunCommand implements Callable<Integer> {
             JobGraph.wire(env, jobs, binding, jobOptions);
         } catch (IllegalArgumentException badConfiguration) {
             // A policy or template file that does not read: say which and why, before anything runs.
-            System.err.println("stockflow: " + badConfiguration.getMessage());
+            spec.commandLine().getErr().println("stockflow: " + badConfiguration.getMessage());
             return 2;
         }
         env.execute("stockflow " + job);
@@ -141,7 +144,18 @@ public final class RunCommand implements Callable<Integer> {
         KafkaSettings settings = new KafkaSettings(kafka.bootstrap);
         settings.topicNames.putAll(kafka.topics);
         settings.atLeastOnceTopics.addAll(kafka.atLeastOnce);
-        if (kafka.properties != null) settings.loadProperties(kafka.properties);
+        if (kafka.properties != null) {
+            try {
+                settings.loadProperties(kafka.properties);
+            } catch (java.io.IOException e) {
+                // On a cluster this runs on the JobManager: the path must name a file on its machine.
+                throw new IllegalArgumentException(
+                        "--kafka-properties " + kafka.properties.toAbsolutePath()
+                                + ": cannot read it where the job's main runs ("
+                                + e.getClass().getSimpleName() + ")",
+                        e);
+            }
+        }
         settings.loadEnvironment(System.getenv());
         return settings;
     }
