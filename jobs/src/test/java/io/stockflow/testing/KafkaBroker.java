@@ -1,5 +1,6 @@
 package io.stockflow.testing;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,8 +32,38 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * lines and read topics as a {@code read_committed} consumer sees them.
  */
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+    private final SecuredListener secured;
     private KafkaClusterTestKit cluster;
     private boolean startedForOneTest;
+
+    /** A broker with its plaintext listener only. */
+    public KafkaBroker() {
+        this(null);
+    }
+
+    private KafkaBroker(SecuredListener secured) {
+        this.secured = secured;
+    }
+
+    /**
+     * A broker that also listens with SASL_SSL ({@link SecuredListener}) on a port of its own, for the user with the
+     * password; the plaintext listener stays for the helpers below.
+     */
+    public static KafkaBroker withSaslSsl(Path certificates, String user, String password) {
+        return new KafkaBroker(new SecuredListener(certificates, user, password));
+    }
+
+    /** The SASL_SSL listener's address ({@code 127.0.0.1:PORT}). */
+    public String securedBootstrap() {
+        if (secured == null) throw new IllegalStateException("this broker has no SASL_SSL listener");
+        return "127.0.0.1:" + secured.port;
+    }
+
+    /** What a client of the SASL_SSL listener sets, as a properties file would hold it; {@code password} as given. */
+    public Properties securedClientProperties(String user, String password) {
+        if (secured == null) throw new IllegalStateException("this broker has no SASL_SSL listener");
+        return secured.clientProperties(user, password);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -55,12 +86,13 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, B
     }
 
     private void start() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true)
-                        .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build());
+        if (secured != null) secured.configure(builder);
+        cluster = builder.setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * one started in {@code @BeforeAll} after the class; both before the broker they read from stops.
  */
 public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
-    private final KafkaBroker broker = new KafkaBroker();
+    private final KafkaBroker broker;
     private final boolean brokerPerTest;
     private final Set<String> prefixesTaken = new HashSet<>();
     private final List<JobClient> classJobs = new ArrayList<>();
@@ -53,7 +53,22 @@ public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback,
     }
 
     private KafkaPipeline(boolean brokerPerTest) {
+        this(brokerPerTest, new KafkaBroker());
+    }
+
+    private KafkaPipeline(boolean brokerPerTest, KafkaBroker broker) {
         this.brokerPerTest = brokerPerTest;
+        this.broker = broker;
+    }
+
+    /** One broker of the test's making (e.g. {@link KafkaBroker#withSaslSsl}) for the whole class. */
+    public static KafkaPipeline on(KafkaBroker broker) {
+        return new KafkaPipeline(false, broker);
+    }
+
+    /** The broker under the pipeline. */
+    public KafkaBroker broker() {
+        return broker;
     }
 
     /** A fresh broker for each test (one MiniCluster still serves the class), for tests that reuse topic names. */

@@ -82,7 +82,7 @@ public final class ClusterCommand implements Callable<Integer> {
                 out().println("Logs: " + flink.home().resolve("log"));
                 return 0;
             case "stop":
-                if (jm.isEmpty() && tm.isEmpty()) {
+                if (jm.isEmpty() && tm.isEmpty() && flink.supervisor().isEmpty()) {
                     out().println("No Flink cluster started by stockflow is running.");
                     return 0;
                 }

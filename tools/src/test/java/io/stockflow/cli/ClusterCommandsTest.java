@@ -29,6 +29,35 @@ class ClusterCommandsTest {
     }
 
     @Test
+    void recoverTriesTheRunsOfTheJobNewestFirstFromTheClusterAndTheSubmissionLog(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        RecoverCommand recover = new RecoverCommand();
+        new CommandLine(recover).parseArgs("inventory");
+        List<FlinkRest.JobSummary> cluster = List.of(
+                new FlinkRest.JobSummary("c-old", "stockflow inventory", "FAILED", 100, 0),
+                new FlinkRest.JobSummary("c-new", "stockflow inventory", "CANCELED", 300, 0),
+                new FlinkRest.JobSummary("other", "stockflow lifecycle", "FAILED", 400, 0));
+        List<io.stockflow.cluster.Submissions.Entry> logged = List.of(
+                new io.stockflow.cluster.Submissions.Entry(
+                        350, "http://h:8081", "inventory", "s-newest", List.of("inventory"), null),
+                new io.stockflow.cluster.Submissions.Entry(
+                        200, "http://h:8081", "inventory", "s-mid", List.of("inventory"), null));
+
+        assertThat(recover.candidates(cluster, logged, dir)).containsExactly("s-newest", "c-new", "s-mid", "c-old");
+
+        // Known to neither: the one run that left checkpoints in the folder, and only when there is one.
+        String run = "0123456789abcdef0123456789abcdef";
+        java.nio.file.Path chk =
+                java.nio.file.Files.createDirectories(dir.resolve(run).resolve("chk-3"));
+        java.nio.file.Files.writeString(chk.resolve("_metadata"), "m");
+        assertThat(recover.candidates(List.of(), List.of(), dir)).containsExactly(run);
+        java.nio.file.Path other = java.nio.file.Files.createDirectories(
+                dir.resolve("fedcba9876543210fedcba9876543210").resolve("chk-1"));
+        java.nio.file.Files.writeString(other.resolve("_metadata"), "m");
+        assertThat(recover.candidates(List.of(), List.of(), dir)).isEmpty();
+    }
+
+    @Test
     void aSubmittedJobRunsLiveOnTheLocalBrokerUnlessToldWhere() {
         assertThat(SubmitCommand.programArgs("inventory", List.of("--checkpoint-interval", "1s")))
                 .containsExactly("inventory", "--checkpoint-interval", "1s", "--bootstrap", "127.0.0.1:19092");
