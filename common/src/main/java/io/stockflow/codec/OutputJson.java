@@ -76,6 +76,12 @@ public final class OutputJson {
             g.writeStringField("message", a.message);
             g.writeFieldName("evidence");
             g.writeRawValue(a.evidenceJson != null ? a.evidenceJson : "{}");
+            if (a.status != null) {
+                g.writeStringField("status", a.status);
+                g.writeNumberField("revision", a.revision == null ? 1 : a.revision);
+                if (a.startedAt != null) g.writeStringField("started_at", Instants.format(a.startedAt));
+                if (a.resolvedAt != null) g.writeStringField("resolved_at", Instants.format(a.resolvedAt));
+            }
         });
     }
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What {@link TrafficGenerator} produces: a plain settings object, public fields with realistic defaults. The same
@@ -98,6 +100,23 @@ public class GeneratorSettings {
     public double returningCustomerShare = 0.2;
     /** Normal traffic before the first injected anomaly, for the detectors to learn what normal is. */
     public Duration anomalyWarmUp = Duration.ofDays(1);
+
+    /**
+     * When true, every shipped parcel gets carrier updates on {@code carrier.tracking} (EasyPost trackers: in transit,
+     * out for delivery, delivered; a few days late now and then), except parcels of {@link #silentCarriers}. Off by
+     * default: the traffic is then as it always was.
+     */
+    public boolean carrierTracking = false;
+    /** Carriers that never report (with {@link #carrierTracking}): names as on the shipments, e.g. {@code USPS}. */
+    public Set<String> silentCarriers = new TreeSet<>();
+    /**
+     * A SKU that sells out: a physical count finds none of it at any location {@link #soldOutFrom} after the start, and
+     * no receipt brings any for {@link #soldOutFor}; orders keep asking for it. Null: none.
+     */
+    public String soldOutSku;
+
+    public Duration soldOutFrom = Duration.ofDays(1);
+    public Duration soldOutFor = Duration.ofDays(2);
 
     public static Map<String, Double> defaultChannelMix() {
         Map<String, Double> mix = new LinkedHashMap<>();

@@ -39,6 +39,25 @@ public final class Scenarios {
         return s;
     }
 
+    /** The carrier that never reports in {@link #alertVolume}: a large share of US parcels travel with it. */
+    public static final String SILENT_CARRIER = "USPS";
+
+    /**
+     * The settings of the alert-volume scenario: days of traffic with carrier tracking for every parcel but those of
+     * {@value #SILENT_CARRIER}, which never reports, and the third best seller sold out from the first day for two.
+     */
+    public static GeneratorSettings alertVolume(long seed, int days) {
+        GeneratorSettings s = new GeneratorSettings();
+        s.seed = seed;
+        s.duration = Duration.ofDays(days);
+        s.carrierTracking = true;
+        s.silentCarriers.add(SILENT_CARRIER);
+        s.soldOutSku = Catalog.id(2);
+        s.soldOutFrom = Duration.ofDays(1);
+        s.soldOutFor = Duration.ofDays(2);
+        return s;
+    }
+
     /** Writes the scenario's records per topic and its labels; returns how many records per topic. */
     public static Map<String, Integer> write(GeneratorSettings settings, Path dir) throws IOException {
         Files.createDirectories(dir);

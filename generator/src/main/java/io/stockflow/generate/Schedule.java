@@ -49,6 +49,12 @@ final class Schedule implements Iterator<GeneratedRecord> {
     private final OrderFactory factory;
     private final Movements movements;
     private final Shipments shipments = new Shipments();
+    private final CarrierTracking tracking = new CarrierTracking();
+    /** The catalogue index of the SKU that sells out (-1: none), and when its shortage ends. */
+    private final int soldOut;
+
+    private final long soldOutFrom;
+    private final long soldOutUntil;
     private final BadRecords bad;
     private final Seasonality.Arrivals arrivals;
     /** Channel choice and the split per order. */
@@ -113,7 +119,19 @@ final class Schedule implements Iterator<GeneratedRecord> {
         badChance = settings.badRecordRate / (1 - settings.badRecordRate);
         injections = settings.injectAnomalies ? new Injections(settings, catalog, seasonality, settings.seed) : null;
 
+        int soldOutIndex = -1;
+        for (int i = 0; i < catalog.size(); i++) {
+            if (catalog.sku(i).equals(settings.soldOutSku)) soldOutIndex = i;
+        }
+        if (settings.soldOutSku != null && soldOutIndex < 0) {
+            throw new IllegalArgumentException("soldOutSku " + settings.soldOutSku + " is not in the catalogue");
+        }
+        soldOut = soldOutIndex;
+        soldOutFrom = start + settings.soldOutFrom.toMillis();
+        soldOutUntil = soldOutFrom + settings.soldOutFor.toMillis();
+
         initialStock();
+        sellOut();
         nextOrderAt = arrivals.next(end);
         nextTickAt = interval > 0 && start + interval < end ? start + interval : Long.MAX_VALUE;
     }
@@ -173,6 +191,12 @@ final class Schedule implements Iterator<GeneratedRecord> {
         }
     }
 
+    /** The sold-out SKU: a count of 0 at every location when its shortage begins. */
+    private void sellOut() {
+        if (soldOut < 0 || soldOutFrom >= end) return;
+        for (String location : s.locations) injectMovement(MovementType.COUNT, soldOut, location, 0, soldOutFrom);
+    }
+
     /**
      * One truck per location, some time into the interval (up to 90 minutes, and within the first half of a short
      * interval, so that a truck arrives before the next one is due), unloading SKU after SKU.
@@ -186,6 +210,7 @@ final class Schedule implements Iterator<GeneratedRecord> {
             for (int sku = 0; sku < catalog.size(); sku++) {
                 long quantity = movements.receiptQuantity(sku, stock);
                 if (quantity <= 0) continue;
+                if (sku == soldOut && truck >= soldOutFrom && truck < soldOutUntil) continue;
                 long at = truck + (unloaded++) * unloading;
                 int index = sku;
                 push(
@@ -269,7 +294,11 @@ final class Schedule implements Iterator<GeneratedRecord> {
         if (o.shipped() && o.byMarketplace) {
             push(o.shipReceivedAt, () -> original(m.source(), m.shippedKind(), o.shipReceivedAt, m.shipped(o)));
         } else if (o.shipped()) {
-            push(o.shipAt, () -> good(shipments.record(shipments.shipped(o), o.shipAt, null)));
+            push(o.shipAt, () -> {
+                ObjectNode shipped = shipments.shipped(o);
+                if (s.carrierTracking) track(shipped, o);
+                return good(shipments.record(shipped, o.shipAt, null));
+            });
         }
         if (o.refundAt != SimOrder.NEVER) {
             push(o.refundReceivedAt, () -> original(m.source(), m.refundKind(o), o.refundReceivedAt, m.refunded(o)));
@@ -290,6 +319,15 @@ final class Schedule implements Iterator<GeneratedRecord> {
                                     null)));
                 }
             }
+        }
+    }
+
+    /** The carrier updates of a parcel that has just shipped, unless its carrier is silent. */
+    private void track(ObjectNode shipped, SimOrder o) {
+        String carrier = shipped.path("carrier").asText();
+        if (s.silentCarriers.contains(carrier)) return;
+        for (GeneratedRecord update : tracking.updates(carrier, shipped.path("tracking_code").asText(), o, o.shipAt)) {
+            push(update.eventTime, () -> update);
         }
     }
 

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             io.stockflow.bench.BenchCommand.class,
             GenerateCommand.class,
             EvaluateCommand.class,
+            AlertVolumeCommand.class,
             ConfigCommand.class,
             NotifyCommand.class,
             AlertmanagerCommand.class

@@ -1,5 +1,6 @@
 package io.stockflow.flink.inventory;
 
+import io.stockflow.flink.job.AlertGrouping;
 import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.routing.RuleSetDocuments;
 import io.stockflow.ingest.IngestLimits;
@@ -31,6 +32,8 @@ public final class InventorySettings implements Serializable {
     public Duration outOfOrderness = StockflowOptions.OUT_OF_ORDERNESS.defaultValue();
     /** After this long without records, a source partition no longer holds the watermark back. */
     public Duration idleness = StockflowOptions.IDLENESS.defaultValue();
+    /** Alerts that share a cause: grouped into episodes, and how often an episode is updated. */
+    public AlertGrouping grouping = AlertGrouping.DEFAULTS;
     /** Rule sets of {@code --rules} files, as canonical JSON: in force from the start, before the topic's. */
     public List<String> ruleSets = new ArrayList<>();
     /** Per channel, the location holding the stock the marketplace fulfils its own orders from (Amazon FBA). */
@@ -61,6 +64,7 @@ public final class InventorySettings implements Serializable {
         s.orderTtl = config.get(StockflowOptions.ORDER_TTL);
         s.outOfOrderness = config.get(StockflowOptions.OUT_OF_ORDERNESS);
         s.idleness = config.get(StockflowOptions.IDLENESS);
+        s.grouping = AlertGrouping.from(config);
         for (String file : config.get(StockflowOptions.RULES)) s.ruleSets.add(RuleSetDocuments.read(Path.of(file)));
         return s;
     }

@@ -9,6 +9,7 @@ import io.stockflow.flink.ingest.TaskContactHashes;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.ledger.AllocationAssembler;
+import io.stockflow.flink.ledger.OversellEpisodeFunction;
 import io.stockflow.flink.ledger.StockLedgerFunction;
 import io.stockflow.flink.routing.CapacityCounting;
 import io.stockflow.flink.routing.RuleSetRouting;
@@ -24,6 +25,9 @@ import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.ledger.LedgerCommand;
 import io.stockflow.ledger.LineAllocation;
 import io.stockflow.ledger.LineCorrection;
+import io.stockflow.ledger.OversellEpisodes;
+import io.stockflow.ledger.SkuLedger;
+import io.stockflow.ledger.StockSignal;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.Movement;
@@ -49,6 +53,8 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * inventory.movements ──parse──────────────────────────────────────────────────┴─► keyBy sku: StockLedgerFunction
  *     ─► inventory.availability, alerts; line decisions and backorder fills ─► keyBy order: AllocationAssembler
  *     ─► orders.allocations (a fill: the order's next decision)
+ * OVERSELL alerts (one per line), availability over all locations ─► keyBy sku: OversellEpisodeFunction ─► alerts
+ *     (one OVERSELL episode per SKU, updated, resolved when the SKU is available again)
  * orders.allocations ─► shipment claims ─► keyBy location: CapacityCounter ─► routing.capacity, alerts
  * routing.rules, routing.capacity (live: read back) ─► broadcast to the order router, in front of the gate
  * routing.corrections (live: read back) ──► keyBy sku: StockLedgerFunction's 2nd input ◄── the
@@ -181,8 +187,9 @@ public final class InventoryTopology {
                         movements.getSideOutput(ParseRecords.DEAD_LETTERS),
                         fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS),
                         routing.deadLetters);
-        DataStream<Alert> alerts =
-                availability.getSideOutput(StockLedgerFunction.ALERTS).union(routing.alerts, capacity.alerts);
+        DataStream<Alert> ledgerAlerts = availability.getSideOutput(StockLedgerFunction.ALERTS);
+        if (settings.grouping.enabled) ledgerAlerts = oversellEpisodes(ledgerAlerts, availability, settings, clock);
+        DataStream<Alert> alerts = ledgerAlerts.union(routing.alerts, capacity.alerts);
 
         return new InventoryOutputs(
                 orderCommands.getSideOutput(OrderGate.CANONICAL),
@@ -192,6 +199,47 @@ public final class InventoryTopology {
                 alerts,
                 deadLetters,
                 correcting ? Optional.of(assembled.getSideOutput(AllocationAssembler.CORRECTIONS)) : Optional.empty());
+    }
+
+    /**
+     * The ledger's OVERSELL alerts, one per order line, become one episode per SKU (resolved by the SKU's availability
+     * over all locations); its other alerts pass as they are.
+     */
+    private static DataStream<Alert> oversellEpisodes(
+            DataStream<Alert> ledgerAlerts,
+            DataStream<AvailabilityUpdate> availability,
+            InventorySettings settings,
+            DecisionClock clock) {
+        DataStream<StockSignal> signals = ledgerAlerts
+                .filter(a -> OversellEpisodes.OVERSELL.equals(a.type))
+                .name("oversold lines")
+                .uid("oversell-lines")
+                .map(StockSignal::of)
+                .returns(StockSignal.class)
+                .name("oversold lines as signals")
+                .uid("oversell-line-signals")
+                .union(availability
+                        .filter(u -> SkuLedger.ALL_LOCATIONS.equals(u.location))
+                        .name("availability over all locations")
+                        .uid("oversell-availability")
+                        .map(StockSignal::of)
+                        .returns(StockSignal.class)
+                        .name("availability as signals")
+                        .uid("oversell-availability-signals"));
+        KeyedStream<StockSignal, String> bySku = signals.keyBy(s -> s.sku);
+        if (settings.replay) {
+            bySku = EventTimeSorter.sort(
+                    bySku, TypeInformation.of(StockSignal.class), StockSignal::sequenceKey, "oversell-signals");
+        }
+        DataStream<Alert> episodes = bySku.process(
+                        new OversellEpisodeFunction(new OversellEpisodes(settings.grouping.pacing), clock))
+                .name("oversell episodes: one alert per SKU")
+                .uid("oversell-episodes");
+        return ledgerAlerts
+                .filter(a -> !OversellEpisodes.OVERSELL.equals(a.type))
+                .name("other ledger alerts")
+                .uid("ledger-alerts-not-oversell")
+                .union(episodes);
     }
 
     private static <T> SingleOutputStreamOperator<T> parse(

@@ -16,6 +16,8 @@ import org.apache.flink.util.TimeUtils;
 public enum SettingType {
     LONG("long", "a whole number"),
     INT("int", "a whole number"),
+    DOUBLE("double", "a number"),
+    BOOLEAN("boolean", "true or false"),
     DURATION("duration", "a duration (examples: 500ms, 10s, 5m, 2h, 7d)"),
     FILE("path", "a file"),
     /** A list; on the command line its flag repeats, in config.yaml a YAML list. */

@@ -2,6 +2,7 @@ package io.stockflow.flink.job;
 
 import io.stockflow.ingest.IngestLimits;
 import io.stockflow.ledger.LedgerPolicy;
+import io.stockflow.alert.EpisodePacing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,28 @@ public final class StockflowOptions {
             .withDescription("Anomalies: STOCKOUT_PREDICTED when a SKU without a lead time of its own runs out "
                     + "sooner than this.");
 
+    // Alerts that share a cause (inventory and lifecycle jobs).
+
+    public static final ConfigOption<Boolean> ALERT_GROUPING = ConfigOptions.key("stockflow.alerts.grouping")
+            .booleanType()
+            .defaultValue(true)
+            .withDescription("Alerts that share a cause are raised once and updated: one OVERSELL episode per SKU "
+                    + "instead of one per order line, one CARRIER_SILENT per carrier that never reports instead of a "
+                    + "STUCK_ORDER and a DELIVERY_SLA_BREACH per order. false: one alert per line and per order.");
+
+    public static final ConfigOption<Double> ALERT_UPDATE_GROWTH = ConfigOptions.key("stockflow.alerts.update-growth")
+            .doubleType()
+            .defaultValue(EpisodePacing.DEFAULT_GROWTH)
+            .withDescription("An episode's update is sent when its count of lines or orders has grown by this "
+                    + "factor since its last record (2: at 2, 4, 8 ...), above 1.");
+
+    public static final ConfigOption<Duration> ALERT_UPDATE_INTERVAL = ConfigOptions.key(
+                    "stockflow.alerts.update-interval")
+            .durationType()
+            .defaultValue(EpisodePacing.DEFAULT_INTERVAL)
+            .withDescription("An episode whose count moved without reaching the growth factor sends an update once "
+                    + "this much event time has passed since its last record.");
+
     // The sync job.
 
     public static final ConfigOption<String> LISTINGS = ConfigOptions.key("stockflow.sync.listings")
@@ -183,6 +206,9 @@ public final class StockflowOptions {
             new SettingFlag<>(RULES, "--rules", "FILE", SettingType.FILES),
             new SettingFlag<>(LEAD_TIMES, "--lead-time", "SKU=DURATION", SettingType.DURATION_BY_SKU),
             new SettingFlag<>(DEFAULT_LEAD_TIME, "--default-lead-time", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(ALERT_GROUPING, "--alert-grouping", "BOOLEAN", SettingType.BOOLEAN),
+            new SettingFlag<>(ALERT_UPDATE_GROWTH, "--alert-update-growth", "FACTOR", SettingType.DOUBLE),
+            new SettingFlag<>(ALERT_UPDATE_INTERVAL, "--alert-update-interval", "DURATION", SettingType.DURATION),
             new SettingFlag<>(LISTINGS, "--listings", "FILE", SettingType.FILE),
             new SettingFlag<>(SYNC_RETRY_AFTER, "--sync-retry-after", "DURATION", SettingType.DURATION),
             new SettingFlag<>(SYNC_RECONCILE_INTERVAL, "--sync-reconcile-interval", "DURATION", SettingType.DURATION));

@@ -1,5 +1,6 @@
 package io.stockflow.flink.lifecycle;
 
+import io.stockflow.flink.job.AlertGrouping;
 import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.time.ReplayHorizon;
 import io.stockflow.ingest.IngestLimits;
@@ -34,6 +35,8 @@ public final class LifecycleSettings implements Serializable {
     public IngestLimits limits = IngestLimits.DEFAULTS;
     public Duration outOfOrderness = StockflowOptions.OUT_OF_ORDERNESS.defaultValue();
     public Duration idleness = StockflowOptions.IDLENESS.defaultValue();
+    /** Alerts that share a cause: grouped into episodes, and how often an episode is updated. */
+    public AlertGrouping grouping = AlertGrouping.DEFAULTS;
     /** Inputs an earlier job of the same graph already reads and dead-letters: their bad records are not repeated. */
     public Set<String> deadLetteredElsewhere = new HashSet<>();
 
@@ -46,6 +49,7 @@ public final class LifecycleSettings implements Serializable {
         s.limits = StockflowOptions.ingestLimits(config);
         s.outOfOrderness = config.get(StockflowOptions.OUT_OF_ORDERNESS);
         s.idleness = config.get(StockflowOptions.IDLENESS);
+        s.grouping = AlertGrouping.from(config);
         return s;
     }
 

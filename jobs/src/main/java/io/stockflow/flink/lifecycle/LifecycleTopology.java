@@ -12,6 +12,8 @@ import io.stockflow.ingest.FulfilmentParser;
 import io.stockflow.lifecycle.AllocationNotice;
 import io.stockflow.lifecycle.BreachRateAlerts;
 import io.stockflow.lifecycle.BreachRatePolicy;
+import io.stockflow.lifecycle.CarrierReport;
+import io.stockflow.lifecycle.CarrierSilences;
 import io.stockflow.lifecycle.LifecycleInput;
 import io.stockflow.lifecycle.OrderLifecycle;
 import io.stockflow.lifecycle.SlaOutcome;
@@ -41,7 +43,9 @@ import org.apache.flink.util.Collector;
  * carrier.tracking ──parse (EasyPost, AfterShip, Shippo)──┴─► keyBy tracking code: TrackingLinker ─┐
  * orders.canonical, orders.allocations, fulfilment.events ──────────────────────────────────────────┴─►
  *     keyBy order: OrderLifecycleFunction ─► alerts; notifications.customer; SLA outcomes ─►
- *     keyBy location / channel: sliding windows ─► alerts (SLA_BREACH_RATE)
+ *     keyBy location / channel: sliding windows ─► alerts (SLA_BREACH_RATE);
+ *     breaches of orders no carrier update reached, and first carrier updates ─►
+ *     keyBy carrier: CarrierSilenceFunction ─► alerts (CARRIER_SILENT, or the order's own breach)
  * every unusable record, and carrier updates no shipment claims ─► deadletter
  * </pre>
  */
@@ -140,7 +144,11 @@ public final class LifecycleTopology {
                     byOrder, TypeInformation.of(LifecycleInput.class), LifecycleInput::sequenceKey, "lifecycle-orders");
         }
         SingleOutputStreamOperator<Alert> orderAlerts = byOrder.process(new OrderLifecycleFunction(
-                        new OrderLifecycle(policy, settings.templates), clock, settings.horizon, settings.replay))
+                        new OrderLifecycle(policy, settings.templates),
+                        clock,
+                        settings.horizon,
+                        settings.replay,
+                        settings.grouping.enabled))
                 .name("order lifecycle: stages, SLA timers, notifications")
                 .uid("lifecycle-order-lifecycle");
 
@@ -155,10 +163,32 @@ public final class LifecycleTopology {
         if (!settings.deadLetteredElsewhere.contains(Topics.CARRIER_TRACKING)) {
             deadLetters = deadLetters.union(tracking.getSideOutput(ParseRecords.DEAD_LETTERS));
         }
+        DataStream<Alert> alerts = orderAlerts.union(rateAlerts);
+        if (settings.grouping.enabled) {
+            alerts = alerts.union(silentCarriers(
+                    orderAlerts.getSideOutput(OrderLifecycleFunction.CARRIER_REPORTS), settings, times, clock));
+        }
         return new LifecycleOutputs(
-                orderAlerts.union(rateAlerts),
+                alerts,
                 orderAlerts.getSideOutput(OrderLifecycleFunction.NOTIFICATIONS),
                 deadLetters);
+    }
+
+    /** Per carrier (or channel): the breaches of orders it never reported on, as one episode. */
+    private static DataStream<Alert> silentCarriers(
+            DataStream<CarrierReport> reports, LifecycleSettings settings, EventTimes times, DecisionClock clock) {
+        if (settings.replay) reports = times.assign(reports, r -> r.eventTime, "lifecycle-carrier-reports");
+        KeyedStream<CarrierReport, String> byGroup = reports.keyBy(r -> r.group);
+        if (settings.replay) {
+            byGroup = EventTimeSorter.sort(
+                    byGroup,
+                    TypeInformation.of(CarrierReport.class),
+                    CarrierReport::sequenceKey,
+                    "lifecycle-carrier-reports");
+        }
+        return byGroup.process(new CarrierSilenceFunction(new CarrierSilences(settings.grouping.pacing), clock))
+                .name("silent carriers: one alert per carrier")
+                .uid("lifecycle-carrier-silence");
     }
 
     /** SLA outcomes per location and per channel in sliding event-time windows: the share of late orders. */

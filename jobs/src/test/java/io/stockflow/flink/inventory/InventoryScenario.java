@@ -3,6 +3,7 @@ package io.stockflow.flink.inventory;
 import io.stockflow.alert.Alert;
 import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.AlertGrouping;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.model.OrderEvent;
@@ -68,6 +69,12 @@ final class InventoryScenario {
         return "{\"event_id\":\"" + eventId + "\",\"order_id\":\"" + orderId + "\",\"location\":\"" + location
                 + "\",\"type\":\"SHIPPED\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}],"
                 + "\"carrier\":\"UPS\",\"tracking_code\":\"1Z" + eventId + "\",\"occurred_at\":\"" + time + "\"}";
+    }
+
+    /** Alerts grouped into episodes (the default) or not. */
+    InventoryScenario grouping(AlertGrouping value) {
+        settings.grouping = value;
+        return this;
     }
 
     Results run() throws Exception {

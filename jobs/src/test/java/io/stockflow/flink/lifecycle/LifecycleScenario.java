@@ -2,6 +2,7 @@ package io.stockflow.flink.lifecycle;
 
 import io.stockflow.alert.Alert;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.AlertGrouping;
 import io.stockflow.flink.time.ReplayHorizon;
 import io.stockflow.lifecycle.AllocationNotice;
 import io.stockflow.model.DeadLetter;
@@ -46,9 +47,14 @@ final class LifecycleScenario {
 
     /** A warehouse's SHIPPED event of one SKU-A from WH-EAST, by UPS. */
     static String shipped(String orderId, String trackingCode, String time) {
+        return shipped(orderId, trackingCode, time, "UPS");
+    }
+
+    /** A warehouse's SHIPPED event of one SKU-A from WH-EAST, by the carrier named. */
+    static String shipped(String orderId, String trackingCode, String time, String carrier) {
         return "{\"event_id\":\"ful-" + orderId + "\",\"order_id\":\"" + orderId + "\",\"location\":\"WH-EAST\","
-                + "\"type\":\"SHIPPED\",\"lines\":[{\"sku\":\"SKU-A\",\"quantity\":1}],\"carrier\":\"UPS\","
-                + "\"tracking_code\":\"" + trackingCode + "\",\"occurred_at\":\"" + time + "\"}";
+                + "\"type\":\"SHIPPED\",\"lines\":[{\"sku\":\"SKU-A\",\"quantity\":1}],\"carrier\":\"" + carrier
+                + "\",\"tracking_code\":\"" + trackingCode + "\",\"occurred_at\":\"" + time + "\"}";
     }
 
     /** An EasyPost {@code tracker.updated} webhook: the tracker's status at {@code time}. */
@@ -62,7 +68,13 @@ final class LifecycleScenario {
 
     /** Runs up to {@code until}: no deadline after it is judged. */
     Results runUntil(String until) throws Exception {
+        return runUntil(until, AlertGrouping.DEFAULTS);
+    }
+
+    /** Runs up to {@code until} with alerts grouped (or not) as {@code grouping} says. */
+    Results runUntil(String until, AlertGrouping grouping) throws Exception {
         LifecycleSettings settings = new LifecycleSettings();
+        settings.grouping = grouping;
         settings.replay = true;
         settings.horizon = new ReplayHorizon(LifecycleEvents.at(until));
         settings.policy = LifecycleSettings.policy(Fixtures.dir("lifecycle").resolve("sla-policy.json"));
