@@ -12,7 +12,7 @@ import java.time.Duration;
 public final class EpisodePacing implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final double DEFAULT_GROWTH = 2.0;
-    public static final Duration DEFAULT_INTERVAL = Duration.ofHours(12);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofHours(24);
     public static final EpisodePacing DEFAULTS = new EpisodePacing(DEFAULT_GROWTH, DEFAULT_INTERVAL);
 
     public final double growth;

@@ -81,8 +81,8 @@ public final class OversellEpisodes implements Serializable {
                     + Instants.format(at) + "); while it was sold out from " + Instants.format(e.startedAt) + ", "
                     + counted + ".";
         } else {
-            a.message = sku + " is oversold since " + Instants.format(e.startedAt) + ": " + counted
-                    + " (latest: order " + e.lastOrderId + " at " + Instants.format(e.lastLineAt) + ").";
+            a.message = sku + " is oversold since " + Instants.format(e.startedAt) + ": " + counted + " (latest: order "
+                    + e.lastOrderId + " at " + Instants.format(e.lastLineAt) + ").";
         }
         Evidence ev = Evidence.of("lines", e.lines)
                 .and("units", e.units)

@@ -33,7 +33,7 @@ class EpisodePacingTest {
 
     @Test
     void aCountThatDidNotMoveIsNeverSentAgain() {
-        EpisodePacing pacing = EpisodePacing.DEFAULTS;
+        EpisodePacing pacing = new EpisodePacing(2.0, Duration.ofHours(12));
         assertThat(pacing.due(5, 5, 100 * HOUR, 0)).isFalse();
         assertThat(pacing.due(6, 5, 12 * HOUR, 0)).isTrue();
         assertThat(pacing.due(6, 5, 11 * HOUR, 0)).isFalse();

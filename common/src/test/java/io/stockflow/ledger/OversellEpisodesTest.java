@@ -62,12 +62,14 @@ class OversellEpisodesTest {
     @Test
     void availabilityAboveZeroAfterTheLastLineResolvesAndANewLineOpensANewEpisode() {
         OversellEpisode e = episodes.line(null, line("o-1", 3, 10 * MINUTE), 0).episode();
-        assertThat(episodes.availability(e, available(0, 7, 20 * MINUTE), 0).alert()).isNull();
+        assertThat(episodes.availability(e, available(0, 7, 20 * MINUTE), 0).alert())
+                .isNull();
         assertThat(episodes.availability(e, available(4, 6, 5 * MINUTE), 0).alert())
                 .as("an update older than the last line")
                 .isNull();
 
-        Alert resolved = episodes.availability(e, available(4, 8, 30 * MINUTE), 0).alert();
+        Alert resolved =
+                episodes.availability(e, available(4, 8, 30 * MINUTE), 0).alert();
         assertThat(resolved.status).isEqualTo(Alert.RESOLVED);
         assertThat(resolved.revision).isEqualTo(2);
         assertThat(resolved.resolvedAt).isEqualTo(30 * MINUTE);

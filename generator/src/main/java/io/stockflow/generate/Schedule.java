@@ -191,10 +191,18 @@ final class Schedule implements Iterator<GeneratedRecord> {
         }
     }
 
-    /** The sold-out SKU: a count of 0 at every location when its shortage begins. */
+    /**
+     * The sold-out SKU: a count of 0 at every location when its shortage begins; when it ends, a count finds the
+     * initial stock again (a count, not a receipt: the shipments of lines that were never held have taken on-hand
+     * below what a receipt would make up for).
+     */
     private void sellOut() {
         if (soldOut < 0 || soldOutFrom >= end) return;
-        for (String location : s.locations) injectMovement(MovementType.COUNT, soldOut, location, 0, soldOutFrom);
+        long restocked = movements.initialQuantity(soldOut);
+        for (String location : s.locations) {
+            injectMovement(MovementType.COUNT, soldOut, location, 0, soldOutFrom);
+            if (soldOutUntil < end) injectMovement(MovementType.COUNT, soldOut, location, restocked, soldOutUntil);
+        }
     }
 
     /**
@@ -326,7 +334,8 @@ final class Schedule implements Iterator<GeneratedRecord> {
     private void track(ObjectNode shipped, SimOrder o) {
         String carrier = shipped.path("carrier").asText();
         if (s.silentCarriers.contains(carrier)) return;
-        for (GeneratedRecord update : tracking.updates(carrier, shipped.path("tracking_code").asText(), o, o.shipAt)) {
+        for (GeneratedRecord update :
+                tracking.updates(carrier, shipped.path("tracking_code").asText(), o, o.shipAt)) {
             push(update.eventTime, () -> update);
         }
     }

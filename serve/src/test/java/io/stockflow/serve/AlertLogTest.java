@@ -43,4 +43,26 @@ class AlertLogTest {
         assertThat(second.alerts()).extracting(StoredAlert::alertId).containsExactly("w");
         assertThat(second.matched()).isEqualTo(3);
     }
+
+    @Test
+    void anUpdatedAlertIsShownOnceInItsLatestRevision() {
+        AlertLog log = new AlertLog(10);
+        log.add(alert("other", Severity.WARNING, "SKU-B", 1500L));
+        assertThat(log.add(episode(1, 1000L))).isTrue();
+        assertThat(log.add(episode(3, 3000L))).isTrue();
+        assertThat(log.add(episode(2, 2000L)))
+                .as("an older revision arriving late")
+                .isFalse();
+        assertThat(log.add(episode(3, 3000L))).as("a repeat").isFalse();
+
+        assertThat(log.query(all(0, 10)).alerts())
+                .extracting(a -> a.alertId() + " r" + a.revision())
+                .containsExactly("oversell-x r3", "other r0");
+        assertThat(log.size()).isEqualTo(2);
+    }
+
+    private static StoredAlert episode(int revision, long at) {
+        return new StoredAlert(
+                "oversell-x", "OVERSELL", Severity.CRITICAL, null, "SKU-A", null, null, at, "{}", "FIRING", revision);
+    }
 }

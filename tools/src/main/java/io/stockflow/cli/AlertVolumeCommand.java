@@ -114,9 +114,11 @@ public final class AlertVolumeCommand implements Callable<Integer> {
             JsonNode a = JSON.readTree(line);
             String type = a.path("type").asText();
             v.records.merge(type, 1, Integer::sum);
-            v.ids.computeIfAbsent(type, t -> new HashSet<>()).add(a.path("alert_id").asText());
+            v.ids.computeIfAbsent(type, t -> new HashSet<>())
+                    .add(a.path("alert_id").asText());
             String order = a.path("subject").path("order_id").asText(null);
-            if (ORDER_BREACHES.contains(type) && order != null) v.orderBreaches.put(a.path("alert_id").asText(), order);
+            if (ORDER_BREACHES.contains(type) && order != null)
+                v.orderBreaches.put(a.path("alert_id").asText(), order);
         }
         return v;
     }
@@ -133,7 +135,8 @@ public final class AlertVolumeCommand implements Callable<Integer> {
             } catch (IOException unreadable) {
                 continue;
             }
-            if (carrier.equals(e.path("carrier").asText())) orders.add(e.path("order_id").asText());
+            if (carrier.equals(e.path("carrier").asText()))
+                orders.add(e.path("order_id").asText());
         }
         return orders;
     }
@@ -150,13 +153,7 @@ public final class AlertVolumeCommand implements Callable<Integer> {
         Set<String> types = new TreeSet<>(before.records.keySet());
         types.addAll(after.records.keySet());
         StringBuilder b = new StringBuilder(String.format(
-                "%-22s %10s %10s %10s %10s %10s%n",
-                "type",
-                "alerts",
-                "per 10k",
-                "alerts",
-                "records",
-                "per 10k"));
+                "%-22s %10s %10s %10s %10s %10s%n", "type", "alerts", "per 10k", "alerts", "records", "per 10k"));
         b.append(String.format("%-22s %21s %32s%n", "", "without grouping", "with grouping"));
         for (String type : types) {
             b.append(String.format(

@@ -17,7 +17,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param availability versioned levels per SKU and location, and {@code *} ({@code inventory.availability})
  * @param allocations one decision per order ({@code orders.allocations})
  * @param capacityLevels shipments planned per location and local day ({@code routing.capacity})
- * @param alerts OVERSELL, LOW_STOCK, RULE_SET_REJECTED, CAPACITY_EXCEEDED ({@code alerts})
+ * @param alerts OVERSELL (one updated episode per SKU when grouping is on, else one per line), LOW_STOCK,
+ *     RULE_SET_REJECTED, CAPACITY_EXCEEDED ({@code alerts})
  * @param deadLetters every record the job could not use, with the reason and its raw text ({@code deadletter})
  * @param corrections moves of a multi-line order's holds ({@code routing.corrections}); present when the corrections
  *     are read back, live

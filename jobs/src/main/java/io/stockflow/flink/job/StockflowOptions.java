@@ -1,8 +1,8 @@
 package io.stockflow.flink.job;
 
+import io.stockflow.alert.EpisodePacing;
 import io.stockflow.ingest.IngestLimits;
 import io.stockflow.ledger.LedgerPolicy;
-import io.stockflow.alert.EpisodePacing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

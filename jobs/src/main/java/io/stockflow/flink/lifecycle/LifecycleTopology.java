@@ -169,9 +169,7 @@ public final class LifecycleTopology {
                     orderAlerts.getSideOutput(OrderLifecycleFunction.CARRIER_REPORTS), settings, times, clock));
         }
         return new LifecycleOutputs(
-                alerts,
-                orderAlerts.getSideOutput(OrderLifecycleFunction.NOTIFICATIONS),
-                deadLetters);
+                alerts, orderAlerts.getSideOutput(OrderLifecycleFunction.NOTIFICATIONS), deadLetters);
     }
 
     /** Per carrier (or channel): the breaches of orders it never reported on, as one episode. */

@@ -1,11 +1,11 @@
 package io.stockflow.flink.lifecycle;
 
 import io.stockflow.alert.Alert;
+import io.stockflow.flink.time.DecisionClock;
+import io.stockflow.flink.time.ReplayHorizon;
 import io.stockflow.lifecycle.CarrierContact;
 import io.stockflow.lifecycle.CarrierReport;
 import io.stockflow.lifecycle.LifecycleAlerts;
-import io.stockflow.flink.time.DecisionClock;
-import io.stockflow.flink.time.ReplayHorizon;
 import io.stockflow.lifecycle.LifecycleEffects;
 import io.stockflow.lifecycle.LifecycleInput;
 import io.stockflow.lifecycle.OrderLifecycle;

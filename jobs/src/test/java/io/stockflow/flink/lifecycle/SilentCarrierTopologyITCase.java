@@ -40,15 +40,15 @@ class SilentCarrierTopologyITCase {
         for (int i = 1; i <= 4; i++) {
             scenario.fulfilments(shipped("shopify:" + (20 + i), "9400100" + i, SHIPPED, "USPS"));
         }
-        return scenario
-                .fulfilments(shipped("shopify:25", "1Z25", SHIPPED, "UPS"))
+        return scenario.fulfilments(shipped("shopify:25", "1Z25", SHIPPED, "UPS"))
                 .carrierUpdates(easyPost("1Z25", "in_transit", "2026-11-25T06:00:00Z"));
     }
 
     @Test
     void parcelsOfACarrierThatNeverReportsRaiseOneAlertCountingThemAndTheTrackedParcelKeepsItsOwnBreach()
             throws Exception {
-        LifecycleScenario.Results out = fourSilentParcelsAndOneLateTrackedParcel().runUntil("2026-11-30T12:00:00Z");
+        LifecycleScenario.Results out =
+                fourSilentParcelsAndOneLateTrackedParcel().runUntil("2026-11-30T12:00:00Z");
 
         assertThat(out.alerts(CarrierSilences.CARRIER_SILENT))
                 .as("one alert for the carrier, updated as its count grows: 1, 2, then 4 orders")
@@ -61,8 +61,7 @@ class SilentCarrierTopologyITCase {
         assertThat(latest.status).isEqualTo(Alert.FIRING);
         assertThat(latest.observed).isEqualTo(4.0);
         assertThat(latest.startedAt).isEqualTo(LifecycleEvents.at(SHIPPED));
-        assertThat(latest.message)
-                .startsWith("No tracking from USPS for 4 shipped orders since 2026-11-24T20:00:00Z");
+        assertThat(latest.message).startsWith("No tracking from USPS for 4 shipped orders since 2026-11-24T20:00:00Z");
         assertThat(latest.evidenceJson).contains("\"carrier\":\"USPS\"", "\"breaches\":4");
 
         assertThat(out.alerts())
