@@ -31,7 +31,7 @@ final class CarrierTracking {
                 ? shippedAt + transit + DAY + r.nextLong(2 * DAY)
                 : shippedAt + (long) (transit * (0.4 + 0.45 * r.nextDouble()));
         delivered = Math.max(delivered, inTransit + 4 * HOUR);
-        long outForDelivery = delivered - 2 * HOUR - r.nextLong(4 * HOUR);
+        long outForDelivery = Math.max(inTransit + HOUR, delivered - 2 * HOUR - r.nextLong(4 * HOUR));
         List<GeneratedRecord> out = new ArrayList<>(3);
         out.add(update(carrier, trackingCode, "in_transit", "Departed from origin facility", inTransit, delivered));
         out.add(update(carrier, trackingCode, "out_for_delivery", "Out for delivery", outForDelivery, delivered));

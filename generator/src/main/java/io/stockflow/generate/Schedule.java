@@ -218,8 +218,9 @@ final class Schedule implements Iterator<GeneratedRecord> {
             for (int sku = 0; sku < catalog.size(); sku++) {
                 long quantity = movements.receiptQuantity(sku, stock);
                 if (quantity <= 0) continue;
-                if (sku == soldOut && truck >= soldOutFrom && truck < soldOutUntil) continue;
-                long at = truck + (unloaded++) * unloading;
+                long at = truck + unloaded * unloading;
+                if (sku == soldOut && at >= soldOutFrom && at < soldOutUntil) continue;
+                unloaded++;
                 int index = sku;
                 push(
                         at,
