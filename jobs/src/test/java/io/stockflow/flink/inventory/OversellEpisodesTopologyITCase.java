@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The inventory topology, in memory: two units of SKU-A arrive, six orders of one unit each (the first of two) ask for
+ * The inventory topology, in memory: eight units of SKU-A arrive, six orders of one unit each (the first of eight) ask for
  * it, then a receipt of ten brings it back. The ledger backorders five lines; people get one OVERSELL episode.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -27,11 +27,11 @@ class OversellEpisodesTopologyITCase {
     private static InventoryScenario soldOutThenRestocked() {
         InventoryScenario scenario = new InventoryScenario()
                 .movements(
-                        receipt("mv-1", "SKU-A", "WH-EAST", 2, "2026-11-26T08:00:00Z"),
+                        receipt("mv-1", "SKU-A", "WH-EAST", 8, "2026-11-26T08:00:00Z"),
                         receipt("mv-2", "SKU-A", "WH-EAST", 10, "2026-11-26T18:00:00Z"));
         for (int i = 0; i < 6; i++) {
             scenario.orders(ShopifyOrders.placed(
-                    2000 + i, "2026-11-26T1" + i + ":00:00Z", "NY", "10001", "SKU-A", i == 0 ? 2 : 1, "10.00"));
+                    2000 + i, "2026-11-26T1" + i + ":00:00Z", "NY", "10001", "SKU-A", i == 0 ? 8 : 1, "10.00"));
         }
         return scenario;
     }
