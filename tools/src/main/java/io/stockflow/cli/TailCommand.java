@@ -154,9 +154,17 @@ public final class TailCommand implements Callable<Integer> {
                         .append('=')
                         .append(subject.get(f).asText());
         }
+        // An alert that is updated says which state and revision this record is.
+        String state = a.hasNonNull("status")
+                ? "[" + a.get("status").asText() + " r" + a.path("revision").asInt(1) + "] "
+                : "";
         return String.format(
                 "%-20s  %-8s  %-19s  %-40s  %s",
-                a.path("event_time").asText(), sev, type, who, a.path("message").asText());
+                a.path("event_time").asText(),
+                sev,
+                type,
+                who,
+                state + a.path("message").asText());
     }
 
     static int rank(String severity) {
