@@ -44,7 +44,8 @@ public final class Scenarios {
 
     /**
      * The settings of the alert-volume scenario: days of traffic with carrier tracking for every parcel but those of
-     * {@value #SILENT_CARRIER}, which never reports, and the third best seller sold out from the first day for two.
+     * {@value #SILENT_CARRIER}, which never reports, and the third best seller sold out from the first day for two;
+     * every order ships from the shop's own locations.
      */
     public static GeneratorSettings alertVolume(long seed, int days) {
         GeneratorSettings s = new GeneratorSettings();
@@ -52,6 +53,8 @@ public final class Scenarios {
         s.duration = Duration.ofDays(days);
         s.carrierTracking = true;
         s.silentCarriers.add(SILENT_CARRIER);
+        // Amazon's own shipments carry no tracking code here: the one silent cause is the carrier.
+        s.fbaShare = 0;
         s.soldOutSku = Catalog.id(2);
         s.soldOutFrom = Duration.ofDays(1);
         s.soldOutFor = Duration.ofDays(2);
