@@ -14,6 +14,8 @@ import io.stockflow.local.LocalKafka;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +39,10 @@ import picocli.CommandLine.Option;
         description = {
             "Measures the hot path against the ceiling of this machine, side by side in one run.",
             "Pre-loads realistic traffic, then runs a Kafka -> Kafka passthrough job and the inventory job over the",
-            "same input with the same parallelism and sink settings, and prints what each achieved."
+            "same input with the same parallelism and sink settings, and prints what each achieved.",
+            "The sync section runs the inventory and sync jobs against the marketplace simulator with its limits on,",
+            "feeds orders in real time, and prints how long each channel keeps listing a sold-out SKU and how many",
+            "API calls each channel takes per 1,000 orders."
         })
 public final class BenchCommand implements Callable<Integer> {
     /** Threads below this share of a core are summed up as one line. */
@@ -82,6 +87,51 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the traffic (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
+    /** The parts of the bench; both run by default. */
+    enum Section {
+        HOT_PATH,
+        SYNC
+    }
+
+    @Option(
+            names = "--sections",
+            split = ",",
+            paramLabel = "SECTION",
+            description = "What to run: HOT_PATH, SYNC or both, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Section> sections = List.of(Section.HOT_PATH, Section.SYNC);
+
+    @Option(
+            names = "--sync-rate",
+            paramLabel = "ORDERS_PER_SECOND",
+            description = "Orders per second fed in real time in the sync section (default: ${DEFAULT-VALUE}).")
+    double syncRate = 20;
+
+    private static final String SYNC_DURATION = "90s";
+    private static final String SYNC_WARM_UP = "20s";
+    /** After the last order, the time left for its sell-outs to reach the channels. */
+    private static final Duration SYNC_DRAIN = Duration.ofSeconds(10);
+
+    @Option(
+            names = "--sync-duration",
+            paramLabel = "DURATION",
+            converter = io.stockflow.flink.job.DurationConverter.class,
+            description =
+                    "How long the sync section feeds orders, its warm-up included (default: " + SYNC_DURATION + ").")
+    Duration syncDuration = new io.stockflow.flink.job.DurationConverter().convert(SYNC_DURATION);
+
+    @Option(
+            names = "--sync-warm-up",
+            paramLabel = "DURATION",
+            converter = io.stockflow.flink.job.DurationConverter.class,
+            description = "The first part of the sync section left out of its figures, while the jobs and the"
+                    + " channels' first pushes settle (default: " + SYNC_WARM_UP + ").")
+    Duration syncWarmUp = new io.stockflow.flink.job.DurationConverter().convert(SYNC_WARM_UP);
+
+    @Option(
+            names = "--sync-skus",
+            description = "SKUs listed on every channel in the sync section (default: ${DEFAULT-VALUE}).")
+    int syncSkus = 50;
+
     @Mixin
     FlinkOptions flink;
 
@@ -98,6 +148,26 @@ public final class BenchCommand implements Callable<Integer> {
             broker = started != null ? started : local.running().orElse(null);
         }
         String run = "bench" + (System.currentTimeMillis() / 1000 % 1_000_000);
+        if (syncDuration.compareTo(syncWarmUp) <= 0) {
+            System.err.println("stockflow bench: --sync-duration must be longer than --sync-warm-up");
+            return 2;
+        }
+        try {
+            if (sections.contains(Section.HOT_PATH)) hotPath(run, broker);
+            if (sections.contains(Section.SYNC)) {
+                SyncBench.Settings settings =
+                        new SyncBench.Settings(syncRate, syncDuration, syncWarmUp, SYNC_DRAIN, syncSkus, seed);
+                Path folder = Files.createTempDirectory("stockflow-sync-bench");
+                SyncReport.print(SyncBench.run(bootstrap, run + "-sync", flink, settings, folder), System.out);
+            }
+        } finally {
+            if (started != null) LocalKafka.stop(started, Duration.ofSeconds(20));
+        }
+        return 0;
+    }
+
+    /** The passthrough and the inventory job over the same pre-loaded traffic, and the hot path's latency. */
+    private void hotPath(String run, ProcessHandle broker) throws Exception {
         KafkaSettings kafka = new KafkaSettings(bootstrap);
         for (String t : INPUTS) kafka.topicNames.put(t, run + "." + t);
         for (String t : OUTPUTS) kafka.topicNames.put(t, run + "." + t);
@@ -160,12 +230,14 @@ public final class BenchCommand implements Callable<Integer> {
                             latency(kafka, BenchTraffic.skus(traffic), phase.inPerSecond * orderShare * rate));
             print(inputRecords, orderShare, traffic, passthrough, hotPath);
         } finally {
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                admin.deleteTopics(kafka.topicNames.values()).all().get(30, TimeUnit.SECONDS);
-            }
-            if (started != null) LocalKafka.stop(started, Duration.ofSeconds(20));
+            deleteTopics(bootstrap, kafka.topicNames.values());
         }
-        return 0;
+    }
+
+    static void deleteTopics(String bootstrap, java.util.Collection<String> topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
+        }
     }
 
     /** Whether the job under test has read what it needs before it is timed. */

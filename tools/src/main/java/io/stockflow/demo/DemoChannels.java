@@ -19,9 +19,9 @@ import java.util.Map;
  * listing map on disk, and the {@code channels.*} keys and credentials that point the sync job at it. The channel
  * clients in the job reach it over HTTP exactly as they would reach the real APIs.
  */
-final class DemoChannels implements AutoCloseable {
+public final class DemoChannels implements AutoCloseable {
     /** The simulator's default credentials, as the sync job reads them from its environment. */
-    static final Map<String, String> CREDENTIALS = Map.of(
+    public static final Map<String, String> CREDENTIALS = Map.of(
             "STOCKFLOW_SHOPIFY_ACCESS_TOKEN", "shpat_simulator",
             "STOCKFLOW_AMAZON_ACCESS_TOKEN", "Atza|simulator",
             "STOCKFLOW_EBAY_ACCESS_TOKEN", "v^1.1#simulator",
@@ -47,7 +47,7 @@ final class DemoChannels implements AutoCloseable {
      * Starts the simulator on the port (0 picks a free one), seeds it and writes the listing map under the folder.
      * Throws when the port is taken; nothing is left running then.
      */
-    static DemoChannels start(int port, DemoListings listings, Path folder) {
+    public static DemoChannels start(int port, DemoListings listings, Path folder) {
         MarketplaceSimulator simulator =
                 new MarketplaceSimulator(SimulatorSettings.defaults(), Clock.systemUTC(), port);
         try {
@@ -66,11 +66,11 @@ final class DemoChannels implements AutoCloseable {
         }
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return base;
     }
 
-    Path listingMap() {
+    public Path listingMap() {
         return listingMap;
     }
 
@@ -78,7 +78,7 @@ final class DemoChannels implements AutoCloseable {
      * The {@code channels.*} keys of every channel, pointing at the simulator, as {@code config.yaml} would hold them,
      * at each channel's default rate (the sync job shares it among its tasks).
      */
-    Map<String, String> configuration() {
+    public Map<String, String> configuration() {
         Map<String, String> config = new LinkedHashMap<>();
         for (String channel : DemoListings.CHANNELS) {
             config.put("channels." + channel + ".base-url", base.toString());

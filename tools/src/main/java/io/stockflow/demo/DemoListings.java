@@ -17,8 +17,8 @@ import java.util.Map;
  * listing map the sync job starts with, the simulator's seeding requests for the same listings, and reads the
  * simulator's quantities back per SKU. Ids are derived from a SKU's position: the map and the seeding always agree.
  */
-final class DemoListings {
-    static final List<String> CHANNELS = List.of("shopify", "amazon", "ebay", "woocommerce");
+public final class DemoListings {
+    public static final List<String> CHANNELS = List.of("shopify", "amazon", "ebay", "woocommerce");
     static final String SELLER_ID = "A1DEMOSELLER";
     static final String MARKETPLACE_ID = "ATVPDKIKX0DER";
 
@@ -33,7 +33,7 @@ final class DemoListings {
     private final Map<String, String> skuByOffer = new HashMap<>();
     private final Map<String, String> skuByProduct = new HashMap<>();
 
-    DemoListings(List<String> skus, List<String> locations) {
+    public DemoListings(List<String> skus, List<String> locations) {
         if (skus.isEmpty() || locations.isEmpty()) throw new IllegalArgumentException("no SKUs or no locations");
         this.skus = List.copyOf(skus);
         this.locations = List.copyOf(locations);
@@ -115,7 +115,7 @@ final class DemoListings {
      * Shopify's is the sum over its locations, as a buyer of any location could take it. A channel that has no
      * listing of a SKU is null.
      */
-    Map<String, Long[]> listed(JsonNode q) {
+    public Map<String, Long[]> listed(JsonNode q) {
         Map<String, Long[]> listed = new LinkedHashMap<>();
         for (String sku : skus) listed.put(sku, new Long[CHANNELS.size()]);
         for (JsonNode e : q.path("shopify")) {
