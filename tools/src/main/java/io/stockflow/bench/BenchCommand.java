@@ -106,8 +106,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Orders per second fed in real time in the sync section (default: ${DEFAULT-VALUE}).")
     double syncRate = 20;
 
-    private static final String SYNC_DURATION = "90s";
-    private static final String SYNC_WARM_UP = "20s";
+    private static final String SYNC_DURATION = "100s";
+    private static final String SYNC_WARM_UP = "40s";
     /** After the last order, the time left for its sell-outs to reach the channels. */
     private static final Duration SYNC_DRAIN = Duration.ofSeconds(10);
 

@@ -66,6 +66,7 @@ final class SyncBench {
             long skuChanges,
             long positionChanges,
             int sellOuts,
+            List<Long> ledgerMillis,
             Map<String, SyncExposure.Exposures> exposures,
             Map<String, long[]> calls,
             Map<String, Map<String, Long>> callsByOperation,
@@ -136,12 +137,13 @@ final class SyncBench {
         g.seasonality = false;
         // At tens of orders a second a few thousand customers would make one buyer's repeats look like bursts.
         g.returningCustomerShare = 0.01;
-        // A few units per location and a truck every 30 s that brings about what sold: the busy SKUs sell out and
-        // come back several times a minute, the slow ones rarely.
+        // Stock runs short on purpose, to give many sell-outs in a minute: the opening stock covers two receipt
+        // intervals of demand and each receipt (every 10 s, a truck per location) brings half of what sells meanwhile,
+        // so from about 40 s in each busy SKU sells out, comes back with the next truck and sells out again.
         g.initialStock = 5;
         g.caseSize = 1;
-        g.replenishmentInterval = Duration.ofSeconds(30);
-        g.replenishmentCover = 1.0;
+        g.replenishmentInterval = Duration.ofSeconds(10);
+        g.replenishmentCover = 0.5;
         return g;
     }
 
@@ -232,6 +234,7 @@ final class SyncBench {
                     skuChanges,
                     positionChanges,
                     sellOuts.size(),
+                    availability.ledgerMillis(from, to),
                     exposures,
                     calls,
                     byOperation,
@@ -351,9 +354,24 @@ final class SyncBench {
             if (wasAvailable == (available > 0)) return;
             long at = Instant.parse(a.path("as_of").asText()).toEpochMilli();
             synchronized (events) {
-                events.add(new long[] {at, available});
+                events.add(new long[] {at, available, System.currentTimeMillis()});
                 eventSkus.add(sku);
             }
+        }
+
+        /**
+         * Per sell-out whose order came between the two times, ascending: from the order to the ledger's 0 read here
+         * off {@code inventory.availability}, the ledger's share of an exposure.
+         */
+        List<Long> ledgerMillis(long from, long to) {
+            List<Long> out = new ArrayList<>();
+            synchronized (events) {
+                for (long[] e : events) {
+                    if (e[1] == 0 && e[0] >= from && e[0] <= to) out.add(e[2] - e[0]);
+                }
+            }
+            out.sort(null);
+            return out;
         }
 
         /** The sell-outs whose orders came between the two times, each with the restock that ended it, if any. */

@@ -12,7 +12,7 @@ final class SyncReport {
     static void print(SyncBench.Figures f, PrintStream out) {
         SimulatorSettings limits = SimulatorSettings.defaults();
         out.printf(
-                "%nstockflow bench, sync: %.0f orders/s for %.0f s measured (after a %d s warm-up), %d SKUs x %d"
+                "%nstockflow bench, sync: generated at %.0f orders/s, %.0f s measured (after a %d s warm-up), %d SKUs x %d"
                         + " locations listed on %d channels%n",
                 f.settings().ordersPerSecond(),
                 f.seconds(),
@@ -38,8 +38,9 @@ final class SyncReport {
                         + " ms at most: an exposure is late by at most that)%n",
                 f.pollGapP50(), f.pollGapMax());
         out.printf(
-                "%d orders (envelopes on orders.raw), %d sell-outs (a SKU's network availability to 0)%n",
-                f.orders(), f.sellOuts());
+                "%d orders (envelopes on orders.raw: %.1f a second), %d sell-outs (a SKU's network availability to"
+                        + " 0)%n",
+                f.orders(), f.orders() / f.seconds(), f.sellOuts());
         out.printf("%-40s", "");
         for (String c : DemoListings.CHANNELS) out.printf(" %12s", c);
         out.println();
@@ -49,6 +50,10 @@ final class SyncReport {
         row(out, f, "order -> listed 0, max ms", e -> millis(e.percentile(100)));
         row(out, f, "restocked before listed 0", e -> Integer.toString(e.superseded()));
         row(out, f, "still listed at the end", e -> Integer.toString(e.open()));
+        out.printf(
+                "of which the ledger: order -> availability 0 read off inventory.availability, p50 %s ms, p99 %s ms%n",
+                millis(SyncExposure.percentile(f.ledgerMillis(), 50)),
+                millis(SyncExposure.percentile(f.ledgerMillis(), 99)));
         out.printf("%-40s", "API calls per 1,000 orders");
         for (String c : DemoListings.CHANNELS) {
             out.printf(" %12.1f", SyncExposure.perThousand(f.calls().get(c)[0], f.orders()));
