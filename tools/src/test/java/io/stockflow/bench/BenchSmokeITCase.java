@@ -30,6 +30,8 @@ class BenchSmokeITCase {
         try {
             exit = Stockflow.execute(
                     "bench",
+                    "--sections",
+                    "HOT_PATH",
                     "--bootstrap",
                     KAFKA.bootstrap(),
                     "--orders",
