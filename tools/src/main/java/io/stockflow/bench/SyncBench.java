@@ -42,8 +42,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The sync section of the bench: the inventory and sync jobs on an embedded Flink, orders fed in real time at a set
- * rate, and the marketplace simulator in this JVM with its limits on, as the demo runs them. It watches the ledger's
+ * The sync section of the bench: every job (inventory and sync among them) on an embedded Flink, orders fed in real
+ * time at a set rate, and the marketplace simulator in this JVM with its limits on, as the demo runs them. It watches the ledger's
  * network-wide availability for sell-outs and what each channel lists, and counts the API calls the simulator answered.
  *
  * <p>When a channel lists 0 is read off the simulator's own state ({@code GET /_sim/quantities}), polled at a fine
@@ -92,13 +92,13 @@ final class SyncBench {
 
         DemoListings listings = new DemoListings(traffic.skuIds(), traffic.locations);
         try (DemoChannels channels = DemoChannels.start(0, listings, folder)) {
-            return run(kafka, run, flink, s, traffic, listings, channels);
+            return runJobs(kafka, run, flink, s, traffic, listings, channels);
         } finally {
             BenchCommand.deleteTopics(bootstrap, kafka.topicNames.values());
         }
     }
 
-    private static Figures run(
+    private static Figures runJobs(
             KafkaSettings kafka,
             String run,
             FlinkOptions flink,
@@ -107,27 +107,24 @@ final class SyncBench {
             DemoListings listings,
             DemoChannels channels)
             throws Exception {
-        {
-            SimulatorAdmin admin = new SimulatorAdmin(channels.baseUrl());
-            JobOptions options = new JobOptions();
-            options.set(StockflowOptions.LISTINGS, channels.listingMap().toString());
-            options.channelEnvironment = DemoChannels.CREDENTIALS;
-            flink.webPort = 0;
-            StreamExecutionEnvironment env = flink.environment(false, channels.configuration());
-            JobGraph.wire(env, Jobs.resolve(Jobs.ALL), new KafkaBinding(kafka, run + "-sync"), options);
-            System.out.println(
-                    "Running inventory + sync against the marketplace simulator at " + channels.baseUrl() + " ...");
-            JobClient job = env.executeAsync(run + "-sync");
-            try {
-                awaitRunning(job);
-                return measure(kafka, s, traffic, listings, admin);
-            } finally {
-                job.cancel().get(60, TimeUnit.SECONDS);
-            }
+        SimulatorAdmin admin = new SimulatorAdmin(channels.baseUrl());
+        JobOptions options = new JobOptions();
+        options.set(StockflowOptions.LISTINGS, channels.listingMap().toString());
+        options.channelEnvironment = DemoChannels.CREDENTIALS;
+        flink.webPort = 0;
+        StreamExecutionEnvironment env = flink.environment(false, channels.configuration());
+        JobGraph.wire(env, Jobs.resolve(Jobs.ALL), new KafkaBinding(kafka, run + "-sync"), options);
+        System.out.println("Running every job against the marketplace simulator at " + channels.baseUrl() + " ...");
+        JobClient job = env.executeAsync(run + "-sync");
+        try {
+            awaitRunning(job);
+            return measure(kafka, s, traffic, listings, admin);
+        } finally {
+            job.cancel().get(60, TimeUnit.SECONDS);
         }
     }
 
-    /** A healthy shop's traffic at the set rate: stock that sells out now and then and comes back with receipts. */
+    /** Traffic at the set rate from a shop whose busy SKUs sell out and come back with receipts every few seconds. */
     static GeneratorSettings traffic(Settings s) {
         GeneratorSettings g = new GeneratorSettings();
         g.seed = s.seed();
