@@ -49,31 +49,41 @@ public final class AnomalyAlerts {
     static Alert countAlert(
             String type,
             String sku,
-            long windowStart,
             long windowEnd,
-            double observed,
-            double expected,
-            double score,
-            double level,
+            CountVerdict v,
+            double baselinePerHour,
             CountTest test,
+            int seriesTested,
+            double budgetPerWeek,
             long detectedAt) {
         Alert a = base(type, Severity.WARNING, windowEnd, detectedAt, AlertIds.of(type, sku, windowEnd));
         a.sku = sku;
-        a.windowStart = windowStart;
+        a.windowStart = windowEnd - v.windowMillis;
         a.windowEnd = windowEnd;
-        a.observed = observed;
-        a.expected = round(expected);
+        a.observed = v.observed;
+        a.expected = round(v.expected);
         String what = type.equals(REFUND_SPIKE) ? "refunds and returns" : "order lines";
         String how = type.equals(DEMAND_DROP) ? "only " : "";
-        a.message = sku + ": " + how + fmt(observed) + " " + what + " in the hour to " + Instants.format(windowEnd)
-                + " where about " + fmt(expected) + " were expected (score " + fmt(score) + ")";
-        a.evidenceJson = Evidence.of("score", round(score))
-                .and("model", type.equals(REFUND_SPIKE) ? "refund-rate-ewma" : "seasonal-level-ewma")
-                .and("baseline_per_hour", round(level))
-                .and("window_minutes", RhythmModel.WINDOW_MILLIS / 60_000)
+        a.message = sku + ": " + how + fmt(v.observed) + " " + what + " in the " + span(v.windowMillis) + " to "
+                + Instants.format(windowEnd) + " where about " + fmt(v.expected) + " were expected (chance "
+                + String.format(java.util.Locale.ROOT, "%.1e", v.pValue) + ")";
+        a.evidenceJson = Evidence.of("score", round(v.score()))
+                .and("model", "negative-binomial-multiscale")
+                .and("baseline_per_hour", round(baselinePerHour))
+                .and("window_minutes", v.windowMillis / 60_000)
+                .and("p_value", v.pValue)
+                .and("threshold", v.alpha)
+                .and("dispersion", round(v.dispersion))
+                .and("series_tested", seriesTested)
+                .and("alerts_per_week_budget", budgetPerWeek)
                 .and("parameters", test.describe())
                 .toJson();
         return a;
+    }
+
+    private static String span(long millis) {
+        long hours = millis / 3_600_000L;
+        return hours <= 1 ? "hour" : hours + " hours";
     }
 
     static Alert feedSilent(
@@ -85,6 +95,8 @@ public final class AnomalyAlerts {
             double neededOrders,
             double perHour,
             double probability,
+            double threshold,
+            double dispersion,
             long detectedAt) {
         Alert a = base(FEED_SILENT, Severity.CRITICAL, now, detectedAt, AlertIds.of(FEED_SILENT, channel, lastOrder));
         a.channel = channel;
@@ -96,10 +108,12 @@ public final class AnomalyAlerts {
                 + Instants.format(lastOrder) + ") where about " + fmt(expectedOrders) + " were expected (usually "
                 + fmt(perHour) + " an hour at this time): is the integration down?";
         a.evidenceJson = Evidence.of("score", round(expectedOrders / neededOrders))
-                .and("model", "poisson-gap")
+                .and("model", "negative-binomial-gap")
                 .and("expected_orders", round(expectedOrders))
                 .and("expected_orders_per_hour", round(perHour))
                 .and("silence_probability", probability)
+                .and("threshold", threshold)
+                .and("dispersion", round(dispersion))
                 .and("threshold_expected_orders", round(neededOrders))
                 .and("last_order_at", Instants.format(lastOrder))
                 .and("silent_minutes", silentFor / 60_000)

@@ -1,61 +1,59 @@
 package io.stockflow.anomaly;
 
 /**
- * Whether a count in a window leaves its expected range. Counts of independent events are roughly Poisson, so the
- * score is {@code (observed - expected) / sqrt(dispersion * max(expected, 1))}; a spike also needs a minimum count and
- * a ratio to the expected, a drop a minimum expected volume, so that small numbers never raise an alarm.
+ * Whether a count in a window leaves its expected range. The count is judged by its tail probability under a
+ * negative binomial baseline ({@link CountTail}: Poisson widened by the dispersion the shop's data show), against a
+ * threshold set by the alert budget ({@link AlertBudget}). A spike also needs a minimum count and a ratio to the
+ * expected (a larger one in the first hour, where a few extra events are a large multiple), a drop a minimum expected
+ * volume: small numbers and small relative changes never raise an alarm, however significant.
  */
 public final class CountTest implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public final double minCount;
+    /** Ratio of observed to expected a spike needs in a one-hour window. */
     public final double spikeRatio;
-    public final double spikeScore;
+    /** Ratio of observed to expected a spike needs in a window of several hours or days. */
+    public final double longSpikeRatio;
+
     public final double minExpectedForDrop;
     public final double dropRatio;
-    public final double dropScore;
-    public final double dispersion;
 
     public CountTest(
-            double minCount,
-            double spikeRatio,
-            double spikeScore,
-            double minExpectedForDrop,
-            double dropRatio,
-            double dropScore,
-            double dispersion) {
+            double minCount, double spikeRatio, double longSpikeRatio, double minExpectedForDrop, double dropRatio) {
         this.minCount = minCount;
         this.spikeRatio = spikeRatio;
-        this.spikeScore = spikeScore;
+        this.longSpikeRatio = longSpikeRatio;
         this.minExpectedForDrop = minExpectedForDrop;
         this.dropRatio = dropRatio;
-        this.dropScore = dropScore;
-        this.dispersion = dispersion;
     }
 
-    /** Defaults for a SKU's order lines in an hour. */
-    public static final CountTest DEMAND = new CountTest(10, 3.0, 5.0, 20, 0.35, 3.5, 1.2);
-    /** Defaults for a SKU's refunds and returns in an hour (no drop: fewer refunds is good news). */
-    public static final CountTest REFUNDS = new CountTest(6, 4.0, 5.0, Double.MAX_VALUE, 0, 0, 1.2);
+    /** Defaults for a SKU's order lines. */
+    public static final CountTest DEMAND = new CountTest(10, 3.0, 2.0, 20, 0.35);
+    /** Defaults for a SKU's refunds and returns (no drop: fewer refunds is good news). */
+    public static final CountTest REFUNDS = new CountTest(6, 4.0, 3.0, Double.MAX_VALUE, 0);
 
-    public double score(double observed, double expected) {
-        return (observed - expected) / Math.sqrt(dispersion * Math.max(expected, 1.0));
+    /**
+     * The verdict on a count that may be a spike, or null when it is too small or too near the expected to be one
+     * (which spares the tail sum for the many series far from any threshold).
+     */
+    public CountVerdict spike(double observed, double expected, long windowMillis, double phi, double alpha) {
+        double ratio = windowMillis <= 3_600_000L ? spikeRatio : longSpikeRatio;
+        if (observed < minCount || observed < ratio * expected) return null;
+        double sd = Math.sqrt(expected + phi * expected * expected);
+        if (expected > 0 && observed < expected + 3 * sd) return null;
+        return new CountVerdict(observed, expected, windowMillis, CountTail.upper(observed, expected, phi), alpha, phi);
     }
 
-    public boolean spike(double observed, double expected) {
-        return observed >= minCount && observed >= spikeRatio * expected && score(observed, expected) >= spikeScore;
-    }
-
-    public boolean drop(double observed, double expected) {
-        return expected >= minExpectedForDrop
-                && observed <= dropRatio * expected
-                && score(observed, expected) <= -dropScore;
+    /** The verdict on a count that may be a drop, or null when too little was expected or too much came. */
+    public CountVerdict drop(double observed, double expected, long windowMillis, double phi, double alpha) {
+        if (expected < minExpectedForDrop || observed > dropRatio * expected) return null;
+        return new CountVerdict(observed, expected, windowMillis, CountTail.lower(observed, expected, phi), alpha, phi);
     }
 
     /** The parameters, for an alert's evidence. */
     public String describe() {
-        return "min_count=" + minCount + ", spike_ratio=" + spikeRatio + ", spike_score=" + spikeScore
-                + ", min_expected_for_drop=" + minExpectedForDrop + ", drop_ratio=" + dropRatio + ", drop_score="
-                + dropScore + ", dispersion=" + dispersion;
+        return "min_count=" + minCount + ", spike_ratio=" + spikeRatio + ", long_spike_ratio=" + longSpikeRatio
+                + ", min_expected_for_drop=" + minExpectedForDrop + ", drop_ratio=" + dropRatio;
     }
 }

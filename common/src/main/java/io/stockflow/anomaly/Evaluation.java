@@ -10,7 +10,8 @@ import java.util.Map;
  * matches a label of the same type and the same subject (per type: the SKU; the SKU and location; the channel; the
  * order id) when the alert's event time lies in {@code [label start, label end + tolerance]}. Precision is the share
  * of alerts that match some label; recall the share of labels matched by some alert; a label's delay is the event
- * time of its first matching alert minus its start. Only the types of {@link AnomalyAlerts#TYPES} are scored.
+ * time of its first matching alert minus its start; false alarms per week are the alerts that match no label over the
+ * weeks the data span. Only the types of {@link AnomalyAlerts#TYPES} are scored.
  */
 public final class Evaluation {
     /** One label or one alert, reduced to what the matching needs. */
@@ -36,9 +37,16 @@ public final class Evaluation {
         public int alerts;
         public int matchedAlerts;
         public final List<Long> delays = new ArrayList<>();
+        /** Weeks of data judged (from the first event to the last), for the rate of false alarms. */
+        public double weeks;
 
         Score(String type) {
             this.type = type;
+        }
+
+        /** Alerts that match no label, per week of data; NaN when the span is unknown. */
+        public double falseAlarmsPerWeek() {
+            return weeks > 0 ? (alerts - matchedAlerts) / weeks : Double.NaN;
         }
 
         public double precision() {
@@ -77,8 +85,14 @@ public final class Evaluation {
 
     /** Alerts are items with {@code start == end ==} their event time. */
     public static Map<String, Score> score(List<Item> labels, List<Item> alerts, long tolerance) {
+        return score(labels, alerts, tolerance, 0);
+    }
+
+    /** As {@link #score(List, List, long)}, over data spanning {@code spanMillis}, for false alarms per week. */
+    public static Map<String, Score> score(List<Item> labels, List<Item> alerts, long tolerance, long spanMillis) {
         Map<String, Score> scores = new LinkedHashMap<>();
         for (String type : AnomalyAlerts.TYPES) scores.put(type, new Score(type));
+        for (Score s : scores.values()) s.weeks = spanMillis / (7 * 24 * 3_600_000.0);
         for (Item a : alerts) {
             Score s = scores.get(a.type);
             if (s == null) continue;

@@ -2,113 +2,274 @@ package io.stockflow.anomaly;
 
 import io.stockflow.alert.Alert;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Judges counted series bin by bin against a baseline learned online: DEMAND_SPIKE and DEMAND_DROP on a SKU's order
- * lines in the last hour (expected: the SKU's share of the shop's lines times the shop's seasonal rate), REFUND_SPIKE
- * on its refunds and returns (expected: its level, no season), FEED_SILENT when a channel has sent nothing for longer than its
- * rate makes plausible. Pure arithmetic; the Flink function keeps the state and the clock.
+ * lines (expected: the SKU's share of the shop's lines times the shop's seasonal rate), REFUND_SPIKE on its refunds
+ * and returns (expected: its own level, or its share of the shop's refunds, whichever is larger), FEED_SILENT when a
+ * channel has sent nothing for longer than its rate makes plausible.
+ *
+ * <p>Spikes are tested over windows of 1, 6, 24 and 48 hours: a fast anomaly shows within its first hour, a slow one
+ * of a low-volume series once its evidence adds up over a day or two. Counts are judged by their negative binomial
+ * tail (Poisson widened by the dispersion the shop's own series show, and by the uncertainty of a baseline learned
+ * from few events), against a threshold the alert budget sets from the number of series tested ({@link AlertBudget}).
+ * Pure arithmetic; the Flink function keeps the state and the clock.
  */
 public final class RhythmModel implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     public static final long BIN_MILLIS = 15 * 60_000L;
     public static final int BINS_PER_WINDOW = 4;
     public static final long WINDOW_MILLIS = BIN_MILLIS * BINS_PER_WINDOW;
+    static final long HOUR_MILLIS = 3_600_000L;
+    /** The windows spikes are tested over, in hours; the first is the bin-by-bin window. */
+    public static final int[] SCALE_HOURS = {1, 6, 24, SeriesHours.HOURS};
 
     /** Hours of shop history before any demand is judged. */
     public double profileWarmUpHours = 24;
     /** Bins of a series' own history before it is judged (a day). */
     public long seriesWarmUpBins = 96;
-    /** Bins of a refund series' history before it is judged: refunds are rare, so the level starts from a prior. */
+    /** Bins of a refund series' history before it is judged. */
     public long refundWarmUpBins = 96;
-    /** A channel is silent when no order came for longer than a gap this improbable at its rate. */
-    public double silenceProbability = 1e-4;
 
     public long minSilenceMillis = 20 * 60_000L;
     public long maxSilenceMillis = 6 * 3_600_000L;
     /** Channels expected to send fewer orders per hour than this are not judged. */
     public double minChannelRatePerHour = 3;
+    /** False alarms per alert type and week the operator accepts (see {@link AlertBudget}). */
+    public double alertsPerWeek = 1;
 
     public CountTest demand = CountTest.DEMAND;
     public CountTest refunds = CountTest.REFUNDS;
 
+    /** The thresholds of one bin, from the number of series judged in the bin before. */
+    private final class Thresholds {
+        final double spike;
+        final double drop;
+        final double refund;
+        final double silence;
+
+        Thresholds(ShopStats shop) {
+            double scales = AlertBudget.looksPerWeek(SCALE_HOURS);
+            spike = AlertBudget.alpha(alertsPerWeek, shop.demandSeries, scales);
+            drop = AlertBudget.alpha(alertsPerWeek, shop.dropSeries, AlertBudget.looksPerWeek(1));
+            refund = AlertBudget.alpha(alertsPerWeek, shop.refundSeries, scales);
+            // A gap is looked at every bin.
+            silence = AlertBudget.alpha(alertsPerWeek, shop.channelSeries, 7 * 24 * HOUR_MILLIS / (double) BIN_MILLIS);
+        }
+    }
+
     /**
-     * Closes the bin {@code [binStart, binStart + BIN_MILLIS)} of a series with its count: judges, then learns.
-     * Returns an alert or null.
+     * Closes the bin {@code [binStart, binStart + BIN_MILLIS)} of every series (sorted by key, each with its hours,
+     * created here when absent): judges each against the shop as it was, then learns the bin into the series, the
+     * shop's statistics and its rhythm. Returns the alerts of the bin.
      */
-    public Alert close(RhythmSeries s, SeasonalProfile profile, long binStart, double shopTotal, long detectedAt) {
+    public List<Alert> closeBin(
+            List<RhythmSeries> all,
+            Map<String, SeriesHours> hours,
+            SeasonalProfile profile,
+            ShopStats shop,
+            long binStart,
+            long detectedAt) {
+        double total = 0;
+        double refundsInBin = 0;
+        Map<String, RhythmSeries> demandBySku = new HashMap<>();
+        for (RhythmSeries s : all) {
+            if (RhythmSeries.DEMAND.equals(s.kind)) {
+                total += s.pending;
+                demandBySku.put(s.subject, s);
+            }
+        }
+        Thresholds alpha = new Thresholds(shop);
+        // The shop's expected lines per hour in each bin of the hour that ends with this bin: the same for every SKU.
+        long binEnd = binStart + BIN_MILLIS;
+        double[] shopRates = new double[BINS_PER_WINDOW];
+        for (int i = 0; i < BINS_PER_WINDOW; i++) {
+            shopRates[i] = profile.expectedRate(binEnd - (long) (BINS_PER_WINDOW - i) * BIN_MILLIS);
+        }
+        shop.decay();
+        shop.demandSeries = 0;
+        shop.dropSeries = 0;
+        shop.refundSeries = 0;
+        shop.channelSeries = 0;
+        List<Alert> alerts = new ArrayList<>();
+        double[] normal = new double[1];
+        for (RhythmSeries s : all) {
+            SeriesHours h = hours.computeIfAbsent(RhythmSeries.key(s.kind, s.subject), k -> new SeriesHours());
+            if (RhythmSeries.REFUNDS.equals(s.kind) && !s.alerting) refundsInBin += s.pending;
+            Alert a = close(
+                    s,
+                    h,
+                    demandBySku.get(s.subject),
+                    profile,
+                    shopRates,
+                    shop,
+                    alpha,
+                    binStart,
+                    total,
+                    normal,
+                    detectedAt);
+            if (a != null) alerts.add(a);
+        }
+        // Refunds of series in an episode are left out, as the rhythm leaves out spikes.
+        for (RhythmSeries s : all) {
+            if (RhythmSeries.REFUNDS.equals(s.kind) && s.alerting) refundsInBin -= s.recent[s.recent.length - 1];
+        }
+        shop.learnRefunds(Math.max(0, refundsInBin) / (BIN_MILLIS / (double) HOUR_MILLIS));
+        shop.bins++;
+        // The shop's rhythm learns the lines of the SKUs not in a young anomaly: a spike, once recognised, does not
+        // teach the shop a new rhythm.
+        profile.observe(binStart, BIN_MILLIS, normal[0]);
+        return alerts;
+    }
+
+    private Alert close(
+            RhythmSeries s,
+            SeriesHours h,
+            RhythmSeries demandOfSku,
+            SeasonalProfile profile,
+            double[] shopRates,
+            ShopStats shop,
+            Thresholds alpha,
+            long binStart,
+            double shopTotal,
+            double[] normalTotal,
+            long detectedAt) {
         double count = s.pending;
         s.pending = 0;
         System.arraycopy(s.recent, 1, s.recent, 0, s.recent.length - 1);
         s.recent[s.recent.length - 1] = count;
         long binEnd = binStart + BIN_MILLIS;
-        Alert alert;
-        boolean anomalous;
-        switch (s.kind) {
-            case RhythmSeries.CHANNEL: {
-                if (count > 0) s.alerting = false;
-                alert = silence(s, profile, binEnd, detectedAt);
-                anomalous = s.alerting;
-                break;
+        boolean hourEnds = binEnd % HOUR_MILLIS == 0;
+        if (RhythmSeries.CHANNEL.equals(s.kind)) {
+            if (count > 0) s.alerting = false;
+            double expectedInBin = s.share() * shopRates[BINS_PER_WINDOW - 1] * BIN_MILLIS / HOUR_MILLIS;
+            h.add(count, expectedInBin, hourEnds);
+            boolean warm = s.binsSeen >= seriesWarmUpBins && profile.warm(profileWarmUpHours);
+            if (warm) {
+                shop.channelSeries++;
+                learnDispersion(s, shopRates, shop, false);
             }
-            default: {
-                boolean refund = RhythmSeries.REFUNDS.equals(s.kind);
-                CountTest test = refund ? refunds : demand;
-                double expected = expectedInWindow(s, profile, binEnd, refund);
-                double observed = s.windowCount();
-                boolean warm = s.binsSeen >= (refund ? refundWarmUpBins : seriesWarmUpBins)
-                        && (refund || profile.warm(profileWarmUpHours));
-                boolean spike = warm && test.spike(observed, expected);
-                boolean drop = warm && !refund && test.drop(observed, expected);
-                anomalous = spike || drop;
-                alert = null;
-                if (anomalous && !s.alerting) {
-                    String type = refund
-                            ? AnomalyAlerts.REFUND_SPIKE
-                            : spike ? AnomalyAlerts.DEMAND_SPIKE : AnomalyAlerts.DEMAND_DROP;
-                    double baseline = refund ? s.level : s.share() * profile.expectedRate(binStart);
-                    alert = AnomalyAlerts.countAlert(
-                            type,
-                            s.subject,
-                            binEnd - WINDOW_MILLIS,
-                            binEnd,
-                            observed,
-                            expected,
-                            test.score(observed, expected),
-                            baseline,
-                            test,
-                            detectedAt);
+            double phi = shop.channelDispersion() + 1 / Math.max(1, s.shareCount);
+            Alert alert = warm ? silence(s, profile, binEnd, phi, alpha.silence, detectedAt) : null;
+            if (!s.alerting) learn(s, profile, binStart, count, shopTotal);
+            s.binsSeen++;
+            return alert;
+        }
+        boolean refund = RhythmSeries.REFUNDS.equals(s.kind);
+        CountTest test = refund ? refunds : demand;
+        double ratePerHour = refund ? refundRate(s, demandOfSku, shop) : s.share() * shopRates[BINS_PER_WINDOW - 1];
+        double evicted = h.add(count, ratePerHour * BIN_MILLIS / HOUR_MILLIS, hourEnds);
+        if (refund && evicted >= 0) learnRefundLevel(s, h, evicted);
+        boolean warm = s.binsSeen >= (refund ? refundWarmUpBins : seriesWarmUpBins)
+                && (refund || profile.warm(profileWarmUpHours));
+        double effectiveCount = refund ? (demandOfSku == null ? 0 : demandOfSku.shareCount) : s.shareCount;
+        double phi = Math.min(ShopStats.MAX_DISPERSION, shop.demandDispersion() + 1 / Math.max(1, effectiveCount));
+        double spikeAlpha = refund ? alpha.refund : alpha.spike;
+        CountVerdict spike = null;
+        CountVerdict drop = null;
+        boolean shortAnomaly = false;
+        boolean continues = false;
+        if (warm) {
+            if (refund) shop.refundSeries++;
+            else shop.demandSeries++;
+            double expectedHour = expectedInWindow(s, shopRates, refund, demandOfSku, shop);
+            double observedHour = s.windowCount();
+            CountVerdict hour = test.spike(observedHour, expectedHour, WINDOW_MILLIS, phi, spikeAlpha);
+            if (hour != null && hour.significant()) spike = hour;
+            if (!refund) {
+                if (expectedHour >= test.minExpectedForDrop) shop.dropSeries++;
+                CountVerdict d = test.drop(observedHour, expectedHour, WINDOW_MILLIS, phi, alpha.drop);
+                if (d != null && d.significant()) drop = d;
+                if (!s.alerting) learnDispersion(s, shopRates, shop, true);
+            }
+            shortAnomaly = spike != null || drop != null;
+            if (hourEnds) {
+                for (int i = 1; i < SCALE_HOURS.length; i++) {
+                    int w = SCALE_HOURS[i];
+                    if (h.hoursSeen < w) break;
+                    CountVerdict v = test.spike(h.observedOver(w), h.expectedOver(w), w * HOUR_MILLIS, phi, spikeAlpha);
+                    if (v == null || !v.significant()) continue;
+                    spike = CountVerdict.stronger(spike, v);
+                    // A six-hour anomaly is still young enough not to be learned as the new normal.
+                    if (w <= 6) shortAnomaly = true;
                 }
-                s.alerting = anomalous;
-                break;
+            } else if (s.alerting && spike == null && drop == null) {
+                // Between hour ends, an episode seen over a long window lasts as long as that window still sees it.
+                continues = longAnomalyContinues(h, test, phi, spikeAlpha);
             }
         }
-        if (!anomalous) learn(s, profile, binStart, count, shopTotal);
+        boolean anomalous = spike != null || drop != null || continues;
+        Alert alert = null;
+        if ((spike != null || drop != null) && !s.alerting) {
+            CountVerdict v = spike != null ? spike : drop;
+            String type = refund
+                    ? AnomalyAlerts.REFUND_SPIKE
+                    : spike != null ? AnomalyAlerts.DEMAND_SPIKE : AnomalyAlerts.DEMAND_DROP;
+            int series = refund ? shop.refundSeries : spike != null ? shop.demandSeries : shop.dropSeries;
+            alert = AnomalyAlerts.countAlert(
+                    type, s.subject, binEnd, v, ratePerHour, test, series, alertsPerWeek, detectedAt);
+        }
+        s.alerting = anomalous;
+        if (!shortAnomaly) {
+            learn(s, profile, binStart, count, shopTotal);
+            if (!refund) normalTotal[0] += count;
+        }
         s.binsSeen++;
         return alert;
     }
 
-    /**
-     * The shop's lines of a closed bin for the profile to learn: those of the SKUs not in an anomaly, so that a
-     * spike, once recognised, does not teach the shop a new rhythm.
-     */
-    public static double normalTotal(Iterable<RhythmSeries> closed) {
-        double total = 0;
-        for (RhythmSeries s : closed) {
-            if (RhythmSeries.DEMAND.equals(s.kind) && !s.alerting) total += s.recent[s.recent.length - 1];
+    /** Whether any long window that could still hold the episode is still significant at the last hour's end. */
+    private boolean longAnomalyContinues(SeriesHours h, CountTest test, double phi, double alpha) {
+        for (int i = 1; i < SCALE_HOURS.length; i++) {
+            int w = SCALE_HOURS[i];
+            if (h.hoursSeen < w) break;
+            CountVerdict v = test.spike(h.observedOver(w), h.expectedOver(w), w * HOUR_MILLIS, phi, alpha);
+            if (v != null && v.significant()) return true;
         }
-        return total;
+        return false;
     }
 
-    /** Expected count in the window that ends at {@code windowEnd}. */
-    public double expectedInWindow(RhythmSeries s, SeasonalProfile profile, long windowEnd, boolean flat) {
-        double binHours = BIN_MILLIS / 3_600_000.0;
+    /**
+     * A SKU's expected refunds and returns per hour: its own level, or its share of the shop's sales times the shop's
+     * refunds, whichever is larger. The shop's part gives a SKU with little history of its own a baseline that is
+     * not zero; its own level gives a SKU that is often returned its usual rate.
+     */
+    static double refundRate(RhythmSeries s, RhythmSeries demandOfSku, ShopStats shop) {
+        double pooled = demandOfSku == null ? 0 : demandOfSku.share() * shop.refundsPerHour;
+        return Math.max(s.level, pooled);
+    }
+
+    /** Expected count in the hour that ends with this bin. */
+    static double expectedInWindow(
+            RhythmSeries s, double[] shopRates, boolean refund, RhythmSeries demandOfSku, ShopStats shop) {
+        double binHours = BIN_MILLIS / (double) HOUR_MILLIS;
+        if (refund) return refundRate(s, demandOfSku, shop) * binHours * BINS_PER_WINDOW;
         double sum = 0;
-        for (int i = 0; i < BINS_PER_WINDOW; i++) {
-            long binStart = windowEnd - (long) (BINS_PER_WINDOW - i) * BIN_MILLIS;
-            sum += (flat ? s.level : s.share() * profile.expectedRate(binStart)) * binHours;
-        }
+        for (double rate : shopRates) sum += s.share() * rate * binHours;
         return sum;
+    }
+
+    /**
+     * Adds the last hour of a series to the shop's pooled over-dispersion: {@code (O - E)^2 - E} against {@code E^2},
+     * from series expecting two or more in the hour (below that, the Poisson noise drowns the excess).
+     */
+    private static void learnDispersion(RhythmSeries s, double[] shopRates, ShopStats shop, boolean sku) {
+        double expected = expectedInWindow(s, shopRates, false, null, shop);
+        if (expected < 2) return;
+        double d = s.windowCount() - expected;
+        // One odd hour (a spike not yet recognised) counts at most as a deviation of four times the expected.
+        double excess = Math.min(d * d, 16 * expected * expected) - expected;
+        if (sku) {
+            shop.demandExcess += excess;
+            shop.demandWeight += expected * expected;
+        } else {
+            shop.channelExcess += excess;
+            shop.channelWeight += expected * expected;
+        }
     }
 
     /**
@@ -119,41 +280,63 @@ public final class RhythmModel implements Serializable {
         double sum = 0;
         for (long t = from; t < to; ) {
             long next = Math.min(to, (t / BIN_MILLIS + 1) * BIN_MILLIS);
-            sum += s.share() * profile.expectedRate(t) * (next - t) / 3_600_000.0;
+            sum += s.share() * profile.expectedRate(t) * (next - t) / (double) HOUR_MILLIS;
             t = next;
         }
         return sum;
     }
 
+    /** Orders expected over a gap at which seeing none has probability {@code alpha} (negative binomial). */
+    static double neededOrders(double alpha, double phi) {
+        return phi <= 1e-9 ? Math.log(1 / alpha) : (Math.pow(alpha, -phi) - 1) / phi;
+    }
+
     /**
      * A channel is silent when no order came while it was expected to send so many that getting none has a
-     * probability below {@link #silenceProbability} (Poisson: {@code exp(-expected)}), and for at least
+     * probability below the budget's threshold (negative binomial: {@code (1 + phi E)^(-1/phi)}), and for at least
      * {@link #minSilenceMillis}.
      */
-    private Alert silence(RhythmSeries s, SeasonalProfile profile, long now, long detectedAt) {
+    private Alert silence(
+            RhythmSeries s, SeasonalProfile profile, long now, double phi, double alpha, long detectedAt) {
         if (s.alerting || s.lastEventTime == Long.MIN_VALUE) return null;
-        if (s.binsSeen < seriesWarmUpBins || !profile.warm(profileWarmUpHours)) return null;
         long silentFor = now - s.lastEventTime;
         if (silentFor < minSilenceMillis) return null;
         long from = Math.max(s.lastEventTime, now - maxSilenceMillis);
         double expected = expectedOrders(s, profile, from, now);
-        double perHour = expected / ((now - from) / 3_600_000.0);
+        double perHour = expected / ((now - from) / (double) HOUR_MILLIS);
         if (perHour < minChannelRatePerHour) return null;
-        double needed = Math.log(1 / silenceProbability);
-        if (expected < needed && silentFor < maxSilenceMillis) return null;
+        double probability = CountTail.zero(expected, phi);
+        if (probability > alpha && silentFor < maxSilenceMillis) return null;
         s.alerting = true;
         return AnomalyAlerts.feedSilent(
-                s.subject, s.lastEventTime, now, silentFor, expected, needed, perHour, silenceProbability, detectedAt);
+                s.subject,
+                s.lastEventTime,
+                now,
+                silentFor,
+                expected,
+                neededOrders(alpha, phi),
+                perHour,
+                probability,
+                alpha,
+                phi,
+                detectedAt);
+    }
+
+    /**
+     * A SKU's own refund level: the mean rate of its first day (a day with nothing to judge yet), then it learns
+     * only from the hours that leave the longest window, never from the hours being judged: a refund wave that builds
+     * over a day and a half would otherwise raise its own baseline as it builds. About a week of memory; an hour
+     * counts at most four times the level (plus a few), so one odd hour moves it little.
+     */
+    private static void learnRefundLevel(RhythmSeries s, SeriesHours h, double hourCount) {
+        long hourIndex = h.hoursSeen - 1 - SeriesHours.HOURS;
+        if (hourIndex < 24) return; // learned in the first day already
+        s.level += (Math.min(hourCount, 4 * s.level + 4) - s.level) / 168;
     }
 
     private void learn(RhythmSeries s, SeasonalProfile profile, long binStart, double count, double shopTotal) {
         if (RhythmSeries.REFUNDS.equals(s.kind)) {
-            // A running mean over the first day, then an exponential memory of about three days; clipped, so that
-            // one odd bin moves the level little.
-            double rate = count / (BIN_MILLIS / 3_600_000.0);
-            double alpha = s.binsSeen < 96 ? 1.0 / (s.binsSeen + 1) : 1.0 / 288;
-            if (s.binsSeen >= 96) rate = Math.min(rate, 4 * s.level + 4);
-            s.level += alpha * (rate - s.level);
+            if (s.binsSeen < 96) s.level += (count / (BIN_MILLIS / (double) HOUR_MILLIS) - s.level) / (s.binsSeen + 1);
             return;
         }
         // The share of the shop over the same bins, with a memory of about three days; a bin far above the share

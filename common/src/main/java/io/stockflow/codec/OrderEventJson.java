@@ -31,11 +31,12 @@ public final class OrderEventJson {
             g.writeStringField("received_at", Instants.format(e.receivedAt));
             optional(g, "currency", e.currency);
             optional(g, "total", e.total);
-            if (anyNonNull(e.shipCountry, e.shipRegion, e.shipPostcode)) {
+            if (anyNonNull(e.shipCountry, e.shipRegion, e.shipPostcode, e.shipAddressHash)) {
                 g.writeObjectFieldStart("ship_to");
                 optional(g, "country", e.shipCountry);
                 optional(g, "region", e.shipRegion);
                 optional(g, "postcode", e.shipPostcode);
+                optional(g, "address_hash", e.shipAddressHash);
                 g.writeEndObject();
             }
             optional(g, "service_level", e.serviceLevel);
@@ -87,6 +88,7 @@ public final class OrderEventJson {
             e.shipCountry = shipTo.optText("country");
             e.shipRegion = shipTo.optText("region");
             e.shipPostcode = shipTo.optText("postcode");
+            e.shipAddressHash = shipTo.optText("address_hash");
         }
         e.serviceLevel = f.optText("service_level");
         e.fulfilledBy = f.optText("fulfilled_by");

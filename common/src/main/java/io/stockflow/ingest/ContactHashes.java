@@ -70,6 +70,22 @@ public final class ContactHashes {
         return digest(digits.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Digest of a ship-to building: country, postcode and first street line, each lower-cased with every run of
+     * characters other than letters and digits made one space, so "12 Main St." and "12  main st" agree. Null without
+     * a street line: a postcode alone is shared by thousands of households and identifies no one.
+     */
+    public String shipAddress(String country, String postcode, String street) {
+        if (street == null || street.isBlank()) return null;
+        String key = normal(country) + "|" + normal(postcode).replace(" ", "") + "|" + normal(street);
+        return digest(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String normal(String text) {
+        if (text == null) return "";
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+
     private String digest(byte[] bytes) {
         if (key == null) return Sha256.hex(bytes);
         try {

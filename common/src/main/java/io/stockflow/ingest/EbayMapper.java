@@ -122,6 +122,7 @@ final class EbayMapper implements MarketplaceMapper {
         e.shipCountry = address.optNonBlank("countryCode");
         e.shipRegion = address.optNonBlank("stateOrProvince");
         e.shipPostcode = address.optNonBlank("postalCode");
+        e.shipAddressHash = hashes.shipAddress(e.shipCountry, e.shipPostcode, address.optNonBlank("addressLine1"));
     }
 
     /** eBay gives the line's total cost; the unit price is that divided by the quantity. */

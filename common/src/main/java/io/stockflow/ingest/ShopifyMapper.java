@@ -69,6 +69,7 @@ final class ShopifyMapper implements MarketplaceMapper {
             e.shipCountry = address.optNonBlank("country_code");
             e.shipRegion = address.optNonBlank("province_code");
             e.shipPostcode = address.optNonBlank("zip");
+            e.shipAddressHash = hashes.shipAddress(e.shipCountry, e.shipPostcode, address.optNonBlank("address1"));
             if (phone == null) phone = address.optNonBlank("phone");
         }
         e.customerPhoneHash = hashes.phone(phone);

@@ -86,6 +86,7 @@ final class WooCommerceMapper implements MarketplaceMapper {
             e.shipCountry = shipping.optNonBlank("country");
             e.shipRegion = shipping.optNonBlank("state");
             e.shipPostcode = shipping.optNonBlank("postcode");
+            e.shipAddressHash = hashes.shipAddress(e.shipCountry, e.shipPostcode, shipping.optNonBlank("address_1"));
         }
         List<JsonFields> shippingLines = order.optArray("shipping_lines");
         e.serviceLevel = shippingLines.isEmpty()

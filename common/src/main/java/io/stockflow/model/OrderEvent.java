@@ -32,6 +32,11 @@ public class OrderEvent {
     public String shipCountry;
     public String shipRegion;
     public String shipPostcode;
+    /**
+     * SHA-256 hex of the ship-to building (country, postcode and first street line, normalized), or null when the
+     * marketplace gives no street (Amazon without restricted data): never the address itself.
+     */
+    public String shipAddressHash;
     /** Normalized service level: STANDARD, EXPEDITED, PRIORITY, SCHEDULED, or null when unknown. */
     public String serviceLevel;
 

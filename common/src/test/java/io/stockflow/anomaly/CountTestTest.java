@@ -1,38 +1,52 @@
 package io.stockflow.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
 class CountTestTest {
-    private final CountTest test = new CountTest(10, 3.0, 5.0, 20, 0.35, 3.5, 1.2);
+    private static final long HOUR = 3_600_000L;
+    private final CountTest test = CountTest.DEMAND;
 
     @Test
-    void scoreIsTheDistanceInPoissonStandardDeviations() {
-        assertThat(test.score(30, 10)).isCloseTo(20 / Math.sqrt(12), within(1e-12));
-        assertThat(test.score(3, 0.2))
-                .as("expected below 1 counts as 1")
-                .isCloseTo(2.8 / Math.sqrt(1.2), within(1e-12));
+    void aSpikeNeedsVolumeRatioAndAProbabilityBelowTheThreshold() {
+        assertThat(test.spike(30, 5, HOUR, 0, 1e-7).significant()).isTrue();
+        assertThat(test.spike(9, 0.5, HOUR, 0, 1e-7))
+                .as("below the minimum count")
+                .isNull();
+        assertThat(test.spike(60, 25, HOUR, 0, 1e-7))
+                .as("2.4 times: not a one-hour spike")
+                .isNull();
+        assertThat(test.spike(60, 25, 24 * HOUR, 0, 1e-7).significant())
+                .as("2.4 times over a day is one")
+                .isTrue();
+        assertThat(test.spike(12, 3.9, HOUR, 0, 1e-7).significant())
+                .as("3.1 times, but chance 7e-4")
+                .isFalse();
     }
 
     @Test
-    void aSpikeNeedsVolumeRatioAndScore() {
-        assertThat(test.spike(30, 5)).isTrue();
-        assertThat(test.spike(9, 0.5)).as("below the minimum count").isFalse();
-        assertThat(test.spike(60, 25)).as("score 6.2 but only 2.4 times").isFalse();
-        assertThat(test.spike(12, 3.9)).as("3.1 times but score 3.7").isFalse();
+    void overDispersionWidensWhatChanceExplains() {
+        CountVerdict poisson = test.spike(300, 100, 24 * HOUR, 0, 1e-7);
+        CountVerdict wide = test.spike(300, 100, 24 * HOUR, 0.3, 1e-7);
+        assertThat(poisson.significant()).isTrue();
+        assertThat(wide.significant())
+                .as("a rate that varies by 55% explains a tripling")
+                .isFalse();
+        assertThat(wide.pValue).isGreaterThan(poisson.pValue * 1e6);
     }
 
     @Test
     void aDropNeedsEnoughExpected() {
-        assertThat(test.drop(2, 30)).isTrue();
-        assertThat(test.drop(0, 15)).as("too little expected to tell").isFalse();
-        assertThat(test.drop(12, 30)).as("40% of expected").isFalse();
+        assertThat(test.drop(2, 30, HOUR, 0, 1e-6).significant()).isTrue();
+        assertThat(test.drop(0, 15, HOUR, 0, 1e-6))
+                .as("too little expected to tell")
+                .isNull();
+        assertThat(test.drop(12, 30, HOUR, 0, 1e-6)).as("40% of expected").isNull();
     }
 
     @Test
     void refundsHaveNoDrop() {
-        assertThat(CountTest.REFUNDS.drop(0, 1000)).isFalse();
+        assertThat(CountTest.REFUNDS.drop(0, 1000, HOUR, 0, 1)).isNull();
     }
 }

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.stockflow.alert.Alert;
 import io.stockflow.alert.Severity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model on crafted series: a shop of 400 lines an hour (100 a bin, flat), a SKU with a tenth of them, a channel
- * with a quarter, refunds of a SKU at about one every four hours.
+ * The model on crafted series: a shop of 400 lines an hour (100 a bin, flat; the SKUs other than SKU-1 are one series
+ * here), a SKU with a tenth of them, a channel with a quarter, refunds of a SKU at about one every four hours.
  */
 class RhythmModelTest {
     static final long BIN = RhythmModel.BIN_MILLIS;
@@ -23,6 +25,9 @@ class RhythmModelTest {
     final RhythmSeries sku = new RhythmSeries(RhythmSeries.DEMAND, "SKU-1");
     final RhythmSeries channel = new RhythmSeries(RhythmSeries.CHANNEL, "ebay");
     final RhythmSeries refunds = new RhythmSeries(RhythmSeries.REFUNDS, "SKU-1");
+    final RhythmSeries rest = new RhythmSeries(RhythmSeries.DEMAND, "REST");
+    final Map<String, SeriesHours> hours = new HashMap<>();
+    final ShopStats shop = new ShopStats();
     final List<Alert> alerts = new ArrayList<>();
     final SplittableRandom random = new SplittableRandom(1);
     long t = START;
@@ -47,12 +52,12 @@ class RhythmModelTest {
         channel.pending = channelOrders;
         if (channelOrders > 0) channel.lastEventTime = channelLast;
         refunds.pending = refundCount;
-        double total = 90 + skuLines;
-        for (RhythmSeries s : List.of(sku, channel, refunds)) {
-            Alert a = model.close(s, profile, t, total, t + BIN);
-            if (a != null) alerts.add(a);
-        }
-        profile.observe(t, BIN, 90 + RhythmModel.normalTotal(List.of(sku, channel, refunds)));
+        rest.pending = poisson(90);
+        closeBin(List.of(channel, rest, refunds, sku));
+    }
+
+    void closeBin(List<RhythmSeries> series) {
+        alerts.addAll(model.closeBin(series, hours, profile, shop, t, t + BIN));
         t += BIN;
     }
 
@@ -109,7 +114,8 @@ class RhythmModelTest {
         for (int i = 0; i < 8; i++) bin(poisson(10), 0, 0, 0);
         assertThat(alerts).extracting(a -> a.type).containsExactly("FEED_SILENT");
         Alert a = alerts.get(0);
-        // 100 orders an hour: 9.2 expected (probability 1e-4) after about 6 minutes, but at least 20 minutes.
+        // 100 orders an hour, one channel: a budget of one a week allows 1/672 a bin; about 7 orders expected (within
+        // 5 minutes) make silence that improbable, but a silence takes at least 20 minutes.
         assertThat(a.eventTime - lastOrder).isBetween(20 * 60_000L, 20 * 60_000L + BIN);
         assertThat(a.severity).isEqualTo(Severity.CRITICAL);
         assertThat(a.channel).isEqualTo("ebay");
@@ -132,9 +138,75 @@ class RhythmModelTest {
         for (int i = 0; i < 4 * 96; i++) {
             quiet.pending = i % 40 == 0 ? 1 : 0;
             if (quiet.pending > 0) quiet.lastEventTime = t;
-            assertThat(model.close(quiet, profile, t, 100, t + BIN)).isNull();
-            profile.observe(t, BIN, 100);
-            t += BIN;
+            rest.pending = 100;
+            closeBin(List.of(quiet, rest));
         }
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
+    void aRefundWaveThatBuildsOverADayAndAHalfIsCaughtOverTheLongerWindows() {
+        // A slow SKU (about one line every two hours) among the shop's others, which refund about one line an hour.
+        RhythmSeries slow = new RhythmSeries(RhythmSeries.DEMAND, "SKU-SLOW");
+        RhythmSeries slowRefunds = new RhythmSeries(RhythmSeries.REFUNDS, "SKU-SLOW");
+        RhythmSeries others = new RhythmSeries(RhythmSeries.REFUNDS, "REST");
+        for (int i = 0; i < 5 * 96; i++) slowBin(slow, slowRefunds, others, 0);
+        assertThat(alerts).isEmpty();
+        // Ten refunds over 36 hours, ever closer together, where the SKU's share of the shop's refunds is 0.1 a day.
+        long start = t;
+        int[] at = {40, 62, 80, 96, 108, 118, 126, 132, 137, 141};
+        for (int i = 0, next = 0; i < 144; i++) {
+            int n = 0;
+            while (next < at.length && at[next] == i) {
+                n++;
+                next++;
+            }
+            slowBin(slow, slowRefunds, others, n);
+        }
+        assertThat(alerts).extracting(a -> a.type).containsExactly("REFUND_SPIKE");
+        Alert a = alerts.get(0);
+        assertThat(a.sku).isEqualTo("SKU-SLOW");
+        assertThat(a.windowEnd - a.windowStart)
+                .as("a window longer than an hour")
+                .isGreaterThan(3_600_000L);
+        assertThat(a.eventTime - start).as("before the wave ends").isLessThanOrEqualTo(36 * 3_600_000L);
+        assertThat(a.evidenceJson)
+                .contains("\"p_value\"")
+                .contains("\"threshold\"")
+                .contains("\"window_minutes\"");
+    }
+
+    private void slowBin(RhythmSeries slow, RhythmSeries slowRefunds, RhythmSeries others, int refundsOfSlow) {
+        slow.pending = random.nextDouble() < 0.125 ? 1 : 0;
+        if (slow.pending > 0) slow.lastEventTime = t;
+        slowRefunds.pending = refundsOfSlow;
+        others.pending = poisson(0.25);
+        rest.pending = poisson(99.875);
+        closeBin(List.of(others, rest, slowRefunds, slow));
+    }
+
+    @Test
+    void twoThousandNormalSeriesStayWithinTheBudget() {
+        int n = 2_000;
+        List<RhythmSeries> skus = new ArrayList<>();
+        double[] rates = new double[n];
+        for (int i = 0; i < n; i++) {
+            skus.add(new RhythmSeries(RhythmSeries.DEMAND, String.format("SKU-%05d", i)));
+            skus.add(new RhythmSeries(RhythmSeries.REFUNDS, String.format("SKU-%05d", i)));
+            // Long-tailed: the best seller 20 lines a bin, the slowest one a day.
+            rates[i] = Math.max(0.01, 20.0 / (i + 1));
+        }
+        for (int bin = 0; bin < 8 * 96; bin++) {
+            for (int i = 0; i < n; i++) {
+                RhythmSeries s = skus.get(2 * i);
+                s.pending = poisson(rates[i]);
+                if (s.pending > 0) s.lastEventTime = t;
+                skus.get(2 * i + 1).pending = poisson(rates[i] * 0.03);
+            }
+            closeBin(skus);
+        }
+        assertThat(alerts)
+                .as("a budget of one alert per type and week, over eight days")
+                .hasSizeLessThanOrEqualTo(4);
     }
 }

@@ -145,20 +145,22 @@ public final class Scenarios {
     /** The scores as a table for people: one row per type. */
     public static String table(Map<String, Evaluation.Score> scores) {
         StringBuilder b = new StringBuilder(String.format(
-                "%-20s %7s %7s %9s %7s %9s %14s%n",
-                "type", "labels", "alerts", "precision", "recall", "matched", "median delay"));
+                "%-20s %7s %7s %9s %7s %9s %14s %16s%n",
+                "type", "labels", "alerts", "precision", "recall", "matched", "median delay", "false alarms/wk"));
         for (Evaluation.Score s : scores.values()) {
             long d = s.medianDelay();
+            double fa = s.falseAlarmsPerWeek();
             b.append(String.format(
                     java.util.Locale.ROOT,
-                    "%-20s %7d %7d %9.2f %7.2f %9s %14s%n",
+                    "%-20s %7d %7d %9.2f %7.2f %9s %14s %16s%n",
                     s.type,
                     s.labels,
                     s.alerts,
                     s.precision(),
                     s.recall(),
                     s.matchedLabels + "/" + s.labels,
-                    d < 0 ? "-" : (d / 60_000) + " min"));
+                    d < 0 ? "-" : (d / 60_000) + " min",
+                    Double.isNaN(fa) ? "-" : String.format(java.util.Locale.ROOT, "%.2f", fa)));
         }
         return b.toString();
     }

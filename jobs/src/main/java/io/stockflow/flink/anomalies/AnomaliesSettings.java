@@ -15,8 +15,8 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.util.TimeUtils;
 
 /**
- * The anomalies job's settings: the models' parameters, lead times, tolerances and time. Lead times and time are read
- * from the keys of {@link StockflowOptions}; the models' parameters are not settings. A new instance holds the
+ * The anomalies job's settings: the models' parameters, lead times, tolerances and time. Lead times, the alert budget
+ * and time are read from the keys of {@link StockflowOptions}; the models' other parameters are not settings. A new instance holds the
  * defaults.
  */
 public final class AnomaliesSettings implements Serializable {
@@ -41,10 +41,10 @@ public final class AnomaliesSettings implements Serializable {
     /** Orders of one customer (email or phone hash) within the window that make a burst. */
     public int burstOrdersByCustomer = 3;
     /**
-     * Orders to one ship-to address within the window that make a burst. The canonical order carries only country
-     * and postcode, which many households share, so it takes more of them.
+     * Orders to one ship-to building (country, postcode and street) within the window that make a burst: one more
+     * than for a customer, as the households of an apartment building share the key.
      */
-    public int burstOrdersByAddress = 5;
+    public int burstOrdersByAddress = 4;
     /** Inputs an earlier job of the same graph already reads and dead-letters: their bad records are not repeated. */
     public Set<String> deadLetteredElsewhere = new HashSet<>();
 
@@ -56,6 +56,12 @@ public final class AnomaliesSettings implements Serializable {
         config.get(StockflowOptions.LEAD_TIMES)
                 .forEach((sku, duration) -> s.leadTimes.put(sku, leadTime(sku, duration)));
         s.defaultLeadTime = config.get(StockflowOptions.DEFAULT_LEAD_TIME);
+        double budget = config.get(StockflowOptions.ALERT_BUDGET);
+        if (!(budget > 0) || Double.isInfinite(budget)) {
+            throw new IllegalArgumentException(
+                    StockflowOptions.ALERT_BUDGET.key() + ": " + budget + " is not a positive number of alerts a week");
+        }
+        s.rhythm.alertsPerWeek = budget;
         return s;
     }
 

@@ -1,8 +1,6 @@
 package io.stockflow.flink.anomalies;
 
-import io.stockflow.json.Sha256;
 import io.stockflow.model.OrderEvent;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.util.Collector;
 
 /** A placed order under one identity of its buyer: the customer (email, else phone hash) or the ship-to address. */
@@ -23,23 +21,26 @@ public class BurstInput {
     }
 
     /**
-     * Each identity the order has. The address is the country and postcode, hashed: marketplaces that hide the
-     * buyer's contact (Amazon) still give where the parcel goes.
+     * Each identity the order has: the customer, and the ship-to building (country, postcode and first street line,
+     * hashed at ingest). An order without a street (Amazon gives only the postcode unless the seller has restricted
+     * data) has no address identity: a postcode is shared by thousands of households, and bursts judged on it flag
+     * every order of a shop whose buyers live in one area.
      */
     public static void of(OrderEvent e, Collector<BurstInput> out) {
         String customer = e.customerEmailHash != null ? e.customerEmailHash : e.customerPhoneHash;
         if (customer != null) out.collect(new BurstInput(CUSTOMER, CUSTOMER + ":" + customer, e));
-        if (e.shipCountry != null && e.shipPostcode != null && !e.shipPostcode.isBlank()) {
-            String address =
-                    e.shipCountry + "|" + e.shipPostcode.replaceAll("\\s", "").toUpperCase();
-            out.collect(new BurstInput(
-                    ADDRESS,
-                    ADDRESS + ":"
-                            + Sha256.hex(address.getBytes(StandardCharsets.UTF_8))
-                                    .substring(0, 32),
-                    e));
+        if (e.shipAddressHash != null && !e.shipAddressHash.isBlank()) {
+            out.collect(new BurstInput(ADDRESS, ADDRESS + ":" + e.shipAddressHash, e));
         }
     }
+
+    /** What the identity is made of, for the alert: {@link #ADDRESS_KEY} or {@link #CUSTOMER_KEY}. */
+    public String keyUsed() {
+        return ADDRESS.equals(kind) ? ADDRESS_KEY : CUSTOMER_KEY;
+    }
+
+    public static final String ADDRESS_KEY = "country+postcode+street";
+    public static final String CUSTOMER_KEY = "email-or-phone";
 
     public String sequenceKey() {
         return order.eventId;

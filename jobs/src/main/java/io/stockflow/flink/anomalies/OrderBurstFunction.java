@@ -18,7 +18,7 @@ import org.apache.flink.util.Collector;
 
 /**
  * SUSPICIOUS_ORDER for bursts, keyed by an identity of the buyer (the customer's email or phone hash, or the ship-to
- * address hash). When an order makes the threshold of orders of one identity within the window, every order of the
+ * building's hash: country, postcode and street, never a postcode alone; the alert's {@code identity_key} says which). When an order makes the threshold of orders of one identity within the window, every order of the
  * burst not yet reported is reported (the earlier ones looked ordinary when they came; now they do not), and every
  * later one of the burst as it comes. State per identity: its orders of the last window, cleared by a timer one
  * window after its latest order.
@@ -61,6 +61,7 @@ public final class OrderBurstFunction extends KeyedProcessFunction<String, Burst
                         + minutes + " min (recognised at " + e.orderId + ")");
                 Evidence figures = Evidence.of("model", in.kind + "-burst")
                         .and("orders_in_window", r.size())
+                        .and("identity_key", in.keyUsed())
                         .and("threshold", threshold)
                         .and("window_minutes", minutes)
                         .and("order_ids", ids);

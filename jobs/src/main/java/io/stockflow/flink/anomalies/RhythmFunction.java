@@ -5,9 +5,12 @@ import io.stockflow.anomalies.BinCount;
 import io.stockflow.anomaly.RhythmModel;
 import io.stockflow.anomaly.RhythmSeries;
 import io.stockflow.anomaly.SeasonalProfile;
+import io.stockflow.anomaly.SeriesHours;
+import io.stockflow.anomaly.ShopStats;
 import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.flink.time.ReplayHorizon;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -41,6 +44,10 @@ public final class RhythmFunction extends KeyedProcessFunction<String, BinCount,
     private transient ValueState<SeasonalProfile> profile;
     private transient ValueState<Long> openBin;
     private transient MapState<String, RhythmSeries> series;
+    /** Hourly counts of each series for the longer windows, and what the shop's series teach together. */
+    private transient MapState<String, SeriesHours> hours;
+
+    private transient ValueState<ShopStats> shop;
 
     public RhythmFunction(RhythmModel model, ReplayHorizon horizon, DecisionClock clock) {
         this.model = model;
@@ -55,6 +62,11 @@ public final class RhythmFunction extends KeyedProcessFunction<String, BinCount,
         openBin = getRuntimeContext().getState(new ValueStateDescriptor<>("open-bin", Types.LONG));
         series = getRuntimeContext()
                 .getMapState(new MapStateDescriptor<>("series", Types.STRING, TypeInformation.of(RhythmSeries.class)));
+        hours = getRuntimeContext()
+                .getMapState(
+                        new MapStateDescriptor<>("series-hours", Types.STRING, TypeInformation.of(SeriesHours.class)));
+        shop = getRuntimeContext()
+                .getState(new ValueStateDescriptor<>("shop-stats", TypeInformation.of(ShopStats.class)));
     }
 
     @Override
@@ -109,28 +121,33 @@ public final class RhythmFunction extends KeyedProcessFunction<String, BinCount,
     private void close(long binStart, Collector<Alert> out) throws Exception {
         SeasonalProfile p = profile.value();
         if (p == null) p = new SeasonalProfile();
-        List<Map.Entry<String, RhythmSeries>> all = new ArrayList<>();
-        double total = 0;
-        for (Map.Entry<String, RhythmSeries> e : series.entries()) {
-            all.add(Map.entry(e.getKey(), e.getValue()));
-            if (RhythmSeries.DEMAND.equals(e.getValue().kind)) total += e.getValue().pending;
-        }
-        // Judge against the profile as it was, then learn this bin into it.
+        ShopStats stats = shop.value();
+        if (stats == null) stats = new ShopStats();
         long binEnd = binStart + RhythmModel.BIN_MILLIS;
+        List<Map.Entry<String, RhythmSeries>> all = new ArrayList<>();
+        for (Map.Entry<String, RhythmSeries> e : series.entries()) all.add(Map.entry(e.getKey(), e.getValue()));
         all.sort(Map.Entry.comparingByKey());
-        List<RhythmSeries> closed = new ArrayList<>();
+        List<RhythmSeries> kept = new ArrayList<>(all.size());
+        Map<String, SeriesHours> hoursOf = new HashMap<>();
         for (Map.Entry<String, RhythmSeries> e : all) {
             RhythmSeries s = e.getValue();
             if (s.lastEventTime != Long.MIN_VALUE && s.lastEventTime < binEnd - RETENTION_MILLIS) {
                 series.remove(e.getKey());
+                hours.remove(e.getKey());
                 continue;
             }
-            Alert alert = model.close(s, p, binStart, total, clock.now(binEnd));
-            if (alert != null) out.collect(alert);
-            series.put(e.getKey(), s);
-            closed.add(s);
+            kept.add(s);
+            SeriesHours h = hours.get(e.getKey());
+            if (h != null) hoursOf.put(e.getKey(), h);
         }
-        p.observe(binStart, RhythmModel.BIN_MILLIS, RhythmModel.normalTotal(closed));
+        // Judge against the profile and the shop as they were, then learn this bin into them.
+        for (Alert alert : model.closeBin(kept, hoursOf, p, stats, binStart, clock.now(binEnd))) out.collect(alert);
+        for (RhythmSeries s : kept) {
+            String key = RhythmSeries.key(s.kind, s.subject);
+            series.put(key, s);
+            hours.put(key, hoursOf.get(key));
+        }
         profile.update(p);
+        shop.update(stats);
     }
 }

@@ -56,6 +56,13 @@ public final class InputEventTimes {
     }
 
     public static synchronized OptionalLong max(Path inputDir) throws IOException {
+        long[] range = range(inputDir);
+        return range == null ? OptionalLong.empty() : OptionalLong.of(range[1]);
+    }
+
+    /** The smallest and the largest event time of the folder's records, or null when none has one. */
+    public static synchronized long[] range(Path inputDir) throws IOException {
+        long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         for (Map.Entry<String, Reader> e : READERS.entrySet()) {
             Path file = inputDir.resolve(e.getKey() + ".jsonl");
@@ -64,13 +71,15 @@ public final class InputEventTimes {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.isBlank()) continue;
                     try {
-                        max = Math.max(max, e.getValue().eventTime(line.getBytes(StandardCharsets.UTF_8)));
+                        long t = e.getValue().eventTime(line.getBytes(StandardCharsets.UTF_8));
+                        min = Math.min(min, t);
+                        max = Math.max(max, t);
                     } catch (InvalidRecordException | RuntimeException unusable) {
                         // dead-lettered by the run itself
                     }
                 }
             }
         }
-        return max == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(max);
+        return max == Long.MIN_VALUE ? null : new long[] {min, max};
     }
 }

@@ -138,6 +138,13 @@ public final class StockflowOptions {
             .withDescription("Anomalies: STOCKOUT_PREDICTED when a SKU without a lead time of its own runs out "
                     + "sooner than this.");
 
+    public static final ConfigOption<Double> ALERT_BUDGET = ConfigOptions.key("stockflow.anomalies.alert-budget")
+            .doubleType()
+            .defaultValue(1.0)
+            .withDescription("Anomalies: false alarms per week that each count-based alert type (DEMAND_SPIKE, "
+                    + "DEMAND_DROP, REFUND_SPIKE, FEED_SILENT) may raise by chance; the detectors share it among the "
+                    + "series they test. Lower: fewer false alarms, later or missed detections.");
+
     // Alerts that share a cause (inventory and lifecycle jobs).
 
     public static final ConfigOption<Boolean> ALERT_GROUPING = ConfigOptions.key("stockflow.alerts.grouping")
@@ -206,6 +213,7 @@ public final class StockflowOptions {
             new SettingFlag<>(RULES, "--rules", "FILE", SettingType.FILES),
             new SettingFlag<>(LEAD_TIMES, "--lead-time", "SKU=DURATION", SettingType.DURATION_BY_SKU),
             new SettingFlag<>(DEFAULT_LEAD_TIME, "--default-lead-time", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(ALERT_BUDGET, "--alert-budget", "ALERTS_PER_WEEK", SettingType.DOUBLE),
             new SettingFlag<>(ALERT_GROUPING, "--alert-grouping", "BOOLEAN", SettingType.BOOLEAN),
             new SettingFlag<>(ALERT_UPDATE_GROWTH, "--alert-update-growth", "FACTOR", SettingType.DOUBLE),
             new SettingFlag<>(ALERT_UPDATE_INTERVAL, "--alert-update-interval", "DURATION", SettingType.DURATION),
