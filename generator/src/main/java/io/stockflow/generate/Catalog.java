@@ -136,4 +136,46 @@ final class Catalog {
         int i = Arrays.binarySearch(cumulative, random.nextDouble());
         return Math.min(i >= 0 ? i : -i - 1, skus.length - 1);
     }
+
+    private double dayVariation;
+    private double[] trend;
+    private long seed;
+    private long start;
+    private long cachedDay = Long.MIN_VALUE;
+    private double[] dayCumulative;
+
+    /**
+     * Makes popularity move: each SKU's share varies from day to day (log-normal, coefficient of variation
+     * {@code dayVariation}) and follows a trend of its own ({@code exp(g)} a week, {@code g} normal with standard
+     * deviation {@code trendPerWeek}), counted from {@code start}.
+     */
+    void vary(double dayVariation, double trendPerWeek, long seed, long start) {
+        this.dayVariation = dayVariation;
+        this.seed = seed;
+        this.start = start;
+        SplittableRandom r = new SplittableRandom(seed ^ 0x7F4A7C159E3779B9L);
+        trend = new double[skus.length];
+        for (int i = 0; i < skus.length; i++) trend[i] = trendPerWeek > 0 ? trendPerWeek * r.nextGaussian() : 0;
+    }
+
+    /** A SKU index drawn by its popularity on the day of {@code at}. */
+    int sample(SplittableRandom random, long at) {
+        if (trend == null) return sample(random);
+        long day = Math.floorDiv(at - start, 86_400_000L);
+        if (day != cachedDay) {
+            cachedDay = day;
+            dayCumulative = new double[skus.length];
+            double sum = 0;
+            for (int i = 0; i < skus.length; i++) {
+                double f = Math.exp(trend[i] * day / 7.0);
+                if (dayVariation > 0) f *= Seasonality.logNormal(seed * 1_000_003L + i * 7919L + day, dayVariation, 5);
+                sum += share[i] * f;
+                dayCumulative[i] = sum;
+            }
+            for (int i = 0; i < skus.length; i++) dayCumulative[i] /= sum;
+            dayCumulative[skus.length - 1] = 1.0;
+        }
+        int i = Arrays.binarySearch(dayCumulative, random.nextDouble());
+        return Math.min(i >= 0 ? i : -i - 1, skus.length - 1);
+    }
 }

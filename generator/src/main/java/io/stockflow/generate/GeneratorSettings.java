@@ -81,6 +81,30 @@ public class GeneratorSettings {
     public ZoneId seasonalityZone = ZoneId.of("America/New_York");
 
     /**
+     * Day-to-day variation of the whole shop's traffic, beyond Poisson noise: each day's rate is multiplied by a
+     * log-normal factor of mean 1 and this coefficient of variation (weather, campaigns, the news). 0: none.
+     */
+    public double dayToDayVariation = 0;
+    /** Day-to-day variation of each SKU's popularity, beyond the shop's (a mention, a competitor out of stock). */
+    public double skuDayToDayVariation = 0;
+    /**
+     * Spread of the SKUs' trends: each SKU's popularity grows or shrinks by a factor {@code exp(g)} a week, {@code g}
+     * drawn normal with this standard deviation. 0: no trends.
+     */
+    public double trendPerWeek = 0;
+    /** Days (on the shop's clock) busier than their weekday by {@link #holidayBoost}: holidays, sales days. */
+    public List<java.time.LocalDate> holidays = new ArrayList<>();
+
+    public double holidayBoost = 1.6;
+    /** Share of new customers who live in the building of an earlier one (apartment blocks, offices, dorms). */
+    public double sharedBuildingShare = 0;
+    /**
+     * When injecting anomalies, also refund waves that build slowly: a low-volume SKU's returns rising from its
+     * usual few percent to about half its orders over a day and a half, about ten in all.
+     */
+    public boolean slowRefundWaves = true;
+
+    /**
      * Shopify's numeric location id for a stockflow location, used as the {@code location_id} of refund lines that
      * restock. Empty by default, and then refund lines carry {@code "location_id": null}: the project's parser takes
      * that field verbatim as a stockflow location, and a number would name a location the ledger does not know.

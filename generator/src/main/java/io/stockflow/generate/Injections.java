@@ -60,14 +60,17 @@ final class Injections {
         final long start;
         final long end;
         final double chance;
+        /** Returns come ever faster towards the end (their rate rising linearly) rather than evenly. */
+        final boolean building;
 
-        RefundWave(int sku, long from, long to, long start, long end, double chance) {
+        RefundWave(int sku, long from, long to, long start, long end, double chance, boolean building) {
             this.sku = sku;
             this.from = from;
             this.to = to;
             this.start = start;
             this.end = end;
             this.chance = chance;
+            this.building = building;
         }
     }
 
@@ -126,7 +129,9 @@ final class Injections {
             SimOrder.Line hit = null;
             for (SimOrder.Line line : o.lines) if (line.skuIndex == w.sku) hit = line;
             if (hit == null || random.nextDouble() >= w.chance) continue;
-            long at = w.start + random.nextLong(w.end - w.start);
+            long at = w.building
+                    ? w.start + (long) ((w.end - w.start) * Math.sqrt(random.nextDouble()))
+                    : w.start + random.nextLong(w.end - w.start);
             if (o.shipAt >= at) continue;
             o.refundLines.clear();
             o.refundLines.add(new SimOrder.RefundLine(hit, hit.quantity));
@@ -159,6 +164,9 @@ final class Injections {
                 -1,
                 (at, i) -> refunds(at, pick(n, 3, 6, i), 2 * HOUR));
         planEpisodes(start, end, (int) Math.round(2 * days), 2 * HOUR, 2, (at, i) -> shrinkage(at, pick(n, 2, 6, i)));
+        if (s.slowRefundWaves) {
+            planEpisodes(start, end, (int) Math.floor(days / 2), SLOW_WAVE, -1, (at, i) -> slowRefunds(at, i));
+        }
         planEpisodes(
                 start, end, (int) Math.round(4 * days), HOUR, -1, (at, i) -> miscount(at, pick(n, 25, n - 1, i), i));
         planEpisodes(start, end, (int) Math.round(8 * days), 0, -1, (at, i) -> suspicious(at, i));
@@ -254,8 +262,35 @@ final class Injections {
         double shopify = s.channelMix.getOrDefault("shopify", 0.0) / totalMix();
         double ordersOfSku = s.ordersPerHour * 40 * shopify * 1.48 * catalog.share(sku) * s.shipRate;
         double chance = Math.min(1.0, 24 / Math.max(1.0, ordersOfSku));
-        refundWaves.add(new RefundWave(sku, start - 42 * HOUR, start - 2 * HOUR, start, start + length, chance));
+        refundWaves.add(new RefundWave(sku, start - 42 * HOUR, start - 2 * HOUR, start, start + length, chance, false));
         labels.add(new AnomalyLabel("REFUND_SPIKE", catalog.sku(sku), null, null, null, start, start + length));
+    }
+
+    static final long SLOW_WAVE = 36 * HOUR;
+
+    /**
+     * A refund wave that builds slowly: about ten returns of a low-volume SKU over a day and a half, ever closer
+     * together, of its Shopify orders shipped in the days before and during the wave, so that its refund rate goes from
+     * a few percent to about half its orders. The SKU: the least popular of those with enough Shopify orders (about
+     * twenty in the wave's window), each wave the next one up.
+     */
+    private void slowRefunds(long start, int i) {
+        double shopify = s.channelMix.getOrDefault("shopify", 0.0) / totalMix();
+        long from = start - 48 * HOUR;
+        long to = start + SLOW_WAVE - 6 * HOUR;
+        double hours = (to - from) / (double) HOUR;
+        int sku = -1;
+        for (int k = catalog.size() - 1; k >= 0; k--) {
+            if (s.ordersPerHour * hours * shopify * 1.48 * catalog.share(k) * s.shipRate >= 20) {
+                sku = Math.max(0, k - i);
+                break;
+            }
+        }
+        if (sku < 0) return;
+        double orders = s.ordersPerHour * hours * shopify * 1.48 * catalog.share(sku) * s.shipRate;
+        double chance = Math.min(1.0, 10 / Math.max(1.0, orders));
+        refundWaves.add(new RefundWave(sku, from, to, start, start + SLOW_WAVE, chance, true));
+        labels.add(new AnomalyLabel("REFUND_SPIKE", catalog.sku(sku), null, null, null, start, start + SLOW_WAVE));
     }
 
     /**

@@ -64,7 +64,7 @@ final class OrderFactory {
         }
         boolean[] taken = new boolean[catalog.size()];
         for (int attempt = 0; attempt < 20 && o.lines.size() < wanted; attempt++) {
-            int sku = catalog.sample(r);
+            int sku = catalog.sample(r, placedAt);
             if (taken[sku]) continue;
             taken[sku] = true;
             o.lines.add(new SimOrder.Line(

@@ -35,6 +35,11 @@ final class People {
             return firstName + " " + lastName;
         }
 
+        /** The same person at another address: a neighbour in the same building. */
+        Customer livingAt(Address building) {
+            return new Customer(number, firstName, lastName, email, phone, building);
+        }
+
         /** {@code +12125550147} */
         String e164() {
             return "+" + phone.replaceAll("[^0-9]", "");
@@ -295,12 +300,18 @@ final class People {
 
     private int pooled;
     private long customers;
+    /** Share of new customers who live in an earlier customer's building. */
+    double sharedBuilding;
 
     /** A new customer in the country, or (with the given probability) one who ordered before. */
     Customer customer(String country, double returning, SplittableRandom r) {
         if (pooled >= returningAfter && r.nextDouble() < returning)
             return pool[r.nextInt(Math.min(pooled, pool.length))];
         Customer c = newCustomer(country, r);
+        if (sharedBuilding > 0 && pooled > 0 && r.nextDouble() < sharedBuilding) {
+            Customer neighbour = pool[r.nextInt(Math.min(pooled, pool.length))];
+            if (neighbour.address.country.equals(country)) c = c.livingAt(neighbour.address);
+        }
         pool[pooled++ % pool.length] = c;
         if (pooled >= 2 * pool.length) pooled -= pool.length;
         return c;

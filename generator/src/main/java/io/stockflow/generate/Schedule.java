@@ -105,7 +105,11 @@ final class Schedule implements Iterator<GeneratedRecord> {
         channelCumulative = cumulative.stream().mapToDouble(Double::doubleValue).toArray();
         channelCumulative[channelCumulative.length - 1] = 1.0;
 
+        if (settings.skuDayToDayVariation > 0 || settings.trendPerWeek > 0) {
+            catalog.vary(settings.skuDayToDayVariation, settings.trendPerWeek, settings.seed, start);
+        }
         People people = new People();
+        people.sharedBuilding = settings.sharedBuildingShare;
         // A scenario that measures burst detection must not start with bursts of its own making (see People).
         if (settings.injectAnomalies) people.returningAfter = 512;
         factory = new OrderFactory(catalog, people, marketplaces, settings.returningCustomerShare);

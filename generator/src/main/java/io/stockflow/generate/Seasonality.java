@@ -27,6 +27,11 @@ final class Seasonality {
     /** Orders per millisecond at multiplier 1. */
     private final double baseRate;
 
+    private final double dayVariation;
+    private final long seed;
+    private final java.util.Set<java.time.LocalDate> holidays;
+    private final double holidayBoost;
+
     Seasonality(GeneratorSettings s) {
         enabled = s.seasonality;
         zone = s.seasonalityZone;
@@ -39,12 +44,37 @@ final class Seasonality {
         }
         weekday = 7.0 / (5.0 + 2.0 * s.weekendBoost);
         weekend = weekday * s.weekendBoost;
-        max = enabled ? peak * Math.max(weekday, weekend) : 1.0;
+        dayVariation = s.dayToDayVariation;
+        seed = s.seed;
+        holidays = new java.util.HashSet<>(s.holidays);
+        holidayBoost = s.holidayBoost;
+        double busiest = (holidays.isEmpty() ? 1 : Math.max(1, holidayBoost)) * (dayVariation > 0 ? MAX_DAY_FACTOR : 1);
+        max = (enabled ? peak * Math.max(weekday, weekend) : 1.0) * busiest;
         baseRate = s.ordersPerHour / 3_600_000.0;
     }
 
-    /** How busy the moment is relative to the weekly average, interpolated between the hours. */
+    /** A day's factor never exceeds this, so that arrivals can be drawn by thinning. */
+    static final double MAX_DAY_FACTOR = 2.5;
+
+    /** How busy the moment is: the hour's and weekday's rhythm, times the day's own factor and a holiday's boost. */
     double multiplier(long millis) {
+        double day = 1;
+        if (dayVariation > 0 || !holidays.isEmpty()) {
+            java.time.LocalDate date = Instant.ofEpochMilli(millis).atZone(zone).toLocalDate();
+            if (dayVariation > 0) day *= logNormal(seed * 31 + date.toEpochDay(), dayVariation, MAX_DAY_FACTOR);
+            if (holidays.contains(date)) day *= holidayBoost;
+        }
+        return rhythm(millis) * day;
+    }
+
+    /** A factor of mean 1 and coefficient of variation {@code cv}, the same for the same key, at most {@code cap}. */
+    static double logNormal(long key, double cv, double cap) {
+        double sigma = Math.sqrt(Math.log(1 + cv * cv));
+        double z = new SplittableRandom(key * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L).nextGaussian();
+        return Math.min(cap, Math.exp(sigma * z - sigma * sigma / 2));
+    }
+
+    private double rhythm(long millis) {
         if (!enabled) return 1.0;
         ZonedDateTime t = Instant.ofEpochMilli(millis).atZone(zone);
         double hour = t.getHour() + t.getMinute() / 60.0 + t.getSecond() / 3600.0;

@@ -11,6 +11,7 @@ import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowJob;
 import io.stockflow.flink.main.FlinkOptions;
 import io.stockflow.flink.time.ReplayHorizon;
+import io.stockflow.generate.GeneratorSettings;
 import io.stockflow.generate.Scenarios;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,11 @@ import picocli.CommandLine.Option;
         header = "Measures the anomaly detectors: precision, recall and detection delay against injected anomalies.",
         description = {
             "Runs the inventory and anomalies jobs bounded over a scenario (generated here from --seed, or",
-            "a folder made by 'generate') and prints, per alert type, precision, recall and median delay.",
+            "any labelled folder: <topic>.jsonl inputs and labels.jsonl, see docs/jobs/anomalies.md) and",
+            "prints, per alert type, precision, recall, median delay and false alarms per week.",
             "An alert matches a label of the same type and subject when its event time lies in",
-            "[label start, label end + --tolerance]. Delay: first matching alert minus label start."
+            "[label start, label end + --tolerance]. Delay: first matching alert minus label start.",
+            "False alarms: alerts that match no label, per week from the first event to the last."
         })
 public final class EvaluateCommand implements Callable<Integer> {
     @Option(
@@ -58,6 +61,17 @@ public final class EvaluateCommand implements Callable<Integer> {
             names = "--orders-per-hour",
             description = "Orders per hour of the generated scenario (default: ${DEFAULT-VALUE}).")
     double ordersPerHour = 200;
+
+    @Option(names = "--skus", description = "SKUs of the generated scenario (default: ${DEFAULT-VALUE}).")
+    int skus = new io.stockflow.generate.GeneratorSettings().skus;
+
+    @Option(
+            names = "--control",
+            description = "Generate a control scenario: normal traffic with no anomaly, where every alert is false.")
+    boolean control;
+
+    @Option(names = "--realistic", description = "Generate traffic less like the detectors' model (see generate).")
+    boolean realistic;
 
     @Option(
             names = "--replenishment-cover",
@@ -93,8 +107,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             g.days = days;
             g.ordersPerHour = ordersPerHour;
             g.replenishmentCover = replenishmentCover;
-            Scenarios.write(g.settings(), input);
+            g.skus = skus;
+            g.noAnomalies = control;
+            g.realistic = realistic;
+            GeneratorSettings settings = g.settings();
+            // A control scenario is judged like the default one: nothing after its end.
+            settings.completeLifecycles = false;
+            Scenarios.write(settings, input);
         }
+        input = unpacked(input, dir.resolve("scenario"));
         Path output = dir.resolve("output");
         Map<String, Evaluation.Score> scores = evaluate(input, output, jobOptions, flink);
         System.out.println("scenario " + input + " (outputs in " + output + ")");
@@ -102,17 +123,46 @@ public final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * A scenario whose files are gzipped ({@code <topic>.jsonl.gz}, {@code labels.jsonl.gz}: a frozen one kept small)
+     * is unpacked into {@code into}; a plain one is used where it is.
+     */
+    static Path unpacked(Path scenario, Path into) throws java.io.IOException {
+        List<Path> packed;
+        try (var files = Files.list(scenario)) {
+            packed = files.filter(f -> f.getFileName().toString().endsWith(".jsonl.gz"))
+                    .sorted()
+                    .collect(java.util.stream.Collectors.toList());
+        }
+        if (packed.isEmpty()) return scenario;
+        Files.createDirectories(into);
+        for (Path f : packed) {
+            String name = f.getFileName().toString();
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(f))) {
+                Files.copy(
+                        in,
+                        into.resolve(name.substring(0, name.length() - ".gz".length())),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return into;
+    }
+
     /** Runs inventory and anomalies in one bounded graph over the scenario, then scores the alerts. */
     Map<String, Evaluation.Score> evaluate(Path input, Path output, JobOptions options, FlinkOptions flinkOptions)
             throws Exception {
         options.replay = true;
-        options.horizon = new ReplayHorizon(InputEventTimes.max(input).orElse(Long.MIN_VALUE));
+        long[] range = InputEventTimes.range(input);
+        options.horizon = new ReplayHorizon(range == null ? Long.MIN_VALUE : range[1]);
         List<StockflowJob> jobs = new ArrayList<>(Jobs.resolve("inventory"));
         jobs.addAll(Jobs.resolve("anomalies"));
         StreamExecutionEnvironment env = flinkOptions.environment(true);
         JobGraph.wire(env, jobs, new FileBinding(input.toAbsolutePath(), output.toAbsolutePath()), options);
         env.execute("stockflow evaluate");
         return Evaluation.score(
-                Scenarios.labels(input), Scenarios.alerts(output.resolve(Topics.ALERTS)), tolerance.toMillis());
+                Scenarios.labels(input),
+                Scenarios.alerts(output.resolve(Topics.ALERTS)),
+                tolerance.toMillis(),
+                range == null ? 0 : range[1] - range[0]);
     }
 }

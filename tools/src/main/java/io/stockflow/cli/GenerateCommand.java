@@ -78,6 +78,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-anomalies", description = "Normal traffic only.")
     boolean noAnomalies;
 
+    @Option(
+            names = "--realistic",
+            description = "Traffic less like the detectors' model: days and SKUs that vary beyond Poisson noise, "
+                    + "trends, holidays, shared buildings, more returning customers.")
+    boolean realistic;
+
     GeneratorSettings settings() {
         GeneratorSettings s = Scenarios.defaults(seed);
         s.duration = Duration.ofDays(days);
@@ -86,6 +92,7 @@ public final class GenerateCommand implements Callable<Integer> {
         s.skus = skus;
         s.injectAnomalies = !noAnomalies;
         s.replenishmentCover = replenishmentCover;
+        if (realistic) Scenarios.realistic(s);
         return s;
     }
 
