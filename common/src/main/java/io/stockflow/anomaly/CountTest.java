@@ -38,17 +38,34 @@ public final class CountTest implements java.io.Serializable {
      * (which spares the tail sum for the many series far from any threshold).
      */
     public CountVerdict spike(double observed, double expected, long windowMillis, double phi, double alpha) {
+        return spike(observed, expected, windowMillis, phi, 1, alpha);
+    }
+
+    /**
+     * As {@link #spike(double, double, long, double, double)} for counts that come in clumps: variance
+     * {@code kappa E + phi E^2}, judged as the negative binomial tail of {@code O / kappa} at mean {@code E / kappa}.
+     */
+    public CountVerdict spike(
+            double observed, double expected, long windowMillis, double phi, double kappa, double alpha) {
         double ratio = windowMillis <= 3_600_000L ? spikeRatio : longSpikeRatio;
         if (observed < minCount || observed < ratio * expected) return null;
-        double sd = Math.sqrt(expected + phi * expected * expected);
+        double sd = Math.sqrt(kappa * expected + phi * expected * expected);
         if (expected > 0 && observed < expected + 3 * sd) return null;
-        return new CountVerdict(observed, expected, windowMillis, CountTail.upper(observed, expected, phi), alpha, phi);
+        double p = CountTail.upper(observed / kappa, expected / kappa, phi);
+        return new CountVerdict(observed, expected, windowMillis, p, alpha, phi);
     }
 
     /** The verdict on a count that may be a drop, or null when too little was expected or too much came. */
     public CountVerdict drop(double observed, double expected, long windowMillis, double phi, double alpha) {
+        return drop(observed, expected, windowMillis, phi, 1, alpha);
+    }
+
+    /** As {@link #drop(double, double, long, double, double)} for counts that come in clumps of mean size kappa. */
+    public CountVerdict drop(
+            double observed, double expected, long windowMillis, double phi, double kappa, double alpha) {
         if (expected < minExpectedForDrop || observed > dropRatio * expected) return null;
-        return new CountVerdict(observed, expected, windowMillis, CountTail.lower(observed, expected, phi), alpha, phi);
+        double p = CountTail.lower(Math.floor(observed / kappa), expected / kappa, phi);
+        return new CountVerdict(observed, expected, windowMillis, p, alpha, phi);
     }
 
     /** The parameters, for an alert's evidence. */

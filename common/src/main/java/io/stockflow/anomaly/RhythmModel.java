@@ -169,6 +169,7 @@ public final class RhythmModel implements Serializable {
         double effectiveCount = refund ? (demandOfSku == null ? 0 : demandOfSku.shareCount) : s.shareCount;
         double phi = Math.min(ShopStats.MAX_DISPERSION, shop.demandDispersion() + 1 / Math.max(1, effectiveCount));
         double spikeAlpha = refund ? alpha.refund : alpha.spike;
+        double kappa = refund ? shop.refundClumping() : shop.demandClumping();
         CountVerdict spike = null;
         CountVerdict drop = null;
         boolean shortAnomaly = false;
@@ -178,14 +179,15 @@ public final class RhythmModel implements Serializable {
             else shop.demandSeries++;
             double expectedHour = expectedInWindow(s, shopRates, refund, demandOfSku, shop);
             double observedHour = s.windowCount();
-            CountVerdict hour = test.spike(observedHour, expectedHour, WINDOW_MILLIS, phi, spikeAlpha);
+            CountVerdict hour = test.spike(observedHour, expectedHour, WINDOW_MILLIS, phi, kappa, spikeAlpha);
             if (hour != null && hour.significant()) spike = hour;
             if (!refund) {
                 if (expectedHour >= test.minExpectedForDrop) shop.dropSeries++;
-                CountVerdict d = test.drop(observedHour, expectedHour, WINDOW_MILLIS, phi, alpha.drop);
+                CountVerdict d = test.drop(observedHour, expectedHour, WINDOW_MILLIS, phi, kappa, alpha.drop);
                 if (d != null && d.significant()) drop = d;
                 if (!s.alerting) learnDispersion(s, shopRates, shop, true);
             }
+            if (!s.alerting) learnClumping(refund, observedHour, expectedHour, shop);
             shortAnomaly = spike != null || drop != null;
             if (hourEnds) {
                 for (int i = 1; i < SCALE_HOURS.length; i++) {
@@ -199,7 +201,7 @@ public final class RhythmModel implements Serializable {
                 }
             } else if (s.alerting && spike == null && drop == null) {
                 // Between hour ends, an episode seen over a long window lasts as long as that window still sees it.
-                continues = longAnomalyContinues(h, test, phi, spikeAlpha);
+                continues = longAnomalyContinues(h, test, phi, kappa, spikeAlpha);
             }
         }
         boolean anomalous = spike != null || drop != null || continues;
@@ -223,11 +225,11 @@ public final class RhythmModel implements Serializable {
     }
 
     /** Whether any long window that could still hold the episode is still significant at the last hour's end. */
-    private boolean longAnomalyContinues(SeriesHours h, CountTest test, double phi, double alpha) {
+    private boolean longAnomalyContinues(SeriesHours h, CountTest test, double phi, double kappa, double alpha) {
         for (int i = 1; i < SCALE_HOURS.length; i++) {
             int w = SCALE_HOURS[i];
             if (h.hoursSeen < w) break;
-            CountVerdict v = test.spike(h.observedOver(w), h.expectedOver(w), w * HOUR_MILLIS, phi, alpha);
+            CountVerdict v = test.spike(h.observedOver(w), h.expectedOver(w), w * HOUR_MILLIS, phi, kappa, alpha);
             if (v != null && v.significant()) return true;
         }
         return false;
@@ -253,6 +255,21 @@ public final class RhythmModel implements Serializable {
         return sum;
     }
 
+    /** Adds the last hour of a series expecting less than two to the shop's pooled clumping of its kind. */
+    private static void learnClumping(boolean refund, double observed, double expected, ShopStats shop) {
+        if (expected <= 0 || expected >= 2) return;
+        double d = observed - expected;
+        // One odd hour counts at most as a deviation of ten units.
+        double squares = Math.min(d * d, 100);
+        if (refund) {
+            shop.refundClumpSquares += squares;
+            shop.refundClumpExpected += expected;
+        } else {
+            shop.demandClumpSquares += squares;
+            shop.demandClumpExpected += expected;
+        }
+    }
+
     /**
      * Adds the last hour of a series to the shop's pooled over-dispersion: {@code (O - E)^2 - E} against {@code E^2},
      * from series expecting two or more in the hour (below that, the Poisson noise drowns the excess).
@@ -262,7 +279,7 @@ public final class RhythmModel implements Serializable {
         if (expected < 2) return;
         double d = s.windowCount() - expected;
         // One odd hour (a spike not yet recognised) counts at most as a deviation of four times the expected.
-        double excess = Math.min(d * d, 16 * expected * expected) - expected;
+        double excess = Math.min(d * d, 16 * expected * expected) - (sku ? shop.demandClumping() : 1) * expected;
         if (sku) {
             shop.demandExcess += excess;
             shop.demandWeight += expected * expected;

@@ -19,6 +19,16 @@ public class ShopStats {
     public double demandWeight;
     public double channelExcess;
     public double channelWeight;
+    /**
+     * Pooled {@code sum((O - E)^2)} and {@code sum(E)} over the hourly windows of series expecting less than two:
+     * counts of units come in clumps (an order line of three units counts three), which makes even a small count vary
+     * more than Poisson, by a factor no dispersion of the rate explains. Demand, refunds.
+     */
+    public double demandClumpSquares;
+
+    public double demandClumpExpected;
+    public double refundClumpSquares;
+    public double refundClumpExpected;
     /** The shop's refunded and returned lines per hour, from the series not in an anomaly. */
     public double refundsPerHour;
 
@@ -40,6 +50,23 @@ public class ShopStats {
         return dispersion(channelExcess, channelWeight);
     }
 
+    public double demandClumping() {
+        return clumping(demandClumpSquares, demandClumpExpected);
+    }
+
+    public double refundClumping() {
+        return clumping(refundClumpSquares, refundClumpExpected);
+    }
+
+    /**
+     * The quasi-Poisson scale {@code kappa = sum((O - E)^2) / sum(E)} (variance over mean where the rate's own variation
+     * is negligible), shrunk towards 1.5 while little is known; at least 1, at most 10.
+     */
+    private static double clumping(double squares, double expected) {
+        double prior = 20;
+        return Math.max(1, Math.min(10, (squares + 1.5 * prior) / (expected + prior)));
+    }
+
     /**
      * The method-of-moments estimate {@code phi = sum((O - E)^2 - E) / sum(E^2)} (the variance in excess of Poisson,
      * relative to the squared mean), shrunk towards the prior while little has been seen.
@@ -57,6 +84,10 @@ public class ShopStats {
         demandWeight *= keep;
         channelExcess *= keep;
         channelWeight *= keep;
+        demandClumpSquares *= keep;
+        demandClumpExpected *= keep;
+        refundClumpSquares *= keep;
+        refundClumpExpected *= keep;
     }
 
     void learnRefunds(double perHour) {

@@ -36,6 +36,7 @@ class AmazonMapperTest {
         assertThat(e.shipCountry).isEqualTo("DE");
         assertThat(e.shipPostcode).isEqualTo("80331");
         assertThat(e.shipRegion).isNull();
+        assertThat(e.shipAddressHash).as("no street without restricted data").isNull();
         assertThat(e.serviceLevel).isEqualTo("STANDARD");
         assertThat(e.shipBy).isEqualTo(millis("2026-11-27T22:59:59Z"));
         assertThat(e.deliverBy).isEqualTo(millis("2026-12-01T22:59:59Z"));

@@ -122,6 +122,12 @@ public class GeneratorSettings {
      * it small: a real shop's customer base is far larger, and otherwise one buyer's orders bunch up into "bursts".
      */
     public double returningCustomerShare = 0.2;
+    /**
+     * Returning customers are drawn only once this many customers have bought. With 1 a run's first minutes draw the
+     * same few customers again and again, which looks like bursts of orders from one buyer; a scenario that measures
+     * burst detection (with or without injected anomalies) starts with more.
+     */
+    public int returningAfter = 1;
     /** Normal traffic before the first injected anomaly, for the detectors to learn what normal is. */
     public Duration anomalyWarmUp = Duration.ofDays(1);
 

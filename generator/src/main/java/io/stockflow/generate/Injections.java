@@ -346,13 +346,17 @@ final class Injections {
                 break;
             }
             default: {
+                // Amazon gives neither the buyer's contact nor the street: a burst of one buyer there is in no
+                // field anyone can read, so the bursts go to the channels that name the buyer.
+                String burstChannel = "amazon".equals(channel) ? buyerChannel() : channel;
+                if (burstChannel == null) return;
                 int orders = 5;
                 People.Customer[] buyer = new People.Customer[1];
                 for (int k = 0; k < orders; k++) {
                     long at = start + k * (60_000L + random.nextLong(90_000L));
                     at(at, (schedule, now) -> {
-                        if (buyer[0] == null) buyer[0] = schedule.newCustomer(channel, random);
-                        SimOrder o = schedule.injectOrder(channel, now, buyer[0], new int[][] {
+                        if (buyer[0] == null) buyer[0] = schedule.newCustomer(burstChannel, random);
+                        SimOrder o = schedule.injectOrder(burstChannel, now, buyer[0], new int[][] {
                             {random.nextInt(Math.min(n, 20)), 1}
                         });
                         record(o, now);
@@ -376,6 +380,16 @@ final class Injections {
     private void record(SimOrder o, long at) {
         if (o != null)
             labels.add(new AnomalyLabel("SUSPICIOUS_ORDER", null, null, null, o.canonicalId(), at, at + HOUR));
+    }
+
+    /** The busiest channel other than Amazon, or null when only Amazon sells. */
+    private String buyerChannel() {
+        String best = null;
+        for (var e : new java.util.TreeMap<>(s.channelMix).entrySet()) {
+            if (e.getKey().equals("amazon") || e.getValue() <= 0) continue;
+            if (best == null || e.getValue() > s.channelMix.get(best)) best = e.getKey();
+        }
+        return best;
     }
 
     private String pickChannel() {

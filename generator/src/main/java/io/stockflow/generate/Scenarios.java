@@ -36,6 +36,8 @@ public final class Scenarios {
         s.injectAnomalies = true;
         // Nothing after the end: a scenario's last hour is not the start of a silence of every channel.
         s.completeLifecycles = false;
+        // Nor its first minutes the start of bursts of the few customers there are yet (see People).
+        s.returningAfter = 512;
         return s;
     }
 

@@ -111,7 +111,8 @@ final class Schedule implements Iterator<GeneratedRecord> {
         People people = new People();
         people.sharedBuilding = settings.sharedBuildingShare;
         // A scenario that measures burst detection must not start with bursts of its own making (see People).
-        if (settings.injectAnomalies) people.returningAfter = 512;
+        people.returningAfter =
+                settings.injectAnomalies ? Math.max(512, settings.returningAfter) : settings.returningAfter;
         factory = new OrderFactory(catalog, people, marketplaces, settings.returningCustomerShare);
         movements = new Movements(settings, catalog);
         bad = new BadRecords(factory, marketplaces, channels, movements, shipments, settings.locations, catalog);

@@ -7,8 +7,10 @@ import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.flink.api.common.functions.util.ListCollector;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -69,6 +71,35 @@ class OrderBurstFunctionTest {
         send(order("o3", 10 * MIN));
         send(order("o4", 12 * MIN));
         assertThat(flagged()).as("a retried delivery adds nothing").containsExactly("o1", "o2", "o3", "o4");
+    }
+
+    @Test
+    void anAddressIsABuildingNeverAPostcodeAlone() {
+        OrderEvent e = order("o1", 0).order;
+        e.shipCountry = "US";
+        e.shipPostcode = "10001";
+        List<BurstInput> identities = new ArrayList<>();
+        BurstInput.of(e, new ListCollector<>(identities));
+        assertThat(identities).as("no customer, no street: no identity").isEmpty();
+        e.shipAddressHash = "ab12";
+        BurstInput.of(e, new ListCollector<>(identities));
+        assertThat(identities).singleElement().satisfies(in -> {
+            assertThat(in.identity).isEqualTo("address:ab12");
+            assertThat(in.keyUsed()).isEqualTo("country+postcode+street");
+        });
+    }
+
+    @Test
+    void anAddressBurstSaysWhichKeyItWasJudgedOn() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            BurstInput in = order("o" + i, i * MIN);
+            send(new BurstInput(BurstInput.ADDRESS, "address:ab12", in.order));
+        }
+        assertThat(flagged()).as("the fifth order to one building").containsExactly("o1", "o2", "o3", "o4", "o5");
+        assertThat(harness.extractOutputValues())
+                .allSatisfy(a -> assertThat(a.evidenceJson)
+                        .contains("\"model\":\"address-burst\"")
+                        .contains("\"identity_key\":\"country+postcode+street\""));
     }
 
     @Test
