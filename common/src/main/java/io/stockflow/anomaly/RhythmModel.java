@@ -190,24 +190,32 @@ public final class RhythmModel implements Serializable {
             if (!s.alerting) learnClumping(refund, observedHour, expectedHour, shop);
             shortAnomaly = spike != null || drop != null;
             if (hourEnds) {
+                h.longAnomaly = false;
                 for (int i = 1; i < SCALE_HOURS.length; i++) {
                     int w = SCALE_HOURS[i];
                     if (h.hoursSeen < w) break;
-                    CountVerdict v = test.spike(h.observedOver(w), h.expectedOver(w), w * HOUR_MILLIS, phi, spikeAlpha);
+                    CountVerdict v =
+                            test.spike(h.observedOver(w), h.expectedOver(w), w * HOUR_MILLIS, phi, kappa, spikeAlpha);
                     if (v == null || !v.significant()) continue;
+                    h.longAnomaly = true;
                     spike = CountVerdict.stronger(spike, v);
                     // A six-hour anomaly is still young enough not to be learned as the new normal.
                     if (w <= 6) shortAnomaly = true;
                 }
-            } else if (s.alerting && spike == null && drop == null) {
-                // Between hour ends, an episode seen over a long window lasts as long as that window still sees it.
-                continues = longAnomalyContinues(h, test, phi, kappa, spikeAlpha);
             }
+            // Between hour ends, an episode seen over a long window lasts as long as that window still sees it.
+            continues = h.longAnomaly;
         }
         boolean anomalous = spike != null || drop != null || continues;
         Alert alert = null;
-        if ((spike != null || drop != null) && !s.alerting) {
-            CountVerdict v = spike != null ? spike : drop;
+        CountVerdict v = spike != null ? spike : drop;
+        // A long window holds an anomaly for up to two days after it: what it sees then was reported already.
+        boolean echo = v != null
+                && v.windowMillis > WINDOW_MILLIS
+                && h.lastAlertAt != Long.MIN_VALUE
+                && binEnd - h.lastAlertAt < SeriesHours.HOURS * HOUR_MILLIS;
+        if (v != null && !s.alerting && !echo) {
+            h.lastAlertAt = binEnd;
             String type = refund
                     ? AnomalyAlerts.REFUND_SPIKE
                     : spike != null ? AnomalyAlerts.DEMAND_SPIKE : AnomalyAlerts.DEMAND_DROP;
@@ -222,17 +230,6 @@ public final class RhythmModel implements Serializable {
         }
         s.binsSeen++;
         return alert;
-    }
-
-    /** Whether any long window that could still hold the episode is still significant at the last hour's end. */
-    private boolean longAnomalyContinues(SeriesHours h, CountTest test, double phi, double kappa, double alpha) {
-        for (int i = 1; i < SCALE_HOURS.length; i++) {
-            int w = SCALE_HOURS[i];
-            if (h.hoursSeen < w) break;
-            CountVerdict v = test.spike(h.observedOver(w), h.expectedOver(w), w * HOUR_MILLIS, phi, kappa, alpha);
-            if (v != null && v.significant()) return true;
-        }
-        return false;
     }
 
     /**

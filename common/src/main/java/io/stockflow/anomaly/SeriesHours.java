@@ -17,6 +17,10 @@ public class SeriesHours {
     public double hourExpected;
     /** Whole hours recorded. */
     public long hoursSeen;
+    /** Whether a window longer than an hour was significant at the last hour's end: the episode lasts till then. */
+    public boolean longAnomaly;
+    /** When the series' last alert was raised: a window of several hours still holds it for up to two days. */
+    public long lastAlertAt = Long.MIN_VALUE;
 
     public SeriesHours() {}
 

@@ -130,6 +130,10 @@ class RhythmModelTest {
         for (int i = 0; i < 4; i++) bin(10, 25, 3, t + BIN - 1);
         assertThat(alerts).extracting(a -> a.type).containsExactly("REFUND_SPIKE");
         assertThat(alerts.get(0).expected).isLessThan(1.0);
+        normal(3 * DAY);
+        assertThat(alerts)
+                .as("one episode while the longer windows still hold the wave")
+                .hasSize(1);
     }
 
     @Test
