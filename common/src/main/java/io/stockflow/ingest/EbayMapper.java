@@ -107,7 +107,7 @@ final class EbayMapper implements MarketplaceMapper {
     }
 
     /** Address, service and delivery estimate from the first fulfillment start instruction (digital orders have none). */
-    private static void shipping(JsonFields order, OrderEvent e) throws InvalidRecordException {
+    private void shipping(JsonFields order, OrderEvent e) throws InvalidRecordException {
         e.serviceLevel = ServiceLevels.STANDARD;
         List<JsonFields> instructions = order.optArray("fulfillmentStartInstructions");
         if (instructions.isEmpty()) return;

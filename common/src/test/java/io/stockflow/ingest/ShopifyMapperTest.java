@@ -39,9 +39,9 @@ class ShopifyMapperTest {
         assertThat(e.shipPostcode).isEqualTo("10115");
         assertThat(e.shipAddressHash)
                 .as("country, postcode and street, normalized")
-                .isEqualTo(Hashes.shipAddress("de", "10 115", "  invalidenstraße, 117."))
-                .isEqualTo(Hashes.shipAddress("DE", "10115", "Invalidenstraße 117"))
-                .isNotEqualTo(Hashes.shipAddress("DE", "10115", "Invalidenstraße 118"))
+                .isEqualTo(ContactHashes.UNKEYED.shipAddress("de", "10 115", "  invalidenstraße, 117."))
+                .isEqualTo(ContactHashes.UNKEYED.shipAddress("DE", "10115", "Invalidenstraße 117"))
+                .isNotEqualTo(ContactHashes.UNKEYED.shipAddress("DE", "10115", "Invalidenstraße 118"))
                 .matches("[0-9a-f]{64}");
         assertThat(e.receivedAt).isEqualTo(millis("2026-11-26T10:20:00Z"));
         assertThat(e.shipBy).isNull();
