@@ -14,7 +14,8 @@ import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * {@link OrderInput}s (a canonical order event or a fulfilment event, and a route) between parsing and the gate, and
- * in the state of the bounded runs' event-time sorter. Format 2 adds the order's {@code fulfilledBy}; format 1
+ * in the state of the bounded runs' event-time sorter. Format 2 adds the order's {@code fulfilledBy} and
+ * {@code shipAddressHash}; format 1
  * ({@link FormatOne}) is still read, so state written before it restores.
  */
 public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
@@ -76,7 +77,10 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
         BinaryFields.writeString(e.trackingCode, out);
         BinaryFields.writeString(e.customerEmailHash, out);
         BinaryFields.writeString(e.customerPhoneHash, out);
-        if (format >= 2) BinaryFields.writeString(e.fulfilledBy, out);
+        if (format >= 2) {
+            BinaryFields.writeString(e.fulfilledBy, out);
+            BinaryFields.writeString(e.shipAddressHash, out);
+        }
     }
 
     private static OrderEvent readOrder(DataInputView in, int format) throws IOException {
@@ -103,7 +107,10 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
         e.trackingCode = BinaryFields.readString(in);
         e.customerEmailHash = BinaryFields.readString(in);
         e.customerPhoneHash = BinaryFields.readString(in);
-        if (format >= 2) e.fulfilledBy = BinaryFields.readString(in);
+        if (format >= 2) {
+            e.fulfilledBy = BinaryFields.readString(in);
+            e.shipAddressHash = BinaryFields.readString(in);
+        }
         return e;
     }
 
@@ -136,7 +143,7 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
         return new Snapshot();
     }
 
-    /** Reads and writes format 1 (no {@code fulfilledBy}): the serializer that restores state written in it. */
+    /** Reads and writes format 1 (no {@code fulfilledBy}, no {@code shipAddressHash}): it restores state written in it. */
     public static final class FormatOne extends CompactSerializer<OrderInput> {
         public static final FormatOne INSTANCE = new FormatOne();
 
