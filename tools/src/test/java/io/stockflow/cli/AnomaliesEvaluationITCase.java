@@ -81,7 +81,10 @@ class AnomaliesEvaluationITCase {
             assertThat(s.labels).as(s.type + " injected").isGreaterThanOrEqualTo(4);
             assertThat(s.precision()).as(s.type + " precision").isGreaterThanOrEqualTo(0.9);
             assertThat(s.recall()).as(s.type + " recall").isGreaterThanOrEqualTo(0.9);
-            assertThat(s.medianDelay()).as(s.type + " median delay").isBetween(0L, 3_600_000L);
+            // Refunds trail the orders they refund by days, and a refund wave is judged over windows of an hour and
+            // more: its alert may come later than the others'.
+            long mostDelay = s.type.equals("REFUND_SPIKE") ? 5_400_000L : 3_600_000L;
+            assertThat(s.medianDelay()).as(s.type + " median delay").isBetween(0L, mostDelay);
         });
     }
 
