@@ -44,6 +44,12 @@ final class AmazonMapper implements MarketplaceMapper {
         }
     }
 
+    /** Amazon's order notifications carry no buyer contact; it is fetched with a restricted-data token (not done). */
+    @Override
+    public OrderContact contact(String kind, JsonFields payload) {
+        return null;
+    }
+
     private OrderEvent orderChange(JsonFields notification) throws InvalidRecordException {
         JsonFields change = notification.object("Payload").object("OrderChangeNotification");
         JsonFields summary = change.object("Summary");

@@ -98,12 +98,19 @@ final class EbayMapper implements MarketplaceMapper {
     }
 
     private void customer(JsonFields order, OrderEvent e) throws InvalidRecordException {
+        OrderContact contact = contact(ORDER, order);
+        if (contact == null) return;
+        e.customerEmailHash = hashes.email(contact.email);
+        e.customerPhoneHash = hashes.phone(contact.phone);
+    }
+
+    @Override
+    public OrderContact contact(String kind, JsonFields order) throws InvalidRecordException {
         JsonFields buyer = order.optObject("buyer");
         JsonFields address = buyer == null ? null : buyer.optObject("buyerRegistrationAddress");
-        if (address == null) return;
-        e.customerEmailHash = hashes.email(address.optText("email"));
+        if (address == null) return null;
         JsonFields phone = address.optObject("primaryPhone");
-        e.customerPhoneHash = phone == null ? null : hashes.phone(phone.optText("phoneNumber"));
+        return OrderContact.of(address.optText("email"), phone == null ? null : phone.optText("phoneNumber"));
     }
 
     /** Address, service and delivery estimate from the first fulfillment start instruction (digital orders have none). */

@@ -18,4 +18,10 @@ interface MarketplaceMapper {
     List<String> kinds();
 
     OrderEvent map(String kind, JsonFields payload) throws InvalidRecordException;
+
+    /**
+     * The buyer's raw email and phone in a payload of {@code kind} that {@link #map} accepted, from the same fields
+     * whose digests it writes; null when the payload has none. Only for {@code customers.contacts}.
+     */
+    OrderContact contact(String kind, JsonFields payload) throws InvalidRecordException;
 }

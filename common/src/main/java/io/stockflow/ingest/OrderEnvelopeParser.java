@@ -3,9 +3,11 @@ package io.stockflow.ingest;
 import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
 import io.stockflow.model.OrderEvent;
+import io.stockflow.model.OrderEventType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Parses one {@code orders.raw} record, {@code {"source", "kind", "received_at", "payload"}}, into a canonical
@@ -32,6 +34,15 @@ public final class OrderEnvelopeParser {
     }
 
     public OrderEvent parse(byte[] record) throws InvalidRecordException {
+        return parse(record, contact -> {});
+    }
+
+    /**
+     * Parses the record and hands the order's raw contact details to {@code contacts} when it places an order and its
+     * payload has an email or phone: one contact per order (a re-delivered order hands it again, the same), never
+     * kept in the returned event, which carries only their digests.
+     */
+    public OrderEvent parse(byte[] record, Consumer<OrderContact> contacts) throws InvalidRecordException {
         JsonFields envelope = JsonFields.parse(record);
         String source = envelope.text("source");
         MarketplaceMapper mapper = mappers.get(source);
@@ -53,6 +64,14 @@ public final class OrderEnvelopeParser {
         // From the payload only: a retried delivery (another received_at) gets the same id and is dropped downstream.
         event.eventId = event.orderId + ":" + kind + ":" + Hashes.payloadFingerprint(payload);
         event.receivedAt = receivedAt;
+        if (event.type == OrderEventType.PLACED) {
+            OrderContact contact = mapper.contact(kind, payload);
+            if (contact != null) {
+                contact.orderId = event.orderId;
+                contact.timeZone = ShipToTimeZones.of(event.shipCountry, event.shipRegion);
+                contacts.accept(contact);
+            }
+        }
         return event;
     }
 }

@@ -63,16 +63,14 @@ final class ShopifyMapper implements MarketplaceMapper {
         e.currency = checks.optCurrency(order, "currency");
         e.total = checks.optMoneyText(order, "total_price");
         e.customerEmailHash = hashes.email(order.optText("email"));
+        e.customerPhoneHash = hashes.phone(phone(order));
         JsonFields address = order.optObject("shipping_address");
-        String phone = order.optNonBlank("phone");
         if (address != null) {
             e.shipCountry = address.optNonBlank("country_code");
             e.shipRegion = address.optNonBlank("province_code");
             e.shipPostcode = address.optNonBlank("zip");
             e.shipAddressHash = hashes.shipAddress(e.shipCountry, e.shipPostcode, address.optNonBlank("address1"));
-            if (phone == null) phone = address.optNonBlank("phone");
         }
-        e.customerPhoneHash = hashes.phone(phone);
         List<JsonFields> shippingLines = order.optArray("shipping_lines");
         e.serviceLevel = shippingLines.isEmpty()
                 ? ServiceLevels.STANDARD
@@ -81,6 +79,19 @@ final class ShopifyMapper implements MarketplaceMapper {
                         shippingLines.get(0).optText("title"));
         e.lines = checks.orderLines(order, "line_items", e.type, this::orderLine);
         return e;
+    }
+
+    @Override
+    public OrderContact contact(String kind, JsonFields payload) throws InvalidRecordException {
+        if (!kind.equals(ORDER_CREATE) && !kind.equals(ORDER_UPDATED) && !kind.equals(ORDER_CANCELLED)) return null;
+        return OrderContact.of(payload.optText("email"), phone(payload));
+    }
+
+    /** The order's phone, else the shipping address's. */
+    private static String phone(JsonFields order) throws InvalidRecordException {
+        String phone = order.optNonBlank("phone");
+        JsonFields address = order.optObject("shipping_address");
+        return phone == null && address != null ? address.optNonBlank("phone") : phone;
     }
 
     /**

@@ -61,6 +61,13 @@ final class WooCommerceMapper implements MarketplaceMapper {
         return e;
     }
 
+    @Override
+    public OrderContact contact(String kind, JsonFields payload) throws InvalidRecordException {
+        if (kind.equals(REFUND_CREATED)) return null;
+        JsonFields billing = payload.optObject("billing");
+        return billing == null ? null : OrderContact.of(billing.optText("email"), billing.optText("phone"));
+    }
+
     private long refundedUnits(JsonFields line) throws InvalidRecordException {
         long quantity = checks.signedQuantity(line, "quantity");
         if (quantity == 0) throw line.invalid("quantity", "must not be zero");

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Contact details stay with the sender (docs/design/contact-details.md): a bounded run of every job over the fixture
- * orders of all four marketplaces writes no raw email or phone number of those orders to any output topic.
+ * orders of all four marketplaces writes their raw emails and phone numbers to {@code customers.contacts} and to no
+ * other output topic.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class NoRawContactsInOutputsITCase {
@@ -49,8 +50,23 @@ class NoRawContactsInOutputsITCase {
                 FLINK_CONF.toString());
 
         assertThat(exit).isZero();
+        Path contacts = out.resolve("customers.contacts");
+        List<String> contactRecords = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(contacts)) {
+            for (Path file : files.filter(Files::isRegularFile).toList())
+                contactRecords.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+        Set<String> written = new TreeSet<>();
+        Matcher m = CONTACT_FIELD.matcher(String.join("\n", contactRecords));
+        while (m.find()) written.add(m.group(1));
+        assertThat(written)
+                .as("customers.contacts carries the raw contacts, and only those of the input")
+                .isNotEmpty()
+                .isSubsetOf(raw);
         try (Stream<Path> files = Files.walk(out)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.startsWith(contacts))
+                    .toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 for (String contact : raw)
                     assertThat(text)

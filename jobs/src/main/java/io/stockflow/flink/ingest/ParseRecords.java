@@ -6,6 +6,8 @@ import io.stockflow.ingest.ContactRedaction;
 import io.stockflow.ingest.DeadLetterReasons;
 import io.stockflow.json.InvalidRecordException;
 import io.stockflow.model.DeadLetter;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -24,15 +26,28 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
     static final int MAX_RAW_CHARS = 64 * 1024;
 
     private final String topic;
-    private final RecordParser.Factory<T> parsers;
-    private transient RecordParser<T> parser;
+    private final RecordParser.WithSide.Factory<T, ?> parsers;
+    private final OutputTag<?> sideTag;
+    private transient RecordParser.WithSide<T, Object> parser;
+    private transient List<Object> setAside;
     private transient Counter parsed;
     private transient Counter rejected;
     private transient StockflowMetrics.PerKey<Counter> deadLetters;
 
     public ParseRecords(String topic, RecordParser.Factory<T> parsers) {
+        this(
+                topic,
+                () -> {
+                    RecordParser<T> parser = parsers.create();
+                    return (record, side) -> parser.parse(record);
+                },
+                null);
+    }
+
+    private ParseRecords(String topic, RecordParser.WithSide.Factory<T, ?> parsers, OutputTag<?> sideTag) {
         this.topic = topic;
         this.parsers = parsers;
+        this.sideTag = sideTag;
     }
 
     /**
@@ -47,9 +62,28 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
                 .uid(uid);
     }
 
+    /**
+     * As {@link #parse(DataStream, String, RecordParser.Factory, Class, String)}, and what the parser sets aside for a
+     * record that parses is on the {@code side} output. Nothing is kept in state: a side value leaves with its record.
+     */
+    public static <T, S> SingleOutputStreamOperator<T> parse(
+            DataStream<RawRecord> raw,
+            String topic,
+            RecordParser.WithSide.Factory<T, S> parsers,
+            OutputTag<S> side,
+            Class<T> type,
+            String uid) {
+        return raw.process(new ParseRecords<>(topic, parsers, side))
+                .returns(type)
+                .name("parse " + topic)
+                .uid(uid);
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public void open(OpenContext context) {
-        parser = parsers.create();
+        parser = (RecordParser.WithSide<T, Object>) parsers.create();
+        setAside = new ArrayList<>(1);
         parsed = getRuntimeContext().getMetricGroup().counter("recordsParsed");
         rejected = getRuntimeContext().getMetricGroup().counter("recordsDeadLettered");
         deadLetters = StockflowMetrics.counters(
@@ -60,8 +94,9 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
     public void processElement(RawRecord record, Context ctx, Collector<T> out) {
         T value = null;
         String reason;
+        setAside.clear();
         try {
-            value = parser.parse(record.value);
+            value = parser.parse(record.value, setAside::add);
             reason = value == null ? "the parser produced nothing" : null;
         } catch (InvalidRecordException e) {
             reason = e.getMessage();
@@ -72,11 +107,17 @@ public final class ParseRecords<T> extends ProcessFunction<RawRecord, T> {
         if (reason == null) {
             parsed.inc();
             out.collect(value);
+            if (sideTag != null) for (Object side : setAside) emitSide(ctx, side);
             return;
         }
         rejected.inc();
         deadLetters.get(DeadLetterReasons.category(reason)).inc();
         ctx.output(DEAD_LETTERS, new DeadLetter(topic, reason, rawText(record), record.receivedAt));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emitSide(Context ctx, Object value) {
+        ctx.output((OutputTag<Object>) sideTag, value);
     }
 
     /** The record as received, with the buyer's contact details masked: dead letters are read by people. */

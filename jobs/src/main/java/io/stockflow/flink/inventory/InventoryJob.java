@@ -100,6 +100,12 @@ public final class InventoryJob implements StockflowJob {
                         .map(d -> new OutRecord(d.sourceTopic, OutputJson.deadLetter(d)))
                         .name("deadletter json")
                         .uid("json-deadletter"));
+        records.put(
+                Topics.CUSTOMERS_CONTACTS,
+                out.contacts()
+                        .map(c -> new OutRecord(c.orderId, c.toJson()))
+                        .name("customers.contacts json")
+                        .uid("json-customers-contacts"));
         out.corrections()
                 .ifPresent(c -> records.put(
                         Topics.ROUTING_CORRECTIONS,

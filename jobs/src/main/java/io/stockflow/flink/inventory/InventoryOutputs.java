@@ -2,6 +2,7 @@ package io.stockflow.flink.inventory;
 
 import io.stockflow.alert.Alert;
 import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.ingest.OrderContact;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.ledger.LineCorrection;
 import io.stockflow.model.DeadLetter;
@@ -20,6 +21,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param alerts OVERSELL (one updated episode per SKU when grouping is on, else one per line), LOW_STOCK,
  *     RULE_SET_REJECTED, CAPACITY_EXCEEDED ({@code alerts})
  * @param deadLetters every record the job could not use, with the reason and its raw text ({@code deadletter})
+ * @param contacts the raw contact of each order placed, keyed by order ({@code customers.contacts}, restricted)
  * @param corrections moves of a multi-line order's holds ({@code routing.corrections}); present when the corrections
  *     are read back, live
  */
@@ -30,4 +32,5 @@ public record InventoryOutputs(
         DataStream<CapacityLevel> capacityLevels,
         DataStream<Alert> alerts,
         DataStream<DeadLetter> deadLetters,
+        DataStream<OrderContact> contacts,
         Optional<DataStream<LineCorrection>> corrections) {}

@@ -19,6 +19,7 @@ import io.stockflow.flink.time.EventTimeSorter;
 import io.stockflow.flink.time.EventTimes;
 import io.stockflow.ingest.FulfilmentParser;
 import io.stockflow.ingest.MovementParser;
+import io.stockflow.ingest.OrderContact;
 import io.stockflow.ingest.OrderEnvelopeParser;
 import io.stockflow.ingest.OrderInput;
 import io.stockflow.ledger.AvailabilityUpdate;
@@ -38,6 +39,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.OutputTag;
 
 /**
  * The hot path as a function from typed streams to typed streams ({@link InventoryInputs} to
@@ -70,6 +72,10 @@ public final class InventoryTopology {
      */
     static final long LATENCY_PATH_FLUSH_MILLIS = 10;
 
+    /** The raw contact of each order placed, for {@code customers.contacts} (docs/design/contact-details.md). */
+    public static final OutputTag<OrderContact> CONTACTS =
+            new OutputTag<>("order-contacts", TypeInformation.of(OrderContact.class));
+
     private InventoryTopology() {}
 
     public static InventoryOutputs build(InventoryInputs inputs, InventorySettings settings) {
@@ -77,11 +83,15 @@ public final class InventoryTopology {
         EventTimes eventTimes = new EventTimes(settings.replay, settings.outOfOrderness, settings.idleness);
         var limits = settings.limits;
 
-        SingleOutputStreamOperator<OrderEvent> orders = parse(
+        // The buyer's raw contact leaves the parse step on a side output of its own, to customers.contacts only: it
+        // never enters the OrderEvent, which is kept in state, nor any other output.
+        SingleOutputStreamOperator<OrderEvent> orders = ParseRecords.parse(
                 inputs.orderEnvelopes(),
                 Topics.ORDERS_RAW,
                 () -> new OrderEnvelopeParser(limits, TaskContactHashes.fromEnvironment())::parse,
-                OrderEvent.class);
+                CONTACTS,
+                OrderEvent.class,
+                "parse-" + Topics.ORDERS_RAW);
         SingleOutputStreamOperator<Movement> movements =
                 parse(inputs.movements(), Topics.MOVEMENTS, () -> new MovementParser(limits)::parse, Movement.class);
         SingleOutputStreamOperator<FulfilmentEvent> fulfilments = parse(
@@ -198,6 +208,7 @@ public final class InventoryTopology {
                 capacity.levels,
                 alerts,
                 deadLetters,
+                orders.getSideOutput(CONTACTS),
                 correcting ? Optional.of(assembled.getSideOutput(AllocationAssembler.CORRECTIONS)) : Optional.empty());
     }
 

@@ -21,6 +21,11 @@ public final class Topics {
     public static final String ALERTS = "alerts";
     public static final String NOTIFICATIONS = "notifications.customer";
     public static final String DEADLETTER = "deadletter";
+    /**
+     * Restricted: each order's raw email and phone, keyed by order id, read only by the notification sender
+     * (docs/design/contact-details.md).
+     */
+    public static final String CUSTOMERS_CONTACTS = "customers.contacts";
     /** Every push of channel sync and what became of it. */
     public static final String CHANNEL_SYNC = "channel.sync";
     /** Every shipment confirmation and order cancellation sent to a marketplace and what became of it. */
@@ -43,6 +48,7 @@ public final class Topics {
             ALERTS,
             NOTIFICATIONS,
             DEADLETTER,
+            CUSTOMERS_CONTACTS,
             CHANNEL_SYNC,
             CHANNEL_SHIPMENTS,
             ROUTING_CORRECTIONS);
@@ -63,9 +69,21 @@ public final class Topics {
      */
     public static Map<String, String> config(String topic) {
         if (ROUTING_CAPACITY.equals(topic) || AVAILABILITY.equals(topic)) return Map.of("cleanup.policy", "compact");
+        if (CUSTOMERS_CONTACTS.equals(topic)) return CONTACTS_CONFIG;
         if (ROUTING_CORRECTIONS.equals(topic)) return Map.of("retention.ms", String.valueOf(24 * 3600 * 1000L));
         return Map.of();
     }
+
+    /**
+     * {@code customers.contacts}: the latest contact per order, for 90 days (its last notification is over by then);
+     * an erased or replaced value is gone within about two days, a tombstone readable for one.
+     */
+    private static final Map<String, String> CONTACTS_CONFIG = Map.of(
+            "cleanup.policy", "compact,delete",
+            "retention.ms", String.valueOf(90 * 24 * 3600 * 1000L),
+            "max.compaction.lag.ms", String.valueOf(24 * 3600 * 1000L),
+            "segment.ms", String.valueOf(24 * 3600 * 1000L),
+            "delete.retention.ms", String.valueOf(24 * 3600 * 1000L));
 
     private Topics() {}
 }

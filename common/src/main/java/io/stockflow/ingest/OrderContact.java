@@ -1,0 +1,58 @@
+package io.stockflow.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * An order's raw contact details, a value of the restricted topic {@code customers.contacts}: {@code {"order_id",
+ * "email", "phone", "preferred_channel", "time_zone"}} (docs/design/contact-details.md). It exists only between the
+ * parse step and that topic's sink: never in Flink state, another topic or a log line, so {@link #toString()} prints
+ * neither address.
+ */
+public final class OrderContact {
+    /** The shop's default; a preference centre writes the same key to change it. */
+    public static final String DEFAULT_CHANNEL = "email";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public String orderId;
+    public String email;
+    public String phone;
+    public String preferredChannel = DEFAULT_CHANNEL;
+    public String timeZone = ShipToTimeZones.DEFAULT;
+
+    /** For Flink's POJO serializer. */
+    public OrderContact() {}
+
+    /** The payload's email and phone, trimmed; null when it has neither (nothing to write to). */
+    static OrderContact of(String email, String phone) {
+        String e = blankToNull(email);
+        String p = blankToNull(phone);
+        if (e == null && p == null) return null;
+        OrderContact c = new OrderContact();
+        c.email = e;
+        c.phone = p;
+        return c;
+    }
+
+    /** The {@code customers.contacts} value; the key is {@link #orderId}. */
+    public String toJson() {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("order_id", orderId);
+        if (email != null) node.put("email", email);
+        if (phone != null) node.put("phone", phone);
+        node.put("preferred_channel", preferredChannel);
+        node.put("time_zone", timeZone);
+        return node.toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "OrderContact{" + orderId + ", email " + (email == null ? "no" : "yes") + ", phone "
+                + (phone == null ? "no" : "yes") + ", " + preferredChannel + ", " + timeZone + "}";
+    }
+}
