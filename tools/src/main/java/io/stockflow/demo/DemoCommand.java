@@ -185,6 +185,14 @@ public final class DemoCommand implements Callable<Integer> {
                         + "); --alertmanager-port N picks another (0: a free one)";
             }
         }
+        DemoMailbox mailbox = null;
+        String mailboxOff = null;
+        try {
+            mailbox = DemoMailbox.start(channels == null ? null : channels.baseUrl());
+        } catch (Exception e) {
+            // The jobs still write notifications.customer; only their sending is not shown.
+            mailboxOff = "the sender could not start (" + e.getMessage() + ")";
+        }
         Thread feederThread = new Thread(feeder, "demo-feeder");
         feederThread.setDaemon(true);
         feederThread.start();
@@ -192,8 +200,10 @@ public final class DemoCommand implements Callable<Integer> {
         ProcessHandle ourBroker = broker;
         DemoChannels ourChannels = channels;
         DemoAlertmanager ourAlertmanager = alertmanager;
+        DemoMailbox ourMailbox = mailbox;
         Thread shutdown = new Thread(
-                () -> stopAll(feederThread, api, job, ourChannels, ourAlertmanager, ourBroker), "demo-shutdown");
+                () -> stopAll(feederThread, api, job, ourChannels, ourAlertmanager, ourMailbox, ourBroker),
+                "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         String header = "stockflow demo: " + rate + " orders/s from shopify, amazon, ebay and woocommerce"
@@ -224,6 +234,13 @@ public final class DemoCommand implements Callable<Integer> {
             while (System.currentTimeMillis() < stopAt) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     dashboard.accept(r.topic(), r.value(), System.currentTimeMillis());
+                    if (mailbox != null && r.topic().equals(Topics.NOTIFICATIONS)) {
+                        JsonNode n = DemoDashboard.parse(r.value());
+                        if (n != null)
+                            mailbox.notification(
+                                    n.path("notification_id").asText(),
+                                    n.path("template").asText());
+                    }
                     // Each order placed is put on its marketplace in the simulator, where its shipment is confirmed.
                     if (channels != null && r.topic().equals(Topics.ORDERS_CANONICAL)) {
                         JsonNode order = DemoDashboard.parse(r.value());
@@ -232,19 +249,23 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 if (System.currentTimeMillis() >= nextRender) {
                     if (channels != null) showListed(channels, dashboard);
+                    String messages = mailbox == null
+                            ? "\nCustomer messages: off (" + mailboxOff + ")"
+                            : "\n" + mailbox.summary();
                     dashboard.render(
                             System.out,
                             System.currentTimeMillis(),
-                            alertmanager == null
-                                    ? header
-                                    : header + "\nIn Alertmanager: "
-                                            + alertmanager.summary(System.currentTimeMillis()));
+                            (alertmanager == null
+                                            ? header
+                                            : header + "\nIn Alertmanager: "
+                                                    + alertmanager.summary(System.currentTimeMillis()))
+                                    + messages);
                     nextRender = System.currentTimeMillis() + RENDER_EVERY_MS;
                 }
             }
         }
         Runtime.getRuntime().removeShutdownHook(shutdown);
-        stopAll(feederThread, api, job, channels, alertmanager, broker);
+        stopAll(feederThread, api, job, channels, alertmanager, mailbox, broker);
         return 0;
     }
 
@@ -281,9 +302,10 @@ public final class DemoCommand implements Callable<Integer> {
             JobClient job,
             DemoChannels channels,
             DemoAlertmanager alertmanager,
+            DemoMailbox mailbox,
             ProcessHandle broker) {
-        System.out.println("\nStopping the feeder, the query API, the jobs, the marketplace simulator, Alertmanager"
-                + " and the broker ...");
+        System.out.println("\nStopping the feeder, the query API, the jobs, the sender and its mailbox, the marketplace"
+                + " simulator, Alertmanager and the broker ...");
         feeder.interrupt();
         try {
             feeder.join(5_000);
@@ -301,6 +323,13 @@ public final class DemoCommand implements Callable<Integer> {
             job.cancel().get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("the job did not cancel cleanly: " + e.getMessage());
+        }
+        if (mailbox != null) {
+            try {
+                mailbox.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (channels != null) channels.close();
         if (alertmanager != null) {

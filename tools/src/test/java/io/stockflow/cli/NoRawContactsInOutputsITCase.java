@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NoRawContactsInOutputsITCase {
     private static final Path INPUT = Fixtures.dir("small");
     private static final Path FLINK_CONF = Path.of("..", "flink-conf").toAbsolutePath();
-    private static final Pattern CONTACT_FIELD =
-            Pattern.compile("\"(?:email|phone|contact_email|buyer_email|BuyerEmail)\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CONTACT_FIELD = Pattern.compile(
+            "\"(?:email|phone|phoneNumber|contact_email|buyer_email|BuyerEmail)\"\\s*:\\s*\"([^\"]+)\"");
 
     @Test
     void noOutputTopicOfAFixtureRunCarriesARawEmailOrPhone(@TempDir Path out, @TempDir Path state) throws IOException {
