@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
             AlertVolumeCommand.class,
             ConfigCommand.class,
             NotifyCommand.class,
-            AlertmanagerCommand.class
+            AlertmanagerCommand.class,
+            ChaosCommand.class
         })
 public final class Stockflow {
     public static void main(String[] args) {

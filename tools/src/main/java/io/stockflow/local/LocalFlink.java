@@ -90,6 +90,30 @@ public final class LocalFlink {
                 config);
     }
 
+    /**
+     * A cluster of its own beside the project's (the fault suite's, the integration tests'): the project's
+     * {@code flink-conf} with every port chosen free now (REST, RPC, the Prometheus reporter's pair), memory sized for a
+     * machine that runs other work too, and a short first restart back-off so a restore is timed, not waited for.
+     */
+    public static LocalFlink isolated(Path home, Path projectHome) {
+        Path confDir = projectHome.resolve("flink-conf");
+        Configuration config = Files.isRegularFile(confDir.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))
+                ? GlobalConfiguration.loadConfiguration(confDir.toAbsolutePath().toString())
+                : new Configuration();
+        config.setString("rest.port", Integer.toString(LocalPorts.freePort()));
+        config.setString("jobmanager.rpc.port", Integer.toString(LocalPorts.freePort()));
+        int metrics = LocalPorts.freePortPair();
+        config.setString("metrics.reporter.prom.port", metrics + "-" + (metrics + 1));
+        config.setString("jobmanager.memory.process.size", "768m");
+        config.setString("taskmanager.memory.process.size", "1280m");
+        // flink-conf fixes RocksDB's managed memory at 512m, more than a 1280m TaskManager's Flink memory leaves room
+        // for.
+        config.setString("taskmanager.memory.managed.size", "256m");
+        config.setString("restart-strategy.exponential-delay.initial-backoff", "500ms");
+        return new LocalFlink(
+                home, projectHome.resolve("local-flink").resolve("target").resolve("lib"), config);
+    }
+
     private void setIfAbsent(String key, String value) {
         if (!config.containsKey(key)) config.setString(key, value);
     }

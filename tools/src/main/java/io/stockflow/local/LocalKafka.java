@@ -29,10 +29,36 @@ public final class LocalKafka {
 
     private final Path home;
     private final Path libs;
+    private final int port;
+    private final int controllerPort;
 
+    /** The project's broker: home {@code .stockflow/kafka}, the fixed ports {@link #PORT} and {@link #CONTROLLER_PORT}. */
     public LocalKafka(Path projectHome) {
-        this.home = projectHome.resolve(".stockflow").resolve("kafka");
-        this.libs = projectHome.resolve("local-kafka").resolve("target").resolve("lib");
+        this(
+                projectHome.resolve(".stockflow").resolve("kafka"),
+                projectHome.resolve("local-kafka").resolve("target").resolve("lib"),
+                PORT,
+                CONTROLLER_PORT);
+    }
+
+    /**
+     * A broker of its own (the fault suite's): its data, log and pid under {@code home}, listening on {@code port}
+     * with its controller on {@code controllerPort}, so it runs beside the project's broker.
+     */
+    public LocalKafka(Path home, Path libs, int port, int controllerPort) {
+        this.home = home.toAbsolutePath();
+        this.libs = libs.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** This broker's bootstrap address. */
+    public String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path home() {
+        return home;
     }
 
     /** What holds the broker port. */
@@ -117,14 +143,16 @@ public final class LocalKafka {
         if (!Files.isDirectory(libs)) {
             throw new IllegalStateException("broker jars missing in " + libs + ": run `mvn -DskipTests package`");
         }
-        if (isUp()) {
+        if (LocalPorts.accepts(port)) {
             throw new IllegalStateException(
-                    portHolder() == PortHolder.KAFKA
-                            ? "a Kafka broker already answers on " + BOOTSTRAP
-                            : heldByAnotherServer());
+                    answersAsKafka(bootstrap(), Duration.ofSeconds(5))
+                            ? "a Kafka broker already answers on " + bootstrap()
+                            : port == PORT
+                                    ? heldByAnotherServer()
+                                    : "port " + port + " is held by a server that does not answer as a Kafka broker");
         }
-        if (!LocalPorts.free(CONTROLLER_PORT)) {
-            throw new IllegalStateException("port " + CONTROLLER_PORT + " (the broker's controller) is in use");
+        if (!LocalPorts.free(controllerPort)) {
+            throw new IllegalStateException("port " + controllerPort + " (the broker's controller) is in use");
         }
         Files.createDirectories(home);
         Path config = writeConfig();
@@ -150,13 +178,13 @@ public final class LocalKafka {
                 .start();
         Files.writeString(home.resolve("broker.pid"), Long.toString(broker.pid()));
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!isUp()) {
+        while (!LocalPorts.accepts(port)) {
             if (!broker.isAlive()) {
                 throw new IllegalStateException("the broker exited at start: see " + home.resolve("broker.log"));
             }
             if (System.nanoTime() > deadline) {
                 broker.destroy();
-                throw new IllegalStateException("the broker did not open port " + PORT + " in " + timeout);
+                throw new IllegalStateException("the broker did not open port " + port + " in " + timeout);
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
@@ -205,9 +233,9 @@ public final class LocalKafka {
                         "\n",
                         "process.roles=broker,controller",
                         "node.id=1",
-                        "controller.quorum.voters=1@127.0.0.1:" + CONTROLLER_PORT,
-                        "listeners=PLAINTEXT://127.0.0.1:" + PORT + ",CONTROLLER://127.0.0.1:" + CONTROLLER_PORT,
-                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + PORT,
+                        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                         "controller.listener.names=CONTROLLER",
                         "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                         "log.dirs=" + home.resolve("data").toAbsolutePath(),

@@ -38,4 +38,13 @@ public final class LocalPorts {
             throw new java.io.UncheckedIOException("no free port on 127.0.0.1", e);
         }
     }
+
+    /** A port that, with the next one, was free on 127.0.0.1 a moment ago (a JobManager's and TaskManager's pair). */
+    public static int freePortPair() {
+        for (int i = 0; i < 20; i++) {
+            int p = freePort();
+            if (p < 65535 && free(p + 1)) return p;
+        }
+        throw new IllegalStateException("no two adjacent free ports on 127.0.0.1");
+    }
 }

@@ -34,6 +34,7 @@ class ArchitectureTest {
         "io.stockflow.bench..",
         "io.stockflow.backtest..",
         "io.stockflow.demo..",
+        "io.stockflow.chaos..",
         "io.stockflow.cluster..",
         "io.stockflow.local..",
         "io.stockflow.reporter..",

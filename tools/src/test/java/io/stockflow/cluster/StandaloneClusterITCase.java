@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,21 +67,9 @@ class StandaloneClusterITCase {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        Configuration config = GlobalConfiguration.loadConfiguration(
-                Path.of("..", "flink-conf").toAbsolutePath().toString());
-        config.setString("rest.port", Integer.toString(freePort()));
-        config.setString("jobmanager.rpc.port", Integer.toString(freePort()));
-        int metrics = freePortPair();
-        config.setString("metrics.reporter.prom.port", metrics + "-" + (metrics + 1));
-        // Smaller than the defaults: the build machine runs other builds too.
-        config.setString("jobmanager.memory.process.size", "768m");
-        config.setString("taskmanager.memory.process.size", "1280m");
-        // flink-conf fixes RocksDB's managed memory at 512m, more than a 1280m TaskManager's Flink memory leaves room
-        // for.
-        config.setString("taskmanager.memory.managed.size", "256m");
-        config.setString("restart-strategy.exponential-delay.initial-backoff", "500ms");
         deleteRecursively(HOME);
-        flink = new LocalFlink(HOME, Path.of("..", "local-flink", "target", "lib"), config);
+        // Its own ports and smaller memory than the defaults: the build machine runs other builds too.
+        flink = LocalFlink.isolated(HOME, Path.of(".."));
         long started = System.nanoTime();
         flink.start(Duration.ofSeconds(90));
         System.out.printf("standalone cluster up in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -510,24 +495,6 @@ class StandaloneClusterITCase {
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int freePortPair() throws IOException {
-        for (int i = 0; i < 20; i++) {
-            int p = freePort();
-            try (ServerSocket next = new ServerSocket(p + 1, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return p;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no two adjacent free ports");
     }
 
     @FunctionalInterface
