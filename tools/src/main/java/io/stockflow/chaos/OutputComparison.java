@@ -44,8 +44,16 @@ public final class OutputComparison {
     public static final List<String> TOPICS =
             List.of("orders.canonical", "orders.allocations", "deadletter", "inventory.availability");
 
-    /** One topic's comparison. */
-    public record TopicResult(String topic, int expected, int live, int lost, int duplicated, int differing) {}
+    /**
+     * One topic's comparison; {@code firstDifference} shows the first record that differs, bounded and live, for a
+     * look at why (empty when none does).
+     */
+    public record TopicResult(
+            String topic, int expected, int live, int lost, int duplicated, int differing, String firstDifference) {
+        public TopicResult(String topic, int expected, int live, int lost, int duplicated, int differing) {
+            this(topic, expected, live, lost, duplicated, differing, "");
+        }
+    }
 
     /** A position whose final on-hand differs. */
     public record Position(String key, long expectedOnHand, Long liveOnHand) {}
@@ -101,11 +109,17 @@ public final class OutputComparison {
             int duplicated = seen.values().stream().mapToInt(n -> n - 1).sum();
             int lost = 0;
             int differing = 0;
+            String firstDifference = "";
             boolean compareContent = !topic.equals("inventory.availability");
             for (Map.Entry<String, JsonNode> e : want.entrySet()) {
                 JsonNode g = got.get(e.getKey());
                 if (g == null) lost++;
-                else if (compareContent && !content(topic, g).equals(content(topic, e.getValue()))) differing++;
+                else if (compareContent && !content(topic, g).equals(content(topic, e.getValue()))) {
+                    if (differing++ == 0) {
+                        firstDifference =
+                                "bounded " + content(topic, e.getValue()) + "\n    live    " + content(topic, g);
+                    }
+                }
             }
             topics.add(new TopicResult(
                     topic,
@@ -113,7 +127,8 @@ public final class OutputComparison {
                     live.getOrDefault(topic, List.of()).size(),
                     compareContent ? lost : 0,
                     duplicated,
-                    differing));
+                    differing,
+                    firstDifference));
         }
         Map<String, Long> wantOnHand = finalOnHand(expected.getOrDefault("inventory.availability", List.of()));
         Map<String, Long> gotOnHand = finalOnHand(live.getOrDefault("inventory.availability", List.of()));

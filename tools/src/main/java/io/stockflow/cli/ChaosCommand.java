@@ -308,6 +308,11 @@ public final class ChaosCommand implements Callable<Integer> {
                     t.duplicated(),
                     t.topic().equals(Topics.AVAILABILITY) ? "-" : Integer.toString(t.differing()));
         }
+        for (OutputComparison.TopicResult t : result.topics()) {
+            if (!t.firstDifference().isEmpty()) {
+                out.println("  first " + t.topic() + " record that differs:\n    " + t.firstDifference());
+            }
+        }
         long net = result.positionsDiffering().stream()
                 .mapToLong(p -> (p.liveOnHand() == null ? 0 : p.liveOnHand()) - p.expectedOnHand())
                 .sum();
