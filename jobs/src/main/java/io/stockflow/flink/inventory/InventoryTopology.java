@@ -10,6 +10,7 @@ import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.ledger.AllocationAssembler;
 import io.stockflow.flink.ledger.OversellEpisodeFunction;
+import io.stockflow.flink.ledger.ReplayLedgerFunction;
 import io.stockflow.flink.ledger.StockLedgerFunction;
 import io.stockflow.flink.routing.CapacityCounting;
 import io.stockflow.flink.routing.RuleSetRouting;
@@ -149,33 +150,43 @@ public final class InventoryTopology {
                 c -> c.eventTime,
                 "movements");
 
-        KeyedStream<LedgerCommand, String> bySku =
-                orderCommands.union(movementCommands).keyBy(c -> c.sku);
-        if (settings.replay) {
-            bySku = EventTimeSorter.sort(
-                    bySku, CompactTypeInfo.LEDGER_COMMAND, LedgerCommand::sequenceKey, "ledger-commands");
-        }
-        // Live, the assembler's corrections come back over routing.corrections; a bounded run has no such loop and
-        // keeps the line-by-line holds (the ledger's second input is then empty).
+        SingleOutputStreamOperator<AvailabilityUpdate> availability;
         boolean correcting = inputs.correctionsReadBack().isPresent();
-        DataStream<LineCorrection> correctionInput = correcting
-                ? inputs.correctionsReadBack()
-                        .get()
-                        .assignTimestampsAndWatermarks(EndOfTime.strategy())
-                        .name("corrections: event time")
-                        .uid("event-time-corrections")
-                : orderCommands
-                        .getExecutionEnvironment()
-                        .fromData(TypeInformation.of(LineCorrection.class), new LineCorrection())
-                        .name("no corrections")
-                        .uid("no-corrections")
-                        .filter(c -> false)
-                        .name("none")
-                        .uid("no-corrections-filter");
-        SingleOutputStreamOperator<AvailabilityUpdate> availability = bySku.connect(correctionInput.keyBy(c -> c.sku))
-                .process(new StockLedgerFunction(settings.ledger, settings.dedupTtl, clock))
-                .name("stock ledger")
-                .uid("stock-ledger");
+        if (settings.replay) {
+            // A bounded run has no loop through Kafka: every SKU's ledger is in one task, which does each order's
+            // correction round in place, so a replay decides as live does (docs/design/routing.md).
+            KeyedStream<LedgerCommand, String> all = EventTimeSorter.sort(
+                    orderCommands.union(movementCommands).keyBy(c -> ReplayLedgerFunction.ALL_SKUS),
+                    CompactTypeInfo.LEDGER_COMMAND,
+                    LedgerCommand::sequenceKey,
+                    "replay-ledger-commands");
+            availability = all.process(new ReplayLedgerFunction(settings.ledger, clock))
+                    .name("stock ledger (replay)")
+                    .uid("replay-ledger");
+        } else {
+            KeyedStream<LedgerCommand, String> bySku =
+                    orderCommands.union(movementCommands).keyBy(c -> c.sku);
+            // Live, the assembler's corrections come back over routing.corrections; without that topic the ledger's
+            // second input is empty and the line-by-line holds stay.
+            DataStream<LineCorrection> correctionInput = correcting
+                    ? inputs.correctionsReadBack()
+                            .get()
+                            .assignTimestampsAndWatermarks(EndOfTime.strategy())
+                            .name("corrections: event time")
+                            .uid("event-time-corrections")
+                    : orderCommands
+                            .getExecutionEnvironment()
+                            .fromData(TypeInformation.of(LineCorrection.class), new LineCorrection())
+                            .name("no corrections")
+                            .uid("no-corrections")
+                            .filter(c -> false)
+                            .name("none")
+                            .uid("no-corrections-filter");
+            availability = bySku.connect(correctionInput.keyBy(c -> c.sku))
+                    .process(new StockLedgerFunction(settings.ledger, settings.dedupTtl, clock))
+                    .name("stock ledger")
+                    .uid("stock-ledger");
+        }
 
         KeyedStream<LineAllocation, String> lines =
                 availability.getSideOutput(StockLedgerFunction.LINES).keyBy(l -> l.orderId);
