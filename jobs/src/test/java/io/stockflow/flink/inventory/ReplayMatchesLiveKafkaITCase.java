@@ -24,9 +24,9 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * For the same input in the same arrival order, a bounded run decides as live routing does (docs/design/routing.md,
@@ -82,22 +82,27 @@ class ReplayMatchesLiveKafkaITCase {
         }
         topics.produce(Topics.MOVEMENTS, s.restock);
         Map<String, String> live = awaitDecisions(k -> k.keySet().containsAll(replayed.keySet()));
-        live.keySet().retainAll(s.orderIds());
+        live.keySet().removeIf(k -> !s.orderIds().contains(k.substring(0, k.indexOf('#'))));
 
         assertThat(replayed.keySet())
                 .as("seed %d: the orders' decisions", seed)
                 .containsAll(s.orderIds().stream().map(id -> id + "#1").toList());
-        assertThat(replayed).as("seed %d: replayed decisions against live ones", seed).isEqualTo(live);
+        assertThat(replayed)
+                .as("seed %d: replayed decisions against live ones", seed)
+                .isEqualTo(live);
     }
 
     /** What must agree: status, units, backordered units and reason (times and ids of the run left out). */
     private static String comparable(JsonNode d) {
         List<String> units = new ArrayList<>();
-        d.get("allocations").forEach(u -> units.add(u.get("sku").asText() + " " + u.get("quantity").asLong() + "@"
-                + u.get("location").asText()));
+        d.get("allocations")
+                .forEach(u -> units.add(u.get("sku").asText() + " "
+                        + u.get("quantity").asLong() + "@" + u.get("location").asText()));
         units.sort(null);
         List<String> backordered = new ArrayList<>();
-        d.path("backordered").forEach(u -> backordered.add(u.get("sku").asText() + " " + u.get("quantity").asLong()));
+        d.path("backordered")
+                .forEach(u -> backordered.add(
+                        u.get("sku").asText() + " " + u.get("quantity").asLong()));
         backordered.sort(null);
         return d.get("decision").asText() + " " + units + " backordered " + backordered + " | "
                 + d.get("reason").asText();
@@ -112,12 +117,17 @@ class ReplayMatchesLiveKafkaITCase {
                     byKey.clear();
                     for (String r : records) {
                         JsonNode d = Fixtures.json(r);
-                        byKey.put(d.get("order_id").asText() + "#" + d.path("revision").asInt(1), comparable(d));
+                        byKey.put(
+                                d.get("order_id").asText() + "#"
+                                        + d.path("revision").asInt(1),
+                                comparable(d));
                     }
                     return done.test(byKey);
                 },
                 WAIT);
-        assertThat(done.test(byKey)).as("live decisions in time: %s", byKey.keySet()).isTrue();
+        assertThat(done.test(byKey))
+                .as("live decisions in time: %s", byKey.keySet())
+                .isTrue();
         return byKey;
     }
 
@@ -143,8 +153,9 @@ class ReplayMatchesLiveKafkaITCase {
             for (String sku : skus) {
                 for (String location : LOCATIONS) {
                     int units = r.nextInt(5);
-                    if (units > 0) stock.add(InventoryScenario.receipt(
-                            "mv-" + sku + "-" + location, sku, location, units, "2026-11-26T08:00:00Z"));
+                    if (units > 0)
+                        stock.add(InventoryScenario.receipt(
+                                "mv-" + sku + "-" + location, sku, location, units, "2026-11-26T08:00:00Z"));
                 }
             }
             List<String> orders = new ArrayList<>();
@@ -162,7 +173,11 @@ class ReplayMatchesLiveKafkaITCase {
             for (String sku : skus) {
                 String location = LOCATIONS[r.nextInt(LOCATIONS.length)];
                 restock.add(InventoryScenario.receipt(
-                        "mv-restock-" + sku, sku, location, 2 + r.nextInt(3), START.plusSeconds(3600).toString()));
+                        "mv-restock-" + sku,
+                        sku,
+                        location,
+                        2 + r.nextInt(3),
+                        START.plusSeconds(3600).toString()));
             }
             return new Scenario(stock, orders, restock, seed);
         }
