@@ -49,6 +49,12 @@ public final class BacktestCommand implements Callable<Integer> {
     Path movements;
 
     @Option(
+            names = "--fulfilment",
+            paramLabel = "FILE",
+            description = "fulfilment.events history (JSON Lines): shipments consume reservations over a long history.")
+    Path fulfilment;
+
+    @Option(
             names = "--rules",
             required = true,
             paramLabel = "FILE",
@@ -104,6 +110,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Path output = dir.resolve("output");
         Files.copy(orders, input.resolve(Topics.ORDERS_RAW + ".jsonl"));
         if (movements != null) Files.copy(movements, input.resolve(Topics.MOVEMENTS + ".jsonl"));
+        if (fulfilment != null) Files.copy(fulfilment, input.resolve(Topics.FULFILMENT + ".jsonl"));
         ObjectNode document = (ObjectNode) JSON.readTree(RuleSetFiles.json(ruleFile));
         document.put("effective_from", "1970-01-01T00:00:00Z");
         Path fromStart = dir.resolve("rules-from-start.json");

@@ -138,6 +138,52 @@ class BacktestCommandITCase {
     }
 
     @Test
+    void fulfilmentEventsConsumeTheReservationsTheyShip(@TempDir Path work, @TempDir Path state) throws Exception {
+        // Under r1, shopify:9001 holds 2 SKU-R at STORE-NYC, the only units reserved there; its shipment ends the hold.
+        Path shipped = work.resolve("fulfilment.events.jsonl");
+        Files.writeString(
+                shipped,
+                "{\"event_id\":\"ship-9001\",\"order_id\":\"shopify:9001\",\"location\":\"STORE-NYC\","
+                        + "\"type\":\"SHIPPED\",\"lines\":[{\"sku\":\"SKU-R\",\"quantity\":2}],"
+                        + "\"carrier\":\"UPS\",\"tracking_code\":\"1Z9001\","
+                        + "\"occurred_at\":\"2026-11-26T10:10:00Z\"}\n");
+        CommandLine cli = Stockflow.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+
+        int exit = cli.execute(
+                "backtest",
+                "--orders",
+                ROUTING.resolve("orders.raw.jsonl").toString(),
+                "--movements",
+                ROUTING.resolve("inventory.movements.jsonl").toString(),
+                "--fulfilment",
+                shipped.toString(),
+                "--rules",
+                ROUTING.resolve("rules-v1.json").toString(),
+                "--work",
+                work.resolve("runs").toString(),
+                "--state-dir",
+                state.toString(),
+                "-p",
+                "2",
+                "--flink-conf",
+                FLINK_CONF.toString());
+
+        assertThat(exit).isZero();
+        Path output = work.resolve("runs").resolve("r1").resolve("output");
+        assertThat(Fixtures.keyed(Fixtures.outputLines(output.resolve(Topics.ALLOCATIONS)), "order_id")
+                        .get("shopify:9001")
+                        .get("allocations")
+                        .toString())
+                .contains("STORE-NYC");
+        JsonNode store = Fixtures.finalAvailability(Fixtures.outputLines(output.resolve(Topics.AVAILABILITY)))
+                .get("SKU-R|STORE-NYC");
+        assertThat(store.get("reserved").asLong())
+                .as("the shipped hold is consumed")
+                .isZero();
+    }
+
+    @Test
     void refusesAnInvalidRuleSetBeforeRunningAnything(@TempDir Path work) {
         StringWriter err = new StringWriter();
         CommandLine cli = Stockflow.commandLine();
