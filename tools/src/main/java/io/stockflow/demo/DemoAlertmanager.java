@@ -97,12 +97,21 @@ final class DemoAlertmanager implements AutoCloseable {
                     if (line.startsWith("alertmanager_alerts{state=\"suppressed\"}")) muted = value(line);
                 }
             }
-            summary = alerts + " alerts in " + groups + " groups over its receivers (" + muted
-                    + " silenced or inhibited)";
+            summary = summaryLine(alerts, groups, muted);
         } catch (Exception e) {
             // The next read is in 5 s; the screen keeps the last summary until then.
         }
         return summary;
+    }
+
+    /** The screen's line for Alertmanager's counts: "1 alert in 1 group", "2 alerts in 3 groups". */
+    static String summaryLine(long alerts, long groups, long muted) {
+        return counted(alerts, "alert") + " in " + counted(groups, "group") + " over its receivers (" + muted
+                + " silenced or inhibited)";
+    }
+
+    private static String counted(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
     }
 
     private static long value(String metricLine) {

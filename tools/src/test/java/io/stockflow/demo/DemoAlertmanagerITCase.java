@@ -49,7 +49,7 @@ class DemoAlertmanagerITCase {
                             + Instant.now() + "\",\"message\":\"m\",\"evidence\":{}}"));
 
             await().atMost(Duration.ofSeconds(60))
-                    .until(() -> am.summary(now.addAndGet(10_000)).startsWith("1 alerts in 3 groups"));
+                    .until(() -> am.summary(now.addAndGet(10_000)).startsWith("1 alert in 3 groups"));
         }
         assertThat(Files.readString(project.resolve(".stockflow/alertmanager/alertmanager.url")))
                 .startsWith("http://127.0.0.1:");
