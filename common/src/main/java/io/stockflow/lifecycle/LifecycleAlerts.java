@@ -73,6 +73,7 @@ public final class LifecycleAlerts {
                 .and("since", Instants.format(entered))
                 .and("limit", limit.toString())
                 .and("placed_at", t.placedAt == 0 ? null : Instants.format(t.placedAt));
+        if (t.carrier != null) e.and("carrier", t.carrier);
         if (t.trackingCode != null) e.and("tracking_code", t.trackingCode);
         a.evidenceJson = e.toJson();
         return a;

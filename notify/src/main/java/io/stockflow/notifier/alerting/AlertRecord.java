@@ -9,7 +9,9 @@ import java.time.format.DateTimeParseException;
 /**
  * What the forwarder reads of an {@code alerts} record (docs/contract.md): its id, type, severity, subject, times,
  * message and evidence. An optional {@code status} of {@code RESOLVED} (with {@code resolved_at}, else its
- * {@code event_time}) ends the alert; fields it does not know are ignored.
+ * {@code event_time}) ends the alert; fields it does not know are ignored. Two facts of the evidence become labels,
+ * since inhibition needs them: the {@code carrier} (a silent carrier explains its parcels' breaches) and the order's
+ * {@code stage} when the alert was raised ({@code stage}, else {@code last_state}).
  */
 public record AlertRecord(
         String alertId,
@@ -19,6 +21,8 @@ public record AlertRecord(
         String sku,
         String location,
         String channel,
+        String carrier,
+        String stage,
         Instant eventTime,
         Instant detectedAt,
         Double observed,
@@ -68,6 +72,12 @@ public record AlertRecord(
                 text(subject, "sku", false),
                 text(subject, "location", false),
                 text(subject, "channel", false),
+                optionalText(subject, "carrier") != null
+                        ? optionalText(subject, "carrier")
+                        : optionalText(evidence, "carrier"),
+                optionalText(evidence, "stage") != null
+                        ? optionalText(evidence, "stage")
+                        : optionalText(evidence, "last_state"),
                 eventTime,
                 time(node, "detected_at", false),
                 number(node, "observed"),
@@ -85,6 +95,12 @@ public record AlertRecord(
         }
         if (!value.isTextual()) throw new Unreadable("not a string: $." + field);
         return value.asText();
+    }
+
+    /** A text field that is only read when present and a string; anything else counts as absent. */
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
     }
 
     private static Instant time(JsonNode node, String field, boolean required) throws Unreadable {

@@ -34,6 +34,8 @@ public record PostableAlert(
         putIfSet(labels, "sku", alert.sku());
         putIfSet(labels, "location", alert.location());
         putIfSet(labels, "order_id", alert.orderId());
+        putIfSet(labels, "carrier", alert.carrier());
+        putIfSet(labels, "stage", alert.stage());
         labels.put("source", "stockflow");
 
         String link = links.of(alert);

@@ -178,6 +178,85 @@ class AlertmanagerKafkaITCase {
 
     @Test
     @Timeout(120)
+    void aSilentCarrierInhibitsTheBreachesOfItsParcelsThatNeverHadAnUpdateAndNothingElse() {
+        forwarder(alertmanager.url(), "PT4H", "PT1M");
+        BROKER.produce(
+                topic,
+                List.of(
+                        // Parcels of UPS that never had a carrier update, stuck and late: what UPS's silence explains.
+                        orderAlert("u-stuck", "STUCK_ORDER", "WARNING", "shopify:1", "stage", "SHIPPED", "UPS"),
+                        orderAlert(
+                                "u-late", "DELIVERY_SLA_BREACH", "CRITICAL", "ebay:2", "last_state", "SHIPPED", "UPS"),
+                        // A UPS parcel the carrier did report on, late in transit: its own breach.
+                        orderAlert(
+                                "u-tracked",
+                                "DELIVERY_SLA_BREACH",
+                                "CRITICAL",
+                                "ebay:3",
+                                "last_state",
+                                "IN_TRANSIT",
+                                "UPS"),
+                        // Another carrier's silent parcel; an order that never shipped; a channel's unknown carrier.
+                        orderAlert(
+                                "f-late",
+                                "DELIVERY_SLA_BREACH",
+                                "CRITICAL",
+                                "ebay:4",
+                                "last_state",
+                                "SHIPPED",
+                                "FedEx"),
+                        orderAlert("w-stuck", "STUCK_ORDER", "WARNING", "woocommerce:5", "stage", "ALLOCATED", null),
+                        orderAlert(
+                                "w-late",
+                                "DELIVERY_SLA_BREACH",
+                                "CRITICAL",
+                                "woocommerce:6",
+                                "last_state",
+                                "SHIPPED",
+                                null),
+                        orderAlert(
+                                "s-late",
+                                "DELIVERY_SLA_BREACH",
+                                "CRITICAL",
+                                "shopify:7",
+                                "last_state",
+                                "SHIPPED",
+                                null)));
+        List<String> all = List.of("u-stuck", "u-late", "u-tracked", "f-late", "w-stuck", "w-late", "s-late");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(all)
+                        .allSatisfy(id -> assertThat(state(api.alert(id))).isEqualTo("active")));
+
+        BROKER.produce(
+                topic,
+                List.of(
+                        alert("cs-ups", "CARRIER_SILENT", "CRITICAL", "{}")
+                                .replace("{\"observed_units\":2}", "{\"orders\":2,\"carrier\":\"UPS\"}"),
+                        alert("cs-woo", "CARRIER_SILENT", "CRITICAL", "{\"channel\":\"woocommerce\"}")
+                                .replace("{\"observed_units\":2}", "{\"orders\":1,\"channel\":\"woocommerce\"}")));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String id : List.of("u-stuck", "u-late", "w-late")) {
+                assertThat(state(api.alert(id))).as(id).isEqualTo("suppressed");
+                assertThat(api.alert(id).path("status").path("inhibitedBy"))
+                        .as(id)
+                        .isNotEmpty();
+            }
+        });
+        assertThat(state(api.alert("u-tracked")))
+                .as("a parcel its carrier reported on keeps its own breach")
+                .isEqualTo("active");
+        assertThat(state(api.alert("f-late"))).as("another carrier").isEqualTo("active");
+        assertThat(state(api.alert("w-stuck")))
+                .as("an order that never shipped is not the carrier's")
+                .isEqualTo("active");
+        assertThat(state(api.alert("s-late"))).as("another channel").isEqualTo("active");
+        assertThat(state(api.alert("cs-ups"))).isEqualTo("active");
+        assertThat(state(api.alert("cs-woo"))).isEqualTo("active");
+    }
+
+    @Test
+    @Timeout(120)
     void activeAlertsArePostedAgainBeforeTheyEndAndEndActiveForAfterTheyWereWritten() {
         forwarder(alertmanager.url(), "PT8S", "PT1S");
         BROKER.produce(topic, List.of(alert("r-1", "STUCK_ORDER", "WARNING", "{\"order_id\":\"shopify:9\"}")));
@@ -294,6 +373,16 @@ class AlertmanagerKafkaITCase {
         return "{\"alert_id\":\"" + id + "\",\"type\":\"" + type + "\",\"severity\":\"" + severity
                 + "\",\"subject\":" + subject + ",\"event_time\":\"" + Instant.now() + "\",\"detected_at\":\""
                 + Instant.now() + "\",\"message\":\"" + type + " " + id + "\",\"evidence\":{\"observed_units\":2}}";
+    }
+
+    /** An order's alert of the lifecycle job's shape: its stage (or last state) and carrier in the evidence. */
+    private static String orderAlert(
+            String id, String type, String severity, String orderId, String stageField, String stage, String carrier) {
+        String channel = orderId.substring(0, orderId.indexOf(':'));
+        String evidence = "{\"" + stageField + "\":\"" + stage + "\""
+                + (carrier == null ? "" : ",\"carrier\":\"" + carrier + "\"") + "}";
+        return alert(id, type, severity, "{\"order_id\":\"" + orderId + "\",\"channel\":\"" + channel + "\"}")
+                .replace("{\"observed_units\":2}", evidence);
     }
 
     static String resolved(String id, String type, String severity, String subject) {

@@ -60,6 +60,31 @@ class PostableAlertTest {
     }
 
     @Test
+    void theCarrierAndTheOrdersStageFromTheEvidenceAreLabelsForInhibition() throws Exception {
+        AlertRecord stuck = AlertRecord.read(alert("a-5", "STUCK_ORDER", "WARNING", "{\"order_id\":\"ebay:7\"}")
+                .replace("{\"score\":7.5}", "{\"stage\":\"SHIPPED\",\"carrier\":\"UPS\"}"));
+        AlertRecord late = AlertRecord.read(alert("a-6", "DELIVERY_SLA_BREACH", "CRITICAL", "{\"order_id\":\"ebay:8\"}")
+                .replace("{\"score\":7.5}", "{\"last_state\":\"IN_TRANSIT\",\"carrier\":\"DHL\"}"));
+        AlertRecord silent = AlertRecord.read(alert("a-7", "CARRIER_SILENT", "CRITICAL", "{}")
+                .replace("{\"score\":7.5}", "{\"orders\":3,\"carrier\":\"UPS\"}"));
+        AlertRecord other = AlertRecord.read(alert("a-8", "OVERSELL", "CRITICAL", "{\"sku\":\"S\"}")
+                .replace("{\"score\":7.5}", "{\"stage\":7,\"carrier\":\"\"}"));
+
+        assertThat(PostableAlert.of(stuck, LINKS, ENDS).labels())
+                .containsEntry("carrier", "UPS")
+                .containsEntry("stage", "SHIPPED");
+        assertThat(PostableAlert.of(late, LINKS, ENDS).labels())
+                .containsEntry("carrier", "DHL")
+                .containsEntry("stage", "IN_TRANSIT");
+        assertThat(PostableAlert.of(silent, LINKS, ENDS).labels())
+                .containsEntry("carrier", "UPS")
+                .doesNotContainKey("stage");
+        assertThat(PostableAlert.of(other, LINKS, ENDS).labels())
+                .as("a stage that is no text and an empty carrier are no labels")
+                .doesNotContainKeys("carrier", "stage");
+    }
+
+    @Test
     void theRequestBodyIsAnArrayInAlertmanagersShape() throws Exception {
         AlertRecord record = AlertRecord.read(alert("a-4", "LOW_STOCK", "WARNING", "{\"sku\":\"S\"}"));
 
