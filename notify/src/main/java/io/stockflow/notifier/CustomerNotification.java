@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,6 +16,7 @@ public record CustomerNotification(
         String notificationId,
         String type,
         String orderId,
+        String channel,
         String template,
         String branch,
         String locale,
@@ -47,15 +49,26 @@ public record CustomerNotification(
         } catch (java.time.format.DateTimeParseException e) {
             throw new Unreadable("not an instant: $.created_at");
         }
+        String orderId = required(n, "order_id");
         return new CustomerNotification(
                 required(n, "notification_id"),
                 required(n, "type"),
-                required(n, "order_id"),
+                orderId,
+                channel(n, orderId),
                 required(n, "template"),
                 required(n, "branch"),
                 required(n, "locale"),
                 variables,
                 created);
+    }
+
+    /** The order's channel: the record's {@code channel}, else the part of the order id before its colon. */
+    private static String channel(JsonNode n, String orderId) {
+        JsonNode v = n.get("channel");
+        if (v != null && v.isTextual() && !v.asText().isBlank())
+            return v.asText().toLowerCase(Locale.ROOT);
+        int colon = orderId.indexOf(':');
+        return colon > 0 ? orderId.substring(0, colon).toLowerCase(Locale.ROOT) : "";
     }
 
     private static String required(JsonNode n, String field) throws Unreadable {

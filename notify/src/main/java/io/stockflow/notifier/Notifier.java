@@ -63,6 +63,7 @@ public final class Notifier implements AutoCloseable {
     private KafkaProducer<String, String> producer;
     private ContactBook contacts;
     private ClaimLog claims;
+    private Instant startedAt;
 
     /** A claimed notification, ready to send after its claim committed. */
     private record Pending(
@@ -105,6 +106,7 @@ public final class Notifier implements AutoCloseable {
         contacts.catchUp(CATCH_UP);
         consumer = new KafkaConsumer<>(consumerProperties(), new StringDeserializer(), new StringDeserializer());
         consumer.subscribe(List.of(settings.topics().notifications()));
+        startedAt = clock.instant();
         running = true;
         thread = new Thread(this::loop, "stockflow-notify");
         thread.start();
@@ -134,7 +136,8 @@ public final class Notifier implements AutoCloseable {
         claims.catchUp(CATCH_UP);
         contacts.catchUp(CATCH_UP);
         List<Claim> due = claims.heldUntil(now);
-        if (records.isEmpty() && due.isEmpty()) return;
+        List<Claim> found = contactFoundOrDue(now);
+        if (records.isEmpty() && due.isEmpty() && found.isEmpty()) return;
 
         List<Pending> toSend = new ArrayList<>();
         List<Claim> written = new ArrayList<>();
@@ -143,6 +146,7 @@ public final class Notifier implements AutoCloseable {
             Set<String> inBatch = new HashSet<>();
             for (ConsumerRecord<String, String> r : records) claim(r, now, inBatch, toSend, written);
             for (Claim held : due) release(held, now, toSend, written);
+            for (Claim waited : found) stopWaiting(waited, now, toSend, written);
             if (!records.isEmpty()) producer.sendOffsetsToTransaction(offsets(records), consumer.groupMetadata());
             producer.commitTransaction();
         } catch (ProducerFencedException e) {
@@ -184,8 +188,18 @@ public final class Notifier implements AutoCloseable {
             LOG.info("dropped a repeat of {}: it was claimed before", n.notificationId());
             return;
         }
-        Prepared prepared = prepare(n, raw, receivedAt, now);
+        Prepared prepared = prepare(n, raw, receivedAt, now, contactDeadline(receivedAt), written);
         if (prepared == null) return;
+        if (prepared.waitUntil() != null) {
+            write(Claim.waiting(n.notificationId(), now, prepared.waitUntil(), raw), written);
+            metrics.waitedForContact();
+            LOG.info(
+                    "{}: no contact for order {} read yet; waiting for it until {}",
+                    n.notificationId(),
+                    n.orderId(),
+                    prepared.waitUntil());
+            return;
+        }
         if (prepared.plan().holdUntil() != null) {
             Claim held = Claim.held(
                     n.notificationId(),
@@ -218,9 +232,9 @@ public final class Notifier implements AutoCloseable {
             write(Claim.failed(held.notificationId(), held.channels(), now, e.getMessage()), written);
             return;
         }
-        Prepared prepared = prepare(n, raw, held.at(), now);
+        Prepared prepared = prepare(n, raw, held.at(), now, null, written);
         if (prepared == null) {
-            write(Claim.failed(held.notificationId(), held.channels(), now, "not sendable after its hold"), written);
+            settleIfOpen(held, now, "not sendable after its hold", written);
             return;
         }
         write(Claim.sending(n.notificationId(), held.channels(), now), written);
@@ -234,10 +248,102 @@ public final class Notifier implements AutoCloseable {
                 held.channels()));
     }
 
-    private record Prepared(Contact contact, RenderedMessage message, DeliveryPlan plan) {}
+    /** Waiting notifications whose contact has been read since, or whose grace period is over. */
+    private List<Claim> contactFoundOrDue(Instant now) {
+        List<Claim> out = new ArrayList<>();
+        for (Claim c : claims.waiting()) {
+            if (!now.isBefore(c.until())) {
+                out.add(c);
+                continue;
+            }
+            try {
+                if (contacts.find(CustomerNotification.read(c.payload()).orderId()) != null) out.add(c);
+            } catch (CustomerNotification.Unreadable e) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
 
-    /** The contact, message and plan of a notification, or null after dead-lettering it with the reason. */
-    private Prepared prepare(CustomerNotification n, String raw, Instant receivedAt, Instant now) {
+    /** A notification that waited for its contact: sent (or held for quiet hours) now, or settled without it. */
+    private void stopWaiting(Claim waited, Instant now, List<Pending> toSend, List<Claim> written) {
+        String raw = waited.payload();
+        CustomerNotification n;
+        try {
+            n = CustomerNotification.read(raw);
+        } catch (CustomerNotification.Unreadable e) {
+            write(Claim.failed(waited.notificationId(), "", now, e.getMessage()), written);
+            return;
+        }
+        Prepared prepared = prepare(n, raw, waited.at(), now, null, written);
+        if (prepared == null) {
+            settleIfOpen(waited, now, "not sendable after waiting for its contact", written);
+            return;
+        }
+        if (prepared.plan().holdUntil() != null) {
+            write(
+                    Claim.held(
+                            n.notificationId(),
+                            prepared.plan().tags(),
+                            now,
+                            prepared.plan().holdUntil(),
+                            raw),
+                    written);
+            metrics.held();
+            LOG.info(
+                    "holding {} until {}: quiet hours at the ship-to",
+                    n.notificationId(),
+                    prepared.plan().holdUntil());
+            return;
+        }
+        write(Claim.sending(n.notificationId(), prepared.plan().tags(), now), written);
+        toSend.add(new Pending(
+                n,
+                raw,
+                waited.at(),
+                prepared.contact(),
+                prepared.message(),
+                prepared.plan().channels(),
+                prepared.plan().tags()));
+    }
+
+    /** A FAILED outcome for a held or waiting claim, unless the batch settled it already (a skip). */
+    private void settleIfOpen(Claim claim, Instant now, String detail, List<Claim> written) {
+        for (Claim w : written) if (w.notificationId().equals(claim.notificationId())) return;
+        write(Claim.failed(claim.notificationId(), claim.channels(), now, detail), written);
+    }
+
+    /**
+     * Until when a notification without a contact waits for it: the grace period from when it was written, or from the
+     * sender's start for one written before (the contacts are read while the sender runs, not all before it starts).
+     */
+    private Instant contactDeadline(Instant writtenAt) {
+        Instant from = writtenAt.isAfter(startedAt) ? writtenAt : startedAt;
+        return from.plus(settings.contactGrace());
+    }
+
+    /**
+     * What is ready to send: the contact, message and plan; or, with {@code waitUntil} set, a notification that waits for
+     * its contact until then.
+     */
+    private record Prepared(Contact contact, RenderedMessage message, DeliveryPlan plan, Instant waitUntil) {
+        static Prepared waiting(Instant until) {
+            return new Prepared(null, null, null, until);
+        }
+    }
+
+    /**
+     * The contact, message and plan of a notification; a wait for its contact when there is none yet and
+     * {@code waitUntil} is later than now; or null after settling it without a send (a dead letter with the reason, or
+     * a skip written to {@code written}).
+     */
+    private Prepared prepare(
+            CustomerNotification n,
+            String raw,
+            Instant receivedAt,
+            Instant now,
+            Instant waitUntil,
+            List<Claim> written) {
         String id = n.notificationId();
         RenderedMessage message;
         try {
@@ -246,21 +352,36 @@ public final class Notifier implements AutoCloseable {
             deadLetter("render", e.getMessage(), raw, receivedAt, id);
             return null;
         }
+        if (message.fellBack() && settings.unknownLocale() == NotifySettings.UnknownLocale.DEAD_LETTER) {
+            deadLetter(
+                    "locale",
+                    "no message templates for locale " + n.locale() + " (default " + renderer.defaultLocale()
+                            + "; locale.unknown=dead-letter)",
+                    raw,
+                    receivedAt,
+                    id);
+            return null;
+        }
+        Contact contact = contacts.find(n.orderId());
+        if (contact == null && waitUntil != null && now.isBefore(waitUntil)) return Prepared.waiting(waitUntil);
         if (message.fellBack()) {
-            if (settings.unknownLocale() == NotifySettings.UnknownLocale.DEAD_LETTER) {
-                deadLetter(
-                        "locale",
-                        "no message templates for locale " + n.locale() + " (default " + renderer.defaultLocale()
-                                + "; locale.unknown=dead-letter)",
-                        raw,
-                        receivedAt,
-                        id);
-                return null;
-            }
             metrics.localeFallback();
             LOG.info("{}: no message templates for locale {}, sent in {}", id, n.locale(), message.locale());
         }
-        Contact contact = contacts.find(n.orderId());
+        if (contact == null && settings.contactlessChannels().contains(n.channel())) {
+            // The marketplace keeps its buyers' addresses to itself and tells them of their order itself: nothing to
+            // send, and nothing wrong.
+            write(
+                    Claim.skipped(
+                            id,
+                            now,
+                            n.channel() + " does not share its buyers' contact details; the marketplace messages"
+                                    + " them itself"),
+                    written);
+            metrics.skipped(n.channel());
+            LOG.debug("{}: skipped, {} does not share its buyers' contact details", id, n.channel());
+            return null;
+        }
         if (contact == null) {
             deadLetter(
                     "contact",
@@ -281,7 +402,7 @@ public final class Notifier implements AutoCloseable {
                     id);
             return null;
         }
-        return new Prepared(contact, message, plan);
+        return new Prepared(contact, message, plan, null);
     }
 
     private void recordOutcome(Pending p, List<String> failures) {

@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The sender's meters (Prometheus names in brackets): messages sent ({@code stockflow_notify_sent_total}), failed for
  * good ({@code stockflow_notify_failed_total}), retries ({@code stockflow_notify_retried_total}) and send latency
  * ({@code stockflow_notify_send_latency_seconds}), each per channel; dead letters per reason kind; locale fallbacks;
- * notifications held for quiet hours; repeats dropped;
+ * notifications held for quiet hours; notifications that waited for their contact
+ * ({@code stockflow_notify_contact_waits_total}); notifications skipped because their marketplace keeps its buyers'
+ * contact details ({@code stockflow_notify_skipped_total}, per reason and channel); repeats dropped;
  * claims for sending and outcomes written ({@code claimed}, {@code settled}); and the sends found interrupted at start.
  */
 public final class NotifierMetrics {
@@ -75,6 +77,20 @@ public final class NotifierMetrics {
 
     void held() {
         registry.counter("stockflow.notify.held").increment();
+    }
+
+    /** A notification that found no contact for its order yet and waits for it (the grace period). */
+    void waitedForContact() {
+        registry.counter("stockflow.notify.contact.waits").increment();
+    }
+
+    /** A notification settled without a send because its marketplace does not share its buyers' contact details. */
+    void skipped(String channel) {
+        Counter.builder("stockflow.notify.skipped")
+                .tag("reason", "no_buyer_contact")
+                .tag("channel", channel)
+                .register(registry)
+                .increment();
     }
 
     void repeated() {

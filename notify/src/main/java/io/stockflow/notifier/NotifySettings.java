@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything the sender is told, read from a properties file (keys in {@link #KEYS}, documented in docs/notify.md) and
@@ -36,6 +38,8 @@ public record NotifySettings(
         double smsPerSecond,
         RetryPolicy retry,
         int metricsPort,
+        Duration contactGrace,
+        Set<String> contactlessChannels,
         AlertingSettings alerting) {
 
     public record Topics(String notifications, String contacts, String sent, String deadLetters) {}
@@ -85,6 +89,8 @@ public record NotifySettings(
         d.put("retry.max-backoff", "PT30S");
         d.put("retry.multiplier", "2.0");
         d.put("metrics.port", "9464");
+        d.put("contacts.grace", "PT2M");
+        d.put("contacts.hidden-channels", "amazon");
         d.putAll(AlertingSettings.KEYS);
         return Map.copyOf(d);
     }
@@ -141,7 +147,16 @@ public record NotifySettings(
                         Duration.parse(v.get("retry.max-backoff")),
                         Double.parseDouble(v.get("retry.multiplier"))),
                 Integer.parseInt(v.get("metrics.port")),
+                Duration.parse(v.get("contacts.grace")),
+                channels(v.get("contacts.hidden-channels")),
                 AlertingSettings.from(v));
+    }
+
+    /** A comma-separated list of channel names, lower case; empty for none. */
+    private static Set<String> channels(String list) {
+        Set<String> out = new TreeSet<>();
+        for (String c : list.split(",")) if (!c.isBlank()) out.add(c.strip().toLowerCase(Locale.ROOT));
+        return Set.copyOf(out);
     }
 
     @Override
@@ -152,6 +167,7 @@ public record NotifySettings(
                 + ", batch " + batchSize + ", " + email + ", " + sms + ", templates "
                 + (templatesDir == null ? "(shipped)" : templatesDir) + ", locale " + defaultLocale + " (unknown: "
                 + unknownLocale + "), " + smsLimit + ", quiet hours " + quietHours + ", rates email " + emailPerSecond
-                + "/s sms " + smsPerSecond + "/s, " + retry + ", metrics port " + metricsPort + ", " + alerting + "]";
+                + "/s sms " + smsPerSecond + "/s, " + retry + ", metrics port " + metricsPort + ", contact grace "
+                + contactGrace + ", channels without buyer contact " + contactlessChannels + ", " + alerting + "]";
     }
 }

@@ -6,7 +6,8 @@ final class Fixture {
 
     static String notification(String id, String orderId, String template, String locale) {
         return "{\"notification_id\":\"" + id + "\",\"type\":\"SHIPPED\",\"order_id\":\"" + orderId
-                + "\",\"channel\":\"shopify\",\"template\":\"" + template + "\",\"branch\":\"standard\",\"locale\":\""
+                + "\",\"channel\":\"" + orderId.substring(0, orderId.indexOf(':')) + "\",\"template\":\"" + template
+                + "\",\"branch\":\"standard\",\"locale\":\""
                 + locale + "\",\"recipient\":{\"email_hash\":\"" + "ab".repeat(32) + "\"},"
                 + "\"variables\":{\"order_number\":\"" + orderId.substring(orderId.indexOf(':') + 1)
                 + "\",\"carrier\":\"UPS\",\"tracking_code\":\"1Z999AA10123456784\"},"

@@ -156,7 +156,8 @@ class NotifyKafkaITCase {
             "locale@example.com",
             "broken@example.com",
             "erased@example.com",
-            "fine@example.com");
+            "fine@example.com",
+            "late@example.com");
 
     @Test
     @Order(1)
@@ -410,6 +411,79 @@ class NotifyKafkaITCase {
 
     @Test
     @Order(8)
+    void aNotificationWaitsForAContactWrittenAfterItAlsoAcrossARestartAndIsSentOnce(TestInfo test) throws Exception {
+        setUp(test);
+        smtp = smtpOn(freePort());
+        Properties patient = topics.settings(smtp.getSmtp().getPort(), twilio.toString(), "contacts.grace", "PT2M");
+        NotifierMetrics first = start(patient);
+
+        topics.notification("shopify:8001", Fixture.shipped("w-1", "shopify:8001"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.count("stockflow.notify.contact.waits") == 1);
+        notifiers.remove(0).close();
+        topics.contact("shopify:8001", Fixture.emailContact("shopify:8001", "late@example.com"));
+        NotifierMetrics second = start(patient);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> settled(second));
+        assertThat(notificationId(smtp.getReceivedMessages()[0])).isEqualTo("w-1");
+        assertThat(smtp.getReceivedMessages()[0].getAllRecipients()[0].toString())
+                .isEqualTo("late@example.com");
+        assertThat(latestStates()).containsEntry("w-1", "SENT");
+        assertThat(first.count("stockflow.notify.dead.letters") + second.count("stockflow.notify.dead.letters"))
+                .isZero();
+        assertThat(BROKER.readCommitted(topics.deadLetters, v -> false, Duration.ofSeconds(2)))
+                .isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void withoutAContactAfterTheGracePeriodAnAmazonNoticeIsSkippedAndAnyOtherDeadLettered(TestInfo test)
+            throws Exception {
+        setUp(test);
+        smtp = smtpOn(freePort());
+        topics.contact("shopify:9101", Fixture.emailContact("shopify:9101", "fine@example.com"));
+        NotifierMetrics metrics =
+                start(topics.settings(smtp.getSmtp().getPort(), twilio.toString(), "contacts.grace", "PT3S"));
+        long startedAt = System.nanoTime();
+
+        topics.notification("amazon:9102", Fixture.shipped("a-1", "amazon:9102"));
+        topics.notification("shopify:9103", Fixture.shipped("a-2", "shopify:9103"));
+        topics.notification("shopify:9101", Fixture.shipped("a-3", "shopify:9101"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length == 1);
+        assertThat(notificationId(smtp.getReceivedMessages()[0]))
+                .as("a notification with its contact is not held up by the ones waiting")
+                .isEqualTo("a-3");
+        List<JsonNode> dead = read(topics.deadLetters, 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt))
+                .as("the notification without a contact waited out the grace period")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(dead).singleElement().satisfies(d -> {
+            assertThat(d.get("notification_id").asText()).isEqualTo("a-2");
+            assertThat(d.get("error").asText()).startsWith("no contact details for order shopify:9103");
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "SKIPPED".equals(latestStates().get("a-1")));
+        assertThat(latestStates()).containsEntry("a-2", "FAILED").containsEntry("a-3", "SENT");
+        JsonNode skipped = null;
+        for (String line : BROKER.readCommitted(topics.sent, v -> false, Duration.ofSeconds(2))) {
+            JsonNode claim = parse(line);
+            if (claim.get("notification_id").asText().equals("a-1")
+                    && claim.get("state").asText().equals("SKIPPED")) skipped = claim;
+        }
+        assertThat(skipped).isNotNull();
+        assertThat(skipped.get("detail").asText())
+                .isEqualTo("amazon does not share its buyers' contact details; the marketplace messages them itself");
+        assertThat(metrics.count("stockflow.notify.skipped", "reason", "no_buyer_contact", "channel", "amazon"))
+                .isEqualTo(1);
+        assertThat(metrics.count("stockflow.notify.dead.letters", "reason", "contact"))
+                .isEqualTo(1);
+        assertThat(metrics.count("stockflow.notify.contact.waits")).isEqualTo(2);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    @Order(10)
     void noLogLineOfTheRunsAboveCarriesARawEmailOrPhone() throws IOException {
         String log = Files.readString(Path.of("target/notify-test.log"), StandardCharsets.UTF_8);
 

@@ -66,6 +66,8 @@ final class NotifyTopics {
         p.setProperty("retry.initial-backoff", "PT0.1S");
         p.setProperty("retry.max-backoff", "PT0.5S");
         p.setProperty("metrics.port", "0");
+        // The contacts are written before the notifications here: a notification without one has none for good.
+        p.setProperty("contacts.grace", "PT0S");
         for (int i = 0; i + 1 < extra.length; i += 2) p.setProperty(extra[i], extra[i + 1]);
         return p;
     }

@@ -13,8 +13,13 @@ import java.time.Instant;
  * <ul>
  *   <li>{@code HELD}: claimed, waiting for the end of the customer's quiet hours ({@code until}); it carries the
  *       notification record (hashes only), so a restarted sender still sends it;
+ *   <li>{@code WAITING}: claimed, waiting for the order's contact on {@code customers.contacts} until {@code until}
+ *       (the contacts are written beside the notifications, and may be read a little after them); it carries the
+ *       notification record too;
  *   <li>{@code SENDING}: claimed for a send that is about to start; from here on nothing sends it again;
- *   <li>{@code SENT} or {@code FAILED}: the outcome; {@code detail} says why it failed.
+ *   <li>{@code SENT} or {@code FAILED}: the outcome; {@code detail} says why it failed;
+ *   <li>{@code SKIPPED}: settled without a send, for a reason that is no failure ({@code detail}): the order's
+ *       marketplace keeps its buyers' contact details to itself.
  * </ul>
  *
  * A {@code SENDING} that no outcome follows is a send a crash interrupted: it may or may not have reached the
@@ -24,12 +29,22 @@ public record Claim(
         String notificationId, State state, Instant at, String channels, Instant until, String payload, String detail) {
     public enum State {
         HELD,
+        WAITING,
         SENDING,
         SENT,
-        FAILED
+        FAILED,
+        SKIPPED
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public static Claim waiting(String id, Instant at, Instant until, String payload) {
+        return new Claim(id, State.WAITING, at, "", until, payload, "waiting for the order's contact");
+    }
+
+    public static Claim skipped(String id, Instant at, String detail) {
+        return new Claim(id, State.SKIPPED, at, "", null, null, detail);
+    }
 
     public static Claim sending(String id, String channels, Instant at) {
         return new Claim(id, State.SENDING, at, channels, null, null, null);

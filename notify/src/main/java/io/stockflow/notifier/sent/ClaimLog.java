@@ -48,6 +48,13 @@ public final class ClaimLog implements AutoCloseable {
         return due;
     }
 
+    /** Notifications waiting for their order's contact, whatever their deadline. */
+    public List<Claim> waiting() {
+        List<Claim> out = new ArrayList<>();
+        for (Claim c : byId.values()) if (c.state() == Claim.State.WAITING) out.add(c);
+        return out;
+    }
+
     /** Claims with no outcome: sends a crash (or a halt) interrupted, which are never tried again. */
     public long interrupted() {
         return byId.values().stream()
