@@ -5,12 +5,12 @@ import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.TopicBinding;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowJob;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -19,7 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * output stream directly; every other input comes from the binding, and every output goes to it. A job learns which of
  * its inputs an earlier job already reads from the binding ({@link JobOptions#inputsReadBefore}), so that a bad record
  * is dead-lettered once, not once per job. The jobs' settings are laid over the environment's configuration, so that
- * {@code stockflow.*} keys of {@code config.yaml} reach them ({@link JobOptions#settings()}).
+ * {@code stockflow.*} keys of {@code config.yaml} reach them ({@link JobOptions#settings()}). A job fed another job's
+ * output gets its records without that job's watermarks ({@link TopicFeed}), as from the topic.
  */
 public final class JobGraph {
     private JobGraph() {}
@@ -51,10 +52,9 @@ public final class JobGraph {
         produced.forEach(binding::sink);
     }
 
+    /** The upstream job's records as the job would read them from the topic, without the upstream's event time. */
     private static DataStream<RawRecord> asInput(DataStream<OutRecord> upstream, String job, String topic) {
-        return upstream.map(r -> new RawRecord(r.value.getBytes(StandardCharsets.UTF_8), System.currentTimeMillis()))
-                .returns(RawRecord.class)
-                .name(topic + " into " + job)
+        return upstream.transform(topic + " into " + job, TypeInformation.of(RawRecord.class), new TopicFeed())
                 .uid("feed-" + job + "-" + topic);
     }
 }
