@@ -5,6 +5,7 @@ import io.stockflow.flink.io.RawRecord;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.runtime.event.WatermarkEvent;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -16,10 +17,11 @@ import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
  * wrote it and keeps event time with its own assigners; a job fed in the graph must see the same. Let through, the
  * producer's watermarks reach the reader's assigners, and those pass an end-of-time watermark on as the end of the
  * input: the inventory job's side inputs (rule sets, corrections) carry one, it passes the ledger once the orders and
- * movements are idle, and the lifecycle job would judge every deadline of every open order at once.
+ * movements are idle, and the lifecycle job would judge every deadline of every open order at once. At the end of a
+ * bounded input (a run over files) it passes the end of event time on, as a topic's file ends.
  */
 final class TopicFeed extends AbstractStreamOperator<RawRecord>
-        implements OneInputStreamOperator<OutRecord, RawRecord> {
+        implements OneInputStreamOperator<OutRecord, RawRecord>, BoundedOneInput {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -37,6 +39,11 @@ final class TopicFeed extends AbstractStreamOperator<RawRecord>
     @Override
     public void processWatermark(WatermarkEvent watermark) {
         // As above, for watermarks of the generalized kind.
+    }
+
+    @Override
+    public void endInput() {
+        output.emitWatermark(Watermark.MAX_WATERMARK);
     }
 
     @Override

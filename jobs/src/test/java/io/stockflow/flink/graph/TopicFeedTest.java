@@ -33,4 +33,19 @@ class TopicFeedTest {
             assertThat(((StreamRecord<?>) out.get(0)).getTimestamp()).isEqualTo(5L);
         }
     }
+
+    @Test
+    void theEndOfABoundedInputIsTheEndOfEventTimeAsAtTheEndOfATopicsFile() throws Exception {
+        try (OneInputStreamOperatorTestHarness<OutRecord, RawRecord> harness =
+                new OneInputStreamOperatorTestHarness<>(new TopicFeed())) {
+            harness.open();
+            harness.processElement(new StreamRecord<>(new OutRecord("k", "{}"), 5L));
+            harness.processWatermark(new Watermark(Long.MAX_VALUE));
+            assertThat(harness.getOutput()).hasSize(1);
+
+            harness.endInput();
+
+            assertThat(harness.getOutput()).hasSize(2).last().isEqualTo(Watermark.MAX_WATERMARK);
+        }
+    }
 }
