@@ -95,6 +95,10 @@ class OrderToPeopleKafkaITCase {
                     Topics.MOVEMENTS,
                     List.of("{\"movement_id\": \"mv-e2e-1\", \"sku\": \"SKU-E2E\", \"location\": \"WH-EAST\","
                             + " \"type\": \"RECEIPT\", \"quantity\": 5, \"occurred_at\": \"2026-11-23T09:00:00Z\"}"));
+            // Live, the ledger takes movements and orders as they arrive: the stock is there before the order is.
+            assertThat(topics.readCommitted(
+                            Topics.AVAILABILITY, r -> r.stream().anyMatch(a -> a.contains("SKU-E2E")), WAIT))
+                    .isNotEmpty();
             // Placed on a Tuesday morning in New York, standard service: it must ship within two working days.
             topics.produce(
                     Topics.ORDERS_RAW,
