@@ -20,7 +20,7 @@ class AlertmanagerConfigITCase {
     void theShippedConfigurationIsValid() throws Exception {
         String out = amtool("check-config", CONFIG.toString());
 
-        assertThat(out).contains("SUCCESS").contains("3 receivers").contains("5 inhibit rules");
+        assertThat(out).contains("SUCCESS").contains("3 receivers").contains("7 inhibit rules");
     }
 
     @Test
