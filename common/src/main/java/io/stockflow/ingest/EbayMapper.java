@@ -2,9 +2,11 @@ package io.stockflow.ingest;
 
 import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
+import io.stockflow.model.MarketplaceLine;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +14,8 @@ import java.util.List;
  * ({@code orderPaymentStatus} {@code FULLY_REFUNDED}, or {@code PARTIALLY_REFUNDED} with the refunded line items'
  * {@code refunds}) is REFUNDED. Its lines restock only while nothing was shipped ({@code NOT_STARTED}): the units
  * never left, so what the order holds is released; after a shipment the order does not say whether units came back.
+ * Every line item with a SKU, listing and line item id is also kept as a marketplace line, for the returns that name
+ * it ({@link EbayReturns}).
  */
 final class EbayMapper implements MarketplaceMapper {
     static final String ORDER = "order";
@@ -33,11 +37,12 @@ final class EbayMapper implements MarketplaceMapper {
 
     @Override
     public List<String> kinds() {
-        return List.of(ORDER);
+        return List.of(ORDER, EbayReturns.RETURN);
     }
 
     @Override
     public OrderEvent map(String kind, JsonFields order) throws InvalidRecordException {
+        if (kind.equals(EbayReturns.RETURN)) return EbayReturns.map(checks, order);
         OrderEvent e = new OrderEvent();
         e.marketplaceOrderId = checks.id(order, "orderId");
         String fulfillmentStatus = order.text("orderFulfillmentStatus");
@@ -65,7 +70,25 @@ final class EbayMapper implements MarketplaceMapper {
             e.lines = checks.orderLines(order, "lineItems", e.type, this::line);
         }
         lineDates(order, e);
+        e.marketplaceLines = marketplaceLines(order);
         return e;
+    }
+
+    /**
+     * The line items as returns name them: {@code <legacyItemId>-<lineItemId>} (the Fulfillment API's line item id is
+     * the transaction id of the Trading and Post-Order APIs), unmerged. A line item without them cannot be named.
+     */
+    private List<MarketplaceLine> marketplaceLines(JsonFields order) throws InvalidRecordException {
+        List<MarketplaceLine> lines = new ArrayList<>();
+        for (JsonFields item : order.optArray("lineItems")) {
+            String itemId = checks.optId(item, "legacyItemId");
+            String lineItemId = checks.optId(item, "lineItemId");
+            String sku = item.optNonBlank("sku");
+            Long quantity = item.optInteger("quantity");
+            if (itemId == null || lineItemId == null || sku == null || quantity == null || quantity <= 0) continue;
+            lines.add(new MarketplaceLine(EbayReturns.lineRef(itemId, lineItemId), sku, quantity));
+        }
+        return lines;
     }
 
     /** A line of a refunded order: every line when the whole order was refunded, else those with refunds. */
@@ -106,6 +129,7 @@ final class EbayMapper implements MarketplaceMapper {
 
     @Override
     public OrderContact contact(String kind, JsonFields order) throws InvalidRecordException {
+        if (kind.equals(EbayReturns.RETURN)) return null;
         JsonFields buyer = order.optObject("buyer");
         JsonFields address = buyer == null ? null : buyer.optObject("buyerRegistrationAddress");
         if (address == null) return null;

@@ -57,6 +57,17 @@ public class OrderEvent {
      * the shop does (its own warehouses).
      */
     public String fulfilledBy;
+    /**
+     * The marketplace's id of a return that names marketplace lines and no SKU (eBay Post-Order returns): its
+     * {@link #marketplaceLines} are resolved by the ingest against the order's, into {@link #lines}, before the event
+     * is published. Null for every other event; never published.
+     */
+    public String returnId;
+    /**
+     * The lines as the marketplace names them, where a later event names a line and not its SKU: an eBay order's line
+     * items (unmerged), a return's line. Empty for other marketplaces; read by the ingest, never published.
+     */
+    public List<MarketplaceLine> marketplaceLines = new ArrayList<>();
 
     public OrderEvent() {}
 

@@ -15,11 +15,12 @@ import org.apache.flink.core.memory.DataOutputView;
 /**
  * {@link OrderInput}s (a canonical order event or a fulfilment event, and a route) between parsing and the gate, and
  * in the state of the bounded runs' event-time sorter. Format 2 adds the order's {@code fulfilledBy} and
- * {@code shipAddressHash}; format 1
- * ({@link FormatOne}) is still read, so state written before it restores.
+ * {@code shipAddressHash}; format 3 the order's {@code returnId} and {@code marketplaceLines}. Formats 1
+ * ({@link FormatOne}) and 2 ({@link FormatTwo}) are still read, so state written in them restores.
  */
 public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
     public static final OrderInputSerializer INSTANCE = new OrderInputSerializer();
+    private static final int CURRENT_FORMAT = 3;
     private static final OrderEventType[] ORDER_EVENT_TYPES = OrderEventType.values();
     private static final FulfilmentType[] FULFILMENT_TYPES = FulfilmentType.values();
 
@@ -30,12 +31,12 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
 
     @Override
     public void serialize(OrderInput input, DataOutputView out) throws IOException {
-        write(input, out, 2);
+        write(input, out, CURRENT_FORMAT);
     }
 
     @Override
     public OrderInput deserialize(DataInputView in) throws IOException {
-        return read(in, 2);
+        return read(in, CURRENT_FORMAT);
     }
 
     private static void write(OrderInput input, DataOutputView out, int format) throws IOException {
@@ -81,6 +82,10 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
             BinaryFields.writeString(e.fulfilledBy, out);
             BinaryFields.writeString(e.shipAddressHash, out);
         }
+        if (format >= 3) {
+            BinaryFields.writeString(e.returnId, out);
+            OrderLineFields.writeMarketplaceLines(e.marketplaceLines, out);
+        }
     }
 
     private static OrderEvent readOrder(DataInputView in, int format) throws IOException {
@@ -110,6 +115,10 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
         if (format >= 2) {
             e.fulfilledBy = BinaryFields.readString(in);
             e.shipAddressHash = BinaryFields.readString(in);
+        }
+        if (format >= 3) {
+            e.returnId = BinaryFields.readString(in);
+            e.marketplaceLines = OrderLineFields.readMarketplaceLines(in);
         }
         return e;
     }
@@ -168,17 +177,43 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
         }
     }
 
+    /** Reads and writes format 2 (no {@code returnId}, no {@code marketplaceLines}): it restores state written in it. */
+    public static final class FormatTwo extends CompactSerializer<OrderInput> {
+        public static final FormatTwo INSTANCE = new FormatTwo();
+
+        @Override
+        public OrderInput createInstance() {
+            return new OrderInput();
+        }
+
+        @Override
+        public void serialize(OrderInput input, DataOutputView out) throws IOException {
+            write(input, out, 2);
+        }
+
+        @Override
+        public OrderInput deserialize(DataInputView in) throws IOException {
+            return read(in, 2);
+        }
+
+        @Override
+        public TypeSerializerSnapshot<OrderInput> snapshotConfiguration() {
+            return new Snapshot(Snapshot.FORMAT_TWO);
+        }
+    }
+
     /**
      * Snapshot versions 2 and 3 were written as Flink's {@code SimpleTypeSerializerSnapshot} (version 2 with the
-     * serializer's class name) and stand for format 1; version 4 stands for format 2. State in format 1 restores
-     * through {@link FormatOne} and is migrated.
+     * serializer's class name) and stand for format 1; version 4 stands for format 2, version 5 for format 3. State
+     * in an older format restores through {@link FormatOne} or {@link FormatTwo} and is migrated.
      */
     public static final class Snapshot implements TypeSerializerSnapshot<OrderInput> {
         private static final int FORMAT_TWO = 4;
+        private static final int FORMAT_THREE = 5;
         private int version;
 
         public Snapshot() {
-            this(FORMAT_TWO);
+            this(FORMAT_THREE);
         }
 
         private Snapshot(int version) {
@@ -195,7 +230,7 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
 
         @Override
         public void readSnapshot(int readVersion, DataInputView in, ClassLoader classLoader) throws IOException {
-            if (readVersion < 2 || readVersion > FORMAT_TWO) {
+            if (readVersion < 2 || readVersion > FORMAT_THREE) {
                 throw new IOException("unknown OrderInput serializer snapshot version " + readVersion);
             }
             if (readVersion == 2) in.readUTF();
@@ -204,14 +239,15 @@ public final class OrderInputSerializer extends CompactSerializer<OrderInput> {
 
         @Override
         public TypeSerializer<OrderInput> restoreSerializer() {
-            return version >= FORMAT_TWO ? INSTANCE : FormatOne.INSTANCE;
+            if (version >= FORMAT_THREE) return INSTANCE;
+            return version == FORMAT_TWO ? FormatTwo.INSTANCE : FormatOne.INSTANCE;
         }
 
         @Override
         public TypeSerializerSchemaCompatibility<OrderInput> resolveSchemaCompatibility(
                 TypeSerializerSnapshot<OrderInput> old) {
             if (!(old instanceof Snapshot)) return TypeSerializerSchemaCompatibility.incompatible();
-            return ((Snapshot) old).version >= FORMAT_TWO
+            return ((Snapshot) old).version >= FORMAT_THREE
                     ? TypeSerializerSchemaCompatibility.compatibleAsIs()
                     : TypeSerializerSchemaCompatibility.compatibleAfterMigration();
         }

@@ -1,5 +1,6 @@
 package io.stockflow.types;
 
+import io.stockflow.model.MarketplaceLine;
 import io.stockflow.model.OrderLine;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.List;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** The lines of an order or fulfilment event (the list, or its elements, may be null). */
+/** The lines of an order or fulfilment event, and an order's marketplace lines (the lists, or elements, may be null). */
 final class OrderLineFields {
     private OrderLineFields() {}
 
@@ -40,6 +41,36 @@ final class OrderLineFields {
             line.unitPrice = BinaryFields.readString(in);
             line.restock = in.readBoolean();
             line.location = BinaryFields.readString(in);
+            lines.add(line);
+        }
+        return lines;
+    }
+
+    static void writeMarketplaceLines(List<MarketplaceLine> lines, DataOutputView out) throws IOException {
+        out.writeInt(lines == null ? -1 : lines.size());
+        if (lines == null) return;
+        for (MarketplaceLine line : lines) {
+            out.writeBoolean(line != null);
+            if (line == null) continue;
+            BinaryFields.writeString(line.ref, out);
+            BinaryFields.writeString(line.sku, out);
+            out.writeLong(line.quantity);
+        }
+    }
+
+    static List<MarketplaceLine> readMarketplaceLines(DataInputView in) throws IOException {
+        int size = in.readInt();
+        if (size < 0) return null;
+        List<MarketplaceLine> lines = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            if (!in.readBoolean()) {
+                lines.add(null);
+                continue;
+            }
+            MarketplaceLine line = new MarketplaceLine();
+            line.ref = BinaryFields.readString(in);
+            line.sku = BinaryFields.readString(in);
+            line.quantity = in.readLong();
             lines.add(line);
         }
         return lines;

@@ -126,7 +126,38 @@ class CompactSerializersTest {
         assertThat(restored.order.shipAddressHash).isNull();
         assertThat(restored)
                 .usingRecursiveComparison()
-                .ignoringFields("order.fulfilledBy", "order.shipAddressHash")
+                .ignoringFields(
+                        "order.fulfilledBy", "order.shipAddressHash", "order.returnId", "order.marketplaceLines")
+                .isEqualTo(input);
+    }
+
+    /**
+     * State written before a return's {@code returnId} and the {@code marketplaceLines} (snapshot version 4) restores
+     * through the format-2 serializer and is migrated to the current format.
+     */
+    @Test
+    void orderInputsWrittenInFormatTwoRestoreAndMigrate() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(
+                out, OrderInputSerializer.FormatTwo.INSTANCE.snapshotConfiguration());
+        TypeSerializerSnapshot<OrderInput> old = TypeSerializerSnapshot.readVersionedSnapshot(
+                new DataInputDeserializer(out.getCopyOfBuffer()), CompactSerializersTest.class.getClassLoader());
+        assertThat(old.getCurrentVersion()).isEqualTo(4);
+        assertThat(OrderInputSerializer.INSTANCE
+                        .snapshotConfiguration()
+                        .resolveSchemaCompatibility(old)
+                        .isCompatibleAfterMigration())
+                .isTrue();
+
+        OrderInput input = filled(OrderInput.class, false);
+        DataOutputSerializer bytes = new DataOutputSerializer(256);
+        OrderInputSerializer.FormatTwo.INSTANCE.serialize(input, bytes);
+        OrderInput restored = old.restoreSerializer().deserialize(new DataInputDeserializer(bytes.getCopyOfBuffer()));
+        assertThat(restored.order.returnId).isNull();
+        assertThat(restored.order.marketplaceLines).isEmpty();
+        assertThat(restored)
+                .usingRecursiveComparison()
+                .ignoringFields("order.returnId", "order.marketplaceLines")
                 .isEqualTo(input);
     }
 

@@ -3,15 +3,19 @@ package io.stockflow.flink.ingest;
 import io.stockflow.allocation.Decision;
 import io.stockflow.allocation.DefaultRules;
 import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.metrics.StockflowMetrics;
 import io.stockflow.flink.time.DecisionClock;
 import io.stockflow.ingest.OrderInput;
 import io.stockflow.ingest.OrderProgress;
+import io.stockflow.ingest.ReturnLines;
 import io.stockflow.ledger.LedgerCommand;
 import io.stockflow.ledger.LedgerCommand.Kind;
 import io.stockflow.ledger.RoutePlan;
+import io.stockflow.model.DeadLetter;
 import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.FulfilmentType;
+import io.stockflow.model.MarketplaceLine;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
@@ -52,10 +56,18 @@ import org.apache.flink.util.OutputTag;
  * but never reserves the shop's stock. When its channel has a marketplace-held location, the order moves that location
  * instead: it is reserved there, the marketplace's first SHIPPED takes the units from there (no warehouse of the
  * shop reports it), and its restocked returns go back there.
+ *
+ * <p>A return that names its order's lines and not their SKUs (eBay Post-Order: listing and transaction) takes each
+ * line's SKU from the lines the order's own events carried, kept per order ({@code marketplace-lines}); a return of an
+ * order not seen, of a line the order does not have, or of more units than the line had, goes to the dead letters with
+ * the reason and is not taken (a corrected delivery is read). A return restocks once: a later state of the same return
+ * (refunded, closed) moves money only ({@code restocked-returns}). It restocks where the order's units shipped from.
  */
 public final class OrderGate extends KeyedProcessFunction<String, OrderInput, LedgerCommand> {
     public static final OutputTag<OrderEvent> CANONICAL = new OutputTag<>("canonical-orders") {};
     public static final OutputTag<OrderAllocation> REJECTED = new OutputTag<>("rejected-orders") {};
+    /** Returns whose lines cannot be resolved to SKUs. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("unresolved-returns") {};
 
     private final Duration seenBeforeTtl;
     private final Duration progressTtl;
@@ -65,6 +77,9 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
 
     private transient MapState<String, Boolean> seenBefore;
     private transient ValueState<OrderProgress> progress;
+    private transient MapState<String, MarketplaceLine> marketplaceLines;
+    private transient MapState<String, Boolean> restockedReturns;
+    private transient Counter unresolvedReturns;
     private transient Counter duplicates;
     private transient StockflowMetrics.PerKey<Counter> ordersIn;
 
@@ -87,6 +102,9 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     public void open(OpenContext context) {
         seenBefore = getRuntimeContext().getMapState(seenBeforeDescriptor(seenBeforeTtl));
         progress = getRuntimeContext().getState(progressDescriptor(progressTtl));
+        marketplaceLines = getRuntimeContext().getMapState(marketplaceLinesDescriptor(progressTtl));
+        restockedReturns = getRuntimeContext().getMapState(restockedReturnsDescriptor(progressTtl));
+        unresolvedReturns = getRuntimeContext().getMetricGroup().counter("returnsUnresolved");
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         ordersIn = StockflowMetrics.counters(
                 getRuntimeContext().getMetricGroup(), StockflowMetrics.CHANNEL, StockflowMetrics.ORDERS_IN);
@@ -106,6 +124,25 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         return d;
     }
 
+    /**
+     * The order's lines as its marketplace names them (eBay: {@code <itemId>-<transactionId>}), with SKU and units;
+     * written with each event that carries them, so they live as long as the order's progress.
+     */
+    static MapStateDescriptor<String, MarketplaceLine> marketplaceLinesDescriptor(Duration ttl) {
+        MapStateDescriptor<String, MarketplaceLine> d =
+                new MapStateDescriptor<>("marketplace-lines", Types.STRING, TypeInformation.of(MarketplaceLine.class));
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
+        return d;
+    }
+
+    /** The ids of the order's returns that restocked already. */
+    static MapStateDescriptor<String, Boolean> restockedReturnsDescriptor(Duration ttl) {
+        MapStateDescriptor<String, Boolean> d =
+                new MapStateDescriptor<>("restocked-returns", Types.STRING, Types.BOOLEAN);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
+        return d;
+    }
+
     @Override
     public void processElement(OrderInput input, Context ctx, Collector<LedgerCommand> out) throws Exception {
         OrderProgress state = progress.value();
@@ -115,6 +152,8 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
             duplicates.inc();
             return;
         }
+        if (input.order != null && input.order.returnId != null && !resolveReturn(input.order, state, ctx)) return;
+        if (input.order != null && input.order.returnId == null) keepMarketplaceLines(input.order);
         if (state == null) state = new OrderProgress();
         state.take(eventHash);
         if (input.order != null) {
@@ -151,6 +190,33 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
             default:
                 throw new IllegalStateException("unhandled order event type " + e.type);
         }
+    }
+
+    /**
+     * Gives the return's lines their SKUs from the order's lines, and restocks only on the return's first restock;
+     * false (and a dead letter) when a line cannot be resolved.
+     */
+    private boolean resolveReturn(OrderEvent e, OrderProgress state, Context ctx) throws Exception {
+        String reason = ReturnLines.resolve(e, state != null, marketplaceLines::get, marketplaceLines.keys());
+        if (reason != null) {
+            unresolvedReturns.inc();
+            ctx.output(DEAD_LETTERS, new DeadLetter(Topics.ORDERS_RAW, reason, ReturnLines.summary(e), e.receivedAt));
+            return false;
+        }
+        boolean restocks = false;
+        for (OrderLine line : e.lines) restocks |= line.restock;
+        if (!restocks) return true;
+        if (restockedReturns.contains(e.returnId)) {
+            for (OrderLine line : e.lines) line.restock = false;
+        } else {
+            restockedReturns.put(e.returnId, true);
+        }
+        return true;
+    }
+
+    private void keepMarketplaceLines(OrderEvent e) throws Exception {
+        if (e.marketplaceLines == null) return;
+        for (MarketplaceLine line : e.marketplaceLines) marketplaceLines.put(line.ref, line);
     }
 
     /** An order its marketplace fulfils, moving the marketplace-held {@code location} (rule sets do not route it). */

@@ -207,6 +207,7 @@ public final class InventoryTopology {
                 .union(
                         movements.getSideOutput(ParseRecords.DEAD_LETTERS),
                         fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS),
+                        orderCommands.getSideOutput(OrderGate.DEAD_LETTERS),
                         routing.deadLetters);
         DataStream<Alert> ledgerAlerts = availability.getSideOutput(StockLedgerFunction.ALERTS);
         if (settings.grouping.enabled) ledgerAlerts = oversellEpisodes(ledgerAlerts, availability, settings, clock);
