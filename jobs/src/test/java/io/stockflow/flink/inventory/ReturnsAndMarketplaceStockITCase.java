@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The inventory topology on marketplace records of returns and refunds, and of orders Amazon fulfils itself (FBA):
- * a restocked return raises availability; an FBA order holds none of the shop's stock, and moves the marketplace-held
+ * a restocked return raises availability (an eBay return at the location its order's line shipped from, its SKU taken
+ * from the order); an FBA order holds none of the shop's stock, and moves the marketplace-held
  * location when one is configured.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -49,6 +50,42 @@ class ReturnsAndMarketplaceStockITCase {
                 .extracting(ReturnsAndMarketplaceStockITCase::levels)
                 .as("received, held, shipped, and the returned unit back on the shelf")
                 .containsExactly("10/0/10", "10/2/8", "8/0/8", "9/0/9");
+    }
+
+    @Test
+    void anEbayReturnReceivedAndRestockableRaisesAvailabilityWhereItsLineShipped() throws Exception {
+        InventoryScenario.Results out = new InventoryScenario()
+                .movements(
+                        receipt("mv-1", "SKU-A", "WH-EAST", 10, STOCK_ARRIVES),
+                        receipt("mv-2", "SKU-A", "WH-WEST", 10, STOCK_ARRIVES))
+                .orders(
+                        ebayOrder("21-11111-00001", "2026-11-26T10:00:00.000Z", 3),
+                        ebayReturn("5300000001", "21-11111-00001", "10052000000001", 2, true, "2026-12-02T09:00:00Z"),
+                        ebayReturn("5300000001", "21-11111-00001", "10052000000001", 2, true, "2026-12-02T09:00:00Z")
+                                .replace("ITEM_DELIVERED", "CLOSED"),
+                        ebayReturn("5300000002", "21-11111-00001", "10052000000001", 1, false, "2026-12-03T09:00:00Z"),
+                        ebayReturn("5300000003", "21-99999-00009", "10052000000009", 1, true, "2026-12-03T10:00:00Z"))
+                .fulfilments(shipped("ful-1", "ebay:21-11111-00001", "WH-WEST", "SKU-A", 3, "2026-11-26T12:00:00Z"))
+                .run();
+
+        assertThat(out.canonicalOrders())
+                .filteredOn(e -> e.type == OrderEventType.REFUNDED)
+                .extracting(e -> e.lines.get(0).sku + " x" + e.lines.get(0).quantity + " restock="
+                        + e.lines.get(0).restock + " " + e.status)
+                .as("the second delivery of the restocked return moves only money")
+                .containsExactlyInAnyOrder(
+                        "SKU-A x2 restock=true ITEM_DELIVERED",
+                        "SKU-A x2 restock=false CLOSED",
+                        "SKU-A x1 restock=false ITEM_DELIVERED");
+        assertThat(out.deadLetters())
+                .extracting(d -> d.error)
+                .containsExactly("return 5300000003 is for order 'ebay:21-99999-00009', which the ingest has not seen"
+                        + " (or has forgotten, stockflow.orders.ttl after its last event): the SKU of line"
+                        + " 266000000007-10052000000009 is unknown");
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-WEST")))
+                .as("10 received, 3 shipped, 2 back on the shelf they left")
+                .isEqualTo("9/0/9");
+        assertThat(levels(out.finalAvailability("SKU-A", "WH-EAST"))).isEqualTo("10/0/10");
     }
 
     @Test
@@ -135,6 +172,32 @@ class ReturnsAndMarketplaceStockITCase {
                 "FBA_CUSTOMER_RETURN",
                 "{\"return-date\":\"" + at + "\",\"order-id\":\"" + orderId + "\",\"sku\":\"SKU-A\",\"quantity\":1,"
                         + "\"fulfillment-center-id\":\"LEJ1\",\"detailed-disposition\":\"" + disposition + "\"}");
+    }
+
+    /** An eBay order as getOrders returns it, with the listing and line item ids that returns name. */
+    private static String ebayOrder(String orderId, String created, long quantity) {
+        return envelope(
+                "ebay",
+                "order",
+                "{\"orderId\":\"" + orderId + "\",\"creationDate\":\"" + created + "\",\"lastModifiedDate\":\""
+                        + created + "\",\"orderFulfillmentStatus\":\"NOT_STARTED\",\"orderPaymentStatus\":\"PAID\","
+                        + "\"lineItems\":[{\"lineItemId\":\"10052000000001\",\"legacyItemId\":\"266000000007\","
+                        + "\"sku\":\"SKU-A\",\"quantity\":" + quantity + ",\"lineItemCost\":{\"value\":\"30.00\","
+                        + "\"currency\":\"USD\"}}]}");
+    }
+
+    /** A Post-Order return summary, received by the seller, restockable or not. */
+    private static String ebayReturn(
+            String returnId, String orderId, String transactionId, long quantity, boolean restockable, String at) {
+        return envelope(
+                "ebay",
+                "return",
+                "{\"returnId\":\"" + returnId + "\",\"orderId\":\"" + orderId + "\",\"currentType\":\"MONEY_BACK\","
+                        + "\"state\":\"ITEM_DELIVERED\",\"status\":\"ITEM_DELIVERED\",\"creationInfo\":{\"item\":"
+                        + "{\"itemId\":\"266000000007\",\"transactionId\":\"" + transactionId + "\",\"returnQuantity\":"
+                        + quantity + "},\"type\":\"MONEY_BACK\",\"reason\":\"NO_LONGER_NEED_ITEM\",\"creationDate\":"
+                        + "{\"value\":\"2026-11-29T10:00:00.000Z\"}},\"itemReceipt\":{\"receivedDate\":{\"value\":\""
+                        + at + "\"},\"restockable\":" + restockable + "}}");
     }
 
     private static String envelope(String source, String kind, String payload) {
