@@ -26,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * Amazon Selling Partner API: Listings Items 2021-08-01 {@code patchListingsItem} replacing
  * {@code /attributes/fulfillment_availability} (one call per SKU and marketplace: the API has no batch for it),
  * {@code getListingsItem} with {@code includedData=fulfillmentAvailability} for reconciliation, and Orders v0
- * {@code getOrderItems} and {@code confirmShipment}. The marketplace of a shipment is the first configured one. A 429 {@code QuotaExceeded} waits for {@code Retry-After} when given, else for one
+ * {@code getOrder}, {@code getOrderItems} and {@code confirmShipment}. A shipment is confirmed in the order's own
+ * marketplace, as {@code getOrder} names it ({@code MarketplaceId}): an order of amazon.de confirmed under amazon.com's
+ * id is refused. A 429 {@code QuotaExceeded} waits for {@code Retry-After} when given, else for one
  * request's share of the usage plan's rate ({@code x-amzn-RateLimit-Limit}).
  */
 public final class AmazonClient implements ChannelClient {
@@ -172,12 +174,44 @@ public final class AmazonClient implements ChannelClient {
     }
 
     /**
-     * Reads the order's items ({@code getOrderItems}) for the ids of the SKUs shipped, then confirms the package.
-     * Its {@code packageReferenceId} comes from the shipment's id, so a confirmation sent again edits the same
-     * package instead of adding one: Amazon's own way to make it once.
+     * Reads the order ({@code getOrder}) for its marketplace and its items ({@code getOrderItems}) for the ids of the
+     * SKUs shipped, then confirms the package in that marketplace. Its {@code packageReferenceId} comes from the
+     * shipment's id, so a confirmation sent again edits the same package instead of adding one: Amazon's own way to
+     * make it once.
      */
     @Override
     public CompletableFuture<ShipmentOutcome> confirmShipment(Shipment shipment) {
+        URI orderUri = settings.baseUrl().resolve("/orders/v0/orders/" + encode(shipment.orderId()));
+        return calls.call("getOrder", () -> request(orderUri).GET(), response -> {
+                    JsonNode root = read(response);
+                    String marketplace =
+                            root.path("payload").path("MarketplaceId").asText("");
+                    if (response.statusCode() != 200)
+                        return OrderRead.refused("amazon getOrder: " + refusal(root, response.statusCode()));
+                    return marketplace.isBlank()
+                            ? OrderRead.refused(
+                                    "amazon getOrder: order " + shipment.orderId() + " names no MarketplaceId")
+                            : new OrderRead(marketplace, null);
+                })
+                .thenCompose(order -> {
+                    OrderRead read = order.answer();
+                    if (read.refusal() != null)
+                        return CompletableFuture.completedFuture(
+                                ShipmentOutcome.refused(read.refusal(), order.attempts()));
+                    return confirmIn(shipment, read.marketplace()).thenApply(o -> o.after(order.attempts()));
+                })
+                .exceptionally(Outcomes::failedShipment);
+    }
+
+    /** What {@code getOrder} says: the order's marketplace, or why it cannot be read. */
+    private record OrderRead(String marketplace, String refusal) {
+        static OrderRead refused(String refusal) {
+            return new OrderRead(null, refusal);
+        }
+    }
+
+    /** Finds the order items of the SKUs shipped, then confirms the package in the order's {@code marketplace}. */
+    private CompletableFuture<ShipmentOutcome> confirmIn(Shipment shipment, String marketplace) {
         URI itemsUri = settings.baseUrl().resolve("/orders/v0/orders/" + encode(shipment.orderId()) + "/orderItems");
         return calls.call("getOrderItems", () -> request(itemsUri).GET(), response -> {
                     JsonNode root = read(response);
@@ -206,14 +240,12 @@ public final class AmazonClient implements ChannelClient {
                         return CompletableFuture.completedFuture(ShipmentOutcome.refused(
                                 "amazon: order " + shipment.orderId() + " has no item of " + unknown, read.attempts()));
                     }
-                    return confirm(shipment, items).thenApply(o -> o.after(read.attempts()));
-                })
-                .exceptionally(Outcomes::failedShipment);
+                    return confirm(shipment, marketplace, items).thenApply(o -> o.after(read.attempts()));
+                });
     }
 
-    private CompletableFuture<ShipmentOutcome> confirm(Shipment shipment, ArrayNode items) {
-        ObjectNode body = JSON.createObjectNode()
-                .put("marketplaceId", settings.marketplaceIds().get(0));
+    private CompletableFuture<ShipmentOutcome> confirm(Shipment shipment, String marketplace, ArrayNode items) {
+        ObjectNode body = JSON.createObjectNode().put("marketplaceId", marketplace);
         ObjectNode detail = body.putObject("packageDetail")
                 .put("packageReferenceId", Long.toString(shipment.packageReference()))
                 .put("trackingNumber", shipment.trackingNumber())

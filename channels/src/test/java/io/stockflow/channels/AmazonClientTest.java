@@ -134,7 +134,9 @@ class AmazonClientTest {
         ShipmentOutcome outcome = client.confirmShipment(shipment).join();
         ShipmentOutcome again = client.confirmShipment(shipment).join();
 
-        assertThat(outcome).isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 2, false));
+        assertThat(outcome)
+                .as("getOrder, getOrderItems, confirmShipment")
+                .isEqualTo(new ShipmentOutcome(CallStatus.ACCEPTED, null, 3, false));
         assertThat(again.status()).isEqualTo(CallStatus.ACCEPTED);
         JsonNode packages = sim.admin("/_sim/shipments").path("amazon");
         assertThat(packages).as("the same packageReferenceId edits the package").hasSize(1);
@@ -143,6 +145,62 @@ class AmazonClientTest {
         assertThat(packages.get(0).path("trackingNumber").asText()).isEqualTo("1Z999");
         assertThat(packages.get(0).path("packageReferenceId").asText())
                 .isEqualTo(Long.toString(shipment.packageReference()));
+    }
+
+    @Test
+    void aShipmentIsConfirmedInTheOrdersOwnMarketplaceNotTheFirstConfigured() {
+        client.close();
+        ChannelSettings two = ChannelSettings.from(
+                Channel.AMAZON,
+                Map.of(
+                        "channels.amazon.base-url",
+                        sim.base.toString(),
+                        "channels.amazon.seller-id",
+                        SELLER,
+                        "channels.amazon.marketplace-ids",
+                        US + "," + UK),
+                SimulatorChannels.ENV);
+        client = new AmazonClient(two.withLimits(SimulatorChannels.quick(5)), sim.clock);
+        sim.seed(
+                "/_sim/amazon/orders",
+                "{\"orderId\":\"202-7\",\"marketplaceId\":\"" + UK
+                        + "\",\"orderItems\":[{\"orderItemId\":\"OI-7\",\"sellerSku\":\"MUG-1\",\"quantity\":1}]}");
+        Shipment shipment = new Shipment(
+                "202-7",
+                "ful-7",
+                "Royal Mail",
+                "RM123456785GB",
+                null,
+                Instant.parse("2026-12-06T10:00:00Z"),
+                List.of(new Shipment.Line("MUG-1", 1)));
+
+        ShipmentOutcome outcome = client.confirmShipment(shipment).join();
+
+        assertThat(outcome.status())
+                .as("the simulator refuses a confirmation in another marketplace than the order's")
+                .isEqualTo(CallStatus.ACCEPTED);
+        assertThat(sim.calls("amazon", "getOrder")).containsExactly(200);
+        assertThat(sim.admin("/_sim/shipments").path("amazon")).hasSize(1);
+    }
+
+    @Test
+    void aShipmentOfAnOrderAmazonDoesNotKnowIsRefusedWithItsReason() {
+        ShipmentOutcome outcome = client.confirmShipment(new Shipment(
+                        "999-9",
+                        "ful-9",
+                        "UPS",
+                        "1Z000",
+                        null,
+                        Instant.parse("2026-12-06T10:00:00Z"),
+                        List.of(new Shipment.Line("MUG-1", 1))))
+                .join();
+
+        assertThat(outcome.status()).isEqualTo(CallStatus.REFUSED);
+        assertThat(outcome.reason())
+                .startsWith("amazon getOrder: ")
+                .contains("404")
+                .contains("999-9");
+        assertThat(sim.calls("amazon", "getOrderItems")).isEmpty();
     }
 
     @Test

@@ -172,6 +172,25 @@ class AmazonChannelTest extends SimulatorTest {
     }
 
     @Test
+    void getOrderAnswersTheOrdersOwnMarketplace() {
+        http.seed(
+                "/_sim/amazon/orders",
+                "{\"orderId\":\"202-8\",\"marketplaceId\":\"A1F83G8C2ARO7P\",\"orderItems\":[{\"orderItemId\":\"OI-8\","
+                        + "\"sellerSku\":\"SKU-RED-1\",\"quantity\":1}]}");
+
+        SimHttp.Answer order = http.get("/orders/v0/orders/202-8", "x-amz-access-token", TOKEN);
+        SimHttp.Answer unknown = http.get("/orders/v0/orders/202-404", "x-amz-access-token", TOKEN);
+        SimHttp.Answer denied = http.get("/orders/v0/orders/202-8", "x-amz-access-token", "nope");
+
+        assertThat(order.status()).isEqualTo(200);
+        assertThat(order.json().at("/payload/AmazonOrderId").asText()).isEqualTo("202-8");
+        assertThat(order.json().at("/payload/MarketplaceId").asText()).isEqualTo("A1F83G8C2ARO7P");
+        assertThat(order.json().at("/payload/OrderStatus").asText()).isEqualTo("Unshipped");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(denied.status()).isEqualTo(403);
+    }
+
+    @Test
     void getOrderItemsAnswersEachItemWithItsSkuAndTheUnitsOrderedAndShipped() {
         http.seed(
                 "/_sim/amazon/orders",

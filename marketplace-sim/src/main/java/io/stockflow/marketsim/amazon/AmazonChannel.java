@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * Amazon's Selling Partner API as channel sync uses it: Listings Items 2021-08-01 (patch and get of a listing) and
- * Orders v0 {@code getOrderItems} and {@code confirmShipment}, behind {@code x-amz-access-token} and a usage-plan bucket per operation. Seeded with
+ * Orders v0 {@code getOrder}, {@code getOrderItems} and {@code confirmShipment}, behind {@code x-amz-access-token} and a usage-plan bucket per operation. Seeded with
  * listings ({@code POST /_sim/amazon/listings}) and orders ({@code POST /_sim/amazon/orders}).
  */
 public final class AmazonChannel implements SimulatedChannel {
@@ -35,8 +35,9 @@ public final class AmazonChannel implements SimulatedChannel {
         this.clock = clock;
         this.listings =
                 new AmazonListings(store, accessToken, bucket(patchListingsItem), bucket(getListingsItem), clock);
-        // getOrderItems keeps a bucket of its own, at confirmShipment's rate.
-        this.orders = new AmazonOrders(store, accessToken, bucket(confirmShipment), bucket(confirmShipment));
+        // getOrder and getOrderItems keep a bucket each of their own, at confirmShipment's rate.
+        this.orders = new AmazonOrders(
+                store, accessToken, bucket(confirmShipment), bucket(confirmShipment), bucket(confirmShipment));
     }
 
     private TokenBucket bucket(Rate rate) {
@@ -61,6 +62,7 @@ public final class AmazonChannel implements SimulatedChannel {
                 "confirmShipment",
                 errors,
                 orders::confirmShipment);
+        api.add(HandlerType.GET, "/orders/v0/orders/{orderId}", Channel.AMAZON, "getOrder", errors, orders::order);
         api.add(
                 HandlerType.GET,
                 "/orders/v0/orders/{orderId}/orderItems",

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Orders API v0 {@code getOrderItems}: the items of an order with their seller SKU and the units ordered and shipped.
+ * Orders API v0 {@code getOrder}: the order with its {@code MarketplaceId} and status. {@code getOrderItems}: the items of an order with their seller SKU and the units ordered and shipped.
  * {@code confirmShipment}: one package of an order with its carrier, tracking number, ship date and
  * items; 204 when accepted. Confirming the same {@code packageReferenceId} again edits that package, as Amazon
  * documents, so a repeated confirmation never makes a second shipment.
@@ -22,12 +22,41 @@ final class AmazonOrders {
     private final String accessToken;
     private final TokenBucket bucket;
     private final TokenBucket itemsBucket;
+    private final TokenBucket orderBucket;
 
-    AmazonOrders(AmazonStore store, String accessToken, TokenBucket bucket, TokenBucket itemsBucket) {
+    AmazonOrders(
+            AmazonStore store,
+            String accessToken,
+            TokenBucket bucket,
+            TokenBucket itemsBucket,
+            TokenBucket orderBucket) {
         this.store = store;
         this.accessToken = accessToken;
         this.bucket = bucket;
         this.itemsBucket = itemsBucket;
+        this.orderBucket = orderBucket;
+    }
+
+    Reply order(Context ctx) {
+        if (!accessToken.equals(ctx.header("x-amz-access-token"))) return AmazonErrors.unauthorized();
+        if (!orderBucket.tryTake().isZero()) return AmazonListings.headers(AmazonErrors.quotaExceeded(), orderBucket);
+        String orderId = ctx.pathParam("orderId");
+        synchronized (store) {
+            AmazonStore.Order order = store.order(orderId);
+            if (order == null) {
+                return AmazonListings.headers(
+                        AmazonErrors.error(404, "NotFound", "Order " + orderId + " was not found.", ""), orderBucket);
+            }
+            boolean shipped = order.quantityByItem.keySet().stream()
+                    .allMatch(item -> order.shipped(item) >= order.quantityByItem.get(item));
+            boolean started = order.quantityByItem.keySet().stream().anyMatch(item -> order.shipped(item) > 0);
+            ObjectNode payload = Json.object()
+                    .put("AmazonOrderId", order.orderId)
+                    .put("MarketplaceId", order.marketplaceId)
+                    .put("OrderStatus", shipped ? "Shipped" : started ? "PartiallyShipped" : "Unshipped")
+                    .put("FulfillmentChannel", "MFN");
+            return AmazonListings.headers(Reply.json(200, Json.object().set("payload", payload)), orderBucket);
+        }
     }
 
     Reply orderItems(Context ctx) {
