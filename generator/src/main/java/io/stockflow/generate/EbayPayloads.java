@@ -3,6 +3,8 @@ package io.stockflow.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -14,6 +16,17 @@ final class EbayPayloads extends Marketplace {
     private static final long ORDER_SPACE = 1_000_000_000_000L;
     private static final long ORDER_MULTIPLIER = 613_651_349_027L;
     private static final long POLL_MILLIS = 120_000;
+    /** Post-Order return reasons, with their reason type. */
+    private static final List<String[]> RETURN_REASONS = List.of(
+            new String[] {"NO_LONGER_NEED_ITEM", "REMORSE"},
+            new String[] {"ORDERED_ACCIDENTALLY", "REMORSE"},
+            new String[] {"WRONG_SIZE", "REMORSE"},
+            new String[] {"DEFECTIVE_ITEM", "SNAD"},
+            new String[] {"NOT_AS_DESCRIBED", "SNAD"},
+            new String[] {"ARRIVED_DAMAGED", "SNAD"});
+
+    private static final long HOUR_MILLIS = 3_600_000L;
+    private static final long DAY_MILLIS = 24 * HOUR_MILLIS;
 
     private final long orderOffset;
     private long orders;
@@ -126,15 +139,59 @@ final class EbayPayloads extends Marketplace {
         return n;
     }
 
-    /** A returned item reaches the seller's warehouse, which books it: eBay's order does not say it restocks. */
+    /** A returned item is reported by eBay's Post-Order return, which the seller marks received: it restocks. */
     @Override
-    boolean warehouseBooksReturn(SimOrder o) {
-        return "return".equals(o.refundRestockType);
+    boolean reportsReturns() {
+        return true;
+    }
+
+    @Override
+    String returnKind() {
+        return "return";
+    }
+
+    /**
+     * The return of one line as {@code GET /post-order/v2/return/search} lists it once the seller has the item back:
+     * state {@code ITEM_DELIVERED}, the line named by listing ({@code itemId}) and transaction (the Fulfillment API's
+     * {@code lineItemId}), and the seller's receipt: when, and whether the item can be sold again.
+     */
+    @Override
+    ObjectNode returned(SimOrder o, SimOrder.RefundLine line) {
+        String[] reason = RETURN_REASONS.get(o.random.nextInt(RETURN_REASONS.size()));
+        long opened = Math.max(o.shipAt + HOUR_MILLIS, o.returnAt - 2 * DAY_MILLIS - o.random.nextInt(86_400_000));
+        ObjectNode n = Formats.object();
+        n.put("returnId", Long.toString(5_300_000_000L + o.random.nextLong(1_000_000_000L)));
+        n.put("orderId", o.marketplaceId);
+        n.put("buyerLoginName", o.token);
+        n.put("sellerLoginName", "stockflow_demo_store");
+        n.put("currentType", "MONEY_BACK");
+        n.put("state", "ITEM_DELIVERED");
+        n.put("status", "ITEM_DELIVERED");
+        ObjectNode creation = n.putObject("creationInfo");
+        ObjectNode item = creation.putObject("item");
+        item.put("itemId", legacyItemId(line.line));
+        item.put("transactionId", Long.toString(line.line.itemId));
+        item.put("returnQuantity", line.quantity);
+        creation.put("type", "MONEY_BACK");
+        creation.put("reason", reason[0]);
+        creation.put("reasonType", reason[1]);
+        creation.putObject("creationDate").put("value", Formats.utcMillis(opened));
+        n.putObject("sellerTotalRefund")
+                .set("estimatedRefundAmount", postOrderAmount(line.line.unitCents * line.quantity, o.currency));
+        n.putObject("buyerTotalRefund")
+                .set("estimatedRefundAmount", postOrderAmount(line.line.unitCents * line.quantity, o.currency));
+        ObjectNode due = n.putObject("sellerResponseDue");
+        due.put("activityDue", "SELLER_ISSUE_REFUND");
+        due.putObject("respondByDate").put("value", Formats.utcMillis(o.returnAt + 2 * DAY_MILLIS));
+        ObjectNode receipt = n.putObject("itemReceipt");
+        receipt.putObject("receivedDate").put("value", Formats.utcMillis(o.returnAt));
+        receipt.put("restockable", o.returnRestockable);
+        return n;
     }
 
     @Override
     String unknownKind(SplittableRandom r) {
-        return r.nextBoolean() ? "ITEM_SOLD" : "return";
+        return r.nextBoolean() ? "ITEM_SOLD" : "inquiry";
     }
 
     @Override
@@ -212,7 +269,7 @@ final class EbayPayloads extends Marketplace {
         for (SimOrder.Line line : o.lines) {
             ObjectNode item = items.addObject();
             item.put("lineItemId", Long.toString(line.itemId));
-            item.put("legacyItemId", Long.toString(266_000_000_000L + line.skuIndex * 7_919L));
+            item.put("legacyItemId", legacyItemId(line));
             item.put("sku", line.sku);
             item.put("title", line.title + ", " + line.variant);
             item.set("lineItemCost", amount(line.totalCents(), currency));
@@ -233,6 +290,19 @@ final class EbayPayloads extends Marketplace {
             when.put("guaranteedDelivery", false);
         }
         n.put("salesRecordReference", Long.toString(o.displayNumber));
+        return n;
+    }
+
+    /** The listing of the line's SKU: one listing per SKU. */
+    private static String legacyItemId(SimOrder.Line line) {
+        return Long.toString(266_000_000_000L + line.skuIndex * 7_919L);
+    }
+
+    /** The Post-Order API's amounts: the value a JSON number. */
+    private static ObjectNode postOrderAmount(long cents, String currency) {
+        ObjectNode n = Formats.object();
+        n.put("value", BigDecimal.valueOf(cents, 2));
+        n.put("currency", currency);
         return n;
     }
 

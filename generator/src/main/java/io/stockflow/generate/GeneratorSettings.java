@@ -49,9 +49,10 @@ public class GeneratorSettings {
      * Share of orders that are not cancelled and get a refund days after shipping: a return or a refund without
      * return. Shopify also refunds part of an order that did not ship (restock {@code cancel}), and WooCommerce too;
      * Amazon and eBay refund only what shipped. Shopify {@code refunds/create}, WooCommerce {@code refund.created},
-     * eBay the order polled again with its refund, Amazon {@code REFUND_EVENT} (an order Amazon fulfils:
+     * eBay the order polled again with its refund (and, for a returned item, the Post-Order {@code return} the seller
+     * received back, restockable nine times in ten), Amazon {@code REFUND_EVENT} (an order Amazon fulfils:
      * {@code FBA_CUSTOMER_RETURN}). A unit returned to the shop's warehouse without the marketplace saying it
-     * restocks (Amazon's and eBay's) is booked by the warehouse as {@code RETURN_RESTOCK}.
+     * restocks (Amazon's) is booked by the warehouse as {@code RETURN_RESTOCK}.
      */
     public double refundRate = 0.03;
     /** Share of Amazon orders that Amazon fulfils from its own warehouses (FBA, {@code FulfillmentType} AFN). */

@@ -61,6 +61,24 @@ abstract class Marketplace {
         return false;
     }
 
+    /**
+     * Whether the marketplace reports a returned item itself when the seller receives it back (eBay's Post-Order
+     * returns): then {@link #returned} makes one record per returned line, and the warehouse books nothing.
+     */
+    boolean reportsReturns() {
+        return false;
+    }
+
+    /** The kind of a {@link #returned} record. */
+    String returnKind() {
+        throw new UnsupportedOperationException(source() + " reports no returns");
+    }
+
+    /** The return of one line of {@code o}, received back by the seller ({@link SimOrder#returnAt}). */
+    ObjectNode returned(SimOrder o, SimOrder.RefundLine line) {
+        throw new UnsupportedOperationException(source() + " reports no returns");
+    }
+
     /** The kind of the marketplace's own shipment of an order it fulfils ({@link SimOrder#byMarketplace}). */
     String shippedKind() {
         throw new UnsupportedOperationException(source() + " fulfils no orders itself");

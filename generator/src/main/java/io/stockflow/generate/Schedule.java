@@ -316,6 +316,13 @@ final class Schedule implements Iterator<GeneratedRecord> {
         }
         if (o.refundAt != SimOrder.NEVER) {
             push(o.refundReceivedAt, () -> original(m.source(), m.refundKind(o), o.refundReceivedAt, m.refunded(o)));
+            if (o.returnAt != SimOrder.NEVER) {
+                for (SimOrder.RefundLine line : o.refundLines) {
+                    push(
+                            o.returnReceivedAt,
+                            () -> original(m.source(), m.returnKind(), o.returnReceivedAt, m.returned(o, line)));
+                }
+            }
             if (m.warehouseBooksReturn(o)) {
                 // The warehouse books the returned units as they arrive, shortly before the money goes back.
                 long booked = o.refundAt - 30 * MINUTE;
@@ -367,6 +374,12 @@ final class Schedule implements Iterator<GeneratedRecord> {
             o.refundLines.add(new SimOrder.RefundLine(line, 1 + r.nextInt(line.quantity)));
         }
         o.refundReceivedAt = o.refundAt + m.latency(o.refundAt, r);
+        if (m.reportsReturns() && o.refundRestockType.equals("return")) {
+            // The seller marks the items received shortly before the money goes back; most can be sold again.
+            o.returnAt = o.refundAt - 30 * MINUTE;
+            o.returnReceivedAt = o.returnAt + m.latency(o.returnAt, r);
+            o.returnRestockable = r.nextDouble() < 0.9;
+        }
     }
 
     private String pickChannel() {

@@ -106,6 +106,14 @@ final class SimOrder {
     String refundRestockType;
 
     final List<RefundLine> refundLines = new ArrayList<>();
+    /**
+     * When the seller receives the returned items back, and when the marketplace's record of it reaches stockflow
+     * (marketplaces that report returns); whether they can be sold again.
+     */
+    long returnAt = NEVER;
+
+    long returnReceivedAt = NEVER;
+    boolean returnRestockable;
     /** The marketplace fulfils the order from its own stock (Amazon FBA): no warehouse of the shop ships it. */
     boolean byMarketplace;
 

@@ -123,6 +123,15 @@ class GeneratedTrafficParsesTest {
                         assertThat(placed.get(e.orderId).fulfilledBy).isEqualTo(OrderEvent.MARKETPLACE);
                         assertThat(e.eventTime).isGreaterThan(placed.get(e.orderId).eventTime);
                         break;
+                    case RETURN:
+                        // the SKU is the order's: the inventory job resolves the line named by listing and transaction
+                        assertThat(e.type).isEqualTo(OrderEventType.REFUNDED);
+                        assertThat(e.eventTime).isGreaterThan(placed.get(e.orderId).eventTime);
+                        assertThat(e.marketplaceLines)
+                                .allSatisfy(line -> assertThat(placed.get(e.orderId).marketplaceLines)
+                                        .extracting(l -> l.ref)
+                                        .contains(line.ref));
+                        break;
                     default:
                         assertThat(e.type).isEqualTo(OrderEventType.REFUNDED);
                         assertThat(e.eventTime).isGreaterThan(placed.get(e.orderId).eventTime);

@@ -17,7 +17,9 @@ final class Traffic {
         CANCEL,
         REFUND,
         /** The marketplace shipped an order it fulfils itself (Amazon FBA). */
-        SHIP
+        SHIP,
+        /** The seller received a returned line back (eBay's Post-Order return). */
+        RETURN
     }
 
     /** One order envelope: its canonical order id, what happened and when the marketplace says it did. */
@@ -96,6 +98,10 @@ final class Traffic {
                         status.equals("Canceled") ? Step.CANCEL : status.equals("Shipped") ? Step.SHIP : Step.CREATE);
             }
             case "ebay": {
+                if (kind.equals("return")) {
+                    return new OrderEnvelope(
+                            r, source, kind, "ebay:" + p.get("orderId").asText(), Step.RETURN);
+                }
                 String payment = p.get("orderPaymentStatus").asText();
                 boolean cancelled =
                         p.get("cancelStatus").get("cancelState").asText().equals("CANCELED");

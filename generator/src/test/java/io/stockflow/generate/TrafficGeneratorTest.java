@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -89,6 +90,7 @@ class TrafficGeneratorTest {
                         "amazon REFUND_EVENT",
                         "amazon FBA_CUSTOMER_RETURN",
                         "ebay order",
+                        "ebay return",
                         "woocommerce order.created",
                         "woocommerce order.updated",
                         "woocommerce refund.created");
@@ -103,9 +105,15 @@ class TrafficGeneratorTest {
         Map<String, Long> cancelled = new HashMap<>();
         Map<String, Long> refunded = new HashMap<>();
         Map<String, Long> shippedByAmazon = new HashMap<>();
+        Map<String, Long> returned = new HashMap<>();
         for (GeneratedRecord r : day) {
             if (!r.topic.equals(GeneratedRecord.ORDERS_RAW) || r.label != null) continue;
             Traffic.OrderEnvelope e = Traffic.order(r);
+            if (e.step == Traffic.Step.RETURN) {
+                // one record per returned line: the earliest counts
+                returned.merge(e.orderId, r.eventTime, Math::min);
+                continue;
+            }
             Map<String, Long> target = e.step == Traffic.Step.CREATE
                     ? created
                     : e.step == Traffic.Step.CANCEL
@@ -122,6 +130,11 @@ class TrafficGeneratorTest {
         }
         assertThat(shippedByAmazon).isNotEmpty();
         for (Map.Entry<String, Long> c : shippedByAmazon.entrySet()) {
+            assertThat(c.getValue()).isGreaterThan(created.get(c.getKey()));
+        }
+        assertThat(returned).isNotEmpty();
+        for (Map.Entry<String, Long> c : returned.entrySet()) {
+            assertThat(refunded).as("a returned order is refunded").containsKey(c.getKey());
             assertThat(c.getValue()).isGreaterThan(created.get(c.getKey()));
         }
         for (Map.Entry<String, Long> c : refunded.entrySet()) {
@@ -209,6 +222,15 @@ class TrafficGeneratorTest {
                                     "A13V1IB3VIYZZH");
                     break;
                 case "ebay":
+                    if (e.get("kind").asText().equals("return")) {
+                        // the Post-Order API's dates are objects, its amounts numbers
+                        assertThat(p.at("/creationInfo/creationDate/value").asText())
+                                .matches(".*T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+                        assertThat(p.at("/sellerTotalRefund/estimatedRefundAmount/value")
+                                        .isNumber())
+                                .isTrue();
+                        break;
+                    }
                     assertThat(p.get("creationDate").asText()).matches(".*T\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
                     assertThat(p.at("/pricingSummary/total/value").isTextual()).isTrue();
                     break;
@@ -305,6 +327,43 @@ class TrafficGeneratorTest {
                 assertThat(Traffic.json(r).get("source").asText()).isEqualTo("ebay");
             }
         }
+    }
+
+    @Test
+    void ebayReturnsNameALineOfTheirOrderByListingAndTransaction() {
+        Map<String, JsonNode> orders = new HashMap<>();
+        List<JsonNode> returns = new ArrayList<>();
+        for (GeneratedRecord r : day) {
+            if (!r.topic.equals(GeneratedRecord.ORDERS_RAW) || r.label != null || r.isDuplicate()) continue;
+            Traffic.OrderEnvelope e = Traffic.order(r);
+            if (!e.source.equals("ebay")) continue;
+            JsonNode payload = Traffic.json(r).get("payload");
+            if (e.step == Traffic.Step.CREATE) orders.putIfAbsent(e.orderId, payload);
+            if (e.step == Traffic.Step.RETURN) returns.add(payload);
+        }
+        assertThat(returns).isNotEmpty();
+        int restockable = 0;
+        for (JsonNode ret : returns) {
+            JsonNode order = orders.get("ebay:" + ret.get("orderId").asText());
+            assertThat(order).as("the order of return %s", ret.get("returnId")).isNotNull();
+            JsonNode item = ret.at("/creationInfo/item");
+            JsonNode line = null;
+            for (JsonNode l : order.get("lineItems")) {
+                if (l.get("legacyItemId").asText().equals(item.get("itemId").asText())
+                        && l.get("lineItemId")
+                                .asText()
+                                .equals(item.get("transactionId").asText())) line = l;
+            }
+            assertThat(line).as("the line of return %s", ret.get("returnId")).isNotNull();
+            assertThat(item.get("returnQuantity").asInt())
+                    .isBetween(1, line.get("quantity").asInt());
+            assertThat(ret.get("state").asText()).isEqualTo("ITEM_DELIVERED");
+            assertThat(Instant.parse(ret.at("/itemReceipt/receivedDate/value").asText()))
+                    .isAfter(Instant.parse(
+                            ret.at("/creationInfo/creationDate/value").asText()));
+            if (ret.at("/itemReceipt/restockable").asBoolean()) restockable++;
+        }
+        assertThat(restockable).as("most returned items can be sold again").isGreaterThan(returns.size() / 2);
     }
 
     @Test
