@@ -20,11 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,19 +40,33 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Measures the hot path against the ceiling of this machine, side by side in one run.",
-            "Pre-loads realistic traffic, then runs a Kafka -> Kafka passthrough job and the inventory job over the",
-            "same input with the same parallelism and sink settings, and prints what each achieved.",
-            "The sync section runs the inventory and sync jobs against the marketplace simulator with its limits on,",
-            "feeds orders in real time, and prints how long each channel keeps listing a sold-out SKU and how many",
-            "API calls each channel takes per 1,000 orders."
+            "HOT_PATH pre-loads realistic traffic and a rule set, then runs a Kafka -> Kafka passthrough job and the",
+            "inventory job over the same input with the same parallelism and sink settings (each output with the",
+            "delivery guarantee of the default configuration), and prints what each achieved, the latency from an",
+            "order to its availability update and to its decision being visible read_committed, and, last, the",
+            "I/O-matched ratio: (records read + written per second) of the hot path over the passthrough's.",
+            "REPLAY writes --replay-orders generated orders with their movements and shipments as files and runs",
+            "every job over them, bounded, with the rule set in force, as `run all --input --output` does: orders/s",
+            "and wall time.",
+            "SYNC runs the inventory and sync jobs against the marketplace simulator with its limits on, feeds",
+            "orders in real time, and prints how long each channel keeps listing a sold-out SKU and how many API",
+            "calls each channel takes per 1,000 orders."
         })
 public final class BenchCommand implements Callable<Integer> {
     /** Threads below this share of a core are summed up as one line. */
     private static final double MIN_CORES_SHOWN = 0.01;
 
     private static final List<String> INPUTS = List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT);
-    private static final List<String> OUTPUTS =
-            List.of(Topics.ORDERS_CANONICAL, Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.DEADLETTER);
+    /** Everything the inventory job writes, the topics it reads back included. */
+    private static final List<String> OUTPUTS = List.of(
+            Topics.ORDERS_CANONICAL,
+            Topics.AVAILABILITY,
+            Topics.ALLOCATIONS,
+            Topics.ROUTING_CAPACITY,
+            Topics.ALERTS,
+            Topics.DEADLETTER,
+            Topics.CUSTOMERS_CONTACTS,
+            Topics.ROUTING_CORRECTIONS);
 
     @Option(
             names = "--bootstrap",
@@ -87,9 +103,23 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the traffic (default: ${DEFAULT-VALUE}).")
     long seed = 42;
 
-    /** The parts of the bench; both run by default. */
+    @Option(
+            names = "--at-least-once",
+            split = ",",
+            paramLabel = "TOPIC",
+            description = "Send these outputs of the hot path at-least-once, as `run --at-least-once` does (default:"
+                    + " none; only routing.capacity, as in the default configuration).")
+    List<String> atLeastOnce = new ArrayList<>();
+
+    @Option(
+            names = "--no-rules",
+            description = "Publish no rule set: the built-in allocator decides, and no capacity is counted.")
+    boolean noRules;
+
+    /** The parts of the bench; all run by default. */
     enum Section {
         HOT_PATH,
+        REPLAY,
         SYNC
     }
 
@@ -97,8 +127,20 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--sections",
             split = ",",
             paramLabel = "SECTION",
-            description = "What to run: HOT_PATH, SYNC or both, comma-separated (default: ${DEFAULT-VALUE}).")
-    List<Section> sections = List.of(Section.HOT_PATH, Section.SYNC);
+            description = "What to run: HOT_PATH, REPLAY, SYNC, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Section> sections = List.of(Section.HOT_PATH, Section.REPLAY, Section.SYNC);
+
+    @Option(
+            names = "--replay-orders",
+            description = "Order envelopes the replay section runs over (default: ${DEFAULT-VALUE}).")
+    long replayOrders = 1_000_000;
+
+    @Option(
+            names = "--replay-work",
+            paramLabel = "DIR",
+            description = "Where the replay section writes its input and output files, deleted after the run"
+                    + " (default: a temporary folder).")
+    Path replayWork;
 
     @Option(
             names = "--sync-rate",
@@ -152,33 +194,51 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("stockflow bench: --sync-duration must be longer than --sync-warm-up");
             return 2;
         }
+        String ratio = null;
         try {
-            if (sections.contains(Section.HOT_PATH)) hotPath(run, broker);
+            if (sections.contains(Section.HOT_PATH)) ratio = hotPath(run, broker);
+            if (sections.contains(Section.REPLAY)) replay();
             if (sections.contains(Section.SYNC)) {
                 SyncBench.Settings settings =
                         new SyncBench.Settings(syncRate, syncDuration, syncWarmUp, SYNC_DRAIN, syncSkus, seed);
                 Path folder = Files.createTempDirectory("stockflow-sync-bench");
                 SyncReport.print(SyncBench.run(bootstrap, run + "-sync", flink, settings, folder), System.out);
             }
+            // The figure the hot path is judged by comes last, whatever else ran.
+            if (ratio != null) System.out.println(ratio);
         } finally {
             if (started != null) LocalKafka.stop(started, Duration.ofSeconds(20));
         }
         return 0;
     }
 
-    /** The passthrough and the inventory job over the same pre-loaded traffic, and the hot path's latency. */
-    private void hotPath(String run, ProcessHandle broker) throws Exception {
+    /** The replay section: every job, bounded, over generated files. */
+    private void replay() throws Exception {
+        GeneratorSettings traffic =
+                BenchTraffic.settings(seed, Math.max(1, positions / locations), locations, replayOrders);
+        Path work = replayWork != null
+                ? Files.createDirectories(replayWork).resolve("replay-" + System.currentTimeMillis())
+                : Files.createTempDirectory("stockflow-replay-bench");
+        System.out.printf("Replaying %d orders (every job, bounded) ...%n", replayOrders);
+        try {
+            ReplayBench.print(ReplayBench.run(flink, traffic, replayOrders, work), flink.parallelism, System.out);
+        } finally {
+            ReplayBench.delete(work);
+        }
+    }
+
+    /**
+     * The passthrough and the inventory job over the same pre-loaded traffic, and the hot path's latency; returns the
+     * I/O-matched ratio's line, to be printed last.
+     */
+    private String hotPath(String run, ProcessHandle broker) throws Exception {
         KafkaSettings kafka = new KafkaSettings(bootstrap);
         for (String t : INPUTS) kafka.topicNames.put(t, run + "." + t);
         for (String t : OUTPUTS) kafka.topicNames.put(t, run + "." + t);
-        // The inventory job reads rule sets and capacity levels too; the bench publishes no rule set (the built-in
-        // allocator decides), so no capacity is counted.
         kafka.topicNames.put(Topics.ROUTING_RULES, run + "." + Topics.ROUTING_RULES);
-        kafka.topicNames.put(Topics.ROUTING_CAPACITY, run + "." + Topics.ROUTING_CAPACITY);
-        kafka.topicNames.put(Topics.ROUTING_CORRECTIONS, run + "." + Topics.ROUTING_CORRECTIONS);
         kafka.topicNames.put(PassthroughJob.OUTPUT, run + "." + PassthroughJob.OUTPUT);
-        // Availability carries absolute levels and versions: sent at-least-once, the way latency-minded users run it.
-        kafka.atLeastOnceTopics.add(Topics.AVAILABILITY);
+        // Each output goes as the default configuration sends it, unless told otherwise.
+        kafka.atLeastOnceTopics.addAll(atLeastOnce);
         LocalKafka.createTopics(bootstrap, kafka.topicNames.values(), flink.parallelism * 2);
         try {
             GeneratorSettings traffic =
@@ -189,6 +249,12 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, String> names = new LinkedHashMap<>();
             for (String t : INPUTS) names.put(t, kafka.topicName(t));
             Map<String, Long> sent = BenchTraffic.preload(bootstrap, traffic, orders, names);
+            if (!noRules) {
+                BenchTraffic.publish(
+                        bootstrap,
+                        kafka.topicName(Topics.ROUTING_RULES),
+                        BenchRules.document(traffic.locations, BenchRules.dailyCapacity(orders)));
+            }
             long canonicalEvents = sent.remove(BenchTraffic.CANONICAL_EVENTS);
             long inputRecords =
                     sent.values().stream().mapToLong(Long::longValue).sum();
@@ -228,7 +294,7 @@ public final class BenchCommand implements Callable<Integer> {
                             new JobOptions()),
                     phase -> phase.latency =
                             latency(kafka, BenchTraffic.skus(traffic), phase.inPerSecond * orderShare * rate));
-            print(inputRecords, orderShare, traffic, passthrough, hotPath);
+            return print(inputRecords, orderShare, traffic, kafka, passthrough, hotPath);
         } finally {
             deleteTopics(bootstrap, kafka.topicNames.values());
         }
@@ -356,6 +422,8 @@ public final class BenchCommand implements Callable<Integer> {
                     kafka.bootstrap,
                     kafka.topicName(Topics.ORDERS_RAW),
                     kafka.topicName(Topics.AVAILABILITY),
+                    kafka.topicName(Topics.ALLOCATIONS),
+                    flink.checkpointInterval,
                     skus,
                     ordersPerSecond,
                     latencyFor);
@@ -365,17 +433,20 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void print(long inputRecords, double share, GeneratorSettings traffic, Phase pass, Phase hot) {
+    private String print(
+            long inputRecords, double share, GeneratorSettings traffic, KafkaSettings kafka, Phase pass, Phase hot) {
         System.out.printf(
                 "%nstockflow bench: %d orders (%d input records), %d positions (%d skus x %d locations), "
-                        + "parallelism %d, checkpoints every %s%n",
+                        + "parallelism %d, checkpoints every %s, %s%n",
                 orders,
                 inputRecords,
                 traffic.skus * locations,
                 traffic.skus,
                 locations,
                 flink.parallelism,
-                flink.checkpointInterval);
+                flink.checkpointInterval,
+                noRules ? "no rule set (the built-in allocator)" : "rule set " + BenchRules.VERSION + " in force");
+        System.out.println("delivery: passthrough exactly-once; hot path " + deliveries(kafka));
         System.out.printf("%-34s %18s %22s%n", "", "passthrough", "inventory (hot path)");
         row("records in/s", "%.0f", pass.inPerSecond, hot.inPerSecond);
         row("of them order envelopes/s", "%.0f", pass.inPerSecond * share, hot.inPerSecond * share);
@@ -411,6 +482,21 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             System.out.println("order -> availability: no update observed");
         }
+        if (hot.latency != null && hot.latency.decisions().getTotalCount() > 0) {
+            Histogram d = hot.latency.decisions();
+            System.out.printf(
+                    "order -> decision visible read_committed (orders.allocations, %s): p50 %.1f ms, p99 %.1f ms "
+                            + "(%d decisions)%n",
+                    describe(new KafkaBinding(kafka, "bench").deliveryGuarantee(Topics.ALLOCATIONS)),
+                    d.getValueAtPercentile(50) / 1000.0,
+                    d.getValueAtPercentile(99) / 1000.0,
+                    d.getTotalCount());
+        } else {
+            System.out.println("order -> decision visible read_committed: no decision observed");
+        }
+        System.out.printf(
+                "state scaling: %d positions, checkpoint p99 %.0f ms, state %s%n",
+                (long) traffic.skus * locations, hot.checkpoints.p99Millis, megabytes(hot.checkpoints.stateBytes));
         System.out.println("where the time goes, half way through the passthrough:");
         VertexLoad.print(pass.load);
         System.out.println("and through the hot path:");
@@ -424,10 +510,38 @@ public final class BenchCommand implements Callable<Integer> {
         CheckpointPhases.print(hot.checkpointPhases);
         double ratio = hot.inPerSecond / pass.inPerSecond;
         System.out.printf(
-                "hot path / passthrough = %s (%.0f orders/s vs %.0f records/s)%n",
-                Double.isFinite(ratio) ? String.format("%.2f", ratio) : "n/a",
-                hot.inPerSecond * share,
-                pass.inPerSecond);
+                "hot path / passthrough (records in) = %s (%.0f orders/s vs %.0f records/s)%n",
+                format(ratio), hot.inPerSecond * share, pass.inPerSecond);
+        double hotIo = hot.inPerSecond + hot.outPerSecond;
+        double passIo = pass.inPerSecond + pass.outPerSecond;
+        return String.format(
+                "hot path / passthrough (records in+out) = %s (%.0f vs %.0f records/s)",
+                format(hotIo / passIo), hotIo, passIo);
+    }
+
+    private static String format(double ratio) {
+        return Double.isFinite(ratio) ? String.format("%.2f", ratio) : "n/a";
+    }
+
+    /** Which of the hot path's outputs go exactly-once and which at-least-once. */
+    private static String deliveries(KafkaSettings kafka) {
+        KafkaBinding binding = new KafkaBinding(kafka, "bench");
+        Map<String, List<String>> byGuarantee = new LinkedHashMap<>();
+        for (String t : OUTPUTS) {
+            byGuarantee
+                    .computeIfAbsent(describe(binding.deliveryGuarantee(t)), g -> new ArrayList<>())
+                    .add(t);
+        }
+        StringBuilder s = new StringBuilder();
+        byGuarantee.forEach((g, topics) -> {
+            if (s.length() > 0) s.append("; ");
+            s.append(g).append(": ").append(String.join(", ", topics));
+        });
+        return s.toString();
+    }
+
+    private static String describe(DeliveryGuarantee guarantee) {
+        return guarantee.toString().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static void row(String label, String format, double pass, double hot) {

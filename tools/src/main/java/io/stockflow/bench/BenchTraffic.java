@@ -75,6 +75,17 @@ final class BenchTraffic {
         return sent;
     }
 
+    /** Sends one record and waits until the broker has it. */
+    static void publish(String bootstrap, String topic, String value) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "all");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, value)).get();
+        }
+    }
+
     static List<String> skus(GeneratorSettings s) {
         List<String> skus = new ArrayList<>();
         for (int i = 1; i <= s.skus; i++) skus.add(String.format("SKU-%05d", i));

@@ -67,7 +67,7 @@ public final class KafkaBinding implements TopicBinding {
     }
 
     /** Exactly-once, unless the topic is listed as at-least-once or is {@code routing.capacity}. */
-    DeliveryGuarantee deliveryGuarantee(String topic) {
+    public DeliveryGuarantee deliveryGuarantee(String topic) {
         // Capacity levels are absolute and read back by the job itself: sent at once, not at the next checkpoint.
         return settings.atLeastOnceTopics.contains(topic) || Topics.ROUTING_CAPACITY.equals(topic)
                 ? DeliveryGuarantee.AT_LEAST_ONCE
