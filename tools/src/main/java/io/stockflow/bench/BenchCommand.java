@@ -135,6 +135,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Order envelopes the replay section runs over (default: ${DEFAULT-VALUE}).")
     long replayOrders = 1_000_000;
 
+    private static final String REPLAY_SPAN = "30d";
+
+    @Option(
+            names = "--replay-span",
+            paramLabel = "DURATION",
+            converter = io.stockflow.flink.job.DurationConverter.class,
+            description = "The event time the replay's orders are spread over (default: " + REPLAY_SPAN + ").")
+    Duration replaySpan = new io.stockflow.flink.job.DurationConverter().convert(REPLAY_SPAN);
+
     @Option(
             names = "--replay-work",
             paramLabel = "DIR",
@@ -215,13 +224,14 @@ public final class BenchCommand implements Callable<Integer> {
     /** The replay section: every job, bounded, over generated files. */
     private void replay() throws Exception {
         GeneratorSettings traffic =
-                BenchTraffic.settings(seed, Math.max(1, positions / locations), locations, replayOrders);
+                BenchTraffic.history(seed, Math.max(1, positions / locations), locations, replayOrders, replaySpan);
         Path work = replayWork != null
                 ? Files.createDirectories(replayWork).resolve("replay-" + System.currentTimeMillis())
                 : Files.createTempDirectory("stockflow-replay-bench");
         System.out.printf("Replaying %d orders (every job, bounded) ...%n", replayOrders);
         try {
-            ReplayBench.print(ReplayBench.run(flink, traffic, replayOrders, work), flink.parallelism, System.out);
+            ReplayBench.print(
+                    ReplayBench.run(flink, traffic, replayOrders, work), replaySpan, flink.parallelism, System.out);
         } finally {
             ReplayBench.delete(work);
         }

@@ -41,6 +41,20 @@ final class BenchTraffic {
         return s;
     }
 
+    /**
+     * The traffic of {@code orders} orders spread evenly over {@code span} of event time ending about now: the history a
+     * backtest replays (a month of a large shop's orders by default), in which orders ship, receipts arrive and days
+     * end as they do in a real one.
+     */
+    static GeneratorSettings history(long seed, int skus, int locations, long orders, Duration span) {
+        GeneratorSettings s = settings(seed, skus, locations, orders);
+        s.ordersPerHour = Math.max(1.0, orders / (span.toMillis() / 3_600_000.0));
+        // A tenth more time than the orders need: the run stops at the last order, not at the end of the time.
+        s.duration = span.plus(span.dividedBy(10));
+        s.start = Instant.now().minus(s.duration).truncatedTo(ChronoUnit.SECONDS);
+        return s;
+    }
+
     /** Distinct, usable order events among the records sent: what {@code orders.canonical} will hold. */
     static final String CANONICAL_EVENTS = "canonical events";
 

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -120,11 +121,14 @@ final class ReplayBench {
         return n;
     }
 
-    static void print(Result r, int parallelism, PrintStream out) {
+    static void print(Result r, Duration span, int parallelism, PrintStream out) {
         out.printf(
-                "%nstockflow bench, replay: run all, bounded, over %d orders (%d input records: %s; %.0f MB), "
-                        + "rule set %s in force, parallelism %d%n",
+                "%nstockflow bench, replay: run all, bounded, over %d orders in %s of event time (%d input records: %s;"
+                        + " %.0f MB), rule set %s in force, parallelism %d%n",
                 r.orders(),
+                span.toHours() >= 48 && span.toHours() % 24 == 0
+                        ? span.toDays() + " days"
+                        : span.toString().substring(2).toLowerCase(java.util.Locale.ROOT),
                 r.totalInputRecords(),
                 describe(r.inputRecords()),
                 r.inputBytes() / 1e6,
