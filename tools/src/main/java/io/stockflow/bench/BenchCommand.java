@@ -40,17 +40,21 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Measures the hot path against the ceiling of this machine, side by side in one run.",
-            "HOT_PATH pre-loads realistic traffic and a rule set, then runs a Kafka -> Kafka passthrough job and the",
-            "inventory job over the same input with the same parallelism and sink settings (each output with the",
-            "delivery guarantee of the default configuration), and prints what each achieved, the latency from an",
-            "order to its availability update and to its decision being visible read_committed, and, last, the",
-            "I/O-matched ratio: (records read + written per second) of the hot path over the passthrough's.",
-            "REPLAY writes --replay-orders generated orders with their movements and shipments as files and runs",
-            "every job over them, bounded, with the rule set in force, as `run all --input --output` does: orders/s",
-            "and wall time.",
-            "SYNC runs the inventory and sync jobs against the marketplace simulator with its limits on, feeds",
-            "orders in real time, and prints how long each channel keeps listing a sold-out SKU and how many API",
-            "calls each channel takes per 1,000 orders."
+            "",
+            "HOT_PATH: pre-loads realistic traffic and a rule set, then runs a Kafka -> Kafka",
+            "passthrough job and the inventory job over the same input, with the same",
+            "parallelism and sink settings, each output sent as the default configuration",
+            "sends it. Prints what each achieved; the latency from an order to its",
+            "availability update and to its decision being visible read_committed; and,",
+            "last, the I/O-matched ratio: records read + written per second, the hot path's",
+            "over the passthrough's.",
+            "REPLAY: writes generated orders with their movements and shipments as files",
+            "and runs every job over them, bounded, with the rule set in force (as",
+            "`run all --input --output` does): orders/s and wall time.",
+            "SYNC: runs the inventory and sync jobs against the marketplace simulator with",
+            "its limits on, feeds orders in real time, and prints how long each channel",
+            "keeps listing a sold-out SKU and the API calls per 1,000 orders.",
+            ""
         })
 public final class BenchCommand implements Callable<Integer> {
     /** Threads below this share of a core are summed up as one line. */
