@@ -194,7 +194,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProcessHandle started = null;
         ProcessHandle broker = null;
-        if (bootstrap == null) {
+        // The replay reads and writes files: only the hot path and the sync section need a broker.
+        boolean needsKafka = sections.contains(Section.HOT_PATH) || sections.contains(Section.SYNC);
+        if (bootstrap == null && needsKafka) {
             bootstrap = LocalKafka.BOOTSTRAP;
             LocalKafka local = new LocalKafka(Home.path());
             started = local.ensureUp(Duration.ofSeconds(60))
