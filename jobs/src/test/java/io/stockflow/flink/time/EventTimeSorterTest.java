@@ -28,6 +28,29 @@ class EventTimeSorterTest {
     }
 
     @Test
+    void emitsManyElementsOfOneInstantInSequenceOrderAndKeepsNothingAfterwards() throws Exception {
+        try (var harness = newHarness()) {
+            for (int i = 4_999; i >= 0; i--) harness.processElement(new StreamRecord<>(String.format("k:%05d", i), 7));
+            harness.processElement(new StreamRecord<>("k:later", 8));
+
+            harness.processWatermark(7);
+
+            var out = harness.extractOutputValues();
+            assertThat(out).hasSize(5_000);
+            for (int i = 0; i < 5_000; i++) assertThat(out.get(i)).isEqualTo(String.format("k:%05d", i));
+            assertThat(harness.numKeyedStateEntries())
+                    .as("the later element: one entry and its instant's count")
+                    .isEqualTo(2);
+
+            harness.processWatermark(Long.MAX_VALUE);
+
+            assertThat(harness.extractOutputValues()).endsWith("k:later");
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
     void passesElementsAlreadyBehindTheWatermarkStraightThrough() throws Exception {
         try (var harness = newHarness()) {
             harness.processWatermark(100);
