@@ -66,13 +66,15 @@ final class SyncBench {
             long skuChanges,
             long positionChanges,
             int sellOuts,
-            List<Long> ledgerMillis,
-            Map<String, SyncExposure.Exposures> exposures,
+            int sellOutsWithArrival,
+            Map<SyncExposure.From, List<Long>> ledgerMillis,
+            Map<SyncExposure.From, Map<String, SyncExposure.Exposures>> exposures,
             Map<String, long[]> calls,
             Map<String, Map<String, Long>> callsByOperation,
             int ebayListings,
             long ebayMaxRevisions,
             double ebayMeanRevisions,
+            long ebayMaxUrgent,
             long pollGapP50,
             long pollGapMax) {}
 
@@ -156,9 +158,11 @@ final class SyncBench {
             KafkaSettings kafka, Settings s, GeneratorSettings traffic, DemoListings listings, SimulatorAdmin admin)
             throws Exception {
         Availability availability = new Availability(kafka.bootstrap, kafka.topicName(Topics.AVAILABILITY));
+        Arrivals arrivals = new Arrivals(kafka.bootstrap, kafka.topicName(Topics.ORDERS_CANONICAL));
         Poller poller = new Poller(admin, listings);
         Feeder feeder = new Feeder(kafka, traffic);
         Thread a = start(availability, "sync-bench-availability");
+        Thread o = start(arrivals, "sync-bench-arrivals");
         Thread p = start(poller, "sync-bench-poller");
         traffic.start = Instant.now();
         Thread f = start(feeder, "sync-bench-feeder");
@@ -183,14 +187,32 @@ final class SyncBench {
             // Sell-outs near the end get time to reach the channels before the figures are taken.
             TimeUnit.MILLISECONDS.sleep(s.drain().toMillis());
             p.interrupt();
-            a.interrupt();
+            availability.stop();
+            arrivals.stop();
             p.join(10_000);
             a.join(10_000);
+            o.join(10_000);
 
-            List<SyncExposure.SellOut> sellOuts = availability.sellOuts(from, to);
-            Map<String, SyncExposure.Exposures> exposures = new java.util.LinkedHashMap<>();
-            for (int c = 0; c < DemoListings.CHANNELS.size(); c++) {
-                exposures.put(DemoListings.CHANNELS.get(c), SyncExposure.exposures(sellOuts, poller.listed.get(c)));
+            List<SyncExposure.SellOut> sellOuts = availability.sellOuts(from, to, arrivals);
+            Map<SyncExposure.From, Map<String, SyncExposure.Exposures>> exposures =
+                    new java.util.EnumMap<>(SyncExposure.From.class);
+            for (SyncExposure.From start : SyncExposure.From.values()) {
+                Map<String, SyncExposure.Exposures> byChannel = new java.util.LinkedHashMap<>();
+                for (int c = 0; c < DemoListings.CHANNELS.size(); c++) {
+                    byChannel.put(
+                            DemoListings.CHANNELS.get(c),
+                            SyncExposure.exposures(sellOuts, poller.listed.get(c), start));
+                }
+                exposures.put(start, byChannel);
+            }
+            Map<SyncExposure.From, List<Long>> ledgerMillis = new java.util.EnumMap<>(SyncExposure.From.class);
+            for (SyncExposure.From start : List.of(SyncExposure.From.ORDER_EVENT, SyncExposure.From.ARRIVAL)) {
+                List<Long> millis = new ArrayList<>();
+                for (SyncExposure.SellOut sellOut : sellOuts) {
+                    if (sellOut.from(start) >= 0) millis.add(sellOut.zeroSeenAtMillis() - sellOut.from(start));
+                }
+                millis.sort(null);
+                ledgerMillis.put(start, millis);
             }
             Map<String, long[]> calls = new java.util.LinkedHashMap<>();
             Map<String, Map<String, Long>> byOperation = new java.util.LinkedHashMap<>();
@@ -231,19 +253,24 @@ final class SyncBench {
                     skuChanges,
                     positionChanges,
                     sellOuts.size(),
-                    availability.ledgerMillis(from, to),
+                    (int) sellOuts.stream()
+                            .filter(x -> x.arrivedAtMillis() >= 0)
+                            .count(),
+                    ledgerMillis,
                     exposures,
                     calls,
                     byOperation,
                     traffic.skus,
                     maxRevisions,
                     (double) sumRevisions / traffic.skus,
+                    poller.mostUrgentChanges(DemoListings.CHANNELS.indexOf("ebay"), from, to),
                     SyncExposure.percentile(gaps, 50),
                     gaps.isEmpty() ? -1 : gaps.get(gaps.size() - 1));
         } finally {
             f.interrupt();
             p.interrupt();
-            a.interrupt();
+            availability.stop();
+            arrivals.stop();
         }
     }
 
@@ -303,6 +330,7 @@ final class SyncBench {
         private final String bootstrap;
         private final String topic;
         private final Map<String, long[]> latest = new HashMap<>();
+        private volatile boolean stopped;
         private final List<long[]> events = new ArrayList<>();
         private final List<String> eventSkus = new ArrayList<>();
 
@@ -320,12 +348,15 @@ final class SyncBench {
             try (KafkaConsumer<String, String> consumer =
                     new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of(topic));
-                while (!Thread.currentThread().isInterrupted()) {
+                while (!stopped) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) accept(r.value());
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                Thread.currentThread().interrupt();
             }
+        }
+
+        /** Stops reading after the current poll; not by an interrupt, which would fail the consumer's close. */
+        void stop() {
+            stopped = true;
         }
 
         private void accept(String value) {
@@ -357,22 +388,10 @@ final class SyncBench {
         }
 
         /**
-         * Per sell-out whose order came between the two times, ascending: from the order to the ledger's 0 read here
-         * off {@code inventory.availability}, the ledger's share of an exposure.
+         * The sell-outs whose orders came between the two times, each with its order's arrival, when the ledger's 0 was
+         * read here, and the restock that ended it, if any.
          */
-        List<Long> ledgerMillis(long from, long to) {
-            List<Long> out = new ArrayList<>();
-            synchronized (events) {
-                for (long[] e : events) {
-                    if (e[1] == 0 && e[0] >= from && e[0] <= to) out.add(e[2] - e[0]);
-                }
-            }
-            out.sort(null);
-            return out;
-        }
-
-        /** The sell-outs whose orders came between the two times, each with the restock that ended it, if any. */
-        List<SyncExposure.SellOut> sellOuts(long from, long to) {
+        List<SyncExposure.SellOut> sellOuts(long from, long to, Arrivals arrivals) {
             List<SyncExposure.SellOut> out = new ArrayList<>();
             synchronized (events) {
                 for (int i = 0; i < events.size(); i++) {
@@ -385,10 +404,69 @@ final class SyncBench {
                             break;
                         }
                     }
-                    out.add(new SyncExposure.SellOut(eventSkus.get(i), e[0], restocked));
+                    String sku = eventSkus.get(i);
+                    out.add(new SyncExposure.SellOut(sku, e[0], arrivals.arrival(sku, e[0]), e[2], restocked));
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * Reads {@code orders.canonical} (uncommitted records too: only the times matter here, and the exactly-once sink
+     * commits them at checkpoints) and keeps, per SKU and order event time, the earliest {@code received_at} of an
+     * order with that SKU: a sell-out's availability record carries its order's event time as {@code as_of}, and this
+     * finds when that order reached stockflow.
+     */
+    private static final class Arrivals implements Runnable {
+        private final String bootstrap;
+        private final String topic;
+        private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
+        private volatile boolean stopped;
+
+        Arrivals(String bootstrap, String topic) {
+            this.bootstrap = bootstrap;
+            this.topic = topic;
+        }
+
+        @Override
+        public void run() {
+            Properties p = new Properties();
+            p.put("bootstrap.servers", bootstrap);
+            p.put("group.id", "stockflow-sync-bench-" + UUID.randomUUID());
+            p.put("auto.offset.reset", "earliest");
+            p.put("isolation.level", "read_uncommitted");
+            try (KafkaConsumer<String, String> consumer =
+                    new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+                consumer.subscribe(List.of(topic));
+                while (!stopped) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) accept(r.value());
+                }
+            }
+        }
+
+        /** Stops reading after the current poll; not by an interrupt, which would fail the consumer's close. */
+        void stop() {
+            stopped = true;
+        }
+
+        private void accept(String value) {
+            JsonNode o;
+            try {
+                o = JSON.readTree(value);
+                long eventTime = Instant.parse(o.path("event_time").asText()).toEpochMilli();
+                long receivedAt = Instant.parse(o.path("received_at").asText()).toEpochMilli();
+                for (JsonNode line : o.path("lines")) {
+                    arrivedAt.merge(line.path("sku").asText() + "|" + eventTime, receivedAt, Math::min);
+                }
+            } catch (Exception e) {
+                // Not an order this section can time: its sell-out, if any, is counted without an arrival.
+            }
+        }
+
+        /** When the order with this SKU and event time reached stockflow; -1 when no such order was read. */
+        long arrival(String sku, long eventTime) {
+            return arrivedAt.getOrDefault(sku + "|" + eventTime, -1L);
         }
     }
 
@@ -431,6 +509,25 @@ final class SyncBench {
                     // A read that fails (a timeout on a busy machine) is a longer gap, which the figures show.
                 }
             }
+        }
+
+        /**
+         * The most changes to or from 0 (sell-outs and returns to stock) one SKU's listing on the channel was seen to
+         * make between the two times. Called after this poller stopped.
+         */
+        long mostUrgentChanges(int channel, long from, long to) {
+            long most = 0;
+            for (NavigableMap<Long, Long> series : listed.get(channel).values()) {
+                long n = 0;
+                Long before = null;
+                for (Map.Entry<Long, Long> e : series.entrySet()) {
+                    boolean inWindow = e.getKey() >= from && e.getKey() <= to;
+                    if (inWindow && before != null && (before == 0) != (e.getValue() == 0)) n++;
+                    before = e.getValue();
+                }
+                most = Math.max(most, n);
+            }
+            return most;
         }
 
         List<Long> gaps() {
