@@ -336,6 +336,11 @@ public final class AmazonClient implements ChannelClient {
     }
 
     @Override
+    public long nanosToNextCall() {
+        return calls.nanosToNextPermit();
+    }
+
+    @Override
     public void close() {
         calls.close();
     }

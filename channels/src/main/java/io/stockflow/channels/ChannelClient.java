@@ -21,6 +21,15 @@ public interface ChannelClient extends AutoCloseable {
     CompletableFuture<List<PushOutcome>> setQuantities(List<QuantityPush> pushes);
 
     /**
+     * How long until a call may go without waiting for the channel's request rate, in nanoseconds: 0 when it may go
+     * now. A caller that batches waits this long before it composes a call, so that the call carries the newest
+     * quantities.
+     */
+    default long nanosToNextCall() {
+        return 0;
+    }
+
+    /**
      * The quantity the channel shows now for the listing at the target (as in {@link QuantityPush#target()}). Fails
      * with a {@link ChannelReadFailed} when the channel does not know the listing or gives no usable answer.
      */

@@ -300,6 +300,11 @@ public final class EbayClient implements ChannelClient {
     }
 
     @Override
+    public long nanosToNextCall() {
+        return calls.nanosToNextPermit();
+    }
+
+    @Override
     public void close() {
         calls.close();
     }

@@ -407,6 +407,11 @@ public final class ShopifyClient implements ChannelClient {
     }
 
     @Override
+    public long nanosToNextCall() {
+        return calls.nanosToNextPermit();
+    }
+
+    @Override
     public void close() {
         calls.close();
     }

@@ -264,6 +264,11 @@ public final class WooCommerceClient implements ChannelClient {
     }
 
     @Override
+    public long nanosToNextCall() {
+        return calls.nanosToNextPermit();
+    }
+
+    @Override
     public void close() {
         calls.close();
     }

@@ -4,8 +4,8 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class ResilientCalls implements AutoCloseable {
     private final ExecutorService httpThreads;
     private final ScheduledExecutorService timers;
     private final HttpClient http;
-    private final RateLimiter rateLimiter;
+    private final AtomicRateLimiter rateLimiter;
     private final CircuitBreaker breaker;
     private final Retry retry;
 
@@ -66,10 +66,10 @@ public final class ResilientCalls implements AutoCloseable {
                 .executor(httpThreads)
                 .connectTimeout(limits.requestTimeout())
                 .build();
-        this.rateLimiter = RateLimiter.of(
+        this.rateLimiter = new AtomicRateLimiter(
                 channel,
                 RateLimiterConfig.custom()
-                        .limitForPeriod(Math.max(1, (int) Math.floor(limits.requestsPerSecond())))
+                        .limitForPeriod(1)
                         .limitRefreshPeriod(refreshPeriod(limits.requestsPerSecond()))
                         .timeoutDuration(limits.rateWait())
                         .build());
@@ -97,9 +97,22 @@ public final class ResilientCalls implements AutoCloseable {
                         .build());
     }
 
-    /** A rate below one a second refreshes one permit every 1/rate seconds; otherwise the whole rate every second. */
+    /**
+     * One permit every 1/rate seconds: requests go evenly spaced, so one that waits for the rate waits at most that
+     * long, and a rate that is not a whole number (a channel's rate shared among tasks, 5 / 2) is kept, not rounded
+     * down.
+     */
     private static Duration refreshPeriod(double perSecond) {
-        return perSecond >= 1 ? Duration.ofSeconds(1) : Duration.ofNanos((long) (1e9 / perSecond));
+        return Duration.ofNanos((long) (1e9 / perSecond));
+    }
+
+    /**
+     * How long until a request may go without waiting for the rate, in nanoseconds: 0 when it may go now. A caller
+     * that batches composes its next request when it may go, so that the request carries the newest values instead of
+     * waiting, composed, behind others.
+     */
+    public long nanosToNextPermit() {
+        return Math.max(0, rateLimiter.getDetailedMetrics().getNanosToWait());
     }
 
     public String channel() {

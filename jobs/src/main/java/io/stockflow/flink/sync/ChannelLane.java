@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +24,17 @@ import java.util.function.Consumer;
  * {@code callsInFlight} calls at a time, and never two pushes of one listing target at once, so a target's quantities
  * reach the channel in the order of their versions: a version may go again (a failed push is retried with it), never
  * one older than a version already sent. While a target waits, a newer quantity for it replaces the waiting
- * one (whose caller hears nothing was pushed): the queue holds at most one push per target, and a slow channel conflates
- * instead of piling up. Nothing here blocks: calls go out on the client's threads and answers come back on them.
+ * one (whose caller hears nothing was pushed) and keeps its place: the queue holds at most one push per target, and a
+ * slow channel conflates instead of piling up.
+ *
+ * <p>A call is composed only when the channel's request rate lets it go at once ({@link ChannelClient#nanosToNextCall});
+ * until then the lane waits on a timer, and what arrives meanwhile joins the call. A call composed early would wait
+ * for its turn with the quantities of when it was composed, and a sell-out arriving behind it would wait for the
+ * calls ahead as well. Sell-outs and returns to stock (a quantity of 0, or the first above 0 after a 0 pushed from
+ * here) go first: on a channel whose rate is less than the changes (Amazon's patches, one listing a call) they are
+ * what keeps a listing from selling units that are gone, and the other changes wait their turn.
+ *
+ * <p>Nothing here blocks: calls go out on the client's threads and answers come back on them.
  */
 final class ChannelLane {
     /** A push waiting to go, and who hears what became of it (an empty list: it was conflated away). */
@@ -33,36 +44,61 @@ final class ChannelLane {
     private final int batchSize;
     private final int callsInFlight;
     private final Clock clock;
+    private final ScheduledExecutorService timer;
+    /** Sell-outs and returns to stock waiting, in the order they came; they go before {@link #waiting}. */
+    private final LinkedHashMap<String, Waiting> urgent = new LinkedHashMap<>();
+    /** Every other change waiting, in the order its target started waiting. */
     private final LinkedHashMap<String, Waiting> waiting = new LinkedHashMap<>();
+
     private final Set<String> sending = new HashSet<>();
     /** The newest version each target was pushed with from this task: an older one is never sent after it. */
     private final Map<String, Long> pushedVersion = new HashMap<>();
+    /** The quantity of each target's newest push from this task: a change from 0 is a return to stock. */
+    private final Map<String, Long> pushedQuantity = new HashMap<>();
 
     private int calls;
+    private boolean wakeSet;
 
-    ChannelLane(ChannelClient client, int batchSize, int callsInFlight, Clock clock) {
+    /** {@code timer}: wakes the lane when the channel's rate lets the next call go. */
+    ChannelLane(ChannelClient client, int batchSize, int callsInFlight, Clock clock, ScheduledExecutorService timer) {
         this.client = client;
         this.batchSize = batchSize;
         this.callsInFlight = callsInFlight;
         this.clock = clock;
+        this.timer = timer;
     }
 
     void submit(ListingPush push, Consumer<List<ChannelSyncRecord>> answer) {
         Consumer<List<ChannelSyncRecord>> skipped = null;
         synchronized (this) {
             Long pushed = pushedVersion.get(push.targetKey);
-            Waiting before = waiting.get(push.targetKey);
+            Waiting before = waitingFor(push.targetKey);
             // The same version may go again: a push that failed is retried with it.
             if (pushed != null && pushed > push.version || before != null && before.push.version > push.version) {
                 skipped = answer;
             } else {
                 if (before != null) skipped = before.answer;
-                waiting.remove(push.targetKey);
-                waiting.put(push.targetKey, new Waiting(push, answer, clock.millis()));
+                Waiting now = new Waiting(push, answer, clock.millis());
+                Long shown = pushedQuantity.get(push.targetKey);
+                boolean isUrgent = push.quantity == 0 || shown != null && shown == 0;
+                // A target keeps its place in its queue; one that turns urgent moves ahead, and one that stops
+                // being urgent (a sell-out undone before it went) goes behind the other changes.
+                if (isUrgent) {
+                    waiting.remove(push.targetKey);
+                    urgent.put(push.targetKey, now);
+                } else {
+                    urgent.remove(push.targetKey);
+                    waiting.put(push.targetKey, now);
+                }
             }
         }
         if (skipped != null) skipped.accept(List.of());
         drain();
+    }
+
+    private Waiting waitingFor(String targetKey) {
+        Waiting w = urgent.get(targetKey);
+        return w != null ? w : waiting.get(targetKey);
     }
 
     /** What became of a reconciliation: {@code drift} is the {@code channel.sync} record of a {@link Result#DRIFT}. */
@@ -112,7 +148,7 @@ final class ChannelLane {
     }
 
     private boolean changing(String targetKey) {
-        return waiting.containsKey(targetKey) || sending.contains(targetKey);
+        return urgent.containsKey(targetKey) || waiting.containsKey(targetKey) || sending.contains(targetKey);
     }
 
     private static ChannelSyncRecord drift(ListingPush check, long shown, long sentAt, long answeredAt) {
@@ -136,26 +172,57 @@ final class ChannelLane {
         return r;
     }
 
-    /** Sends what may go now: batches of targets not already on their way, while calls are free. */
+    /**
+     * Sends what may go now: batches of targets not already on their way, urgent ones first, while calls are free and
+     * the channel's rate lets a call go at once; otherwise the timer wakes the lane when it does.
+     */
     private void drain() {
         while (true) {
             List<Waiting> batch = new ArrayList<>();
             synchronized (this) {
-                if (calls >= callsInFlight) return;
-                Iterator<Waiting> it = waiting.values().iterator();
-                while (it.hasNext() && batch.size() < batchSize) {
-                    Waiting w = it.next();
-                    if (sending.contains(w.push.targetKey)) continue;
-                    it.remove();
-                    sending.add(w.push.targetKey);
-                    pushedVersion.merge(w.push.targetKey, w.push.version, Math::max);
-                    batch.add(w);
+                if (calls >= callsInFlight || urgent.isEmpty() && waiting.isEmpty()) return;
+                long wait = client.nanosToNextCall();
+                if (wait > 0) {
+                    wakeIn(wait);
+                    return;
                 }
+                take(urgent, batch);
+                take(waiting, batch);
                 if (batch.isEmpty()) return;
                 calls++;
             }
             send(batch);
         }
+    }
+
+    /** Moves targets not already on their way from a queue into the batch, up to the batch size. */
+    private void take(LinkedHashMap<String, Waiting> queue, List<Waiting> batch) {
+        Iterator<Waiting> it = queue.values().iterator();
+        while (it.hasNext() && batch.size() < batchSize) {
+            Waiting w = it.next();
+            if (sending.contains(w.push.targetKey)) continue;
+            it.remove();
+            sending.add(w.push.targetKey);
+            pushedVersion.merge(w.push.targetKey, w.push.version, Math::max);
+            if (pushedVersion.get(w.push.targetKey) == w.push.version)
+                pushedQuantity.put(w.push.targetKey, w.push.quantity);
+            batch.add(w);
+        }
+    }
+
+    /** Called holding the lane's lock: one wake-up at a time. */
+    private void wakeIn(long nanos) {
+        if (wakeSet) return;
+        wakeSet = true;
+        timer.schedule(
+                () -> {
+                    synchronized (this) {
+                        wakeSet = false;
+                    }
+                    drain();
+                },
+                nanos,
+                TimeUnit.NANOSECONDS);
     }
 
     private void send(List<Waiting> batch) {

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
@@ -30,6 +32,8 @@ public final class ChannelPushes extends RichAsyncFunction<ListingPush, ChannelS
 
     private transient Map<Channel, ChannelClient> clients;
     private transient Map<Channel, ChannelLane> lanes;
+    /** Wakes the lanes when their channel's rate lets the next call go. */
+    private transient ScheduledExecutorService laneTimer;
     /** Reconciliations by what became of them: the metrics {@code reconcileInSync}, {@code reconcileDrift}, ... */
     private transient Map<ChannelLane.Checked.Result, Counter> checks;
 
@@ -45,13 +49,20 @@ public final class ChannelPushes extends RichAsyncFunction<ListingPush, ChannelS
             checks.put(r, getRuntimeContext().getMetricGroup().counter(r.metric, new ThreadSafeSimpleCounter()));
         clients = new EnumMap<>(Channel.class);
         lanes = new EnumMap<>(Channel.class);
+        laneTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sync-lane-timer");
+            t.setDaemon(true);
+            return t;
+        });
         // channels.<channel>.requests-per-second is the job's whole rate on the channel: each task keeps its share.
         int tasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         for (Map.Entry<Channel, ChannelSettings> e : connections.settings().entrySet()) {
             ChannelSettings share = e.getValue().sharedBy(tasks);
             ChannelClient client = ChannelClients.create(share, Clock.systemUTC());
             clients.put(e.getKey(), client);
-            lanes.put(e.getKey(), new ChannelLane(client, share.batchSize(), callsInFlight, Clock.systemUTC()));
+            lanes.put(
+                    e.getKey(),
+                    new ChannelLane(client, share.batchSize(), callsInFlight, Clock.systemUTC(), laneTimer));
         }
     }
 
@@ -98,6 +109,7 @@ public final class ChannelPushes extends RichAsyncFunction<ListingPush, ChannelS
 
     @Override
     public void close() {
+        if (laneTimer != null) laneTimer.shutdownNow();
         if (clients != null) clients.values().forEach(ChannelClient::close);
     }
 }

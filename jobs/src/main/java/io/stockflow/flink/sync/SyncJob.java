@@ -66,6 +66,7 @@ public final class SyncJob implements StockflowJob {
                 () -> new AvailabilityParser()::parse,
                 AvailabilityUpdate.class,
                 "sync-parse-" + Topics.AVAILABILITY);
+        availability.setBufferTimeout(SyncTopology.LATENCY_PATH_FLUSH_MILLIS);
         DataStream<RawRecord> pushedBefore = topics.get(Topics.CHANNEL_SYNC);
         Optional<DataStream<ChannelSyncRecord>> answers = Optional.ofNullable(pushedBefore)
                 .map(raw -> ParseRecords.parse(

@@ -25,6 +25,13 @@ import org.apache.flink.util.Collector;
  * it, warehouse shipments and rejected orders reach the order's marketplace ({@link ShipmentTopology}).
  */
 public final class SyncTopology {
+    /**
+     * How long the two exchanges between an availability update and its push (availability to the SKU's quantities,
+     * the quantities to their listing targets) hold a part-filled network buffer: a sell-out waits for them on its way
+     * to the channels. The other exchanges take the configured {@code execution.buffer-timeout.interval}.
+     */
+    static final long LATENCY_PATH_FLUSH_MILLIS = 10;
+
     private SyncTopology() {}
 
     public static SyncOutputs build(SyncInputs in, SyncSettings settings) {
@@ -40,7 +47,8 @@ public final class SyncTopology {
                 .connect(mapInForce)
                 .process(new SkuListingQuantities(settings.listings), TypeInformation.of(ListingPush.class))
                 .name("sync: listed quantities per SKU")
-                .uid("sync-sku-quantities");
+                .uid("sync-sku-quantities")
+                .setBufferTimeout(LATENCY_PATH_FLUSH_MILLIS);
 
         // Bounded runs have no answers to read back: an empty stream stands in for them.
         DataStream<ChannelSyncRecord> answers = in.answers()
