@@ -151,7 +151,9 @@ public final class ListingSyncFunction
         RevisionBudget budget = budgets.getOrDefault(push.channel(), RevisionBudget.UNLIMITED);
         Instant at = Instant.ofEpochMilli(now);
         Instant due = state.nextSend(budget, at);
-        if (due != null && !due.isAfter(at)) {
+        // Timers have millisecond times and the budget's pace does not: a send due within the millisecond of now goes
+        // now, or a timer set for that millisecond would fire at once and find it not yet due, again and again.
+        if (due != null && due.toEpochMilli() <= now) {
             out.collect(push);
             state.sent(push.quantity, push.version, at, budget);
             sync.update(state);

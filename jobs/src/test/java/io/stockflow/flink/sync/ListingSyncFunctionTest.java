@@ -21,6 +21,7 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The per-target step through an operator harness: version order, nothing sent twice, eBay's paced sends on timers. */
 class ListingSyncFunctionTest {
@@ -98,6 +99,24 @@ class ListingSyncFunctionTest {
         harness.setProcessingTime(NOON + 6 * 3600_000L);
         assertThat(sent()).containsExactly("8@v1", "0@v4", "5@v5", "2@v7");
         assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPacedSendDueWithinTheMillisecondOfItsTimerGoesWhenTheTimerFires() throws Exception {
+        harness.setProcessingTime(NOON + 1);
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 8, 1)));
+        // 7 paced revisions left for the 43,199,999 ms to midnight: the next is due 5,399,999.875 ms after the last,
+        // at NOON + 5,400,000.875 ms, and its timer is set for the millisecond NOON + 5,400,000.
+        harness.processElement1(new StreamRecord<>(push(Channel.EBAY, 6, 2)));
+        assertThat(sent()).containsExactly("8@v1");
+
+        harness.setProcessingTime(NOON + 5_400_000);
+
+        assertThat(sent()).containsExactly("8@v1", "6@v2");
+        assertThat(harness.numProcessingTimeTimers())
+                .as("only the reconciliation's, none")
+                .isZero();
     }
 
     @Test
