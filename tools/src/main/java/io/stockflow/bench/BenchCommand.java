@@ -161,7 +161,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Orders per second fed in real time in the sync section (default: ${DEFAULT-VALUE}).")
     double syncRate = 20;
 
-    private static final String SYNC_DURATION = "100s";
+    private static final String SYNC_DURATION = "150s";
     private static final String SYNC_WARM_UP = "40s";
     /** After the last order, the time left for its sell-outs to reach the channels. */
     private static final Duration SYNC_DRAIN = Duration.ofSeconds(10);
@@ -185,7 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--sync-skus",
             description = "SKUs listed on every channel in the sync section (default: ${DEFAULT-VALUE}).")
-    int syncSkus = 50;
+    int syncSkus = 100;
 
     @Mixin
     FlinkOptions flink;

@@ -53,16 +53,21 @@ class SyncBenchITCase {
 
         assertThat(exit).isZero();
         assertThat(out).containsPattern("stockflow bench, sync: generated at \\d+ orders/s, \\d+ s measured");
+        // Each clock the section measures from: the order's arrival, the ledger's 0, the order's event time.
+        assertThat(out).containsPattern("arrival -> listed 0, p99 ms +(\\d+|n/a)( +(\\d+|n/a)){3}\n");
+        assertThat(out).containsPattern("availability 0 -> listed 0, p99 ms +(\\d+|n/a)( +(\\d+|n/a)){3}\n");
         assertThat(out).containsPattern("order -> listed 0, p99 ms +(\\d+|n/a)( +(\\d+|n/a)){3}\n");
+        assertThat(out).containsPattern("\\d+ of them with their order's arrival found on orders.canonical");
         // Every channel is called: the first pushes of the opening stock at least.
         assertThat(out).containsPattern("API calls per 1,000 orders( +\\d+\\.\\d){4}\n");
         assertThat(out).containsPattern("\\d+ sell-outs");
-        assertThat(out).containsPattern("of which the ledger: .* p50 (\\d+|n/a) ms, p99 (\\d+|n/a) ms");
+        assertThat(out).containsPattern("of which the ledger: arrival -> .* p50 (\\d+|n/a) ms, p99 (\\d+|n/a) ms");
+        assertThat(out).containsPattern("of which the ledger: order -> .* p50 (\\d+|n/a) ms, p99 (\\d+|n/a) ms");
         assertThat(out).containsPattern("availability changes per 1,000 orders: \\d+\\.\\d per SKU network-wide");
         assertThat(out).containsPattern("eBay revisions per listing in \\d+ s: max \\d+");
+        assertThat(out).containsPattern("at the busiest listing's rate here its 250 last (the whole day|\\d+\\.\\d h)");
         // The bench's shop sells out from about 40 s in: the 50 s measured hold tens of sell-outs, and the channels
-        // list
-        // them as 0 (a measured exposure).
+        // list them as 0 (a measured exposure).
         assertThat(out).containsPattern("sell-outs measured +[1-9]\\d*");
     }
 }
