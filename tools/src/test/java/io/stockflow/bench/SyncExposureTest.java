@@ -58,6 +58,37 @@ class SyncExposureTest {
     }
 
     @Test
+    void measuresFromEachClockOfTheSellOutAndLeavesOutASellOutWhoseArrivalIsNotKnown() {
+        Map<String, NavigableMap<Long, Long>> listed = new HashMap<>();
+        SyncExposure.observe(listed, "A", 1_000, 2);
+        SyncExposure.observe(listed, "A", 9_400, 0);
+        SyncExposure.observe(listed, "B", 1_000, 2);
+        SyncExposure.observe(listed, "B", 7_000, 0);
+        // A's order was placed at 2 s, reached stockflow at 9 s (the marketplace told late), the ledger's 0 was read
+        // at 9.1 s; B's arrival was not found.
+        List<SyncExposure.SellOut> sellOuts = List.of(
+                new SyncExposure.SellOut("A", 2_000, 9_000, 9_100, NEVER),
+                new SyncExposure.SellOut("B", 2_000, -1, 6_500, NEVER));
+
+        assertThat(SyncExposure.exposures(sellOuts, listed, SyncExposure.From.ORDER_EVENT)
+                        .millis())
+                .containsExactly(5_000L, 7_400L);
+        assertThat(SyncExposure.exposures(sellOuts, listed, SyncExposure.From.ARRIVAL)
+                        .millis())
+                .containsExactly(400L);
+        assertThat(SyncExposure.exposures(sellOuts, listed, SyncExposure.From.AVAILABILITY_ZERO)
+                        .millis())
+                .containsExactly(300L, 500L);
+    }
+
+    @Test
+    void saysHowLongADaysRevisionsLastAtAListingsRate() {
+        assertThat(SyncReport.budgetLasts(250, 15, 110)).startsWith("0.5 h");
+        assertThat(SyncReport.budgetLasts(250, 10, 86_400)).isEqualTo("the whole day");
+        assertThat(SyncReport.budgetLasts(250, 0, 110)).isEqualTo("the whole day");
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<Long> hundred = LongStream.rangeClosed(1, 100).boxed().toList();
         assertThat(SyncExposure.percentile(hundred, 50)).isEqualTo(50);
