@@ -35,12 +35,12 @@ class ChannelLaneTest {
     static final class HeldCalls implements ChannelClient {
         final List<List<QuantityPush>> calls = new ArrayList<>();
         final List<CompletableFuture<List<PushOutcome>>> answers = new ArrayList<>();
-        /** When the channel's rate lets the next call go, in nanoTime; 0: at once. */
-        volatile long nextCallAt;
+        /** Whether the channel's rate lets a call go; while it does not, the next permit is always 20 ms away. */
+        volatile boolean rateAllowsACall = true;
 
         @Override
         public long nanosToNextCall() {
-            return Math.max(0, nextCallAt - System.nanoTime());
+            return rateAllowsACall ? 0 : TimeUnit.MILLISECONDS.toNanos(20);
         }
 
         @Override
@@ -184,14 +184,20 @@ class ChannelLaneTest {
 
     @Test
     void aCallIsComposedWhenTheChannelsRateLetsItGoSoItCarriesWhatCameMeanwhile() {
-        client.nextCallAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        client.rateAllowsACall = false;
         ChannelLane lane = lane(250, 4);
         submit(lane, "A", 5, 1);
         submit(lane, "B", 4, 1);
         submit(lane, "A", 0, 2);
         assertThat(client.calls).as("the rate does not let a call go yet").isEmpty();
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> client.calls.size() == 1);
+        client.rateAllowsACall = true;
+        // The lane's timer makes the call, on its own thread.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            synchronized (client) {
+                return client.calls.size() == 1;
+            }
+        });
         assertThat(client.call(0)).containsExactly("A=0", "B=4");
         assertThat(heard).containsExactly("A=5:conflated");
     }
