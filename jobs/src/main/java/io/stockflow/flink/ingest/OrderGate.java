@@ -46,8 +46,9 @@ import org.apache.flink.util.OutputTag;
  * decision (the first placement) and rejects a placement that arrives after the order's cancellation.
  *
  * <p>An event's id is remembered in the order's progress, so that an event costs one state write. Savepoints of the
- * older layout keep ids in a map state of their own ({@code seen-events}); it is still read, for orders whose progress
- * was restored without ids and for an order's first event (a miss its Bloom filter answers), until its entries expire.
+ * older layout keep ids in a map state of their own ({@code seen-events}); it is still read until its entries expire:
+ * for an order's first event (a miss its Bloom filter answers), and for progress restored without ids, whose order's
+ * ids it adopts before that order's first new event (whichever topic that event comes from).
  *
  * <p>Marketplace SHIPPED events are published but move no stock: the warehouse's {@code fulfilment.events} SHIPPED is
  * the one source of truth for what left which location, so a shipment reported by both is not taken twice.
@@ -146,9 +147,9 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     @Override
     public void processElement(OrderInput input, Context ctx, Collector<LedgerCommand> out) throws Exception {
         OrderProgress state = progress.value();
+        if (state != null && state.events == null) adoptSeenBefore(state);
         long eventHash = OrderProgress.hash(input.eventId());
-        if (state != null && state.took(eventHash)
-                || (state == null || state.events == null) && seenBefore.contains(input.eventId())) {
+        if (state != null && state.took(eventHash) || state == null && seenBefore.contains(input.eventId())) {
             duplicates.inc();
             return;
         }
@@ -165,6 +166,16 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
             onFulfilment(input.fulfilment, out);
         }
         progress.update(state);
+    }
+
+    /**
+     * Progress restored from the older layout has no ids: the order's ids move into it from {@code seen-events} before
+     * its first new event, so that a repeat of an old event is still known once the progress holds ids of its own.
+     */
+    private void adoptSeenBefore(OrderProgress state) throws Exception {
+        Iterable<String> ids = seenBefore.keys();
+        if (ids == null) return;
+        for (String id : ids) state.take(OrderProgress.hash(id));
     }
 
     private void onOrderEvent(
