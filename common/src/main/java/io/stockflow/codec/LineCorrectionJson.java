@@ -9,7 +9,8 @@ import io.stockflow.ledger.LineCorrection;
 
 /**
  * The records of the internal topic {@code routing.corrections}: one correction of one order's holds of one SKU,
- * {@code {"order_id", "decision_id", "sku", "targets": [{"location", "quantity", "safety_stock"?}], "event_time"}}.
+ * {@code {"order_id", "decision_id", "sku", "targets": [{"location", "quantity", "safety_stock"?}], "rejected",
+ * "candidates"?: [location], "event_time"}}.
  */
 public final class LineCorrectionJson {
     private LineCorrectionJson() {}
@@ -29,6 +30,12 @@ public final class LineCorrectionJson {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.writeBooleanField("rejected", c.rejected);
+            if (!c.candidates.isEmpty()) {
+                g.writeArrayFieldStart("candidates");
+                for (String location : c.candidates) g.writeString(location);
+                g.writeEndArray();
+            }
             g.writeStringField("event_time", Instants.format(c.eventTime));
         });
     }
@@ -47,6 +54,9 @@ public final class LineCorrectionJson {
             Long safety = t.optInteger("safety_stock");
             if (safety != null && safety != 0) c.ruleSafety.put(location, safety);
         }
+        // Records written before the field meant a release when they had no targets.
+        c.rejected = fields.has("rejected") ? fields.bool("rejected") : c.targets.isEmpty();
+        c.candidates.addAll(fields.optTextArray("candidates"));
         c.eventTime = fields.time("event_time");
         return c;
     }

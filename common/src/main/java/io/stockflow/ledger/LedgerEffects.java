@@ -1,6 +1,7 @@
 package io.stockflow.ledger;
 
 import io.stockflow.alert.Alert;
+import io.stockflow.model.DeadLetter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,4 +18,8 @@ public final class LedgerEffects {
     public final List<LineAllocation> fills = new ArrayList<>();
     /** Event time at which an order settled in this command, or 0. */
     public long settledAt;
+    /** Commands the ledger could not place in event-time order (a stock count beyond the allowed lateness). */
+    public final List<DeadLetter> deadLetters = new ArrayList<>();
+    /** On-hand changes older than their position's newest count: the count's level already holds them. */
+    public int changesInCount;
 }

@@ -36,4 +36,9 @@ public interface LedgerStore {
     BackorderTally backorderTally() throws Exception;
 
     void putBackorderTally(BackorderTally tally) throws Exception;
+
+    /** What the position at {@code location} remembers of its counts and on-hand changes, or null (none yet). */
+    PositionHistory history(String location) throws Exception;
+
+    void putHistory(String location, PositionHistory history) throws Exception;
 }

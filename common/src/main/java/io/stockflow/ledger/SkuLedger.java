@@ -57,7 +57,7 @@ public final class SkuLedger {
         effects = new LedgerEffects();
         switch (command.kind) {
             case MOVEMENT:
-                applyMovement(command);
+                applyMovement(command, detectedAt);
                 break;
             case RESERVE:
                 reserve(command, detectedAt);
@@ -94,7 +94,8 @@ public final class SkuLedger {
      * outcome, the holds it left and, when they did not move, why.
      */
     public LedgerEffects apply(LineCorrection c, long detectedAt) throws Exception {
-        HoldCorrection result = correct(c.orderId, c.decisionId, c.targets, c.ruleSafety, c.eventTime, detectedAt);
+        HoldCorrection result = correct(
+                c.orderId, c.decisionId, c.targets, c.ruleSafety, c.rejected, c.candidates, c.eventTime, detectedAt);
         LineAllocation answer = new LineAllocation();
         answer.orderId = c.orderId;
         answer.eventId = c.decisionId;
@@ -110,7 +111,9 @@ public final class SkuLedger {
         } else if (result.outcome() == HoldCorrection.Outcome.STALE) {
             String why = hold == null
                     ? "the ledger no longer knows the order"
-                    : hold.cancelled ? "the order was cancelled first" : "the order was updated first";
+                    : hold.cancelled
+                            ? "the order was cancelled first"
+                            : hold.shipped > 0 ? "the order shipped first" : "the order was updated first";
             answer.reason = sku + " was not moved: " + why;
         }
         result.effects().line = answer;
@@ -126,8 +129,9 @@ public final class SkuLedger {
 
     /**
      * Moves an order's holds of this SKU to {@code targets}, all or nothing: applied only when {@code decisionId} is
-     * still the order's decision and every target location has the units (free for this order: what it holds there
-     * plus what is available, less the rule set's {@code ruleSafety} per location); otherwise nothing changes.
+     * still the order's decision, nothing of it shipped yet, and every target location has the units (free for this order: what it holds there
+     * plus what is available, less the rule set's {@code ruleSafety} per location); otherwise nothing changes. Without
+     * targets it releases the order's holds of this SKU and nothing is owed.
      */
     public HoldCorrection correct(
             String orderId,
@@ -137,10 +141,29 @@ public final class SkuLedger {
             long eventTime,
             long detectedAt)
             throws Exception {
+        return correct(orderId, decisionId, targets, ruleSafety, targets.isEmpty(), List.of(), eventTime, detectedAt);
+    }
+
+    /**
+     * As above; {@code rejected}: the plan rejects the order, so nothing of this SKU is owed after the move (else what
+     * the targets leave is backordered, to be filled at the targets or else at {@code candidates}, best first).
+     */
+    public HoldCorrection correct(
+            String orderId,
+            String decisionId,
+            List<Allocation> targets,
+            Map<String, Long> ruleSafety,
+            boolean rejected,
+            List<String> candidates,
+            long eventTime,
+            long detectedAt)
+            throws Exception {
         touched.clear();
         effects = new LedgerEffects();
         OrderHold hold = store.hold(orderId);
-        if (hold == null || hold.cancelled || !decisionId.equals(hold.decisionId)) {
+        // A shipment that came first took units from the holds the plan would move: moving them now would reserve
+        // again what already left.
+        if (hold == null || hold.cancelled || hold.shipped > 0 || !decisionId.equals(hold.decisionId)) {
             return new HoldCorrection(
                     HoldCorrection.Outcome.STALE, hold == null ? List.of() : copy(hold.holds), effects);
         }
@@ -159,11 +182,12 @@ public final class SkuLedger {
         }
         long outstanding = Math.max(0, hold.ordered - hold.shipped);
         long backorderedBefore = hold.backordered;
-        hold.backordered = targets.isEmpty() ? 0 : Math.max(0, outstanding - placed);
+        // A plan may backorder a SKU the order held elsewhere (to keep to its split): those units are still owed.
+        hold.backordered = rejected ? 0 : Math.max(0, outstanding - placed);
         markSettlement(hold, eventTime);
         store.putHold(orderId, hold);
         if (backorderedBefore > 0 || hold.backordered > 0) {
-            keepInQueue(orderId, hold, null, eventTime, correctionRoute(targets, ruleSafety), detectedAt);
+            keepInQueue(orderId, hold, null, eventTime, correctionRoute(targets, candidates, ruleSafety), detectedAt);
         }
         fillBackorders(orderId, decisionId, "a hold correction of order " + orderId, eventTime, detectedAt);
         commit(eventTime, detectedAt);
@@ -232,24 +256,65 @@ public final class SkuLedger {
         return new Expiry(expired.size(), earliestKept);
     }
 
-    private void applyMovement(LedgerCommand c) throws Exception {
-        Position p = touch(c.location);
+    private void applyMovement(LedgerCommand c, long detectedAt) throws Exception {
         switch (c.movementType.sign) {
             case POSITIVE:
-                p.onHand += c.quantity;
+                changeOnHand(c, c.location, c.quantity);
                 break;
             case NEGATIVE:
-                p.onHand -= c.quantity;
+                changeOnHand(c, c.location, -c.quantity);
                 break;
             case SIGNED:
-                p.onHand += c.quantity;
+                changeOnHand(c, c.location, c.quantity);
                 break;
             case ABSOLUTE:
-                p.onHand = c.quantity;
+                count(c, detectedAt);
                 break;
             default:
                 throw new IllegalArgumentException("unknown sign " + c.movementType.sign);
         }
+    }
+
+    /**
+     * Adds {@code delta} to on-hand at {@code location} unless the position's newest count is younger in event time
+     * (its level already holds the change), and remembers it for a count that may still arrive from before it.
+     */
+    private void changeOnHand(LedgerCommand c, String location, long delta) throws Exception {
+        PositionHistory history = history(location);
+        String key = c.sequenceKey();
+        if (history.countedBy(c.eventTime, key)) {
+            effects.changesInCount++;
+            return;
+        }
+        touch(location).onHand += delta;
+        history.add(c.eventTime, key, delta, policy.allowedLateness.toMillis());
+        store.putHistory(location, history);
+    }
+
+    /**
+     * A stock COUNT: the position's on-hand as of the count's event time. Its level plus the changes after it, within
+     * the allowed lateness; an older count than the newest applied changes nothing (the newer one holds all it knew).
+     * A count older than a change the history has forgotten cannot be placed: it goes to the dead letters.
+     */
+    private void count(LedgerCommand c, long detectedAt) throws Exception {
+        PositionHistory history = history(c.location);
+        String key = c.sequenceKey();
+        if (history.countedBy(c.eventTime, key)) {
+            effects.changesInCount++;
+            return;
+        }
+        if (c.eventTime <= history.forgottenUpTo) {
+            effects.deadLetters.add(StockCounts.tooLate(c, history.forgottenUpTo, policy.allowedLateness, detectedAt));
+            return;
+        }
+        long after = history.takeCount(c.eventTime, key, policy.allowedLateness.toMillis());
+        touch(c.location).onHand = c.quantity + after;
+        store.putHistory(c.location, history);
+    }
+
+    private PositionHistory history(String location) throws Exception {
+        PositionHistory history = store.history(location);
+        return history != null ? history : PositionHistory.startingAt(store.position(location));
     }
 
     private void reserve(LedgerCommand c, long detectedAt) throws Exception {
@@ -321,7 +386,7 @@ public final class SkuLedger {
 
     private void ship(LedgerCommand c) throws Exception {
         OrderHold hold = holdOf(c.orderId);
-        touch(c.location).onHand -= c.quantity;
+        changeOnHand(c, c.location, -c.quantity);
         long toConsume = Math.min(c.quantity, hold.held());
         toConsume -= consumeAt(hold, c.location, toConsume);
         for (int i = 0; i < hold.holds.size() && toConsume > 0; ) {
@@ -360,7 +425,7 @@ public final class SkuLedger {
             keepInQueue(c.orderId, hold, c.channel, c.eventTime, null, 0);
         }
         String location = c.location != null ? c.location : hold.lastShipLocation;
-        if (returned > 0 && location != null) touch(location).onHand += returned;
+        if (returned > 0 && location != null) changeOnHand(c, location, returned);
         markSettlement(hold, c.eventTime);
         // An order the ledger does not know (forgotten after settling) is not remembered again: it would never settle.
         if (known != null) store.putHold(c.orderId, hold);
@@ -538,11 +603,13 @@ public final class SkuLedger {
     }
 
     /** A correction's targets as the plan a backorder it leaves is filled under: the rule set chose those places. */
-    private RoutePlan correctionRoute(List<Allocation> targets, Map<String, Long> ruleSafety) {
+    private RoutePlan correctionRoute(List<Allocation> targets, List<String> candidates, Map<String, Long> ruleSafety) {
         RoutePlan p = new RoutePlan();
         for (Allocation t : targets) {
             if (!p.candidates.contains(t.location)) p.candidates.add(t.location);
         }
+        // A SKU the plan backorders whole has no target: it is filled where the rule set ranks, best first.
+        if (p.candidates.isEmpty()) p.candidates.addAll(candidates);
         for (Map.Entry<String, Long> e : ruleSafety.entrySet()) p.safetyStock.put(e.getKey() + "|" + sku, e.getValue());
         p.maxShipments = Math.max(1, p.candidates.size());
         return p;

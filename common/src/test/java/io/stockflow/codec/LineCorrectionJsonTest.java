@@ -7,6 +7,7 @@ import io.stockflow.json.InvalidRecordException;
 import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.LineCorrection;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ class LineCorrectionJsonTest {
         c.targets.add(new Allocation("STORE-NYC", 2));
         c.targets.add(new Allocation("WH-EAST", 1));
         c.ruleSafety.put("STORE-NYC", 2L);
+        c.candidates.addAll(List.of("STORE-NYC", "WH-EAST", "WH-WEST"));
         c.eventTime = 1_764_165_600_123L;
 
         String json = LineCorrectionJson.write(c);
@@ -28,8 +30,25 @@ class LineCorrectionJsonTest {
         assertThat(json)
                 .isEqualTo("{\"order_id\":\"shopify:1\",\"decision_id\":\"evt-1\",\"sku\":\"SKU-A\",\"targets\":["
                         + "{\"location\":\"STORE-NYC\",\"quantity\":2,\"safety_stock\":2},{\"location\":\"WH-EAST\",\"quantity\":1}],"
+                        + "\"rejected\":false,\"candidates\":[\"STORE-NYC\",\"WH-EAST\",\"WH-WEST\"],"
                         + "\"event_time\":\"2025-11-26T14:00:00.123Z\"}");
         assertThat(read).usingRecursiveComparison().isEqualTo(c);
+    }
+
+    @Test
+    void aSkuThePlanBackordersHasNoTargetsAndIsNotRejected() throws Exception {
+        LineCorrection c = new LineCorrection();
+        c.orderId = "o";
+        c.decisionId = "e";
+        c.sku = "S";
+        c.candidates.add("WH-EAST");
+        c.eventTime = 1_764_165_600_000L;
+
+        LineCorrection read =
+                LineCorrectionJson.read(LineCorrectionJson.write(c).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.rejected).isFalse();
+        assertThat(read.candidates).containsExactly("WH-EAST");
     }
 
     @Test
@@ -38,6 +57,9 @@ class LineCorrectionJsonTest {
                         + "\"targets\":[],\"event_time\":\"2026-11-26T10:00:00Z\"}")
                 .getBytes(StandardCharsets.UTF_8));
         assertThat(release.targets).isEmpty();
+        assertThat(release.rejected)
+                .as("written before the field: no targets was a release")
+                .isTrue();
         assertThat(release.ruleSafety).isEqualTo(Map.of());
 
         assertThatThrownBy(() -> LineCorrectionJson.read(("{\"order_id\":\"o\",\"decision_id\":\"e\",\"sku\":\"S\","

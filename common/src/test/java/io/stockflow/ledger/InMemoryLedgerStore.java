@@ -17,6 +17,7 @@ final class InMemoryLedgerStore implements LedgerStore {
     private final Map<String, OrderHold> holds = new HashMap<>();
     private final Map<String, Backorder> backorders = new HashMap<>();
     private BackorderTally tally;
+    private final Map<String, PositionHistory> histories = new HashMap<>();
     private final boolean copying;
 
     InMemoryLedgerStore() {
@@ -101,6 +102,16 @@ final class InMemoryLedgerStore implements LedgerStore {
         this.tally = copyOf(tally);
     }
 
+    @Override
+    public PositionHistory history(String location) {
+        return copyOf(histories.get(location));
+    }
+
+    @Override
+    public void putHistory(String location, PositionHistory history) {
+        histories.put(location, copyOf(history));
+    }
+
     /** The orders waiting in the backorder queue, oldest first. */
     List<String> waiting() {
         List<Backorder> queue = new ArrayList<>(backorders.values());
@@ -124,6 +135,18 @@ final class InMemoryLedgerStore implements LedgerStore {
 
     private Position copyOf(Position p) {
         return p == null || !copying ? p : p.copy();
+    }
+
+    private PositionHistory copyOf(PositionHistory h) {
+        if (h == null || !copying) return h;
+        PositionHistory c = new PositionHistory();
+        c.counted = h.counted;
+        c.countTime = h.countTime;
+        c.countKey = h.countKey;
+        c.newest = h.newest;
+        c.forgottenUpTo = h.forgottenUpTo;
+        for (StockChange s : h.changes) c.changes.add(new StockChange(s.eventTime, s.sequenceKey, s.delta));
+        return c;
     }
 
     private Backorder copyOf(Backorder b) {

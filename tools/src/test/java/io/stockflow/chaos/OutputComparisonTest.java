@@ -42,6 +42,22 @@ class OutputComparisonTest {
     }
 
     @Test
+    void aFillRevisionOnlyTheLiveRunHasDiffersButIsNoDuplicate() {
+        String fill = "{\"order_id\":\"ebay:2\",\"decision\":\"ALLOCATED\",\"revision\":2}";
+        OutputComparison.Result r = OutputComparison.compare(
+                Map.of("orders.allocations", List.of(A2)), Map.of("orders.allocations", List.of(A2, fill)));
+
+        assertThat(r.topics())
+                .filteredOn(t -> t.topic().equals("orders.allocations"))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(List.of(t.lost(), t.duplicated(), t.differing())).containsExactly(0, 0, 1);
+                    assertThat(t.firstDifference()).contains("bounded (none)", "\"revision\":2");
+                });
+        assertThat(r.duplicated()).isZero();
+    }
+
+    @Test
     void comparesTheFinalOnHandOfEachPositionByHighestVersion() {
         List<String> bounded = List.of(
                 "{\"sku\":\"A\",\"location\":\"W\",\"on_hand\":5,\"version\":1}",

@@ -20,14 +20,18 @@ import io.stockflow.model.OrderEvent;
 import io.stockflow.model.OrderEventType;
 import io.stockflow.model.OrderLine;
 import io.stockflow.routing.RoutePlans;
+import io.stockflow.types.CompactTypeInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -44,6 +48,13 @@ import org.apache.flink.util.OutputTag;
  * Per order id: drops repeated deliveries (the same event id), publishes each new canonical event once, and turns
  * order and fulfilment events into per-SKU ledger commands. It decides which event carries the order's allocation
  * decision (the first placement) and rejects a placement that arrives after the order's cancellation.
+ *
+ * <p>Events of one order may arrive in any order (its records may come on different partitions and topics). A
+ * cancellation or a warehouse event that arrives before the order's creation waits for it, up to the allowed lateness
+ * of event time: when the creation comes, they are applied in event-time order, as a bounded run applies them (a
+ * creation older than its cancellation is decided, then released; one older than its shipment is decided where the
+ * units are, then shipped). What waited out the lateness is applied without it, and a creation after a cancellation
+ * applied so is REJECTED as cancelled before it was placed.
  *
  * <p>An event's id is remembered in the order's progress, so that an event costs one state write. Savepoints of the
  * older layout keep ids in a map state of their own ({@code seen-events}); it is still read until its entries expire:
@@ -72,6 +83,12 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
 
     private final Duration seenBeforeTtl;
     private final Duration progressTtl;
+    /**
+     * How long a cancellation or a warehouse event waits for its order's creation; zero applies it at once (bounded
+     * runs, which read each order's events in event-time order).
+     */
+    private final Duration hold;
+
     private final DecisionClock clock;
     /** Channel to the location holding the stock its marketplace fulfils from; none, and such orders move no stock. */
     private final HashMap<String, String> marketplaceLocations;
@@ -81,20 +98,25 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     private transient MapState<String, MarketplaceLine> marketplaceLines;
     private transient MapState<String, Boolean> restockedReturns;
     private transient Counter unresolvedReturns;
+    /** Cancellations and warehouse events that came before the order's creation, waiting for it (new state). */
+    private transient ListState<OrderInput> held;
+
     private transient Counter duplicates;
     private transient StockflowMetrics.PerKey<Counter> ordersIn;
 
     public OrderGate(Duration seenBeforeTtl, Duration progressTtl, DecisionClock clock) {
-        this(seenBeforeTtl, progressTtl, clock, Map.of());
+        this(seenBeforeTtl, progressTtl, Duration.ZERO, clock, Map.of());
     }
 
     public OrderGate(
             Duration seenBeforeTtl,
             Duration progressTtl,
+            Duration hold,
             DecisionClock clock,
             Map<String, String> marketplaceLocations) {
         this.seenBeforeTtl = seenBeforeTtl;
         this.progressTtl = progressTtl;
+        this.hold = hold;
         this.clock = clock;
         this.marketplaceLocations = new HashMap<>(marketplaceLocations);
     }
@@ -106,6 +128,8 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         marketplaceLines = getRuntimeContext().getMapState(marketplaceLinesDescriptor(progressTtl));
         restockedReturns = getRuntimeContext().getMapState(restockedReturnsDescriptor(progressTtl));
         unresolvedReturns = getRuntimeContext().getMetricGroup().counter("returnsUnresolved");
+        held = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("held-for-creation", CompactTypeInfo.ORDER_INPUT));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         ordersIn = StockflowMetrics.counters(
                 getRuntimeContext().getMetricGroup(), StockflowMetrics.CHANNEL, StockflowMetrics.ORDERS_IN);
@@ -161,10 +185,77 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
             ctx.output(CANONICAL, input.order);
             if (input.order.type == OrderEventType.PLACED)
                 ordersIn.get(input.order.channel).inc();
-            onOrderEvent(input.order, input.route, state, ctx, out);
-        } else {
-            onFulfilment(input.fulfilment, out);
         }
+        inEventTimeOrder(input, state, ctx, out);
+        progress.update(state);
+    }
+
+    /**
+     * Holds a cancellation or a warehouse event that comes before the order's creation; when the creation comes, applies
+     * it and what waited for it in event-time order, as a bounded run does.
+     */
+    private void inEventTimeOrder(OrderInput input, OrderProgress state, Context ctx, Collector<LedgerCommand> out)
+            throws Exception {
+        if (waitsForCreation(input, state)) {
+            held.add(input);
+            ctx.timerService().registerEventTimeTimer(due(input));
+            return;
+        }
+        List<OrderInput> waiting = isCreation(input) ? list(held.get()) : List.of();
+        if (waiting.isEmpty()) {
+            apply(input, state, ctx, out);
+            return;
+        }
+        held.clear();
+        for (OrderInput w : waiting) ctx.timerService().deleteEventTimeTimer(due(w));
+        List<OrderInput> all = new ArrayList<>(waiting);
+        all.add(input);
+        all.sort(IN_EVENT_TIME_ORDER);
+        for (OrderInput i : all) apply(i, state, ctx, out);
+    }
+
+    /** Orders inputs as a bounded run does: by event time, then order events before warehouse events, by id. */
+    private static final Comparator<OrderInput> IN_EVENT_TIME_ORDER =
+            Comparator.comparingLong(OrderInput::eventTime).thenComparing(OrderInput::sequenceKey);
+
+    private boolean waitsForCreation(OrderInput input, OrderProgress state) {
+        if (hold.isZero() || state.decided || state.cancelled) return false;
+        return input.fulfilment != null || input.order.type == OrderEventType.CANCELLED;
+    }
+
+    private static boolean isCreation(OrderInput input) {
+        return input.order != null
+                && (input.order.type == OrderEventType.PLACED || input.order.type == OrderEventType.UPDATED);
+    }
+
+    private long due(OrderInput input) {
+        return input.eventTime() + hold.toMillis();
+    }
+
+    private void apply(OrderInput input, OrderProgress state, Context ctx, Collector<LedgerCommand> out) {
+        if (input.order != null) onOrderEvent(input.order, input.route, state, ctx, out);
+        else onFulfilment(input.fulfilment, out);
+    }
+
+    private static List<OrderInput> list(Iterable<OrderInput> items) {
+        List<OrderInput> result = new ArrayList<>();
+        if (items != null) for (OrderInput i : items) result.add(i);
+        return result;
+    }
+
+    /** The order's creation did not come within the lateness: what waited that long applies without it. */
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<LedgerCommand> out) throws Exception {
+        List<OrderInput> waiting = list(held.get());
+        List<OrderInput> due = new ArrayList<>();
+        List<OrderInput> kept = new ArrayList<>();
+        for (OrderInput w : waiting) (due(w) <= timestamp ? due : kept).add(w);
+        if (due.isEmpty()) return;
+        held.update(kept);
+        OrderProgress state = progress.value();
+        if (state == null) state = new OrderProgress();
+        due.sort(IN_EVENT_TIME_ORDER);
+        for (OrderInput i : due) apply(i, state, ctx, out);
         progress.update(state);
     }
 

@@ -45,7 +45,12 @@ public final class InventorySettings implements Serializable {
     public InventorySettings withMarketplaceLocation(String channel, String location) {
         marketplaceLocations.put(channel, location);
         ledger = new LedgerPolicy(
-                ledger.lowStockThreshold, ledger.safetyStock, ledger.settledRetention, marketplaceLocations.values());
+                ledger.lowStockThreshold,
+                ledger.safetyStock,
+                ledger.settledRetention,
+                marketplaceLocations.values(),
+                ledger.maxBackorders,
+                ledger.allowedLateness);
         return this;
     }
 
@@ -58,7 +63,8 @@ public final class InventorySettings implements Serializable {
                 config.get(StockflowOptions.SAFETY_STOCK),
                 config.get(StockflowOptions.SETTLED_RETENTION),
                 s.marketplaceLocations.values(),
-                config.get(StockflowOptions.MAX_BACKORDERS));
+                config.get(StockflowOptions.MAX_BACKORDERS),
+                config.get(StockflowOptions.ALLOWED_LATENESS));
         s.limits = StockflowOptions.ingestLimits(config);
         s.dedupTtl = config.get(StockflowOptions.DEDUP_TTL);
         s.orderTtl = config.get(StockflowOptions.ORDER_TTL);

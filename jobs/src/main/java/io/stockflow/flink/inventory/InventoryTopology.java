@@ -35,6 +35,7 @@ import io.stockflow.model.FulfilmentEvent;
 import io.stockflow.model.Movement;
 import io.stockflow.model.OrderEvent;
 import io.stockflow.types.CompactTypeInfo;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -134,7 +135,13 @@ public final class InventoryTopology {
                 clock);
         byOrder = routing.orders;
         SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder.process(
-                        new OrderGate(settings.dedupTtl, settings.orderTtl, clock, settings.marketplaceLocations),
+                        new OrderGate(
+                                settings.dedupTtl,
+                                settings.orderTtl,
+                                // A bounded run reads each order's events in event-time order: nothing to hold.
+                                settings.replay ? Duration.ZERO : settings.ledger.allowedLateness,
+                                clock,
+                                settings.marketplaceLocations),
                         CompactTypeInfo.LEDGER_COMMAND)
                 .name("order gate: dedup, canonical, commands")
                 .uid("order-gate")
@@ -208,7 +215,8 @@ public final class InventoryTopology {
                         movements.getSideOutput(ParseRecords.DEAD_LETTERS),
                         fulfilments.getSideOutput(ParseRecords.DEAD_LETTERS),
                         orderCommands.getSideOutput(OrderGate.DEAD_LETTERS),
-                        routing.deadLetters);
+                        routing.deadLetters,
+                        availability.getSideOutput(StockLedgerFunction.DEAD_LETTERS));
         DataStream<Alert> ledgerAlerts = availability.getSideOutput(StockLedgerFunction.ALERTS);
         if (settings.grouping.enabled) ledgerAlerts = oversellEpisodes(ledgerAlerts, availability, settings, clock);
         DataStream<Alert> alerts = ledgerAlerts.union(routing.alerts, capacity.alerts);

@@ -61,6 +61,15 @@ public final class StockflowOptions {
             .withDescription("Inventory: orders kept waiting in one SKU's backorder queue, to be filled when stock"
                     + " arrives; a backordered line beyond it is not filled and raises BACKORDER_QUEUE_FULL.");
 
+    public static final ConfigOption<Duration> ALLOWED_LATENESS = ConfigOptions.key("stockflow.time.allowed-lateness")
+            .durationType()
+            .defaultValue(LedgerPolicy.DEFAULT_ALLOWED_LATENESS)
+            .withDescription("Inventory, live: how far behind in event time a record may arrive and still be applied"
+                    + " in event-time order. Each position keeps the on-hand changes of this long behind its newest,"
+                    + " so a stock COUNT is its level as of its own time (a COUNT older than a change no longer kept is"
+                    + " a dead letter); an order's cancellation that arrives before its creation waits this long for"
+                    + " it.");
+
     public static final ConfigOption<Duration> DEDUP_TTL = ConfigOptions.key("stockflow.ledger.dedup-ttl")
             .durationType()
             .defaultValue(Duration.ofDays(7))
@@ -208,6 +217,7 @@ public final class StockflowOptions {
             new SettingFlag<>(MAX_LINES, "--max-lines", "N", SettingType.INT),
             new SettingFlag<>(OUT_OF_ORDERNESS, "--out-of-orderness", "DURATION", SettingType.DURATION),
             new SettingFlag<>(IDLENESS, "--idleness", "DURATION", SettingType.DURATION),
+            new SettingFlag<>(ALLOWED_LATENESS, "--allowed-lateness", "DURATION", SettingType.DURATION),
             new SettingFlag<>(SLA_POLICY, "--sla-policy", "FILE", SettingType.FILE),
             new SettingFlag<>(NOTIFICATION_TEMPLATES, "--notification-templates", "FILE", SettingType.FILE),
             new SettingFlag<>(RULES, "--rules", "FILE", SettingType.FILES),

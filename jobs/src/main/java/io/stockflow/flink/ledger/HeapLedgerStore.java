@@ -5,6 +5,7 @@ import io.stockflow.ledger.BackorderTally;
 import io.stockflow.ledger.LedgerStore;
 import io.stockflow.ledger.OrderHold;
 import io.stockflow.ledger.Position;
+import io.stockflow.ledger.PositionHistory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ final class HeapLedgerStore implements LedgerStore {
     private final Map<String, OrderHold> holds = new HashMap<>();
     private final Map<String, Backorder> backorders = new HashMap<>();
     private BackorderTally tally;
+    private final Map<String, PositionHistory> histories = new HashMap<>();
 
     @Override
     public Position position(String location) {
@@ -85,5 +87,15 @@ final class HeapLedgerStore implements LedgerStore {
     @Override
     public void putBackorderTally(BackorderTally tally) {
         this.tally = tally;
+    }
+
+    @Override
+    public PositionHistory history(String location) {
+        return histories.get(location);
+    }
+
+    @Override
+    public void putHistory(String location, PositionHistory history) {
+        histories.put(location, history);
     }
 }

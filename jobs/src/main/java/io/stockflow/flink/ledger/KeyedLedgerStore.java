@@ -5,6 +5,7 @@ import io.stockflow.ledger.BackorderTally;
 import io.stockflow.ledger.LedgerStore;
 import io.stockflow.ledger.OrderHold;
 import io.stockflow.ledger.Position;
+import io.stockflow.ledger.PositionHistory;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.state.MapState;
@@ -18,7 +19,8 @@ import org.apache.flink.api.common.state.ValueState;
  * <p>Positions are read on first use and written back once, by {@link #flush()}, if the command changed any.
  * Savepoints of 0.1 kept one MapState entry per location: those move into the new value on a SKU's first command.
  * The backorder queue is one MapState entry per waiting order and its count one value: the hot path (an order that
- * is not backordered) touches neither.
+ * is not backordered) touches neither. A position's count history is one MapState entry per location, touched by
+ * on-hand changes only: reservations do not read it.
  */
 final class KeyedLedgerStore implements LedgerStore {
     private final ValueState<Map<String, Position>> positions;
@@ -26,6 +28,7 @@ final class KeyedLedgerStore implements LedgerStore {
     private final MapState<String, OrderHold> holds;
     private final MapState<String, Backorder> backorders;
     private final ValueState<BackorderTally> tally;
+    private final MapState<String, PositionHistory> histories;
     private Map<String, Position> table;
     private boolean changed;
 
@@ -34,12 +37,14 @@ final class KeyedLedgerStore implements LedgerStore {
             MapState<String, Position> positionsPerLocation,
             MapState<String, OrderHold> holds,
             MapState<String, Backorder> backorders,
-            ValueState<BackorderTally> tally) {
+            ValueState<BackorderTally> tally,
+            MapState<String, PositionHistory> histories) {
         this.positions = positions;
         this.positionsPerLocation = positionsPerLocation;
         this.holds = holds;
         this.backorders = backorders;
         this.tally = tally;
+        this.histories = histories;
     }
 
     /** Writes the positions back if the command changed them. */
@@ -130,5 +135,15 @@ final class KeyedLedgerStore implements LedgerStore {
     @Override
     public void putBackorderTally(BackorderTally value) throws Exception {
         tally.update(value);
+    }
+
+    @Override
+    public PositionHistory history(String location) throws Exception {
+        return histories.get(location);
+    }
+
+    @Override
+    public void putHistory(String location, PositionHistory history) throws Exception {
+        histories.put(location, history);
     }
 }

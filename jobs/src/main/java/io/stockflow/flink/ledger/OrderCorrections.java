@@ -1,5 +1,6 @@
 package io.stockflow.flink.ledger;
 
+import io.stockflow.allocation.Decision;
 import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.HoldCorrection;
 import io.stockflow.ledger.LineAllocation;
@@ -53,6 +54,8 @@ final class OrderCorrections {
             c.decisionId = first.eventId;
             c.sku = e.getKey();
             c.eventTime = eventTime;
+            c.rejected = plan.decision().decision() == Decision.REJECTED;
+            c.candidates.addAll(first.route.candidates);
             for (PlannedUnits u : e.getValue()) {
                 c.targets.add(new Allocation(u.location(), u.quantity()));
                 long safety = first.route.safetyStock(u.location(), c.sku);
@@ -63,12 +66,17 @@ final class OrderCorrections {
         return corrections;
     }
 
-    /** The held lines with each answered SKU's holds replaced by what its ledger holds after the correction. */
+    /**
+     * The held lines with each answered SKU's holds replaced by what its ledger holds after the correction. A stale
+     * answer that holds and owes nothing (the order was cancelled, shipped or forgotten before the correction came)
+     * keeps the line as it was held at the decision: the decision was made before those events, which follow it on
+     * their own; taken as the decision's holds, they made an ALLOCATED decision without a single unit.
+     */
     static List<LineAllocation> held(List<LineAllocation> lines, List<LineAllocation> answers) {
         List<LineAllocation> result = new ArrayList<>();
         for (LineAllocation l : lines) {
             LineAllocation answer = answerFor(l.sku, answers);
-            if (answer == null) {
+            if (answer == null || settledBefore(answer)) {
                 result.add(l);
                 continue;
             }
@@ -95,6 +103,12 @@ final class OrderCorrections {
             if (a.correction != HoldCorrection.Outcome.APPLIED && a.reason != null) notes.add(a.reason);
         }
         return notes;
+    }
+
+    private static boolean settledBefore(LineAllocation answer) {
+        return answer.correction == HoldCorrection.Outcome.STALE
+                && answer.allocations.isEmpty()
+                && answer.backordered == 0;
     }
 
     private static LineAllocation answerFor(String sku, List<LineAllocation> answers) {

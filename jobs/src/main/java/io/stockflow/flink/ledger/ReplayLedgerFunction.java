@@ -9,6 +9,7 @@ import io.stockflow.ledger.LedgerPolicy;
 import io.stockflow.ledger.LineAllocation;
 import io.stockflow.ledger.LineCorrection;
 import io.stockflow.ledger.SkuLedger;
+import io.stockflow.model.DeadLetter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,7 @@ import org.apache.flink.util.Collector;
  * {@code routing.corrections}; fed one order at a time, live reaches the same holds (docs/design/routing.md).
  *
  * <p>It sits where {@link StockLedgerFunction} sits live, with the same outputs ({@link StockLedgerFunction#LINES},
- * {@link StockLedgerFunction#ALERTS}), so the allocation assembly, backorder fills and capacity counting downstream
+ * {@link StockLedgerFunction#ALERTS}, {@link StockLedgerFunction#DEAD_LETTERS}), so the allocation assembly, backorder fills and capacity counting downstream
  * are the live ones. Its ledgers are on the heap: a bounded run is decided again from its input.
  */
 public final class ReplayLedgerFunction extends KeyedProcessFunction<String, LedgerCommand, AvailabilityUpdate> {
@@ -113,6 +114,7 @@ public final class ReplayLedgerFunction extends KeyedProcessFunction<String, Led
             else ctx.output(StockLedgerFunction.LINES, fill);
         }
         for (Alert alert : effects.alerts) ctx.output(StockLedgerFunction.ALERTS, alert);
+        for (DeadLetter letter : effects.deadLetters) ctx.output(StockLedgerFunction.DEAD_LETTERS, letter);
         if (effects.settledAt > 0) {
             long due = (Math.floorDiv(effects.settledAt + policy.settledRetention.toMillis(), HOUR) + 1) * HOUR;
             if (due < expiryDue) {

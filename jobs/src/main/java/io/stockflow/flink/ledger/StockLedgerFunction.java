@@ -14,7 +14,9 @@ import io.stockflow.ledger.LineAllocation;
 import io.stockflow.ledger.LineCorrection;
 import io.stockflow.ledger.OrderHold;
 import io.stockflow.ledger.Position;
+import io.stockflow.ledger.PositionHistory;
 import io.stockflow.ledger.SkuLedger;
+import io.stockflow.model.DeadLetter;
 import io.stockflow.types.CompactTypeInfo;
 import java.io.IOException;
 import java.time.Duration;
@@ -45,6 +47,10 @@ import org.apache.flink.util.OutputTag;
  * to {@link #LINES} as a line with {@code fill} set, and the allocation assembly publishes the order's next
  * decision from it.
  *
+ * <p>A stock COUNT is the position's on-hand as of its event time ({@link SkuLedger}): the position remembers its
+ * newest count and the on-hand changes of the allowed count lateness, so movements and shipments that arrive around
+ * a count, in any order, end in the same on-hand. A count too late to place goes to {@link #DEAD_LETTERS}.
+ *
  * <p>Its second input are the assembler's corrections of routed holds ({@code routing.corrections}): each is applied
  * all or nothing and answered on {@link #LINES}, like a line decision (see docs/design/routing.md).
  */
@@ -53,6 +59,9 @@ public final class StockLedgerFunction
     public static final OutputTag<LineAllocation> LINES =
             new OutputTag<>("line-allocations", CompactTypeInfo.LINE_ALLOCATION);
     public static final OutputTag<Alert> ALERTS = new OutputTag<>("stock-alerts") {};
+    /** Stock counts that arrived later than the allowed count lateness: not applied, with the reason. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("ledger-dead-letters") {};
+
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
     private final LedgerPolicy policy;
@@ -70,6 +79,8 @@ public final class StockLedgerFunction
     private transient ValueState<BackorderTally> backorderTally;
     /** The SKU's one pending expiry timer (absent in state from before it existed: those timers still fire). */
     private transient ValueState<Long> expiryTimer;
+    /** Per location: the newest stock count and the on-hand changes after it (state added with time-true counts). */
+    private transient MapState<String, PositionHistory> histories;
 
     private transient Counter duplicateMovements;
     private transient Counter oversells;
@@ -78,6 +89,8 @@ public final class StockLedgerFunction
     private transient Counter backorderedUnits;
     private transient Counter backorderFills;
     private transient Counter filledUnits;
+    private transient Counter changesInCount;
+    private transient Counter lateCounts;
     private transient StockflowMetrics.PerKey<Counter> alertsByType;
     private transient StockflowMetrics.PerKey<Counter> correctionsByOutcome;
     private transient Histogram latency;
@@ -108,6 +121,9 @@ public final class StockLedgerFunction
                 .getMapState(new MapStateDescriptor<>("backorders", Types.STRING, TypeInformation.of(Backorder.class)));
         backorderTally = getRuntimeContext()
                 .getState(new ValueStateDescriptor<>("backorder-tally", TypeInformation.of(BackorderTally.class)));
+        histories = getRuntimeContext()
+                .getMapState(new MapStateDescriptor<>(
+                        "position-history", Types.STRING, TypeInformation.of(PositionHistory.class)));
         duplicateMovements = getRuntimeContext().getMetricGroup().counter("duplicateMovementsDropped");
         oversells = getRuntimeContext().getMetricGroup().counter("oversells");
         MetricGroup metrics = StockflowMetrics.group(getRuntimeContext().getMetricGroup());
@@ -116,6 +132,8 @@ public final class StockLedgerFunction
         backorderedUnits = metrics.counter(StockflowMetrics.BACKORDERED_UNITS);
         backorderFills = getRuntimeContext().getMetricGroup().counter("backorderFills");
         filledUnits = getRuntimeContext().getMetricGroup().counter("backorderFilledUnits");
+        changesInCount = getRuntimeContext().getMetricGroup().counter("changesInNewerCount");
+        lateCounts = getRuntimeContext().getMetricGroup().counter("countsTooLate");
         alertsByType = StockflowMetrics.counters(
                 getRuntimeContext().getMetricGroup(), StockflowMetrics.ALERT_TYPE, StockflowMetrics.ALERTS);
         correctionsByOutcome =
@@ -172,6 +190,11 @@ public final class StockLedgerFunction
             for (Allocation a : fill.fill) filledUnits.inc(a.quantity);
             ctx.output(LINES, fill);
         }
+        changesInCount.inc(effects.changesInCount);
+        for (DeadLetter letter : effects.deadLetters) {
+            lateCounts.inc();
+            ctx.output(DEAD_LETTERS, letter);
+        }
         for (Alert alert : effects.alerts) {
             if ("OVERSELL".equals(alert.type)) oversells.inc();
             alertsByType.get(alert.type).inc();
@@ -213,6 +236,6 @@ public final class StockLedgerFunction
     }
 
     private KeyedLedgerStore store() {
-        return new KeyedLedgerStore(positions, positionsPerLocation, holds, backorders, backorderTally);
+        return new KeyedLedgerStore(positions, positionsPerLocation, holds, backorders, backorderTally, histories);
     }
 }

@@ -26,7 +26,11 @@ class MarketplaceFulfilledOrdersTest {
     private void open(Map<String, String> marketplaceLocations) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new OrderGate(
-                        Duration.ofDays(7), Duration.ofDays(30), new DecisionClock(true), marketplaceLocations)),
+                        Duration.ofDays(7),
+                        Duration.ofDays(30),
+                        Duration.ZERO,
+                        new DecisionClock(true),
+                        marketplaceLocations)),
                 OrderInput::orderId,
                 Types.STRING);
         harness.open();

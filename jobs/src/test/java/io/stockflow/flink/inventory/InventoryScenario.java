@@ -29,7 +29,7 @@ final class InventoryScenario {
     private final List<String> ruleSets = new ArrayList<>();
     private InventorySettings settings = InventorySettings.replay();
 
-    /** Settings other than the replay defaults (still a replay). */
+    /** Settings other than the replay defaults (a replay unless they are live settings). */
     InventoryScenario settings(InventorySettings settings) {
         this.settings = settings;
         return this;

@@ -130,6 +130,23 @@ class AllocationAssemblerCorrectionTest {
     }
 
     @Test
+    void aCorrectionAnsweredAfterTheOrderWasCancelledPublishesTheHoldsOfTheDecisionNotAnEmptyAllocation()
+            throws Exception {
+        open(true);
+        sendSplitHolds();
+        LineAllocation stale =
+                answer(HoldCorrection.Outcome.STALE, "STORE-NYC", "SKU-A was not moved: the order was cancelled first");
+        stale.allocations.clear(); // the cancel released everything before the correction came back
+        send(stale);
+
+        assertThat(decisions()).singleElement().satisfies(d -> {
+            assertThat(d.decision).isEqualTo(Decision.ALLOCATED);
+            assertThat(units(d)).containsExactly("SKU-A 1@STORE-NYC", "SKU-B 1@WH-EAST");
+            assertThat(d.reason).endsWith(" Not corrected: SKU-A was not moved: the order was cancelled first.");
+        });
+    }
+
+    @Test
     void theRoundSurvivesARestoreAndAnAnswerWithoutARoundIsIgnored() throws Exception {
         open(true);
         send(answer(HoldCorrection.Outcome.APPLIED, "WH-EAST", null));

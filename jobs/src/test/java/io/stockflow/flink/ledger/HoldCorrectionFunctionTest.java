@@ -114,6 +114,58 @@ class HoldCorrectionFunctionTest {
         assertThat(answer.reason).isEqualTo("SKU was not moved: the order was cancelled first");
     }
 
+    @Test
+    void aCorrectionAfterAShipmentIsStaleAndReservesNothingThatLeft() throws Exception {
+        LedgerCommand ship = LedgerCommand.forOrder(Kind.SHIP, "ful-1", "o1", "shopify", "SKU", 3, 3000);
+        ship.location = "WH-A";
+        send(ship);
+        harness.getOutput().clear();
+
+        correct("o1:placed", "WH-B", 3);
+
+        assertThat(harness.extractOutputValues())
+                .as("WH-B reserves nothing for units that left WH-A")
+                .isEmpty();
+        LineAllocation answer = lines().get(1);
+        assertThat(answer.correction).isEqualTo(HoldCorrection.Outcome.STALE);
+        assertThat(answer.allocations).isEmpty();
+        assertThat(answer.reason).isEqualTo("SKU was not moved: the order shipped first");
+    }
+
+    @Test
+    void aSkuThePlanBackordersWholeIsReleasedAndStaysOwedUnlessThePlanRejectsTheOrder() throws Exception {
+        LineCorrection backorder = new LineCorrection();
+        backorder.orderId = "o1";
+        backorder.decisionId = "o1:placed";
+        backorder.sku = "SKU";
+        backorder.candidates.addAll(List.of("WH-A", "WH-B"));
+        backorder.eventTime = 2000;
+        harness.processElement2(new StreamRecord<>(backorder, backorder.eventTime));
+
+        LineAllocation answer = lines().get(1);
+        assertThat(answer.correction).isEqualTo(HoldCorrection.Outcome.APPLIED);
+        assertThat(answer.allocations).isEmpty();
+        assertThat(answer.backordered)
+                .as("still owed: the decision says BACKORDERED, not ALLOCATED")
+                .isEqualTo(3);
+
+        send(reserve("o2", "o2:placed", 1, 2));
+        LineCorrection reject = new LineCorrection();
+        reject.orderId = "o2";
+        reject.decisionId = "o2:placed";
+        reject.sku = "SKU";
+        reject.rejected = true;
+        reject.eventTime = 2000;
+        harness.processElement2(new StreamRecord<>(reject, reject.eventTime));
+
+        LineAllocation rejected = lines().stream()
+                .filter(l -> l.orderId.equals("o2") && l.correction != null)
+                .findFirst()
+                .orElseThrow();
+        assertThat(rejected.allocations).isEmpty();
+        assertThat(rejected.backordered).isZero();
+    }
+
     private void correct(String decisionId, String location, long quantity) throws Exception {
         LineCorrection c = new LineCorrection();
         c.orderId = "o1";
