@@ -151,6 +151,8 @@ public final class AnomalyAlerts {
             double perHour,
             double hoursLeft,
             long leadTimeMillis,
+            double probability,
+            double dispersion,
             long detectedAt) {
         double leadHours = leadTimeMillis / 3_600_000.0;
         Severity severity = hoursLeft < leadHours / 2 ? Severity.CRITICAL : Severity.WARNING;
@@ -163,7 +165,10 @@ public final class AnomalyAlerts {
                 + Instants.format(stockoutAt) + ", in " + fmt(hoursLeft) + " h, before the " + fmt(leadHours)
                 + " h replenishment lead time";
         a.evidenceJson = Evidence.of("score", round(leadHours / Math.max(hoursLeft, 0.01)))
-                .and("model", "velocity-ewma")
+                .and("model", "velocity-ewma-negative-binomial")
+                .and("stockout_probability", round(probability))
+                .and("confidence", StockoutRisk.CONFIDENCE)
+                .and("dispersion", round(dispersion))
                 .and("available", available)
                 .and("units_per_hour", round(perHour))
                 .and("hours_left", round(hoursLeft))

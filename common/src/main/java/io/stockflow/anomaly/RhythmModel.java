@@ -25,6 +25,7 @@ public final class RhythmModel implements Serializable {
     public static final int BINS_PER_WINDOW = 4;
     public static final long WINDOW_MILLIS = BIN_MILLIS * BINS_PER_WINDOW;
     static final long HOUR_MILLIS = 3_600_000L;
+    static final double BINS_PER_WEEK = 7 * 24 * HOUR_MILLIS / (double) BIN_MILLIS;
     /** The windows spikes are tested over, in hours; the first is the bin-by-bin window. */
     public static final int[] SCALE_HOURS = {1, 6, 24, SeriesHours.HOURS};
 
@@ -39,6 +40,8 @@ public final class RhythmModel implements Serializable {
     public long maxSilenceMillis = 6 * 3_600_000L;
     /** Channels expected to send fewer orders per hour than this are not judged. */
     public double minChannelRatePerHour = 3;
+    /** SKUs expected to sell fewer lines per hour than this are not judged for a gap in their sales. */
+    public double minGapRatePerHour = 3;
     /** False alarms per alert type and week the operator accepts (see {@link AlertBudget}). */
     public double alertsPerWeek = 1;
 
@@ -49,16 +52,22 @@ public final class RhythmModel implements Serializable {
     private final class Thresholds {
         final double spike;
         final double drop;
+        /** Per series and sale: divided by the sales a week of the series judged. */
+        final double gap;
+
         final double refund;
         final double silence;
 
         Thresholds(ShopStats shop) {
             double scales = AlertBudget.looksPerWeek(SCALE_HOURS);
             spike = AlertBudget.alpha(alertsPerWeek, shop.demandSeries, scales);
-            drop = AlertBudget.alpha(alertsPerWeek, shop.dropSeries, AlertBudget.looksPerWeek(1));
+            // A SKU judged for drops is looked at through its hourly window and through the gaps between its sales:
+            // each test has half the type's budget.
+            drop = AlertBudget.alpha(alertsPerWeek / 2, shop.dropSeries, AlertBudget.looksPerWeek(1));
+            gap = AlertBudget.alpha(alertsPerWeek / 2, shop.dropSeries, 1);
             refund = AlertBudget.alpha(alertsPerWeek, shop.refundSeries, scales);
             // A gap is looked at every bin.
-            silence = AlertBudget.alpha(alertsPerWeek, shop.channelSeries, 7 * 24 * HOUR_MILLIS / (double) BIN_MILLIS);
+            silence = AlertBudget.alpha(alertsPerWeek, shop.channelSeries, BINS_PER_WEEK);
         }
     }
 
@@ -182,9 +191,12 @@ public final class RhythmModel implements Serializable {
             CountVerdict hour = test.spike(observedHour, expectedHour, WINDOW_MILLIS, phi, kappa, spikeAlpha);
             if (hour != null && hour.significant()) spike = hour;
             if (!refund) {
-                if (expectedHour >= test.minExpectedForDrop) shop.dropSeries++;
+                boolean gapJudged = s.share() * shopRates[BINS_PER_WINDOW - 1] >= minGapRatePerHour;
+                if (expectedHour >= test.minExpectedForDrop || gapJudged) shop.dropSeries++;
                 CountVerdict d = test.drop(observedHour, expectedHour, WINDOW_MILLIS, phi, kappa, alpha.drop);
                 if (d != null && d.significant()) drop = d;
+                CountVerdict g = gapJudged ? salesGap(s, profile, binEnd, phi, kappa, alpha.gap) : null;
+                if (g != null && g.significant()) drop = CountVerdict.stronger(drop, g);
                 if (!s.alerting) learnDispersion(s, shopRates, shop, true);
             }
             if (!s.alerting) learnClumping(refund, observedHour, expectedHour, shop);
@@ -210,7 +222,7 @@ public final class RhythmModel implements Serializable {
         Alert alert = null;
         CountVerdict v = spike != null ? spike : drop;
         // A long window holds an anomaly for up to two days after it: what it sees then was reported already.
-        boolean echo = v != null
+        boolean echo = spike != null
                 && v.windowMillis > WINDOW_MILLIS
                 && h.lastAlertAt != Long.MIN_VALUE
                 && binEnd - h.lastAlertAt < SeriesHours.HOURS * HOUR_MILLIS;
@@ -334,6 +346,26 @@ public final class RhythmModel implements Serializable {
                 alpha,
                 phi,
                 detectedAt);
+    }
+
+    /**
+     * The verdict on a SKU's sales gap: no line since its last sale, while the lines expected over the gap (its share
+     * of the shop's rhythm, bin by bin, over at most {@link #maxSilenceMillis}) make a gap that long improbable
+     * (negative binomial, clumps of mean size {@code kappa}: {@code P(0)}). A drop of a best seller to nothing shows
+     * here once the lines it misses are enough, whatever the hourly windows' alignment; a gap of a SKU selling fewer
+     * than {@link #minGapRatePerHour} lines an hour over the gap is not judged. Each sale starts a new gap, so the
+     * threshold shares the budget among the lines the SKU sells in a week. Null when the gap is too short.
+     */
+    private CountVerdict salesGap(
+            RhythmSeries s, SeasonalProfile profile, long now, double phi, double kappa, double alpha) {
+        if (s.lastEventTime == Long.MIN_VALUE || now - s.lastEventTime < minSilenceMillis) return null;
+        long from = Math.max(s.lastEventTime, now - maxSilenceMillis);
+        double expected = expectedOrders(s, profile, from, now);
+        if (expected / ((now - from) / (double) HOUR_MILLIS) < minGapRatePerHour) return null;
+        // Every sale starts a new gap: a series has as many looks a week as the lines it sells in one.
+        double looks = Math.max(1, s.share() * profile.expectedRate(now) * 168);
+        double p = CountTail.zero(expected / Math.max(1, kappa), phi);
+        return new CountVerdict(0, expected, now - from, p, alpha / looks, phi);
     }
 
     /**

@@ -6,6 +6,11 @@ package io.stockflow.anomaly;
  */
 public class SalesVelocity {
     public static final double MEMORY_BINS = 8;
+    /**
+     * Hours of sales the velocity is worth as an estimate: an exponential average with weight {@code a = 1 / MEMORY_BINS}
+     * has the variance of a plain mean over {@code 2 / a - 1} bins.
+     */
+    public static final double EFFECTIVE_HOURS = (2 * MEMORY_BINS - 1) * RhythmModel.BIN_MILLIS / 3_600_000.0;
 
     public double perHour;
     public long binsSeen;

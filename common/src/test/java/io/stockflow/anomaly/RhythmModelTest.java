@@ -101,6 +101,29 @@ class RhythmModelTest {
         assertThat(alerts.get(0).eventTime - dropStart).isBetween(2 * BIN, 4 * BIN);
     }
 
+    /** A bin in which SKU-1 sells {@code lines} (its last line at the bin's end when it sells any). */
+    void sales(int lines) {
+        if (lines > 0) sku.lastEventTime = t + BIN - 1;
+        bin(lines, poisson(25), poisson(1.0 / 16), t + BIN - 1);
+    }
+
+    @Test
+    void aSellerOfThirteenLinesAnHourThatStopsSellingIsReportedOnceFromItsGap() {
+        // 13 lines an hour: too few for the hourly drop (20 expected), enough for a gap of about an hour and a half.
+        for (long end = t + 3 * DAY; t < end; ) sales(poisson(13 / 4.0));
+        assertThat(alerts).as("no gap of a steady seller is implausible").isEmpty();
+        long lastSale = sku.lastEventTime;
+        for (int i = 0; i < 12; i++) sales(0);
+        assertThat(alerts).extracting(a -> a.type).containsExactly("DEMAND_DROP");
+        Alert a = alerts.get(0);
+        assertThat(a.eventTime - lastSale).isBetween(45 * 60_000L, 2 * 3_600_000L);
+        assertThat(a.observed).isZero();
+        assertThat(a.windowStart).isEqualTo(lastSale);
+        for (int i = 0; i < 8; i++) sales(poisson(13 / 4.0));
+        assertThat(alerts).as("once per gap").hasSize(1);
+        assertThat(sku.share()).as("the gap was not learned").isGreaterThan(0.025);
+    }
+
     @Test
     void nothingIsJudgedBeforeTheWarmUp() {
         for (int i = 0; i < 40; i++) bin(i < 20 ? 10 : 60, 25, 0, t + BIN - 1);
@@ -204,7 +227,8 @@ class RhythmModelTest {
             for (int i = 0; i < n; i++) {
                 RhythmSeries s = skus.get(2 * i);
                 s.pending = poisson(rates[i]);
-                if (s.pending > 0) s.lastEventTime = t;
+                // The last of k events spread evenly over the bin.
+                if (s.pending > 0) s.lastEventTime = t + (long) (BIN * Math.pow(random.nextDouble(), 1 / s.pending));
                 skus.get(2 * i + 1).pending = poisson(rates[i] * 0.03);
             }
             closeBin(skus);
