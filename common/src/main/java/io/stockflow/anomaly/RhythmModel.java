@@ -25,6 +25,9 @@ public final class RhythmModel implements Serializable {
     public static final int BINS_PER_WINDOW = 4;
     public static final long WINDOW_MILLIS = BIN_MILLIS * BINS_PER_WINDOW;
     static final long HOUR_MILLIS = 3_600_000L;
+    /** How long after an alert a spike of the last hour counts as a new episode though longer windows still see the last. */
+    static final long FRESH_EPISODE_MILLIS = 6 * HOUR_MILLIS;
+
     static final double BINS_PER_WEEK = 7 * 24 * HOUR_MILLIS / (double) BIN_MILLIS;
     /** The windows spikes are tested over, in hours; the first is the bin-by-bin window. */
     public static final int[] SCALE_HOURS = {1, 6, 24, SeriesHours.HOURS};
@@ -180,6 +183,7 @@ public final class RhythmModel implements Serializable {
         double spikeAlpha = refund ? alpha.refund : alpha.spike;
         double kappa = refund ? shop.refundClumping() : shop.demandClumping();
         CountVerdict spike = null;
+        CountVerdict hourSpike = null;
         CountVerdict drop = null;
         boolean shortAnomaly = false;
         boolean continues = false;
@@ -190,6 +194,7 @@ public final class RhythmModel implements Serializable {
             double observedHour = s.windowCount();
             CountVerdict hour = test.spike(observedHour, expectedHour, WINDOW_MILLIS, phi, kappa, spikeAlpha);
             if (hour != null && hour.significant()) spike = hour;
+            hourSpike = spike;
             if (!refund) {
                 boolean gapJudged = s.share() * shopRates[BINS_PER_WINDOW - 1] >= minGapRatePerHour;
                 if (expectedHour >= test.minExpectedForDrop || gapJudged) shop.dropSeries++;
@@ -221,12 +226,16 @@ public final class RhythmModel implements Serializable {
         boolean anomalous = spike != null || drop != null || continues;
         Alert alert = null;
         CountVerdict v = spike != null ? spike : drop;
-        // A long window holds an anomaly for up to two days after it: what it sees then was reported already.
-        boolean echo = spike != null
-                && v.windowMillis > WINDOW_MILLIS
-                && h.lastAlertAt != Long.MIN_VALUE
-                && binEnd - h.lastAlertAt < SeriesHours.HOURS * HOUR_MILLIS;
-        if (v != null && !s.alerting && !echo) {
+        long sinceAlert = h.lastAlertAt == Long.MIN_VALUE ? Long.MAX_VALUE : binEnd - h.lastAlertAt;
+        // A long window holds an anomaly for up to two days after it: what it sees then was reported already, and
+        // only the last hour can tell of a new one.
+        if (spike != null && v.windowMillis > WINDOW_MILLIS && sinceAlert < SeriesHours.HOURS * HOUR_MILLIS) {
+            v = hourSpike != null ? hourSpike : drop;
+        }
+        // The long windows keep a series in its episode for up to two days: a new spike of the last hour, well after
+        // the last alert, is a new episode (a second refund wave a day after the first).
+        boolean fresh = hourSpike != null && sinceAlert >= FRESH_EPISODE_MILLIS;
+        if (v != null && (!s.alerting || fresh)) {
             h.lastAlertAt = binEnd;
             String type = refund
                     ? AnomalyAlerts.REFUND_SPIKE

@@ -160,6 +160,19 @@ class RhythmModelTest {
     }
 
     @Test
+    void aSecondRefundWaveADayAfterTheFirstIsANewEpisode() {
+        normal(2 * DAY);
+        for (int i = 0; i < 4; i++) bin(10, 25, 3, t + BIN - 1);
+        normal(DAY);
+        long second = t;
+        for (int i = 0; i < 4; i++) bin(10, 25, 3, t + BIN - 1);
+        normal(DAY);
+        assertThat(alerts).extracting(a -> a.type).containsExactly("REFUND_SPIKE", "REFUND_SPIKE");
+        assertThat(alerts.get(1).eventTime).isBetween(second, second + 4 * BIN);
+        assertThat(alerts.get(1).windowEnd - alerts.get(1).windowStart).isEqualTo(RhythmModel.WINDOW_MILLIS);
+    }
+
+    @Test
     void aQuietChannelIsNotJudged() {
         RhythmSeries quiet = new RhythmSeries(RhythmSeries.CHANNEL, "tiny");
         for (int i = 0; i < 4 * 96; i++) {
