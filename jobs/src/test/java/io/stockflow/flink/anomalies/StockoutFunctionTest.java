@@ -60,6 +60,29 @@ class StockoutFunctionTest {
     }
 
     @Test
+    void aFewUnitsOfAnUnevenSellerAreNotAStockOutUntilNothingIsLeft() throws Exception {
+        // SKU-3 sells 4 units every fourth bin: 4 an hour, in lumps.
+        for (int i = 0; i < 64; i++) {
+            BinCount b = new BinCount();
+            b.subject = "SKU-3";
+            b.binStart = i * BIN;
+            b.units = i % 4 == 0 ? 4 : 0;
+            StockSignal s = StockSignal.sales(b);
+            harness.processElement(new StreamRecord<>(s, s.eventTime()));
+        }
+        long now = 64 * BIN;
+        available("SKU-3", now, 5);
+        assertThat(harness.extractOutputValues())
+                .as("the point forecast says about an hour, but such a seller often lasts the lead time")
+                .isEmpty();
+        available("SKU-3", now + 1, 0);
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
+            assertThat(a.type).isEqualTo("STOCKOUT_PREDICTED");
+            assertThat(a.evidenceJson).contains("\"stockout_probability\":1.0").contains("\"dispersion\":3.0");
+        });
+    }
+
+    @Test
     void predictsTheStockOutWhenTheCoverIsShorterThanTheLeadTime() throws Exception {
         sales("SKU-1", 12, 5);
         long now = 12 * BIN;
