@@ -472,8 +472,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(
                 "%-34s %18s %22s%n",
                 "checkpoint duration p50 / p99 ms",
-                String.format("%.0f / %.0f", pass.checkpoints.p50Millis, pass.checkpoints.p99Millis),
-                String.format("%.0f / %.0f", hot.checkpoints.p50Millis, hot.checkpoints.p99Millis));
+                millis(pass.checkpoints.p50Millis) + " / " + millis(pass.checkpoints.p99Millis),
+                millis(hot.checkpoints.p50Millis) + " / " + millis(hot.checkpoints.p99Millis));
         System.out.printf(
                 "%-34s %18s %22s%n",
                 "state size (last checkpoint)",
@@ -511,8 +511,10 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("order -> decision visible read_committed: no decision observed");
         }
         System.out.printf(
-                "state scaling: %d positions, checkpoint p99 %.0f ms, state %s%n",
-                (long) traffic.skus * locations, hot.checkpoints.p99Millis, megabytes(hot.checkpoints.stateBytes));
+                "state scaling: %d positions, checkpoint p99 %s ms, state %s%n",
+                (long) traffic.skus * locations,
+                millis(hot.checkpoints.p99Millis),
+                megabytes(hot.checkpoints.stateBytes));
         System.out.println("where the time goes, half way through the passthrough:");
         VertexLoad.print(pass.load);
         System.out.println("and through the hot path:");
@@ -566,6 +568,11 @@ public final class BenchCommand implements Callable<Integer> {
                 label,
                 Double.isNaN(pass) ? "n/a" : String.format(format, pass),
                 Double.isNaN(hot) ? "n/a" : String.format(format, hot));
+    }
+
+    /** A duration in whole milliseconds, or n/a where the run completed no checkpoint to take it from. */
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format("%.0f", value);
     }
 
     private static String megabytes(long bytes) {
