@@ -319,22 +319,13 @@ final class SyncBench {
         }
     }
 
-    /**
-     * Reads the ledger's availability: every change of a SKU at a location or network-wide ({@code *}) is counted, and
-     * network-wide each drop to 0 is a sell-out at the event time of the change (the order's), each rise from 0 a
-     * restock.
-     */
-    private static final class Availability implements Runnable {
-        final AtomicLong skuChanges = new AtomicLong();
-        final AtomicLong positionChanges = new AtomicLong();
+    /** Reads a topic from its start, uncommitted records too (as written), until stopped. */
+    private abstract static class TopicReader implements Runnable {
         private final String bootstrap;
         private final String topic;
-        private final Map<String, long[]> latest = new HashMap<>();
         private volatile boolean stopped;
-        private final List<long[]> events = new ArrayList<>();
-        private final List<String> eventSkus = new ArrayList<>();
 
-        Availability(String bootstrap, String topic) {
+        TopicReader(String bootstrap, String topic) {
             this.bootstrap = bootstrap;
             this.topic = topic;
         }
@@ -345,6 +336,7 @@ final class SyncBench {
             p.put("bootstrap.servers", bootstrap);
             p.put("group.id", "stockflow-sync-bench-" + UUID.randomUUID());
             p.put("auto.offset.reset", "earliest");
+            p.put("isolation.level", "read_uncommitted");
             try (KafkaConsumer<String, String> consumer =
                     new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
                 consumer.subscribe(List.of(topic));
@@ -359,7 +351,27 @@ final class SyncBench {
             stopped = true;
         }
 
-        private void accept(String value) {
+        abstract void accept(String value);
+    }
+
+    /**
+     * Reads the ledger's availability: every change of a SKU at a location or network-wide ({@code *}) is counted, and
+     * network-wide each drop to 0 is a sell-out at the event time of the change (the order's), each rise from 0 a
+     * restock.
+     */
+    private static final class Availability extends TopicReader {
+        final AtomicLong skuChanges = new AtomicLong();
+        final AtomicLong positionChanges = new AtomicLong();
+        private final Map<String, long[]> latest = new HashMap<>();
+        private final List<long[]> events = new ArrayList<>();
+        private final List<String> eventSkus = new ArrayList<>();
+
+        Availability(String bootstrap, String topic) {
+            super(bootstrap, topic);
+        }
+
+        @Override
+        void accept(String value) {
             JsonNode a;
             try {
                 a = JSON.readTree(value);
@@ -418,39 +430,15 @@ final class SyncBench {
      * order with that SKU: a sell-out's availability record carries its order's event time as {@code as_of}, and this
      * finds when that order reached stockflow.
      */
-    private static final class Arrivals implements Runnable {
-        private final String bootstrap;
-        private final String topic;
+    private static final class Arrivals extends TopicReader {
         private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
-        private volatile boolean stopped;
 
         Arrivals(String bootstrap, String topic) {
-            this.bootstrap = bootstrap;
-            this.topic = topic;
+            super(bootstrap, topic);
         }
 
         @Override
-        public void run() {
-            Properties p = new Properties();
-            p.put("bootstrap.servers", bootstrap);
-            p.put("group.id", "stockflow-sync-bench-" + UUID.randomUUID());
-            p.put("auto.offset.reset", "earliest");
-            p.put("isolation.level", "read_uncommitted");
-            try (KafkaConsumer<String, String> consumer =
-                    new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-                consumer.subscribe(List.of(topic));
-                while (!stopped) {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(50))) accept(r.value());
-                }
-            }
-        }
-
-        /** Stops reading after the current poll; not by an interrupt, which would fail the consumer's close. */
-        void stop() {
-            stopped = true;
-        }
-
-        private void accept(String value) {
+        void accept(String value) {
             JsonNode o;
             try {
                 o = JSON.readTree(value);
