@@ -76,4 +76,17 @@ public final class ShopifyOrders {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A {@code refunds/create} of {@code quantity} units of {@code sku} of order {@code id}, returned to stock. */
+    public static String refunded(long id, long refundId, String time, String sku, long quantity) {
+        ObjectNode payload = JSON.createObjectNode();
+        payload.put("id", refundId).put("order_id", id).put("created_at", time);
+        ObjectNode line = payload.putArray("refund_line_items").addObject();
+        line.put("quantity", quantity).put("restock_type", "return");
+        line.putObject("line_item").put("sku", sku).put("price", "10.00");
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("source", "shopify").put("kind", "refunds/create").put("received_at", time);
+        envelope.set("payload", payload);
+        return envelope.toString();
+    }
 }

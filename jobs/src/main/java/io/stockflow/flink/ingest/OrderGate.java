@@ -54,7 +54,11 @@ import org.apache.flink.util.OutputTag;
  * of event time: when the creation comes, they are applied in event-time order, as a bounded run applies them (a
  * creation older than its cancellation is decided, then released; one older than its shipment is decided where the
  * units are, then shipped). What waited out the lateness is applied without it, and a creation after a cancellation
- * applied so is REJECTED as cancelled before it was placed.
+ * applied so is REJECTED as cancelled before it was placed. A restocking refund of a warehouse order whose units
+ * the gate has not seen ship waits for their shipment the same way: the ledger returns to stock only what left it,
+ * so a refund applied before its shipment would return nothing and the shipment would then take the units for good.
+ * A shipment that covers it applies it; without one, it applies when the lateness has passed (units refunded before
+ * they shipped are then released from their reservation).
  *
  * <p>An event's id is remembered in the order's progress, so that an event costs one state write. Savepoints of the
  * older layout keep ids in a map state of their own ({@code seen-events}); it is still read until its entries expire:
@@ -100,6 +104,10 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
     private transient Counter unresolvedReturns;
     /** Cancellations and warehouse events that came before the order's creation, waiting for it (new state). */
     private transient ListState<OrderInput> held;
+    /** Restocking refunds of units not seen shipping yet, waiting for their shipment (new state). */
+    private transient ListState<OrderInput> heldForShipment;
+    /** Units of each SKU the order's warehouse shipments took, to know whether a refund's units have shipped. */
+    private transient MapState<String, Long> shippedUnits;
 
     private transient Counter duplicates;
     private transient StockflowMetrics.PerKey<Counter> ordersIn;
@@ -130,6 +138,9 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         unresolvedReturns = getRuntimeContext().getMetricGroup().counter("returnsUnresolved");
         held = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("held-for-creation", CompactTypeInfo.ORDER_INPUT));
+        heldForShipment = getRuntimeContext()
+                .getListState(new ListStateDescriptor<>("held-for-shipment", CompactTypeInfo.ORDER_INPUT));
+        shippedUnits = getRuntimeContext().getMapState(shippedUnitsDescriptor(progressTtl));
         duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         ordersIn = StockflowMetrics.counters(
                 getRuntimeContext().getMetricGroup(), StockflowMetrics.CHANNEL, StockflowMetrics.ORDERS_IN);
@@ -168,6 +179,12 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         return d;
     }
 
+    static MapStateDescriptor<String, Long> shippedUnitsDescriptor(Duration ttl) {
+        MapStateDescriptor<String, Long> d = new MapStateDescriptor<>("shipped-units", Types.STRING, Types.LONG);
+        d.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
+        return d;
+    }
+
     @Override
     public void processElement(OrderInput input, Context ctx, Collector<LedgerCommand> out) throws Exception {
         OrderProgress state = progress.value();
@@ -201,6 +218,11 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
             ctx.timerService().registerEventTimeTimer(due(input));
             return;
         }
+        if (waitsForShipment(input)) {
+            heldForShipment.add(input);
+            ctx.timerService().registerEventTimeTimer(due(input));
+            return;
+        }
         List<OrderInput> waiting = isCreation(input) ? list(held.get()) : List.of();
         if (waiting.isEmpty()) {
             apply(input, state, ctx, out);
@@ -223,6 +245,21 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         return input.fulfilment != null || input.order.type == OrderEventType.CANCELLED;
     }
 
+    /** A restocking refund of a warehouse order, of more units of a SKU than the order's shipments took so far. */
+    private boolean waitsForShipment(OrderInput input) throws Exception {
+        if (hold.isZero() || input.order == null || input.order.type != OrderEventType.REFUNDED) return false;
+        if (OrderEvent.MARKETPLACE.equals(input.order.fulfilledBy)) return false;
+        for (OrderLine line : input.order.lines) {
+            if (line.restock && line.quantity > shipped(line.sku)) return true;
+        }
+        return false;
+    }
+
+    private long shipped(String sku) throws Exception {
+        Long units = shippedUnits.get(sku);
+        return units == null ? 0 : units;
+    }
+
     private static boolean isCreation(OrderInput input) {
         return input.order != null
                 && (input.order.type == OrderEventType.PLACED || input.order.type == OrderEventType.UPDATED);
@@ -232,9 +269,32 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         return input.eventTime() + hold.toMillis();
     }
 
-    private void apply(OrderInput input, OrderProgress state, Context ctx, Collector<LedgerCommand> out) {
-        if (input.order != null) onOrderEvent(input.order, input.route, state, ctx, out);
-        else onFulfilment(input.fulfilment, out);
+    private void apply(OrderInput input, OrderProgress state, Context ctx, Collector<LedgerCommand> out)
+            throws Exception {
+        if (input.order != null) {
+            onOrderEvent(input.order, input.route, state, ctx, out);
+        } else {
+            onFulfilment(input.fulfilment, out);
+            if (input.fulfilment.type == FulfilmentType.SHIPPED) onShipped(input.fulfilment, state, ctx, out);
+        }
+    }
+
+    /** Counts the shipment's units and applies the waiting refunds that it covers, in event-time order. */
+    private void onShipped(FulfilmentEvent f, OrderProgress state, Context ctx, Collector<LedgerCommand> out)
+            throws Exception {
+        for (OrderLine line : f.lines) shippedUnits.put(line.sku, shipped(line.sku) + line.quantity);
+        List<OrderInput> waiting = list(heldForShipment.get());
+        if (waiting.isEmpty()) return;
+        List<OrderInput> covered = new ArrayList<>();
+        List<OrderInput> kept = new ArrayList<>();
+        for (OrderInput w : waiting) (waitsForShipment(w) ? kept : covered).add(w);
+        if (covered.isEmpty()) return;
+        heldForShipment.update(kept);
+        covered.sort(IN_EVENT_TIME_ORDER);
+        for (OrderInput r : covered) {
+            ctx.timerService().deleteEventTimeTimer(due(r));
+            onOrderEvent(r.order, r.route, state, ctx, out);
+        }
     }
 
     private static List<OrderInput> list(Iterable<OrderInput> items) {
@@ -243,20 +303,29 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         return result;
     }
 
-    /** The order's creation did not come within the lateness: what waited that long applies without it. */
+    /**
+     * The order's creation, or a refund's shipment, did not come within the lateness: what waited that long applies
+     * without it.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<LedgerCommand> out) throws Exception {
-        List<OrderInput> waiting = list(held.get());
-        List<OrderInput> due = new ArrayList<>();
-        List<OrderInput> kept = new ArrayList<>();
-        for (OrderInput w : waiting) (due(w) <= timestamp ? due : kept).add(w);
+        List<OrderInput> due = takeDue(held, timestamp);
+        due.addAll(takeDue(heldForShipment, timestamp));
         if (due.isEmpty()) return;
-        held.update(kept);
         OrderProgress state = progress.value();
         if (state == null) state = new OrderProgress();
         due.sort(IN_EVENT_TIME_ORDER);
         for (OrderInput i : due) apply(i, state, ctx, out);
         progress.update(state);
+    }
+
+    /** Removes from {@code waiting} and returns the inputs due by {@code timestamp}. */
+    private List<OrderInput> takeDue(ListState<OrderInput> waiting, long timestamp) throws Exception {
+        List<OrderInput> due = new ArrayList<>();
+        List<OrderInput> kept = new ArrayList<>();
+        for (OrderInput w : list(waiting.get())) (due(w) <= timestamp ? due : kept).add(w);
+        if (!due.isEmpty()) waiting.update(kept);
+        return due;
     }
 
     /**

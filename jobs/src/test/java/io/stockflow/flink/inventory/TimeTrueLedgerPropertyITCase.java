@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The ledger does not depend on arrival order. Each seed makes a small history within the allowed lateness: receipts,
  * damages, adjustments and stock COUNTs at every position, orders (some cancelled, some shipped, a cancellation often
- * before its order in arrival), and warehouse shipments. The bounded run, which applies everything in event-time
+ * before its order in arrival), warehouse shipments, and returns to stock of shipped units (often before their
+ * shipment in arrival: they come on another topic). The bounded run, which applies everything in event-time
  * order, is the oracle. The live topology then gets the same records the way partitioned topics deliver them: each
  * record on a random one of three partitions of its topic, each partition in event-time order, the partitions
  * interleaved at random (and the topics as the job's sources happen to read them). On-hand and reserved of every
@@ -104,6 +105,12 @@ class TimeTrueLedgerPropertyITCase {
                         later,
                         shipped("ful-" + o, "shopify:" + o, SHOP_LOCATION.get(sku), sku, quantity, time(later)),
                         0));
+                if (random.nextBoolean()) {
+                    long returnedAt = later + 1 + random.nextInt(5);
+                    long units = 1 + random.nextInt((int) quantity);
+                    sent.add(new Sent(
+                            "orders", returnedAt, ShopifyOrders.refunded(o, 900 + o, time(returnedAt), sku, units), 0));
+                }
             }
         }
         List<Sent> placed = new ArrayList<>();

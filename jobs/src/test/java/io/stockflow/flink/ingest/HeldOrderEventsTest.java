@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * An order's events arrive in any order when they come on different partitions and topics: a cancellation or a
  * warehouse shipment that overtakes the order's creation waits for it, within the allowed lateness, and they apply in
- * event-time order.
+ * event-time order. A restocking refund that overtakes the shipment of its units waits for it the same way.
  */
-class HeldUntilCreationTest {
+class HeldOrderEventsTest {
     private static final long HOUR = Duration.ofHours(1).toMillis();
 
     private KeyedOneInputStreamOperatorTestHarness<String, OrderInput, LedgerCommand> harness;
@@ -139,6 +139,83 @@ class HeldUntilCreationTest {
         assertThat(commands())
                 .extracting(c -> c.kind + " " + c.sku + "@" + c.location)
                 .containsExactly("SHIP SKU-A@WH-EAST");
+    }
+
+    @Test
+    void aRestockingRefundThatOvertakesItsShipmentIsAppliedAfterIt() throws Exception {
+        send(order("e-place", OrderEventType.PLACED, 1000));
+        send(refund("e-refund", 2, 5000));
+        assertThat(commands())
+                .as("the refund waits for its units to ship")
+                .extracting(c -> c.kind + "")
+                .containsExactly("RESERVE");
+
+        ship("ful-1", 2, 3000);
+
+        assertThat(commands())
+                .extracting(c -> c.kind + " " + c.sku + " " + c.quantity)
+                .containsExactly("RESERVE SKU-A 2", "SHIP SKU-A 2", "REFUND SKU-A 2");
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aRefundOfUnitsThatAlreadyShippedAppliesAtOnce() throws Exception {
+        send(order("e-place", OrderEventType.PLACED, 1000));
+        ship("ful-1", 2, 3000);
+        send(refund("e-refund", 1, 5000));
+
+        assertThat(commands()).extracting(c -> c.kind + "").containsExactly("RESERVE", "SHIP", "REFUND");
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aRefundStillWaitsWhileOnlyPartOfItsUnitsShipped() throws Exception {
+        send(order("e-place", OrderEventType.PLACED, 1000));
+        send(refund("e-refund", 2, 5000));
+        ship("ful-1", 1, 3000);
+        assertThat(commands()).extracting(c -> c.kind + "").containsExactly("RESERVE", "SHIP");
+
+        ship("ful-2", 1, 4000);
+        assertThat(commands()).extracting(c -> c.kind + "").containsExactly("RESERVE", "SHIP", "SHIP", "REFUND");
+    }
+
+    @Test
+    void aRefundWhoseUnitsDoNotShipWithinTheLatenessAppliesAlone() throws Exception {
+        send(order("e-place", OrderEventType.PLACED, 1000));
+        send(refund("e-refund", 2, 5000));
+
+        harness.processWatermark(5000 + HOUR - 1);
+        assertThat(commands()).extracting(c -> c.kind + "").containsExactly("RESERVE");
+        harness.processWatermark(5000 + HOUR);
+        assertThat(commands()).extracting(c -> c.kind + "").containsExactly("RESERVE", "REFUND");
+    }
+
+    @Test
+    void aRefundWithoutRestockAppliesAtOnce() throws Exception {
+        send(order("e-place", OrderEventType.PLACED, 1000));
+        OrderEvent refund = refund("e-refund", 2, 5000);
+        refund.lines.get(0).restock = false;
+        send(refund);
+
+        assertThat(commands()).extracting(c -> c.kind + "").containsExactly("RESERVE", "REFUND");
+    }
+
+    private void ship(String eventId, long quantity, long occurredAt) throws Exception {
+        FulfilmentEvent shipped = new FulfilmentEvent();
+        shipped.eventId = eventId;
+        shipped.orderId = "shopify:1";
+        shipped.location = "WH-EAST";
+        shipped.type = FulfilmentType.SHIPPED;
+        shipped.lines.add(new OrderLine("SKU-A", quantity, "10.00"));
+        shipped.occurredAt = occurredAt;
+        harness.processElement(new StreamRecord<>(OrderInput.of(shipped), occurredAt));
+    }
+
+    private static OrderEvent refund(String eventId, long quantity, long eventTime) {
+        OrderEvent e = order(eventId, OrderEventType.REFUNDED, eventTime);
+        e.lines.clear();
+        e.lines.add(OrderLine.refund("SKU-A", quantity, true, null));
+        return e;
     }
 
     private void send(OrderEvent e) throws Exception {
