@@ -105,14 +105,7 @@ class HeldOrderEventsTest {
 
     @Test
     void aShipmentThatOvertakesTheOrdersCreationIsAppliedAfterTheDecision() throws Exception {
-        FulfilmentEvent shipped = new FulfilmentEvent();
-        shipped.eventId = "ful-1";
-        shipped.orderId = "shopify:1";
-        shipped.location = "WH-EAST";
-        shipped.type = FulfilmentType.SHIPPED;
-        shipped.lines.add(new OrderLine("SKU-A", 2, "10.00"));
-        shipped.occurredAt = 3000;
-        harness.processElement(new StreamRecord<>(OrderInput.of(shipped), shipped.occurredAt));
+        ship("ful-1", 2, 3000);
         assertThat(commands()).as("the shipment waits for its order").isEmpty();
 
         send(order("e-place", OrderEventType.PLACED, 1000));
@@ -125,14 +118,7 @@ class HeldOrderEventsTest {
 
     @Test
     void aShipmentWhoseOrderDoesNotComeWithinTheLatenessAppliesAlone() throws Exception {
-        FulfilmentEvent shipped = new FulfilmentEvent();
-        shipped.eventId = "ful-1";
-        shipped.orderId = "shopify:1";
-        shipped.location = "WH-EAST";
-        shipped.type = FulfilmentType.SHIPPED;
-        shipped.lines.add(new OrderLine("SKU-A", 2, "10.00"));
-        shipped.occurredAt = 3000;
-        harness.processElement(new StreamRecord<>(OrderInput.of(shipped), shipped.occurredAt));
+        ship("ful-1", 2, 3000);
 
         harness.processWatermark(3000 + HOUR);
 
