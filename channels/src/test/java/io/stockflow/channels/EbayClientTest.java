@@ -9,7 +9,6 @@ import io.stockflow.listing.Channel;
 import io.stockflow.marketsim.SimulatorSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -44,28 +43,7 @@ class EbayClientTest {
 
     /** The simulator with a listing revisable {@code perDay} times a day instead of 250. */
     static SimulatorSettings revisionsPerDay(int perDay) {
-        SimulatorSettings d = SimulatorSettings.defaults();
-        return new SimulatorSettings(
-                d.shopifyAccessToken(),
-                d.shopifyBucketSize(),
-                d.shopifyRestoreRate(),
-                d.shopifyCostPerCall(),
-                d.amazonAccessToken(),
-                d.amazonListingsPerSecond(),
-                d.amazonListingsBurst(),
-                d.amazonShipmentsPerSecond(),
-                d.amazonShipmentsBurst(),
-                d.ebayAccessToken(),
-                d.ebayRequestsPerCall(),
-                perDay,
-                ZoneId.of("UTC"),
-                d.wooConsumerKey(),
-                d.wooConsumerSecret(),
-                d.wooRequestsPerSecond(),
-                d.wooBurst(),
-                d.wooBatchLimit(),
-                d.twilioAccountSid(),
-                d.twilioAuthToken());
+        return SimulatorSettings.defaults().withEbayRevisionsPerDay(perDay);
     }
 
     @Test

@@ -43,31 +43,38 @@ public final class MarketplaceSimulator implements AutoCloseable {
         CallLog calls = new CallLog(CALL_LOG_WINDOW);
         List<SimulatedChannel> channels = List.of(
                 new ShopifyChannel(
-                        settings.shopifyAccessToken(),
-                        settings.shopifyBucketSize(),
-                        settings.shopifyRestoreRate(),
-                        settings.shopifyCostPerCall(),
+                        settings.shopify().accessToken(),
+                        settings.shopify().bucketSize(),
+                        settings.shopify().restoreRate(),
+                        settings.shopify().costPerCall(),
                         clock),
                 new AmazonChannel(
-                        settings.amazonAccessToken(),
-                        new AmazonChannel.Rate(settings.amazonListingsPerSecond(), settings.amazonListingsBurst()),
-                        new AmazonChannel.Rate(settings.amazonListingsPerSecond(), settings.amazonListingsBurst()),
-                        new AmazonChannel.Rate(settings.amazonShipmentsPerSecond(), settings.amazonShipmentsBurst()),
+                        settings.amazon().accessToken(),
+                        new AmazonChannel.Rate(
+                                settings.amazon().listingsPerSecond(),
+                                settings.amazon().listingsBurst()),
+                        new AmazonChannel.Rate(
+                                settings.amazon().listingsPerSecond(),
+                                settings.amazon().listingsBurst()),
+                        new AmazonChannel.Rate(
+                                settings.amazon().shipmentsPerSecond(),
+                                settings.amazon().shipmentsBurst()),
                         clock),
                 new EbayChannel(
-                        settings.ebayAccessToken(),
-                        settings.ebayRequestsPerCall(),
-                        settings.ebayRevisionsPerDay(),
-                        settings.ebayDayZone(),
+                        settings.ebay().accessToken(),
+                        settings.ebay().requestsPerCall(),
+                        settings.ebay().revisionsPerDay(),
+                        settings.ebay().dayZone(),
                         clock),
                 new WooChannel(
-                        settings.wooConsumerKey(),
-                        settings.wooConsumerSecret(),
-                        settings.wooRequestsPerSecond(),
-                        settings.wooBurst(),
-                        settings.wooBatchLimit(),
+                        settings.woo().consumerKey(),
+                        settings.woo().consumerSecret(),
+                        settings.woo().requestsPerSecond(),
+                        settings.woo().burst(),
+                        settings.woo().batchLimit(),
                         clock),
-                new TwilioChannel(settings.twilioAccountSid(), settings.twilioAuthToken(), clock));
+                new TwilioChannel(
+                        settings.twilio().accountSid(), settings.twilio().authToken(), clock));
         this.server = Javalin.create(config -> {
             config.jetty.host = HOST;
             config.jetty.port = port;

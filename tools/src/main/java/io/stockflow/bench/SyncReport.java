@@ -28,15 +28,15 @@ final class SyncReport {
                 "simulator limits: Shopify %d-point bucket +%.0f/s, %d a call; Amazon %.0f patches/s (burst %d);"
                         + " eBay %d revisions a listing and day, %d offers a call; WooCommerce %.0f requests/s"
                         + " (burst %d)%n",
-                limits.shopifyBucketSize(),
-                limits.shopifyRestoreRate(),
-                limits.shopifyCostPerCall(),
-                limits.amazonListingsPerSecond(),
-                limits.amazonListingsBurst(),
-                limits.ebayRevisionsPerDay(),
-                limits.ebayRequestsPerCall(),
-                limits.wooRequestsPerSecond(),
-                limits.wooBurst());
+                limits.shopify().bucketSize(),
+                limits.shopify().restoreRate(),
+                limits.shopify().costPerCall(),
+                limits.amazon().listingsPerSecond(),
+                limits.amazon().listingsBurst(),
+                limits.ebay().revisionsPerDay(),
+                limits.ebay().requestsPerCall(),
+                limits.woo().requestsPerSecond(),
+                limits.woo().burst());
         out.printf(
                 "a channel lists 0 when a poll of /_sim/quantities first shows it (polls %d ms apart at the median, %d"
                         + " ms at most: an exposure is late by at most that)%n",
