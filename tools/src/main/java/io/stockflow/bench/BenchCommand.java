@@ -59,6 +59,8 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
     /** Threads below this share of a core are summed up as one line. */
     private static final double MIN_CORES_SHOWN = 0.01;
+    /** How long one job may take over the pre-loaded input before the bench gives up on it. */
+    private static final Duration RUN_DEADLINE = Duration.ofMinutes(15);
 
     private static final List<String> INPUTS = List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT);
     /** Everything the inventory job writes, the topics it reads back included. */
@@ -375,7 +377,7 @@ public final class BenchCommand implements Callable<Integer> {
             long cpu0 = processCpuNanos();
             long brokerCpu0 = brokerCpuNanos(broker);
             long t0 = System.nanoTime();
-            long deadline = t0 + TimeUnit.MINUTES.toNanos(15);
+            long deadline = t0 + RUN_DEADLINE.toNanos();
             boolean loaded = false;
             Map<String, Long> threadsHalfWay = null;
             long halfWay = 0;
@@ -401,6 +403,12 @@ public final class BenchCommand implements Callable<Integer> {
                         && progressed < progressTotal / 4 * 3) {
                     phase.load = VertexLoad.fetch(rest, jobId);
                 }
+            }
+            if (progressRate.last() < progressTotal) {
+                // Its rates are n/a then: where it stood tells a stalled job from a slow one.
+                System.out.printf(
+                        "%s did not finish within %d minutes: %d of the %d records expected on %s%n",
+                        name, RUN_DEADLINE.toMinutes(), progressRate.last(), progressTotal, progressTopic);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (threadsHalfWay != null && System.nanoTime() - halfWay >= TimeUnit.SECONDS.toNanos(1)) {
