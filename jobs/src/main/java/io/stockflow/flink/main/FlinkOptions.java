@@ -133,11 +133,17 @@ public class FlinkOptions {
         return command.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    /** Kryo fallback off and explicit uids everywhere: a slow or unevolvable type or a missing uid fails at start. */
+    /**
+     * Kryo fallback off and explicit uids everywhere: a slow or unevolvable type or a missing uid fails at start.
+     * Checkpoints aligned, whatever the cluster's or config.yaml's default: unaligned ones stop the jobs for good under
+     * load (Flink aligns every task fed over a forward or broadcast exchange, and the jobs have such tasks downstream of
+     * ones that would pass barriers on early; docs/performance.md).
+     */
     public static Configuration jobSettings() {
         Configuration job = new Configuration();
         job.set(PipelineOptions.GENERIC_TYPES, false);
         job.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        job.set(CheckpointingOptions.ENABLE_UNALIGNED, false);
         return job;
     }
 }

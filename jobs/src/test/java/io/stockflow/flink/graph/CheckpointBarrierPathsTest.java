@@ -8,6 +8,7 @@ import io.stockflow.flink.io.TopicBinding;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.main.FlinkOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -37,6 +38,19 @@ class CheckpointBarrierPathsTest {
         assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
                 .as("the project's config.yaml is read")
                 .isNotNull();
+        conf.addAll(FlinkOptions.jobSettings());
+
+        assertThat(BarrierStalls.find(liveGraph(job, conf), CheckpointingOptions.isUnalignedCheckpointEnabled(conf)))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inventory", Jobs.ALL})
+    void noTaskWaitsForGoodOnACheckpointBarrierOnAClusterThatEnablesUnalignedCheckpoints(String job) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
+        conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
+        conf.addAll(FlinkOptions.jobSettings());
 
         assertThat(BarrierStalls.find(liveGraph(job, conf), CheckpointingOptions.isUnalignedCheckpointEnabled(conf)))
                 .isEmpty();
