@@ -40,8 +40,7 @@ class CheckpointBarrierPathsTest {
                 .isNotNull();
         conf.addAll(FlinkOptions.jobSettings());
 
-        assertThat(BarrierStalls.find(liveGraph(job, conf), CheckpointingOptions.isUnalignedCheckpointEnabled(conf)))
-                .isEmpty();
+        assertThat(stallsOfALiveRun(job, conf)).isEmpty();
     }
 
     @ParameterizedTest
@@ -52,8 +51,7 @@ class CheckpointBarrierPathsTest {
         conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
         conf.addAll(FlinkOptions.jobSettings());
 
-        assertThat(BarrierStalls.find(liveGraph(job, conf), CheckpointingOptions.isUnalignedCheckpointEnabled(conf)))
-                .isEmpty();
+        assertThat(stallsOfALiveRun(job, conf)).isEmpty();
     }
 
     @Test
@@ -61,7 +59,7 @@ class CheckpointBarrierPathsTest {
         Configuration conf = FlinkOptions.embeddedConfiguration(PROJECT_FLINK_CONF);
         conf.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
 
-        List<BarrierStalls.Stall> stalls = BarrierStalls.find(liveGraph("inventory", conf), true);
+        List<BarrierStalls.Stall> stalls = stallsOfALiveRun("inventory", conf);
 
         assertThat(stalls).anySatisfy(s -> {
             assertThat(s.task()).startsWith("allocations json");
@@ -71,13 +69,17 @@ class CheckpointBarrierPathsTest {
         });
     }
 
-    /** The job's graph as a live run builds it, with parallel sources as Kafka's and a sink per output topic. */
-    private static org.apache.flink.runtime.jobgraph.JobGraph liveGraph(String job, Configuration flinkConf) {
+    /**
+     * The stalls of the job's graph as a live run builds it (parallel sources as Kafka's, a sink per output topic),
+     * with the checkpoints the environment takes under {@code flinkConf}.
+     */
+    private static List<BarrierStalls.Stall> stallsOfALiveRun(String job, Configuration flinkConf) {
         Configuration conf = new Configuration(flinkConf);
         conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         JobGraph.wire(env, Jobs.resolve(job), new LiveBinding(), new JobOptions());
-        return env.getStreamGraph().getJobGraph();
+        boolean unaligned = env.getCheckpointConfig().isUnalignedCheckpointsEnabled();
+        return BarrierStalls.find(env.getStreamGraph().getJobGraph(), unaligned);
     }
 
     /** Live (unbounded) topics: a parallel source per input, as the Kafka source is, and a sink per output. */
