@@ -14,6 +14,8 @@ import java.util.List;
  * @param taskManagerStarted whether this project started a TaskManager (it has a pid file)
  * @param taskManagerAlive whether that TaskManager process still runs
  * @param orphanedTaskManagers pids of TaskManagers of this cluster other than the recorded one (same resource id)
+ * @param highAvailability whether the cluster runs with JobManager high availability (ZooKeeper)
+ * @param zooKeeperAlive whether the cluster's ZooKeeper process runs
  */
 public record ClusterHealth(
         boolean restAnswers,
@@ -21,8 +23,30 @@ public record ClusterHealth(
         boolean jobManagerAlive,
         boolean taskManagerStarted,
         boolean taskManagerAlive,
-        List<Long> orphanedTaskManagers) {
+        List<Long> orphanedTaskManagers,
+        boolean highAvailability,
+        boolean zooKeeperAlive) {
 
+    /** A cluster without high availability. */
+    public ClusterHealth(
+            boolean restAnswers,
+            int taskManagers,
+            boolean jobManagerAlive,
+            boolean taskManagerStarted,
+            boolean taskManagerAlive,
+            List<Long> orphanedTaskManagers) {
+        this(
+                restAnswers,
+                taskManagers,
+                jobManagerAlive,
+                taskManagerStarted,
+                taskManagerAlive,
+                orphanedTaskManagers,
+                false,
+                false);
+    }
+
+    /** A cluster without high availability or orphans. */
     public ClusterHealth(
             boolean restAnswers,
             int taskManagers,
@@ -39,9 +63,19 @@ public record ClusterHealth(
     }
 
     public State state() {
-        if (!restAnswers && !jobManagerAlive && !taskManagerAlive && orphanedTaskManagers.isEmpty()) return State.DOWN;
+        if (!restAnswers
+                && !jobManagerAlive
+                && !taskManagerAlive
+                && orphanedTaskManagers.isEmpty()
+                && !zooKeeperAlive) return State.DOWN;
         boolean taskManagerLost = taskManagers < 1 || (taskManagerStarted && !taskManagerAlive);
-        return restAnswers && !taskManagerLost && orphanedTaskManagers.isEmpty() ? State.UP : State.UNHEALTHY;
+        return restAnswers && !taskManagerLost && orphanedTaskManagers.isEmpty() && !zooKeeperLost()
+                ? State.UP
+                : State.UNHEALTHY;
+    }
+
+    private boolean zooKeeperLost() {
+        return highAvailability && !zooKeeperAlive;
     }
 
     /** What is wrong, for people; empty when the cluster is up or down as a whole. */
@@ -52,9 +86,13 @@ public record ClusterHealth(
                     + " run beside the recorded one and register under the same id (`stockflow cluster start` stops"
                     + " them)";
         }
+        if (zooKeeperLost()) {
+            return "ZooKeeper is gone: no JobManager can keep or take the leadership, and the jobs wait for it";
+        }
         if (!restAnswers) {
-            return jobManagerAlive
-                    ? "the JobManager runs but its REST endpoint does not answer"
+            if (jobManagerAlive) return "the JobManager runs but its REST endpoint does not answer";
+            return highAvailability
+                    ? "the JobManager is gone (high availability: a new one resumes its jobs by itself)"
                     : "the JobManager is gone (its jobs with it: resubmit them from their latest checkpoint)";
         }
         return taskManagerStarted && !taskManagerAlive
@@ -62,9 +100,10 @@ public record ClusterHealth(
                 : "no TaskManager is registered: every job waits for slots";
     }
 
-    /** The processes `cluster start` starts: those missing, JobManager first. */
+    /** The processes `cluster start` starts: those missing, ZooKeeper first, then the JobManager. */
     public List<LocalFlink.Role> missing() {
         List<LocalFlink.Role> roles = new ArrayList<>();
+        if (zooKeeperLost()) roles.add(LocalFlink.Role.ZOOKEEPER);
         if (!restAnswers && !jobManagerAlive) roles.add(LocalFlink.Role.JOBMANAGER);
         if (!taskManagerAlive && (taskManagers < 1 || taskManagerStarted)) roles.add(LocalFlink.Role.TASKMANAGER);
         return roles;

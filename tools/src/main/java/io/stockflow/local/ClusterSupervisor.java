@@ -4,7 +4,9 @@ import io.stockflow.local.LocalFlink.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -13,17 +15,15 @@ import org.apache.flink.configuration.GlobalConfiguration;
  * The local cluster's supervisor, a small JVM that {@code cluster start} starts beside the JobManager and TaskManager:
  * it starts the TaskManager again when its process is gone (crashed, killed, out of memory), so the jobs get their
  * slots back and restore from their checkpoints without anyone running a command, and it stops orphaned TaskManagers
- * (ones that would register under the recorded one's id). A TaskManager that keeps dying is started again after a
- * growing pause (1 s doubling to 60 s) rather than in a tight loop. It does not start a JobManager: a new one knows none
- * of the old one's jobs, which `stockflow recover` resumes. It exits when the cluster is stopped (the JobManager's pid
- * file is gone). It writes what it does to {@code log/supervisor.log}.
+ * (ones that would register under the recorded one's id). With high availability it also starts a JobManager that died
+ * (the new one takes the leadership once the dead one's ZooKeeper session expires, and resumes its jobs from ZooKeeper
+ * and the {@code ha/} folder) and ZooKeeper when it died. Without high availability it leaves a dead JobManager alone:
+ * a new one would know none of the old one's jobs, which `stockflow recover` resumes. A process that keeps dying is
+ * started again after a growing pause ({@link RestartBackoff}). It exits when the cluster is stopped (the JobManager's
+ * pid file is gone). It writes what it does to {@code log/supervisor.log}.
  */
 public final class ClusterSupervisor {
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(60);
-    /** A TaskManager that ran this long since its start is healthy again: the next restart starts without a pause. */
-    private static final Duration STABLE = Duration.ofMinutes(2);
 
     private final LocalFlink flink;
 
@@ -42,40 +42,48 @@ public final class ClusterSupervisor {
     }
 
     void run() throws Exception {
-        say("supervising the cluster in " + flink.home() + " (pid "
-                + ProcessHandle.current().pid() + ")");
-        Duration pause = Duration.ZERO;
-        Instant lastStart = Instant.MIN;
+        boolean ha = flink.highAvailability().isPresent();
+        say("supervising the cluster in " + flink.home() + " (pid " + ProcessHandle.current().pid() + "), "
+                + (ha ? "with high availability: ZooKeeper, JobManager and TaskManager" : "its TaskManager"));
+        Map<Role, RestartBackoff> watched = new LinkedHashMap<>();
+        for (Role role : ha ? List.of(Role.ZOOKEEPER, Role.JOBMANAGER, Role.TASKMANAGER) : List.of(Role.TASKMANAGER)) {
+            watched.put(role, new RestartBackoff());
+        }
         while (flink.started()) {
             List<Long> orphans = flink.stopOrphans();
             if (!orphans.isEmpty()) {
                 say("stopped orphaned TaskManager(s) " + orphans
                         + ": they registered under the same id as the cluster's TaskManager");
             }
-            Optional<ProcessHandle> taskManager = flink.running(Role.TASKMANAGER);
-            if (taskManager.isEmpty()) {
-                if (Duration.between(lastStart, Instant.now()).compareTo(STABLE) > 0) pause = Duration.ZERO;
-                if (!pause.isZero()) {
-                    say("the TaskManager is gone again; starting it in " + pause.toSeconds() + " s");
-                    TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-                    if (!flink.started()) break;
-                }
-                if (flink.startUnlessRunning(Role.TASKMANAGER)) {
-                    say("the TaskManager process was gone: started another (pid "
-                            + flink.running(Role.TASKMANAGER)
-                                    .map(p -> Long.toString(p.pid()))
-                                    .orElse("-") + ")");
-                }
-                lastStart = Instant.now();
-                pause = pause.isZero() ? FIRST_PAUSE : min(pause.multipliedBy(2), LONGEST_PAUSE);
+            for (Map.Entry<Role, RestartBackoff> w : watched.entrySet()) {
+                if (flink.started()) restartIfGone(w.getKey(), w.getValue());
             }
             TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
         }
         say("the cluster was stopped: supervisor exits");
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    private void restartIfGone(Role role, RestartBackoff backoff) throws Exception {
+        if (flink.running(role).isPresent()) return;
+        Instant now = Instant.now();
+        Optional<Duration> scheduled = backoff.gone(now);
+        if (scheduled.isPresent() && !scheduled.get().isZero()) {
+            say("the " + name(role) + " is gone again; starting it in " + scheduled.get().toSeconds() + " s");
+        }
+        if (!backoff.due(now)) return;
+        if (flink.startUnlessRunning(role)) {
+            say("the " + name(role) + " process was gone: started another (pid "
+                    + flink.running(role).map(p -> Long.toString(p.pid())).orElse("-") + ")");
+        }
+        backoff.started(Instant.now());
+    }
+
+    private static String name(Role role) {
+        return switch (role) {
+            case JOBMANAGER -> "JobManager";
+            case TASKMANAGER -> "TaskManager";
+            case ZOOKEEPER -> "ZooKeeper";
+        };
     }
 
     private static void say(String message) {

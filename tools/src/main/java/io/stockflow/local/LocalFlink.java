@@ -30,12 +30,16 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
  * build collected in {@code local-flink/target/lib} (no flink-dist). Configured by {@code flink-conf/config.yaml} plus
  * the cluster's own folders (checkpoints, savepoints, uploads, temp) under its home, {@code .stockflow/flink}, where the
  * generated {@code conf/}, the logs and the pid files also live. Memory flags are derived from the configuration the
- * way Flink's scripts do it (process sizes in, JVM flags and memory options out).
+ * way Flink's scripts do it (process sizes in, JVM flags and memory options out). With high availability
+ * ({@link #withHighAvailability}) a ZooKeeper of its own runs beside them and a new JobManager resumes the jobs of one
+ * that died.
  */
 public final class LocalFlink {
     public enum Role {
         JOBMANAGER("org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint"),
-        TASKMANAGER("org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
+        TASKMANAGER("org.apache.flink.runtime.taskexecutor.TaskManagerRunner"),
+        /** Only with high availability. */
+        ZOOKEEPER(LocalZooKeeper.MAIN_CLASS);
 
         /** The class the role's JVM runs. */
         final String mainClass;
@@ -76,6 +80,40 @@ public final class LocalFlink {
                 "blob.storage.directory",
                 this.home.resolve("tmp").resolve("blobs").toString());
         setIfAbsent("taskmanager.resource-id", "taskmanager-1");
+        try {
+            LocalHighAvailability.read(this.home).ifPresent(ha -> ha.applyTo(this.config, this.home));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + LocalHighAvailability.FILE + " in " + home, e);
+        }
+    }
+
+    /**
+     * This cluster with JobManager high availability (ZooKeeper on 127.0.0.1 at the port), the choice written to its
+     * home for the supervisor and later commands. A cluster that had it already keeps its port.
+     */
+    public LocalFlink withHighAvailability(int zooKeeperPort) throws IOException {
+        Optional<LocalHighAvailability> kept = highAvailability();
+        if (kept.isEmpty()) LocalHighAvailability.onPort(zooKeeperPort).write(home);
+        return new LocalFlink(home, libs, config);
+    }
+
+    /**
+     * This cluster without high availability, the choice written to its home. ZooKeeper's data and the {@code ha/}
+     * folder go with it, so that turning it on later never resumes jobs of long ago; the checkpoints stay, for
+     * `recover`.
+     */
+    public LocalFlink withoutHighAvailability() throws IOException {
+        Files.deleteIfExists(home.resolve(LocalHighAvailability.FILE));
+        deleteRecursively(home.resolve("zookeeper"));
+        deleteRecursively(LocalHighAvailability.storage(home));
+        Configuration without = new Configuration(config);
+        LocalHighAvailability.removeFrom(without);
+        return new LocalFlink(home, libs, without);
+    }
+
+    /** The cluster's high availability, as its home keeps it; empty when it has none. */
+    public Optional<LocalHighAvailability> highAvailability() throws IOException {
+        return LocalHighAvailability.read(home);
     }
 
     /** The project's cluster: {@code flink-conf/config.yaml} of the project, home {@code .stockflow/flink}. */
@@ -139,10 +177,13 @@ public final class LocalFlink {
     public void start(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (restAnswers()) throw new IllegalStateException("something already answers on " + restAddress());
-        Process jm = start(Role.JOBMANAGER);
-        Process tm = start(Role.TASKMANAGER);
+        List<ProcessHandle> started = new ArrayList<>();
+        Optional<LocalHighAvailability> ha = highAvailability();
+        if (ha.isPresent()) started.add(startZooKeeper(ha.get(), deadline));
+        started.add(start(Role.JOBMANAGER).toHandle());
+        started.add(start(Role.TASKMANAGER).toHandle());
         while (registeredTaskManagers() < 1) {
-            for (Process p : List.of(jm, tm)) {
+            for (ProcessHandle p : started) {
                 if (!p.isAlive()) {
                     stopAll(Duration.ofSeconds(10));
                     throw new IllegalStateException(
@@ -158,6 +199,31 @@ public final class LocalFlink {
         }
     }
 
+    /**
+     * Starts ZooKeeper, unless this cluster's runs, and waits until it answers: a JobManager started before would only
+     * retry, and a port held by another server is said here, with nothing else started.
+     */
+    private ProcessHandle startZooKeeper(LocalHighAvailability ha, long deadline)
+            throws IOException, InterruptedException {
+        if (running(Role.ZOOKEEPER).isEmpty() && LocalPorts.accepts(ha.zooKeeperPort())) {
+            throw new IllegalStateException("another server holds 127.0.0.1:" + ha.zooKeeperPort()
+                    + ", the port of this cluster's ZooKeeper (" + home.resolve(LocalHighAvailability.FILE)
+                    + "): stop it, or start without --ha");
+        }
+        startUnlessRunning(Role.ZOOKEEPER);
+        ProcessHandle zk = running(Role.ZOOKEEPER)
+                .orElseThrow(() -> new IllegalStateException("ZooKeeper exited at start: see " + log(Role.ZOOKEEPER)));
+        while (!LocalZooKeeper.answers(ha.zooKeeperPort())) {
+            if (running(Role.ZOOKEEPER).isEmpty() || System.nanoTime() > deadline) {
+                stopAll(Duration.ofSeconds(10));
+                throw new IllegalStateException("ZooKeeper did not answer on " + ha.quorum() + ": see "
+                        + log(Role.ZOOKEEPER) + " and " + home.resolve("log").resolve("zookeeper.out"));
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return zk;
+    }
+
     /** The cluster's health as its processes and REST endpoint show it now. */
     public ClusterHealth health() throws IOException {
         return new ClusterHealth(
@@ -166,7 +232,9 @@ public final class LocalFlink {
                 running(Role.JOBMANAGER).isPresent(),
                 Files.isRegularFile(pidFile(Role.TASKMANAGER)),
                 running(Role.TASKMANAGER).isPresent(),
-                orphanedTaskManagers().stream().map(ProcessHandle::pid).toList());
+                orphanedTaskManagers().stream().map(ProcessHandle::pid).toList(),
+                highAvailability().isPresent(),
+                running(Role.ZOOKEEPER).isPresent());
     }
 
     /**
@@ -282,15 +350,27 @@ public final class LocalFlink {
         Files.createDirectories(home.resolve("log"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> dynamic;
-        if (role == Role.JOBMANAGER) {
-            JobManagerProcessSpec spec = JobManagerProcessUtils.processSpecFromConfig(config);
-            command.addAll(tokens(JobManagerProcessUtils.generateJvmParametersStr(spec, config)));
-            dynamic = tokens(JobManagerProcessUtils.generateDynamicConfigsStr(spec));
+        List<String> arguments = new ArrayList<>();
+        if (role == Role.ZOOKEEPER) {
+            LocalHighAvailability ha = highAvailability()
+                    .orElseThrow(() -> new IllegalStateException("no ZooKeeper without high availability"));
+            command.addAll(LocalZooKeeper.JVM_OPTIONS);
+            arguments.addAll(new LocalZooKeeper(home, ha.zooKeeperPort()).arguments(confDir));
         } else {
-            TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(config);
-            command.addAll(tokens(ProcessMemoryUtils.generateJvmParametersStr(spec)));
-            dynamic = tokens(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec));
+            List<String> dynamic;
+            if (role == Role.JOBMANAGER) {
+                JobManagerProcessSpec spec = JobManagerProcessUtils.processSpecFromConfig(config);
+                command.addAll(tokens(JobManagerProcessUtils.generateJvmParametersStr(spec, config)));
+                dynamic = tokens(JobManagerProcessUtils.generateDynamicConfigsStr(spec));
+            } else {
+                TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(config);
+                command.addAll(tokens(ProcessMemoryUtils.generateJvmParametersStr(spec)));
+                dynamic = tokens(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec));
+            }
+            arguments.add("--configDir");
+            arguments.add(confDir.toString());
+            arguments.addAll(dynamic);
+            arguments.addAll(reporterPort(role));
         }
         command.addAll(JavaModules.OPENS);
         command.add("-Dlog.file=" + log(role));
@@ -299,10 +379,7 @@ public final class LocalFlink {
         command.add("-cp");
         command.add(libs + "/*");
         command.add(role.mainClass);
-        command.add("--configDir");
-        command.add(confDir.toString());
-        command.addAll(dynamic);
-        command.addAll(reporterPort(role));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectOutput(
@@ -341,13 +418,16 @@ public final class LocalFlink {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Stops the TaskManager, then the JobManager: SIGTERM, then SIGKILL after the grace period. */
+    /**
+     * Stops the TaskManager, then the JobManager, then ZooKeeper (which they deregister from as they stop): SIGTERM,
+     * then SIGKILL after the grace period.
+     */
     public void stopAll(Duration grace) throws IOException, InterruptedException {
         // The supervisor first, or it would start the TaskManager stopped below again.
         Optional<ProcessHandle> supervisor = supervisor();
         if (supervisor.isPresent()) stop(supervisor.get(), grace);
         Files.deleteIfExists(home.resolve("supervisor.pid"));
-        for (Role role : List.of(Role.TASKMANAGER, Role.JOBMANAGER)) {
+        for (Role role : List.of(Role.TASKMANAGER, Role.JOBMANAGER, Role.ZOOKEEPER)) {
             Optional<ProcessHandle> process = running(role);
             if (process.isPresent()) stop(process.get(), grace);
             Files.deleteIfExists(pidFile(role));
@@ -456,6 +536,13 @@ public final class LocalFlink {
         String range = config.getString("metrics.reporter.prom.port", "9249");
         int first = Integer.parseInt(range.split("-")[0]);
         return role == Role.JOBMANAGER ? first : first + 1;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) return;
+        try (java.util.stream.Stream<Path> paths = Files.walk(path)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     private static List<String> tokens(String flags) {
