@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             "Generates a history, runs the inventory job over it bounded (the oracle), then runs it live on a local",
             "standalone cluster with its own Kafka broker (free ports, everything under --dir), feeding the history in",
             "portions and between them killing the TaskManager (SIGKILL; the supervisor starts another), restarting the",
-            "broker and killing the JobManager (then `cluster start` and `recover`). Reads the live outputs back",
+            "broker and killing the JobManager (then `cluster start` and `recover`; with --ha the supervisor starts",
+            "another and it resumes the job by itself). Reads the live outputs back",
             "read_committed and prints records lost, duplicated, positions whose on-hand differs, and the recovery",
             "time of each fault. Exit 0 when nothing is lost, duplicated or different, 1 otherwise.",
             "Example: ./stockflow chaos --taskmanager-kills 10"
@@ -66,6 +67,14 @@ public final class ChaosCommand implements Callable<Integer> {
 
     @Option(names = "--no-jobmanager-kill", description = "Leave the JobManager running throughout.")
     boolean noJobManagerKill;
+
+    @Option(
+            names = "--ha",
+            description = {
+                "Run the cluster with JobManager high availability (ZooKeeper, as `cluster start --ha`): the",
+                "JobManager kill heals by itself, with no `recover`. Off by default, as for `cluster start`."
+            })
+    boolean ha;
 
     @Option(
             names = "--hours",
@@ -157,14 +166,17 @@ public final class ChaosCommand implements Callable<Integer> {
                 LocalPorts.freePort(),
                 LocalPorts.freePort());
         LocalFlink flink = LocalFlink.isolated(dir.resolve("flink"), project);
+        if (ha) flink = flink.withHighAvailability(LocalPorts.freePort());
         Process[] broker = {null};
         try {
             broker[0] = kafka.start(Duration.ofSeconds(60));
             LocalKafka.createTopics(kafka.bootstrap(), Topics.ALL, partitions);
             flink.start(Duration.ofSeconds(90));
             flink.startSupervisor();
-            out().println("Broker " + kafka.bootstrap() + ", cluster http://" + flink.restAddress()
-                    + " (supervised), logs in " + dir);
+            out().println("Broker " + kafka.bootstrap() + ", cluster http://" + flink.restAddress() + " (supervised"
+                    + (ha ? ", high availability with ZooKeeper on " + flink.highAvailability().orElseThrow().quorum()
+                            : "")
+                    + "), logs in " + dir);
             List<Recovery> recoveries = live(history, kafka, broker, flink);
             Map<String, List<String>> expected = new LinkedHashMap<>();
             for (String topic : OutputComparison.TOPICS) {
@@ -232,6 +244,14 @@ public final class ChaosCommand implements Callable<Integer> {
                         "a checkpoint after the broker restart",
                         () -> "RUNNING".equals(state(rest, current[0]))
                                 && count(() -> rest.completedCheckpoints(current[0])) > after);
+            } else if (ha) {
+                // The supervisor starts another JobManager, which takes the leadership once the dead one's ZooKeeper
+                // session expires and resumes the same job from its latest checkpoint.
+                flink.kill(Role.JOBMANAGER);
+                await(
+                        "the same job's first checkpoint under a new JobManager",
+                        () -> "RUNNING".equals(state(rest, current[0]))
+                                && count(() -> rest.completedCheckpoints(current[0])) > 0);
             } else {
                 flink.kill(Role.JOBMANAGER);
                 flink.startMissing(WAIT);

@@ -60,4 +60,33 @@ class ClusterHealthTest {
         assertThat(h.problem()).contains("orphaned TaskManager(s) [4242]", "same id");
         assertThat(h.missing()).isEmpty();
     }
+
+    @Test
+    void withHighAvailabilityADeadZooKeeperIsUnhealthyAndStartedFirst() {
+        ClusterHealth h = new ClusterHealth(true, 1, true, true, true, java.util.List.of(), true, false);
+
+        assertThat(h.state()).isEqualTo(State.UNHEALTHY);
+        assertThat(h.problem()).contains("ZooKeeper is gone");
+        assertThat(h.missing()).containsExactly(Role.ZOOKEEPER);
+    }
+
+    @Test
+    void withHighAvailabilityADeadJobManagerResumesItsJobsByItself() {
+        ClusterHealth h = new ClusterHealth(false, 0, false, true, true, java.util.List.of(), true, true);
+
+        assertThat(h.state()).isEqualTo(State.UNHEALTHY);
+        assertThat(h.problem()).contains("JobManager is gone", "resumes its jobs by itself");
+        assertThat(h.missing()).containsExactly(Role.JOBMANAGER);
+    }
+
+    @Test
+    void withHighAvailabilityAWholeClusterIsUpAndAZooKeeperLeftAloneIsNotDown() {
+        assertThat(new ClusterHealth(true, 1, true, true, true, java.util.List.of(), true, true).state())
+                .isEqualTo(State.UP);
+        ClusterHealth onlyZooKeeper = new ClusterHealth(false, 0, false, true, false, java.util.List.of(), true, true);
+        assertThat(onlyZooKeeper.state()).isEqualTo(State.UNHEALTHY);
+        assertThat(onlyZooKeeper.missing()).containsExactly(Role.JOBMANAGER, Role.TASKMANAGER);
+        assertThat(new ClusterHealth(false, 0, false, true, false, java.util.List.of(), true, false).state())
+                .isEqualTo(State.DOWN);
+    }
 }

@@ -43,6 +43,39 @@ class LocalFlinkTest {
     }
 
     @Test
+    void highAvailabilityIsKeptInTheHomeUntilTurnedOffAndTakesZooKeepersDataWithIt(@TempDir Path home)
+            throws Exception {
+        LocalFlink plain = new LocalFlink(home, home.resolve("lib"), new Configuration());
+        assertThat(plain.highAvailability()).isEmpty();
+        assertThat(plain.config().containsKey("high-availability.type")).isFalse();
+
+        LocalFlink on = plain.withHighAvailability(2181);
+        LocalFlink again = new LocalFlink(home, home.resolve("lib"), new Configuration());
+        assertThat(again.highAvailability()).contains(new LocalHighAvailability(2181, "stockflow"));
+        Configuration c = again.config();
+        assertThat(c.getString("high-availability.type", null)).isEqualTo("zookeeper");
+        assertThat(c.getString("high-availability.zookeeper.quorum", null)).isEqualTo("127.0.0.1:2181");
+        assertThat(c.getString("high-availability.storageDir", null))
+                .isEqualTo(home.toAbsolutePath().resolve("ha").toUri().toString());
+        assertThat(c.getString("high-availability.cluster-id", null)).isEqualTo("stockflow");
+        assertThat(on.withHighAvailability(3000).highAvailability())
+                .as("a cluster that has it keeps its port")
+                .contains(new LocalHighAvailability(2181, "stockflow"));
+
+        java.nio.file.Files.createDirectories(home.resolve("zookeeper").resolve("version-2"));
+        java.nio.file.Files.createDirectories(home.resolve("ha").resolve("stockflow"));
+        java.nio.file.Files.createDirectories(home.resolve("checkpoints").resolve("job"));
+        LocalFlink off = again.withoutHighAvailability();
+        assertThat(off.highAvailability()).isEmpty();
+        assertThat(off.config().containsKey("high-availability.type")).isFalse();
+        assertThat(new LocalFlink(home, home.resolve("lib"), new Configuration()).highAvailability())
+                .isEmpty();
+        assertThat(home.resolve("zookeeper")).doesNotExist();
+        assertThat(home.resolve("ha")).doesNotExist();
+        assertThat(home.resolve("checkpoints").resolve("job")).as("kept for `recover`").isDirectory();
+    }
+
+    @Test
     void aTaskManagerOfThisClusterThatIsNotTheRecordedOneIsAnOrphanAndIsStopped(@TempDir Path dir) throws Exception {
         Path home = dir.resolve("cluster");
         LocalFlink flink = new LocalFlink(home, home.resolve("lib"), new Configuration());
