@@ -174,7 +174,9 @@ public final class ChaosCommand implements Callable<Integer> {
             flink.start(Duration.ofSeconds(90));
             flink.startSupervisor();
             out().println("Broker " + kafka.bootstrap() + ", cluster http://" + flink.restAddress() + " (supervised"
-                    + (ha ? ", high availability with ZooKeeper on " + flink.highAvailability().orElseThrow().quorum()
+                    + (ha
+                            ? ", high availability with ZooKeeper on "
+                                    + flink.highAvailability().orElseThrow().quorum()
                             : "")
                     + "), logs in " + dir);
             List<Recovery> recoveries = live(history, kafka, broker, flink);

@@ -63,11 +63,8 @@ public record ClusterHealth(
     }
 
     public State state() {
-        if (!restAnswers
-                && !jobManagerAlive
-                && !taskManagerAlive
-                && orphanedTaskManagers.isEmpty()
-                && !zooKeeperAlive) return State.DOWN;
+        if (!restAnswers && !jobManagerAlive && !taskManagerAlive && orphanedTaskManagers.isEmpty() && !zooKeeperAlive)
+            return State.DOWN;
         boolean taskManagerLost = taskManagers < 1 || (taskManagerStarted && !taskManagerAlive);
         return restAnswers && !taskManagerLost && orphanedTaskManagers.isEmpty() && !zooKeeperLost()
                 ? State.UP
@@ -87,7 +84,8 @@ public record ClusterHealth(
                     + " them)";
         }
         if (zooKeeperLost()) {
-            return "ZooKeeper is gone: no JobManager can keep or take the leadership, and the jobs wait for it";
+            return "ZooKeeper is gone: a JobManager keeps its leadership only for its 10 s session without it, then"
+                    + " the jobs wait for it";
         }
         if (!restAnswers) {
             if (jobManagerAlive) return "the JobManager runs but its REST endpoint does not answer";

@@ -43,7 +43,8 @@ public final class ClusterSupervisor {
 
     void run() throws Exception {
         boolean ha = flink.highAvailability().isPresent();
-        say("supervising the cluster in " + flink.home() + " (pid " + ProcessHandle.current().pid() + "), "
+        say("supervising the cluster in " + flink.home() + " (pid "
+                + ProcessHandle.current().pid() + "), "
                 + (ha ? "with high availability: ZooKeeper, JobManager and TaskManager" : "its TaskManager"));
         Map<Role, RestartBackoff> watched = new LinkedHashMap<>();
         for (Role role : ha ? List.of(Role.ZOOKEEPER, Role.JOBMANAGER, Role.TASKMANAGER) : List.of(Role.TASKMANAGER)) {
@@ -68,7 +69,8 @@ public final class ClusterSupervisor {
         Instant now = Instant.now();
         Optional<Duration> scheduled = backoff.gone(now);
         if (scheduled.isPresent() && !scheduled.get().isZero()) {
-            say("the " + name(role) + " is gone again; starting it in " + scheduled.get().toSeconds() + " s");
+            say("the " + name(role) + " is gone again; starting it in "
+                    + scheduled.get().toSeconds() + " s");
         }
         if (!backoff.due(now)) return;
         if (flink.startUnlessRunning(role)) {

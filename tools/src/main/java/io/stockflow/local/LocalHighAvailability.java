@@ -29,7 +29,8 @@ public record LocalHighAvailability(int zooKeeperPort, String clusterId) {
             "high-availability.storageDir",
             "high-availability.cluster-id",
             "high-availability.zookeeper.client.session-timeout",
-            "high-availability.zookeeper.client.tolerate-suspended-connections");
+            "high-availability.zookeeper.client.tolerate-suspended-connections",
+            "taskmanager.registration.timeout");
 
     /** The cluster id of a local cluster: each home has a ZooKeeper of its own, so one name serves them all. */
     public static final String CLUSTER_ID = "stockflow";
@@ -74,7 +75,10 @@ public record LocalHighAvailability(int zooKeeperPort, String clusterId) {
     /**
      * Sets Flink's ZooKeeper high availability. A session that ZooKeeper has not heard from for 10 s expires (the
      * default 60 s would hold a dead JobManager's leadership, and so its jobs, that long); a connection that is
-     * suspended for less than that (ZooKeeper itself restarted by the supervisor) keeps the leadership.
+     * suspended for less than that (ZooKeeper itself restarted by the supervisor) keeps the leadership. A TaskManager
+     * that has found no ResourceManager for 2 minutes exits, and the supervisor starts another: when ZooKeeper lost
+     * every session while a JobManager was being replaced, a TaskManager can keep waiting for the dead one (Flink's
+     * default is 5 minutes).
      */
     void applyTo(Configuration config, Path home) {
         config.setString("high-availability.type", "zookeeper");
@@ -83,6 +87,7 @@ public record LocalHighAvailability(int zooKeeperPort, String clusterId) {
         config.setString("high-availability.cluster-id", clusterId);
         config.setString("high-availability.zookeeper.client.session-timeout", "10s");
         config.setString("high-availability.zookeeper.client.tolerate-suspended-connections", "true");
+        config.setString("taskmanager.registration.timeout", "2min");
     }
 
     static void removeFrom(Configuration config) {

@@ -196,7 +196,9 @@ class HighAvailabilityClusterITCase {
         Map<String, JsonNode> expected =
                 Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
         List<String> availability = KAFKA.readCommitted(
-                topics.get(Topics.AVAILABILITY), records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+                topics.get(Topics.AVAILABILITY),
+                records -> Fixtures.finalAvailability(records).equals(expected),
+                WAIT);
         assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
         assertThat(availability)
                 .as("availability versions rise by one, none repeated or skipped")

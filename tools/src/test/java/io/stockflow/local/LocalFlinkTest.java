@@ -72,7 +72,9 @@ class LocalFlinkTest {
                 .isEmpty();
         assertThat(home.resolve("zookeeper")).doesNotExist();
         assertThat(home.resolve("ha")).doesNotExist();
-        assertThat(home.resolve("checkpoints").resolve("job")).as("kept for `recover`").isDirectory();
+        assertThat(home.resolve("checkpoints").resolve("job"))
+                .as("kept for `recover`")
+                .isDirectory();
     }
 
     @Test
