@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Replays order history once per rule set and compares the routing side by side.",
         description = {
-            "Each rule set runs the inventory job bounded over the same files, as if it had always been in",
-            "force (its effective_from is moved to the start of time); outputs go to WORK/<version>/output.",
+            "Each rule set runs the inventory job bounded over the same files, as if it had always been in "
+                    + "force (its effective_from is moved to the start of time); outputs go to WORK/<version>/output.",
             "Then a table: decisions, complete and split shipments, backorders, estimated cost, transit, load."
         })
 public final class BacktestCommand implements Callable<Integer> {

@@ -41,18 +41,18 @@ import picocli.CommandLine.Option;
         description = {
             "Measures the hot path against the ceiling of this machine, side by side in one run.",
             "",
-            "HOT_PATH: pre-loads realistic traffic and a rule set, then runs a Kafka -> Kafka",
-            "passthrough job and the inventory job over the same input, with the same",
-            "parallelism and sink settings, each output sent as the default configuration",
-            "sends it. Prints what each achieved; the latency from an order to its",
-            "availability update and to its decision being visible read_committed; and,",
-            "last, the I/O-matched ratio: records read + written per second, the hot path's",
+            "HOT_PATH: pre-loads realistic traffic and a rule set, then runs a Kafka -> Kafka "
+                    + "passthrough job and the inventory job over the same input, with the same",
+            "parallelism and sink settings, each output sent as the default configuration "
+                    + "sends it. Prints what each achieved; the latency from an order to its",
+            "availability update and to its decision being visible read_committed; and, "
+                    + "last, the I/O-matched ratio: records read + written per second, the hot path's",
             "over the passthrough's.",
-            "REPLAY: writes generated orders with their movements and shipments as files",
-            "and runs every job over them, bounded, with the rule set in force (as",
+            "REPLAY: writes generated orders with their movements and shipments as files "
+                    + "and runs every job over them, bounded, with the rule set in force (as",
             "`run all --input --output` does): orders/s and wall time.",
-            "SYNC: runs the inventory and sync jobs against the marketplace simulator with",
-            "its limits on, feeds orders in real time, and prints how long each channel",
+            "SYNC: runs the inventory and sync jobs against the marketplace simulator with "
+                    + "its limits on, feeds orders in real time, and prints how long each channel",
             "keeps listing a sold-out SKU and the API calls per 1,000 orders.",
             ""
         })

@@ -39,10 +39,10 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         header = "Measures how many alerts people get: per type and per 10,000 orders, without and with grouping.",
         description = {
-            "Generates days of traffic in which one carrier (" + Scenarios.SILENT_CARRIER + ") never reports and",
-            "one SKU sells out for two days, runs the inventory and lifecycle jobs bounded over it twice, with",
-            "stockflow.alerts.grouping false and true, and prints per alert type the alerts (distinct ids) and",
-            "records of each run per 10,000 orders. Then checks that every per-order breach of a tracked order",
+            "Generates days of traffic in which one carrier (" + Scenarios.SILENT_CARRIER + ") never reports and "
+                    + "one SKU sells out for two days, runs the inventory and lifecycle jobs bounded over it twice, with",
+            "stockflow.alerts.grouping false and true, and prints per alert type the alerts (distinct ids) and "
+                    + "records of each run per 10,000 orders. Then checks that every per-order breach of a tracked order",
             "(a parcel whose carrier reports) is still raised with grouping on."
         })
 public final class AlertVolumeCommand implements Callable<Integer> {

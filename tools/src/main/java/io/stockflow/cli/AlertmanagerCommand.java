@@ -16,10 +16,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Starts, stops or checks a local Prometheus Alertmanager for the alerts.",
-            "Debian's prometheus-alertmanager on 127.0.0.1, with config/alertmanager/alertmanager.yml, data and log",
-            "under .stockflow/alertmanager. Receivers' secrets from STOCKFLOW_ALERTMANAGER_SMTP_PASSWORD,",
-            "STOCKFLOW_ALERTMANAGER_SLACK_WEBHOOK_URL and STOCKFLOW_ALERTMANAGER_PAGERDUTY_ROUTING_KEY (written to",
-            ".stockflow/alertmanager/secrets). Post the alerts to it with ./stockflow notify --alertmanager URL.",
+            "Debian's prometheus-alertmanager on 127.0.0.1, with config/alertmanager/alertmanager.yml, data and log "
+                    + "under .stockflow/alertmanager. Receivers' secrets from STOCKFLOW_ALERTMANAGER_SMTP_PASSWORD,",
+            "STOCKFLOW_ALERTMANAGER_SLACK_WEBHOOK_URL and STOCKFLOW_ALERTMANAGER_PAGERDUTY_ROUTING_KEY (written to "
+                    + ".stockflow/alertmanager/secrets). Post the alerts to it with ./stockflow notify --alertmanager URL.",
             "docs/alerting.md."
         })
 public final class AlertmanagerCommand implements Callable<Integer> {

@@ -41,13 +41,13 @@ import picocli.CommandLine.Spec;
         header =
                 "The fault suite: the live inventory job through crashes, compared with a bounded run of the same input.",
         description = {
-            "Generates a history, runs the inventory job over it bounded (the oracle), then runs it live on a local",
-            "standalone cluster with its own Kafka broker (free ports, everything under --dir), feeding the history in",
-            "portions and between them killing the TaskManager (SIGKILL; the supervisor starts another), restarting the",
-            "broker and killing the JobManager (then `cluster start` and `recover`; with --ha the supervisor starts",
-            "another and it resumes the job by itself). Reads the live outputs back",
-            "read_committed and prints records lost, duplicated, positions whose on-hand differs, and the recovery",
-            "time of each fault. Exit 0 when nothing is lost, duplicated or different, 1 otherwise.",
+            "Generates a history, runs the inventory job over it bounded (the oracle), then runs it live on a "
+                    + "local standalone cluster with its own Kafka broker (free ports, everything under --dir), feeding the"
+                    + " history in portions and between them killing the TaskManager (SIGKILL; the supervisor starts "
+                    + "another), restarting the broker and killing the JobManager (then `cluster start` and `recover`; with"
+                    + " --ha the supervisor starts another and it resumes the job by itself). Reads the live outputs back "
+                    + "read_committed and prints records lost, duplicated, positions whose on-hand differs, and the "
+                    + "recovery time of each fault. Exit 0 when nothing is lost, duplicated or different, 1 otherwise.",
             "Example: ./stockflow chaos --taskmanager-kills 10"
         })
 public final class ChaosCommand implements Callable<Integer> {
@@ -71,8 +71,8 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(
             names = "--ha",
             description = {
-                "Run the cluster with JobManager high availability (ZooKeeper, as `cluster start --ha`): the",
-                "JobManager kill heals by itself, with no `recover`. Off by default, as for `cluster start`."
+                "Run the cluster with JobManager high availability (ZooKeeper, as `cluster start --ha`): the "
+                        + "JobManager kill heals by itself, with no `recover`. Off by default, as for `cluster start`."
             })
     boolean ha;
 

@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "A local standalone Flink session cluster: start, stop or status.",
         description = {
-            "A real standalone Flink session cluster on this machine: a JobManager and a TaskManager, each",
-            "its own process, from the jars the build fetched, configured by flink-conf/config.yaml.",
+            "A real standalone Flink session cluster on this machine: a JobManager and a TaskManager, each "
+                    + "its own process, from the jars the build fetched, configured by flink-conf/config.yaml.",
             "Everything under .stockflow/flink (conf/, log/, checkpoints/, savepoints/); bound to 127.0.0.1.",
-            "With --ha also a ZooKeeper (127.0.0.1:" + ClusterCommand.ZOOKEEPER_PORT + ") for JobManager high",
-            "availability: a JobManager that dies is started again and resumes its jobs by itself."
+            "With --ha also a ZooKeeper (127.0.0.1:" + ClusterCommand.ZOOKEEPER_PORT + ") for JobManager high "
+                    + "availability: a JobManager that dies is started again and resumes its jobs by itself."
         })
 public final class ClusterCommand implements Callable<Integer> {
     /** The port of the project cluster's ZooKeeper, ZooKeeper's usual one. */
@@ -39,8 +39,8 @@ public final class ClusterCommand implements Callable<Integer> {
     @Option(
             names = "--no-supervise",
             description = {
-                "start: without the supervisor, a small process that starts a TaskManager that died again and stops",
-                "orphaned ones (log/supervisor.log). On by default."
+                "start: without the supervisor, a small process that starts a TaskManager that died again and stops "
+                        + "orphaned ones (log/supervisor.log). On by default."
             })
     boolean noSupervise;
 
@@ -48,8 +48,8 @@ public final class ClusterCommand implements Callable<Integer> {
             names = "--ha",
             negatable = true,
             description = {
-                "start: with JobManager high availability (a ZooKeeper of its own, its data under .stockflow/flink), so",
-                "that a JobManager that dies is started again by the supervisor and resumes the jobs by itself;",
+                "start: with JobManager high availability (a ZooKeeper of its own, its data under .stockflow/flink), so "
+                        + "that a JobManager that dies is started again by the supervisor and resumes the jobs by itself;",
                 "--no-ha: without. The choice is kept until changed (a plain `start` keeps it); off at first."
             })
     Boolean ha;

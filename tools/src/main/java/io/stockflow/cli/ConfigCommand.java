@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Prints the job settings an embedded run would get, or the reference of every setting.",
         description = {
-            "Prints each job setting's key, the value an embedded run with these options would get, and",
-            "where the value comes from (default, Flink configuration, -D argument, flag). Takes run's options.",
+            "Prints each job setting's key, the value an embedded run with these options would get, and "
+                    + "where the value comes from (default, Flink configuration, -D argument, flag). Takes run's options.",
             "With --markdown, the reference of every setting instead (docs/configuration-reference.md)."
         })
 public final class ConfigCommand implements Callable<Integer> {

@@ -31,11 +31,11 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         header = "Measures the anomaly detectors: precision, recall and detection delay against injected anomalies.",
         description = {
-            "Runs the inventory and anomalies jobs bounded over a scenario (generated here from --seed, or",
-            "any labelled folder: <topic>.jsonl inputs and labels.jsonl, see docs/jobs/anomalies.md) and",
+            "Runs the inventory and anomalies jobs bounded over a scenario (generated here from --seed, or "
+                    + "any labelled folder: <topic>.jsonl inputs and labels.jsonl, see docs/jobs/anomalies.md) and",
             "prints, per alert type, precision, recall, median delay and false alarms per week.",
-            "An alert matches a label of the same type and subject when its event time lies in",
-            "[label start, label end + --tolerance]. Delay: first matching alert minus label start.",
+            "An alert matches a label of the same type and subject when its event time lies in "
+                    + "[label start, label end + --tolerance]. Delay: first matching alert minus label start.",
             "False alarms: alerts that match no label, per week from the first event to the last."
         })
 public final class EvaluateCommand implements Callable<Integer> {

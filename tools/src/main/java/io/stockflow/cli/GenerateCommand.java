@@ -27,8 +27,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         header = "Writes realistic multi-channel traffic with injected anomalies, and their labels.",
         description = {
-            "Seeded traffic from all four marketplaces (daily and weekly rhythm, long-tailed SKUs, refunds,",
-            "duplicates, bad records) with injected anomalies of every type the anomalies job detects.",
+            "Seeded traffic from all four marketplaces (daily and weekly rhythm, long-tailed SKUs, refunds, "
+                    + "duplicates, bad records) with injected anomalies of every type the anomalies job detects.",
             "--output DIR: <topic>.jsonl per topic (the input of a bounded run) and labels.jsonl.",
             "--bootstrap HOST:PORT: the records to Kafka, as fast as it takes them; labels to --labels FILE."
         })

@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         header = "Sends the customer notifications: email over SMTP, SMS through Twilio's Messages API.",
         description = {
-            "Reads notifications.customer (committed records, as a consumer group), renders each one in its",
-            "locale and sends it at most once per notification id, by the customer's preferred channel and",
-            "outside their quiet hours; what cannot be sent goes to deadletter with the reason. Contact",
-            "details come from customers.contacts. Metrics on http://127.0.0.1:PORT/metrics. Ctrl-C stops.",
+            "Reads notifications.customer (committed records, as a consumer group), renders each one in its "
+                    + "locale and sends it at most once per notification id, by the customer's preferred channel and",
+            "outside their quiet hours; what cannot be sent goes to deadletter with the reason. Contact "
+                    + "details come from customers.contacts. Metrics on http://127.0.0.1:PORT/metrics. Ctrl-C stops.",
             "Secrets from the environment only: " + NotifySettings.SMTP_PASSWORD_ENV + ", "
                     + NotifySettings.TWILIO_TOKEN_ENV + ".",
             "With --alertmanager URL it also posts every alert to Prometheus Alertmanager (docs/alerting.md).",

@@ -32,10 +32,10 @@ import picocli.CommandLine.Unmatched;
         sortOptions = false,
         header = "Starts a job again from its latest retained checkpoint (after a JobManager died, or the job failed).",
         description = {
-            "Starts a job again from the latest checkpoint (or savepoint) its last run left: from the cluster's",
-            "checkpoint history when the JobManager still knows the run, else from the cluster's checkpoint folder",
-            "(state.checkpoints.dir/<job id>/chk-N, only those with a _metadata). Prints which one it used. The job",
-            "runs with the options of its last `submit` unless others follow JOB (as `stockflow run` takes them).",
+            "Starts a job again from the latest checkpoint (or savepoint) its last run left: from the cluster's "
+                    + "checkpoint history when the JobManager still knows the run, else from the cluster's checkpoint folder",
+            "(state.checkpoints.dir/<job id>/chk-N, only those with a _metadata). Prints which one it used. The job "
+                    + "runs with the options of its last `submit` unless others follow JOB (as `stockflow run` takes them).",
             "Example: ./stockflow recover inventory"
         })
 public final class RecoverCommand implements Callable<Integer> {

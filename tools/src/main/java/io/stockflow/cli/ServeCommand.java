@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
         description = {
             "Reads the output topics from the beginning (read_committed) into memory and answers in JSON:",
             "GET /skus/{sku}, /orders/{orderId}, /alerts, /search, /health, /metrics, /openapi.json.",
-            "Binds 127.0.0.1 unless told otherwise. Any other address needs an access token: --token-file,",
-            "or the variable " + ServeSettings.TOKEN_VARIABLE + " (never printed). Ctrl-C stops. See docs/serve.md."
+            "Binds 127.0.0.1 unless told otherwise. Any other address needs an access token: --token-file, "
+                    + "or the variable " + ServeSettings.TOKEN_VARIABLE
+                    + " (never printed). Ctrl-C stops. See docs/serve.md."
         })
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to bind (default: ${DEFAULT-VALUE}).")

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Stops a job on a Flink cluster with a savepoint (or cancels it).",
         description = {
-            "Stops a job on a Flink cluster with a savepoint, for an upgrade: the sources stop, a last",
-            "savepoint is taken, the exactly-once sinks commit, the job finishes. Prints the savepoint's path;",
+            "Stops a job on a Flink cluster with a savepoint, for an upgrade: the sources stop, a last "
+                    + "savepoint is taken, the exactly-once sinks commit, the job finishes. Prints the savepoint's path;",
             "start the new version with `stockflow submit JOB --from-savepoint PATH`."
         })
 public final class StopCommand implements Callable<Integer> {

@@ -30,8 +30,8 @@ import picocli.CommandLine.Unmatched;
         header = "Submits a job to a running Flink cluster (optionally from a savepoint).",
         description = {
             "Submits a job to a running Flink cluster (this machine's, or any other by its REST address):",
-            "uploads the job jar and runs `JOB [job options]` there, as `stockflow run` takes them. The cluster's configuration decides state",
-            "backend, checkpoint storage and restarts; every option of `stockflow run` can follow (see run --help).",
+            "uploads the job jar and runs `JOB [job options]` there, as `stockflow run` takes them. The cluster's configuration decides state "
+                    + "backend, checkpoint storage and restarts; every option of `stockflow run` can follow (see run --help).",
             "Example: ./stockflow submit inventory --bootstrap 127.0.0.1:19092 --from-savepoint /path/savepoint-1a2b"
         })
 public final class SubmitCommand implements Callable<Integer> {

@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         header = "Prints the alerts as they come, for people, with filters.",
         description = {
-            "Follows the alerts topic and prints each alert for people: time, severity, type, subject and",
-            "its message. Reads committed records only. Ctrl-C stops.",
+            "Follows the alerts topic and prints each alert for people: time, severity, type, subject and "
+                    + "its message. Reads committed records only. Ctrl-C stops.",
             "Example: ./stockflow tail alerts --severity CRITICAL --type OVERSELL --from-beginning"
         })
 public final class TailCommand implements Callable<Integer> {

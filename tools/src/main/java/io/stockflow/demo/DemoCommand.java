@@ -37,13 +37,13 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Runs everything on this machine and shows it live.",
-            "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four",
-            "marketplaces (duplicates and bad records included) and shows what happens; the query API",
+            "Starts a local Kafka broker, runs every job on an embedded Flink, feeds generated traffic from all four "
+                    + "marketplaces (duplicates and bad records included) and shows what happens; the query API",
             "(./stockflow serve) answers on 127.0.0.1:8070, with its web console at http://127.0.0.1:8070/console.",
-            "The marketplace simulator (127.0.0.1:8090) stands in for the four channels: the sync job pushes the",
-            "ledger's available units to it, and the busiest SKUs show what each channel lists beside the ledger.",
-            "When Prometheus Alertmanager is installed, the alerts are posted to a local one (127.0.0.1:9093),",
-            "grouped and routed by the shipped configuration.",
+            "The marketplace simulator (127.0.0.1:8090) stands in for the four channels: the sync job pushes the "
+                    + "ledger's available units to it, and the busiest SKUs show what each channel lists beside the ledger.",
+            "When Prometheus Alertmanager is installed, the alerts are posted to a local one (127.0.0.1:9093), "
+                    + "grouped and routed by the shipped configuration.",
             "Ctrl-C stops everything."
         })
 public final class DemoCommand implements Callable<Integer> {

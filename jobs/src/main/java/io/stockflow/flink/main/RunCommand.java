@@ -88,8 +88,8 @@ public final class RunCommand implements Callable<Integer> {
                 paramLabel = "FILE",
                 description = {
                     "Kafka client properties (security: SASL_SSL, SCRAM, mTLS); never printed.",
-                    "STOCKFLOW_KAFKA_* environment variables add more (STOCKFLOW_KAFKA_SASL_JAAS_CONFIG is",
-                    "sasl.jaas.config) and win over the file."
+                    "STOCKFLOW_KAFKA_* environment variables add more (STOCKFLOW_KAFKA_SASL_JAAS_CONFIG is "
+                            + "sasl.jaas.config) and win over the file."
                 })
         Path properties;
 
