@@ -204,7 +204,9 @@ public final class RhythmModel implements Serializable {
                 if (g != null && g.significant()) drop = CountVerdict.stronger(drop, g);
                 if (!s.alerting) learnDispersion(s, shopRates, shop, true);
             }
-            if (!s.alerting) learnClumping(refund, observedHour, expectedHour, shop);
+            // An hour judged a spike teaches the clumping nothing: refund waves not yet recognised would otherwise
+            // widen every refund series' range until the next wave no longer shows.
+            if (!s.alerting && spike == null) learnClumping(refund, observedHour, expectedHour, shop);
             shortAnomaly = spike != null || drop != null;
             if (hourEnds) {
                 h.longAnomaly = false;
@@ -277,8 +279,9 @@ public final class RhythmModel implements Serializable {
     private static void learnClumping(boolean refund, double observed, double expected, ShopStats shop) {
         if (expected <= 0 || expected >= 2) return;
         double d = observed - expected;
-        // One odd hour counts at most as a deviation of ten units.
-        double squares = Math.min(d * d, 100);
+        // One odd hour counts at most as a deviation of four units: a wave that builds below the threshold, hour
+        // after hour, moves the clumping little.
+        double squares = Math.min(d * d, 16);
         if (refund) {
             shop.refundClumpSquares += squares;
             shop.refundClumpExpected += expected;
