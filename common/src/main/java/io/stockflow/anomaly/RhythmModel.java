@@ -192,15 +192,21 @@ public final class RhythmModel implements Serializable {
             else shop.demandSeries++;
             double expectedHour = expectedInWindow(s, shopRates, refund, demandOfSku, shop);
             double observedHour = s.windowCount();
-            CountVerdict hour = test.spike(observedHour, expectedHour, WINDOW_MILLIS, phi, kappa, spikeAlpha);
+            // A SKU's hour is judged against its own level of the hours before the window (refunds, rare as they
+            // are, against their baseline alone).
+            SeriesLevel hourLevel = refund ? SeriesLevel.pooled(phi) : SeriesLevel.of(h, 1, phi);
+            double levelledHour = hourLevel.factor * expectedHour;
+            CountVerdict hour =
+                    test.spike(observedHour, levelledHour, WINDOW_MILLIS, hourLevel.dispersion, kappa, spikeAlpha);
             if (hour != null && hour.significant()) spike = hour;
             hourSpike = spike;
             if (!refund) {
                 boolean gapJudged = s.share() * shopRates[BINS_PER_WINDOW - 1] >= minGapRatePerHour;
                 if (expectedHour >= test.minExpectedForDrop || gapJudged) shop.dropSeries++;
-                CountVerdict d = test.drop(observedHour, expectedHour, WINDOW_MILLIS, phi, kappa, alpha.drop);
+                CountVerdict d =
+                        test.drop(observedHour, levelledHour, WINDOW_MILLIS, hourLevel.dispersion, kappa, alpha.drop);
                 if (d != null && d.significant()) drop = d;
-                CountVerdict g = gapJudged ? salesGap(s, profile, binEnd, phi, kappa, alpha.gap) : null;
+                CountVerdict g = gapJudged ? salesGap(s, h, profile, binEnd, phi, kappa, alpha.gap) : null;
                 if (g != null && g.significant()) drop = CountVerdict.stronger(drop, g);
                 if (!s.alerting) learnDispersion(s, shopRates, shop, true);
             }
@@ -213,8 +219,16 @@ public final class RhythmModel implements Serializable {
                 for (int i = 1; i < SCALE_HOURS.length; i++) {
                     int w = SCALE_HOURS[i];
                     if (h.hoursSeen < w) break;
-                    CountVerdict v =
-                            test.spike(h.observedOver(w), h.expectedOver(w), w * HOUR_MILLIS, phi, kappa, spikeAlpha);
+                    // Up to six hours, against the SKU's own level of the hours before the window; a day or two
+                    // against the baseline alone, which a slow build-up does not move.
+                    SeriesLevel level = refund || w > 6 ? SeriesLevel.pooled(phi) : SeriesLevel.of(h, w, phi);
+                    CountVerdict v = test.spike(
+                            h.observedOver(w),
+                            level.factor * h.expectedOver(w),
+                            w * HOUR_MILLIS,
+                            level.dispersion,
+                            kappa,
+                            spikeAlpha);
                     if (v == null || !v.significant()) continue;
                     h.longAnomaly = true;
                     spike = CountVerdict.stronger(spike, v);
@@ -369,15 +383,20 @@ public final class RhythmModel implements Serializable {
      * threshold shares the budget among the lines the SKU sells in a week. Null when the gap is too short.
      */
     private CountVerdict salesGap(
-            RhythmSeries s, SeasonalProfile profile, long now, double phi, double kappa, double alpha) {
+            RhythmSeries s, SeriesHours h, SeasonalProfile profile, long now, double phi, double kappa, double alpha) {
         if (s.lastEventTime == Long.MIN_VALUE || now - s.lastEventTime < minSilenceMillis) return null;
         long from = Math.max(s.lastEventTime, now - maxSilenceMillis);
-        double expected = expectedOrders(s, profile, from, now);
-        if (expected / ((now - from) / (double) HOUR_MILLIS) < minGapRatePerHour) return null;
+        double baseline = expectedOrders(s, profile, from, now);
+        if (baseline / ((now - from) / (double) HOUR_MILLIS) < minGapRatePerHour) return null;
+        // The SKU's own level of the hours before the gap: the hours of the gap itself, empty, never lower it.
+        long lastHourEnd = now - Math.floorMod(now, HOUR_MILLIS);
+        int gapHours = (int) Math.max(0, (lastHourEnd - s.lastEventTime + HOUR_MILLIS - 1) / HOUR_MILLIS);
+        SeriesLevel level = SeriesLevel.of(h, gapHours, phi);
+        double expected = level.factor * baseline;
         // Every sale starts a new gap: a series has as many looks a week as the lines it sells in one.
         double looks = Math.max(1, s.share() * profile.expectedRate(now) * 168);
-        double p = CountTail.zero(expected / Math.max(1, kappa), phi);
-        return new CountVerdict(0, expected, now - from, p, alpha / looks, phi);
+        double p = CountTail.zero(expected / Math.max(1, kappa), level.dispersion);
+        return new CountVerdict(0, expected, now - from, p, alpha / looks, level.dispersion);
     }
 
     /**

@@ -1,0 +1,63 @@
+package io.stockflow.anomaly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class SeriesLevelTest {
+    /** A series' hours: each a bin that ends its hour, {@code observed} where {@code expected} was expected. */
+    static SeriesHours hours(double[] observed, double[] expected) {
+        SeriesHours h = new SeriesHours();
+        for (int i = 0; i < observed.length; i++) h.add(observed[i], expected[i], true);
+        return h;
+    }
+
+    static double[] constant(int n, double value) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
+    @Test
+    void aBestSellerRunningAtHalfItsBaselineIsExpectedAtAboutHalfWithANarrowerRange() {
+        SeriesLevel level = SeriesLevel.of(hours(constant(24, 10), constant(24, 20)), 0, 0.2);
+        // 120 lines seen where 240 were expected, and a prior worth 5 expected lines at factor 1.
+        assertThat(level.factor).isCloseTo((120 + 5) / (240 + 5.0), within(1e-9));
+        assertThat(level.dispersion).isCloseTo(1 / 245.0 + SeriesLevel.DRIFT_SHARE * 0.2, within(1e-9));
+        assertThat(level.expectedSeen).isEqualTo(240);
+    }
+
+    @Test
+    void aSlowSellerKeepsAboutTheBaselineAndThePooledRange() {
+        double[] observed = constant(24, 0);
+        observed[20] = 1;
+        SeriesLevel level = SeriesLevel.of(hours(observed, constant(24, 0.05)), 0, 0.2);
+        assertThat(level.factor).isBetween(0.95, 1.2);
+        assertThat(level.dispersion).isCloseTo(0.2, within(0.03));
+    }
+
+    @Test
+    void theHoursSkippedNeverMoveTheLevel() {
+        double[] observed = constant(24, 20);
+        for (int i = 18; i < 24; i++) observed[i] = 0; // the last six hours: empty
+        SeriesHours h = hours(observed, constant(24, 20));
+        assertThat(SeriesLevel.of(h, 6, 0.2).factor).isCloseTo(1, within(1e-9));
+        assertThat(SeriesLevel.of(h, 0, 0.2).factor).isLessThan(0.6);
+    }
+
+    @Test
+    void anOddHourCountsAtMostThreeTimesItsExpectedPlusThree() {
+        double[] observed = constant(24, 2);
+        observed[23] = 200;
+        SeriesLevel level = SeriesLevel.of(hours(observed, constant(24, 2)), 0, 0.2);
+        assertThat(level.factor).isCloseTo((11 * 2 + 9 + 5) / (24 + 5.0), within(1e-9));
+    }
+
+    @Test
+    void tooShortAHistoryIsThePooledLevel() {
+        SeriesLevel level = SeriesLevel.of(hours(constant(8, 40), constant(8, 20)), 0, 0.2);
+        assertThat(level.factor).isEqualTo(1);
+        assertThat(level.dispersion).isEqualTo(0.2);
+    }
+}
