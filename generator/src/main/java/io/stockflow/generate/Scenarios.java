@@ -2,6 +2,7 @@ package io.stockflow.generate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stockflow.anomaly.AnomalyAlerts;
 import io.stockflow.anomaly.Evaluation;
 import io.stockflow.json.Instants;
 import java.io.BufferedWriter;
@@ -138,6 +139,37 @@ public final class Scenarios {
         return items;
     }
 
+    /**
+     * The {@code STOCKOUT_PREDICTED} alerts of an output folder as items from their event time to the end of their
+     * lead time (the alert's {@code expected}, in hours).
+     */
+    public static List<Evaluation.Item> stockoutPredictions(Path alertsDir) throws IOException {
+        List<Evaluation.Item> items = new ArrayList<>();
+        for (String line : alertLines(alertsDir)) {
+            JsonNode n = JSON.readTree(line);
+            String type = n.path("type").asText();
+            if (!AnomalyAlerts.STOCKOUT_PREDICTED.equals(type)) continue;
+            long at = Instants.parse(n.path("event_time").asText());
+            long lead = (long) (n.path("expected").asDouble() * 3_600_000L);
+            items.add(new Evaluation.Item(type, subject(type, n.path("subject")), at, at + lead));
+        }
+        return items;
+    }
+
+    /** The times at which a SKU's overall availability ({@code location "*"}) was 0 or less, from an output folder. */
+    public static List<Evaluation.Item> stockouts(Path availabilityDir) throws IOException {
+        List<Evaluation.Item> items = new ArrayList<>();
+        for (String line : alertLines(availabilityDir)) {
+            JsonNode n = JSON.readTree(line);
+            if (!"*".equals(n.path("location").asText()) || n.path("available").asLong() > 0) continue;
+            long at = Instants.parse(n.path("as_of").asText());
+            String type = AnomalyAlerts.STOCKOUT_PREDICTED;
+            items.add(new Evaluation.Item(type, subject(type, n), at, at));
+        }
+        return items;
+    }
+
+    /** Every line of the files of an output folder (e.g. {@code <output>/alerts/*}). */
     public static List<String> alertLines(Path alertsDir) throws IOException {
         List<String> lines = new ArrayList<>();
         if (!Files.isDirectory(alertsDir)) return lines;

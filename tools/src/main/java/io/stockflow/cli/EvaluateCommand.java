@@ -120,7 +120,25 @@ public final class EvaluateCommand implements Callable<Integer> {
         Map<String, Evaluation.Score> scores = evaluate(input, output, jobOptions, flink);
         System.out.println("scenario " + input + " (outputs in " + output + ")");
         System.out.print(Scenarios.table(scores));
+        System.out.println(stockoutOutcomes(scores, input, output));
         return 0;
+    }
+
+    /**
+     * How many of the stock-out predictions that match no label came true: the scenario's labels hold the stock-outs
+     * injected into it, not those of SKUs whose demand outgrew their trucks.
+     */
+    String stockoutOutcomes(Map<String, Evaluation.Score> scores, Path input, Path output) throws java.io.IOException {
+        Evaluation.Score s = scores.get(io.stockflow.anomaly.AnomalyAlerts.STOCKOUT_PREDICTED);
+        int unlabelled = s.alerts - s.matchedAlerts;
+        int cameTrue = io.stockflow.anomaly.StockoutOutcomes.unlabelledThatCameTrue(
+                        Scenarios.labels(input),
+                        Scenarios.stockoutPredictions(output.resolve(Topics.ALERTS)),
+                        Scenarios.stockouts(output.resolve(Topics.AVAILABILITY)),
+                        tolerance.toMillis())
+                .size();
+        return "STOCKOUT_PREDICTED alerts that match no label: " + unlabelled + ", of which " + cameTrue
+                + " came true (the SKU's overall available reached 0 within its lead time)";
     }
 
     /**
