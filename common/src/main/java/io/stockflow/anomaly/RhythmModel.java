@@ -30,7 +30,7 @@ public final class RhythmModel implements Serializable {
 
     static final double BINS_PER_WEEK = 7 * 24 * HOUR_MILLIS / (double) BIN_MILLIS;
     /** The windows spikes are tested over, in hours; the first is the bin-by-bin window. */
-    public static final int[] SCALE_HOURS = {1, 6, 24, SeriesHours.HOURS};
+    public static final int[] SCALE_HOURS = {1, 3, 6, 12, 24, SeriesHours.HOURS};
 
     /** Hours of shop history before any demand is judged. */
     public double profileWarmUpHours = 24;

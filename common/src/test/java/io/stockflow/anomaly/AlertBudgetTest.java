@@ -9,7 +9,7 @@ class AlertBudgetTest {
     @Test
     void theBudgetIsSharedAmongTheSeriesAndTheirLooks() {
         double looks = AlertBudget.looksPerWeek(RhythmModel.SCALE_HOURS);
-        assertThat(looks).isCloseTo(336 + 56 + 14 + 7, within(1e-9));
+        assertThat(looks).isCloseTo(336 + 112 + 56 + 28 + 14 + 7, within(1e-9));
         assertThat(AlertBudget.alpha(1, 5_000, looks)).isCloseTo(1 / (5_000 * looks), within(1e-18));
         assertThat(AlertBudget.alpha(2, 100, looks))
                 .as("twice the budget, a fiftieth of the series")

@@ -160,6 +160,16 @@ class RhythmModelTest {
     }
 
     @Test
+    void aRefundWaveTeachesTheRefundClumpingLittle() {
+        normal(2 * DAY);
+        double before = shop.refundClumping();
+        for (int i = 0; i < 4; i++) bin(10, 25, 3, t + BIN - 1);
+        assertThat(shop.refundClumping())
+                .as("the wave's hours, once judged a spike, widen no refund series' range")
+                .isLessThan(before + 0.3);
+    }
+
+    @Test
     void aSecondRefundWaveADayAfterTheFirstIsANewEpisode() {
         normal(2 * DAY);
         for (int i = 0; i < 4; i++) bin(10, 25, 3, t + BIN - 1);
