@@ -13,7 +13,7 @@ import java.util.Map;
  * and returns (expected: its own level, or its share of the shop's refunds, whichever is larger), FEED_SILENT when a
  * channel has sent nothing for longer than its rate makes plausible.
  *
- * <p>Spikes are tested over windows of 1, 6, 24 and 48 hours: a fast anomaly shows within its first hour, a slow one
+ * <p>Spikes are tested over windows of 1, 3, 6, 12, 24 and 48 hours: a fast anomaly shows within its first hour, a slow one
  * of a low-volume series once its evidence adds up over a day or two. Counts are judged by their negative binomial
  * tail (Poisson widened by the dispersion the shop's own series show, and by the uncertainty of a baseline learned
  * from few events), against a threshold the alert budget sets from the number of series tested ({@link AlertBudget}).
@@ -376,7 +376,8 @@ public final class RhythmModel implements Serializable {
 
     /**
      * The verdict on a SKU's sales gap: no line since its last sale, while the lines expected over the gap (its share
-     * of the shop's rhythm, bin by bin, over at most {@link #maxSilenceMillis}) make a gap that long improbable
+     * of the shop's rhythm, bin by bin, over at most {@link #maxSilenceMillis}, times its own level of the hours before
+     * the gap: {@link SeriesLevel}) make a gap that long improbable
      * (negative binomial, clumps of mean size {@code kappa}: {@code P(0)}). A drop of a best seller to nothing shows
      * here once the lines it misses are enough, whatever the hourly windows' alignment; a gap of a SKU selling fewer
      * than {@link #minGapRatePerHour} lines an hour over the gap is not judged. Each sale starts a new gap, so the
