@@ -37,6 +37,11 @@ public record Candidate(
         this(location, rank, preferred, cost, transitDays, distanceKm, capacityLeft, shipDay, afterCutoff, null);
     }
 
+    Candidate withCapacityLeft(Long left) {
+        return new Candidate(
+                location, rank, preferred, cost, transitDays, distanceKm, left, shipDay, afterCutoff, dailyCapacity);
+    }
+
     Candidate withRank(int newRank) {
         return new Candidate(
                 location,

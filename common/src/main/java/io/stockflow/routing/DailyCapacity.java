@@ -48,6 +48,14 @@ public final class DailyCapacity {
         return new Counted(new CapacityLevel(claim.location, claim.day, count), alert, newDay);
     }
 
+    /**
+     * Whether routing still takes a day's level into account once it has seen one of {@code newestDay}: the days
+     * more than {@link #KEEP_DAYS} before it are over everywhere, and routing forgets them.
+     */
+    public static boolean routedWith(long day, long newestDay) {
+        return day + KEEP_DAYS >= newestDay;
+    }
+
     /** Event time from which {@code day} is forgotten. */
     public static long expiresAt(long day) {
         return LocalDate.ofEpochDay(day)

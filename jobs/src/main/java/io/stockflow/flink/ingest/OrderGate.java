@@ -435,14 +435,15 @@ public final class OrderGate extends KeyedProcessFunction<String, OrderInput, Le
         boolean decision = !state.decided;
         Set<String> removed = new LinkedHashSet<>(state.skus);
         List<String> skus = new ArrayList<>();
-        // The assembler needs the evaluation once per decision: only the first line carries it.
+        // The evaluation travels once per reserve, on its first line: the assembler explains a decision with it, and a
+        // replay's ledger adds daily capacity to a decision's or an update's plan from it.
         RoutePlan lean = route == null ? null : RoutePlans.withoutEvaluation(route);
         for (OrderLine line : e.lines) {
             LedgerCommand c = command(Kind.RESERVE, e, line.sku, line.quantity);
             c.location = pinned;
             c.decision = decision;
             c.lineCount = e.lines.size();
-            c.route = decision && skus.isEmpty() ? route : lean; // skus: the lines sent so far
+            c.route = skus.isEmpty() ? route : lean; // skus: the lines sent so far
             out.collect(c);
             skus.add(line.sku);
             removed.remove(line.sku);

@@ -29,6 +29,10 @@ import org.apache.flink.util.Collector;
  * at once, and the lines go on as the ledgers then hold them. Live, the same round travels through
  * {@code routing.corrections}; fed one order at a time, live reaches the same holds (docs/design/routing.md).
  *
+ * <p>Daily capacity is counted here too ({@link ReplayCapacity}): each decision's shipments as the lines go on, and
+ * each reserve's plan, made before capacity by the order router, is finished with the counts so far before it is held,
+ * so a location whose day is full is left out as live routing leaves it out once the level has come back.
+ *
  * <p>It sits where {@link StockLedgerFunction} sits live, with the same outputs ({@link StockLedgerFunction#LINES},
  * {@link StockLedgerFunction#ALERTS}, {@link StockLedgerFunction#DEAD_LETTERS}), so the allocation assembly, backorder fills and capacity counting downstream
  * are the live ones. Its ledgers are on the heap: a bounded run is decided again from its input.
@@ -48,6 +52,8 @@ public final class ReplayLedgerFunction extends KeyedProcessFunction<String, Led
     /** Fills of orders with an open decision: they follow the decision, as the live assembler orders them. */
     private transient Map<String, List<LineAllocation>> fillsOfOpen;
 
+    private transient ReplayCapacity capacity;
+
     private transient long expiryDue;
 
     public ReplayLedgerFunction(LedgerPolicy policy, DecisionClock clock) {
@@ -61,18 +67,22 @@ public final class ReplayLedgerFunction extends KeyedProcessFunction<String, Led
         appliedMovements = new HashSet<>();
         open = new HashMap<>();
         fillsOfOpen = new HashMap<>();
+        capacity = new ReplayCapacity(clock);
         expiryDue = Long.MAX_VALUE;
     }
 
     @Override
     public void processElement(LedgerCommand command, Context ctx, Collector<AvailabilityUpdate> out) throws Exception {
         if (command.kind == LedgerCommand.Kind.MOVEMENT && !appliedMovements.add(command.eventId)) return;
+        capacity.finishPlan(command);
         LedgerEffects effects = ledger(command.sku).apply(command, clock.now(command.eventTime));
         publish(effects, ctx, out);
         LineAllocation line = effects.line;
         if (line == null) return;
         if (line.free == null) {
+            // One line, or the built-in allocator's: decided as held.
             ctx.output(StockLedgerFunction.LINES, line);
+            if (line.lineCount == 1) capacity.decided(List.of(line));
             return;
         }
         List<LineAllocation> held = open.computeIfAbsent(line.eventId, id -> new ArrayList<>());
@@ -94,13 +104,15 @@ public final class ReplayLedgerFunction extends KeyedProcessFunction<String, Led
         }
         // Every answer is APPLIED: the order's lines are held one after the other, nothing in between, so what
         // they offered is still free when the plan comes back.
-        for (LineAllocation l : OrderCorrections.held(held, answers)) ctx.output(StockLedgerFunction.LINES, l);
+        List<LineAllocation> decided = OrderCorrections.held(held, answers);
+        for (LineAllocation l : decided) ctx.output(StockLedgerFunction.LINES, l);
+        capacity.decided(decided);
         List<LineAllocation> fills = fillsOfOpen.remove(orderId);
         if (fills == null) return;
         for (LineAllocation fill : fills) {
             // An answered SKU's holds already include its fills of this order (the live assembler drops them alike).
             boolean answered = answers.stream().anyMatch(a -> a.sku.equals(fill.sku));
-            if (!answered) ctx.output(StockLedgerFunction.LINES, fill);
+            if (!answered) sendFill(fill, ctx);
         }
     }
 
@@ -111,7 +123,7 @@ public final class ReplayLedgerFunction extends KeyedProcessFunction<String, Led
                 fillsOfOpen
                         .computeIfAbsent(fill.orderId, id -> new ArrayList<>())
                         .add(fill);
-            else ctx.output(StockLedgerFunction.LINES, fill);
+            else sendFill(fill, ctx);
         }
         for (Alert alert : effects.alerts) ctx.output(StockLedgerFunction.ALERTS, alert);
         for (DeadLetter letter : effects.deadLetters) ctx.output(StockLedgerFunction.DEAD_LETTERS, letter);
@@ -123,6 +135,11 @@ public final class ReplayLedgerFunction extends KeyedProcessFunction<String, Led
                 expiryDue = due;
             }
         }
+    }
+
+    private void sendFill(LineAllocation fill, Context ctx) {
+        ctx.output(StockLedgerFunction.LINES, fill);
+        capacity.filled(fill);
     }
 
     private boolean isOpen(String orderId) {

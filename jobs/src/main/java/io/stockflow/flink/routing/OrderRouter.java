@@ -32,7 +32,8 @@ import org.apache.flink.util.Collector;
  *
  * <p>Broadcast state holds {@code version → canonical JSON}; each task rebuilds its {@link RuleSetHistory} from it.
  * Live, it also holds the shipments planned per location and day from {@code routing.capacity}, so the evaluation
- * leaves out a location whose daily capacity is used up; a replay has no such loop and plans as if none were.
+ * leaves out a location whose daily capacity is used up. A replay has no such loop: its plans are made before
+ * capacity, which {@link io.stockflow.flink.ledger.ReplayLedgerFunction} adds from the shipments it has counted.
  */
 public final class OrderRouter extends KeyedBroadcastProcessFunction<String, OrderInput, RoutingUpdate, OrderInput> {
     public static final MapStateDescriptor<String, String> RULE_SETS =
@@ -98,7 +99,7 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
         for (Map.Entry<String, Long> e : planned.entries()) {
             String key = e.getKey();
             long day = LocalDate.parse(key.substring(key.lastIndexOf('|') + 1)).toEpochDay();
-            if (day < newestDay - DailyCapacity.KEEP_DAYS) old.add(key);
+            if (!DailyCapacity.routedWith(day, newestDay)) old.add(key);
         }
         for (String key : old) planned.remove(key);
     }
@@ -118,7 +119,11 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
         }
         var ruleSet = replay ? history.inForceAt(input.order.eventTime) : history.latest();
         if (ruleSet.isEmpty()) return input;
-        input.route = RoutePlans.of(ruleSet.get(), RoutingRequest.of(input.order), new PlannedShipments(planned));
+        RoutingRequest request = RoutingRequest.of(input.order);
+        // A replay's ledger adds capacity when the order is decided, from the shipments it has counted by then.
+        input.route = replay
+                ? RoutePlans.beforeCapacity(ruleSet.get(), request)
+                : RoutePlans.of(ruleSet.get(), request, new PlannedShipments(planned));
         return input;
     }
 }
