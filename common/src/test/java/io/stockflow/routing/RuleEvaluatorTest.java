@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RuleEvaluatorTest {
@@ -302,6 +303,82 @@ class RuleEvaluatorTest {
         Evaluation e = evaluate(actions("{}"));
 
         assertThat(e.ranking()).extracting(Candidate::location).containsExactly("A", "B", "C");
+    }
+
+    // ------------------------------------------------------------------ daily capacity, before and after
+
+    @Test
+    void aLocationThatMissesThePromiseIsLeftOutForThatEvenWhenItsDayIsFull() {
+        RuleSet rules = actions("{\"rank_by\": [\"TRANSIT_DAYS\"]}");
+        StockSnapshot busy = new StockSnapshot(rules).planned("B", LocalDate.of(2026, 11, 26), 10);
+
+        Evaluation e = RuleEvaluator.evaluate(rules, order("shopify:1", "MUG-1", 1), busy);
+
+        assertThat(e.excluded())
+                .containsExactly(new Exclusion("B", "5 transit days miss the 4-day promise of STANDARD"));
+    }
+
+    @Test
+    void locationsWithNoCapacityLeftAreListedAfterTheOtherExclusions() {
+        RuleSet rules = RuleSets.smallSet(doc -> location(doc, 2).put("enabled", false));
+        StockSnapshot busy = new StockSnapshot(rules).planned("B", LocalDate.of(2026, 11, 26), 10);
+
+        Evaluation e = RuleEvaluator.evaluate(rules, order("shopify:1", "MUG-1", 1), busy);
+
+        assertThat(e.ranking()).extracting(Candidate::location).containsExactly("A");
+        assertThat(e.excluded())
+                .containsExactly(
+                        new Exclusion("C", "disabled"),
+                        new Exclusion("B", "daily capacity of 10 used up on 2026-11-26"));
+    }
+
+    @Test
+    void beforeCapacityALocationHasAllOfItsCapacityLeftAndOneWithNoneIsLeftOutOnlyWithCapacity() {
+        RuleSet rules = RuleSets.smallSet(doc -> location(doc, 1).put("daily_capacity", 0));
+
+        Evaluation before = RuleEvaluator.beforeCapacity(rules, order("shopify:1", "MUG-1", 1));
+        Evaluation after = RuleEvaluator.withCapacity(before, NO_SHIPMENTS_YET);
+
+        assertThat(before.ranking()).extracting(Candidate::location).containsExactly("B", "A", "C");
+        assertThat(before.ranking()).extracting(Candidate::capacityLeft).containsExactly(0L, 100L, null);
+        assertThat(before.excluded()).isEmpty();
+        assertThat(after.ranking()).extracting(Candidate::location).containsExactly("A", "C");
+        assertThat(after.ranking()).extracting(Candidate::rank).containsExactly(1, 2);
+        assertThat(after.excluded()).containsExactly(new Exclusion("B", "daily capacity of 0 used up on 2026-11-26"));
+    }
+
+    /**
+     * What a replay does (an evaluation made before capacity, carried in its binary form, finished with the shipments
+     * counted at decision time) equals what live routing does with the same shipments, for every ranking and load.
+     */
+    @Test
+    void capacityAddedToAnEvaluationMadeBeforeItEqualsEvaluatingWithIt() {
+        LocalDate nov26 = LocalDate.of(2026, 11, 26);
+        long fourPmNewYork = Instant.parse("2026-11-26T21:00:00Z").toEpochMilli();
+        List<RoutingRequest> orders = List.of(
+                order("shopify:1", "MUG-1", 1),
+                orderTo("shopify:2", "shopify", "US", "PA", "19103", null, "10", fourPmNewYork, "MUG-1", 1));
+        int compared = 0;
+        for (String rankBy : List.of("[\"COST\"]", "[\"CAPACITY_LEFT\", \"COST\"]", "[\"TRANSIT_DAYS\"]")) {
+            RuleSet rules = actions("{\"rank_by\": " + rankBy + "}");
+            for (long a : new long[] {0, 60, 99, 100, 130}) {
+                for (long b : new long[] {0, 9, 10}) {
+                    StockSnapshot stock = new StockSnapshot(rules)
+                            .planned("A", nov26, a)
+                            .planned("A", nov26.plusDays(1), a / 2)
+                            .planned("B", nov26, b);
+                    for (RoutingRequest o : orders) {
+                        Evaluation before = EvaluationCodec.read(
+                                EvaluationCodec.write(RuleEvaluator.beforeCapacity(rules, o)));
+                        assertThat(RuleEvaluator.withCapacity(before, stock))
+                                .as("rank by %s, A %d, B %d, order %s", rankBy, a, b, o.orderId())
+                                .isEqualTo(RuleEvaluator.evaluate(rules, o, stock));
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(90);
     }
 
     // ------------------------------------------------------------------ helpers
