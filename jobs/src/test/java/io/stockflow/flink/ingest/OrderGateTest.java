@@ -100,7 +100,7 @@ class OrderGateTest {
     }
 
     @Test
-    void onlyTheFirstLineOfARoutedDecisionCarriesTheEvaluation() throws Exception {
+    void onlyTheFirstLineOfARoutedReserveCarriesTheEvaluation() throws Exception {
         RoutePlan route = new RoutePlan();
         route.ruleSetVersion = "v1";
         route.candidates.addAll(List.of("WH-B", "WH-A"));
@@ -118,7 +118,7 @@ class OrderGateTest {
                 .containsExactly(
                         "SKU-B decision=true [WH-B, WH-A] evaluation=true",
                         "SKU-A decision=true [WH-B, WH-A] evaluation=false",
-                        "SKU-B decision=false [WH-B, WH-A] evaluation=false",
+                        "SKU-B decision=false [WH-B, WH-A] evaluation=true",
                         "SKU-A decision=false [WH-B, WH-A] evaluation=false");
     }
 
