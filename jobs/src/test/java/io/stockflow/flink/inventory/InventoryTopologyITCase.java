@@ -11,11 +11,13 @@ import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.ledger.AvailabilityUpdate;
 import io.stockflow.model.OrderEventType;
+import io.stockflow.routing.CapacityLevel;
 import io.stockflow.testing.ShopifyOrders;
 import io.stockflow.testing.TestFlink;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -282,6 +284,59 @@ class InventoryTopologyITCase {
                 .containsExactly(new AllocatedUnits("SKU-A", 2, "WH-EAST"));
     }
 
+    @Test
+    void inAReplayALocationWhoseDayIsFullIsLeftOutAndShipsAgainTheNextDay() throws Exception {
+        String dayTwo = "2026-11-27T15:00:00Z";
+        InventoryScenario.Results out = new InventoryScenario()
+                .ruleSets(EAST_TWO_A_DAY)
+                .movements(
+                        receipt("mv-1", "SKU-A", "WH-EAST", 100, STOCK_ARRIVES),
+                        receipt("mv-2", "SKU-A", "WH-WEST", 100, STOCK_ARRIVES),
+                        receipt("mv-3", "SKU-B", "WH-EAST", 100, STOCK_ARRIVES),
+                        receipt("mv-4", "SKU-B", "WH-WEST", 100, STOCK_ARRIVES))
+                .orders(
+                        ShopifyOrders.placed(1011, "2026-11-26T10:00:00Z", "NY", "10001", "SKU-A", 1, "10.00"),
+                        ShopifyOrders.placed(1012, "2026-11-26T10:01:00Z", "NY", "10001", "SKU-A", 1, "10.00"),
+                        ShopifyOrders.placed(
+                                1013,
+                                "2026-11-26T10:02:00Z",
+                                "NY",
+                                "10001",
+                                new LinkedHashMap<>(Map.of("SKU-A", 1L, "SKU-B", 1L)),
+                                "10.00"),
+                        ShopifyOrders.placed(1014, dayTwo, "NY", "10001", "SKU-B", 1, "10.00"))
+                .run();
+
+        Map<String, String> shipFrom = new LinkedHashMap<>();
+        for (String id : List.of("shopify:1011", "shopify:1012", "shopify:1013", "shopify:1014")) {
+            OrderAllocation a = out.allocation(id);
+            shipFrom.put(
+                    id,
+                    a.allocations.stream()
+                            .map(u -> u.location)
+                            .distinct()
+                            .sorted()
+                            .toList()
+                            .toString());
+        }
+        assertThat(shipFrom)
+                .containsExactly(
+                        Map.entry("shopify:1011", "[WH-EAST]"),
+                        Map.entry("shopify:1012", "[WH-EAST]"),
+                        Map.entry("shopify:1013", "[WH-WEST]"),
+                        Map.entry("shopify:1014", "[WH-EAST]"));
+        assertThat(out.allocation("shopify:1013").explanationJson)
+                .contains("daily capacity of 2 used up on 2026-11-26");
+        Map<String, Long> planned = new TreeMap<>();
+        for (CapacityLevel l : out.capacityLevels()) planned.merge(l.key(), l.planned, Math::max);
+        assertThat(planned)
+                .containsExactly(
+                        Map.entry("WH-EAST|2026-11-26", 2L),
+                        Map.entry("WH-EAST|2026-11-27", 1L),
+                        Map.entry("WH-WEST|2026-11-26", 1L));
+        assertThat(out.alerts("CAPACITY_EXCEEDED")).as("no day goes over").isEmpty();
+    }
+
     /** On hand, reserved, available. */
     private static java.util.List<Long> levels(AvailabilityUpdate u) {
         return java.util.List.of(u.onHand, u.reserved, u.available);
@@ -297,6 +352,20 @@ class InventoryTopologyITCase {
                {"id": "WH-WEST", "type": "WAREHOUSE", "country": "US", "time_zone": "America/Los_Angeles",
                 "rates": [{"service_level": "STANDARD", "zone": "US", "cost": "6.00", "transit_days": 4}]}],
              "rules": [{"id": "west-first", "actions": {"only": ["WH-WEST"]}}],
+             "fallback": {"id": "cheapest", "actions": {"rank_by": ["COST"]}}}
+            """.replace("\n", " ");
+
+    /** Rule set {@code c1}: the cheapest first, WH-EAST, which ships two orders a day. */
+    private static final String EAST_TWO_A_DAY = """
+            {"version": "c1", "effective_from": "2026-11-26T00:00:00Z",
+             "zones": [{"id": "US", "country": "US"}],
+             "locations": [
+               {"id": "WH-EAST", "type": "WAREHOUSE", "country": "US", "time_zone": "America/New_York",
+                "daily_capacity": 2,
+                "rates": [{"service_level": "STANDARD", "zone": "US", "cost": "4.00", "transit_days": 2}]},
+               {"id": "WH-WEST", "type": "WAREHOUSE", "country": "US", "time_zone": "America/Los_Angeles",
+                "rates": [{"service_level": "STANDARD", "zone": "US", "cost": "6.00", "transit_days": 4}]}],
+             "rules": [],
              "fallback": {"id": "cheapest", "actions": {"rank_by": ["COST"]}}}
             """.replace("\n", " ");
 }
