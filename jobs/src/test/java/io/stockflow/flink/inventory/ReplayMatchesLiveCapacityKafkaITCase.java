@@ -1,0 +1,384 @@
+package io.stockflow.flink.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stockflow.allocation.AllocatedUnits;
+import io.stockflow.allocation.OrderAllocation;
+import io.stockflow.codec.OutputJson;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.StockflowOptions;
+import io.stockflow.routing.ShipmentClaims;
+import io.stockflow.testing.Fixtures;
+import io.stockflow.testing.KafkaPipeline;
+import io.stockflow.testing.ShopifyOrders;
+import io.stockflow.testing.TestTopics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * For the same input in the same arrival order, a bounded run decides as live routing does also when daily capacity
+ * binds (docs/design/routing.md, Bounded runs). Rule set r1 with a daily capacity at every location (WH-EAST and
+ * WH-WEST 2 shipments, STORE-NYC 1). Each seed has three SKUs of its own stocked at random and three days of its own,
+ * five multi-line orders a day at random times (around midnight UTC a New York day and a Los Angeles day differ), a
+ * restock after the first day whose backorder fills ship and count against capacity, and a restock at the end.
+ *
+ * <p>Live, each record is sent once everything it causes is decided and routing has read back the capacity of every
+ * decision so far: the levels on {@code routing.capacity} add up to the shipments the decisions claim, and the job's
+ * consumer group has committed its {@code routing.capacity} offsets past them (a checkpoint completed after the order
+ * router had them). Every decision, fills included, must be the same: status, units, backorders, reason, and the
+ * explanation's ranking (with the capacity left) and exclusions (with the days whose capacity was used up).
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class ReplayMatchesLiveCapacityKafkaITCase {
+    @RegisterExtension
+    static final KafkaPipeline PIPELINE = new KafkaPipeline();
+
+    private static final String[] LOCATIONS = {"WH-EAST", "WH-WEST", "STORE-NYC"};
+    private static final Map<String, Long> CAPACITY = Map.of("WH-EAST", 2L, "WH-WEST", 2L, "STORE-NYC", 1L);
+    private static final String[][] SHIP_TO = {{"NY", "10001"}, {"NJ", "07102"}, {"CA", "94105"}, {"TX", "73301"}};
+    private static final Instant FIRST_DAY = Instant.parse("2026-12-01T00:00:00Z");
+    private static final int DAYS = 3;
+    private static final int ORDERS_A_DAY = 5;
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static String rules;
+    private static TestTopics topics;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ObjectNode doc = (ObjectNode) Fixtures.json(Files.readString(Fixtures.dir("routing").resolve("rules-v1.json")));
+        for (JsonNode location : doc.withArray("locations")) {
+            ((ObjectNode) location).put("daily_capacity", CAPACITY.get(location.get("id").asText()));
+        }
+        rules = doc.toString();
+        Path file = Files.createTempFile("rules-capacity", ".json");
+        Files.writeString(file, rules);
+        topics = PIPELINE.topics(Topics.ALL).createAll(1);
+        JobOptions options = new JobOptions();
+        options.set(StockflowOptions.RULES, List.of(file.toString()));
+        PIPELINE.start(topics, "inventory", options);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void aReplayDecidesAsLiveDoesWhenCapacityBinds(long seed) throws Exception {
+        Scenario s = Scenario.random(seed);
+
+        Map<String, String> replayed = new TreeMap<>();
+        List<Instant> replayedFills = new ArrayList<>();
+        for (OrderAllocation a : new InventoryScenario()
+                .ruleSets(rules)
+                .movements(s.stock.toArray(String[]::new))
+                .movements(s.movementsOf(s.steps).toArray(String[]::new))
+                .movements(s.restock.toArray(String[]::new))
+                .orders(s.ordersOf(s.steps).toArray(String[]::new))
+                .run()
+                .allocations()) {
+            replayed.put(a.orderId + "#" + a.revision, comparable(Fixtures.json(OutputJson.allocation(a))));
+            if (a.revision > 1) replayedFills.add(Instant.ofEpochMilli(a.eventTime));
+        }
+        assertThat(replayed.values())
+                .as("seed %d: capacity binds (a location left out because its day is full)", seed)
+                .anyMatch(d -> d.contains("used up"));
+
+        topics.produce(Topics.MOVEMENTS, s.stock);
+        awaitAvailability(s.stockedKeys());
+        for (Step step : s.steps) {
+            if (step.order != null) {
+                topics.produce(Topics.ORDERS_RAW, List.of(step.order));
+                String id = "shopify:" + Fixtures.json(step.order).at("/payload/id").asText();
+                awaitDecisions(k -> k.containsKey(id + "#1"));
+            } else {
+                topics.produce(Topics.MOVEMENTS, List.of(step.movement));
+                // The fills it causes: as many later decisions as the replay made up to here, or, should live differ,
+                // what there is when the wait ends (the comparison below then shows the difference).
+                long fills = replayedFills.stream()
+                        .filter(t -> !t.isAfter(step.time))
+                        .count();
+                readAll(Topics.ALLOCATIONS, r -> fills(r, s) >= fills, Duration.ofSeconds(20));
+            }
+            awaitCapacityReadBack();
+        }
+        topics.produce(Topics.MOVEMENTS, s.restock);
+        Map<String, String> live = awaitDecisions(k -> k.keySet().containsAll(replayed.keySet()));
+        live.keySet().removeIf(k -> !s.orderIds().contains(k.substring(0, k.indexOf('#'))));
+
+        assertThat(replayed.keySet())
+                .as("seed %d: the orders' decisions", seed)
+                .containsAll(s.orderIds().stream().map(id -> id + "#1").toList());
+        assertThat(replayed)
+                .as("seed %d: replayed decisions against live ones", seed)
+                .isEqualTo(live);
+    }
+
+    /**
+     * What must agree: status, units, backordered units, reason, and the explanation's ranking with capacity left and
+     * its exclusions (times and ids of the run left out).
+     */
+    private static String comparable(JsonNode d) {
+        List<String> units = new ArrayList<>();
+        d.get("allocations")
+                .forEach(u -> units.add(u.get("sku").asText() + " "
+                        + u.get("quantity").asLong() + "@" + u.get("location").asText()));
+        units.sort(null);
+        List<String> backordered = new ArrayList<>();
+        d.path("backordered")
+                .forEach(u -> backordered.add(
+                        u.get("sku").asText() + " " + u.get("quantity").asLong()));
+        backordered.sort(null);
+        List<String> ranking = new ArrayList<>();
+        d.at("/explanation/ranking")
+                .forEach(c -> ranking.add(c.get("location").asText() + " left "
+                        + c.path("capacity_left").asText("-")));
+        return d.get("decision").asText() + " " + units + " backordered " + backordered + " | "
+                + d.get("reason").asText() + " | ranking " + ranking + " excluded "
+                + d.at("/explanation/excluded");
+    }
+
+    /** Live decisions by {@code order#revision}, once {@code done} holds of them. */
+    private static Map<String, String> awaitDecisions(Predicate<Map<String, String>> done) {
+        Map<String, String> byKey = new TreeMap<>();
+        topics.readCommitted(
+                Topics.ALLOCATIONS,
+                records -> {
+                    byKey.clear();
+                    for (String r : records) {
+                        JsonNode d = Fixtures.json(r);
+                        byKey.put(
+                                d.get("order_id").asText() + "#"
+                                        + d.path("revision").asInt(1),
+                                comparable(d));
+                    }
+                    return done.test(byKey);
+                },
+                WAIT);
+        assertThat(done.test(byKey))
+                .as("live decisions in time: %s", byKey.keySet())
+                .isTrue();
+        return byKey;
+    }
+
+    /**
+     * Waits until the order router has the capacity of every live decision so far: the latest levels on
+     * {@code routing.capacity} add up to the shipments the decisions on {@code orders.allocations} claim (counted by
+     * {@link ShipmentClaims}, as the job counts them), and then until the job's consumer group has committed an offset
+     * of {@code routing.capacity} past those levels. The source commits its offsets when a checkpoint completes, and
+     * a checkpoint's barrier reaches the router behind the records read before it.
+     */
+    private static void awaitCapacityReadBack() throws Exception {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            long claims = 0;
+            for (String r : readAll(Topics.ALLOCATIONS, x -> true, Duration.ZERO)) {
+                claims += ShipmentClaims.of(allocation(Fixtures.json(r))).size();
+            }
+            return planned(readAll(Topics.ROUTING_CAPACITY, x -> true, Duration.ZERO)) == claims;
+        });
+        TopicPartition levels = new TopicPartition(topics.name(Topics.ROUTING_CAPACITY), 0);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", topics.settings().bootstrap))) {
+            long end = admin.listOffsets(Map.of(levels, OffsetSpec.latest()))
+                    .partitionResult(levels)
+                    .get()
+                    .offset();
+            String group = "stockflow-" + topics.prefix();
+            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get()
+                        .get(levels);
+                return committed != null && committed.offset() >= end;
+            });
+        }
+    }
+
+    /** Shipments planned over every location and day: the latest level of each (the highest version). */
+    private static long planned(List<String> levels) {
+        Map<String, JsonNode> latest = new TreeMap<>();
+        for (String r : levels) {
+            JsonNode level = Fixtures.json(r);
+            latest.merge(
+                    level.get("location").asText() + "|" + level.get("day").asText(),
+                    level,
+                    (a, b) -> b.get("version").asLong() >= a.get("version").asLong() ? b : a);
+        }
+        return latest.values().stream()
+                .mapToLong(l -> l.get("shipments_planned").asLong())
+                .sum();
+    }
+
+    /** The parts of an {@code orders.allocations} record that say which shipments it claims. */
+    private static OrderAllocation allocation(JsonNode d) {
+        OrderAllocation a = new OrderAllocation();
+        a.orderId = d.get("order_id").asText();
+        a.ruleSetVersion = d.get("rule_set_version").asText();
+        a.revision = d.path("revision").asInt(1);
+        a.explanationJson = d.has("explanation") ? d.get("explanation").toString() : null;
+        d.path("allocations").forEach(u -> a.allocations.add(units(u)));
+        d.path("filled").forEach(u -> a.filled.add(units(u)));
+        return a;
+    }
+
+    private static AllocatedUnits units(JsonNode u) {
+        return new AllocatedUnits(
+                u.get("sku").asText(), u.get("quantity").asLong(), u.get("location").asText());
+    }
+
+    /** The seed's later decisions (fills) among the records. */
+    private static long fills(List<String> records, Scenario s) {
+        return records.stream()
+                .map(Fixtures::json)
+                .filter(d -> d.path("revision").asInt(1) > 1)
+                .filter(d -> s.orderIds().contains(d.get("order_id").asText()))
+                .count();
+    }
+
+    /**
+     * The topic's committed records up to its end when called, read until {@code done} holds of them or
+     * {@code timeout} has passed.
+     */
+    private static List<String> readAll(String logical, Predicate<List<String>> done, Duration timeout) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", topics.settings().bootstrap);
+        p.put("group.id", "test-" + UUID.randomUUID());
+        p.put("isolation.level", "read_committed");
+        p.put("enable.auto.commit", "false");
+        List<String> values = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(topics.name(logical), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            while (true) {
+                long end = consumer.endOffsets(List.of(partition)).get(partition);
+                while (consumer.position(partition) < end) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                        values.add(r.value());
+                    }
+                }
+                if (done.test(values) || System.nanoTime() >= deadline) return values;
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> values.add(r.value()));
+            }
+        }
+    }
+
+    private static void awaitAvailability(List<String> keys) {
+        List<String> seen = new ArrayList<>();
+        topics.readCommitted(
+                Topics.AVAILABILITY,
+                records -> {
+                    seen.clear();
+                    seen.addAll(Fixtures.finalAvailability(records).keySet());
+                    return seen.containsAll(keys);
+                },
+                WAIT);
+        assertThat(seen).containsAll(keys);
+    }
+
+    /** An order or a movement, at its event time. */
+    private record Step(Instant time, String order, String movement) {}
+
+    /** One seed's records, in arrival order: the opening stock, the steps, the closing restock. */
+    private record Scenario(List<String> stock, List<Step> steps, List<String> restock, long seed) {
+        static Scenario random(long seed) {
+            Random r = new Random(seed);
+            Instant first = FIRST_DAY.plus(4 * (seed - 1), ChronoUnit.DAYS);
+            String[] skus = {"P" + seed + "-A", "P" + seed + "-B", "P" + seed + "-C"};
+            List<String> stock = new ArrayList<>();
+            for (String sku : skus) {
+                for (String location : LOCATIONS) {
+                    int units = r.nextInt(6);
+                    if (units > 0)
+                        stock.add(InventoryScenario.receipt(
+                                "mv-" + sku + "-" + location, sku, location, units, first.toString()));
+                }
+            }
+            List<Step> steps = new ArrayList<>();
+            int n = 0;
+            for (int day = 0; day < DAYS; day++) {
+                Instant start = first.plus(day, ChronoUnit.DAYS);
+                if (day == 1) {
+                    String sku = skus[r.nextInt(skus.length)];
+                    String location = LOCATIONS[r.nextInt(2)];
+                    steps.add(new Step(
+                            start,
+                            null,
+                            InventoryScenario.receipt("mv-mid-" + sku, sku, location, 3 + r.nextInt(3), start.toString())));
+                }
+                List<Integer> minutes = new ArrayList<>();
+                while (minutes.size() < ORDERS_A_DAY) {
+                    int m = 1 + r.nextInt(24 * 60 - 2);
+                    if (!minutes.contains(m)) minutes.add(m);
+                }
+                minutes.sort(null);
+                for (int m : minutes) {
+                    Map<String, Long> lines = new LinkedHashMap<>();
+                    int lineCount = 1 + r.nextInt(3);
+                    for (int l = 0; l < lineCount; l++) lines.putIfAbsent(skus[r.nextInt(3)], 1L + r.nextInt(2));
+                    String[] to = SHIP_TO[r.nextInt(SHIP_TO.length)];
+                    String total = r.nextInt(5) == 0 ? "250.00" : "40.00";
+                    Instant time = start.plus(m, ChronoUnit.MINUTES);
+                    steps.add(new Step(
+                            time,
+                            ShopifyOrders.placed(seed * 1000 + n++, time.toString(), to[0], to[1], lines, total),
+                            null));
+                }
+            }
+            List<String> restock = new ArrayList<>();
+            String end = first.plus(DAYS, ChronoUnit.DAYS).toString();
+            for (String sku : skus) {
+                restock.add(InventoryScenario.receipt(
+                        "mv-restock-" + sku, sku, LOCATIONS[r.nextInt(LOCATIONS.length)], 2 + r.nextInt(3), end));
+            }
+            return new Scenario(stock, steps, restock, seed);
+        }
+
+        List<String> ordersOf(List<Step> steps) {
+            return steps.stream().filter(s -> s.order != null).map(Step::order).toList();
+        }
+
+        List<String> movementsOf(List<Step> steps) {
+            return steps.stream().filter(s -> s.movement != null).map(Step::movement).toList();
+        }
+
+        List<String> orderIds() {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < DAYS * ORDERS_A_DAY; i++) ids.add("shopify:" + (seed * 1000 + i));
+            return ids;
+        }
+
+        List<String> stockedKeys() {
+            return stock.stream()
+                    .map(Fixtures::json)
+                    .map(m -> m.get("sku").asText() + "|" + m.get("location").asText())
+                    .toList();
+        }
+    }
+}
