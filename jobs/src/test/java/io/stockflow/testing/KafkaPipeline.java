@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
@@ -44,6 +45,7 @@ public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback,
     private final List<JobClient> classJobs = new ArrayList<>();
     private final List<JobClient> testJobs = new ArrayList<>();
     private MiniClusterResource flink;
+    private InMemoryReporter metrics;
     private String className;
     private String testName;
 
@@ -71,6 +73,22 @@ public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback,
         return broker;
     }
 
+    /**
+     * One broker for the whole class, and the MiniCluster's metrics kept in memory, for tests that wait on what an
+     * operator has counted ({@link #metrics}).
+     */
+    public static KafkaPipeline withMetrics() {
+        KafkaPipeline pipeline = new KafkaPipeline(false);
+        pipeline.metrics = InMemoryReporter.create();
+        return pipeline;
+    }
+
+    /** The MiniCluster's metrics; only of a pipeline made {@link #withMetrics}. */
+    public InMemoryReporter metrics() {
+        if (metrics == null) throw new IllegalStateException("a pipeline made withMetrics() keeps metrics");
+        return metrics;
+    }
+
     /** A fresh broker for each test (one MiniCluster still serves the class), for tests that reuse topic names. */
     public static KafkaPipeline withBrokerPerTest() {
         return new KafkaPipeline(true);
@@ -80,7 +98,9 @@ public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback,
     public void beforeAll(ExtensionContext context) throws Exception {
         className = context.getRequiredTestClass().getSimpleName();
         if (!brokerPerTest) broker.beforeAll(context);
-        flink = new MiniClusterResource(TestFlink.miniClusterConfiguration());
+        Configuration cluster = new Configuration();
+        if (metrics != null) metrics.addToConfiguration(cluster);
+        flink = new MiniClusterResource(TestFlink.miniClusterConfiguration(cluster));
         flink.before();
     }
 
@@ -109,6 +129,7 @@ public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback,
             try {
                 if (flink != null) flink.after();
             } finally {
+                if (metrics != null) metrics.close();
                 broker.afterAll(context);
             }
         }

@@ -22,7 +22,13 @@ public final class TestFlink {
 
     /** One TaskManager with a slot for each parallel subtask. */
     public static MiniClusterResourceConfiguration miniClusterConfiguration() {
+        return miniClusterConfiguration(new Configuration());
+    }
+
+    /** As {@link #miniClusterConfiguration()}, with the cluster's own settings (a metric reporter). */
+    public static MiniClusterResourceConfiguration miniClusterConfiguration(Configuration cluster) {
         return new MiniClusterResourceConfiguration.Builder()
+                .setConfiguration(cluster)
                 .setNumberTaskManagers(1)
                 .setNumberSlotsPerTaskManager(PARALLELISM)
                 .build();

@@ -20,6 +20,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -47,6 +48,8 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
     private transient ListState<OrderInput> waiting;
     private transient RuleSetHistory history;
     private transient long newestDay = Long.MIN_VALUE;
+    /** Levels of {@code routing.capacity} this task has taken in: routing sees a full location from then on. */
+    private transient Counter levelsRead;
 
     /** {@code initial}: the canonical documents of {@code --rules} files. */
     public OrderRouter(List<String> initial, boolean replay) {
@@ -58,6 +61,7 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
     public void open(OpenContext context) {
         waiting = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("waiting-for-rule-sets", TypeInformation.of(OrderInput.class)));
+        levelsRead = getRuntimeContext().getMetricGroup().counter("capacityLevelsRead");
     }
 
     @Override
@@ -83,6 +87,7 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
     public void processBroadcastElement(RoutingUpdate update, Context ctx, Collector<OrderInput> out) throws Exception {
         if (update.capacity != null) {
             onCapacity(update.capacity, ctx.getBroadcastState(PLANNED_SHIPMENTS));
+            levelsRead.inc();
             return;
         }
         RuleSet ruleSet = RuleSetDocuments.parse(update.ruleSet);

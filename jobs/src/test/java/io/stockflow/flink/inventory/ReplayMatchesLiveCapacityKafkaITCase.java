@@ -14,6 +14,7 @@ import io.stockflow.routing.ShipmentClaims;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.ShopifyOrders;
+import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +31,13 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Metric;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -52,15 +55,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * restock after the first day whose backorder fills ship and count against capacity, and a restock at the end.
  *
  * <p>Live, each record is sent once everything it causes is decided and routing has read back the capacity of every
- * decision so far: the levels on {@code routing.capacity} add up to the shipments the decisions claim, and the job's
- * consumer group has committed its {@code routing.capacity} offsets past them (a checkpoint completed after the order
- * router had them). Every decision, fills included, must be the same: status, units, backorders, reason, and the
+ * decision so far: the levels on {@code routing.capacity} add up to the shipments the decisions claim, and the order
+ * router has taken in every level on the topic (its {@code capacityLevelsRead} metric, read in memory). Every decision, fills included, must be the same: status, units, backorders, reason, and the
  * explanation's ranking (with the capacity left) and exclusions (with the days whose capacity was used up).
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ReplayMatchesLiveCapacityKafkaITCase {
     @RegisterExtension
-    static final KafkaPipeline PIPELINE = new KafkaPipeline();
+    static final KafkaPipeline PIPELINE = KafkaPipeline.withMetrics();
 
     private static final String[] LOCATIONS = {"WH-EAST", "WH-WEST", "STORE-NYC"};
     private static final Map<String, Long> CAPACITY = Map.of("WH-EAST", 2L, "WH-WEST", 2L, "STORE-NYC", 1L);
@@ -71,6 +73,7 @@ class ReplayMatchesLiveCapacityKafkaITCase {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static String rules;
     private static TestTopics topics;
+    private static JobID job;
 
     @BeforeAll
     static void start() throws Exception {
@@ -84,7 +87,7 @@ class ReplayMatchesLiveCapacityKafkaITCase {
         topics = PIPELINE.topics(Topics.ALL).createAll(1);
         JobOptions options = new JobOptions();
         options.set(StockflowOptions.RULES, List.of(file.toString()));
-        PIPELINE.start(topics, "inventory", options);
+        job = PIPELINE.start(topics, "inventory", options).getJobID();
     }
 
     @ParameterizedTest
@@ -189,9 +192,8 @@ class ReplayMatchesLiveCapacityKafkaITCase {
     /**
      * Waits until the order router has the capacity of every live decision so far: the latest levels on
      * {@code routing.capacity} add up to the shipments the decisions on {@code orders.allocations} claim (counted by
-     * {@link ShipmentClaims}, as the job counts them), and then until the job's consumer group has committed an offset
-     * of {@code routing.capacity} past those levels. The source commits its offsets when a checkpoint completes, and
-     * a checkpoint's barrier reaches the router behind the records read before it.
+     * {@link ShipmentClaims}, as the job counts them), and each of the router's subtasks has taken in as many levels as
+     * the topic has records ({@code capacityLevelsRead}).
      */
     private static void awaitCapacityReadBack() throws Exception {
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
@@ -202,20 +204,18 @@ class ReplayMatchesLiveCapacityKafkaITCase {
             return planned(readAll(Topics.ROUTING_CAPACITY, x -> true, Duration.ZERO)) == claims;
         });
         TopicPartition levels = new TopicPartition(topics.name(Topics.ROUTING_CAPACITY), 0);
+        long records;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", topics.settings().bootstrap))) {
-            long end = admin.listOffsets(Map.of(levels, OffsetSpec.latest()))
+            records = admin.listOffsets(Map.of(levels, OffsetSpec.latest()))
                     .partitionResult(levels)
                     .get()
                     .offset();
-            String group = "stockflow-" + topics.prefix();
-            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
-                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata()
-                        .get()
-                        .get(levels);
-                return committed != null && committed.offset() >= end;
-            });
         }
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
+            Map<String, Metric> read = PIPELINE.metrics().findMetrics(job, ".*capacityLevelsRead");
+            return read.size() == TestFlink.PARALLELISM
+                    && read.values().stream().allMatch(m -> ((Counter) m).getCount() >= records);
+        });
     }
 
     /** Shipments planned over every location and day: the latest level of each (the highest version). */
