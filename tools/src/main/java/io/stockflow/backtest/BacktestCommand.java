@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Each rule set runs the inventory job bounded over the same files, as if it had always been in "
                     + "force (its effective_from is moved to the start of time); outputs go to WORK/<version>/output.",
+            "Orders are decided as live routing decides them one at a time, daily capacity included: once a "
+                    + "location's day is full, the orders after go to the next location in rank.",
             "Then a table: decisions, complete and split shipments, backorders, estimated cost, transit, load."
         })
 public final class BacktestCommand implements Callable<Integer> {
