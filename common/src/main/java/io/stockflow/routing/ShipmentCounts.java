@@ -3,7 +3,6 @@ package io.stockflow.routing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +19,8 @@ public final class ShipmentCounts implements Stock {
     public CapacityLevel claim(ShipmentClaim claim) {
         try {
             newestDay = Math.max(newestDay, claim.day);
-            return DailyCapacity.claim(store(claim.location), claim, claim.eventTime).level();
+            return DailyCapacity.claim(store(claim.location), claim, claim.eventTime)
+                    .level();
         } catch (Exception e) {
             throw new IllegalStateException("counting " + claim + " on the heap failed", e);
         }

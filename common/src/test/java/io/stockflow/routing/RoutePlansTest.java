@@ -38,7 +38,8 @@ class RoutePlansTest {
 
     @Test
     void withNothingPlannedOnlyALocationWithoutCapacityIsLeftOut() {
-        RuleSet rules = RuleSets.smallSet(doc -> ((ObjectNode) doc.get("locations").get(2)).put("daily_capacity", 0));
+        RuleSet rules =
+                RuleSets.smallSet(doc -> ((ObjectNode) doc.get("locations").get(2)).put("daily_capacity", 0));
 
         RoutePlan finished = RoutePlans.withCapacity(
                 RoutePlans.beforeCapacity(rules, order("shopify:1", "MUG-1", 1)), new StockSnapshot(null));

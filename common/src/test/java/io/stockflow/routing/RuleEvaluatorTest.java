@@ -368,8 +368,8 @@ class RuleEvaluatorTest {
                             .planned("A", nov26.plusDays(1), a / 2)
                             .planned("B", nov26, b);
                     for (RoutingRequest o : orders) {
-                        Evaluation before = EvaluationCodec.read(
-                                EvaluationCodec.write(RuleEvaluator.beforeCapacity(rules, o)));
+                        Evaluation before =
+                                EvaluationCodec.read(EvaluationCodec.write(RuleEvaluator.beforeCapacity(rules, o)));
                         assertThat(RuleEvaluator.withCapacity(before, stock))
                                 .as("rank by %s, A %d, B %d, order %s", rankBy, a, b, o.orderId())
                                 .isEqualTo(RuleEvaluator.evaluate(rules, o, stock));

@@ -22,7 +22,9 @@ class ShipmentCountsTest {
         assertThat(counts.shipmentsPlanned("WH-A", NOV_26.plusDays(1))).isEqualTo(1);
         assertThat(counts.shipmentsPlanned("WH-B", NOV_26)).isEqualTo(1);
         assertThat(counts.shipmentsPlanned("WH-C", NOV_26)).isZero();
-        assertThat(counts.available("WH-A", "SKU-1")).as("units are the ledgers'").isZero();
+        assertThat(counts.available("WH-A", "SKU-1"))
+                .as("units are the ledgers'")
+                .isZero();
     }
 
     @Test

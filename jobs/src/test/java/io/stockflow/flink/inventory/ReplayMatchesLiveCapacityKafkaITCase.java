@@ -78,9 +78,11 @@ class ReplayMatchesLiveCapacityKafkaITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        ObjectNode doc = (ObjectNode) Fixtures.json(Files.readString(Fixtures.dir("routing").resolve("rules-v1.json")));
+        ObjectNode doc = (ObjectNode)
+                Fixtures.json(Files.readString(Fixtures.dir("routing").resolve("rules-v1.json")));
         for (JsonNode location : doc.withArray("locations")) {
-            ((ObjectNode) location).put("daily_capacity", CAPACITY.get(location.get("id").asText()));
+            ((ObjectNode) location)
+                    .put("daily_capacity", CAPACITY.get(location.get("id").asText()));
         }
         rules = doc.toString();
         Path file = Files.createTempFile("rules-capacity", ".json");
@@ -117,7 +119,8 @@ class ReplayMatchesLiveCapacityKafkaITCase {
         for (Step step : s.steps) {
             if (step.order != null) {
                 topics.produce(Topics.ORDERS_RAW, List.of(step.order));
-                String id = "shopify:" + Fixtures.json(step.order).at("/payload/id").asText();
+                String id =
+                        "shopify:" + Fixtures.json(step.order).at("/payload/id").asText();
                 awaitDecisions(k -> k.containsKey(id + "#1"));
             } else {
                 topics.produce(Topics.MOVEMENTS, List.of(step.movement));
@@ -246,7 +249,9 @@ class ReplayMatchesLiveCapacityKafkaITCase {
 
     private static AllocatedUnits units(JsonNode u) {
         return new AllocatedUnits(
-                u.get("sku").asText(), u.get("quantity").asLong(), u.get("location").asText());
+                u.get("sku").asText(),
+                u.get("quantity").asLong(),
+                u.get("location").asText());
     }
 
     /** The seed's later decisions (fills) among the records. */
@@ -329,7 +334,8 @@ class ReplayMatchesLiveCapacityKafkaITCase {
                     steps.add(new Step(
                             start,
                             null,
-                            InventoryScenario.receipt("mv-mid-" + sku, sku, location, 3 + r.nextInt(3), start.toString())));
+                            InventoryScenario.receipt(
+                                    "mv-mid-" + sku, sku, location, 3 + r.nextInt(3), start.toString())));
                 }
                 List<Integer> minutes = new ArrayList<>();
                 while (minutes.size() < ORDERS_A_DAY) {
@@ -373,7 +379,10 @@ class ReplayMatchesLiveCapacityKafkaITCase {
         }
 
         List<String> movementsOf(List<Step> steps) {
-            return steps.stream().filter(s -> s.movement != null).map(Step::movement).toList();
+            return steps.stream()
+                    .filter(s -> s.movement != null)
+                    .map(Step::movement)
+                    .toList();
         }
 
         List<String> orderIds() {

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class ReplayCapacityTest {
     /** WH-EAST first (the cheapest), two shipments a day; WH-WEST unlimited. */
-    private static final String C1 =
-            """
+    private static final String C1 = """
             {"version": "c1", "effective_from": "2026-11-26T00:00:00Z",
              "zones": [{"id": "US", "country": "US"}],
              "locations": [
@@ -96,7 +95,8 @@ class ReplayCapacityTest {
         lines.put(sku, 1L);
         RoutingRequest request = new RoutingRequest(
                 orderId, "shopify", "US", "NY", "10001", "STANDARD", new BigDecimal("10"), "USD", lines, NOON);
-        LedgerCommand c = LedgerCommand.forOrder(LedgerCommand.Kind.RESERVE, "e-" + orderId, orderId, "shopify", sku, 1, NOON);
+        LedgerCommand c =
+                LedgerCommand.forOrder(LedgerCommand.Kind.RESERVE, "e-" + orderId, orderId, "shopify", sku, 1, NOON);
         c.decision = true;
         c.lineCount = lineCount;
         RoutePlan plan = RoutePlans.beforeCapacity(RULES, request);
