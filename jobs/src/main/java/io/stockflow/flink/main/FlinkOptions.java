@@ -49,7 +49,8 @@ public class FlinkOptions {
             paramLabel = "DURATION",
             converter = DurationConverter.class,
             description = "Checkpoint interval; exactly-once outputs become visible at each checkpoint " + "(default: "
-                    + EMBEDDED_CHECKPOINT_INTERVAL + " embedded; the cluster's setting on a cluster).")
+                    + EMBEDDED_CHECKPOINT_INTERVAL
+                    + " embedded; the cluster's setting on a cluster; embedded bounded runs take none).")
     public Duration checkpointInterval = new DurationConverter().convert(EMBEDDED_CHECKPOINT_INTERVAL);
 
     @Option(
@@ -109,6 +110,9 @@ public class FlinkOptions {
             conf.removeConfig(org.apache.flink.configuration.MetricOptions.REPORTERS_LIST);
             // A replay that fails fails with its error; restarting would only replay the same failure.
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+            // Nothing restores a replay's checkpoints, and its sorters hold the whole input until it ends: each
+            // checkpoint would copy that growing state. The file outputs are committed at the end of the input.
+            conf.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
