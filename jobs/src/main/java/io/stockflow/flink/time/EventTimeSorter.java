@@ -56,7 +56,8 @@ public final class EventTimeSorter<K, T> extends AbstractStreamOperator<T>
     public static <K, T> KeyedStream<T, K> sort(
             KeyedStream<T, K> input, TypeInformation<T> type, SequenceKey<T> sequenceKey, String uid) {
         KeySelector<T, K> keys = input.getKeySelector();
-        DataStream<T> sorted = input.transform("event-time order: " + uid, type, new EventTimeSorter<K, T>(type, sequenceKey))
+        DataStream<T> sorted = input.transform(
+                        "event-time order: " + uid, type, new EventTimeSorter<K, T>(type, sequenceKey))
                 .uid("sort-" + uid);
         return DataStreamUtils.reinterpretAsKeyedStream(sorted, keys, input.getKeyType());
     }

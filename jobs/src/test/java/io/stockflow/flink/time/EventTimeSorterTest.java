@@ -61,9 +61,7 @@ class EventTimeSorterTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<String, String, String> newHarness() throws Exception {
         var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new EventTimeSorter<String, String>(Types.STRING, s -> s),
-                s -> s.substring(0, 1),
-                Types.STRING);
+                new EventTimeSorter<String, String>(Types.STRING, s -> s), s -> s.substring(0, 1), Types.STRING);
         harness.open();
         return harness;
     }
