@@ -3,7 +3,6 @@ package io.stockflow.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.main.Version;
 import io.stockflow.local.ClusterHealth;
@@ -13,12 +12,10 @@ import io.stockflow.local.LocalHighAvailability;
 import io.stockflow.local.LocalPorts;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaBroker;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +42,11 @@ class HighAvailabilityClusterITCase {
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
 
-    private static final Path INPUT = Fixtures.dir("small");
-    private static final Path EXPECTED = Fixtures.dir("small-expected");
     private static final Path JOB_JAR = Path.of("..", "jobs", "target", Version.jobJar());
     /** A new JobManager waits for the dead one's ZooKeeper session to expire (10 s) before it takes over. */
     private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static final SmallDay DAY = new SmallDay(KAFKA, WAIT);
 
     /** The cluster's home: configuration, logs (kept after the run for a look when a test fails), ZooKeeper's data. */
     private static final Path HOME = Path.of("target", "ha-cluster-it").toAbsolutePath();
@@ -59,7 +56,7 @@ class HighAvailabilityClusterITCase {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        deleteRecursively(HOME);
+        SmallDay.deleteRecursively(HOME);
         flink = LocalFlink.isolated(HOME, Path.of("..")).withHighAvailability(LocalPorts.freePort());
         long started = System.nanoTime();
         flink.start(Duration.ofSeconds(90));
@@ -100,13 +97,14 @@ class HighAvailabilityClusterITCase {
     @Test
     @Order(2)
     void aKilledJobManagerOrZooKeeperIsStartedAgainAndTheSameJobRunsOnWithoutRecover() throws Exception {
-        Map<String, String> topics = createTopics("failover");
+        Map<String, String> topics = DAY.createTopics("failover");
         String job = submit(topics);
         try {
-            KAFKA.produce(topics.get(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-            awaitRecords(topics.get(Topics.AVAILABILITY), 5);
-            KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(0, 2));
-            awaitRecords(topics.get(Topics.ALLOCATIONS), 1);
+            KAFKA.produce(
+                    topics.get(Topics.MOVEMENTS), Fixtures.lines(SmallDay.INPUT.resolve("inventory.movements.jsonl")));
+            DAY.awaitRecords(topics.get(Topics.AVAILABILITY), 5);
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), DAY.orders().subList(0, 2));
+            DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 1);
 
             // The first decision is in a completed checkpoint; then SIGKILL, and the next order arrives while no
             // JobManager runs. Nobody runs a command.
@@ -114,7 +112,7 @@ class HighAvailabilityClusterITCase {
             long killedPid = flink.running(Role.JOBMANAGER).orElseThrow().pid();
             long killed = System.nanoTime();
             flink.kill(Role.JOBMANAGER);
-            KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3));
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), DAY.orders().subList(2, 3));
             await().atMost(WAIT)
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> flink.running(Role.JOBMANAGER)
@@ -127,7 +125,7 @@ class HighAvailabilityClusterITCase {
             System.out.printf(
                     "JobManager killed; supervisor started another, the same job runs from its checkpoint after %.1f s%n",
                     (System.nanoTime() - killed) / 1e9);
-            awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
+            DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
             assertThat(Files.readString(flink.home().resolve("log").resolve("supervisor.log")))
                     .contains("the JobManager process was gone: started another");
 
@@ -139,16 +137,19 @@ class HighAvailabilityClusterITCase {
                     .until(() -> flink.running(Role.ZOOKEEPER)
                             .map(p -> p.pid() != zooKeeperPid)
                             .orElse(false));
-            KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(3, 4));
-            awaitRecords(topics.get(Topics.ALLOCATIONS), 3);
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), DAY.orders().subList(3, 4));
+            DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 3);
             await().atMost(WAIT).ignoreExceptions().until(() -> "RUNNING".equals(rest.state(job)));
             assertThat(Files.readString(flink.home().resolve("log").resolve("supervisor.log")))
                     .contains("the ZooKeeper process was gone: started another");
 
-            KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(4, orders().size()));
-            awaitRecords(topics.get(Topics.ALLOCATIONS), 4);
-            KAFKA.produce(topics.get(Topics.FULFILMENT), Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
-            assertTheExpectedLedger(topics);
+            KAFKA.produce(
+                    topics.get(Topics.ORDERS_RAW),
+                    DAY.orders().subList(4, DAY.orders().size()));
+            DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 4);
+            KAFKA.produce(
+                    topics.get(Topics.FULFILMENT), Fixtures.lines(SmallDay.INPUT.resolve("fulfilment.events.jsonl")));
+            DAY.assertTheExpectedLedger(topics);
             assertThat(rest.jobs())
                     .as("one job, the one submitted: no second copy")
                     .filteredOn(j -> !j.state().equals("CANCELED"))
@@ -162,13 +163,14 @@ class HighAvailabilityClusterITCase {
     @Test
     @Order(3)
     void aClusterStoppedAndStartedAgainResumesItsJobs() throws Exception {
-        Map<String, String> topics = createTopics("restart");
+        Map<String, String> topics = DAY.createTopics("restart");
         String job = submit(topics);
         try {
-            KAFKA.produce(topics.get(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-            awaitRecords(topics.get(Topics.AVAILABILITY), 5);
-            KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(0, 2));
-            awaitRecords(topics.get(Topics.ALLOCATIONS), 1);
+            KAFKA.produce(
+                    topics.get(Topics.MOVEMENTS), Fixtures.lines(SmallDay.INPUT.resolve("inventory.movements.jsonl")));
+            DAY.awaitRecords(topics.get(Topics.AVAILABILITY), 5);
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), DAY.orders().subList(0, 2));
+            DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 1);
             awaitNextCheckpoint(job);
 
             // As `cluster stop` and `cluster start` do: SIGTERM to every process, then the same home started again.
@@ -181,41 +183,14 @@ class HighAvailabilityClusterITCase {
                     .ignoreExceptions()
                     .until(() -> "RUNNING".equals(rest.state(job)));
 
-            KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3));
-            awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), DAY.orders().subList(2, 3));
+            DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
             assertThat(KAFKA.readCommitted(topics.get(Topics.ALLOCATIONS), r -> r.size() > 2, Duration.ofSeconds(3)))
                     .as("the decision made before the stop is not made again")
                     .hasSize(2);
         } finally {
             cancel(job);
         }
-    }
-
-    /** The small fixture's day, read_committed: final availability, one decision per order, no record twice. */
-    private static void assertTheExpectedLedger(Map<String, String> topics) {
-        Map<String, JsonNode> expected =
-                Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-        List<String> availability = KAFKA.readCommitted(
-                topics.get(Topics.AVAILABILITY),
-                records -> Fixtures.finalAvailability(records).equals(expected),
-                WAIT);
-        assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
-        assertThat(availability)
-                .as("availability versions rise by one, none repeated or skipped")
-                .hasSize(Fixtures.keyed(availability, "sku", "location", "version")
-                        .size());
-        List<String> allocations = KAFKA.readCommitted(topics.get(Topics.ALLOCATIONS), r -> r.size() >= 4, WAIT);
-        assertThat(allocations).as("one decision per order, none repeated").hasSize(4);
-        assertThat(Fixtures.allocationDecisions(allocations))
-                .isEqualTo(Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("allocations.jsonl")), "order_id"));
-        assertThat(KAFKA.readCommitted(topics.get(Topics.ORDERS_CANONICAL), r -> r.size() >= 5, WAIT))
-                .hasSize(5);
-        assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT))
-                .hasSize(2);
-    }
-
-    private static List<String> orders() {
-        return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
     }
 
     private static String submit(Map<String, String> topics) throws Exception {
@@ -237,36 +212,5 @@ class HighAvailabilityClusterITCase {
     private static void cancel(String job) throws Exception {
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> rest.cancel(job));
         await().atMost(WAIT).ignoreExceptions().until(() -> "CANCELED".equals(rest.state(job)));
-    }
-
-    private static Map<String, String> createTopics(String prefix) throws Exception {
-        Map<String, String> topics = new LinkedHashMap<>();
-        for (String t : List.of(
-                Topics.ORDERS_RAW,
-                Topics.MOVEMENTS,
-                Topics.FULFILMENT,
-                Topics.ORDERS_CANONICAL,
-                Topics.AVAILABILITY,
-                Topics.ALLOCATIONS,
-                Topics.ALERTS,
-                Topics.DEADLETTER,
-                Topics.ROUTING_RULES)) {
-            topics.put(t, prefix + "." + t);
-        }
-        KAFKA.createTopics(1, topics.values());
-        return topics;
-    }
-
-    private static void awaitRecords(String topic, int count) {
-        assertThat(KAFKA.readCommitted(topic, r -> r.size() >= count, WAIT))
-                .as("records on " + topic)
-                .hasSizeGreaterThanOrEqualTo(count);
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 }

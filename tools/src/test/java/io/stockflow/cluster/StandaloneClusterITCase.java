@@ -53,10 +53,9 @@ class StandaloneClusterITCase {
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
 
-    private static final Path INPUT = Fixtures.dir("small");
-    private static final Path EXPECTED = Fixtures.dir("small-expected");
     private static final Path JOB_JAR = Path.of("..", "jobs", "target", Version.jobJar());
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final SmallDay DAY = new SmallDay(KAFKA, WAIT);
 
     /** The cluster's home: configuration, logs (kept after the run for a look when a test fails), checkpoints. */
     private static final Path HOME = Path.of("target", "standalone-cluster-it").toAbsolutePath();
@@ -67,7 +66,7 @@ class StandaloneClusterITCase {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        deleteRecursively(HOME);
+        SmallDay.deleteRecursively(HOME);
         // Its own ports and smaller memory than the defaults: the build machine runs other builds too.
         flink = LocalFlink.isolated(HOME, Path.of(".."));
         long started = System.nanoTime();
@@ -86,10 +85,13 @@ class StandaloneClusterITCase {
     @Test
     @Order(1)
     void aRunningJobReportsItsBusinessMetricsForPrometheus() throws Exception {
-        Map<String, String> topics = createTopics("metrics");
+        Map<String, String> topics = DAY.createTopics("metrics");
         String job = submit("metrics", topics);
         try {
-            feedAndCheck(topics, () -> KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3)));
+            feedAndCheck(
+                    topics,
+                    () -> KAFKA.produce(
+                            topics.get(Topics.ORDERS_RAW), DAY.orders().subList(2, 3)));
 
             // A second copy of a running job is refused before anything is uploaded: it would write every output twice.
             StringWriter refused = new StringWriter();
@@ -179,7 +181,7 @@ class StandaloneClusterITCase {
     @Test
     @Order(2)
     void aTaskManagerKilledMidStreamLosesNoReservationAndAppliesNoneTwice() throws Exception {
-        Map<String, String> topics = createTopics("failover");
+        Map<String, String> topics = DAY.createTopics("failover");
         String job = submit("failover", topics);
         try {
             feedAndCheck(topics, () -> {
@@ -189,7 +191,7 @@ class StandaloneClusterITCase {
                 await().atMost(WAIT).until(() -> rest.completedCheckpoints(job) >= checkpoints + 1);
                 long killed = System.nanoTime();
                 flink.kill(Role.TASKMANAGER);
-                KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3));
+                KAFKA.produce(topics.get(Topics.ORDERS_RAW), DAY.orders().subList(2, 3));
                 ClusterHealth lost = flink.health();
                 assertThat(lost.state()).as(lost.problem()).isEqualTo(ClusterHealth.State.UNHEALTHY);
                 assertThat(lost.missing()).containsExactly(Role.TASKMANAGER);
@@ -213,7 +215,7 @@ class StandaloneClusterITCase {
     @Test
     @Order(3)
     void anUpgradeStopsWithASavepointAndTheNewJobContinuesFromIt(@TempDir Path savepoints) throws Exception {
-        Map<String, String> topics = createTopics("upgrade");
+        Map<String, String> topics = DAY.createTopics("upgrade");
         List<String> jobOptions =
                 new ArrayList<>(List.of("--bootstrap", KAFKA.bootstrap(), "--checkpoint-interval", "500ms"));
         topics.forEach((logical, actual) -> jobOptions.addAll(List.of("--topic", logical + "=" + actual)));
@@ -223,12 +225,13 @@ class StandaloneClusterITCase {
 
         String oldJob = lastLine(stockflow(submit));
         await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(oldJob)));
-        KAFKA.produce(topics.get(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-        awaitRecords(topics.get(Topics.AVAILABILITY), 5);
+        KAFKA.produce(
+                topics.get(Topics.MOVEMENTS), Fixtures.lines(SmallDay.INPUT.resolve("inventory.movements.jsonl")));
+        DAY.awaitRecords(topics.get(Topics.AVAILABILITY), 5);
         int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, 5}};
         for (int i = 0; i < batches.length; i++) {
-            KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(batches[i][0], batches[i][1]));
-            awaitRecords(topics.get(Topics.ALLOCATIONS), i + 1);
+            KAFKA.produce(topics.get(Topics.ORDERS_RAW), DAY.orders().subList(batches[i][0], batches[i][1]));
+            DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), i + 1);
         }
 
         String savepoint = lastLine(stockflow(
@@ -240,13 +243,15 @@ class StandaloneClusterITCase {
         try {
             await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(newJob)));
             List<String> after = new ArrayList<>();
-            after.add(orders().get(0)); // Shopify retries its webhook once more: known from the savepoint
-            after.addAll(orders().subList(5, orders().size())); // eBay cancels a reservation made before; a bad record
+            after.add(DAY.orders().get(0)); // Shopify retries its webhook once more: known from the savepoint
+            after.addAll(DAY.orders()
+                    .subList(5, DAY.orders().size())); // eBay cancels a reservation made before; a bad record
             KAFKA.produce(topics.get(Topics.ORDERS_RAW), after);
-            KAFKA.produce(topics.get(Topics.FULFILMENT), Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+            KAFKA.produce(
+                    topics.get(Topics.FULFILMENT), Fixtures.lines(SmallDay.INPUT.resolve("fulfilment.events.jsonl")));
 
             Map<String, JsonNode> expected =
-                    Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
+                    Fixtures.keyed(Fixtures.lines(SmallDay.EXPECTED.resolve("availability.jsonl")), "sku", "location");
             List<String> availability = KAFKA.readCommitted(
                     topics.get(Topics.AVAILABILITY),
                     records -> Fixtures.finalAvailability(records).equals(expected),
@@ -273,7 +278,7 @@ class StandaloneClusterITCase {
     @Order(4)
     void theSupervisorStartsAKilledTaskManagerAgainAndRecoverResumesTheJobAfterItsJobManagerDied(@TempDir Path work)
             throws Exception {
-        Map<String, String> topics = createTopics("recover");
+        Map<String, String> topics = DAY.createTopics("recover");
         Path submissions = work.resolve("submissions.jsonl");
         List<String> submit = new ArrayList<>(List.of(
                 "submit",
@@ -317,14 +322,14 @@ class StandaloneClusterITCase {
 
                 // The second batch is decided and committed (so in a completed checkpoint), then the JobManager dies
                 // and takes the job with it; the next batch arrives while no job runs.
-                KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(2, 3));
-                awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
+                KAFKA.produce(topics.get(Topics.ORDERS_RAW), DAY.orders().subList(2, 3));
+                DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
                 long lastCheckpoints = rest.completedCheckpoints(first);
                 await().atMost(WAIT).until(() -> rest.completedCheckpoints(first) >= lastCheckpoints + 1);
                 flink.kill(Role.JOBMANAGER);
                 long jobManagerKilled = System.nanoTime();
                 // (feedAndCheck sends this record once more after the hook: a retried webhook, dropped as known)
-                KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders().subList(3, 4));
+                KAFKA.produce(topics.get(Topics.ORDERS_RAW), DAY.orders().subList(3, 4));
                 assertThat(flink.startMissing(WAIT)).containsExactly(Role.JOBMANAGER);
                 String recovered = stockflow(List.of(
                         "recover",
@@ -383,43 +388,21 @@ class StandaloneClusterITCase {
      * once the first order is decided and committed, and sends the second batch of orders (the third raw record).
      */
     private void feedAndCheck(Map<String, String> topics, ThrowingRunnable sendSecondOrders) throws Exception {
-        KAFKA.produce(topics.get(Topics.MOVEMENTS), Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-        awaitRecords(topics.get(Topics.AVAILABILITY), 5);
-        List<String> orders = orders();
+        KAFKA.produce(
+                topics.get(Topics.MOVEMENTS), Fixtures.lines(SmallDay.INPUT.resolve("inventory.movements.jsonl")));
+        DAY.awaitRecords(topics.get(Topics.AVAILABILITY), 5);
+        List<String> orders = DAY.orders();
         KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders.subList(0, 2));
-        awaitRecords(topics.get(Topics.ALLOCATIONS), 1);
+        DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 1);
         sendSecondOrders.run();
-        awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
+        DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 2);
         KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders.subList(3, 4));
-        awaitRecords(topics.get(Topics.ALLOCATIONS), 3);
+        DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 3);
         KAFKA.produce(topics.get(Topics.ORDERS_RAW), orders.subList(4, orders.size()));
-        awaitRecords(topics.get(Topics.ALLOCATIONS), 4);
-        KAFKA.produce(topics.get(Topics.FULFILMENT), Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+        DAY.awaitRecords(topics.get(Topics.ALLOCATIONS), 4);
+        KAFKA.produce(topics.get(Topics.FULFILMENT), Fixtures.lines(SmallDay.INPUT.resolve("fulfilment.events.jsonl")));
 
-        Map<String, JsonNode> expected =
-                Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-        List<String> availability = KAFKA.readCommitted(
-                topics.get(Topics.AVAILABILITY),
-                records -> Fixtures.finalAvailability(records).equals(expected),
-                WAIT);
-        assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
-        assertThat(availability)
-                .as("availability versions rise by one, none repeated or skipped")
-                .hasSize(Fixtures.keyed(availability, "sku", "location", "version")
-                        .size());
-
-        List<String> allocations = KAFKA.readCommitted(topics.get(Topics.ALLOCATIONS), r -> r.size() >= 4, WAIT);
-        assertThat(allocations).as("one decision per order, none repeated").hasSize(4);
-        assertThat(Fixtures.allocationDecisions(allocations))
-                .isEqualTo(Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("allocations.jsonl")), "order_id"));
-        assertThat(KAFKA.readCommitted(topics.get(Topics.ORDERS_CANONICAL), r -> r.size() >= 5, WAIT))
-                .hasSize(5);
-        assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT))
-                .hasSize(2);
-    }
-
-    private static List<String> orders() {
-        return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
+        DAY.assertTheExpectedLedger(topics);
     }
 
     private String submit(String prefix, Map<String, String> topics) throws Exception {
@@ -434,30 +417,6 @@ class StandaloneClusterITCase {
     private static void cancel(String job) throws Exception {
         rest.cancel(job);
         await().atMost(WAIT).until(() -> "CANCELED".equals(rest.state(job)));
-    }
-
-    private static Map<String, String> createTopics(String prefix) throws Exception {
-        Map<String, String> topics = new java.util.LinkedHashMap<>();
-        for (String t : List.of(
-                Topics.ORDERS_RAW,
-                Topics.MOVEMENTS,
-                Topics.FULFILMENT,
-                Topics.ORDERS_CANONICAL,
-                Topics.AVAILABILITY,
-                Topics.ALLOCATIONS,
-                Topics.ALERTS,
-                Topics.DEADLETTER,
-                Topics.ROUTING_RULES)) {
-            topics.put(t, prefix + "." + t);
-        }
-        KAFKA.createTopics(1, topics.values());
-        return topics;
-    }
-
-    private static void awaitRecords(String topic, int count) {
-        assertThat(KAFKA.readCommitted(topic, r -> r.size() >= count, WAIT))
-                .as("records on " + topic)
-                .hasSizeGreaterThanOrEqualTo(count);
     }
 
     private static List<String> scrape(String url) throws IOException, InterruptedException {
@@ -488,13 +447,6 @@ class StandaloneClusterITCase {
 
     private static double sample(String line) {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 
     @FunctionalInterface
