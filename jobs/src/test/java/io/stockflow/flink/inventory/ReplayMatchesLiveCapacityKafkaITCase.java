@@ -149,22 +149,11 @@ class ReplayMatchesLiveCapacityKafkaITCase {
      * its exclusions (times and ids of the run left out).
      */
     private static String comparable(JsonNode d) {
-        List<String> units = new ArrayList<>();
-        d.get("allocations")
-                .forEach(u -> units.add(u.get("sku").asText() + " "
-                        + u.get("quantity").asLong() + "@" + u.get("location").asText()));
-        units.sort(null);
-        List<String> backordered = new ArrayList<>();
-        d.path("backordered")
-                .forEach(u -> backordered.add(
-                        u.get("sku").asText() + " " + u.get("quantity").asLong()));
-        backordered.sort(null);
         List<String> ranking = new ArrayList<>();
         d.at("/explanation/ranking")
                 .forEach(c -> ranking.add(c.get("location").asText() + " left "
                         + c.path("capacity_left").asText("-")));
-        return d.get("decision").asText() + " " + units + " backordered " + backordered + " | "
-                + d.get("reason").asText() + " | ranking " + ranking + " excluded "
+        return ReplayMatchesLiveKafkaITCase.comparable(d) + " | ranking " + ranking + " excluded "
                 + d.at("/explanation/excluded");
     }
 

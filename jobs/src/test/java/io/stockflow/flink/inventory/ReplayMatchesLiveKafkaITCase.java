@@ -93,7 +93,7 @@ class ReplayMatchesLiveKafkaITCase {
     }
 
     /** What must agree: status, units, backordered units and reason (times and ids of the run left out). */
-    private static String comparable(JsonNode d) {
+    static String comparable(JsonNode d) {
         List<String> units = new ArrayList<>();
         d.get("allocations")
                 .forEach(u -> units.add(u.get("sku").asText() + " "
