@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
+import io.stockflow.flink.main.FlinkOptions;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.TestFlink;
@@ -23,16 +24,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * State compatibility across versions: savepoints of the inventory job made by earlier builds are kept in
@@ -72,9 +75,19 @@ class SavepointCompatibilityITCase {
     /** Raw order records before the savepoint. */
     private static final int ORDERS_BEFORE = 5;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"savepoints/inventory-v1", "savepoints/inventory-v2"})
-    void theKeptSavepointRestoresAndTheLedgerContinues(String resource) throws Exception {
+    /**
+     * Each kept savepoint restores into Flink's default state backend, and into the project's: RocksDB as
+     * {@code flink-conf/config.yaml} sets it up.
+     */
+    @ParameterizedTest(name = "{0}, project state backend: {1}")
+    @CsvSource({
+        "savepoints/inventory-v1, false",
+        "savepoints/inventory-v1, true",
+        "savepoints/inventory-v2, false",
+        "savepoints/inventory-v2, true"
+    })
+    void theKeptSavepointRestoresAndTheLedgerContinues(
+            String resource, boolean projectStateBackend, @TempDir Path scratch) throws Exception {
         Path savepoint = Path.of(SavepointCompatibilityITCase.class
                         .getResource("/" + resource + "/_metadata")
                         .toURI())
@@ -84,7 +97,8 @@ class SavepointCompatibilityITCase {
         topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
         topics.produce(Topics.ORDERS_RAW, orders().subList(0, ORDERS_BEFORE));
 
-        start(topics, savepoint.toUri().toString());
+        Configuration state = projectStateBackend ? projectStateSettings(scratch) : new Configuration();
+        start(topics, savepoint.toUri().toString(), state);
         long t0 = System.nanoTime();
         List<String> after = new ArrayList<>();
         after.add(orders().get(0)); // Shopify retries its webhook once more
@@ -120,7 +134,7 @@ class SavepointCompatibilityITCase {
     @EnabledIfSystemProperty(named = "stockflow.savepoint.regenerate", matches = "true")
     void regenerateTheKeptSavepoint(@TempDir Path scratch) throws Exception {
         TestTopics topics = topics();
-        JobClient job = start(topics, null);
+        JobClient job = start(topics, null, new Configuration());
         topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
         topics.awaitRecords(Topics.AVAILABILITY, 5);
         int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, ORDERS_BEFORE}};
@@ -163,13 +177,25 @@ class SavepointCompatibilityITCase {
         return topics.createAll(1);
     }
 
-    private static JobClient start(TestTopics topics, String savepoint) throws Exception {
+    private static JobClient start(TestTopics topics, String savepoint, Configuration state) throws Exception {
         Configuration conf = TestFlink.jobConfiguration(0);
+        conf.addAll(state);
         if (savepoint != null) conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         JobOptions options = new JobOptions();
         options.set(StockflowOptions.DEDUP_TTL, Duration.ofDays(3650));
         options.set(StockflowOptions.ORDER_TTL, Duration.ofDays(3650));
         return PIPELINE.start(topics, "inventory", options, conf, UnaryOperator.identity());
+    }
+
+    /** The {@code state.*} settings of the project's {@code config.yaml}, RocksDB's files under {@code dir}. */
+    private static Configuration projectStateSettings(Path dir) {
+        Configuration state = new Configuration();
+        FlinkOptions.embeddedConfiguration(Path.of("..", "flink-conf")).toMap().forEach((key, value) -> {
+            if (key.startsWith("state.")) state.setString(key, value);
+        });
+        assertThat(state.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        state.set(RocksDBOptions.LOCAL_DIRECTORIES, dir.resolve("rocksdb").toString());
+        return state;
     }
 
     private static List<String> orders() {
