@@ -114,6 +114,9 @@ class SavepointCompatibilityITCase {
                 WAIT);
         System.out.printf("restored ledger reached the expected state after %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+        if (projectStateBackend) {
+            assertThat(scratch.resolve("rocksdb")).as("the state is in RocksDB").isNotEmptyDirectory();
+        }
         assertThat(availability)
                 .as("versions continue from the restored ones")
                 .allSatisfy(r ->
