@@ -9,6 +9,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -43,6 +44,9 @@ public class FlinkOptions {
 
     /** The embedded runs' checkpoint interval, as {@code --help} shows it. */
     static final String EMBEDDED_CHECKPOINT_INTERVAL = "2s";
+
+    /** How long an embedded bounded run waits for a heartbeat between its JobManager and TaskManager. */
+    static final Duration EMBEDDED_BOUNDED_HEARTBEAT_TIMEOUT = Duration.ofMinutes(10);
 
     @Option(
             names = "--checkpoint-interval",
@@ -113,6 +117,10 @@ public class FlinkOptions {
             // Nothing restores a replay's checkpoints, and its sorters hold the whole input until it ends: each
             // checkpoint would copy that growing state. The file outputs are committed at the end of the input.
             conf.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
+            // The JobManager and the TaskManager share this JVM: a missed heartbeat means a starved machine, not a lost
+            // TaskManager, and a replay has no restart to recover with. On a busy machine a replay's threads can wait
+            // longer than the configured 20 s for a core, and the replay would fail whole.
+            conf.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, EMBEDDED_BOUNDED_HEARTBEAT_TIMEOUT);
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }
