@@ -55,6 +55,19 @@ public final class CountTest implements java.io.Serializable {
         return new CountVerdict(observed, expected, windowMillis, p, alpha, phi);
     }
 
+    /**
+     * The chance, under the baseline, that a count of the window passes the gates of {@link #spike(double, double,
+     * long, double, double, double)} (the minimum count, the ratio, three deviations) at all, whatever its tail: what
+     * the test can spend of the alert budget ({@link BudgetSpending}).
+     */
+    public double gateTail(double expected, long windowMillis, double phi, double kappa) {
+        if (expected <= 0) return 0;
+        double ratio = windowMillis <= 3_600_000L ? spikeRatio : longSpikeRatio;
+        double sd = Math.sqrt(kappa * expected + phi * expected * expected);
+        double gate = Math.ceil(Math.max(Math.max(minCount, ratio * expected), expected + 3 * sd));
+        return CountTail.upper(gate / kappa, expected / kappa, phi);
+    }
+
     /** The verdict on a count that may be a drop, or null when too little was expected or too much came. */
     public CountVerdict drop(double observed, double expected, long windowMillis, double phi, double alpha) {
         return drop(observed, expected, windowMillis, phi, 1, alpha);

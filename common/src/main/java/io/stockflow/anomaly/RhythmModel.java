@@ -61,14 +61,22 @@ public final class RhythmModel implements Serializable {
         final double refund;
         final double silence;
 
+        final int demandSeries;
+        final int dropSeries;
+        final int refundSeries;
+
         Thresholds(ShopStats shop) {
             double scales = AlertBudget.looksPerWeek(SCALE_HOURS);
-            spike = AlertBudget.alpha(alertsPerWeek, shop.demandSeries, scales);
+            demandSeries = shop.demandSeries;
+            dropSeries = shop.dropSeries;
+            refundSeries = shop.refundSeries;
+            // Bonferroni's share, or what the tests that can pass their gates leave each (never less).
+            spike = Math.max(AlertBudget.alpha(alertsPerWeek, shop.demandSeries, scales), shop.spikeAlpha);
             // A SKU judged for drops is looked at through its hourly window and through the gaps between its sales:
             // each test has half the type's budget.
             drop = AlertBudget.alpha(alertsPerWeek / 2, shop.dropSeries, AlertBudget.looksPerWeek(1));
             gap = AlertBudget.alpha(alertsPerWeek / 2, shop.dropSeries, 1);
-            refund = AlertBudget.alpha(alertsPerWeek, shop.refundSeries, scales);
+            refund = Math.max(AlertBudget.alpha(alertsPerWeek, shop.refundSeries, scales), shop.refundAlpha);
             // A gap is looked at every bin.
             silence = AlertBudget.alpha(alertsPerWeek, shop.channelSeries, BINS_PER_WEEK);
         }
@@ -109,6 +117,9 @@ public final class RhythmModel implements Serializable {
         shop.channelSeries = 0;
         List<Alert> alerts = new ArrayList<>();
         double[] normal = new double[1];
+        boolean hourEnds = binEnd % HOUR_MILLIS == 0;
+        BudgetSpending spikeSpending = hourEnds ? new BudgetSpending() : null;
+        BudgetSpending refundSpending = hourEnds ? new BudgetSpending() : null;
         for (RhythmSeries s : all) {
             SeriesHours h = hours.computeIfAbsent(RhythmSeries.key(s.kind, s.subject), k -> new SeriesHours());
             if (RhythmSeries.REFUNDS.equals(s.kind) && !s.alerting) refundsInBin += s.pending;
@@ -123,8 +134,13 @@ public final class RhythmModel implements Serializable {
                     binStart,
                     total,
                     normal,
+                    RhythmSeries.REFUNDS.equals(s.kind) ? refundSpending : spikeSpending,
                     detectedAt);
             if (a != null) alerts.add(a);
+        }
+        if (hourEnds) {
+            shop.spikeAlpha = spikeSpending.size() > 0 ? spikeSpending.alpha(alertsPerWeek) : 0;
+            shop.refundAlpha = refundSpending.size() > 0 ? refundSpending.alpha(alertsPerWeek) : 0;
         }
         // Refunds of series in an episode are left out, as the rhythm leaves out spikes.
         for (RhythmSeries s : all) {
@@ -149,6 +165,7 @@ public final class RhythmModel implements Serializable {
             long binStart,
             double shopTotal,
             double[] normalTotal,
+            BudgetSpending spending,
             long detectedAt) {
         double count = s.pending;
         s.pending = 0;
@@ -215,6 +232,9 @@ public final class RhythmModel implements Serializable {
             if (!s.alerting && spike == null) learnClumping(refund, observedHour, expectedHour, shop);
             shortAnomaly = spike != null || drop != null;
             if (hourEnds) {
+                spending.add(
+                        test.gateTail(levelledHour, WINDOW_MILLIS, hourLevel.dispersion, kappa),
+                        AlertBudget.looksPerWeek(1));
                 h.longAnomaly = false;
                 for (int i = 1; i < SCALE_HOURS.length; i++) {
                     int w = SCALE_HOURS[i];
@@ -222,13 +242,12 @@ public final class RhythmModel implements Serializable {
                     // Up to six hours, against the SKU's own level of the hours before the window; a day or two
                     // against the baseline alone, which a slow build-up does not move.
                     SeriesLevel level = refund || w > 6 ? SeriesLevel.pooled(phi) : SeriesLevel.of(h, w, phi);
+                    double expected = level.factor * h.expectedOver(w);
+                    spending.add(
+                            test.gateTail(expected, w * HOUR_MILLIS, level.dispersion, kappa),
+                            AlertBudget.looksPerWeek(w));
                     CountVerdict v = test.spike(
-                            h.observedOver(w),
-                            level.factor * h.expectedOver(w),
-                            w * HOUR_MILLIS,
-                            level.dispersion,
-                            kappa,
-                            spikeAlpha);
+                            h.observedOver(w), expected, w * HOUR_MILLIS, level.dispersion, kappa, spikeAlpha);
                     if (v == null || !v.significant()) continue;
                     h.longAnomaly = true;
                     spike = CountVerdict.stronger(spike, v);
@@ -242,6 +261,7 @@ public final class RhythmModel implements Serializable {
         boolean anomalous = spike != null || drop != null || continues;
         Alert alert = null;
         CountVerdict v = spike != null ? spike : drop;
+        CountVerdict judged = v;
         long sinceAlert = h.lastAlertAt == Long.MIN_VALUE ? Long.MAX_VALUE : binEnd - h.lastAlertAt;
         // A long window holds an anomaly for up to two days after it: what it sees then was reported already, and
         // only the last hour can tell of a new one.
@@ -256,9 +276,17 @@ public final class RhythmModel implements Serializable {
             String type = refund
                     ? AnomalyAlerts.REFUND_SPIKE
                     : spike != null ? AnomalyAlerts.DEMAND_SPIKE : AnomalyAlerts.DEMAND_DROP;
-            int series = refund ? shop.refundSeries : spike != null ? shop.demandSeries : shop.dropSeries;
+            int series = refund ? alpha.refundSeries : spike != null ? alpha.demandSeries : alpha.dropSeries;
             alert = AnomalyAlerts.countAlert(
                     type, s.subject, binEnd, v, ratePerHour, test, series, alertsPerWeek, detectedAt);
+        }
+        // The hours of a young episode are left out of the SKU's own level (up to six hours back): a drop does not
+        // lower, nor a spike raise, what the SKU's next window of the day is judged against.
+        if (!refund
+                && judged != null
+                && h.lastAlertAt != Long.MIN_VALUE
+                && binEnd - h.lastAlertAt < FRESH_EPISODE_MILLIS) {
+            h.markAnomalous(binEnd - Math.min(judged.windowMillis, FRESH_EPISODE_MILLIS), binEnd);
         }
         s.alerting = anomalous;
         if (!shortAnomaly) {

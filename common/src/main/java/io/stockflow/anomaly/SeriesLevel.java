@@ -13,8 +13,10 @@ package io.stockflow.anomaly;
  * the hours looked at: {@code (O + 1/phi) / (E + 1/phi)}, with variance {@code 1 / (E + 1/phi)}. A SKU with little
  * history keeps factor 1 and the pooled dispersion; a best seller's range narrows with its own volume, down to a
  * floor, {@link #DRIFT_SHARE} of the pooled, that stands for the level moving since those hours. The hours looked at lie before the judged window
- * (the window's own hours never raise or lower what it is judged against), and one odd hour counts at most as three
- * times its expected count (plus three), so an earlier spike lifts the level little.
+ * (the window's own hours never raise or lower what it is judged against) and outside the anomalies already judged
+ * (an earlier drop of the same evening does not lower what the next one is judged against: the span reaches further
+ * back instead, within the hours kept), and one odd hour counts at most as three times its expected count (plus
+ * three), so a spike not yet recognised lifts the level little.
  */
 public final class SeriesLevel {
     /** Whole hours the level is taken over. */
@@ -44,19 +46,24 @@ public final class SeriesLevel {
     }
 
     /**
-     * The level from the {@link #SPAN_HOURS} whole hours that end {@code skipHours} whole hours before the last one
-     * recorded ({@code skipHours = 0}: the last {@code SPAN_HOURS}), against the pooled dispersion {@code phi}; the
-     * pooled level when fewer hours are recorded or {@code phi} is 0.
+     * The level from the last {@link #SPAN_HOURS} whole hours not marked anomalous that end {@code skipHours} whole
+     * hours or more before the last one recorded ({@code skipHours = 0}: from the last hour on), against the pooled
+     * dispersion {@code phi}; the pooled level when fewer than {@code skipHours + SPAN_HOURS} hours are recorded or
+     * {@code phi} is 0.
      */
     public static SeriesLevel of(SeriesHours h, int skipHours, double phi) {
         if (phi <= 1e-9 || skipHours < 0 || h.hoursSeen < skipHours + SPAN_HOURS) return pooled(phi);
         if (skipHours + SPAN_HOURS > SeriesHours.HOURS) return pooled(phi);
         double observed = 0;
         double expected = 0;
-        for (int j = skipHours; j < skipHours + SPAN_HOURS; j++) {
+        int taken = 0;
+        int recorded = (int) Math.min(h.hoursSeen, SeriesHours.HOURS);
+        for (int j = skipHours; j < recorded && taken < SPAN_HOURS; j++) {
+            if (h.anomalous(j)) continue;
             int i = SeriesHours.HOURS - 1 - j;
             observed += Math.min(h.observed[i], 3 * h.expected[i] + 3);
             expected += h.expected[i];
+            taken++;
         }
         double prior = 1 / phi;
         double factor = (observed + prior) / (expected + prior);

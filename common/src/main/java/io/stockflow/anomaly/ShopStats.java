@@ -39,6 +39,13 @@ public class ShopStats {
     public int dropSeries;
     public int refundSeries;
     public int channelSeries;
+    /**
+     * The spike and refund thresholds the budget allows, from what the tests of the last whole hour could spend
+     * ({@link BudgetSpending}); 0 until an hour was judged.
+     */
+    public double spikeAlpha;
+
+    public double refundAlpha;
 
     public ShopStats() {}
 

@@ -1,6 +1,7 @@
 package io.stockflow.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,23 @@ class CountTestTest {
                 .as("a rate that varies by 55% explains a tripling")
                 .isFalse();
         assertThat(wide.pValue).isGreaterThan(poisson.pValue * 1e6);
+    }
+
+    @Test
+    void theGateTailIsTheChanceOfACountTheTestCouldReport() {
+        // One hour of a SKU expecting 0.5 lines: only ten or more pass the gates (ratio 3 and three deviations ask
+        // less).
+        assertThat(test.gateTail(0.5, HOUR, 0, 1)).isCloseTo(CountTail.upper(10, 0.5, 0), within(1e-18));
+        // A day expecting 40: twice the expected is the gate (three deviations are 65.5).
+        assertThat(test.gateTail(40, 24 * HOUR, 0.02, 1)).isCloseTo(CountTail.upper(80, 40, 0.02), within(1e-15));
+        // With a wider range, three deviations are the gate: 40 + 3 x sqrt(40 + 0.1 x 1600) = 82.4.
+        assertThat(test.gateTail(40, 24 * HOUR, 0.1, 1)).isCloseTo(CountTail.upper(83, 40, 0.1), within(1e-15));
+        // Counts in clumps of 2: a gate of ten units is five clumps.
+        assertThat(test.gateTail(0.5, HOUR, 0, 2)).isCloseTo(CountTail.upper(5, 0.25, 0), within(1e-15));
+        assertThat(test.gateTail(0, HOUR, 0.1, 1)).isZero();
+        assertThat(test.gateTail(0.01, HOUR, 0.1, 1))
+                .as("a SKU of a line a week cannot spend the budget")
+                .isLessThan(1e-15);
     }
 
     @Test

@@ -55,6 +55,45 @@ class SeriesLevelTest {
     }
 
     @Test
+    void hoursMarkedAnomalousAreLeftOutAndTheSpanReachesFurtherBack() {
+        double[] observed = constant(24, 20);
+        observed[22] = 0; // the last two hours: an earlier drop, already judged
+        observed[23] = 2;
+        SeriesHours h = hours(observed, constant(24, 20));
+        long lastHourEnd = 24 * SeriesHours.HOUR_MILLIS;
+        h.markAnomalous(lastHourEnd - 2 * SeriesHours.HOUR_MILLIS + 1, lastHourEnd);
+        assertThat(h.anomalous(0)).isTrue();
+        assertThat(h.anomalous(1)).isTrue();
+        assertThat(h.anomalous(2)).isFalse();
+        assertThat(h.hourAnomalous).as("the window ends with the last hour").isFalse();
+        SeriesLevel level = SeriesLevel.of(h, 0, 0.2);
+        assertThat(level.factor).isCloseTo(1, within(1e-9));
+        assertThat(level.expectedSeen).as("twelve hours, not the two marked").isEqualTo(240);
+    }
+
+    @Test
+    void theMarksMoveWithTheHours() {
+        SeriesHours h = hours(constant(13, 20), constant(13, 20));
+        long now = 13 * SeriesHours.HOUR_MILLIS + 15 * 60_000L;
+        h.add(0, 5, false);
+        h.markAnomalous(now - 10 * 60_000L, now);
+        assertThat(h.hourAnomalous).as("the hour in progress").isTrue();
+        assertThat(h.anomalous(0)).as("no whole hour overlaps the window").isFalse();
+        h.add(0, 15, true);
+        assertThat(h.anomalous(0)).isTrue();
+        assertThat(h.hourAnomalous).isFalse();
+    }
+
+    @Test
+    void stateKeptBeforeTheMarksHasNone() {
+        SeriesHours h = hours(constant(24, 20), constant(24, 20));
+        h.anomalous = null;
+        assertThat(h.anomalous(0)).isFalse();
+        h.add(20, 20, true);
+        assertThat(SeriesLevel.of(h, 0, 0.2).expectedSeen).isEqualTo(240);
+    }
+
+    @Test
     void tooShortAHistoryIsThePooledLevel() {
         SeriesLevel level = SeriesLevel.of(hours(constant(8, 40), constant(8, 20)), 0, 0.2);
         assertThat(level.factor).isEqualTo(1);
