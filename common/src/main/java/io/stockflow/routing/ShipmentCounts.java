@@ -6,23 +6,44 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The capacity a replay routes with: the shipments planned per location and local day, counted on the heap as the
- * capacity counter counts them ({@link DailyCapacity#claim}) and seen as the order router sees the levels it reads
- * back (days it has forgotten count none, {@link DailyCapacity#routedWith}). As a {@link Stock} it answers shipments
- * planned; units are the ledgers'. A day's count is a few bytes and a replay's days are few: nothing is dropped.
+ * The capacity routing sees when one task decides every order: the shipments planned per location and local day,
+ * counted as the capacity counter counts them ({@link DailyCapacity#claim}) and seen as the order router sees the
+ * levels it reads back (days it has forgotten count none, {@link DailyCapacity#routedWith}). As a {@link Stock} it
+ * answers shipments planned; units are the ledgers'. The counts are kept where {@link Counts} keeps them: on the heap
+ * for a replay (a day's count is a few bytes and a replay's days are few: nothing is dropped), in keyed state for the
+ * serial ledger.
  */
 public final class ShipmentCounts implements Stock {
-    private final Map<String, Map<Long, DayCount>> byLocation = new HashMap<>();
-    private long newestDay = Long.MIN_VALUE;
+    /** Where the counts live. */
+    public interface Counts {
+        /** One location's days. */
+        DailyCapacity.Store location(String location) throws Exception;
+
+        /** The newest day claimed so far, or {@link Long#MIN_VALUE}. */
+        long newestDay() throws Exception;
+
+        void newestDay(long day) throws Exception;
+    }
+
+    private final Counts counts;
+
+    /** Counts on the heap. */
+    public ShipmentCounts() {
+        this(new HeapCounts());
+    }
+
+    public ShipmentCounts(Counts counts) {
+        this.counts = counts;
+    }
 
     /** Counts one shipment; returns the location's level for the claim's day. */
     public CapacityLevel claim(ShipmentClaim claim) {
         try {
-            newestDay = Math.max(newestDay, claim.day);
-            return DailyCapacity.claim(store(claim.location), claim, claim.eventTime)
+            if (claim.day > counts.newestDay()) counts.newestDay(claim.day);
+            return DailyCapacity.claim(counts.location(claim.location), claim, claim.eventTime)
                     .level();
         } catch (Exception e) {
-            throw new IllegalStateException("counting " + claim + " on the heap failed", e);
+            throw new IllegalStateException("counting " + claim + " failed", e);
         }
     }
 
@@ -33,33 +54,53 @@ public final class ShipmentCounts implements Stock {
 
     @Override
     public long shipmentsPlanned(String location, LocalDate day) {
-        if (!DailyCapacity.routedWith(day.toEpochDay(), newestDay)) return 0;
-        DayCount count = byLocation.getOrDefault(location, Map.of()).get(day.toEpochDay());
-        return count == null ? 0 : count.planned;
+        try {
+            if (!DailyCapacity.routedWith(day.toEpochDay(), counts.newestDay())) return 0;
+            DayCount count = counts.location(location).get(day.toEpochDay());
+            return count == null ? 0 : count.planned;
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the shipments of " + location + " on " + day + " failed", e);
+        }
     }
 
-    private DailyCapacity.Store store(String location) {
-        Map<Long, DayCount> days = byLocation.computeIfAbsent(location, l -> new HashMap<>());
-        return new DailyCapacity.Store() {
-            @Override
-            public DayCount get(long day) {
-                return days.get(day);
-            }
+    private static final class HeapCounts implements Counts {
+        private final Map<String, Map<Long, DayCount>> byLocation = new HashMap<>();
+        private long newestDay = Long.MIN_VALUE;
 
-            @Override
-            public void put(long day, DayCount count) {
-                days.put(day, count);
-            }
+        @Override
+        public long newestDay() {
+            return newestDay;
+        }
 
-            @Override
-            public Iterable<Long> days() {
-                return new ArrayList<>(days.keySet());
-            }
+        @Override
+        public void newestDay(long day) {
+            newestDay = day;
+        }
 
-            @Override
-            public void remove(long day) {
-                days.remove(day);
-            }
-        };
+        @Override
+        public DailyCapacity.Store location(String location) {
+            Map<Long, DayCount> days = byLocation.computeIfAbsent(location, l -> new HashMap<>());
+            return new DailyCapacity.Store() {
+                @Override
+                public DayCount get(long day) {
+                    return days.get(day);
+                }
+
+                @Override
+                public void put(long day, DayCount count) {
+                    days.put(day, count);
+                }
+
+                @Override
+                public Iterable<Long> days() {
+                    return new ArrayList<>(days.keySet());
+                }
+
+                @Override
+                public void remove(long day) {
+                    days.remove(day);
+                }
+            };
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class JobGraph {
                                 : sources.computeIfAbsent(topic, t -> binding.source(env, t)));
             }
             if (!binding.bounded()) {
-                for (String topic : job.loopTopics()) {
+                for (String topic : job.loopTopics(options)) {
                     inputs.put(topic, sources.computeIfAbsent(topic, t -> binding.source(env, t)));
                 }
             }

@@ -9,7 +9,9 @@ import io.stockflow.flink.io.OutRecord;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.RoutingMode;
 import io.stockflow.flink.job.StockflowJob;
+import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.ledger.LineCorrection;
 import io.stockflow.model.DeadLetter;
 import io.stockflow.routing.CapacityJson;
@@ -34,8 +36,10 @@ public final class InventoryJob implements StockflowJob {
         return List.of(Topics.ORDERS_RAW, Topics.MOVEMENTS, Topics.FULFILMENT, Topics.ROUTING_RULES);
     }
 
+    /** Serial routing corrects and counts capacity in its ledger: it reads nothing back. */
     @Override
-    public List<String> loopTopics() {
+    public List<String> loopTopics(JobOptions options) {
+        if (options.settings().get(StockflowOptions.ROUTING_MODE) == RoutingMode.SERIAL) return List.of();
         return List.of(Topics.ROUTING_CAPACITY, Topics.ROUTING_CORRECTIONS);
     }
 

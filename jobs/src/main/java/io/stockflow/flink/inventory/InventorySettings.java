@@ -1,6 +1,7 @@
 package io.stockflow.flink.inventory;
 
 import io.stockflow.flink.job.AlertGrouping;
+import io.stockflow.flink.job.RoutingMode;
 import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.routing.RuleSetDocuments;
 import io.stockflow.ingest.IngestLimits;
@@ -34,6 +35,8 @@ public final class InventorySettings implements Serializable {
     public Duration idleness = StockflowOptions.IDLENESS.defaultValue();
     /** Alerts that share a cause: grouped into episodes, and how often an episode is updated. */
     public AlertGrouping grouping = AlertGrouping.DEFAULTS;
+    /** Live: SKU-keyed ledgers with corrections through Kafka, or every SKU's ledger in one task deciding serially. */
+    public RoutingMode routingMode = StockflowOptions.ROUTING_MODE.defaultValue();
     /** Rule sets of {@code --rules} files, as canonical JSON: in force from the start, before the topic's. */
     public List<String> ruleSets = new ArrayList<>();
     /** Per channel, the location holding the stock the marketplace fulfils its own orders from (Amazon FBA). */
@@ -71,6 +74,7 @@ public final class InventorySettings implements Serializable {
         s.outOfOrderness = config.get(StockflowOptions.OUT_OF_ORDERNESS);
         s.idleness = config.get(StockflowOptions.IDLENESS);
         s.grouping = AlertGrouping.from(config);
+        s.routingMode = config.get(StockflowOptions.ROUTING_MODE);
         for (String file : config.get(StockflowOptions.RULES)) s.ruleSets.add(RuleSetDocuments.read(Path.of(file)));
         return s;
     }

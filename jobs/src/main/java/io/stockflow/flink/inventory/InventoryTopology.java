@@ -8,9 +8,11 @@ import io.stockflow.flink.ingest.RecordParser;
 import io.stockflow.flink.ingest.TaskContactHashes;
 import io.stockflow.flink.io.RawRecord;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.RoutingMode;
 import io.stockflow.flink.ledger.AllocationAssembler;
 import io.stockflow.flink.ledger.OversellEpisodeFunction;
 import io.stockflow.flink.ledger.ReplayLedgerFunction;
+import io.stockflow.flink.ledger.SerialLedgerFunction;
 import io.stockflow.flink.ledger.StockLedgerFunction;
 import io.stockflow.flink.routing.CapacityCounting;
 import io.stockflow.flink.routing.RuleSetRouting;
@@ -64,6 +66,10 @@ import org.apache.flink.util.OutputTag;
  * routing.corrections (live: read back) ──► keyBy sku: StockLedgerFunction's 2nd input ◄── the
  *     AllocationAssembler's corrections, through Kafka (the one-round correction loop of docs/design/routing.md)
  * </pre>
+ *
+ * <p>In serial routing mode (live) and in a bounded run, one task holds every SKU's ledger instead
+ * ({@link SerialLedgerFunction}, {@link ReplayLedgerFunction}) and does the correction round and capacity counting in
+ * place: nothing is read back.
  */
 public final class InventoryTopology {
     /**
@@ -126,12 +132,16 @@ public final class InventoryTopology {
             byOrder =
                     EventTimeSorter.sort(byOrder, CompactTypeInfo.ORDER_INPUT, OrderInput::sequenceKey, "order-inputs");
         }
+        // Live serial routing decides orders in the order they reach its ledger: the router and the gate run as one
+        // task each, so that order is the orders' arrival order, not an interleaving of parallel gates.
+        boolean serial = !settings.replay && settings.routingMode == RoutingMode.SERIAL;
         RuleSetRouting.Wired routing = RuleSetRouting.wire(
                 inputs.ruleSetDocuments(),
-                inputs.capacityReadBack().orElse(null),
+                serial ? null : inputs.capacityReadBack().orElse(null),
                 byOrder,
                 settings.ruleSets,
                 settings.replay,
+                serial,
                 clock);
         byOrder = routing.orders;
         SingleOutputStreamOperator<LedgerCommand> orderCommands = byOrder.process(
@@ -146,6 +156,7 @@ public final class InventoryTopology {
                 .name("order gate: dedup, canonical, commands")
                 .uid("order-gate")
                 .setBufferTimeout(LATENCY_PATH_FLUSH_MILLIS);
+        if (serial) orderCommands.setParallelism(1);
 
         DataStream<LedgerCommand> movementCommands = eventTimes.assign(
                 movements
@@ -158,8 +169,17 @@ public final class InventoryTopology {
                 "movements");
 
         SingleOutputStreamOperator<AvailabilityUpdate> availability;
-        boolean correcting = inputs.correctionsReadBack().isPresent();
-        if (settings.replay) {
+        boolean correcting = !serial && inputs.correctionsReadBack().isPresent();
+        if (serial) {
+            // Live serial routing: every SKU's ledger in one task, commands applied as they arrive, each order's
+            // correction round and daily capacity in place; its state is keyed state under the one key.
+            availability = orderCommands
+                    .union(movementCommands)
+                    .keyBy(c -> ReplayLedgerFunction.ALL_SKUS)
+                    .process(new SerialLedgerFunction(settings.ledger, settings.dedupTtl, settings.orderTtl, clock))
+                    .name("stock ledger (serial)")
+                    .uid("serial-ledger");
+        } else if (settings.replay) {
             // A bounded run has no loop through Kafka: every SKU's ledger is in one task, which does each order's
             // correction round in place, so a replay decides as live does (docs/design/routing.md).
             KeyedStream<LedgerCommand, String> all = EventTimeSorter.sort(

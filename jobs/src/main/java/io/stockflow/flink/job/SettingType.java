@@ -19,6 +19,8 @@ public enum SettingType {
     DOUBLE("double", "a number"),
     BOOLEAN("boolean", "true or false"),
     DURATION("duration", "a duration (examples: 500ms, 10s, 5m, 2h, 7d)"),
+    /** One of the values the description lists. */
+    CHOICE("choice", "one of the values listed"),
     FILE("path", "a file"),
     /** A list; on the command line its flag repeats, in config.yaml a YAML list. */
     FILES("list of paths", "a file"),

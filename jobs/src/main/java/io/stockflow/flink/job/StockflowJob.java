@@ -19,9 +19,9 @@ public interface StockflowJob {
 
     /**
      * Topics the job writes and reads back itself, on Kafka only: a bounded run over files has no such loop and does
-     * not read them.
+     * not read them. They may depend on the run's settings.
      */
-    default List<String> loopTopics() {
+    default List<String> loopTopics(JobOptions options) {
         return List.of();
     }
 

@@ -91,6 +91,17 @@ public final class StockflowOptions {
                     + "validated against routing.rules.schema.json; an invalid one stops the run at start. More "
                     + "versions arrive on the routing.rules topic at run time.");
 
+    public static final ConfigOption<RoutingMode> ROUTING_MODE = ConfigOptions.key("stockflow.routing.mode")
+            .enumType(RoutingMode.class)
+            .defaultValue(RoutingMode.PARALLEL)
+            .withDescription("Inventory, live: how orders spanning SKUs are decided. parallel: each SKU's ledger in"
+                    + " its own key, a multi-line order's corrections and the daily capacity levels fed back through"
+                    + " Kafka (decisions made meanwhile see holds and levels a checkpoint old). serial: every SKU's"
+                    + " ledger in one task, which decides one order at a time with the corrections and capacity in"
+                    + " place, as a bounded run does: decisions do not depend on the checkpoint interval or on how"
+                    + " fast orders arrive, and throughput is what one task does. A savepoint restores only into"
+                    + " the mode it was taken in.");
+
     // Every job's input.
 
     public static final ConfigOption<Long> MAX_QUANTITY = ConfigOptions.key("stockflow.ingest.max-quantity")
@@ -221,6 +232,7 @@ public final class StockflowOptions {
             new SettingFlag<>(SLA_POLICY, "--sla-policy", "FILE", SettingType.FILE),
             new SettingFlag<>(NOTIFICATION_TEMPLATES, "--notification-templates", "FILE", SettingType.FILE),
             new SettingFlag<>(RULES, "--rules", "FILE", SettingType.FILES),
+            new SettingFlag<>(ROUTING_MODE, "--routing-mode", "MODE", SettingType.CHOICE),
             new SettingFlag<>(LEAD_TIMES, "--lead-time", "SKU=DURATION", SettingType.DURATION_BY_SKU),
             new SettingFlag<>(DEFAULT_LEAD_TIME, "--default-lead-time", "DURATION", SettingType.DURATION),
             new SettingFlag<>(ALERT_BUDGET, "--alert-budget", "ALERTS_PER_WEEK", SettingType.DOUBLE),

@@ -33,8 +33,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>Broadcast state holds {@code version → canonical JSON}; each task rebuilds its {@link RuleSetHistory} from it.
  * Live, it also holds the shipments planned per location and day from {@code routing.capacity}, so the evaluation
- * leaves out a location whose daily capacity is used up. A replay has no such loop: its plans are made before
- * capacity, which {@link io.stockflow.flink.ledger.ReplayLedgerFunction} adds from the shipments it has counted.
+ * leaves out a location whose daily capacity is used up. A replay, and live routing in serial mode, have no such loop:
+ * their plans are made before capacity, which the one-task ledger ({@link io.stockflow.flink.ledger.ReplayLedgerFunction},
+ * {@link io.stockflow.flink.ledger.SerialLedgerFunction}) adds from the shipments it has counted.
  */
 public final class OrderRouter extends KeyedBroadcastProcessFunction<String, OrderInput, RoutingUpdate, OrderInput> {
     public static final MapStateDescriptor<String, String> RULE_SETS =
@@ -45,6 +46,7 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
 
     private final List<String> initial;
     private final boolean replay;
+    private final boolean capacityInLedger;
     private transient ListState<OrderInput> waiting;
     private transient RuleSetHistory history;
     private transient long newestDay = Long.MIN_VALUE;
@@ -53,8 +55,14 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
 
     /** {@code initial}: the canonical documents of {@code --rules} files. */
     public OrderRouter(List<String> initial, boolean replay) {
+        this(initial, replay, replay);
+    }
+
+    /** {@code capacityInLedger}: plans are made before capacity, which the ledger adds (a replay, serial routing). */
+    public OrderRouter(List<String> initial, boolean replay, boolean capacityInLedger) {
         this.initial = new ArrayList<>(initial);
         this.replay = replay;
+        this.capacityInLedger = capacityInLedger;
     }
 
     @Override
@@ -125,8 +133,8 @@ public final class OrderRouter extends KeyedBroadcastProcessFunction<String, Ord
         var ruleSet = replay ? history.inForceAt(input.order.eventTime) : history.latest();
         if (ruleSet.isEmpty()) return input;
         RoutingRequest request = RoutingRequest.of(input.order);
-        // A replay's ledger adds capacity when the order is decided, from the shipments it has counted by then.
-        input.route = replay
+        // A one-task ledger adds capacity when the order is decided, from the shipments it has counted by then.
+        input.route = capacityInLedger
                 ? RoutePlans.beforeCapacity(ruleSet.get(), request)
                 : RoutePlans.of(ruleSet.get(), request, new PlannedShipments(planned));
         return input;

@@ -32,13 +32,18 @@ public final class RuleSetRouting {
 
     private RuleSetRouting() {}
 
-    /** {@code capacityLevels}: the {@code routing.capacity} levels read back, live; null in a replay. */
+    /**
+     * {@code capacityLevels}: the {@code routing.capacity} levels read back, live; null in a replay and in serial mode.
+     * {@code serial}: live routing in serial mode, whose ledger adds capacity to the plans and decides orders in the
+     * order they reach it, so the router runs as one task and keeps the orders' arrival order.
+     */
     public static Wired wire(
             DataStream<RawRecord> ruleSetDocuments,
             DataStream<CapacityLevel> capacityLevels,
             KeyedStream<OrderInput, String> byOrder,
             List<String> ruleSets,
             boolean replay,
+            boolean serial,
             DecisionClock clock) {
         Wired wired = new Wired();
         SingleOutputStreamOperator<String> accepted = ruleSetDocuments
@@ -69,10 +74,12 @@ public final class RuleSetRouting {
                 .name("rule sets: event time")
                 .uid("event-time-rule-sets")
                 .broadcast(OrderRouter.RULE_SETS, OrderRouter.PLANNED_SHIPMENTS);
-        DataStream<OrderInput> routed = byOrder.connect(broadcast)
-                .process(new OrderRouter(ruleSets, replay), CompactTypeInfo.ORDER_INPUT)
+        SingleOutputStreamOperator<OrderInput> router = byOrder.connect(broadcast)
+                .process(new OrderRouter(ruleSets, replay, replay || serial), CompactTypeInfo.ORDER_INPUT)
                 .name("order router: rule set in force")
                 .uid("order-router");
+        if (serial) router.setParallelism(1);
+        DataStream<OrderInput> routed = router;
         if (replay) {
             // Orders leave the router from its end-of-input timer, stamped with that timer's time: give each its own
             // event time back, so the ledger's sorter orders them as before.

@@ -48,7 +48,7 @@ public final class SyncJob implements StockflowJob {
 
     /** The job's own pushes and order calls, read back live: a failed one goes again. */
     @Override
-    public List<String> loopTopics() {
+    public List<String> loopTopics(JobOptions options) {
         return List.of(Topics.CHANNEL_SYNC, Topics.CHANNEL_SHIPMENTS);
     }
 

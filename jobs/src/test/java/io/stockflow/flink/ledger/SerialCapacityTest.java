@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ReplayCapacityTest {
+class SerialCapacityTest {
     /** WH-EAST first (the cheapest), two shipments a day; WH-WEST unlimited. */
     private static final String C1 = """
             {"version": "c1", "effective_from": "2026-11-26T00:00:00Z",
@@ -38,10 +38,10 @@ class ReplayCapacityTest {
     private static final RuleSet RULES = parse(C1);
 
     private static final long NOON = Instant.parse("2026-11-26T17:00:00Z").toEpochMilli();
-    private final ReplayCapacity capacity = new ReplayCapacity(new DecisionClock(true));
+    private final SerialCapacity capacity = SerialCapacity.onHeap(new DecisionClock(true));
 
     @Test
-    void aLocationIsLeftOutOfEveryLineOfAReserveOnceTheDecisionsBeforeFillItsDay() {
+    void aLocationIsLeftOutOfEveryLineOfAReserveOnceTheDecisionsBeforeFillItsDay() throws Exception {
         for (String order : List.of("o1", "o2")) {
             LedgerCommand line = reserve(order, "SKU-A", 1, true);
             capacity.finishPlan(line);
@@ -62,7 +62,7 @@ class ReplayCapacityTest {
     }
 
     @Test
-    void aFillThatShipsFromANewPlaceCountsAndOneFromAPlaceAlreadyCountedDoesNot() {
+    void aFillThatShipsFromANewPlaceCountsAndOneFromAPlaceAlreadyCountedDoesNot() throws Exception {
         LedgerCommand line = reserve("o1", "SKU-A", 1, true);
         capacity.finishPlan(line);
         LineAllocation backordered = held(line, null);
