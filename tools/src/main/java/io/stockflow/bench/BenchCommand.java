@@ -7,6 +7,8 @@ import io.stockflow.flink.io.KafkaBinding;
 import io.stockflow.flink.io.KafkaSettings;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.job.RoutingMode;
+import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.main.FlinkOptions;
 import io.stockflow.flink.main.Home;
 import io.stockflow.generate.GeneratorSettings;
@@ -110,6 +112,13 @@ public final class BenchCommand implements Callable<Integer> {
     long seed = 42;
 
     @Option(
+            names = "--routing-mode",
+            paramLabel = "MODE",
+            description = "The hot path's routing mode, parallel or serial, as `run --routing-mode` sets it (default:"
+                    + " parallel).")
+    String routingMode = RoutingMode.PARALLEL.toString();
+
+    @Option(
             names = "--at-least-once",
             split = ",",
             paramLabel = "TOPIC",
@@ -211,6 +220,12 @@ public final class BenchCommand implements Callable<Integer> {
             System.err.println("stockflow bench: --sync-duration must be longer than --sync-warm-up");
             return 2;
         }
+        try {
+            routingMode();
+        } catch (IllegalArgumentException e) {
+            System.err.println("stockflow bench: --routing-mode is parallel or serial");
+            return 2;
+        }
         String ratio = null;
         try {
             if (sections.contains(Section.HOT_PATH)) ratio = hotPath(run, broker);
@@ -309,13 +324,17 @@ public final class BenchCommand implements Callable<Integer> {
                             env,
                             Jobs.resolve("inventory"),
                             new KafkaBinding(kafka, run + "-inventory"),
-                            new JobOptions()),
+                            new JobOptions().set(StockflowOptions.ROUTING_MODE, routingMode())),
                     phase -> phase.latency =
                             latency(kafka, BenchTraffic.skus(traffic), phase.inPerSecond * orderShare * rate));
             return print(inputRecords, orderShare, traffic, kafka, passthrough, hotPath);
         } finally {
             deleteTopics(bootstrap, kafka.topicNames.values());
         }
+    }
+
+    private RoutingMode routingMode() {
+        return RoutingMode.valueOf(routingMode.trim().toUpperCase(java.util.Locale.ROOT));
     }
 
     static void deleteTopics(String bootstrap, java.util.Collection<String> topics) throws Exception {

@@ -148,7 +148,7 @@ class ReplayMatchesLiveCapacityKafkaITCase {
      * What must agree: status, units, backordered units, reason, and the explanation's ranking with capacity left and
      * its exclusions (times and ids of the run left out).
      */
-    private static String comparable(JsonNode d) {
+    static String comparable(JsonNode d) {
         List<String> ranking = new ArrayList<>();
         d.at("/explanation/ranking")
                 .forEach(c -> ranking.add(c.get("location").asText() + " left "

@@ -1,6 +1,7 @@
 package io.stockflow.flink.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -43,5 +44,17 @@ class SettingFlagsTest {
         assertThat(settings.source(StockflowOptions.MAX_LINES)).isEqualTo(LayeredSettings.FLAG);
         assertThat(settings.get(StockflowOptions.MAX_LINES)).isEqualTo(50);
         assertThat(settings.source(StockflowOptions.MAX_QUANTITY)).isEqualTo(LayeredSettings.DEFAULT);
+    }
+
+    @Test
+    void aChoiceIsReadInAnyCaseAndAValueNotListedIsRefused() {
+        Probe probe = new Probe();
+        new CommandLine(probe).parseArgs("--routing-mode", "serial");
+        assertThat(probe.options.settings().get(StockflowOptions.ROUTING_MODE)).isEqualTo(RoutingMode.SERIAL);
+        new CommandLine(probe).parseArgs("--routing-mode", "PARALLEL");
+        assertThat(probe.options.settings().get(StockflowOptions.ROUTING_MODE)).isEqualTo(RoutingMode.PARALLEL);
+
+        assertThatThrownBy(() -> new CommandLine(new Probe()).parseArgs("--routing-mode", "sideways"))
+                .hasMessageContaining("'sideways' is not one of the values listed");
     }
 }
