@@ -20,7 +20,6 @@ import io.stockflow.model.DeadLetter;
 import io.stockflow.routing.DailyCapacity;
 import io.stockflow.routing.DayCount;
 import io.stockflow.routing.ShipmentCounts;
-import io.stockflow.types.CompactTypeInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +95,8 @@ public final class SerialLedgerFunction extends KeyedProcessFunction<String, Led
         ValueState<Long> newestDay =
                 getRuntimeContext().getState(new ValueStateDescriptor<>("serial-newest-shipment-day", Types.LONG));
         StateTtlConfig orders = StateTtlConfig.newBuilder(orderTtl).build();
-        var lines = Types.LIST(CompactTypeInfo.LINE_ALLOCATION);
+        // Flink's POJO serializer, as the allocation assembler keeps lines: no class of this module in a savepoint.
+        var lines = Types.LIST(TypeInformation.of(LineAllocation.class));
         serial = new SerialLedger(
                 policy,
                 clock,
