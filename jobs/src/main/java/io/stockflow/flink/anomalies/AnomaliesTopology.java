@@ -33,7 +33,7 @@ import org.apache.flink.util.Collector;
  *
  * <pre>
  * orders.canonical (PLACED, REFUNDED), inventory.movements (RETURN_RESTOCK) ─► samples ─► keyBy series:
- *     15-minute bins ─► one key: RhythmFunction (shared seasonal profile) ─► DEMAND_SPIKE, DEMAND_DROP,
+ *     15-minute bins ─► one key: RhythmDetector (shared seasonal profile) ─► DEMAND_SPIKE, DEMAND_DROP,
  *     REFUND_SPIKE, FEED_SILENT
  * SKU sales bins, inventory.availability ("*") ─► keyBy SKU: StockoutFunction ─► STOCKOUT_PREDICTED
  * inventory.movements (COUNT), inventory.availability (per location) ─► keyBy SKU|location: LedgerCheckFunction
@@ -87,8 +87,10 @@ public final class AnomaliesTopology {
                 .uid("anomalies-bins");
         DataStream<Alert> rhythmAlerts = sorted(
                         bins.keyBy(b -> "shop"), BinCount.class, BinCount::sequenceKey, "anomalies-rhythm", settings)
-                .process(new RhythmFunction(settings.rhythm, settings.horizon, clock))
-                .name("demand, refunds and feeds against the shop's rhythm")
+                .transform(
+                        "demand, refunds and feeds against the shop's rhythm",
+                        TypeInformation.of(Alert.class),
+                        new RhythmDetector(settings.rhythm, settings.horizon, clock))
                 .uid("anomalies-rhythm");
 
         DataStream<StockSignal> salesSignals = bins.filter(b -> RhythmSeries.DEMAND.equals(b.kind))

@@ -1,9 +1,9 @@
 package io.stockflow.flink.anomalies;
 
-import static io.stockflow.flink.anomalies.RhythmFunctionTest.BIN;
-import static io.stockflow.flink.anomalies.RhythmFunctionTest.START;
-import static io.stockflow.flink.anomalies.RhythmFunctionTest.TWO_DAYS;
-import static io.stockflow.flink.anomalies.RhythmFunctionTest.bin;
+import static io.stockflow.flink.anomalies.RhythmDetectorTest.BIN;
+import static io.stockflow.flink.anomalies.RhythmDetectorTest.START;
+import static io.stockflow.flink.anomalies.RhythmDetectorTest.TWO_DAYS;
+import static io.stockflow.flink.anomalies.RhythmDetectorTest.bin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.alert.Alert;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -47,8 +46,7 @@ class RhythmKeptSnapshotTest {
     }
 
     private static OneInputStreamOperator<BinCount, Alert> operator() {
-        return new KeyedProcessOperator<>(
-                new RhythmFunction(new RhythmModel(), ReplayHorizon.LIVE, new DecisionClock(true)));
+        return new RhythmDetector(new RhythmModel(), ReplayHorizon.LIVE, new DecisionClock(true));
     }
 
     /** Two quiet days, then the first half of the next bin: the state the kept snapshot holds. */

@@ -13,15 +13,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
+import org.apache.flink.runtime.state.StateSnapshotContext;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.InternalTimer;
+import org.apache.flink.streaming.api.operators.InternalTimerService;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
+import org.apache.flink.streaming.api.operators.Triggerable;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * The shop's clock: every series' bins (SKU demand, SKU refunds, channel orders) meet here under one key, so that
@@ -34,48 +39,92 @@ import org.apache.flink.util.Collector;
  * first (a replay sorts its input and fires timers only at the end), before that bin is added. Bins past the replay
  * horizon are never closed: a replay does not judge silence after its input ended. Series quiet for
  * {@link #RETENTION_MILLIS} are forgotten. Input volume is one record per active series and bin, so one key holds.
+ *
+ * <p>Closing a bin changes every series (each one's window of recent bins moves on), so the series, their hours, the
+ * profile and the shop's statistics are worked on from the heap ({@link HeapMapState}, {@link HeapValueState}) and
+ * written to the keyed state only while a snapshot is taken, what changed since the last one: a checkpoint writes
+ * at most what a bin close wrote to the state backend, and a run without checkpoints (a replay) reads the state once
+ * and never writes it. The state's names and types, the timers' name and the uid are those of the keyed process
+ * function this operator replaces, so savepoints of either restore into it.
  */
-public final class RhythmFunction extends KeyedProcessFunction<String, BinCount, Alert> {
+public final class RhythmDetector extends AbstractStreamOperator<Alert>
+        implements OneInputStreamOperator<BinCount, Alert>, Triggerable<String, VoidNamespace>, HeapKeys {
+    private static final long serialVersionUID = 1L;
     static final long RETENTION_MILLIS = 14L * 24 * 3_600_000L;
+    /** The timers' name: the one Flink's keyed process operator gives its timers. */
+    static final String TIMERS = "user-timers";
 
     private final RhythmModel model;
     private final ReplayHorizon horizon;
     private final DecisionClock clock;
-    private transient ValueState<SeasonalProfile> profile;
-    private transient ValueState<Long> openBin;
-    private transient MapState<String, RhythmSeries> series;
+    private transient HeapValueState<SeasonalProfile> profile;
+    private transient HeapValueState<Long> openBin;
+    private transient HeapMapState<RhythmSeries> series;
     /** Hourly counts of each series for the longer windows, and what the shop's series teach together. */
-    private transient MapState<String, SeriesHours> hours;
+    private transient HeapMapState<SeriesHours> hours;
 
-    private transient ValueState<ShopStats> shop;
+    private transient HeapValueState<ShopStats> shop;
+    private transient InternalTimerService<VoidNamespace> timers;
+    private transient TimestampedCollector<Alert> out;
 
-    public RhythmFunction(RhythmModel model, ReplayHorizon horizon, DecisionClock clock) {
+    public RhythmDetector(RhythmModel model, ReplayHorizon horizon, DecisionClock clock) {
         this.model = model;
         this.horizon = horizon;
         this.clock = clock;
     }
 
     @Override
-    public void open(OpenContext context) {
-        profile = getRuntimeContext()
-                .getState(new ValueStateDescriptor<>("profile", TypeInformation.of(SeasonalProfile.class)));
-        openBin = getRuntimeContext().getState(new ValueStateDescriptor<>("open-bin", Types.LONG));
-        series = getRuntimeContext()
-                .getMapState(new MapStateDescriptor<>("series", Types.STRING, TypeInformation.of(RhythmSeries.class)));
-        hours = getRuntimeContext()
-                .getMapState(
-                        new MapStateDescriptor<>("series-hours", Types.STRING, TypeInformation.of(SeriesHours.class)));
-        shop = getRuntimeContext()
-                .getState(new ValueStateDescriptor<>("shop-stats", TypeInformation.of(ShopStats.class)));
+    public void open() throws Exception {
+        super.open();
+        out = new TimestampedCollector<>(output);
+        timers = getInternalTimerService(TIMERS, VoidNamespaceSerializer.INSTANCE, this);
+        profile = value(new ValueStateDescriptor<>("profile", TypeInformation.of(SeasonalProfile.class)));
+        openBin = value(new ValueStateDescriptor<>("open-bin", Types.LONG));
+        series = map(new MapStateDescriptor<>("series", Types.STRING, TypeInformation.of(RhythmSeries.class)));
+        hours = map(new MapStateDescriptor<>("series-hours", Types.STRING, TypeInformation.of(SeriesHours.class)));
+        shop = value(new ValueStateDescriptor<>("shop-stats", TypeInformation.of(ShopStats.class)));
+    }
+
+    private <V> HeapValueState<V> value(ValueStateDescriptor<V> descriptor) {
+        return new HeapValueState<>(getRuntimeContext().getState(descriptor), descriptor.getSerializer(), this);
+    }
+
+    private <V> HeapMapState<V> map(MapStateDescriptor<String, V> descriptor) {
+        return new HeapMapState<>(getRuntimeContext().getMapState(descriptor), descriptor.getValueSerializer(), this);
     }
 
     @Override
-    public void processElement(BinCount bin, Context ctx, Collector<Alert> out) throws Exception {
-        closeBefore(bin.binStart, ctx, out);
+    public void snapshotState(StateSnapshotContext context) throws Exception {
+        super.snapshotState(context);
+        // Called before the keyed state backend takes its snapshot: what is written here is in it.
+        Object key = getCurrentKey();
+        profile.writeBack();
+        openBin.writeBack();
+        series.writeBack();
+        hours.writeBack();
+        shop.writeBack();
+        if (key != null) setCurrentKey(key);
+    }
+
+    @Override
+    public Object current() {
+        return getCurrentKey();
+    }
+
+    @Override
+    public void select(Object key) {
+        setCurrentKey(key);
+    }
+
+    @Override
+    public void processElement(StreamRecord<BinCount> record) throws Exception {
+        out.setTimestamp(record);
+        BinCount bin = record.getValue();
+        closeBefore(bin.binStart);
         Long open = openBin.value();
         if (open == null) {
             openBin.update(bin.binStart);
-            ctx.timerService().registerEventTimeTimer(bin.binStart + RhythmModel.BIN_MILLIS - 1);
+            timers.registerEventTimeTimer(VoidNamespace.INSTANCE, bin.binStart + RhythmModel.BIN_MILLIS - 1);
         } else if (bin.binStart < open) {
             return; // a bin already judged: live data later than the watermark allowed
         }
@@ -97,35 +146,39 @@ public final class RhythmFunction extends KeyedProcessFunction<String, BinCount,
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        closeBefore(timestamp + 1, ctx, out);
+    public void onEventTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
+        out.setAbsoluteTimestamp(timer.getTimestamp());
+        closeBefore(timer.getTimestamp() + 1);
     }
 
+    @Override
+    public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) {}
+
     /** Closes every open bin that ends at or before {@code time}, within the horizon. */
-    private void closeBefore(long time, Context ctx, Collector<Alert> out) throws Exception {
+    private void closeBefore(long time) throws Exception {
         Long open = openBin.value();
         if (open == null) return;
         long bin = open;
         while (bin + RhythmModel.BIN_MILLIS <= time && horizon.allows(bin + RhythmModel.BIN_MILLIS - 1)) {
-            close(bin, out);
+            close(bin);
             bin += RhythmModel.BIN_MILLIS;
         }
         if (bin != open) {
             openBin.update(bin);
             if (horizon.allows(bin + RhythmModel.BIN_MILLIS - 1)) {
-                ctx.timerService().registerEventTimeTimer(bin + RhythmModel.BIN_MILLIS - 1);
+                timers.registerEventTimeTimer(VoidNamespace.INSTANCE, bin + RhythmModel.BIN_MILLIS - 1);
             }
         }
     }
 
-    private void close(long binStart, Collector<Alert> out) throws Exception {
+    private void close(long binStart) throws Exception {
         SeasonalProfile p = profile.value();
         if (p == null) p = new SeasonalProfile();
         ShopStats stats = shop.value();
         if (stats == null) stats = new ShopStats();
         long binEnd = binStart + RhythmModel.BIN_MILLIS;
         List<Map.Entry<String, RhythmSeries>> all = new ArrayList<>();
-        for (Map.Entry<String, RhythmSeries> e : series.entries()) all.add(Map.entry(e.getKey(), e.getValue()));
+        for (Map.Entry<String, RhythmSeries> e : series.view().entrySet()) all.add(Map.entry(e.getKey(), e.getValue()));
         all.sort(Map.Entry.comparingByKey());
         List<RhythmSeries> kept = new ArrayList<>(all.size());
         Map<String, SeriesHours> hoursOf = new HashMap<>();

@@ -13,28 +13,33 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The shop's clock in the operator harness: two channels send 20 orders a bin each and a SKU 10 lines a bin for two
  * days, as bins the upstream windows would emit (stamped at their last millisecond, then the watermark).
  */
-class RhythmFunctionTest {
+class RhythmDetectorTest {
     static final long BIN = RhythmModel.BIN_MILLIS;
     static final long START = Instant.parse("2026-11-02T00:00:00Z").toEpochMilli();
     static final long TWO_DAYS = 2 * 24 * 3_600_000L;
 
     private KeyedOneInputStreamOperatorTestHarness<String, BinCount, Alert> harness;
+    /** The state backend of the next harness opened; the harness's own (on the heap) when null. */
+    private StateBackend backend;
 
     private void open(ReplayHorizon horizon, OperatorSubtaskState restore) throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new RhythmFunction(new RhythmModel(), horizon, new DecisionClock(true))),
-                b -> "shop",
-                Types.STRING);
+                new RhythmDetector(new RhythmModel(), horizon, new DecisionClock(true)), b -> "shop", Types.STRING);
+        if (backend != null) harness.setStateBackend(backend);
         if (restore != null) harness.initializeState(restore);
         harness.open();
     }
@@ -118,34 +123,72 @@ class RhythmFunctionTest {
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
-    @Test
-    void restoredFromASnapshotItJudgesAsIfNeverStopped() throws Exception {
+    /** RocksDB as the jobs run it, and the heap, whose snapshots hold objects rather than bytes. */
+    private static StateBackend backend(String name) {
+        return "rocksdb".equals(name) ? new EmbeddedRocksDBStateBackend() : new HashMapStateBackend();
+    }
+
+    /** Four bins in which SKU-1 sells six times its usual. */
+    private void spike(long from) throws Exception {
+        for (long t = from; t < from + 4 * BIN; t += BIN) {
+            send(
+                    bin(RhythmSeries.DEMAND, "SKU-1", t, 60),
+                    bin(RhythmSeries.DEMAND, "SKU-2", t, 30),
+                    bin(RhythmSeries.CHANNEL, "amazon", t, 20),
+                    bin(RhythmSeries.CHANNEL, "ebay", t, 20));
+            harness.processWatermark(t + BIN - 1);
+        }
+    }
+
+    /** Every alert with everything it says, to compare runs. */
+    private List<String> alertsInFull() {
+        return harness.extractOutputValues().stream()
+                .map(a -> a + " " + a.eventTime + " " + a.observed + " " + a.expected + " " + a.evidenceJson)
+                .collect(Collectors.toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void restoredFromASnapshotItJudgesAsIfNeverStopped(String stateBackend) throws Exception {
+        backend = backend(stateBackend);
         open(ReplayHorizon.LIVE, null);
         live(START, START + TWO_DAYS, true);
         OperatorSubtaskState snapshot = harness.snapshot(1, START + TWO_DAYS);
         long spike = START + TWO_DAYS;
-        for (long t = spike; t < spike + 4 * BIN; t += BIN) {
-            send(
-                    bin(RhythmSeries.DEMAND, "SKU-1", t, 60),
-                    bin(RhythmSeries.DEMAND, "SKU-2", t, 30),
-                    bin(RhythmSeries.CHANNEL, "amazon", t, 20),
-                    bin(RhythmSeries.CHANNEL, "ebay", t, 20));
-            harness.processWatermark(t + BIN - 1);
-        }
-        List<String> uninterrupted = alerts();
-        assertThat(uninterrupted).hasSize(1).first().asString().startsWith("DEMAND_SPIKE SKU-1");
+        spike(spike);
+        List<String> uninterrupted = alertsInFull();
+        assertThat(uninterrupted).hasSize(1).first().asString().startsWith("DEMAND_SPIKE");
         harness.close();
 
         open(ReplayHorizon.LIVE, snapshot);
-        for (long t = spike; t < spike + 4 * BIN; t += BIN) {
-            send(
-                    bin(RhythmSeries.DEMAND, "SKU-1", t, 60),
-                    bin(RhythmSeries.DEMAND, "SKU-2", t, 30),
-                    bin(RhythmSeries.CHANNEL, "amazon", t, 20),
-                    bin(RhythmSeries.CHANNEL, "ebay", t, 20));
-            harness.processWatermark(t + BIN - 1);
-        }
-        assertThat(alerts()).isEqualTo(uninterrupted);
+        spike(spike);
+        assertThat(alertsInFull()).isEqualTo(uninterrupted);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
+    void snapshotsWriteWhatChangedSinceTheLastAndTheLastRestoresTheWhole(String stateBackend) throws Exception {
+        backend = backend(stateBackend);
+        open(ReplayHorizon.LIVE, null);
+        live(START, START + TWO_DAYS - 8 * BIN, true);
+        harness.snapshot(1, START);
+        // Half a bin after the first snapshot: only the series that received a count changed.
+        long last = START + TWO_DAYS - 8 * BIN;
+        send(bin(RhythmSeries.DEMAND, "SKU-1", last, 10), bin(RhythmSeries.CHANNEL, "amazon", last, 20));
+        harness.snapshot(2, START);
+        send(bin(RhythmSeries.DEMAND, "SKU-2", last, 30), bin(RhythmSeries.CHANNEL, "ebay", last, 20));
+        harness.processWatermark(last + BIN - 1);
+        live(last + BIN, START + TWO_DAYS, true);
+        OperatorSubtaskState snapshot = harness.snapshot(3, START);
+        long spike = START + TWO_DAYS;
+        spike(spike);
+        List<String> uninterrupted = alertsInFull();
+        assertThat(uninterrupted).hasSize(1);
+        harness.close();
+
+        open(ReplayHorizon.LIVE, snapshot);
+        spike(spike);
+        assertThat(alertsInFull()).isEqualTo(uninterrupted);
     }
 
     @Test
@@ -169,7 +212,9 @@ class RhythmFunctionTest {
         assertThat(seriesKeys()).containsExactlyInAnyOrder("DEMAND|SKU-2", "REFUNDS|SKU-2", "CHANNEL|amazon");
     }
 
+    /** The series in the keyed state, after a snapshot has written the heap's to it. */
     private List<String> seriesKeys() throws Exception {
+        harness.snapshot(1, 0);
         org.apache.flink.runtime.state.KeyedStateBackend<Object> backend =
                 harness.getOperator().getKeyedStateBackend();
         backend.setCurrentKey("shop");
