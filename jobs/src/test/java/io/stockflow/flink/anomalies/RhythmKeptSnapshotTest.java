@@ -17,32 +17,55 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OperatorSnapshotUtil;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * State compatibility of the rhythm detector across versions: a snapshot of its keyed state and timers, made by an
- * earlier build in the operator harness, is kept in {@code src/test/resources/savepoints/} and must restore into the
- * current detector, which must then raise the alerts an uninterrupted run raises. A renamed state, a state type that
- * no longer reads its old bytes, or timers under another name fail it.
+ * State compatibility of the rhythm detector across versions: snapshots of its keyed state and timers, made by
+ * earlier builds in the operator harness on the heap and on RocksDB, are kept in {@code src/test/resources/savepoints/}
+ * and each must restore into the current detector on the same backend, which must then raise the alerts an
+ * uninterrupted run raises. A renamed state, a state type that no longer reads its old bytes, or timers under another
+ * name fail it.
  *
- * <p>{@code rhythm-v1} holds the state after two quiet days (two SKUs, two channels) and half of the next bin: every
- * series' bin counts, one pending count, the learned profile, the shop's statistics, the open bin and its timer. After
- * the restore, the bin's other half arrives, then a SKU's demand is six times its usual and eBay goes silent.
+ * <p>{@code rhythm-v1} (made by the keyed process function the detector replaced) holds the state after two quiet
+ * days (two SKUs, two channels) and half of the next bin: every series' bin counts, one pending count, the learned
+ * profile, the shop's statistics, the open bin and its timer. After the restore, the bin's other half arrives, then a
+ * SKU's demand is six times its usual and eBay goes silent.
  *
- * <p>To keep a snapshot of the current version after a deliberate state change, set {@link #NEWEST} to a new file and
+ * <p>To keep snapshots of the current version after a deliberate state change, set {@link #NEWEST} to a new name,
  * run {@code mvn -B test -pl jobs -am -Dtest=RhythmKeptSnapshotTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dstockflow.snapshot.regenerate=true}, then commit the new file.
+ * -Dstockflow.snapshot.regenerate=true}, add the new files to the restore test's list and commit them.
  */
 class RhythmKeptSnapshotTest {
-    static final String NEWEST = "savepoints/rhythm-v1.snapshot";
+    /** Where {@link #regenerateTheKeptSnapshot} writes: {@code .snapshot} on the heap, {@code -rocksdb.snapshot} on RocksDB. */
+    static final String NEWEST = "savepoints/rhythm-v1";
 
     private static KeyedOneInputStreamOperatorTestHarness<String, BinCount, Alert> harness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(operator(), b -> "shop", Types.STRING);
+    }
+
+    /**
+     * A harness on RocksDB, the jobs' state backend (full snapshots: a kept one must hold its own files), or on the
+     * heap.
+     */
+    private static KeyedOneInputStreamOperatorTestHarness<String, BinCount, Alert> harness(String backend)
+            throws Exception {
+        var h = harness();
+        h.setStateBackend(
+                "rocksdb".equals(backend) ? new EmbeddedRocksDBStateBackend(false) : new HashMapStateBackend());
+        return h;
+    }
+
+    private static String file(String backend) {
+        return NEWEST + ("rocksdb".equals(backend) ? "-rocksdb" : "") + ".snapshot";
     }
 
     private static OneInputStreamOperator<BinCount, Alert> operator() {
@@ -95,8 +118,9 @@ class RhythmKeptSnapshotTest {
                 .toList();
     }
 
-    @Test
-    void theKeptSnapshotRestoresAndTheDetectorJudgesAsIfNeverStopped() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"savepoints/rhythm-v1.snapshot, hashmap", "savepoints/rhythm-v1-rocksdb.snapshot, rocksdb"})
+    void theKeptSnapshotRestoresAndTheDetectorJudgesAsIfNeverStopped(String resource, String backend) throws Exception {
         List<String> uninterrupted;
         try (var h = harness()) {
             h.open();
@@ -110,10 +134,11 @@ class RhythmKeptSnapshotTest {
                 .anySatisfy(a -> assertThat(a).startsWith("DEMAND_SPIKE"))
                 .anySatisfy(a -> assertThat(a).startsWith("FEED_SILENT"));
 
-        OperatorSubtaskState kept = OperatorSnapshotUtil.readStateHandle(
-                Path.of(RhythmKeptSnapshotTest.class.getResource("/" + NEWEST).toURI())
-                        .toString());
-        try (var h = harness()) {
+        OperatorSubtaskState kept = OperatorSnapshotUtil.readStateHandle(Path.of(RhythmKeptSnapshotTest.class
+                        .getResource("/" + file(backend))
+                        .toURI())
+                .toString());
+        try (var h = harness(backend)) {
             h.initializeState(kept);
             h.open();
             assertThat(h.numEventTimeTimers()).as("the open bin's timer").isEqualTo(1);
@@ -122,14 +147,15 @@ class RhythmKeptSnapshotTest {
         }
     }
 
-    /** Not a test: writes the snapshot this class restores, with the current code. See the class comment. */
-    @Test
+    /** Not a test: writes the snapshots this class restores, with the current code. See the class comment. */
+    @ParameterizedTest
+    @ValueSource(strings = {"hashmap", "rocksdb"})
     @EnabledIfSystemProperty(named = "stockflow.snapshot.regenerate", matches = "true")
-    void regenerateTheKeptSnapshot() throws Exception {
-        try (var h = harness()) {
+    void regenerateTheKeptSnapshot(String backend) throws Exception {
+        try (var h = harness(backend)) {
             h.open();
             beforeTheSnapshot(h);
-            Path target = Path.of("src", "test", "resources").resolve(NEWEST);
+            Path target = Path.of("src", "test", "resources").resolve(file(backend));
             Files.createDirectories(target.getParent());
             OperatorSnapshotUtil.writeStateHandle(h.snapshot(1, START + TWO_DAYS), target.toString());
             System.out.println("snapshot written to " + target.toAbsolutePath());
