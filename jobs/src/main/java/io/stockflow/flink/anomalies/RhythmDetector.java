@@ -48,7 +48,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * function this operator replaces, so savepoints of either restore into it.
  */
 public final class RhythmDetector extends AbstractStreamOperator<Alert>
-        implements OneInputStreamOperator<BinCount, Alert>, Triggerable<String, VoidNamespace>, HeapKeys {
+        implements OneInputStreamOperator<BinCount, Alert>, Triggerable<String, VoidNamespace> {
     private static final long serialVersionUID = 1L;
     static final long RETENTION_MILLIS = 14L * 24 * 3_600_000L;
     /** The timers' name: the one Flink's keyed process operator gives its timers. */
@@ -65,6 +65,7 @@ public final class RhythmDetector extends AbstractStreamOperator<Alert>
 
     private transient HeapValueState<ShopStats> shop;
     private transient InternalTimerService<VoidNamespace> timers;
+    private transient HeapKeys keys;
     private transient TimestampedCollector<Alert> out;
 
     public RhythmDetector(RhythmModel model, ReplayHorizon horizon, DecisionClock clock) {
@@ -77,6 +78,17 @@ public final class RhythmDetector extends AbstractStreamOperator<Alert>
     public void open() throws Exception {
         super.open();
         out = new TimestampedCollector<>(output);
+        keys = new HeapKeys() {
+            @Override
+            public Object current() {
+                return getCurrentKey();
+            }
+
+            @Override
+            public void select(Object key) {
+                setCurrentKey(key);
+            }
+        };
         timers = getInternalTimerService(TIMERS, VoidNamespaceSerializer.INSTANCE, this);
         profile = value(new ValueStateDescriptor<>("profile", TypeInformation.of(SeasonalProfile.class)));
         openBin = value(new ValueStateDescriptor<>("open-bin", Types.LONG));
@@ -86,11 +98,11 @@ public final class RhythmDetector extends AbstractStreamOperator<Alert>
     }
 
     private <V> HeapValueState<V> value(ValueStateDescriptor<V> descriptor) {
-        return new HeapValueState<>(getRuntimeContext().getState(descriptor), descriptor.getSerializer(), this);
+        return new HeapValueState<>(getRuntimeContext().getState(descriptor), descriptor.getSerializer(), keys);
     }
 
     private <V> HeapMapState<V> map(MapStateDescriptor<String, V> descriptor) {
-        return new HeapMapState<>(getRuntimeContext().getMapState(descriptor), descriptor.getValueSerializer(), this);
+        return new HeapMapState<>(getRuntimeContext().getMapState(descriptor), descriptor.getValueSerializer(), keys);
     }
 
     @Override
@@ -104,16 +116,6 @@ public final class RhythmDetector extends AbstractStreamOperator<Alert>
         hours.writeBack();
         shop.writeBack();
         if (key != null) setCurrentKey(key);
-    }
-
-    @Override
-    public Object current() {
-        return getCurrentKey();
-    }
-
-    @Override
-    public void select(Object key) {
-        setCurrentKey(key);
     }
 
     @Override
