@@ -112,9 +112,14 @@ class RhythmKeptSnapshotTest {
         for (BinCount b : bins) h.processElement(new StreamRecord<>(b, b.binStart + BIN - 1));
     }
 
+    /**
+     * Each alert's type, severity, subject, message, time, observed and expected count: what the kept state (the
+     * profile, every series' bins, the open bin) decides. Not the evidence's detail: state that later versions add
+     * (a field a POJO gains) starts empty after an older snapshot, and may shift a threshold the evidence shows.
+     */
     private static List<String> alerts(KeyedOneInputStreamOperatorTestHarness<String, BinCount, Alert> h) {
         return h.extractOutputValues().stream()
-                .map(a -> a + " " + a.eventTime + " " + a.observed + " " + a.expected + " " + a.evidenceJson)
+                .map(a -> a + " " + a.eventTime + " " + a.observed + " " + a.expected)
                 .toList();
     }
 
