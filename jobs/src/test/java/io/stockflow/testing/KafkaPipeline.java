@@ -44,6 +44,7 @@ public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback,
     private final Set<String> prefixesTaken = new HashSet<>();
     private final List<JobClient> classJobs = new ArrayList<>();
     private final List<JobClient> testJobs = new ArrayList<>();
+    private final Configuration clusterSettings = new Configuration();
     private MiniClusterResource flink;
     private InMemoryReporter metrics;
     private String className;
@@ -94,11 +95,21 @@ public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback,
         return new KafkaPipeline(true);
     }
 
+    /**
+     * One broker for the whole class, and a MiniCluster whose TaskManager has the given settings: those a job cannot
+     * set for itself, such as where the state changelog is written.
+     */
+    public static KafkaPipeline withClusterSettings(Configuration settings) {
+        KafkaPipeline pipeline = new KafkaPipeline(false);
+        pipeline.clusterSettings.addAll(settings);
+        return pipeline;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         className = context.getRequiredTestClass().getSimpleName();
         if (!brokerPerTest) broker.beforeAll(context);
-        Configuration cluster = new Configuration();
+        Configuration cluster = new Configuration(clusterSettings);
         if (metrics != null) metrics.addToConfiguration(cluster);
         flink = new MiniClusterResource(TestFlink.miniClusterConfiguration(cluster));
         flink.before();

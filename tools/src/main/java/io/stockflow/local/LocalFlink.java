@@ -73,6 +73,9 @@ public final class LocalFlink {
                 this.home.resolve("checkpoints").toUri().toString());
         setIfAbsent(
                 "state.savepoints.dir", this.home.resolve("savepoints").toUri().toString());
+        setIfAbsent(
+                "state.changelog.dstl.dfs.base-path",
+                this.home.resolve("changelog").toUri().toString());
         setIfAbsent("web.upload.dir", this.home.resolve("uploads").toString());
         setIfAbsent("web.tmpdir", this.home.resolve("tmp").resolve("web").toString());
         setIfAbsent("io.tmp.dirs", this.home.resolve("tmp").toString());

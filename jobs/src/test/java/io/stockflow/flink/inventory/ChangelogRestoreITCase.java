@@ -1,0 +1,166 @@
+package io.stockflow.flink.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stockflow.flink.io.Topics;
+import io.stockflow.flink.job.JobOptions;
+import io.stockflow.flink.main.FlinkOptions;
+import io.stockflow.testing.Fixtures;
+import io.stockflow.testing.KafkaPipeline;
+import io.stockflow.testing.TestFlink;
+import io.stockflow.testing.TestTopics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateChangelogOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The inventory job with the project's state backend and the state changelog on, exactly-once outputs: stopped with a
+ * savepoint, or cancelled and started again from its last retained checkpoint, it continues where it stopped.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class ChangelogRestoreITCase {
+    private static final Path CHANGELOG = Path.of("target", "changelog-restore-it", "changelog").toAbsolutePath();
+
+    @RegisterExtension
+    static final KafkaPipeline PIPELINE = KafkaPipeline.withClusterSettings(changelogStorage());
+
+    private static final Path INPUT = Fixtures.dir("small");
+    private static final Path EXPECTED = Fixtures.dir("small-expected");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final int ORDERS_BEFORE = 5;
+
+    @ParameterizedTest(name = "changelog: {0}")
+    @ValueSource(booleans = {true, false})
+    void aSavepointRestoresAndTheLedgerContinues(boolean changelog, @TempDir Path scratch) throws Exception {
+        TestTopics topics = topics("sp-" + changelog);
+        JobClient job = start(topics, null, settings(changelog, scratch));
+        feedTheFirstOrders(topics);
+        String savepoint = job.stopWithSavepoint(
+                        false, scratch.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(60, TimeUnit.SECONDS);
+        System.out.println("savepoint " + savepoint);
+        start(topics, savepoint, settings(changelog, scratch));
+        feedTheRestAndCheck(topics);
+    }
+
+    @ParameterizedTest(name = "changelog: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRetainedCheckpointRestoresAndTheLedgerContinues(boolean changelog, @TempDir Path scratch)
+            throws Exception {
+        TestTopics topics = topics("chk-" + changelog);
+        JobClient job = start(topics, null, settings(changelog, scratch));
+        feedTheFirstOrders(topics);
+        job.cancel().get(60, TimeUnit.SECONDS);
+        Path checkpoint = latestCheckpoint(scratch.resolve("checkpoints"));
+        System.out.println("retained checkpoint " + checkpoint);
+        start(topics, checkpoint.toUri().toString(), settings(changelog, scratch));
+        feedTheRestAndCheck(topics);
+    }
+
+    private static void feedTheFirstOrders(TestTopics topics) {
+        topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
+        topics.awaitRecords(Topics.AVAILABILITY, 5);
+        int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, ORDERS_BEFORE}};
+        for (int i = 0; i < batches.length; i++) {
+            topics.produce(Topics.ORDERS_RAW, orders().subList(batches[i][0], batches[i][1]));
+            topics.awaitRecords(Topics.ALLOCATIONS, i + 1);
+        }
+    }
+
+    private static void feedTheRestAndCheck(TestTopics topics) {
+        List<String> after = new ArrayList<>();
+        after.add(orders().get(0));
+        after.addAll(orders().subList(ORDERS_BEFORE, orders().size()));
+        topics.produce(Topics.ORDERS_RAW, after);
+        topics.produce(Topics.FULFILMENT, Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+        Map<String, JsonNode> expected =
+                Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
+        List<String> availability = topics.readCommitted(
+                Topics.AVAILABILITY, records -> Fixtures.finalAvailability(records).equals(expected), WAIT);
+        assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+        assertThat(topics.readCommitted(Topics.ALLOCATIONS, r -> r.size() >= 4, Duration.ofSeconds(3)))
+                .hasSize(4);
+    }
+
+    private static TestTopics topics(String prefix) throws Exception {
+        return PIPELINE.topics(
+                        prefix,
+                        List.of(
+                                Topics.ORDERS_RAW,
+                                Topics.MOVEMENTS,
+                                Topics.FULFILMENT,
+                                Topics.ORDERS_CANONICAL,
+                                Topics.AVAILABILITY,
+                                Topics.ALLOCATIONS,
+                                Topics.ALERTS,
+                                Topics.DEADLETTER,
+                                Topics.ROUTING_RULES,
+                                Topics.ROUTING_CORRECTIONS))
+                .createAll(1);
+    }
+
+    private static JobClient start(TestTopics topics, String restoreFrom, Configuration state) throws Exception {
+        Configuration conf = TestFlink.jobConfiguration(0);
+        conf.addAll(state);
+        if (restoreFrom != null) conf.set(StateRecoveryOptions.SAVEPOINT_PATH, restoreFrom);
+        return PIPELINE.start(topics, "inventory", new JobOptions(), conf, UnaryOperator.identity());
+    }
+
+    private static Configuration settings(boolean changelog, Path dir) {
+        Configuration state = new Configuration();
+        FlinkOptions.embeddedConfiguration(Path.of("..", "flink-conf")).toMap().forEach((key, value) -> {
+            if (key.startsWith("state.")
+                    || key.equals("execution.checkpointing.incremental")
+                    || key.equals("execution.checkpointing.externalized-checkpoint-retention"))
+                state.setString(key, value);
+        });
+        assertThat(state.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        state.set(RocksDBOptions.LOCAL_DIRECTORIES, dir.resolve("rocksdb").toString());
+        state.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.resolve("checkpoints").toUri().toString());
+        state.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, changelog);
+        return state;
+    }
+
+    private static Configuration changelogStorage() {
+        Configuration cluster = new Configuration();
+        cluster.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+        cluster.setString("state.changelog.dstl.dfs.base-path", CHANGELOG.toUri().toString());
+        return cluster;
+    }
+
+    private static Path latestCheckpoint(Path checkpoints) throws IOException {
+        try (Stream<Path> files = Files.walk(checkpoints)) {
+            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .map(Path::getParent)
+                    .filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .max(Comparator.comparingInt(
+                            p -> Integer.parseInt(p.getFileName().toString().substring(4))))
+                    .orElseThrow();
+        }
+    }
+
+    private static List<String> orders() {
+        return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
+    }
+}
