@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -13,6 +14,7 @@ import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,6 +111,11 @@ public class FlinkOptions {
         conf.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 stateDir.toAbsolutePath().toUri().toString());
+        if (!conf.contains(FsStateChangelogOptions.BASE_PATH)) {
+            conf.set(
+                    FsStateChangelogOptions.BASE_PATH,
+                    stateDir.resolve("changelog").toAbsolutePath().toUri().toString());
+        }
         conf.set(RestOptions.PORT, bounded ? 0 : webPort);
         if (bounded) {
             conf.removeConfig(org.apache.flink.configuration.MetricOptions.REPORTERS_LIST);
@@ -121,6 +128,8 @@ public class FlinkOptions {
             // TaskManager, and a replay has no restart to recover with. On a busy machine a replay's threads can wait
             // longer than the configured 20 s for a core, and the replay would fail whole.
             conf.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, EMBEDDED_BOUNDED_HEARTBEAT_TIMEOUT);
+            // Without checkpoints the changelog would only be written and never read.
+            conf.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, false);
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }

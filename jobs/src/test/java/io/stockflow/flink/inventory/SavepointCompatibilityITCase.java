@@ -27,6 +27,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,11 @@ class SavepointCompatibilityITCase {
         topics.produce(Topics.ORDERS_RAW, orders().subList(0, ORDERS_BEFORE));
 
         Configuration state = projectStateBackend ? projectStateSettings(scratch) : new Configuration();
+        if (state.get(StateRecoveryOptions.RESTORE_MODE) == RecoveryClaimMode.CLAIM) {
+            // A claimed savepoint is the job's own, deleted once newer checkpoints replace it: restore a copy.
+            replace(savepoint, scratch.resolve("savepoint"));
+            savepoint = scratch.resolve("savepoint");
+        }
         start(topics, savepoint.toUri().toString(), state);
         long t0 = System.nanoTime();
         List<String> after = new ArrayList<>();
@@ -190,11 +196,15 @@ class SavepointCompatibilityITCase {
         return PIPELINE.start(topics, "inventory", options, conf, UnaryOperator.identity());
     }
 
-    /** The {@code state.*} settings of the project's {@code config.yaml}, RocksDB's files under {@code dir}. */
+    /**
+     * The {@code state.*} settings of the project's {@code config.yaml} and the claim mode of its restores, RocksDB's
+     * files under {@code dir}.
+     */
     private static Configuration projectStateSettings(Path dir) {
         Configuration state = new Configuration();
         FlinkOptions.embeddedConfiguration(Path.of("..", "flink-conf")).toMap().forEach((key, value) -> {
-            if (key.startsWith("state.")) state.setString(key, value);
+            if (key.startsWith("state.") || key.equals(StateRecoveryOptions.RESTORE_MODE.key()))
+                state.setString(key, value);
         });
         assertThat(state.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         state.set(RocksDBOptions.LOCAL_DIRECTORIES, dir.resolve("rocksdb").toString());

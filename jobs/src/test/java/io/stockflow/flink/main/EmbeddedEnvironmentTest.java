@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.StateChangelogOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What an embedded run gets from the launcher, live and bounded. */
 class EmbeddedEnvironmentTest {
@@ -35,5 +42,36 @@ class EmbeddedEnvironmentTest {
 
         assertThat(env.getCheckpointConfig().isCheckpointingEnabled()).isTrue();
         assertThat(env.getCheckpointConfig().getCheckpointInterval()).isEqualTo(2_000L);
+    }
+
+    @Test
+    void aLiveRunWritesTheStateChangelogBesideItsCheckpointsAndRestoresInClaimMode(@TempDir Path state) {
+        FlinkOptions options = projectConfiguration();
+        options.stateDir = state;
+        Configuration conf = configuration(options.embeddedEnvironment(false, Map.of()));
+
+        assertThat(conf.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isTrue();
+        assertThat(conf.get(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE)).isEqualTo("filesystem");
+        assertThat(conf.get(FsStateChangelogOptions.BASE_PATH))
+                .isEqualTo(state.resolve("changelog").toAbsolutePath().toUri().toString());
+        assertThat(conf.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
+    }
+
+    @Test
+    void aBoundedRunWritesNoStateChangelog() {
+        Configuration conf = configuration(projectConfiguration().embeddedEnvironment(true, Map.of()));
+
+        assertThat(conf.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isFalse();
+    }
+
+    /** Options reading the project's {@code flink-conf/config.yaml}, as the launcher's runs do. */
+    private static FlinkOptions projectConfiguration() {
+        FlinkOptions options = new FlinkOptions();
+        options.flinkConf = Path.of("..", "flink-conf");
+        return options;
+    }
+
+    private static Configuration configuration(StreamExecutionEnvironment env) {
+        return (Configuration) env.getConfiguration();
     }
 }
