@@ -105,6 +105,12 @@ public final class KafkaPipeline implements BeforeAllCallback, AfterAllCallback,
         return pipeline;
     }
 
+    /** This pipeline, with a MiniCluster whose TaskManager also has the given settings ({@link #withClusterSettings}). */
+    public KafkaPipeline andClusterSettings(Configuration settings) {
+        clusterSettings.addAll(settings);
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         className = context.getRequiredTestClass().getSimpleName();

@@ -151,12 +151,14 @@ public final class RecoverCommand implements Callable<Integer> {
 
         out().println("Latest retained checkpoint of " + job + " (run " + from + "): " + restoreFrom.get()
                 + age(restoreFrom.get()));
+        // The run's own checkpoint is claimed where it is; a savepoint (its last stop) through a copy.
+        String claimed = SubmitCommand.claimed(restoreFrom.get(), false, out());
         String newJob = SubmitCommand.submit(
                 flink,
                 jar,
                 job,
                 programArgs,
-                restoreFrom.get(),
+                claimed,
                 allowNonRestoredState,
                 log,
                 environment,

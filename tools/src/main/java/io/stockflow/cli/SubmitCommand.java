@@ -1,5 +1,6 @@
 package io.stockflow.cli;
 
+import io.stockflow.cluster.ClaimedRestore;
 import io.stockflow.cluster.FlinkRest;
 import io.stockflow.cluster.Submissions;
 import io.stockflow.cluster.SubmittedKafkaSettings;
@@ -61,6 +62,17 @@ public final class SubmitCommand implements Callable<Integer> {
     String fromSavepoint;
 
     @Option(
+            names = "--claim-in-place",
+            description = {
+                "Let the job own the savepoint itself rather than a copy: Flink deletes it once newer checkpoints"
+                        + " replace it. For a copy made by hand, or a savepoint on a file system this machine cannot"
+                        + " reach. Without it, the job restores a copy made beside the savepoint"
+                        + " (claimed-<UTC time>-<savepoint folder>), and the savepoint stays whole; a retained"
+                        + " checkpoint (chk-N) is a job's own and is claimed where it is."
+            })
+    boolean claimInPlace;
+
+    @Option(
             names = "--allow-non-restored-state",
             description =
                     "Start even if the savepoint holds state of an operator the job no longer has (it is dropped).")
@@ -114,25 +126,27 @@ public final class SubmitCommand implements Callable<Integer> {
                     + " --savepoint DIR`, then submit with --from-savepoint), or pass --allow-duplicate");
             return 2;
         }
+        String restoreFrom =
+                fromSavepoint == null ? null : claimed(fromSavepoint, claimInPlace, out());
         String jobId = submit(
                 flink,
                 jar,
                 job,
                 programArgs,
-                fromSavepoint,
+                restoreFrom,
                 allowNonRestoredState,
                 new Submissions(submissions),
                 environment,
                 clusterKafkaSettings);
         out().println("Submitted " + job + " as job " + jobId + " to " + flink.address()
-                + (fromSavepoint != null ? ", restored from " + fromSavepoint : ""));
+                + (restoreFrom != null ? ", restored from " + restoreFrom : ""));
         out().println(jobId);
         return 0;
     }
 
     /**
-     * Uploads the jar, runs the job with this shell's Kafka settings ({@link SubmittedKafkaSettings}), removes the jar
-     * and logs the submission (the arguments as given, never the settings) for `recover`; returns the job id.
+     * Uploads the jar, runs the job with this shell's Kafka settings ({@link SubmittedKafkaSettings}) from
+     * {@code fromSavepoint}, which it claims ({@link #claimed}), removes the jar and logs the submission (the arguments as given, never the settings) for `recover`; returns the job id.
      */
     static String submit(
             FlinkRest flink,
@@ -161,6 +175,19 @@ public final class SubmitCommand implements Callable<Integer> {
                 flink.deleteJar(jarId);
             }
         }
+    }
+
+    /**
+     * What a restore from {@code from} claims ({@link ClaimedRestore}): a copy of a savepoint, said on {@code out}, or
+     * a retained checkpoint itself.
+     */
+    static String claimed(String from, boolean inPlace, java.io.PrintWriter out) throws java.io.IOException {
+        String claimed = ClaimedRestore.claimed(from, inPlace, java.time.Instant.now());
+        if (!claimed.equals(from)) {
+            out.println("The job claims (owns, and deletes once newer checkpoints replace it) a copy of " + from
+                    + ", which stays as it is: " + claimed);
+        }
+        return claimed;
     }
 
     static Path defaultSubmissions() {

@@ -24,6 +24,12 @@ import java.util.UUID;
 public final class FlinkRest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The claim mode of every restore: with the state changelog on, a restore that does not claim its snapshot must
+     * take a full first checkpoint, which the changelog cannot, and every checkpoint after it fails.
+     */
+    public static final String RESTORE_CLAIM_MODE = "CLAIM";
+
     private final String base;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,19 +70,27 @@ public final class FlinkRest {
         return Path.of(file).getFileName().toString();
     }
 
+    /** Runs an uploaded jar's main class with the arguments, from no state; returns the job id. */
+    public String run(String jarId, String entryClass, List<String> args) throws IOException, InterruptedException {
+        return run(jarId, entryClass, args, null, false);
+    }
+
     /**
-     * Runs an uploaded jar's main class with the arguments; returns the job id.
+     * Runs an uploaded jar's main class with the arguments; returns the job id. A restore claims its snapshot (Flink's
+     * CLAIM mode, whatever the cluster's {@code execution.state-recovery.claim-mode}): the job owns it and Flink
+     * deletes it once newer checkpoints replace it ({@link ClaimedRestore} says what to give it).
      *
-     * @param savepointPath restore from this savepoint or retained checkpoint, or null for a fresh start
+     * @param claimedPath restore from this snapshot, which the job may own, or null for a fresh start
      */
     public String run(
-            String jarId, String entryClass, List<String> args, String savepointPath, boolean allowNonRestoredState)
+            String jarId, String entryClass, List<String> args, String claimedPath, boolean allowNonRestoredState)
             throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode();
         request.put("entryClass", entryClass);
         request.set("programArgsList", JSON.valueToTree(args));
-        if (savepointPath != null) {
-            request.put("savepointPath", savepointPath);
+        if (claimedPath != null) {
+            request.put("savepointPath", claimedPath);
+            request.put("claimMode", RESTORE_CLAIM_MODE);
             request.put("allowNonRestoredState", allowNonRestoredState);
         }
         JsonNode response = post("/jars/" + jarId + "/run", request, Duration.ofMinutes(2));

@@ -198,7 +198,7 @@ class HighAvailabilityClusterITCase {
                 List.of("inventory", "--bootstrap", KAFKA.bootstrap(), "--checkpoint-interval", "500ms"));
         topics.forEach((logical, actual) -> args.addAll(List.of("--topic", logical + "=" + actual)));
         String jarId = rest.uploadJar(JOB_JAR);
-        String job = rest.run(jarId, "io.stockflow.flink.main.JobMain", args, null, false);
+        String job = rest.run(jarId, "io.stockflow.flink.main.JobMain", args);
         rest.deleteJar(jarId);
         await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(job)));
         return job;

@@ -409,7 +409,7 @@ class StandaloneClusterITCase {
         List<String> args = new ArrayList<>(
                 List.of("inventory", "--bootstrap", KAFKA.bootstrap(), "--checkpoint-interval", "500ms"));
         topics.forEach((logical, actual) -> args.addAll(List.of("--topic", logical + "=" + actual)));
-        String job = rest.run(jarId, "io.stockflow.flink.main.JobMain", args, null, false);
+        String job = rest.run(jarId, "io.stockflow.flink.main.JobMain", args);
         await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(job)));
         return job;
     }

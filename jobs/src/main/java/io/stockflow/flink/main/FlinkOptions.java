@@ -15,6 +15,8 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateChangelogOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,6 +117,11 @@ public class FlinkOptions {
             conf.set(
                     FsStateChangelogOptions.BASE_PATH,
                     stateDir.resolve("changelog").toAbsolutePath().toUri().toString());
+        }
+        // A restore with the state changelog on must claim its snapshot (a NO_CLAIM restore's checkpoints all fail),
+        // also when the configuration folder is a user's without the key.
+        if (!conf.contains(StateRecoveryOptions.RESTORE_MODE)) {
+            conf.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
         }
         conf.set(RestOptions.PORT, bounded ? 0 : webPort);
         if (bounded) {

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The inventory job with the project's state settings ({@code flink-conf/config.yaml}: RocksDB) and the state changelog
- * turned on as that file says to (changelog enabled, restores in CLAIM mode), with exactly-once outputs: stopped with a savepoint, or cancelled and started again from its
+ * The inventory job with the project's state settings ({@code flink-conf/config.yaml}: RocksDB, the state changelog on,
+ * restores in CLAIM mode), with exactly-once outputs: stopped with a savepoint, or cancelled and started again from its
  * last retained checkpoint, it continues where it stopped, and its checkpoints after the restore complete (else no
  * output after the restore would be committed).
  *
@@ -135,21 +135,22 @@ class ChangelogRestoreITCase {
     }
 
     /**
-     * The {@code state.*} settings of the project's {@code config.yaml}, with incremental checkpoints and retention on
-     * cancellation as it sets them, and the state changelog turned on as it says to (with restores in CLAIM mode);
-     * RocksDB's files and the checkpoints under {@code dir}.
+     * The {@code state.*} settings of the project's {@code config.yaml}, with incremental checkpoints, retention on
+     * cancellation, the state changelog and restores in CLAIM mode as it sets them; RocksDB's files and the checkpoints
+     * under {@code dir}.
      */
     private static Configuration projectSettings(Path dir) {
         Configuration state = new Configuration();
         FlinkOptions.embeddedConfiguration(Path.of("..", "flink-conf")).toMap().forEach((key, value) -> {
             if (key.startsWith("state.")
+                    || key.equals(StateRecoveryOptions.RESTORE_MODE.key())
                     || key.equals(CheckpointingOptions.INCREMENTAL_CHECKPOINTS.key())
                     || key.equals(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION.key()))
                 state.setString(key, value);
         });
         assertThat(state.get(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE)).isEqualTo("filesystem");
-        state.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, true);
-        state.set(StateRecoveryOptions.RESTORE_MODE, RecoveryClaimMode.CLAIM);
+        assertThat(state.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isTrue();
+        assertThat(state.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
         assertThat(state.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
         state.set(RocksDBOptions.LOCAL_DIRECTORIES, dir.resolve("rocksdb").toString());
         state.set(

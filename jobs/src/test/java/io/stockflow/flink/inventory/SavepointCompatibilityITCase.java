@@ -23,8 +23,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.apache.flink.changelog.fs.FsStateChangelogOptions;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.RecoveryClaimMode;
@@ -61,9 +64,15 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SavepointCompatibilityITCase {
-    /** A broker per savepoint: each restores Kafka sources that read the same topic names from their start. */
+    private static final Path CHANGELOG =
+            Path.of("target", "savepoint-compatibility-it", "changelog").toAbsolutePath();
+
+    /**
+     * A broker per savepoint: each restores Kafka sources that read the same topic names from their start. The
+     * TaskManager writes the state changelog where the project's set-up has it on.
+     */
     @RegisterExtension
-    static final KafkaPipeline PIPELINE = KafkaPipeline.withBrokerPerTest();
+    static final KafkaPipeline PIPELINE = KafkaPipeline.withBrokerPerTest().andClusterSettings(changelogStorage());
 
     /** Where {@link #regenerateTheKeptSavepoint} writes. */
     static final String NEWEST = "savepoints/inventory-v2";
@@ -77,8 +86,9 @@ class SavepointCompatibilityITCase {
     private static final int ORDERS_BEFORE = 5;
 
     /**
-     * Each kept savepoint restores into Flink's default state backend, and into the project's: RocksDB as
-     * {@code flink-conf/config.yaml} sets it up.
+     * Each kept savepoint restores into Flink's default state backend, and into the project's: RocksDB with the state
+     * changelog, restores claiming their snapshot, as {@code flink-conf/config.yaml} sets it up. The kept savepoints
+     * were taken without the changelog, as the versions before it ran.
      */
     @ParameterizedTest(name = "{0}, project state backend: {1}")
     @CsvSource({
@@ -197,8 +207,8 @@ class SavepointCompatibilityITCase {
     }
 
     /**
-     * The {@code state.*} settings of the project's {@code config.yaml} and the claim mode of its restores, RocksDB's
-     * files under {@code dir}.
+     * The {@code state.*} settings of the project's {@code config.yaml} (RocksDB, the state changelog on) and the claim
+     * mode of its restores; RocksDB's files and the checkpoints under {@code dir}.
      */
     private static Configuration projectStateSettings(Path dir) {
         Configuration state = new Configuration();
@@ -207,8 +217,21 @@ class SavepointCompatibilityITCase {
                 state.setString(key, value);
         });
         assertThat(state.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(state.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isTrue();
+        assertThat(state.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
         state.set(RocksDBOptions.LOCAL_DIRECTORIES, dir.resolve("rocksdb").toString());
+        state.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                dir.resolve("checkpoints").toUri().toString());
         return state;
+    }
+
+    /** What the TaskManager needs for the changelog (a job cannot set it): where the log's files go. */
+    private static Configuration changelogStorage() {
+        Configuration cluster = new Configuration();
+        cluster.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
+        cluster.set(FsStateChangelogOptions.BASE_PATH, CHANGELOG.toUri().toString());
+        return cluster;
     }
 
     private static List<String> orders() {

@@ -45,31 +45,37 @@ class EmbeddedEnvironmentTest {
     }
 
     @Test
-    void theStateChangelogIsOffAndRestoresDoNotClaimTheirSnapshotByDefault() {
-        Configuration conf = configuration(projectConfiguration().embeddedEnvironment(false, Map.of()));
-
-        assertThat(conf.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isFalse();
-        assertThat(conf.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.NO_CLAIM);
-    }
-
-    @Test
-    void aLiveRunWithTheStateChangelogWritesItBesideItsCheckpoints(@TempDir Path state) {
+    void aLiveRunWritesTheStateChangelogBesideItsCheckpointsAndRestoresClaimTheirSnapshot(@TempDir Path state) {
         FlinkOptions options = projectConfiguration();
         options.stateDir = state;
-        Configuration conf = configuration(options.embeddedEnvironment(
-                false, Map.of(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG.key(), "true")));
+        Configuration conf = configuration(options.embeddedEnvironment(false, Map.of()));
 
         assertThat(conf.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isTrue();
         assertThat(conf.get(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE)).isEqualTo("filesystem");
         assertThat(conf.get(FsStateChangelogOptions.BASE_PATH))
                 .isEqualTo(state.resolve("changelog").toAbsolutePath().toUri().toString());
+        assertThat(conf.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
+    }
+
+    @Test
+    void restoresClaimTheirSnapshotWithAConfigurationThatDoesNotSaySo(@TempDir Path userConf) {
+        FlinkOptions options = new FlinkOptions();
+        options.flinkConf = userConf;
+        Configuration conf = configuration(options.embeddedEnvironment(
+                false, Map.of(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG.key(), "true")));
+
+        assertThat(conf.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isTrue();
+        assertThat(conf.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
     }
 
     @Test
     void aBoundedRunWritesNoStateChangelog() {
-        Configuration conf = configuration(projectConfiguration()
-                .embeddedEnvironment(true, Map.of(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG.key(), "true")));
+        FlinkOptions options = projectConfiguration();
+        Configuration conf = configuration(options.embeddedEnvironment(true, Map.of()));
 
+        assertThat(FlinkOptions.embeddedConfiguration(options.flinkConf).get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG))
+                .as("config.yaml turns it on")
+                .isTrue();
         assertThat(conf.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isFalse();
     }
 
