@@ -81,7 +81,24 @@ class ClusterCommandsTest {
                         "3");
         assertThat(submit.rest).isEqualTo("10.0.0.5:8081");
         assertThat(submit.fromSavepoint).isEqualTo("/sp/1");
+        assertThat(submit.claimInPlace).isFalse();
         assertThat(submit.jobArgs).containsExactly("--bootstrap", "k:9092", "--low-stock-threshold", "3");
+    }
+
+    @Test
+    void submitFromASavepointSaysWhichCopyTheJobClaims(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path savepoint =
+                java.nio.file.Files.createDirectories(dir.resolve("savepoint-1a2b3c-0123456789ab"));
+        java.nio.file.Files.writeString(savepoint.resolve("_metadata"), "m");
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        String claimed = SubmitCommand.claimed(savepoint.toString(), false, new java.io.PrintWriter(out, true));
+
+        assertThat(claimed).contains("/claimed-").endsWith("-savepoint-1a2b3c-0123456789ab/");
+        assertThat(out.toString()).contains("a copy of " + savepoint, "which stays as it is", claimed);
+        assertThat(SubmitCommand.claimed(savepoint.toString(), true, new java.io.PrintWriter(out, true)))
+                .isEqualTo(savepoint.toString());
     }
 
     @Test

@@ -237,11 +237,23 @@ class StandaloneClusterITCase {
         String savepoint = lastLine(stockflow(
                 List.of("stop", "inventory", "--savepoint", savepoints.toString(), "--rest", flink.restAddress())));
         assertThat(rest.state(oldJob)).isEqualTo("FINISHED");
+        Path savepointFolder = RetainedCheckpoints.localFolder(savepoint).orElseThrow();
+        Map<Path, Long> savepointFiles = filesAndSizes(savepointFolder);
         List<String> resubmit = new ArrayList<>(submit);
         resubmit.addAll(List.of("--from-savepoint", savepoint));
-        String newJob = lastLine(stockflow(resubmit));
+        String submitted = stockflow(resubmit);
+        String newJob = lastLine(submitted);
         try {
             await().atMost(WAIT).until(() -> "RUNNING".equals(rest.state(newJob)));
+            String restored = rest.get("/jobs/" + newJob + "/checkpoints")
+                    .path("latest")
+                    .path("restored")
+                    .path("external_path")
+                    .asText();
+            assertThat(RetainedCheckpoints.localFolder(restored).orElseThrow().getFileName().toString())
+                    .as("the new job claims a copy of the savepoint: " + submitted)
+                    .startsWith(ClaimedRestore.COPY_PREFIX)
+                    .endsWith(savepointFolder.getFileName().toString());
             List<String> after = new ArrayList<>();
             after.add(DAY.orders().get(0)); // Shopify retries its webhook once more: known from the savepoint
             after.addAll(DAY.orders()
@@ -269,8 +281,30 @@ class StandaloneClusterITCase {
                     .hasSize(5);
             assertThat(KAFKA.readCommitted(topics.get(Topics.DEADLETTER), r -> r.size() >= 2, WAIT))
                     .hasSize(2);
+
+            // The claimed copy is subsumed once the job has retained newer checkpoints; the savepoint stays whole.
+            long checkpoints = rest.completedCheckpoints(newJob);
+            int retained = Integer.parseInt(
+                    flink.config().getString("execution.checkpointing.num-retained", "1"));
+            await().atMost(WAIT).until(() -> rest.completedCheckpoints(newJob) >= checkpoints + retained + 1);
+            Path copy = RetainedCheckpoints.localFolder(restored).orElseThrow();
+            await().atMost(WAIT)
+                    .alias("Flink deletes the claimed copy once newer checkpoints replace it")
+                    .until(() -> !Files.exists(copy.resolve("_metadata")));
+            assertThat(filesAndSizes(savepointFolder))
+                    .as("the operator's savepoint, after the restored job completed several checkpoints")
+                    .isEqualTo(savepointFiles);
         } finally {
             cancel(newJob);
+        }
+    }
+
+    /** Every file under the folder, by its path relative to it, with its size. */
+    private static Map<Path, Long> filesAndSizes(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            Map<Path, Long> sizes = new java.util.TreeMap<>();
+            for (Path f : files.filter(Files::isRegularFile).toList()) sizes.put(folder.relativize(f), Files.size(f));
+            return sizes;
         }
     }
 
