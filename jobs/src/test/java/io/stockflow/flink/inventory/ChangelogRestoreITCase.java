@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The inventory job with the project's state settings ({@code flink-conf/config.yaml}: RocksDB, the state changelog on,
@@ -58,17 +60,34 @@ class ChangelogRestoreITCase {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int ORDERS_BEFORE = 5;
 
-    @Test
-    void aSavepointRestoresAndTheLedgerContinues(@TempDir Path scratch) throws Exception {
-        TestTopics topics = topics("savepoint");
+    /**
+     * A savepoint, in either format, restores from a copy in another folder (savepoints are relocatable), which the job
+     * claims: once the job's newer checkpoints replace the copy, Flink deletes it, and the savepoint is as it was. The
+     * changelog's checkpoints refer to the restored state until its first materialization, so the restored job
+     * materializes every second here rather than every 10 minutes.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SavepointFormatType.class)
+    void aSavepointRestoresFromACopyTheJobClaimsAndTheLedgerContinues(SavepointFormatType format, @TempDir Path scratch)
+            throws Exception {
+        TestTopics topics = topics("savepoint-" + format.name().toLowerCase(java.util.Locale.ROOT));
         JobClient job = start(topics, null, projectSettings(scratch));
         feedTheFirstOrders(topics);
-        String savepoint = job.stopWithSavepoint(
-                        false, scratch.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+        String written = job.stopWithSavepoint(false, scratch.resolve("savepoints").toUri().toString(), format)
                 .get(60, TimeUnit.SECONDS);
-        System.out.println("savepoint " + savepoint);
-        start(topics, savepoint, projectSettings(scratch));
+        Path savepoint = Path.of(java.net.URI.create(written.replaceFirst("^file:/+", "file:///")));
+        Map<Path, Long> files = filesAndSizes(savepoint);
+        Path copy = copy(savepoint, scratch.resolve("elsewhere").resolve("claimed-" + savepoint.getFileName()));
+        System.out.println(format + " savepoint " + savepoint + ", restored from its copy " + copy);
+        Configuration restored = projectSettings(scratch);
+        restored.set(StateChangelogOptions.PERIODIC_MATERIALIZATION_INTERVAL, Duration.ofSeconds(1));
+        start(topics, copy.toUri().toString(), restored);
         feedTheRestAndCheck(topics);
+        org.awaitility.Awaitility.await()
+                .atMost(WAIT)
+                .alias("the claimed copy is deleted once newer checkpoints replace it")
+                .until(() -> !Files.exists(copy.resolve("_metadata")));
+        assertThat(filesAndSizes(savepoint)).as("the savepoint, untouched").isEqualTo(files);
     }
 
     @Test
@@ -176,6 +195,25 @@ class ChangelogRestoreITCase {
                             p -> Integer.parseInt(p.getFileName().toString().substring(4))))
                     .orElseThrow();
         }
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+        return to;
+    }
+
+    private static Map<Path, Long> filesAndSizes(Path folder) throws IOException {
+        Map<Path, Long> sizes = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) sizes.put(folder.relativize(f), Files.size(f));
+        }
+        return sizes;
     }
 
     private static List<String> orders() {
