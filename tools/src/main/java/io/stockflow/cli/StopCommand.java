@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Stops a job on a Flink cluster with a savepoint, for an upgrade: the sources stop, a last "
                     + "savepoint is taken, the exactly-once sinks commit, the job finishes. Prints the savepoint's path;",
-            "start the new version with `stockflow submit JOB --from-savepoint PATH`."
+            "start the new version with `stockflow submit JOB --from-savepoint PATH` (the job restores a copy of it; the"
+                    + " savepoint stays, the way back)."
         })
 public final class StopCommand implements Callable<Integer> {
     @Spec
