@@ -146,7 +146,8 @@ public final class SubmitCommand implements Callable<Integer> {
 
     /**
      * Uploads the jar, runs the job with this shell's Kafka settings ({@link SubmittedKafkaSettings}) from
-     * {@code fromSavepoint}, which it claims ({@link #claimed}), removes the jar and logs the submission (the arguments as given, never the settings) for `recover`; returns the job id.
+     * {@code fromSavepoint}, which it claims ({@link #claimed} says what to give), removes the jar and logs the
+     * submission (the arguments as given, never the settings) for `recover`; returns the job id.
      */
     static String submit(
             FlinkRest flink,
