@@ -154,15 +154,7 @@ public final class RecoverCommand implements Callable<Integer> {
         // The run's own checkpoint is claimed where it is; a savepoint (its last stop) through a copy.
         String claimed = SubmitCommand.claimed(restoreFrom.get(), false, out());
         String newJob = SubmitCommand.submit(
-                flink,
-                jar,
-                job,
-                programArgs,
-                claimed,
-                allowNonRestoredState,
-                log,
-                environment,
-                clusterKafkaSettings);
+                flink, jar, job, programArgs, claimed, allowNonRestoredState, log, environment, clusterKafkaSettings);
         out().println("Recovered " + job + " as job " + newJob + " on " + flink.address() + " with "
                 + String.join(" ", programArgs.subList(1, programArgs.size())));
         out().println(newJob);

@@ -126,8 +126,7 @@ public final class SubmitCommand implements Callable<Integer> {
                     + " --savepoint DIR`, then submit with --from-savepoint), or pass --allow-duplicate");
             return 2;
         }
-        String restoreFrom =
-                fromSavepoint == null ? null : claimed(fromSavepoint, claimInPlace, out());
+        String restoreFrom = fromSavepoint == null ? null : claimed(fromSavepoint, claimInPlace, out());
         String jobId = submit(
                 flink,
                 jar,

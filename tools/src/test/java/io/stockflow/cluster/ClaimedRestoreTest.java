@@ -54,13 +54,17 @@ class ClaimedRestoreTest {
 
         String claimed = ClaimedRestore.claimed(savepoint.resolve("_metadata").toString(), false, NOW);
 
-        assertThat(RetainedCheckpoints.localFolder(claimed).orElseThrow().getFileName().toString())
+        assertThat(RetainedCheckpoints.localFolder(claimed)
+                        .orElseThrow()
+                        .getFileName()
+                        .toString())
                 .startsWith(ClaimedRestore.COPY_PREFIX);
     }
 
     @Test
     void aRetainedCheckpointIsClaimedWhereItIs(@TempDir Path dir) throws Exception {
-        Path checkpoint = savepoint(dir.resolve("0123456789abcdef0123456789abcdef").resolve("chk-7"));
+        Path checkpoint =
+                savepoint(dir.resolve("0123456789abcdef0123456789abcdef").resolve("chk-7"));
 
         assertThat(ClaimedRestore.claimed(checkpoint.toUri().toString(), false, NOW))
                 .isEqualTo(checkpoint.toUri().toString());

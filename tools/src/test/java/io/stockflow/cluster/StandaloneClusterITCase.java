@@ -250,7 +250,10 @@ class StandaloneClusterITCase {
                     .path("restored")
                     .path("external_path")
                     .asText();
-            assertThat(RetainedCheckpoints.localFolder(restored).orElseThrow().getFileName().toString())
+            assertThat(RetainedCheckpoints.localFolder(restored)
+                            .orElseThrow()
+                            .getFileName()
+                            .toString())
                     .as("the new job claims a copy of the savepoint: " + submitted)
                     .startsWith(ClaimedRestore.COPY_PREFIX)
                     .endsWith(savepointFolder.getFileName().toString());
@@ -285,8 +288,7 @@ class StandaloneClusterITCase {
             // Newer checkpoints than the ones retained: the claimed copy is subsumed (Flink deletes it once the
             // changelog's first materialization no longer refers to it, ChangelogRestoreITCase), the savepoint stays.
             long checkpoints = rest.completedCheckpoints(newJob);
-            int retained = Integer.parseInt(
-                    flink.config().getString("execution.checkpointing.num-retained", "1"));
+            int retained = Integer.parseInt(flink.config().getString("execution.checkpointing.num-retained", "1"));
             await().atMost(WAIT).until(() -> rest.completedCheckpoints(newJob) >= checkpoints + retained + 1);
             assertThat(filesAndSizes(savepointFolder))
                     .as("the operator's savepoint, after the restored job completed several checkpoints")

@@ -71,7 +71,8 @@ class ChangelogRestoreITCase {
         TestTopics topics = topics("savepoint-" + format.name().toLowerCase(java.util.Locale.ROOT));
         JobClient job = start(topics, null, projectSettings(scratch));
         feedTheFirstOrders(topics);
-        String written = job.stopWithSavepoint(false, scratch.resolve("savepoints").toUri().toString(), format)
+        String written = job.stopWithSavepoint(
+                        false, scratch.resolve("savepoints").toUri().toString(), format)
                 .get(60, TimeUnit.SECONDS);
         Path savepoint = Path.of(java.net.URI.create(written.replaceFirst("^file:/+", "file:///")));
         Map<Path, Long> files = filesAndSizes(savepoint);
@@ -79,11 +80,10 @@ class ChangelogRestoreITCase {
         System.out.println(format + " savepoint " + savepoint + ", restored from its copy " + copy);
         JobClient restored = start(topics, copy.toUri().toString(), projectSettings(scratch));
         feedTheRestAndCheck(topics);
-        Path checkpoints = scratch.resolve("checkpoints").resolve(restored.getJobID().toHexString());
+        Path checkpoints =
+                scratch.resolve("checkpoints").resolve(restored.getJobID().toHexString());
         long first = newestCheckpoint(checkpoints);
-        org.awaitility.Awaitility.await()
-                .atMost(WAIT)
-                .until(() -> newestCheckpoint(checkpoints) >= first + 3);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> newestCheckpoint(checkpoints) >= first + 3);
         assertThat(filesAndSizes(savepoint))
                 .as("the savepoint, after the restored job's checkpoints")
                 .isEqualTo(files);

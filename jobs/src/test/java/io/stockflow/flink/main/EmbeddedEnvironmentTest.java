@@ -73,7 +73,8 @@ class EmbeddedEnvironmentTest {
         FlinkOptions options = projectConfiguration();
         Configuration conf = configuration(options.embeddedEnvironment(true, Map.of()));
 
-        assertThat(FlinkOptions.embeddedConfiguration(options.flinkConf).get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG))
+        assertThat(FlinkOptions.embeddedConfiguration(options.flinkConf)
+                        .get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG))
                 .as("config.yaml turns it on")
                 .isTrue();
         assertThat(conf.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isFalse();
