@@ -1,9 +1,7 @@
 package io.stockflow.routing;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,38 +46,35 @@ public final class EvaluationCodec {
     private EvaluationCodec() {}
 
     public static byte[] write(Evaluation e) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream data = new DataOutputStream(bytes)) {
-            Writer out = new Writer(data);
-            data.writeByte(VERSION);
-            out.string(e.ruleSetVersion());
-            out.string(e.ruleId());
-            data.writeByte((e.fallback() ? FALLBACK : 0)
-                    | (e.split().shipCompletePreferred() ? SHIP_COMPLETE_PREFERRED : 0)
-                    | (e.split().allowBackorder() ? ALLOW_BACKORDER : 0));
-            out.varint(e.split().maxShipments());
-            out.varint(e.matchedRuleIds().size());
-            for (String id : e.matchedRuleIds()) out.string(id);
-            out.varint(e.rankBy().size());
-            for (Criterion c : e.rankBy()) out.string(c.name());
-            out.string(e.serviceLevel());
-            out.string(e.zone());
-            out.varint(e.ranking().size());
-            for (Candidate c : e.ranking()) candidate(out, c);
-            out.varint(e.excluded().size());
-            for (Exclusion x : e.excluded()) {
-                out.string(x.location());
-                out.string(x.why());
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+        Bytes data = new Bytes(256);
+        Writer out = new Writer(data);
+        data.writeByte(VERSION);
+        out.string(e.ruleSetVersion());
+        out.string(e.ruleId());
+        data.writeByte((e.fallback() ? FALLBACK : 0)
+                | (e.split().shipCompletePreferred() ? SHIP_COMPLETE_PREFERRED : 0)
+                | (e.split().allowBackorder() ? ALLOW_BACKORDER : 0));
+        out.varint(e.split().maxShipments());
+        out.varint(e.matchedRuleIds().size());
+        for (String id : e.matchedRuleIds()) out.string(id);
+        out.varint(e.rankBy().size());
+        for (Criterion c : e.rankBy()) out.string(c.name());
+        out.string(e.serviceLevel());
+        out.string(e.zone());
+        out.varint(e.ranking().size());
+        for (Candidate c : e.ranking()) candidate(out, c);
+        out.varint(e.excluded().size());
+        for (Exclusion x : e.excluded()) {
+            out.string(x.location());
+            out.string(x.why());
         }
-        return bytes.toByteArray();
+        return data.toByteArray();
     }
 
     public static Evaluation read(byte[] bytes) {
         if (bytes.length >= 2 && bytes[0] == JAVA_MAGIC_0 && bytes[1] == JAVA_MAGIC_1) return readJavaSerialized(bytes);
-        try (DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try {
+            Cursor data = new Cursor(bytes);
             byte version = data.readByte();
             if (version != VERSION) throw new IllegalArgumentException("unknown evaluation format version " + version);
             Reader in = new Reader(data);
@@ -113,7 +109,7 @@ public final class EvaluationCodec {
         }
     }
 
-    private static void candidate(Writer out, Candidate c) throws IOException {
+    private static void candidate(Writer out, Candidate c) {
         out.string(c.location());
         out.data.writeByte((c.afterCutoff() ? AFTER_CUTOFF : 0)
                 | (c.distanceKm() != null ? HAS_DISTANCE : 0)
@@ -166,14 +162,14 @@ public final class EvaluationCodec {
 
     /** Strings: 0 is null, 1 a new string (length, UTF-8), n ≥ 2 the (n−2)th string written before. */
     private static final class Writer {
-        final DataOutputStream data;
+        final Bytes data;
         private final Map<String, Integer> written = new HashMap<>();
 
-        Writer(DataOutputStream data) {
+        Writer(Bytes data) {
             this.data = data;
         }
 
-        void string(String s) throws IOException {
+        void string(String s) {
             if (s == null) {
                 varint(0);
                 return;
@@ -190,7 +186,7 @@ public final class EvaluationCodec {
             data.write(utf8);
         }
 
-        void decimal(BigDecimal d) throws IOException {
+        void decimal(BigDecimal d) {
             signed(d.scale());
             byte[] unscaled = d.unscaledValue().toByteArray();
             varint(unscaled.length);
@@ -198,16 +194,16 @@ public final class EvaluationCodec {
         }
 
         /** Zig-zag, so small negative numbers stay short. */
-        void signed(long v) throws IOException {
+        void signed(long v) {
             unsigned((v << 1) ^ (v >> 63));
         }
 
-        void varint(int v) throws IOException {
+        void varint(int v) {
             if (v < 0) throw new IllegalArgumentException("negative count " + v);
             unsigned(v);
         }
 
-        private void unsigned(long v) throws IOException {
+        private void unsigned(long v) {
             while ((v & ~0x7FL) != 0) {
                 data.writeByte((int) ((v & 0x7F) | 0x80));
                 v >>>= 7;
@@ -217,10 +213,10 @@ public final class EvaluationCodec {
     }
 
     private static final class Reader {
-        final DataInputStream data;
+        final Cursor data;
         private final List<String> read = new ArrayList<>();
 
-        Reader(DataInputStream data) {
+        Reader(Cursor data) {
             this.data = data;
         }
 
@@ -228,17 +224,14 @@ public final class EvaluationCodec {
             int tag = varint();
             if (tag == 0) return null;
             if (tag >= 2) return read.get(tag - 2);
-            byte[] utf8 = new byte[varint()];
-            data.readFully(utf8);
-            String s = new String(utf8, StandardCharsets.UTF_8);
+            String s = data.readUtf8(varint());
             read.add(s);
             return s;
         }
 
         BigDecimal decimal() throws IOException {
             int scale = (int) signed();
-            byte[] unscaled = new byte[varint()];
-            data.readFully(unscaled);
+            byte[] unscaled = data.readBytes(varint());
             return new BigDecimal(new BigInteger(unscaled), scale);
         }
 
@@ -259,6 +252,87 @@ public final class EvaluationCodec {
                 if ((b & 0x80) == 0) return v;
             }
             throw new IOException("malformed variable-length integer");
+        }
+    }
+
+    /**
+     * A growing byte buffer written big-endian as {@link java.io.DataOutputStream} writes, without its per-byte locks
+     * (its and {@code ByteArrayOutputStream}'s writes are synchronized).
+     */
+    private static final class Bytes {
+        private byte[] buf;
+        private int size;
+
+        Bytes(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        void writeByte(int b) {
+            ensure(1);
+            buf[size++] = (byte) b;
+        }
+
+        void write(byte[] bytes) {
+            ensure(bytes.length);
+            System.arraycopy(bytes, 0, buf, size, bytes.length);
+            size += bytes.length;
+        }
+
+        void writeDouble(double d) {
+            long v = Double.doubleToLongBits(d);
+            for (int shift = 56; shift >= 0; shift -= 8) writeByte((int) (v >>> shift));
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        }
+    }
+
+    /** Reads what {@link Bytes} wrote, as {@link java.io.DataInputStream} reads it, from an array without locks. */
+    private static final class Cursor {
+        private final byte[] buf;
+        private int pos;
+
+        Cursor(byte[] buf) {
+            this.buf = buf;
+        }
+
+        byte readByte() throws IOException {
+            need(1);
+            return buf[pos++];
+        }
+
+        int readUnsignedByte() throws IOException {
+            return readByte() & 0xFF;
+        }
+
+        double readDouble() throws IOException {
+            need(8);
+            long v = 0;
+            for (int i = 0; i < 8; i++) v = (v << 8) | (buf[pos++] & 0xFF);
+            return Double.longBitsToDouble(v);
+        }
+
+        byte[] readBytes(int length) throws IOException {
+            need(length);
+            byte[] bytes = Arrays.copyOfRange(buf, pos, pos + length);
+            pos += length;
+            return bytes;
+        }
+
+        String readUtf8(int length) throws IOException {
+            need(length);
+            String s = new String(buf, pos, length, StandardCharsets.UTF_8);
+            pos += length;
+            return s;
+        }
+
+        private void need(int length) throws IOException {
+            if (length < 0 || length > buf.length - pos) throw new EOFException("evaluation bytes end early");
         }
     }
 }

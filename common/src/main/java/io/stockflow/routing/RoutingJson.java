@@ -1,10 +1,8 @@
 package io.stockflow.routing;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.stockflow.json.JsonText;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 
 /**
  * Writes the {@code explanation} object of an {@code orders.allocations} record (see
@@ -12,53 +10,47 @@ import java.io.UncheckedIOException;
  * locations left out and why, the split policy, where the order ships from and what was short.
  */
 public final class RoutingJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private RoutingJson() {}
 
     public static String explanation(RoutingDecision d) {
+        return JsonText.object(g -> fields(g, d));
+    }
+
+    private static void fields(JsonGenerator g, RoutingDecision d) throws IOException {
         Evaluation e = d.evaluation();
-        StringWriter out = new StringWriter(512);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        g.writeStringField("rule_id", e.ruleId());
+        g.writeBooleanField("fallback", e.fallback());
+        strings(g, "matched_rule_ids", e.matchedRuleIds());
+        g.writeArrayFieldStart("rank_by");
+        for (Criterion c : e.rankBy()) g.writeString(c.name());
+        g.writeEndArray();
+        g.writeStringField("service_level", e.serviceLevel());
+        if (e.zone() != null) g.writeStringField("zone", e.zone());
+        g.writeArrayFieldStart("ranking");
+        for (Candidate c : e.ranking()) candidate(g, c);
+        g.writeEndArray();
+        g.writeArrayFieldStart("excluded");
+        for (Exclusion x : e.excluded()) {
             g.writeStartObject();
-            g.writeStringField("rule_id", e.ruleId());
-            g.writeBooleanField("fallback", e.fallback());
-            strings(g, "matched_rule_ids", e.matchedRuleIds());
-            g.writeArrayFieldStart("rank_by");
-            for (Criterion c : e.rankBy()) g.writeString(c.name());
-            g.writeEndArray();
-            g.writeStringField("service_level", e.serviceLevel());
-            if (e.zone() != null) g.writeStringField("zone", e.zone());
-            g.writeArrayFieldStart("ranking");
-            for (Candidate c : e.ranking()) candidate(g, c);
-            g.writeEndArray();
-            g.writeArrayFieldStart("excluded");
-            for (Exclusion x : e.excluded()) {
-                g.writeStartObject();
-                g.writeStringField("location", x.location());
-                g.writeStringField("why", x.why());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("split");
-            g.writeBooleanField("ship_complete_preferred", e.split().shipCompletePreferred());
-            g.writeNumberField("max_shipments", e.split().maxShipments());
-            g.writeBooleanField("allow_backorder", e.split().allowBackorder());
+            g.writeStringField("location", x.location());
+            g.writeStringField("why", x.why());
             g.writeEndObject();
-            strings(g, "ship_from", d.shipFrom());
-            g.writeArrayFieldStart("shortfall");
-            for (PlannedUnits u : d.shortfall()) {
-                g.writeStartObject();
-                g.writeStringField("sku", u.sku());
-                g.writeNumberField("quantity", u.quantity());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
         }
-        return out.toString();
+        g.writeEndArray();
+        g.writeObjectFieldStart("split");
+        g.writeBooleanField("ship_complete_preferred", e.split().shipCompletePreferred());
+        g.writeNumberField("max_shipments", e.split().maxShipments());
+        g.writeBooleanField("allow_backorder", e.split().allowBackorder());
+        g.writeEndObject();
+        strings(g, "ship_from", d.shipFrom());
+        g.writeArrayFieldStart("shortfall");
+        for (PlannedUnits u : d.shortfall()) {
+            g.writeStartObject();
+            g.writeStringField("sku", u.sku());
+            g.writeNumberField("quantity", u.quantity());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void candidate(JsonGenerator g, Candidate c) throws IOException {

@@ -1,6 +1,7 @@
 package io.stockflow.types;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,19 @@ final class BinaryFields {
 
     static String readString(DataInputView in) throws IOException {
         return StringValue.readString(in);
+    }
+
+    /**
+     * A long string (a JSON document) as its UTF-8 bytes, written and read in one piece: {@link StringValue} goes a
+     * character at a time, which costs more than the encoding for a string of a kilobyte.
+     */
+    static void writeText(String value, DataOutputView out) throws IOException {
+        writeBytes(value == null ? null : value.getBytes(StandardCharsets.UTF_8), out);
+    }
+
+    static String readText(DataInputView in) throws IOException {
+        byte[] utf8 = readBytes(in);
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** An enum constant as its ordinal plus one; 0 is null. The order of constants is part of the format. */

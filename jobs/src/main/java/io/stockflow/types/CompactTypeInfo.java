@@ -1,5 +1,6 @@
 package io.stockflow.types;
 
+import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.ingest.OrderInput;
 import io.stockflow.ledger.LedgerCommand;
 import io.stockflow.ledger.LineAllocation;
@@ -18,6 +19,8 @@ public final class CompactTypeInfo<T> extends TypeInformation<T> {
             new CompactTypeInfo<>(OrderInput.class, OrderInputSerializer.INSTANCE);
     public static final CompactTypeInfo<LineAllocation> LINE_ALLOCATION =
             new CompactTypeInfo<>(LineAllocation.class, LineAllocationSerializer.INSTANCE);
+    public static final CompactTypeInfo<OrderAllocation> ORDER_ALLOCATION =
+            new CompactTypeInfo<>(OrderAllocation.class, OrderAllocationSerializer.INSTANCE);
 
     private final Class<T> type;
     private final TypeSerializer<T> serializer;

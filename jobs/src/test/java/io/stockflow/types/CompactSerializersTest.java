@@ -2,6 +2,8 @@ package io.stockflow.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stockflow.allocation.AllocatedUnits;
+import io.stockflow.allocation.OrderAllocation;
 import io.stockflow.ingest.OrderInput;
 import io.stockflow.ledger.Allocation;
 import io.stockflow.ledger.LedgerCommand;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every field of the records survives the compact serializers. The records are filled by reflection, so a field added
- * to {@link LedgerCommand}, {@link OrderInput}, {@link LineAllocation} or what they carry, and not to its serializer, fails here.
+ * to {@link LedgerCommand}, {@link OrderInput}, {@link LineAllocation}, {@link OrderAllocation} or what they carry, and not to its serializer, fails here.
  */
 class CompactSerializersTest {
     private final Random random = new Random(7);
@@ -45,6 +47,11 @@ class CompactSerializersTest {
     @Test
     void everyFieldOfALineAllocationSurvives() throws Exception {
         assertEveryFieldSurvives(LineAllocation.class, LineAllocationSerializer.INSTANCE);
+    }
+
+    @Test
+    void everyFieldOfAnOrderAllocationSurvives() throws Exception {
+        assertEveryFieldSurvives(OrderAllocation.class, OrderAllocationSerializer.INSTANCE);
     }
 
     /** 200 records filled at random, every fifth with nulls where a field may be null. */
@@ -88,7 +95,10 @@ class CompactSerializersTest {
     @Test
     void aRestoredSnapshotGivesTheSameSerializer() throws Exception {
         for (TypeSerializer<?> serializer : List.of(
-                LedgerCommandSerializer.INSTANCE, OrderInputSerializer.INSTANCE, LineAllocationSerializer.INSTANCE)) {
+                LedgerCommandSerializer.INSTANCE,
+                OrderInputSerializer.INSTANCE,
+                LineAllocationSerializer.INSTANCE,
+                OrderAllocationSerializer.INSTANCE)) {
             assertSnapshotRestores(serializer);
         }
     }
@@ -221,6 +231,7 @@ class CompactSerializersTest {
         }
         if (t == RoutePlan.class
                 || t == Allocation.class
+                || t == AllocatedUnits.class
                 || t == OrderEvent.class
                 || t == FulfilmentEvent.class
                 || t == OrderLine.class) {

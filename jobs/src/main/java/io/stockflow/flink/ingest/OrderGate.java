@@ -81,7 +81,8 @@ import org.apache.flink.util.OutputTag;
  */
 public final class OrderGate extends KeyedProcessFunction<String, OrderInput, LedgerCommand> {
     public static final OutputTag<OrderEvent> CANONICAL = new OutputTag<>("canonical-orders") {};
-    public static final OutputTag<OrderAllocation> REJECTED = new OutputTag<>("rejected-orders") {};
+    public static final OutputTag<OrderAllocation> REJECTED =
+            new OutputTag<>("rejected-orders", CompactTypeInfo.ORDER_ALLOCATION);
     /** Returns whose lines cannot be resolved to SKUs. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("unresolved-returns") {};
 

@@ -225,6 +225,7 @@ public final class InventoryTopology {
         }
         SingleOutputStreamOperator<OrderAllocation> assembled = lines.process(
                         new AllocationAssembler(clock, settings.orderTtl, correcting))
+                .returns(CompactTypeInfo.ORDER_ALLOCATION)
                 .name("allocation assembly")
                 .uid("allocation-assembler");
         DataStream<OrderAllocation> allocations = assembled.union(orderCommands.getSideOutput(OrderGate.REJECTED));
