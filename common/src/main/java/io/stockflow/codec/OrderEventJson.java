@@ -20,7 +20,16 @@ public final class OrderEventJson {
     private OrderEventJson() {}
 
     public static String write(OrderEvent e) {
-        return JsonText.object(g -> {
+        return JsonText.object(fields(e));
+    }
+
+    /** {@link #write} as UTF-8 bytes. */
+    public static byte[] writeUtf8(OrderEvent e) {
+        return JsonText.utf8(fields(e));
+    }
+
+    private static JsonText.Fields fields(OrderEvent e) {
+        return g -> {
             g.writeStringField("event_id", e.eventId);
             g.writeStringField("order_id", e.orderId);
             g.writeStringField("channel", e.channel);
@@ -67,7 +76,7 @@ public final class OrderEventJson {
                 optional(g, "phone_hash", e.customerPhoneHash);
                 g.writeEndObject();
             }
-        });
+        };
     }
 
     public static OrderEvent read(byte[] record) throws InvalidRecordException {

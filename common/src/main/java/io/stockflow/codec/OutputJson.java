@@ -17,7 +17,16 @@ public final class OutputJson {
     private OutputJson() {}
 
     public static String availability(AvailabilityUpdate u) {
-        return JsonText.object(g -> {
+        return JsonText.object(availabilityFields(u));
+    }
+
+    /** {@link #availability} as UTF-8 bytes. */
+    public static byte[] availabilityUtf8(AvailabilityUpdate u) {
+        return JsonText.utf8(availabilityFields(u));
+    }
+
+    private static JsonText.Fields availabilityFields(AvailabilityUpdate u) {
+        return g -> {
             g.writeStringField("sku", u.sku);
             g.writeStringField("location", u.location);
             g.writeNumberField("on_hand", u.onHand);
@@ -26,11 +35,20 @@ public final class OutputJson {
             g.writeNumberField("available", u.available);
             g.writeNumberField("version", u.version);
             g.writeStringField("as_of", Instants.format(u.asOf));
-        });
+        };
     }
 
     public static String allocation(OrderAllocation a) {
-        return JsonText.object(g -> {
+        return JsonText.object(allocationFields(a));
+    }
+
+    /** {@link #allocation} as UTF-8 bytes. */
+    public static byte[] allocationUtf8(OrderAllocation a) {
+        return JsonText.utf8(allocationFields(a));
+    }
+
+    private static JsonText.Fields allocationFields(OrderAllocation a) {
+        return g -> {
             g.writeStringField("order_id", a.orderId);
             g.writeStringField("decision", a.decision.name());
             units(g, "allocations", a.allocations, true);
@@ -49,7 +67,7 @@ public final class OutputJson {
             }
             if (a.revision > 1) g.writeNumberField("revision", a.revision);
             if (!a.filled.isEmpty()) units(g, "filled", a.filled, true);
-        });
+        };
     }
 
     public static String alert(Alert a) {

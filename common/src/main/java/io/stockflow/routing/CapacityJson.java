@@ -1,13 +1,9 @@
 package io.stockflow.routing;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.stockflow.json.Instants;
 import io.stockflow.json.InvalidRecordException;
 import io.stockflow.json.JsonFields;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import io.stockflow.json.JsonText;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -16,25 +12,26 @@ import java.time.format.DateTimeParseException;
  * "version", "as_of"}}, {@code day} a local date, {@code daily_capacity} absent when unlimited.
  */
 public final class CapacityJson {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private CapacityJson() {}
 
     public static String write(CapacityLevel level) {
-        StringWriter out = new StringWriter(160);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.writeStartObject();
+        return JsonText.object(fields(level));
+    }
+
+    /** {@link #write} as UTF-8 bytes. */
+    public static byte[] writeUtf8(CapacityLevel level) {
+        return JsonText.utf8(fields(level));
+    }
+
+    private static JsonText.Fields fields(CapacityLevel level) {
+        return g -> {
             g.writeStringField("location", level.location);
             g.writeStringField("day", LocalDate.ofEpochDay(level.day).toString());
             g.writeNumberField("shipments_planned", level.planned);
             if (level.capacity != null) g.writeNumberField("daily_capacity", level.capacity);
             g.writeNumberField("version", level.version);
             g.writeStringField("as_of", Instants.format(level.asOf));
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        };
     }
 
     public static CapacityLevel parse(byte[] record) throws InvalidRecordException {

@@ -59,6 +59,14 @@ class OrderEventJsonTest {
     }
 
     @Test
+    void theBytesWrittenForKafkaAreTheTextInUtf8() {
+        for (OrderEvent e : List.of(minimal(), full())) {
+            assertThat(OrderEventJson.writeUtf8(e))
+                    .isEqualTo(OrderEventJson.write(e).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void writesSnakeCaseFieldsWithUtcTimesAndLeavesNullsOut() {
         assertThat(OrderEventJson.write(minimal()))
                 .isEqualTo("{\"event_id\":\"amazon:302-5418201-9043561:ORDER_CHANGE:"

@@ -2,7 +2,6 @@ package io.stockflow.flink.graph;
 
 import io.stockflow.flink.io.OutRecord;
 import io.stockflow.flink.io.RawRecord;
-import java.nio.charset.StandardCharsets;
 import org.apache.flink.runtime.event.WatermarkEvent;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
@@ -27,8 +26,7 @@ final class TopicFeed extends AbstractStreamOperator<RawRecord>
     @Override
     public void processElement(StreamRecord<OutRecord> element) {
         OutRecord r = element.getValue();
-        output.collect(
-                element.replace(new RawRecord(r.value.getBytes(StandardCharsets.UTF_8), System.currentTimeMillis())));
+        output.collect(element.replace(new RawRecord(r.value, System.currentTimeMillis())));
     }
 
     @Override

@@ -71,25 +71,25 @@ public final class InventoryJob implements StockflowJob {
         records.put(
                 Topics.ORDERS_CANONICAL,
                 out.canonicalOrders()
-                        .map(e -> new OutRecord(e.orderId, OrderEventJson.write(e)))
+                        .map(e -> new OutRecord(e.orderId, OrderEventJson.writeUtf8(e)))
                         .name("orders.canonical json")
                         .uid("json-orders-canonical"));
         records.put(
                 Topics.AVAILABILITY,
                 out.availability()
-                        .map(u -> new OutRecord(u.sku + "|" + u.location, OutputJson.availability(u)))
+                        .map(u -> new OutRecord(u.sku + "|" + u.location, OutputJson.availabilityUtf8(u)))
                         .name("availability json")
                         .uid("json-availability"));
         records.put(
                 Topics.ALLOCATIONS,
                 out.allocations()
-                        .map(a -> new OutRecord(a.orderId, OutputJson.allocation(a)))
+                        .map(a -> new OutRecord(a.orderId, OutputJson.allocationUtf8(a)))
                         .name("allocations json")
                         .uid("json-allocations"));
         records.put(
                 Topics.ROUTING_CAPACITY,
                 out.capacityLevels()
-                        .map(l -> new OutRecord(l.key(), CapacityJson.write(l)))
+                        .map(l -> new OutRecord(l.key(), CapacityJson.writeUtf8(l)))
                         .name("routing.capacity json")
                         .uid("json-routing-capacity"));
         records.put(

@@ -51,7 +51,7 @@ public final class FileBinding implements TopicBinding {
     @Override
     public void sink(String topic, DataStream<OutRecord> records) {
         Encoder<OutRecord> jsonLines = (record, stream) -> {
-            stream.write(record.value.getBytes(StandardCharsets.UTF_8));
+            stream.write(record.value);
             stream.write('\n');
         };
         FileSink<OutRecord> sink = FileSink.forRowFormat(

@@ -122,7 +122,7 @@ public final class KafkaBinding implements TopicBinding {
         @Override
         public ProducerRecord<byte[], byte[]> serialize(OutRecord r, KafkaSinkContext context, Long timestamp) {
             byte[] key = r.key == null ? null : r.key.getBytes(StandardCharsets.UTF_8);
-            return new ProducerRecord<>(topic, null, null, key, r.value.getBytes(StandardCharsets.UTF_8));
+            return new ProducerRecord<>(topic, null, null, key, r.value);
         }
     }
 }
