@@ -1,7 +1,8 @@
 package io.stockflow.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.stockflow.json.JsonText;
+import java.io.IOException;
 
 /**
  * An order's raw contact details, a value of the restricted topic {@code customers.contacts}: {@code {"order_id",
@@ -12,8 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class OrderContact {
     /** The shop's default; a preference centre writes the same key to change it. */
     public static final String DEFAULT_CHANNEL = "email";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public String orderId;
     public String email;
@@ -37,13 +36,20 @@ public final class OrderContact {
 
     /** The {@code customers.contacts} value; the key is {@link #orderId}. */
     public String toJson() {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.put("order_id", orderId);
-        if (email != null) node.put("email", email);
-        if (phone != null) node.put("phone", phone);
-        node.put("preferred_channel", preferredChannel);
-        node.put("time_zone", timeZone);
-        return node.toString();
+        return JsonText.object(this::fields);
+    }
+
+    /** {@link #toJson} as UTF-8 bytes. */
+    public byte[] toJsonUtf8() {
+        return JsonText.utf8(this::fields);
+    }
+
+    private void fields(JsonGenerator g) throws IOException {
+        g.writeStringField("order_id", orderId);
+        if (email != null) g.writeStringField("email", email);
+        if (phone != null) g.writeStringField("phone", phone);
+        g.writeStringField("preferred_channel", preferredChannel);
+        g.writeStringField("time_zone", timeZone);
     }
 
     private static String blankToNull(String s) {

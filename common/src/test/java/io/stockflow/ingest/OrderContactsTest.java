@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stockflow.codec.OrderEventJson;
 import io.stockflow.model.OrderEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,22 @@ class OrderContactsTest {
         assertThat(ebay.email).isEqualTo("sam.rivera@example.net");
         assertThat(ebay.phone).isEqualTo("+1 (512) 555-0143");
         assertThat(Fixtures.json(ebay.toJson()).get("order_id").asText()).isEqualTo(ebay.orderId);
+    }
+
+    @Test
+    void aContactsValueIsItsFieldsInOrderAndTheSameAsBytes() throws Exception {
+        OrderContact ebay = contacts("ebay", "order", "ebay/order.json").get(0);
+        assertThat(ebay.toJson())
+                .isEqualTo("{\"order_id\":\"" + ebay.orderId + "\",\"email\":\"sam.rivera@example.net\","
+                        + "\"phone\":\"+1 (512) 555-0143\",\"preferred_channel\":\"email\",\"time_zone\":\""
+                        + ebay.timeZone + "\"}");
+        assertThat(ebay.toJsonUtf8()).isEqualTo(ebay.toJson().getBytes(StandardCharsets.UTF_8));
+        OrderContact noPhone = OrderContact.of(" Zoë@Example.org ", " ");
+        noPhone.orderId = "shopify:1";
+        assertThat(noPhone.toJson())
+                .isEqualTo("{\"order_id\":\"shopify:1\",\"email\":\"Zoë@Example.org\","
+                        + "\"preferred_channel\":\"email\",\"time_zone\":\"" + noPhone.timeZone + "\"}");
+        assertThat(noPhone.toJsonUtf8()).isEqualTo(noPhone.toJson().getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

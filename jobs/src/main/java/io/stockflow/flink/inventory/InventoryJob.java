@@ -107,7 +107,7 @@ public final class InventoryJob implements StockflowJob {
         records.put(
                 Topics.CUSTOMERS_CONTACTS,
                 out.contacts()
-                        .map(c -> new OutRecord(c.orderId, c.toJson()))
+                        .map(c -> new OutRecord(c.orderId, c.toJsonUtf8()))
                         .name("customers.contacts json")
                         .uid("json-customers-contacts"));
         out.corrections()
