@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,16 @@ class EvaluationCodecTest {
             assertThat(EvaluationCodec.read(EvaluationCodec.write(e)))
                     .as("evaluation %d", i)
                     .isEqualTo(e);
+        }
+    }
+
+    @Test
+    void bytesThatEndEarlyAreRefused() {
+        byte[] bytes = EvaluationCodec.write(exampleEvaluation());
+        for (int length : new int[] {1, bytes.length / 2, bytes.length - 1}) {
+            assertThatThrownBy(() -> EvaluationCodec.read(Arrays.copyOf(bytes, length)))
+                    .as("the first %d of %d bytes", length, bytes.length)
+                    .isInstanceOf(UncheckedIOException.class);
         }
     }
 
