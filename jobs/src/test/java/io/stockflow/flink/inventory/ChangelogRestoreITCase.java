@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
-import io.stockflow.flink.main.FlinkOptions;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
+import io.stockflow.testing.ProjectStateSettings;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.io.IOException;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateChangelogOptions;
@@ -29,7 +28,6 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,7 +51,8 @@ class ChangelogRestoreITCase {
             Path.of("target", "changelog-restore-it", "changelog").toAbsolutePath();
 
     @RegisterExtension
-    static final KafkaPipeline PIPELINE = KafkaPipeline.withClusterSettings(changelogStorage());
+    static final KafkaPipeline PIPELINE =
+            KafkaPipeline.withClusterSettings(ProjectStateSettings.changelogStorage(CHANGELOG));
 
     private static final Path INPUT = Fixtures.dir("small");
     private static final Path EXPECTED = Fixtures.dir("small-expected");
@@ -160,31 +159,15 @@ class ChangelogRestoreITCase {
      * under {@code dir}.
      */
     private static Configuration projectSettings(Path dir) {
-        Configuration state = new Configuration();
-        FlinkOptions.embeddedConfiguration(Path.of("..", "flink-conf")).toMap().forEach((key, value) -> {
-            if (key.startsWith("state.")
-                    || key.equals(StateRecoveryOptions.RESTORE_MODE.key())
-                    || key.equals(CheckpointingOptions.INCREMENTAL_CHECKPOINTS.key())
-                    || key.equals(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION.key()))
-                state.setString(key, value);
-        });
+        Configuration state = ProjectStateSettings.read(
+                dir,
+                CheckpointingOptions.INCREMENTAL_CHECKPOINTS,
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION);
         assertThat(state.get(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE)).isEqualTo("filesystem");
         assertThat(state.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isTrue();
         assertThat(state.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
         assertThat(state.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
-        state.set(RocksDBOptions.LOCAL_DIRECTORIES, dir.resolve("rocksdb").toString());
-        state.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                dir.resolve("checkpoints").toUri().toString());
         return state;
-    }
-
-    /** What the TaskManager needs for the changelog (a job cannot set it): where the log's files go. */
-    private static Configuration changelogStorage() {
-        Configuration cluster = new Configuration();
-        cluster.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
-        cluster.set(FsStateChangelogOptions.BASE_PATH, CHANGELOG.toUri().toString());
-        return cluster;
     }
 
     private static Path latestCheckpoint(Path checkpoints) throws IOException {

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
-import io.stockflow.flink.main.FlinkOptions;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
+import io.stockflow.testing.ProjectStateSettings;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.io.IOException;
@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.apache.flink.changelog.fs.FsStateChangelogOptions;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateChangelogOptions;
@@ -32,7 +30,6 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -72,7 +69,8 @@ class SavepointCompatibilityITCase {
      * TaskManager writes the state changelog where the project's set-up has it on.
      */
     @RegisterExtension
-    static final KafkaPipeline PIPELINE = KafkaPipeline.withBrokerPerTest().andClusterSettings(changelogStorage());
+    static final KafkaPipeline PIPELINE =
+            KafkaPipeline.withBrokerPerTest().andClusterSettings(ProjectStateSettings.changelogStorage(CHANGELOG));
 
     /** Where {@link #regenerateTheKeptSavepoint} writes. */
     static final String NEWEST = "savepoints/inventory-v2";
@@ -211,27 +209,11 @@ class SavepointCompatibilityITCase {
      * mode of its restores; RocksDB's files and the checkpoints under {@code dir}.
      */
     private static Configuration projectStateSettings(Path dir) {
-        Configuration state = new Configuration();
-        FlinkOptions.embeddedConfiguration(Path.of("..", "flink-conf")).toMap().forEach((key, value) -> {
-            if (key.startsWith("state.") || key.equals(StateRecoveryOptions.RESTORE_MODE.key()))
-                state.setString(key, value);
-        });
+        Configuration state = ProjectStateSettings.read(dir);
         assertThat(state.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(state.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isTrue();
         assertThat(state.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
-        state.set(RocksDBOptions.LOCAL_DIRECTORIES, dir.resolve("rocksdb").toString());
-        state.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                dir.resolve("checkpoints").toUri().toString());
         return state;
-    }
-
-    /** What the TaskManager needs for the changelog (a job cannot set it): where the log's files go. */
-    private static Configuration changelogStorage() {
-        Configuration cluster = new Configuration();
-        cluster.set(StateChangelogOptions.STATE_CHANGE_LOG_STORAGE, "filesystem");
-        cluster.set(FsStateChangelogOptions.BASE_PATH, CHANGELOG.toUri().toString());
-        return cluster;
     }
 
     private static List<String> orders() {
