@@ -3,12 +3,14 @@ package io.stockflow.flink.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.changelog.fs.FsStateChangelogOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
 import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,14 @@ class EmbeddedEnvironmentTest {
         assertThat(conf.get(FsStateChangelogOptions.BASE_PATH))
                 .isEqualTo(state.resolve("changelog").toAbsolutePath().toUri().toString());
         assertThat(conf.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
+    }
+
+    @Test
+    void aLiveRunSizesItsNetworkBuffersToAboutATenthOfASecondOfThroughput() {
+        Configuration conf = configuration(projectConfiguration().embeddedEnvironment(false, Map.of()));
+
+        assertThat(conf.get(TaskManagerOptions.BUFFER_DEBLOAT_ENABLED)).isTrue();
+        assertThat(conf.get(TaskManagerOptions.BUFFER_DEBLOAT_TARGET)).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
