@@ -16,6 +16,7 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateChangelogOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -137,6 +138,9 @@ public class FlinkOptions {
             conf.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, EMBEDDED_BOUNDED_HEARTBEAT_TIMEOUT);
             // Without checkpoints the changelog would only be written and never read.
             conf.set(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG, false);
+            // Debloating keeps checkpoint barriers from waiting behind in-flight data; with no checkpoints it would
+            // only shrink the buffers of a run that wants throughput.
+            conf.set(TaskManagerOptions.BUFFER_DEBLOAT_ENABLED, false);
         }
         return StreamExecutionEnvironment.getExecutionEnvironment(conf);
     }

@@ -68,6 +68,13 @@ class EmbeddedEnvironmentTest {
     }
 
     @Test
+    void aBoundedRunKeepsItsNetworkBuffersWhole() {
+        Configuration conf = configuration(projectConfiguration().embeddedEnvironment(true, Map.of()));
+
+        assertThat(conf.get(TaskManagerOptions.BUFFER_DEBLOAT_ENABLED)).isFalse();
+    }
+
+    @Test
     void restoresClaimTheirSnapshotWithAConfigurationThatDoesNotSaySo(@TempDir Path userConf) {
         FlinkOptions options = new FlinkOptions();
         options.flinkConf = userConf;
