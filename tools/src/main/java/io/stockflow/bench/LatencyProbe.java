@@ -54,7 +54,11 @@ final class LatencyProbe {
         Histogram latencies = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         Histogram decisions = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         long[] worstBySecond = new long[(int) Math.max(1, length.toSeconds())];
-        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap);
+                KafkaProducer<String, String> producer = producer(bootstrap)) {
+            // A new producer's first send waits for the topic's metadata: fetched here, that wait is not counted as
+            // the first orders' latency.
+            producer.partitionsFor(ordersTopic);
             consumer.subscribe(List.of(availabilityTopic));
             while (consumer.assignment().isEmpty()) consumer.poll(Duration.ofMillis(100));
             consumer.seekToEnd(consumer.assignment());
@@ -71,7 +75,7 @@ final class LatencyProbe {
             long end = start + length.toMillis();
             // Sending on its own thread: a reader that also sends would see updates late by its own sending time.
             Thread sender = new Thread(
-                    () -> send(bootstrap, ordersTopic, skus, ordersPerSecond, start, end), "latency-probe-sender");
+                    () -> send(producer, ordersTopic, skus, ordersPerSecond, start, end), "latency-probe-sender");
             sender.start();
             while (System.currentTimeMillis() < end + DRAIN_MILLIS) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(5))) {
@@ -126,18 +130,22 @@ final class LatencyProbe {
 
     /** Sends orders at the given rate from {@code start} until {@code end}, each stamped with its sending time. */
     private static void send(
-            String bootstrap, String topic, List<String> skus, double ordersPerSecond, long start, long end) {
-        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
-            Random random = new Random(7);
-            long sent = 0;
-            for (long now = start; now < end; now = System.currentTimeMillis()) {
-                while (sent < (now - start) * ordersPerSecond / 1000.0) {
-                    String sku = skus.get(random.nextInt(skus.size()));
-                    producer.send(new ProducerRecord<>(topic, amazonOrder(start, sent++, sku, now)));
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            KafkaProducer<String, String> producer,
+            String topic,
+            List<String> skus,
+            double ordersPerSecond,
+            long start,
+            long end) {
+        Random random = new Random(7);
+        long sent = 0;
+        for (long now = start; now < end; now = System.currentTimeMillis()) {
+            while (sent < (now - start) * ordersPerSecond / 1000.0) {
+                String sku = skus.get(random.nextInt(skus.size()));
+                producer.send(new ProducerRecord<>(topic, amazonOrder(start, sent++, sku, now)));
             }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
+        producer.flush();
     }
 
     private static void record(Histogram latencies, long[] worstBySecond, String value, long probeStart, long now) {
