@@ -32,6 +32,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -44,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * and writes each one's outcome. A notification id that has a claim is never sent again, by this sender or another,
  * after a restart or a rebalance: at most once. A crash between a claim and its send loses that message; the claims
  * without an outcome are counted at the next start ({@code stockflow_notify_interrupted}).
+ *
+ * <p>A stop wakes the reads that wait on the broker (the batch's poll, the claim log's and the contacts' catch-up), so
+ * it ends promptly even when the broker no longer answers: records read but not yet claimed are read again at the next
+ * start, and claimed ones are sent as {@link #close()} says. A broker that does not answer while the sender runs stops
+ * it as a failure.
  */
 public final class Notifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
@@ -59,10 +66,10 @@ public final class Notifier implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean failed;
     private Thread thread;
-    private KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, String> consumer;
     private KafkaProducer<String, String> producer;
-    private ContactBook contacts;
-    private ClaimLog claims;
+    private volatile ContactBook contacts;
+    private volatile ClaimLog claims;
     private Instant startedAt;
 
     /** A claimed notification, ready to send after its claim committed. */
@@ -122,12 +129,34 @@ public final class Notifier implements AutoCloseable {
             LOG.warn("another sender with transactional id {} took over; stopping", settings.transactionalId());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (WakeupException e) {
+            // A stop woke a read that waited on the broker: the stop asked for, not a failure.
+        } catch (TimeoutException e) {
+            if (running) {
+                failed = true;
+                LOG.error(
+                        "notify loop failed: the broker at {} did not answer ({}); the sender stops",
+                        settings.bootstrap(),
+                        e.getMessage(),
+                        e);
+            } else {
+                stoppedWhileWaiting(e);
+            }
         } catch (RuntimeException e) {
-            failed = true;
-            LOG.error("notify loop failed", e);
+            if (running) {
+                failed = true;
+                LOG.error("notify loop failed", e);
+            } else {
+                stoppedWhileWaiting(e);
+            }
         } finally {
             closeClients();
         }
+    }
+
+    /** A read that gave up on the broker after a stop was asked: the stop, not a failure. */
+    private void stoppedWhileWaiting(RuntimeException e) {
+        LOG.info("notify stopped while waiting on the broker at {}: {}", settings.bootstrap(), e.toString());
     }
 
     private void step() throws InterruptedException {
@@ -486,6 +515,7 @@ public final class Notifier implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        wakeReads();
         join();
     }
 
@@ -496,7 +526,21 @@ public final class Notifier implements AutoCloseable {
     public void halt() throws InterruptedException {
         halted = true;
         running = false;
+        wakeReads();
         join();
+    }
+
+    /**
+     * Ends the reads that wait on the broker. The send phase reads nothing, so the messages claimed are still sent (or,
+     * after a halt, left) as the stop says.
+     */
+    private void wakeReads() {
+        KafkaConsumer<String, String> batches = consumer;
+        if (batches != null) batches.wakeup();
+        ClaimLog claimLog = claims;
+        if (claimLog != null) claimLog.wakeup();
+        ContactBook contactBook = contacts;
+        if (contactBook != null) contactBook.wakeup();
     }
 
     private void join() throws InterruptedException {

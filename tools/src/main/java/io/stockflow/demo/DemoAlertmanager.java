@@ -2,6 +2,7 @@ package io.stockflow.demo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stockflow.flink.io.Topics;
+import io.stockflow.local.ChildLifetime;
 import io.stockflow.local.LocalAlertmanager;
 import io.stockflow.local.LocalKafka;
 import io.stockflow.notifier.alerting.AlertForwarder;
@@ -48,7 +49,8 @@ final class DemoAlertmanager implements AutoCloseable {
     }
 
     static DemoAlertmanager start(Path projectHome, int port, URI queryApi, String bootstrap) throws Exception {
-        AlertmanagerProcess process = new LocalAlertmanager(projectHome, null).start(port, System.getenv());
+        AlertmanagerProcess process =
+                new LocalAlertmanager(projectHome, null).start(port, System.getenv(), ChildLifetime.ENDS_WITH_LAUNCHER);
         try {
             Map<String, String> v = new LinkedHashMap<>(AlertingSettings.KEYS);
             v.put("alertmanager.url", process.url().toString());

@@ -10,6 +10,7 @@ import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.flink.main.FlinkOptions;
 import io.stockflow.flink.main.Home;
+import io.stockflow.local.ChildLifetime;
 import io.stockflow.local.LocalAlertmanager;
 import io.stockflow.local.LocalKafka;
 import io.stockflow.local.LocalPorts;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -58,6 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
             Topics.DEADLETTER);
     /** The screen, and the simulator's listed quantities with it, at most this often: for people, once a second is live. */
     private static final long RENDER_EVERY_MS = 1000;
+    /** The longest a signal waits for a stop already under way: the stop's own parts are bounded well under it. */
+    private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
     @Option(
             names = "--rate",
@@ -119,8 +124,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         LocalKafka kafka = new LocalKafka(Home.path());
         System.out.println("Kafka broker on " + LocalKafka.BOOTSTRAP + " ...");
-        ProcessHandle broker =
-                kafka.ensureUp(Duration.ofSeconds(60)).map(Process::toHandle).orElse(null);
+        // The broker takes no Ctrl-C of its own: the demo stops it last, after everything that reads or writes it.
+        ProcessHandle broker = kafka.ensureUp(Duration.ofSeconds(60), ChildLifetime.ENDS_WITH_LAUNCHER)
+                .map(Process::toHandle)
+                .orElse(null);
         System.out.println(broker == null ? "Using the broker already there." : "Started a local broker.");
         DemoFeeder feeder = new DemoFeeder(LocalKafka.BOOTSTRAP, rate, seed);
         DemoChannels channels = null;
@@ -201,10 +208,28 @@ public final class DemoCommand implements Callable<Integer> {
         DemoChannels ourChannels = channels;
         DemoAlertmanager ourAlertmanager = alertmanager;
         DemoMailbox ourMailbox = mailbox;
-        Thread shutdown = new Thread(
-                () -> stopAll(feederThread, api, job, ourChannels, ourAlertmanager, ourMailbox, ourBroker),
-                "demo-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        // Ctrl-C (or SIGTERM) runs the same stop as the end of --for, once: the hook stops everything while the
+        // screen's
+        // loop below sees the stop and ends; a signal during the stop at the end of --for waits for that stop, as the
+        // JVM ends when its hooks return.
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runnable stopEverything = () -> {
+            if (stopping.compareAndSet(false, true)) {
+                try {
+                    stopAll(feederThread, api, job, ourChannels, ourAlertmanager, ourMailbox, ourBroker);
+                } finally {
+                    stopped.countDown();
+                }
+            } else {
+                try {
+                    stopped.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(stopEverything, "demo-shutdown"));
 
         String header = "stockflow demo: " + rate + " orders/s from shopify, amazon, ebay and woocommerce"
                 + " (Ctrl-C stops everything)\n"
@@ -231,7 +256,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (KafkaConsumer<String, String> consumer = outputConsumer()) {
             consumer.subscribe(SHOWN);
             long nextRender = 0;
-            while (System.currentTimeMillis() < stopAt) {
+            while (!stopping.get() && System.currentTimeMillis() < stopAt) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     dashboard.accept(r.topic(), r.value(), System.currentTimeMillis());
                     if (mailbox != null && r.topic().equals(Topics.NOTIFICATIONS)) {
@@ -247,7 +272,7 @@ public final class DemoCommand implements Callable<Integer> {
                         if (order != null && "PLACED".equals(order.path("type").asText())) channels.seedOrder(order);
                     }
                 }
-                if (System.currentTimeMillis() >= nextRender) {
+                if (!stopping.get() && System.currentTimeMillis() >= nextRender) {
                     if (channels != null) showListed(channels, dashboard);
                     String messages = mailbox == null
                             ? "\nCustomer messages: off (" + mailboxOff + ")"
@@ -263,9 +288,11 @@ public final class DemoCommand implements Callable<Integer> {
                     nextRender = System.currentTimeMillis() + RENDER_EVERY_MS;
                 }
             }
+        } catch (RuntimeException e) {
+            // The parts the screen reads from stop under it once a signal came: that is the stop, not a failure.
+            if (!stopping.get()) throw e;
         }
-        Runtime.getRuntime().removeShutdownHook(shutdown);
-        stopAll(feederThread, api, job, channels, alertmanager, mailbox, broker);
+        stopEverything.run();
         return 0;
     }
 

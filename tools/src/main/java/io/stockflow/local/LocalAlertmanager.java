@@ -52,8 +52,17 @@ public final class LocalAlertmanager {
         return home;
     }
 
-    /** Starts it on the port (0: a free one) and waits until it is ready; the secrets from the environment first. */
+    /**
+     * Starts it on the port (0: a free one) and waits until it is ready; the secrets from the environment first. It
+     * outlives the launcher ({@code ./stockflow alertmanager start}).
+     */
     public AlertmanagerProcess start(int port, Map<String, String> env) throws IOException, InterruptedException {
+        return start(port, env, ChildLifetime.OUTLIVES_LAUNCHER);
+    }
+
+    /** {@link #start(int, Map)}, the process living as {@code lifetime} says. */
+    public AlertmanagerProcess start(int port, Map<String, String> env, ChildLifetime lifetime)
+            throws IOException, InterruptedException {
         Path binary = AlertmanagerProcess.binary()
                 .orElseThrow(() -> new IllegalStateException("Alertmanager is not installed: " + INSTALL));
         if (!Files.isRegularFile(config)) throw new IllegalStateException("no Alertmanager configuration at " + config);
@@ -61,7 +70,8 @@ public final class LocalAlertmanager {
         if (!LocalPorts.free(chosen))
             throw new IllegalStateException("port " + chosen + " is in use: stop what holds it, or pick another port");
         writeSecrets(env);
-        AlertmanagerProcess process = AlertmanagerProcess.start(binary, config, home, chosen, Duration.ofSeconds(30));
+        AlertmanagerProcess process =
+                AlertmanagerProcess.start(binary, config, home, chosen, Duration.ofSeconds(30), lifetime.prefix());
         Files.writeString(
                 home.resolve("alertmanager.pid"),
                 Long.toString(process.process().pid()));

@@ -20,7 +20,8 @@ import org.apache.kafka.common.Uuid;
 /**
  * A real single-node Kafka broker (KRaft: broker and controller in one process) on 127.0.0.1, started as its own JVM
  * from the jars the build collected in {@code local-kafka/target/lib}. Data, configuration, log and pid live under
- * {@code .stockflow/kafka}.
+ * {@code .stockflow/kafka}. A broker that {@link ChildLifetime#ENDS_WITH_LAUNCHER ends with the launcher} takes no
+ * signal meant for the launcher's terminal or process group: the launcher stops it, after what still needs it.
  */
 public final class LocalKafka {
     public static final int PORT = 19092;
@@ -128,18 +129,29 @@ public final class LocalKafka {
      * started, or empty when a broker already answered; refuses a port held by a server that is not a broker.
      */
     public Optional<Process> ensureUp(Duration timeout) throws IOException, InterruptedException {
+        return ensureUp(timeout, ChildLifetime.OUTLIVES_LAUNCHER);
+    }
+
+    /** {@link #ensureUp(Duration)}, a broker it starts living as {@code lifetime} says. */
+    public Optional<Process> ensureUp(Duration timeout, ChildLifetime lifetime)
+            throws IOException, InterruptedException {
         switch (portHolder()) {
             case KAFKA:
                 return Optional.empty();
             case OTHER:
                 throw new IllegalStateException(heldByAnotherServer());
             default:
-                return Optional.of(start(timeout));
+                return Optional.of(start(timeout, lifetime));
         }
     }
 
-    /** Starts the broker and waits until it serves requests; returns its process. */
+    /** Starts the broker and waits until it serves requests; returns its process, which outlives the launcher. */
     public Process start(Duration timeout) throws IOException, InterruptedException {
+        return start(timeout, ChildLifetime.OUTLIVES_LAUNCHER);
+    }
+
+    /** Starts the broker, living as {@code lifetime} says, and waits until it serves requests; returns its process. */
+    public Process start(Duration timeout, ChildLifetime lifetime) throws IOException, InterruptedException {
         if (!Files.isDirectory(libs)) {
             throw new IllegalStateException("broker jars missing in " + libs + ": run `mvn -DskipTests package`");
         }
@@ -172,7 +184,9 @@ public final class LocalKafka {
                         "formatting the broker's storage failed: see " + home.resolve("format.log"));
             }
         }
-        Process broker = java("-Xms256m", "-Xmx1g", "kafka.Kafka", config.toString())
+        ProcessBuilder brokerCommand = java("-Xms256m", "-Xmx1g", "kafka.Kafka", config.toString());
+        brokerCommand.command().addAll(0, lifetime.prefix());
+        Process broker = brokerCommand
                 .redirectOutput(home.resolve("broker.log").toFile())
                 .redirectErrorStream(true)
                 .start();

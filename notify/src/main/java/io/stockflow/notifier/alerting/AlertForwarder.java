@@ -97,8 +97,13 @@ public final class AlertForwarder implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            failed = true;
-            LOG.error("alert forwarder failed", e);
+            if (running) {
+                failed = true;
+                LOG.error("alert forwarder failed", e);
+            } else {
+                // A read or commit that gave up on the broker after close() asked to stop: the stop, not a failure.
+                LOG.info("alert forwarder stopped while waiting on the broker at {}: {}", bootstrap, e.toString());
+            }
         } finally {
             consumer.close(Duration.ofSeconds(2));
             deadLetters.close(Duration.ofSeconds(2));

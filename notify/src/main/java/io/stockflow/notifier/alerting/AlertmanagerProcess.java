@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -45,16 +46,28 @@ public final class AlertmanagerProcess implements AutoCloseable {
     /** Starts Alertmanager with the configuration on 127.0.0.1:{@code port} and waits until it says it is ready. */
     public static AlertmanagerProcess start(Path binary, Path config, Path home, int port, Duration timeout)
             throws IOException, InterruptedException {
+        return start(binary, config, home, port, timeout, List.of());
+    }
+
+    /**
+     * {@link #start(Path, Path, Path, int, Duration)}, the command after {@code launcher} (a program that sets how the
+     * process lives, and then runs it in its place, such as {@code setsid}).
+     */
+    public static AlertmanagerProcess start(
+            Path binary, Path config, Path home, int port, Duration timeout, List<String> launcher)
+            throws IOException, InterruptedException {
         Files.createDirectories(home.resolve("data"));
         Path log = home.resolve("alertmanager.log");
         URI url = URI.create("http://127.0.0.1:" + port);
-        Process process = new ProcessBuilder(List.of(
-                        binary.toString(),
-                        "--config.file=" + config.toAbsolutePath(),
-                        "--storage.path=" + home.resolve("data").toAbsolutePath(),
-                        "--web.listen-address=127.0.0.1:" + port,
-                        "--web.external-url=" + url,
-                        "--cluster.listen-address="))
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(
+                binary.toString(),
+                "--config.file=" + config.toAbsolutePath(),
+                "--storage.path=" + home.resolve("data").toAbsolutePath(),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--web.external-url=" + url,
+                "--cluster.listen-address="));
+        Process process = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -47,6 +47,11 @@ public final class ContactBook implements AutoCloseable {
         return unreadable;
     }
 
+    /** Ends a catch-up in progress (or the next one) with a {@link org.apache.kafka.common.errors.WakeupException}. */
+    public void wakeup() {
+        view.wakeup();
+    }
+
     @Override
     public void close() {
         view.close();

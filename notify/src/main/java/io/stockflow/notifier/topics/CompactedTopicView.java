@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Every partition of a compacted topic read from the start, committed records only, without a consumer group (each
  * reader needs the whole topic). {@link #catchUp(Duration)} reads up to the end offsets as of the call, so a caller
  * sees every record committed before it asked; each record goes to the handler in offset order, a tombstone with a
- * null value.
+ * null value. {@link #wakeup()}, from any thread, ends a call that waits on the broker with a {@link
+ * org.apache.kafka.common.errors.WakeupException}: the way to stop a reader that waits on a broker that is gone.
  */
 public final class CompactedTopicView implements AutoCloseable {
     private final String topic;
@@ -62,6 +63,11 @@ public final class CompactedTopicView implements AutoCloseable {
         for (Map.Entry<TopicPartition, Long> e : end.entrySet())
             if (consumer.position(e.getKey()) < e.getValue()) return false;
         return true;
+    }
+
+    /** Ends the call in progress (or the next one) with a {@link org.apache.kafka.common.errors.WakeupException}. */
+    public void wakeup() {
+        consumer.wakeup();
     }
 
     @Override
