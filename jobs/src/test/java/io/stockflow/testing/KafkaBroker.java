@@ -80,7 +80,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, B
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
         if (!startedForOneTest) return;
-        cluster.close();
+        if (cluster != null) cluster.close();
         cluster = null;
         startedForOneTest = false;
     }
@@ -106,6 +106,12 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback, B
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         if (cluster != null) cluster.close();
+    }
+
+    /** Stops the broker now, for a test of what its clients do when it is gone; the test's helpers need it up. */
+    public void stop() throws Exception {
+        if (cluster != null) cluster.close();
+        cluster = null;
     }
 
     public String bootstrap() {
