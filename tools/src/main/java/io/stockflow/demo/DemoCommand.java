@@ -209,9 +209,8 @@ public final class DemoCommand implements Callable<Integer> {
         DemoAlertmanager ourAlertmanager = alertmanager;
         DemoMailbox ourMailbox = mailbox;
         // Ctrl-C (or SIGTERM) runs the same stop as the end of --for, once: the hook stops everything while the
-        // screen's
-        // loop below sees the stop and ends; a signal during the stop at the end of --for waits for that stop, as the
-        // JVM ends when its hooks return.
+        // screen's loop below sees the stop and ends. A signal during the stop at the end of --for waits for that
+        // stop, as the JVM ends when its hooks return.
         AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Runnable stopEverything = () -> {
