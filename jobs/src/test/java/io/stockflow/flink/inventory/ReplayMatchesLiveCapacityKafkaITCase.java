@@ -1,32 +1,30 @@
 package io.stockflow.flink.inventory;
 
+import static io.stockflow.flink.inventory.ReplayAgainstLive.awaitLive;
+import static io.stockflow.flink.inventory.ReplayAgainstLive.awaitOpeningStock;
+import static io.stockflow.flink.inventory.ReplayAgainstLive.byKey;
+import static io.stockflow.flink.inventory.ReplayAgainstLive.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.allocation.AllocatedUnits;
 import io.stockflow.allocation.OrderAllocation;
-import io.stockflow.codec.OutputJson;
+import io.stockflow.flink.inventory.ContendedScenario.Step;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.routing.ShipmentClaims;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
-import io.stockflow.testing.ShopifyOrders;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -65,12 +63,10 @@ class ReplayMatchesLiveCapacityKafkaITCase {
     @RegisterExtension
     static final KafkaPipeline PIPELINE = KafkaPipeline.withMetrics();
 
-    private static final String[] LOCATIONS = {"WH-EAST", "WH-WEST", "STORE-NYC"};
-    private static final Map<String, Long> CAPACITY = Map.of("WH-EAST", 2L, "WH-WEST", 2L, "STORE-NYC", 1L);
-    private static final String[][] SHIP_TO = {{"NY", "10001"}, {"NJ", "07102"}, {"CA", "94105"}, {"TX", "73301"}};
+    /** Five orders a day, a receipt on the second day, opening stock of up to five units a location. */
+    private static final ContendedDays CONTENDED_DAYS = new ContendedDays("P", 6, 5, true);
+
     private static final Instant FIRST_DAY = Instant.parse("2026-12-01T00:00:00Z");
-    private static final int DAYS = 3;
-    private static final int ORDERS_A_DAY = 5;
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static String rules;
     private static TestTopics topics;
@@ -78,106 +74,58 @@ class ReplayMatchesLiveCapacityKafkaITCase {
 
     @BeforeAll
     static void start() throws Exception {
-        ObjectNode doc = (ObjectNode)
-                Fixtures.json(Files.readString(Fixtures.dir("routing").resolve("rules-v1.json")));
-        for (JsonNode location : doc.withArray("locations")) {
-            ((ObjectNode) location)
-                    .put("daily_capacity", CAPACITY.get(location.get("id").asText()));
-        }
-        rules = doc.toString();
-        Path file = Files.createTempFile("rules-capacity", ".json");
-        Files.writeString(file, rules);
+        ReplayAgainstLive.RuleSet ruleSet = ReplayAgainstLive.withCapacity();
+        rules = ruleSet.document();
         topics = PIPELINE.topics(Topics.ALL).createAll(1);
         JobOptions options = new JobOptions();
-        options.set(StockflowOptions.RULES, List.of(file.toString()));
+        options.set(StockflowOptions.RULES, List.of(ruleSet.file().toString()));
         job = PIPELINE.start(topics, "inventory", options).getJobID();
     }
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void aReplayDecidesAsLiveDoesWhenCapacityBinds(long seed) throws Exception {
-        Scenario s = Scenario.random(seed);
+        ContendedScenario s = CONTENDED_DAYS.random(seed, FIRST_DAY.plus(4 * (seed - 1), ChronoUnit.DAYS));
 
-        Map<String, String> replayed = new TreeMap<>();
-        List<Instant> replayedFills = new ArrayList<>();
-        for (OrderAllocation a : new InventoryScenario()
-                .ruleSets(rules)
-                .movements(s.stock.toArray(String[]::new))
-                .movements(s.movementsOf(s.steps).toArray(String[]::new))
-                .orders(s.ordersOf(s.steps).toArray(String[]::new))
-                .run()
-                .allocations()) {
-            replayed.put(a.orderId + "#" + a.revision, comparable(Fixtures.json(OutputJson.allocation(a))));
-            if (a.revision > 1) replayedFills.add(Instant.ofEpochMilli(a.eventTime));
-        }
+        List<OrderAllocation> decisions = replay(rules, s);
+        Map<String, String> replayed = byKey(decisions, ReplayAgainstLive::outcomeAndExplanation);
+        List<Instant> replayedFills = decisions.stream()
+                .filter(a -> a.revision > 1)
+                .map(a -> Instant.ofEpochMilli(a.eventTime))
+                .toList();
         assertThat(replayed.values())
                 .as("seed %d: capacity binds (a location left out because its day is full)", seed)
                 .anyMatch(d -> d.contains("used up"));
 
-        topics.produce(Topics.MOVEMENTS, s.stock);
-        awaitAvailability(s.stockedKeys());
-        for (Step step : s.steps) {
-            if (step.order != null) {
-                topics.produce(Topics.ORDERS_RAW, List.of(step.order));
-                String id =
-                        "shopify:" + Fixtures.json(step.order).at("/payload/id").asText();
-                awaitDecisions(k -> k.containsKey(id + "#1"));
+        topics.produce(Topics.MOVEMENTS, s.stock());
+        awaitOpeningStock(topics, s);
+        for (Step step : s.steps()) {
+            if (step.order() != null) {
+                topics.produce(Topics.ORDERS_RAW, List.of(step.order()));
+                String id = "shopify:"
+                        + Fixtures.json(step.order()).at("/payload/id").asText();
+                awaitLive(topics, s, ReplayAgainstLive::outcomeAndExplanation, k -> k.containsKey(id + "#1"));
             } else {
-                topics.produce(Topics.MOVEMENTS, List.of(step.movement));
+                topics.produce(Topics.MOVEMENTS, List.of(step.movement()));
                 // The fills it causes: as many later decisions as the replay made up to here, or, should live differ,
                 // what there is when the wait ends (the comparison below then shows the difference).
                 long fills = replayedFills.stream()
-                        .filter(t -> !t.isAfter(step.time))
+                        .filter(t -> !t.isAfter(step.time()))
                         .count();
                 readAll(Topics.ALLOCATIONS, r -> fills(r, s) >= fills, Duration.ofSeconds(20));
             }
             awaitCapacityReadBack();
         }
-        Map<String, String> live = awaitDecisions(k -> k.keySet().containsAll(replayed.keySet()));
-        live.keySet().removeIf(k -> !s.orderIds().contains(k.substring(0, k.indexOf('#'))));
+        Map<String, String> live = awaitLive(
+                topics,
+                s,
+                ReplayAgainstLive::outcomeAndExplanation,
+                k -> k.keySet().containsAll(replayed.keySet()));
 
-        assertThat(replayed.keySet())
-                .as("seed %d: the orders' decisions", seed)
-                .containsAll(s.orderIds().stream().map(id -> id + "#1").toList());
+        assertThat(replayed.keySet()).as("seed %d: the orders' decisions", seed).containsAll(s.firstDecisions());
         assertThat(replayed)
                 .as("seed %d: replayed decisions against live ones", seed)
                 .isEqualTo(live);
-    }
-
-    /**
-     * What must agree: status, units, backordered units, reason, and the explanation's ranking with capacity left and
-     * its exclusions (times and ids of the run left out).
-     */
-    static String comparable(JsonNode d) {
-        List<String> ranking = new ArrayList<>();
-        d.at("/explanation/ranking")
-                .forEach(c -> ranking.add(c.get("location").asText() + " left "
-                        + c.path("capacity_left").asText("-")));
-        return ReplayMatchesLiveKafkaITCase.comparable(d) + " | ranking " + ranking + " excluded "
-                + d.at("/explanation/excluded");
-    }
-
-    /** Live decisions by {@code order#revision}, once {@code done} holds of them. */
-    private static Map<String, String> awaitDecisions(Predicate<Map<String, String>> done) {
-        Map<String, String> byKey = new TreeMap<>();
-        topics.readCommitted(
-                Topics.ALLOCATIONS,
-                records -> {
-                    byKey.clear();
-                    for (String r : records) {
-                        JsonNode d = Fixtures.json(r);
-                        byKey.put(
-                                d.get("order_id").asText() + "#"
-                                        + d.path("revision").asInt(1),
-                                comparable(d));
-                    }
-                    return done.test(byKey);
-                },
-                WAIT);
-        assertThat(done.test(byKey))
-                .as("live decisions in time: %s", byKey.keySet())
-                .isTrue();
-        return byKey;
     }
 
     /**
@@ -244,7 +192,7 @@ class ReplayMatchesLiveCapacityKafkaITCase {
     }
 
     /** The seed's later decisions (fills) among the records. */
-    private static long fills(List<String> records, Scenario s) {
+    private static long fills(List<String> records, ContendedScenario s) {
         return records.stream()
                 .map(Fixtures::json)
                 .filter(d -> d.path("revision").asInt(1) > 1)
@@ -279,112 +227,6 @@ class ReplayMatchesLiveCapacityKafkaITCase {
                 if (done.test(values) || System.nanoTime() >= deadline) return values;
                 consumer.poll(Duration.ofMillis(100)).forEach(r -> values.add(r.value()));
             }
-        }
-    }
-
-    private static void awaitAvailability(List<String> keys) {
-        List<String> seen = new ArrayList<>();
-        topics.readCommitted(
-                Topics.AVAILABILITY,
-                records -> {
-                    seen.clear();
-                    seen.addAll(Fixtures.finalAvailability(records).keySet());
-                    return seen.containsAll(keys);
-                },
-                WAIT);
-        assertThat(seen).containsAll(keys);
-    }
-
-    /** An order or a movement, at its event time. */
-    private record Step(Instant time, String order, String movement) {}
-
-    /** One seed's records, in arrival order: the opening stock, then the steps. */
-    private record Scenario(List<String> stock, List<Step> steps, long seed) {
-        static Scenario random(long seed) {
-            Random r = new Random(seed);
-            Instant first = FIRST_DAY.plus(4 * (seed - 1), ChronoUnit.DAYS);
-            String[] skus = {"P" + seed + "-A", "P" + seed + "-B", "P" + seed + "-C"};
-            List<String> stock = new ArrayList<>();
-            for (String sku : skus) {
-                for (String location : LOCATIONS) {
-                    int units = r.nextInt(6);
-                    if (units > 0)
-                        stock.add(InventoryScenario.receipt(
-                                "mv-" + sku + "-" + location, sku, location, units, first.toString()));
-                }
-            }
-            List<Step> steps = new ArrayList<>();
-            int n = 0;
-            for (int day = 0; day < DAYS; day++) {
-                Instant start = first.plus(day, ChronoUnit.DAYS);
-                if (day == 1) {
-                    String sku = skus[r.nextInt(skus.length)];
-                    String location = LOCATIONS[r.nextInt(2)];
-                    steps.add(new Step(
-                            start,
-                            null,
-                            InventoryScenario.receipt(
-                                    "mv-mid-" + sku, sku, location, 3 + r.nextInt(3), start.toString())));
-                }
-                List<Integer> minutes = new ArrayList<>();
-                while (minutes.size() < ORDERS_A_DAY) {
-                    int m = 1 + r.nextInt(24 * 60 - 2);
-                    if (!minutes.contains(m)) minutes.add(m);
-                }
-                minutes.sort(null);
-                for (int m : minutes) {
-                    Map<String, Long> lines = new LinkedHashMap<>();
-                    int lineCount = 1 + r.nextInt(3);
-                    for (int l = 0; l < lineCount; l++) lines.putIfAbsent(skus[r.nextInt(3)], 1L + r.nextInt(2));
-                    String[] to = SHIP_TO[r.nextInt(SHIP_TO.length)];
-                    String total = r.nextInt(5) == 0 ? "250.00" : "40.00";
-                    Instant time = start.plus(m, ChronoUnit.MINUTES);
-                    steps.add(new Step(
-                            time,
-                            ShopifyOrders.placed(seed * 1000 + n++, time.toString(), to[0], to[1], lines, total),
-                            null));
-                }
-            }
-            // One SKU at a time: fills of one order by receipts of the same instant would be numbered in the order
-            // their SKUs' ledgers answer, which live is not the same every run.
-            Instant end = first.plus(DAYS, ChronoUnit.DAYS);
-            for (String sku : skus) {
-                steps.add(new Step(
-                        end,
-                        null,
-                        InventoryScenario.receipt(
-                                "mv-restock-" + sku,
-                                sku,
-                                LOCATIONS[r.nextInt(LOCATIONS.length)],
-                                2 + r.nextInt(3),
-                                end.toString())));
-                end = end.plus(1, ChronoUnit.MINUTES);
-            }
-            return new Scenario(stock, steps, seed);
-        }
-
-        List<String> ordersOf(List<Step> steps) {
-            return steps.stream().filter(s -> s.order != null).map(Step::order).toList();
-        }
-
-        List<String> movementsOf(List<Step> steps) {
-            return steps.stream()
-                    .filter(s -> s.movement != null)
-                    .map(Step::movement)
-                    .toList();
-        }
-
-        List<String> orderIds() {
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < DAYS * ORDERS_A_DAY; i++) ids.add("shopify:" + (seed * 1000 + i));
-            return ids;
-        }
-
-        List<String> stockedKeys() {
-            return stock.stream()
-                    .map(Fixtures::json)
-                    .map(m -> m.get("sku").asText() + "|" + m.get("location").asText())
-                    .toList();
         }
     }
 }

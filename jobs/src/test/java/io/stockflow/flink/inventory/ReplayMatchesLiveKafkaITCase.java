@@ -1,9 +1,12 @@
 package io.stockflow.flink.inventory;
 
+import static io.stockflow.flink.inventory.ReplayAgainstLive.awaitLive;
+import static io.stockflow.flink.inventory.ReplayAgainstLive.awaitOpeningStock;
+import static io.stockflow.flink.inventory.ReplayAgainstLive.byKey;
+import static io.stockflow.flink.inventory.ReplayAgainstLive.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.stockflow.codec.OutputJson;
+import io.stockflow.flink.inventory.ContendedScenario.Step;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
@@ -13,14 +16,12 @@ import io.stockflow.testing.ShopifyOrders;
 import io.stockflow.testing.TestTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -46,7 +47,6 @@ class ReplayMatchesLiveKafkaITCase {
     private static final String[] LOCATIONS = {"WH-EAST", "WH-WEST", "STORE-NYC"};
     private static final String[][] SHIP_TO = {{"NY", "10001"}, {"CA", "94105"}, {"TX", "73301"}};
     private static final Instant START = Instant.parse("2026-11-26T15:00:00Z");
-    private static final Duration WAIT = Duration.ofSeconds(90);
     private static TestTopics topics;
 
     @BeforeAll
@@ -60,139 +60,59 @@ class ReplayMatchesLiveKafkaITCase {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4})
     void aReplayDecidesEveryOrderAsLiveDoes(long seed) throws Exception {
-        Scenario s = Scenario.random(seed);
+        ContendedScenario s = scenario(seed);
+        Map<String, String> replayed = byKey(replay(Files.readString(RULES), s), ReplayAgainstLive::outcome);
 
-        Map<String, String> replayed = new TreeMap<>();
-        for (var a : new InventoryScenario()
-                .ruleSets(Files.readString(RULES))
-                .movements(s.stock.toArray(String[]::new))
-                .movements(s.restock.toArray(String[]::new))
-                .orders(s.orders.toArray(String[]::new))
-                .run()
-                .allocations()) {
-            replayed.put(a.orderId + "#" + a.revision, comparable(Fixtures.json(OutputJson.allocation(a))));
-        }
-
-        topics.produce(Topics.MOVEMENTS, s.stock);
-        awaitAvailability(s.stockedKeys());
-        for (String order : s.orders) {
+        topics.produce(Topics.MOVEMENTS, s.stock());
+        awaitOpeningStock(topics, s);
+        for (String order : s.orders()) {
             topics.produce(Topics.ORDERS_RAW, List.of(order));
             String id = "shopify:" + Fixtures.json(order).at("/payload/id").asText();
-            awaitDecisions(k -> k.containsKey(id + "#1"));
+            awaitLive(topics, s, ReplayAgainstLive::outcome, k -> k.containsKey(id + "#1"));
         }
-        topics.produce(Topics.MOVEMENTS, s.restock);
-        Map<String, String> live = awaitDecisions(k -> k.keySet().containsAll(replayed.keySet()));
-        live.keySet().removeIf(k -> !s.orderIds().contains(k.substring(0, k.indexOf('#'))));
+        topics.produce(Topics.MOVEMENTS, s.movements());
+        Map<String, String> live =
+                awaitLive(topics, s, ReplayAgainstLive::outcome, k -> k.keySet().containsAll(replayed.keySet()));
 
-        assertThat(replayed.keySet())
-                .as("seed %d: the orders' decisions", seed)
-                .containsAll(s.orderIds().stream().map(id -> id + "#1").toList());
+        assertThat(replayed.keySet()).as("seed %d: the orders' decisions", seed).containsAll(s.firstDecisions());
         assertThat(replayed)
                 .as("seed %d: replayed decisions against live ones", seed)
                 .isEqualTo(live);
     }
 
-    /** What must agree: status, units, backordered units and reason (times and ids of the run left out). */
-    static String comparable(JsonNode d) {
-        List<String> units = new ArrayList<>();
-        d.get("allocations")
-                .forEach(u -> units.add(u.get("sku").asText() + " "
-                        + u.get("quantity").asLong() + "@" + u.get("location").asText()));
-        units.sort(null);
-        List<String> backordered = new ArrayList<>();
-        d.path("backordered")
-                .forEach(u -> backordered.add(
-                        u.get("sku").asText() + " " + u.get("quantity").asLong()));
-        backordered.sort(null);
-        return d.get("decision").asText() + " " + units + " backordered " + backordered + " | "
-                + d.get("reason").asText();
-    }
-
-    /** Live decisions by {@code order#revision}, once {@code done} holds of them. */
-    private static Map<String, String> awaitDecisions(java.util.function.Predicate<Map<String, String>> done) {
-        Map<String, String> byKey = new TreeMap<>();
-        topics.readCommitted(
-                Topics.ALLOCATIONS,
-                records -> {
-                    byKey.clear();
-                    for (String r : records) {
-                        JsonNode d = Fixtures.json(r);
-                        byKey.put(
-                                d.get("order_id").asText() + "#"
-                                        + d.path("revision").asInt(1),
-                                comparable(d));
-                    }
-                    return done.test(byKey);
-                },
-                WAIT);
-        assertThat(done.test(byKey))
-                .as("live decisions in time: %s", byKey.keySet())
-                .isTrue();
-        return byKey;
-    }
-
-    private static void awaitAvailability(List<String> keys) {
-        List<String> seen = new ArrayList<>();
-        topics.readCommitted(
-                Topics.AVAILABILITY,
-                records -> {
-                    seen.clear();
-                    seen.addAll(Fixtures.finalAvailability(records).keySet());
-                    return seen.containsAll(keys);
-                },
-                WAIT);
-        assertThat(seen).containsAll(keys);
-    }
-
-    /** One seed's records, in arrival order. */
-    private record Scenario(List<String> stock, List<String> orders, List<String> restock, long seed) {
-        static Scenario random(long seed) {
-            Random r = new Random(seed);
-            String[] skus = {"P" + seed + "-A", "P" + seed + "-B", "P" + seed + "-C"};
-            List<String> stock = new ArrayList<>();
-            for (String sku : skus) {
-                for (String location : LOCATIONS) {
-                    int units = r.nextInt(5);
-                    if (units > 0)
-                        stock.add(InventoryScenario.receipt(
-                                "mv-" + sku + "-" + location, sku, location, units, "2026-11-26T08:00:00Z"));
-                }
+    /** One seed's records: the opening stock, six to nine orders a minute apart, then a restock of each SKU. */
+    private static ContendedScenario scenario(long seed) {
+        Random r = new Random(seed);
+        String[] skus = {"P" + seed + "-A", "P" + seed + "-B", "P" + seed + "-C"};
+        List<String> stock = new ArrayList<>();
+        for (String sku : skus) {
+            for (String location : LOCATIONS) {
+                int units = r.nextInt(5);
+                if (units > 0)
+                    stock.add(InventoryScenario.receipt(
+                            "mv-" + sku + "-" + location, sku, location, units, "2026-11-26T08:00:00Z"));
             }
-            List<String> orders = new ArrayList<>();
-            int count = 6 + r.nextInt(4);
-            for (int i = 0; i < count; i++) {
-                Map<String, Long> lines = new LinkedHashMap<>();
-                int lineCount = 1 + r.nextInt(3);
-                for (int l = 0; l < lineCount; l++) lines.putIfAbsent(skus[r.nextInt(3)], 1L + r.nextInt(2));
-                String[] to = SHIP_TO[r.nextInt(SHIP_TO.length)];
-                String total = r.nextInt(4) == 0 ? "250.00" : "40.00";
-                orders.add(ShopifyOrders.placed(
-                        seed * 1000 + i, START.plusSeconds(60L * i).toString(), to[0], to[1], lines, total));
-            }
-            List<String> restock = new ArrayList<>();
-            for (String sku : skus) {
-                String location = LOCATIONS[r.nextInt(LOCATIONS.length)];
-                restock.add(InventoryScenario.receipt(
-                        "mv-restock-" + sku,
-                        sku,
-                        location,
-                        2 + r.nextInt(3),
-                        START.plusSeconds(3600).toString()));
-            }
-            return new Scenario(stock, orders, restock, seed);
         }
-
-        List<String> orderIds() {
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < orders.size(); i++) ids.add("shopify:" + (seed * 1000 + i));
-            return ids;
+        List<Step> steps = new ArrayList<>();
+        int count = 6 + r.nextInt(4);
+        for (int i = 0; i < count; i++) {
+            Map<String, Long> lines = new LinkedHashMap<>();
+            int lineCount = 1 + r.nextInt(3);
+            for (int l = 0; l < lineCount; l++) lines.putIfAbsent(skus[r.nextInt(3)], 1L + r.nextInt(2));
+            String[] to = SHIP_TO[r.nextInt(SHIP_TO.length)];
+            String total = r.nextInt(4) == 0 ? "250.00" : "40.00";
+            Instant time = START.plusSeconds(60L * i);
+            steps.add(Step.order(
+                    time, ShopifyOrders.placed(seed * 1000 + i, time.toString(), to[0], to[1], lines, total)));
         }
-
-        List<String> stockedKeys() {
-            return stock.stream()
-                    .map(Fixtures::json)
-                    .map(m -> m.get("sku").asText() + "|" + m.get("location").asText())
-                    .toList();
+        Instant restock = START.plusSeconds(3600);
+        for (String sku : skus) {
+            String location = LOCATIONS[r.nextInt(LOCATIONS.length)];
+            steps.add(Step.movement(
+                    restock,
+                    InventoryScenario.receipt(
+                            "mv-restock-" + sku, sku, location, 2 + r.nextInt(3), restock.toString())));
         }
+        return new ContendedScenario(seed, stock, steps);
     }
 }
