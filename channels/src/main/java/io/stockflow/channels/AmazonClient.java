@@ -1,16 +1,16 @@
 package io.stockflow.channels;
 
+import static io.stockflow.channels.PathSegments.encode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stockflow.channels.http.ResilientCalls;
 import io.stockflow.channels.http.RetryAfter;
 import io.stockflow.channels.http.RetryableAnswer;
 import io.stockflow.listing.Channel;
 import io.stockflow.listing.Listing;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ import java.util.concurrent.CompletableFuture;
  * id is refused. A 429 {@code QuotaExceeded} waits for {@code Retry-After} when given, else for one
  * request's share of the usage plan's rate ({@code x-amzn-RateLimit-Limit}).
  */
-public final class AmazonClient implements ChannelClient {
+public final class AmazonClient extends ResilientChannelClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The product type sent with a quantity patch; Amazon takes PRODUCT for offer-only attributes. */
     static final String PRODUCT_TYPE = "PRODUCT";
@@ -53,27 +53,17 @@ public final class AmazonClient implements ChannelClient {
             "OnTrac",
             "Amazon Shipping");
 
-    private final ChannelSettings settings;
-    private final ResilientCalls calls;
-    private final Clock clock;
-
     public AmazonClient(ChannelSettings settings, Clock clock) {
+        super(Channel.AMAZON, withMarketplace(settings), clock, ChannelSettings.ACCESS_TOKEN);
+    }
+
+    /** The settings, once they name a marketplace: checked before the client's calls and threads exist. */
+    private static ChannelSettings withMarketplace(ChannelSettings settings) {
         if (settings.marketplaceIds().isEmpty()) {
             throw new IllegalArgumentException(
                     "amazon needs at least one marketplace id (channels.amazon.marketplace-ids)");
         }
-        this.settings = settings;
-        this.clock = clock;
-        this.calls = new ResilientCalls(
-                Channel.AMAZON.wireName(),
-                settings.limits(),
-                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)),
-                clock);
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.AMAZON;
+        return settings;
     }
 
     @Override
@@ -329,19 +319,5 @@ public final class AmazonClient implements ChannelClient {
         JsonNode error = root.path("errors").path(0);
         return status + " " + error.path("code").asText("") + ": "
                 + error.path("message").asText("");
-    }
-
-    private static String encode(String part) {
-        return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    @Override
-    public long nanosToNextCall() {
-        return calls.nanosToNextPermit();
-    }
-
-    @Override
-    public void close() {
-        calls.close();
     }
 }

@@ -1,17 +1,17 @@
 package io.stockflow.channels;
 
+import static io.stockflow.channels.PathSegments.encode;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.channels.http.Attempted;
-import io.stockflow.channels.http.ResilientCalls;
 import io.stockflow.channels.http.RetryAfter;
 import io.stockflow.channels.http.RetryableAnswer;
 import io.stockflow.listing.Channel;
 import io.stockflow.listing.Listing;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,26 +29,11 @@ import java.util.concurrent.CompletableFuture;
  * refused while the others go through), {@code getOffer} for reconciliation, Fulfillment
  * {@code createShippingFulfillment} for shipments.
  */
-public final class EbayClient implements ChannelClient {
+public final class EbayClient extends ResilientChannelClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ChannelSettings settings;
-    private final ResilientCalls calls;
-    private final Clock clock;
-
     public EbayClient(ChannelSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
-        this.calls = new ResilientCalls(
-                Channel.EBAY.wireName(),
-                settings.limits(),
-                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)),
-                clock);
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.EBAY;
+        super(Channel.EBAY, settings, clock, ChannelSettings.ACCESS_TOKEN);
     }
 
     @Override
@@ -293,19 +278,5 @@ public final class EbayClient implements ChannelClient {
         errors.forEach(e ->
                 parts.add(e.path("errorId").asText() + ": " + e.path("message").asText()));
         return status + (parts.isEmpty() ? "" : " " + String.join("; ", parts));
-    }
-
-    private static String encode(String part) {
-        return URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    @Override
-    public long nanosToNextCall() {
-        return calls.nanosToNextPermit();
-    }
-
-    @Override
-    public void close() {
-        calls.close();
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.channels.http.Attempted;
-import io.stockflow.channels.http.ResilientCalls;
 import io.stockflow.channels.http.RetryAfter;
 import io.stockflow.channels.http.RetryableAnswer;
 import io.stockflow.listing.Channel;
@@ -32,32 +31,23 @@ import java.util.concurrent.CompletableFuture;
  * (a stale compare-and-set, an unknown item), those are reported and the others go again in a new mutation. A
  * {@code THROTTLED} answer waits until the cost bucket has restored what the call costs.
  */
-public final class ShopifyClient implements ChannelClient {
+public final class ShopifyClient extends ResilientChannelClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String STALE_CHANGE_FROM = "CHANGE_FROM_QUANTITY_STALE";
     private static final String STALE_COMPARE = "COMPARE_QUANTITY_STALE";
 
-    private final ChannelSettings settings;
     private final ShopifyVersion version;
-    private final ResilientCalls calls;
-    private final Clock clock;
     private final URI endpoint;
 
     public ShopifyClient(ChannelSettings settings, Clock clock) {
-        this.settings = settings;
-        this.version = ShopifyVersion.of(settings.apiVersion());
-        this.clock = clock;
-        this.calls = new ResilientCalls(
-                Channel.SHOPIFY.wireName(),
-                settings.limits(),
-                List.of(settings.credential(ChannelSettings.ACCESS_TOKEN)),
-                clock);
-        this.endpoint = settings.baseUrl().resolve("/admin/api/" + version.name() + "/graphql.json");
+        this(settings, clock, ShopifyVersion.of(settings.apiVersion()));
     }
 
-    @Override
-    public Channel channel() {
-        return Channel.SHOPIFY;
+    /** With the API version read first: a version Shopify does not have is refused before any call exists. */
+    private ShopifyClient(ChannelSettings settings, Clock clock, ShopifyVersion version) {
+        super(Channel.SHOPIFY, settings, clock, ChannelSettings.ACCESS_TOKEN);
+        this.version = version;
+        this.endpoint = settings.baseUrl().resolve("/admin/api/" + version.name() + "/graphql.json");
     }
 
     @Override
@@ -404,15 +394,5 @@ public final class ShopifyClient implements ChannelClient {
         List<String> messages = new ArrayList<>();
         errors.forEach(e -> messages.add(e.has("message") ? e.get("message").asText() : e.toString()));
         return messages.isEmpty() ? errors.toString() : String.join("; ", messages);
-    }
-
-    @Override
-    public long nanosToNextCall() {
-        return calls.nanosToNextPermit();
-    }
-
-    @Override
-    public void close() {
-        calls.close();
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stockflow.channels.http.Attempted;
-import io.stockflow.channels.http.ResilientCalls;
 import io.stockflow.channels.http.RetryAfter;
 import io.stockflow.channels.http.RetryableAnswer;
 import io.stockflow.listing.Channel;
@@ -30,29 +29,12 @@ import java.util.concurrent.CompletableFuture;
  * {@code cancelled} and a note with the reason. Authenticated with the REST API key
  * as HTTP Basic, as WooCommerce takes it over HTTPS.
  */
-public final class WooCommerceClient implements ChannelClient {
+public final class WooCommerceClient extends ResilientChannelClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/wp-json/wc/v3";
 
-    private final ChannelSettings settings;
-    private final ResilientCalls calls;
-    private final Clock clock;
-
     public WooCommerceClient(ChannelSettings settings, Clock clock) {
-        this.settings = settings;
-        this.clock = clock;
-        this.calls = new ResilientCalls(
-                Channel.WOOCOMMERCE.wireName(),
-                settings.limits(),
-                List.of(
-                        settings.credential(ChannelSettings.CONSUMER_KEY),
-                        settings.credential(ChannelSettings.CONSUMER_SECRET)),
-                clock);
-    }
-
-    @Override
-    public Channel channel() {
-        return Channel.WOOCOMMERCE;
+        super(Channel.WOOCOMMERCE, settings, clock, ChannelSettings.CONSUMER_KEY, ChannelSettings.CONSUMER_SECRET);
     }
 
     /** Products in {@code products/batch}; variations in their parent's {@code variations/batch}; each split at the batch size. */
@@ -261,15 +243,5 @@ public final class WooCommerceClient implements ChannelClient {
     private static String error(JsonNode error, int status) {
         return status + " " + error.path("code").asText("") + ": "
                 + error.path("message").asText("");
-    }
-
-    @Override
-    public long nanosToNextCall() {
-        return calls.nanosToNextPermit();
-    }
-
-    @Override
-    public void close() {
-        calls.close();
     }
 }
