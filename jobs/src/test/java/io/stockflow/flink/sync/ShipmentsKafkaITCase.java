@@ -29,8 +29,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,44 +50,25 @@ class ShipmentsKafkaITCase {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final List<String> CHANNELS = List.of("shopify", "amazon", "ebay", "woocommerce");
-    private static final List<String> TOPICS = List.of(
-            Topics.AVAILABILITY,
-            Topics.CHANNEL_LISTINGS,
-            Topics.CHANNEL_SYNC,
-            Topics.ORDERS_CANONICAL,
-            Topics.ALLOCATIONS,
-            Topics.FULFILMENT,
-            Topics.CHANNEL_SHIPMENTS,
-            Topics.ALERTS,
-            Topics.DEADLETTER);
 
-    static SyncSimulator sim;
+    @AutoClose
+    static final SyncSimulator SIM = new SyncSimulator();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = new SyncSimulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     JobClient start(TestTopics topics, int timeoutMs, String savepoint) throws Exception {
         JobOptions options = new JobOptions().set(StockflowOptions.SYNC_RETRY_AFTER, Duration.ofSeconds(1));
         options.channelEnvironment = SyncSimulator.ENV;
         Configuration configuration = TestFlink.jobConfiguration(0);
-        sim.configuration(timeoutMs).forEach(configuration::setString);
+        SIM.configuration(timeoutMs).forEach(configuration::setString);
         if (savepoint != null) configuration.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         return PIPELINE.start(topics, "sync", options, configuration, UnaryOperator.identity());
     }
 
     /** How often the channel's shipments show the tracking number of order {@code n}: its fulfilments of it. */
     static int fulfilments(String channel, int n) {
-        String shipments = sim.admin("/_sim/shipments").path(channel).toString();
+        String shipments = SIM.admin("/_sim/shipments").path(channel).toString();
         String number = tracking(channel, n);
         int count = 0;
         for (int at = shipments.indexOf(number); at >= 0; at = shipments.indexOf(number, at + 1)) count++;
@@ -116,8 +96,8 @@ class ShipmentsKafkaITCase {
     @Test
     void everyShipmentIsConfirmedOnceWithItsTrackingAcrossDuplicatesAndARestoreAndRejectedOrdersAreCancelled()
             throws Exception {
-        for (String channel : CHANNELS) for (int n = 1; n <= 3; n++) ShipmentFixtures.seed(sim, channel, n);
-        TestTopics topics = PIPELINE.topics(TOPICS).createAll(2);
+        for (String channel : CHANNELS) for (int n = 1; n <= 3; n++) ShipmentFixtures.seed(SIM, channel, n);
+        TestTopics topics = PIPELINE.topics(SyncFixtures.TOPICS).createAll(2);
         JobClient job = start(topics, 1000, null);
 
         List<String> orders = new ArrayList<>();
@@ -137,7 +117,7 @@ class ShipmentsKafkaITCase {
 
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(fulfilmentsEverywhere(1)).isEqualTo(once()));
-        JsonNode shopify = sim.admin("/_sim/shipments").path("shopify").path("fulfillments");
+        JsonNode shopify = SIM.admin("/_sim/shipments").path("shopify").path("fulfillments");
         assertThat(shopify.toString()).contains("\"company\":\"UPS\"");
         List<String> sent = topics.readCommitted(Topics.CHANNEL_SHIPMENTS, r -> r.size() >= 8, WAIT);
         assertThat(sent)
@@ -153,7 +133,7 @@ class ShipmentsKafkaITCase {
                         "CANCEL_ORDER amazon:111-0000000-1000002 REFUSED",
                         "CANCEL_ORDER ebay:12-00000-10002 ACCEPTED",
                         "CANCEL_ORDER woocommerce:5002 ACCEPTED");
-        JsonNode cancelled = sim.admin("/_sim/cancellations");
+        JsonNode cancelled = SIM.admin("/_sim/cancellations");
         assertThat(cancelled.path("shopify").toString())
                 .contains("gid://shopify/Order/450002")
                 .contains("sold out");
@@ -197,18 +177,18 @@ class ShipmentsKafkaITCase {
 
     @Test
     void aConfirmationOnItsWayAtASavepointIsFoundOnTheMarketplaceAfterTheRestoreNotMadeTwice() throws Exception {
-        ShipmentFixtures.seed(sim, "ebay", 10);
-        TestTopics topics = PIPELINE.topics(TOPICS).createAll(2);
+        ShipmentFixtures.seed(SIM, "ebay", 10);
+        TestTopics topics = PIPELINE.topics(SyncFixtures.TOPICS).createAll(2);
         JobClient job = start(topics, 15_000, null);
         String order = marketplaceId("ebay", 10);
-        sim.fault("ebay", "{\"mode\":\"slow\",\"delayMillis\":4000}");
+        SIM.fault("ebay", "{\"mode\":\"slow\",\"delayMillis\":4000}");
         String savepoint;
         try {
             topics.produce(Topics.ORDERS_CANONICAL, List.of(placed("ebay", 10)));
             topics.produce(Topics.FULFILMENT, List.of(shipped("ebay", 10)));
             // The order is read (4 s); the fulfilment is then on its way, answered 4 s later.
             await().atMost(WAIT).until(() -> {
-                for (JsonNode call : sim.admin("/_sim/calls?limit=500")) {
+                for (JsonNode call : SIM.admin("/_sim/calls?limit=500")) {
                     if (call.path("endpoint").asText().equals("getOrder")
                             && call.path("path").asText().endsWith(order)) return true;
                 }
@@ -223,7 +203,7 @@ class ShipmentsKafkaITCase {
             // The marketplace got the request: it makes the fulfilment, but its answer reaches no one.
             await().atMost(WAIT).until(() -> fulfilments("ebay", 10) == 1);
         } finally {
-            sim.fault("ebay", "{\"mode\":\"normal\"}");
+            SIM.fault("ebay", "{\"mode\":\"normal\"}");
         }
 
         start(topics, 15_000, savepoint);
@@ -235,11 +215,11 @@ class ShipmentsKafkaITCase {
 
     @Test
     void aMarketplaceInAnOutageRaisesShipmentConfirmFailedAndTheConfirmationGoesAgainAfterIt() throws Exception {
-        ShipmentFixtures.seed(sim, "ebay", 20);
-        ShipmentFixtures.seed(sim, "shopify", 20);
-        TestTopics topics = PIPELINE.topics(TOPICS).createAll(2);
+        ShipmentFixtures.seed(SIM, "ebay", 20);
+        ShipmentFixtures.seed(SIM, "shopify", 20);
+        TestTopics topics = PIPELINE.topics(SyncFixtures.TOPICS).createAll(2);
         start(topics, 1000, null);
-        sim.fault("ebay", "{\"mode\":\"outage\"}");
+        SIM.fault("ebay", "{\"mode\":\"outage\"}");
         try {
             topics.produce(Topics.ORDERS_CANONICAL, List.of(placed("ebay", 20), placed("shopify", 20)));
             topics.produce(Topics.FULFILMENT, List.of(shipped("ebay", 20), shipped("shopify", 20)));
@@ -257,7 +237,7 @@ class ShipmentsKafkaITCase {
                     });
             assertThat(fulfilments("ebay", 20)).isZero();
         } finally {
-            sim.fault("ebay", "{\"mode\":\"normal\"}");
+            SIM.fault("ebay", "{\"mode\":\"normal\"}");
         }
 
         // No new event: the failed call read back goes again, and eBay gets the shipment once.

@@ -1,15 +1,29 @@
 package io.stockflow.flink.sync;
 
 import io.stockflow.codec.OutputJson;
+import io.stockflow.flink.io.Topics;
 import io.stockflow.json.Instants;
 import io.stockflow.ledger.AvailabilityUpdate;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * A listing map for the sync tests: MUG-1 and TEE-M on all four channels, each channel fed by WH-EAST and WH-WEST
+ * What the sync tests share: the sync job's topics, and a listing map: MUG-1 and TEE-M on all four channels, each channel fed by WH-EAST and WH-WEST
  * with no buffer, so a channel lists what those two locations have available (at most the network's).
  */
 final class SyncFixtures {
+    /** The sync job's topics, inputs and outputs. */
+    static final List<String> TOPICS = List.of(
+            Topics.AVAILABILITY,
+            Topics.CHANNEL_LISTINGS,
+            Topics.CHANNEL_SYNC,
+            Topics.ORDERS_CANONICAL,
+            Topics.ALLOCATIONS,
+            Topics.FULFILMENT,
+            Topics.CHANNEL_SHIPMENTS,
+            Topics.ALERTS,
+            Topics.DEADLETTER);
+
     static final String SHOPIFY_LOCATION = "gid://shopify/Location/1";
     static final String US = "ATVPDKIKX0DER";
     static final String LISTINGS = """

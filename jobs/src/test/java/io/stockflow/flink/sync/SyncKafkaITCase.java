@@ -20,8 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.apache.flink.configuration.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,35 +38,16 @@ class SyncKafkaITCase {
     static final KafkaPipeline PIPELINE = new KafkaPipeline();
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final List<String> TOPICS = List.of(
-            Topics.AVAILABILITY,
-            Topics.CHANNEL_LISTINGS,
-            Topics.CHANNEL_SYNC,
-            Topics.ORDERS_CANONICAL,
-            Topics.ALLOCATIONS,
-            Topics.FULFILMENT,
-            Topics.CHANNEL_SHIPMENTS,
-            Topics.ALERTS,
-            Topics.DEADLETTER);
 
-    static SyncSimulator sim;
+    @AutoClose
+    static final SyncSimulator SIM = new SyncSimulator();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = new SyncSimulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     /** The sync job on fresh topics, with the fixture map from {@code --listings} and the simulator's channels. */
     TestTopics startSync() throws Exception {
-        TestTopics topics = PIPELINE.topics(TOPICS).createAll(2);
+        TestTopics topics = PIPELINE.topics(SyncFixtures.TOPICS).createAll(2);
         Path listings = Files.writeString(dir.resolve("listings.json"), SyncFixtures.LISTINGS);
         JobOptions options = new JobOptions()
                 .set(StockflowOptions.LISTINGS, listings.toString())
@@ -75,7 +55,7 @@ class SyncKafkaITCase {
                 .set(StockflowOptions.SYNC_RECONCILE_INTERVAL, Duration.ofSeconds(2));
         options.channelEnvironment = SyncSimulator.ENV;
         Configuration configuration = TestFlink.jobConfiguration(0);
-        sim.configuration().forEach(configuration::setString);
+        SIM.configuration().forEach(configuration::setString);
         PIPELINE.start(topics, "sync", options, configuration, UnaryOperator.identity());
         return topics;
     }
@@ -98,7 +78,7 @@ class SyncKafkaITCase {
                         availabilityJson("MUG-1", "WH-WEST", 0, 2), // and the last 2 of WH-WEST
                         availabilityJson("MUG-1", "*", 0, 3)));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(sim.listed("MUG-1")).isEqualTo(everywhere(0)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(SIM.listed("MUG-1")).isEqualTo(everywhere(0)));
         List<String> pushes = topics.readCommitted(
                 Topics.CHANNEL_SYNC,
                 r -> r.stream()
@@ -122,14 +102,14 @@ class SyncKafkaITCase {
     @Test
     void aChannelInAnOutageHoldsUpNoOtherRaisesChannelSyncFailedAndCatchesUpAfterIt() throws Exception {
         TestTopics topics = startSync();
-        sim.fault("amazon", "{\"mode\":\"outage\"}");
+        SIM.fault("amazon", "{\"mode\":\"outage\"}");
         try {
             topics.produce(
                     Topics.AVAILABILITY,
                     List.of(availabilityJson("TEE-M", "WH-WEST", 4, 1), availabilityJson("TEE-M", "*", 4, 1)));
 
             await().atMost(WAIT)
-                    .untilAsserted(() -> assertThat(sim.listed("TEE-M"))
+                    .untilAsserted(() -> assertThat(SIM.listed("TEE-M"))
                             .containsEntry("shopify", 4L)
                             .containsEntry("ebay", 4L)
                             .containsEntry("woocommerce", 4L)
@@ -145,11 +125,11 @@ class SyncKafkaITCase {
                                 .contains("TEE-M");
                     });
         } finally {
-            sim.fault("amazon", "{\"mode\":\"normal\"}");
+            SIM.fault("amazon", "{\"mode\":\"normal\"}");
         }
 
         // No new availability: the failed push goes again from the answer read back, and Amazon catches up.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(sim.listed("TEE-M")).isEqualTo(everywhere(4)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(SIM.listed("TEE-M")).isEqualTo(everywhere(4)));
         List<String> amazon = topics.readCommitted(
                 Topics.CHANNEL_SYNC,
                 r -> r.stream().anyMatch(p -> p.contains("\"amazon\"") && p.contains("ACCEPTED")),
@@ -165,7 +145,7 @@ class SyncKafkaITCase {
                 List.of(availabilityJson("TEE-M", "WH-WEST", 3, 2), availabilityJson("TEE-M", "*", 3, 2)));
         // eBay's 4 to 3 is neither a sell-out nor a return to stock: it waits for the revision budget's pace.
         await().atMost(WAIT)
-                .untilAsserted(() -> assertThat(sim.listed("TEE-M"))
+                .untilAsserted(() -> assertThat(SIM.listed("TEE-M"))
                         .isEqualTo(Map.of("shopify", 3L, "amazon", 3L, "ebay", 4L, "woocommerce", 3L)));
     }
 
@@ -175,10 +155,10 @@ class SyncKafkaITCase {
         topics.produce(
                 Topics.AVAILABILITY,
                 List.of(availabilityJson("MUG-1", "WH-EAST", 7, 1), availabilityJson("MUG-1", "*", 7, 1)));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(sim.listed("MUG-1")).isEqualTo(everywhere(7)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(SIM.listed("MUG-1")).isEqualTo(everywhere(7)));
 
         // Someone edits the listing on Shopify's side: no availability changes, so only a read-back can tell.
-        sim.set("MUG-1", "shopify", 42);
+        SIM.set("MUG-1", "shopify", 42);
 
         List<String> alerts =
                 topics.readCommitted(Topics.ALERTS, r -> r.stream().anyMatch(a -> a.contains("CHANNEL_DRIFT")), WAIT);
@@ -191,7 +171,7 @@ class SyncKafkaITCase {
                     assertThat(Fixtures.json(a).get("message").asText())
                             .contains("shopify lists 42 of SKU MUG-1", "stockflow pushed 7");
                 });
-        await().atMost(WAIT).untilAsserted(() -> assertThat(sim.listed("MUG-1")).isEqualTo(everywhere(7)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(SIM.listed("MUG-1")).isEqualTo(everywhere(7)));
         List<String> records =
                 topics.readCommitted(Topics.CHANNEL_SYNC, r -> r.stream().anyMatch(p -> p.contains("\"DRIFT\"")), WAIT);
         assertThat(records)

@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,17 +27,8 @@ class SyncTopologyITCase {
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestFlink.miniCluster();
 
-    static SyncSimulator sim;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = new SyncSimulator();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
+    @AutoClose
+    static final SyncSimulator SIM = new SyncSimulator();
 
     record Results(List<ChannelSyncRecord> pushes, List<Alert> alerts, List<DeadLetter> deadLetters) {}
 
@@ -46,7 +36,7 @@ class SyncTopologyITCase {
         InMemoryRun run = new InMemoryRun();
         SyncSettings settings = new SyncSettings();
         settings.listings = SyncFixtures.canonicalListings();
-        settings.connections = sim.connections();
+        settings.connections = SIM.connections();
         SyncOutputs out = SyncTopology.build(
                 new SyncInputs(
                         run.input("availability", AvailabilityUpdate.class, availability),
@@ -71,7 +61,7 @@ class SyncTopologyITCase {
                         availability("MUG-1", "*", 0, 3)),
                 List.of());
 
-        assertThat(sim.listed("MUG-1")).isEqualTo(Map.of("shopify", 0L, "amazon", 0L, "ebay", 0L, "woocommerce", 0L));
+        assertThat(SIM.listed("MUG-1")).isEqualTo(Map.of("shopify", 0L, "amazon", 0L, "ebay", 0L, "woocommerce", 0L));
         assertThat(soldOut.pushes()).allSatisfy(p -> assertThat(p.status).isEqualTo("ACCEPTED"));
         // The newest push of each channel carries the sell-out (versions 3 + 3 of WH-EAST and the network).
         assertThat(soldOut.pushes())
@@ -90,7 +80,7 @@ class SyncTopologyITCase {
                         availability("MUG-1", "*", 2, 1)),
                 List.of());
 
-        assertThat(sim.listed("MUG-1")).isEqualTo(Map.of("shopify", 5L, "amazon", 5L, "ebay", 5L, "woocommerce", 5L));
+        assertThat(SIM.listed("MUG-1")).isEqualTo(Map.of("shopify", 5L, "amazon", 5L, "ebay", 5L, "woocommerce", 5L));
         assertThat(receipt.pushes()).extracting(p -> p.quantity).doesNotContain(2L);
     }
 
@@ -108,6 +98,6 @@ class SyncTopologyITCase {
             assertThat(a.type).isEqualTo("LISTING_MAP_REJECTED");
             assertThat(a.message).contains("version v2").contains("goes on with version v1");
         });
-        assertThat(sim.listed("TEE-M")).isEqualTo(Map.of("shopify", 4L, "amazon", 4L, "ebay", 4L, "woocommerce", 4L));
+        assertThat(SIM.listed("TEE-M")).isEqualTo(Map.of("shopify", 4L, "amazon", 4L, "ebay", 4L, "woocommerce", 4L));
     }
 }
