@@ -3,12 +3,11 @@ package io.stockflow.flink.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.testing.CapturedLogs;
-import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaBroker;
 import io.stockflow.testing.KafkaPipeline;
+import io.stockflow.testing.SmallDay;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.io.OutputStream;
@@ -41,8 +40,6 @@ class SaslSslKafkaITCase {
     static final KafkaPipeline PIPELINE = KafkaPipeline.on(KafkaBroker.withSaslSsl(
             Path.of("target", "sasl-ssl-certificates-" + UUID.randomUUID()).toAbsolutePath(), USER, PASSWORD));
 
-    private static final Path INPUT = Fixtures.dir("small");
-    private static final Path EXPECTED = Fixtures.dir("small-expected");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @Test
@@ -74,23 +71,8 @@ class SaslSslKafkaITCase {
                     TestFlink.jobConfiguration(0),
                     plain -> new KafkaBinding(settings, topics.prefix()));
 
-            topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-            topics.awaitRecords(Topics.AVAILABILITY, 5);
-            List<String> orders = Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
-            int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, orders.size()}};
-            for (int i = 0; i < batches.length; i++) {
-                topics.produce(Topics.ORDERS_RAW, orders.subList(batches[i][0], batches[i][1]));
-                topics.awaitRecords(Topics.ALLOCATIONS, i + 1);
-            }
-            topics.produce(Topics.FULFILMENT, Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
-
-            Map<String, JsonNode> expected =
-                    Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-            List<String> availability = topics.readCommitted(
-                    Topics.AVAILABILITY,
-                    records -> Fixtures.finalAvailability(records).equals(expected),
-                    WAIT);
-            assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+            SmallDay.feed(topics);
+            SmallDay.awaitExpectedLedger(topics, WAIT);
             assertThat(topics.readCommitted(Topics.ALLOCATIONS, r -> r.size() >= 4, WAIT))
                     .hasSize(4);
             logged = logs.text();

@@ -1,0 +1,48 @@
+package io.stockflow.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stockflow.flink.io.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The small fixture's day ({@code fixtures/small/}) fed to a live inventory job, and the ledger it must end with
+ * ({@code fixtures/small-expected/}).
+ */
+public final class SmallDay {
+    public static final Path INPUT = Fixtures.dir("small");
+    public static final Path EXPECTED = Fixtures.dir("small-expected");
+
+    private SmallDay() {}
+
+    /**
+     * Feeds the day in the order a shop's day runs: stock first, then the orders one decision at a time (live, orders
+     * racing for the same units are decided in arrival order), then the warehouse's shipment.
+     */
+    public static void feed(TestTopics topics) {
+        topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
+        topics.awaitRecords(Topics.AVAILABILITY, 5);
+        List<String> orders = Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
+        int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, orders.size()}};
+        for (int i = 0; i < batches.length; i++) {
+            topics.produce(Topics.ORDERS_RAW, orders.subList(batches[i][0], batches[i][1]));
+            topics.awaitRecords(Topics.ALLOCATIONS, i + 1);
+        }
+        topics.produce(Topics.FULFILMENT, Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+    }
+
+    /** Waits until the latest availability of every position read back equals the expected ledger; fails if never. */
+    public static void awaitExpectedLedger(TestTopics topics, Duration wait) {
+        Map<String, JsonNode> expected =
+                Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
+        List<String> availability = topics.readCommitted(
+                Topics.AVAILABILITY,
+                records -> Fixtures.finalAvailability(records).equals(expected),
+                wait);
+        assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+    }
+}
