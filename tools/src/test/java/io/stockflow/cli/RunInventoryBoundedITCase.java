@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RunInventoryBoundedITCase {
     private static final Path INPUT = Fixtures.dir("small");
     private static final Path EXPECTED = Fixtures.dir("small-expected");
-    private static final Path FLINK_CONF = Path.of("..", "flink-conf").toAbsolutePath();
 
     @Test
     void aBoundedRunOverAllFourMarketplacesEndsInTheExpectedLedger(@TempDir Path out, @TempDir Path state) {
@@ -72,7 +71,7 @@ class RunInventoryBoundedITCase {
                 "--state-dir",
                 state.toString(),
                 "--flink-conf",
-                FLINK_CONF.toString());
+                BoundedInventoryRun.FLINK_CONF.toString());
 
         assertThat(exit).isZero();
         assertThat(Fixtures.outputLines(out.resolve(Topics.ORDERS_CANONICAL))).hasSize(5);
@@ -88,30 +87,13 @@ class RunInventoryBoundedITCase {
         assertThat(run(second, state)).isZero();
 
         for (String topic : List.of(Topics.AVAILABILITY, Topics.ALLOCATIONS, Topics.ALERTS, Topics.ORDERS_CANONICAL)) {
-            assertThat(sorted(Fixtures.outputLines(second.resolve(topic))))
+            assertThat(BoundedInventoryRun.sortedOutput(second, topic))
                     .as(topic)
-                    .isEqualTo(sorted(Fixtures.outputLines(first.resolve(topic))));
+                    .isEqualTo(BoundedInventoryRun.sortedOutput(first, topic));
         }
     }
 
     private static int run(Path out, Path state) {
-        // With the project's Flink configuration: RocksDB state and its serializers, as users run it.
-        return Stockflow.execute(
-                "run",
-                "inventory",
-                "--input",
-                INPUT.toString(),
-                "--output",
-                out.toString(),
-                "--state-dir",
-                state.toString(),
-                "--parallelism",
-                "2",
-                "--flink-conf",
-                FLINK_CONF.toString());
-    }
-
-    private static List<String> sorted(List<String> lines) {
-        return lines.stream().sorted().toList();
+        return BoundedInventoryRun.run(INPUT, out, state);
     }
 }

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RunRoutingBoundedITCase {
     private static final Path INPUT = Fixtures.dir("routing");
     private static final Path EXPECTED = Fixtures.dir("routing-expected");
-    private static final Path FLINK_CONF = Path.of("..", "flink-conf").toAbsolutePath();
 
     @Test
     void eachOrderIsRoutedByTheRuleSetInForceAtItsEventTime(@TempDir Path out, @TempDir Path state) {
@@ -91,13 +90,9 @@ class RunRoutingBoundedITCase {
         assertThat(run(second, state)).isZero();
 
         for (String topic : List.of(Topics.ALLOCATIONS, Topics.AVAILABILITY, Topics.ALERTS)) {
-            assertThat(Fixtures.outputLines(second.resolve(topic)).stream()
-                            .sorted()
-                            .toList())
+            assertThat(BoundedInventoryRun.sortedOutput(second, topic))
                     .as(topic)
-                    .isEqualTo(Fixtures.outputLines(first.resolve(topic)).stream()
-                            .sorted()
-                            .toList());
+                    .isEqualTo(BoundedInventoryRun.sortedOutput(first, topic));
         }
     }
 
@@ -113,18 +108,6 @@ class RunRoutingBoundedITCase {
     }
 
     private static int run(Path out, Path state) {
-        return Stockflow.execute(
-                "run",
-                "inventory",
-                "--input",
-                INPUT.toString(),
-                "--output",
-                out.toString(),
-                "--state-dir",
-                state.toString(),
-                "--parallelism",
-                "2",
-                "--flink-conf",
-                FLINK_CONF.toString());
+        return BoundedInventoryRun.run(INPUT, out, state);
     }
 }
