@@ -24,15 +24,30 @@ public final class SmallDay {
      * racing for the same units are decided in arrival order), then the warehouse's shipment.
      */
     public static void feed(TestTopics topics) {
+        feedStockAndOrders(topics, orders().size());
+        feedShipment(topics);
+    }
+
+    /** The stock, then the first {@code count} (at least 5) orders, each batch once the one before it is decided. */
+    public static void feedStockAndOrders(TestTopics topics, int count) {
         topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
         topics.awaitRecords(Topics.AVAILABILITY, 5);
-        List<String> orders = Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
-        int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, orders.size()}};
+        List<String> orders = orders();
+        int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, count}};
         for (int i = 0; i < batches.length; i++) {
             topics.produce(Topics.ORDERS_RAW, orders.subList(batches[i][0], batches[i][1]));
             topics.awaitRecords(Topics.ALLOCATIONS, i + 1);
         }
+    }
+
+    /** The warehouse's shipment of the day. */
+    public static void feedShipment(TestTopics topics) {
         topics.produce(Topics.FULFILMENT, Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
+    }
+
+    /** The day's marketplace envelopes, in arrival order. */
+    public static List<String> orders() {
+        return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
     }
 
     /** Waits until the latest availability of every position read back equals the expected ledger; fails if never. */

@@ -2,12 +2,11 @@ package io.stockflow.flink.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
-import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.ProjectStateSettings;
+import io.stockflow.testing.SmallDay;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.io.IOException;
@@ -54,8 +53,6 @@ class ChangelogRestoreITCase {
     static final KafkaPipeline PIPELINE =
             KafkaPipeline.withClusterSettings(ProjectStateSettings.changelogStorage(CHANGELOG));
 
-    private static final Path INPUT = Fixtures.dir("small");
-    private static final Path EXPECTED = Fixtures.dir("small-expected");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int ORDERS_BEFORE = 5;
 
@@ -69,7 +66,7 @@ class ChangelogRestoreITCase {
             SavepointFormatType format, @TempDir Path scratch) throws Exception {
         TestTopics topics = topics("savepoint-" + format.name().toLowerCase(java.util.Locale.ROOT));
         JobClient job = start(topics, null, projectSettings(scratch));
-        feedTheFirstOrders(topics);
+        SmallDay.feedStockAndOrders(topics, ORDERS_BEFORE);
         String written = job.stopWithSavepoint(
                         false, scratch.resolve("savepoints").toUri().toString(), format)
                 .get(60, TimeUnit.SECONDS);
@@ -94,7 +91,7 @@ class ChangelogRestoreITCase {
     void aRetainedCheckpointRestoresAndTheLedgerContinues(@TempDir Path scratch) throws Exception {
         TestTopics topics = topics("checkpoint");
         JobClient job = start(topics, null, projectSettings(scratch));
-        feedTheFirstOrders(topics);
+        SmallDay.feedStockAndOrders(topics, ORDERS_BEFORE);
         job.cancel().get(60, TimeUnit.SECONDS);
         Path checkpoint = latestCheckpoint(scratch.resolve("checkpoints"));
         System.out.println("retained checkpoint " + checkpoint);
@@ -102,29 +99,14 @@ class ChangelogRestoreITCase {
         feedTheRestAndCheck(topics);
     }
 
-    private static void feedTheFirstOrders(TestTopics topics) {
-        topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-        topics.awaitRecords(Topics.AVAILABILITY, 5);
-        int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, ORDERS_BEFORE}};
-        for (int i = 0; i < batches.length; i++) {
-            topics.produce(Topics.ORDERS_RAW, orders().subList(batches[i][0], batches[i][1]));
-            topics.awaitRecords(Topics.ALLOCATIONS, i + 1);
-        }
-    }
-
     private static void feedTheRestAndCheck(TestTopics topics) {
         List<String> after = new ArrayList<>();
-        after.add(orders().get(0));
-        after.addAll(orders().subList(ORDERS_BEFORE, orders().size()));
+        List<String> orders = SmallDay.orders();
+        after.add(orders.get(0));
+        after.addAll(orders.subList(ORDERS_BEFORE, orders.size()));
         topics.produce(Topics.ORDERS_RAW, after);
-        topics.produce(Topics.FULFILMENT, Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
-        Map<String, JsonNode> expected =
-                Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-        List<String> availability = topics.readCommitted(
-                Topics.AVAILABILITY,
-                records -> Fixtures.finalAvailability(records).equals(expected),
-                WAIT);
-        assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+        SmallDay.feedShipment(topics);
+        SmallDay.awaitExpectedLedger(topics, WAIT);
         assertThat(topics.readCommitted(Topics.ALLOCATIONS, r -> r.size() >= 4, Duration.ofSeconds(3)))
                 .hasSize(4);
     }
@@ -210,9 +192,5 @@ class ChangelogRestoreITCase {
             for (Path f : files.filter(Files::isRegularFile).toList()) sizes.put(folder.relativize(f), Files.size(f));
         }
         return sizes;
-    }
-
-    private static List<String> orders() {
-        return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
     }
 }
