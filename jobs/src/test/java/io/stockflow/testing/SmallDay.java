@@ -50,8 +50,11 @@ public final class SmallDay {
         return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
     }
 
-    /** Waits until the latest availability of every position read back equals the expected ledger; fails if never. */
-    public static void awaitExpectedLedger(TestTopics topics, Duration wait) {
+    /**
+     * Waits until the latest availability of every position read back equals the expected ledger; fails if it never
+     * does. Returns the availability records read.
+     */
+    public static List<String> awaitExpectedLedger(TestTopics topics, Duration wait) {
         Map<String, JsonNode> expected =
                 Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
         List<String> availability = topics.readCommitted(
@@ -59,5 +62,6 @@ public final class SmallDay {
                 records -> Fixtures.finalAvailability(records).equals(expected),
                 wait);
         assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
+        return availability;
     }
 }

@@ -2,13 +2,13 @@ package io.stockflow.flink.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.ProjectStateSettings;
+import io.stockflow.testing.SmallDay;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -75,8 +74,6 @@ class SavepointCompatibilityITCase {
     /** Where {@link #regenerateTheKeptSavepoint} writes. */
     static final String NEWEST = "savepoints/inventory-v2";
 
-    private static final Path INPUT = Fixtures.dir("small");
-    private static final Path EXPECTED = Fixtures.dir("small-expected");
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** The topic names the savepoint's Kafka sources remember; the restore must use the same ones. */
     private static final String PREFIX = "sp";
@@ -103,8 +100,8 @@ class SavepointCompatibilityITCase {
                 .getParent();
         TestTopics topics = topics();
         // The records before the savepoint, again: the restored sources resume at the offsets after them.
-        topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-        topics.produce(Topics.ORDERS_RAW, orders().subList(0, ORDERS_BEFORE));
+        topics.produce(Topics.MOVEMENTS, Fixtures.lines(SmallDay.INPUT.resolve("inventory.movements.jsonl")));
+        topics.produce(Topics.ORDERS_RAW, SmallDay.orders().subList(0, ORDERS_BEFORE));
 
         Configuration state = projectStateBackend ? projectStateSettings(scratch) : new Configuration();
         if (state.get(StateRecoveryOptions.RESTORE_MODE) == RecoveryClaimMode.CLAIM) {
@@ -115,19 +112,13 @@ class SavepointCompatibilityITCase {
         start(topics, savepoint.toUri().toString(), state);
         long t0 = System.nanoTime();
         List<String> after = new ArrayList<>();
-        after.add(orders().get(0)); // Shopify retries its webhook once more
-        after.addAll(orders().subList(ORDERS_BEFORE, orders().size())); // eBay cancels; a bad record
+        List<String> orders = SmallDay.orders();
+        after.add(orders.get(0)); // Shopify retries its webhook once more
+        after.addAll(orders.subList(ORDERS_BEFORE, orders.size())); // eBay cancels; a bad record
         topics.produce(Topics.ORDERS_RAW, after);
-        topics.produce(Topics.FULFILMENT, Fixtures.lines(INPUT.resolve("fulfilment.events.jsonl")));
-
-        Map<String, JsonNode> expected =
-                Fixtures.keyed(Fixtures.lines(EXPECTED.resolve("availability.jsonl")), "sku", "location");
-        List<String> availability = topics.readCommitted(
-                Topics.AVAILABILITY,
-                records -> Fixtures.finalAvailability(records).equals(expected),
-                WAIT);
+        SmallDay.feedShipment(topics);
+        List<String> availability = SmallDay.awaitExpectedLedger(topics, WAIT);
         System.out.printf("restored ledger reached the expected state after %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        assertThat(Fixtures.finalAvailability(availability)).isEqualTo(expected);
         if (projectStateBackend) {
             assertThat(scratch.resolve("rocksdb")).as("the state is in RocksDB").isNotEmptyDirectory();
         }
@@ -152,13 +143,7 @@ class SavepointCompatibilityITCase {
     void regenerateTheKeptSavepoint(@TempDir Path scratch) throws Exception {
         TestTopics topics = topics();
         JobClient job = start(topics, null, new Configuration());
-        topics.produce(Topics.MOVEMENTS, Fixtures.lines(INPUT.resolve("inventory.movements.jsonl")));
-        topics.awaitRecords(Topics.AVAILABILITY, 5);
-        int[][] batches = {{0, 2}, {2, 3}, {3, 4}, {4, ORDERS_BEFORE}};
-        for (int i = 0; i < batches.length; i++) {
-            topics.produce(Topics.ORDERS_RAW, orders().subList(batches[i][0], batches[i][1]));
-            topics.awaitRecords(Topics.ALLOCATIONS, i + 1);
-        }
+        SmallDay.feedStockAndOrders(topics, ORDERS_BEFORE);
         String written = job.stopWithSavepoint(false, scratch.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(60, TimeUnit.SECONDS);
         Path target = Path.of("src", "test", "resources").resolve(NEWEST);
@@ -214,10 +199,6 @@ class SavepointCompatibilityITCase {
         assertThat(state.get(StateChangelogOptions.ENABLE_STATE_CHANGE_LOG)).isTrue();
         assertThat(state.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RecoveryClaimMode.CLAIM);
         return state;
-    }
-
-    private static List<String> orders() {
-        return Fixtures.lines(INPUT.resolve("orders.raw.jsonl"));
     }
 
     private static void replace(Path from, Path to) throws IOException {
