@@ -6,7 +6,7 @@ import io.stockflow.flink.io.Topics;
 import io.stockflow.flink.job.JobOptions;
 import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.ProjectStateSettings;
-import io.stockflow.testing.SmallDay;
+import io.stockflow.testing.SmallDayFeed;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.io.IOException;
@@ -66,7 +66,7 @@ class ChangelogRestoreITCase {
             SavepointFormatType format, @TempDir Path scratch) throws Exception {
         TestTopics topics = topics("savepoint-" + format.name().toLowerCase(java.util.Locale.ROOT));
         JobClient job = start(topics, null, projectSettings(scratch));
-        SmallDay.feedStockAndOrders(topics, ORDERS_BEFORE);
+        SmallDayFeed.feedStockAndOrders(topics, ORDERS_BEFORE);
         String written = job.stopWithSavepoint(
                         false, scratch.resolve("savepoints").toUri().toString(), format)
                 .get(60, TimeUnit.SECONDS);
@@ -91,7 +91,7 @@ class ChangelogRestoreITCase {
     void aRetainedCheckpointRestoresAndTheLedgerContinues(@TempDir Path scratch) throws Exception {
         TestTopics topics = topics("checkpoint");
         JobClient job = start(topics, null, projectSettings(scratch));
-        SmallDay.feedStockAndOrders(topics, ORDERS_BEFORE);
+        SmallDayFeed.feedStockAndOrders(topics, ORDERS_BEFORE);
         job.cancel().get(60, TimeUnit.SECONDS);
         Path checkpoint = latestCheckpoint(scratch.resolve("checkpoints"));
         System.out.println("retained checkpoint " + checkpoint);
@@ -101,12 +101,12 @@ class ChangelogRestoreITCase {
 
     private static void feedTheRestAndCheck(TestTopics topics) {
         List<String> after = new ArrayList<>();
-        List<String> orders = SmallDay.orders();
+        List<String> orders = SmallDayFeed.orders();
         after.add(orders.get(0));
         after.addAll(orders.subList(ORDERS_BEFORE, orders.size()));
         topics.produce(Topics.ORDERS_RAW, after);
-        SmallDay.feedShipment(topics);
-        SmallDay.awaitExpectedLedger(topics, WAIT);
+        SmallDayFeed.feedShipment(topics);
+        SmallDayFeed.awaitExpectedLedger(topics, WAIT);
         assertThat(topics.readCommitted(Topics.ALLOCATIONS, r -> r.size() >= 4, Duration.ofSeconds(3)))
                 .hasSize(4);
     }

@@ -8,7 +8,7 @@ import io.stockflow.flink.job.JobOptions;
 import io.stockflow.testing.FailOnceAfterCheckpoint;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
-import io.stockflow.testing.SmallDay;
+import io.stockflow.testing.SmallDayFeed;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.time.Duration;
@@ -59,13 +59,14 @@ class InventoryKafkaITCase {
                 .createAll(1);
         PIPELINE.start(topics, "inventory", new JobOptions(), TestFlink.jobConfiguration(restarts), wrap);
 
-        SmallDay.feed(topics);
-        SmallDay.awaitExpectedLedger(topics, WAIT);
+        SmallDayFeed.feed(topics);
+        SmallDayFeed.awaitExpectedLedger(topics, WAIT);
 
         List<String> allocations = topics.readCommitted(Topics.ALLOCATIONS, r -> r.size() >= 4, WAIT);
         assertThat(allocations).as("one decision per order, none repeated").hasSize(4);
         assertThat(Fixtures.allocationDecisions(allocations))
-                .isEqualTo(Fixtures.keyed(Fixtures.lines(SmallDay.EXPECTED.resolve("allocations.jsonl")), "order_id"));
+                .isEqualTo(
+                        Fixtures.keyed(Fixtures.lines(SmallDayFeed.EXPECTED.resolve("allocations.jsonl")), "order_id"));
         assertThat(topics.readCommitted(Topics.ORDERS_CANONICAL, r -> r.size() >= 5, WAIT))
                 .hasSize(5);
         assertThat(topics.readCommitted(Topics.DEADLETTER, r -> r.size() >= 2, WAIT))

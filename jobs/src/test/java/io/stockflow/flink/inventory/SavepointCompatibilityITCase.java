@@ -8,7 +8,7 @@ import io.stockflow.flink.job.StockflowOptions;
 import io.stockflow.testing.Fixtures;
 import io.stockflow.testing.KafkaPipeline;
 import io.stockflow.testing.ProjectStateSettings;
-import io.stockflow.testing.SmallDay;
+import io.stockflow.testing.SmallDayFeed;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.io.IOException;
@@ -100,8 +100,8 @@ class SavepointCompatibilityITCase {
                 .getParent();
         TestTopics topics = topics();
         // The records before the savepoint, again: the restored sources resume at the offsets after them.
-        topics.produce(Topics.MOVEMENTS, Fixtures.lines(SmallDay.INPUT.resolve("inventory.movements.jsonl")));
-        topics.produce(Topics.ORDERS_RAW, SmallDay.orders().subList(0, ORDERS_BEFORE));
+        topics.produce(Topics.MOVEMENTS, Fixtures.lines(SmallDayFeed.INPUT.resolve("inventory.movements.jsonl")));
+        topics.produce(Topics.ORDERS_RAW, SmallDayFeed.orders().subList(0, ORDERS_BEFORE));
 
         Configuration state = projectStateBackend ? projectStateSettings(scratch) : new Configuration();
         if (state.get(StateRecoveryOptions.RESTORE_MODE) == RecoveryClaimMode.CLAIM) {
@@ -112,12 +112,12 @@ class SavepointCompatibilityITCase {
         start(topics, savepoint.toUri().toString(), state);
         long t0 = System.nanoTime();
         List<String> after = new ArrayList<>();
-        List<String> orders = SmallDay.orders();
+        List<String> orders = SmallDayFeed.orders();
         after.add(orders.get(0)); // Shopify retries its webhook once more
         after.addAll(orders.subList(ORDERS_BEFORE, orders.size())); // eBay cancels; a bad record
         topics.produce(Topics.ORDERS_RAW, after);
-        SmallDay.feedShipment(topics);
-        List<String> availability = SmallDay.awaitExpectedLedger(topics, WAIT);
+        SmallDayFeed.feedShipment(topics);
+        List<String> availability = SmallDayFeed.awaitExpectedLedger(topics, WAIT);
         System.out.printf("restored ledger reached the expected state after %.1f s%n", (System.nanoTime() - t0) / 1e9);
         if (projectStateBackend) {
             assertThat(scratch.resolve("rocksdb")).as("the state is in RocksDB").isNotEmptyDirectory();
@@ -143,7 +143,7 @@ class SavepointCompatibilityITCase {
     void regenerateTheKeptSavepoint(@TempDir Path scratch) throws Exception {
         TestTopics topics = topics();
         JobClient job = start(topics, null, new Configuration());
-        SmallDay.feedStockAndOrders(topics, ORDERS_BEFORE);
+        SmallDayFeed.feedStockAndOrders(topics, ORDERS_BEFORE);
         String written = job.stopWithSavepoint(false, scratch.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(60, TimeUnit.SECONDS);
         Path target = Path.of("src", "test", "resources").resolve(NEWEST);

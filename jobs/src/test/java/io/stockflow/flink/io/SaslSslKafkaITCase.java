@@ -7,7 +7,7 @@ import io.stockflow.flink.job.JobOptions;
 import io.stockflow.testing.CapturedLogs;
 import io.stockflow.testing.KafkaBroker;
 import io.stockflow.testing.KafkaPipeline;
-import io.stockflow.testing.SmallDay;
+import io.stockflow.testing.SmallDayFeed;
 import io.stockflow.testing.TestFlink;
 import io.stockflow.testing.TestTopics;
 import java.io.OutputStream;
@@ -71,8 +71,8 @@ class SaslSslKafkaITCase {
                     TestFlink.jobConfiguration(0),
                     plain -> new KafkaBinding(settings, topics.prefix()));
 
-            SmallDay.feed(topics);
-            SmallDay.awaitExpectedLedger(topics, WAIT);
+            SmallDayFeed.feed(topics);
+            SmallDayFeed.awaitExpectedLedger(topics, WAIT);
             assertThat(topics.readCommitted(Topics.ALLOCATIONS, r -> r.size() >= 4, WAIT))
                     .hasSize(4);
             logged = logs.text();

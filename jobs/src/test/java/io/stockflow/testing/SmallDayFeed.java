@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The small fixture's day ({@code fixtures/small/}) fed to a live inventory job, and the ledger it must end with
- * ({@code fixtures/small-expected/}).
+ * The small fixture's day ({@code fixtures/small/}) fed through a test's {@link TestTopics} to a live inventory job,
+ * and the ledger it must end with ({@code fixtures/small-expected/}).
  */
-public final class SmallDay {
+public final class SmallDayFeed {
     public static final Path INPUT = Fixtures.dir("small");
     public static final Path EXPECTED = Fixtures.dir("small-expected");
 
-    private SmallDay() {}
+    private SmallDayFeed() {}
 
     /**
      * Feeds the day in the order a shop's day runs: stock first, then the orders one decision at a time (live, orders
