@@ -131,8 +131,11 @@ public final class Notifier implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (WakeupException e) {
             // A stop woke a read that waited on the broker: the stop asked for, not a failure.
-        } catch (TimeoutException e) {
-            if (running) {
+        } catch (RuntimeException e) {
+            if (!running) {
+                // A read that gave up on the broker after a stop was asked: the stop, not a failure.
+                LOG.info("notify stopped while waiting on the broker at {}: {}", settings.bootstrap(), e.toString());
+            } else if (e instanceof TimeoutException) {
                 failed = true;
                 LOG.error(
                         "notify loop failed: the broker at {} did not answer ({}); the sender stops",
@@ -140,23 +143,12 @@ public final class Notifier implements AutoCloseable {
                         e.getMessage(),
                         e);
             } else {
-                stoppedWhileWaiting(e);
-            }
-        } catch (RuntimeException e) {
-            if (running) {
                 failed = true;
                 LOG.error("notify loop failed", e);
-            } else {
-                stoppedWhileWaiting(e);
             }
         } finally {
             closeClients();
         }
-    }
-
-    /** A read that gave up on the broker after a stop was asked: the stop, not a failure. */
-    private void stoppedWhileWaiting(RuntimeException e) {
-        LOG.info("notify stopped while waiting on the broker at {}: {}", settings.bootstrap(), e.toString());
     }
 
     private void step() throws InterruptedException {
